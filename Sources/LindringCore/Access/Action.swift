@@ -1,0 +1,32 @@
+/// Everything a signed-in user can try to do that the permission policy decides on.
+/// Patient-level access (care team, consent, break the glass) is a second check made by
+/// the patient access policy once patients exist; these actions only say whether a role
+/// may use a part of the programme at all.
+public enum Action: String, CaseIterable, Codable, Sendable {
+    /// See the organisation register (every staff member needs phone numbers).
+    case viewUnits
+    /// Add, edit and deactivate units.
+    case manageUnits
+    /// Create, edit, reset and deactivate user accounts.
+    case manageUsers
+    /// Issue and revoke API tokens.
+    case manageApiTokens
+    /// Search and read the audit log.
+    case readAuditLog
+    /// Read patients and shared palliative plans (subject to the patient access policy).
+    case readPatientData
+    /// Create and change patients and shared palliative plans.
+    case writePatientData
+    /// Document contacts on the 24/7 advisory line.
+    case documentAdvisoryContacts
+    /// Work with the paediatric team's family cases.
+    case manageSocialWorkCases
+    /// Run the competence-development programme.
+    case manageTraining
+    /// See the budget and spending.
+    case viewBudget
+    /// Change the budget, proposals and spending.
+    case manageBudget
+    /// Change one's own password and language.
+    case manageOwnAccount
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What an administrator types to create or change a user account.
+public struct UserDraft: Equatable, Sendable {
+    public var username: String
+    public var name: String
+    public var profession: String
+    public var unitCode: String?
+    public var roles: [String]
+
+    public init(username: String = "", name: String = "", profession: String = "", unitCode: String? = nil, roles: [String] = []) {
+        self.username = username
+        self.name = name
+        self.profession = profession
+        self.unitCode = unitCode
+        self.roles = roles
+    }
+
+    public func validated() throws(ValidationFailure) -> ValidUser {
+        var v = Validator()
+        let username = Username.check(username, &v)
+        let name = v.requiredText("name", name, maxLength: 200)
+        let profession = v.choice("profession", profession, as: Profession.self)
+        let unit = v.optionalText("unitCode", unitCode, maxLength: 40)
+        var roles: [Role] = []
+        for raw in self.roles where !raw.isEmpty {
+            if let role = Role(rawValue: raw) {
+                if !roles.contains(role) { roles.append(role) }
+            } else {
+                v.add("roles", .invalidChoice)
+            }
+        }
+        if roles.isEmpty { v.add("roles", .required) }
+        try v.check()
+        return ValidUser(username: username, name: name, profession: profession!, unitCode: unit, roles: roles.sorted())
+    }
+}
+
+public struct ValidUser: Equatable, Sendable {
+    public var username: String
+    public var name: String
+    public var profession: Profession
+    public var unitCode: String?
+    public var roles: [Role]
+
+    public init(username: String, name: String, profession: Profession, unitCode: String?, roles: [Role]) {
+        self.username = username
+        self.name = name
+        self.profession = profession
+        self.unitCode = unitCode
+        self.roles = roles
+    }
+}
+
+/// Usernames are short, lowercase and safe to show anywhere: a–z, digits, '.', '-' and '_'.
+public enum Username {
+    public static func normalized(_ raw: String) -> String {
+        raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    static func check(_ raw: String, _ v: inout Validator) -> String {
+        let username = normalized(raw)
+        if username.isEmpty {
+            v.add("username", .required)
+        } else if username.count < 3 {
+            v.add("username", .tooShort)
+        } else if username.count > 40 {
+            v.add("username", .tooLong)
+        } else if !username.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0)) }) {
+            v.add("username", .invalidFormat)
+        }
+        return username
+    }
+}

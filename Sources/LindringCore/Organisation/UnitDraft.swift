@@ -1,0 +1,87 @@
+import Foundation
+
+/// What a user types to add or change a unit of the organisation register.
+public struct UnitDraft: Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var kind: String
+    public var sector: String
+    public var parentCode: String?
+    public var dayPhone: String?
+    public var outOfHoursPhone: String?
+    public var sorCode: String?
+
+    public init(code: String = "", name: String = "", kind: String = "", sector: String = "", parentCode: String? = nil,
+                dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.sector = sector
+        self.parentCode = parentCode
+        self.dayPhone = dayPhone
+        self.outOfHoursPhone = outOfHoursPhone
+        self.sorCode = sorCode
+    }
+
+    /// Checks the draft on its own; whether the code is free and the parent exists is the store's part.
+    public func validated() throws(ValidationFailure) -> ValidUnit {
+        var v = Validator()
+        let code = v.requiredText("code", code, maxLength: 40)
+        if !code.isEmpty, !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+            v.add("code", .invalidFormat)
+        }
+        let name = v.requiredText("name", name, maxLength: 200)
+        let kind = v.choice("kind", kind, as: UnitKind.self)
+        let sector = v.choice("sector", sector, as: Sector.self)
+        let parent = v.optionalText("parentCode", parentCode, maxLength: 40)
+        if let parent, parent == code { v.add("parentCode", .cycle) }
+        let day = PhoneNumber.check("dayPhone", dayPhone, &v)
+        let night = PhoneNumber.check("outOfHoursPhone", outOfHoursPhone, &v)
+        let sor = v.optionalText("sorCode", sorCode, maxLength: 18)
+        if let sor, sor.count < 6 || !sor.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            v.add("sorCode", .invalidFormat)
+        }
+        try v.check()
+        return ValidUnit(code: code, name: name, kind: kind!, sector: sector!, parentCode: parent,
+                         dayPhone: day, outOfHoursPhone: night, sorCode: sor)
+    }
+}
+
+/// A unit draft that passed validation, with its text trimmed and its choices parsed.
+public struct ValidUnit: Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var kind: UnitKind
+    public var sector: Sector
+    public var parentCode: String?
+    public var dayPhone: String?
+    public var outOfHoursPhone: String?
+    public var sorCode: String?
+
+    public init(code: String, name: String, kind: UnitKind, sector: Sector, parentCode: String? = nil,
+                dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.sector = sector
+        self.parentCode = parentCode
+        self.dayPhone = dayPhone
+        self.outOfHoursPhone = outOfHoursPhone
+        self.sorCode = sorCode
+    }
+}
+
+/// Phone numbers as staff type them: digits, spaces, an optional leading +, 8 to 15 digits.
+public enum PhoneNumber {
+    static func check(_ field: String, _ value: String?, _ v: inout Validator) -> String? {
+        guard let text = v.optionalText(field, value, maxLength: 25) else { return nil }
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        let allowed = text.enumerated().allSatisfy { index, c in
+            (c.isASCII && c.isNumber) || c == " " || c == "-" || (c == "+" && index == 0)
+        }
+        if !allowed || digits.count < 8 || digits.count > 15 {
+            v.add(field, .invalidFormat)
+        }
+        return text
+    }
+}

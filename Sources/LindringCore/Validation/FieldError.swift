@@ -1,0 +1,88 @@
+import Foundation
+
+/// Why a value was rejected. The web layer turns a code into text in the user's language;
+/// the API returns the code itself so that other systems can act on it.
+public enum ValidationCode: String, Codable, Sendable, CaseIterable {
+    case required
+    case tooShort
+    case tooLong
+    case invalidFormat
+    case invalidChoice
+    case alreadyTaken
+    case notFound
+    case commonPassword
+    case sameAsUsername
+    case mismatch
+    case wrongPassword
+    case cycle
+}
+
+public struct FieldError: Equatable, Codable, Sendable {
+    public var field: String
+    public var code: ValidationCode
+
+    public init(_ field: String, _ code: ValidationCode) {
+        self.field = field
+        self.code = code
+    }
+}
+
+/// A set of field errors, thrown when a draft cannot be accepted as it is.
+public struct ValidationFailure: Error, Equatable, Sendable {
+    public var errors: [FieldError]
+
+    public init(_ errors: [FieldError]) {
+        self.errors = errors
+    }
+
+    public func code(for field: String) -> ValidationCode? {
+        errors.first { $0.field == field }?.code
+    }
+}
+
+/// Collects field errors while a draft is checked.
+public struct Validator: Sendable {
+    public private(set) var errors: [FieldError] = []
+
+    public init() {}
+
+    public mutating func add(_ field: String, _ code: ValidationCode) {
+        guard !errors.contains(where: { $0.field == field }) else { return }
+        errors.append(FieldError(field, code))
+    }
+
+    /// Trims the text and checks it is present and at most `maxLength` characters.
+    public mutating func requiredText(_ field: String, _ value: String, maxLength: Int) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            add(field, .required)
+        } else if trimmed.count > maxLength {
+            add(field, .tooLong)
+        }
+        return trimmed
+    }
+
+    /// Trims the text; empty becomes nil.
+    public mutating func optionalText(_ field: String, _ value: String?, maxLength: Int) -> String? {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return nil }
+        if trimmed.count > maxLength { add(field, .tooLong) }
+        return trimmed
+    }
+
+    public mutating func choice<T: RawRepresentable>(_ field: String, _ value: String?, as type: T.Type) -> T? where T.RawValue == String {
+        guard let value, !value.isEmpty else {
+            add(field, .required)
+            return nil
+        }
+        guard let parsed = T(rawValue: value) else {
+            add(field, .invalidChoice)
+            return nil
+        }
+        return parsed
+    }
+
+    public func check() throws(ValidationFailure) {
+        if !errors.isEmpty { throw ValidationFailure(errors) }
+    }
+}

@@ -1,0 +1,70 @@
+import FluentKit
+import Foundation
+
+final class ApiTokenModel: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "label") var label: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+
+    init() {}
+}
+
+public struct ApiToken: Equatable, Sendable {
+    public var id: UUID
+    public var userId: UUID
+    public var username: String
+    public var label: String
+    public var createdAt: Date
+    public var lastUsedAt: Date?
+    public var revokedAt: Date?
+}
+
+public enum ApiTokenRepository {
+    /// Issues a token and returns it in clear text; only its hash is stored.
+    public static func issue(userId: UUID, label: String, on db: any Database) async throws -> (token: String, id: UUID) {
+        let token = "lnd_" + SecureToken.make()
+        let model = ApiTokenModel()
+        model.id = UUID()
+        model.userID = userId
+        model.label = label
+        model.tokenHash = SecureToken.hash(token)
+        model.createdAt = Date()
+        try await model.create(on: db)
+        return (token, model.id!)
+    }
+
+    /// The user id for a valid, unrevoked token; records its use at most once a minute.
+    public static func userId(forToken token: String, now: Date = Date(), on db: any Database) async throws -> (userId: UUID, tokenId: UUID)? {
+        guard token.count <= 200,
+              let model = try await ApiTokenModel.query(on: db).filter(\.$tokenHash == SecureToken.hash(token)).first(),
+              model.revokedAt == nil else { return nil }
+        if model.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            model.lastUsedAt = now
+            try await model.save(on: db)
+        }
+        return (model.userID, model.id!)
+    }
+
+    public static func list(on db: any Database) async throws -> [ApiToken] {
+        let users = try await UserModel.query(on: db).all()
+        let names = Dictionary(users.compactMap { u in u.id.map { ($0, u.username) } }, uniquingKeysWith: { a, _ in a })
+        return try await ApiTokenModel.query(on: db).sort(\.$createdAt, .descending).all().map {
+            ApiToken(id: $0.id!, userId: $0.userID, username: names[$0.userID] ?? "?", label: $0.label,
+                     createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+        }
+    }
+
+    /// Revokes the token; false when it does not exist or was already revoked.
+    public static func revoke(id: UUID, on db: any Database) async throws -> Bool {
+        guard let model = try await ApiTokenModel.find(id, on: db), model.revokedAt == nil else { return false }
+        model.revokedAt = Date()
+        try await model.save(on: db)
+        return true
+    }
+}

@@ -1,0 +1,122 @@
+import FluentKit
+import Foundation
+import LindringCore
+import SQLKit
+
+/// One stored audit entry as read back.
+public struct AuditEntry: Equatable, Sendable {
+    public var sequence: Int64
+    public var record: AuditRecord
+}
+
+public struct AuditFilter: Equatable, Sendable {
+    public var patientId: UUID?
+    public var username: String?
+    public var action: String?
+    public var from: Date?
+    public var to: Date?
+
+    public init(patientId: UUID? = nil, username: String? = nil, action: String? = nil, from: Date? = nil, to: Date? = nil) {
+        self.patientId = patientId
+        self.username = username
+        self.action = action
+        self.from = from
+        self.to = to
+    }
+}
+
+/// The append-only, hash-chained audit log. `append` must run inside the transaction of the
+/// change it records (see `Persistence.write`), so that both commit or neither does.
+public enum AuditLog {
+    static let columns = ["seq", "at", "user_id", "username", "role", "action", "entity_type", "entity_id",
+                          "patient_id", "purpose", "outcome", "ip", "user_agent", "previous_hash", "hash"]
+
+    /// Appends one entry. The first statement takes the chain head's row lock (PostgreSQL)
+    /// or the write lock (SQLite), so concurrent appends from any process queue up and the
+    /// chain stays a single line.
+    @discardableResult
+    public static func append(_ record: AuditRecord, on database: any Database) async throws -> Int64 {
+        let sql = database as! any SQLDatabase
+        try await sql.update("audit_chain_head").set("last_seq", to: SQLColumn("last_seq"))
+            .where("id", .equal, 1).run()
+        guard let head = try await sql.select().columns("last_seq", "last_hash").from("audit_chain_head")
+            .where("id", .equal, 1).first() else {
+            throw AuditLogUnavailable()
+        }
+        let sequence = try head.decode(column: "last_seq", as: Int64.self) + 1
+        let previous = try head.decode(column: "last_hash", as: String.self)
+        let hash = AuditChain.hash(record, sequence: sequence, previousHash: previous)
+        try await sql.insert(into: "audit_entries").columns(columns).values(
+            SQLBind(sequence), SQLBind(record.at), SQLBind(record.userId), SQLBind(record.username), SQLBind(record.role),
+            SQLBind(record.action), SQLBind(record.entityType), SQLBind(record.entityId), SQLBind(record.patientId),
+            SQLBind(record.purpose), SQLBind(record.outcome.rawValue), SQLBind(record.ip), SQLBind(record.userAgent),
+            SQLBind(previous), SQLBind(hash)
+        ).run()
+        try await sql.update("audit_chain_head").set("last_seq", to: SQLBind(sequence)).set("last_hash", to: SQLBind(hash))
+            .where("id", .equal, 1).run()
+        return sequence
+    }
+
+    public struct AuditLogUnavailable: Error {}
+
+    /// Newest first; `before` is the sequence number to continue below (the page cursor).
+    public static func search(_ filter: AuditFilter, limit: Int, before: Int64? = nil, on database: any Database) async throws -> [AuditEntry] {
+        let sql = database as! any SQLDatabase
+        var query = sql.select().columns(columns.map { SQLColumn($0) }).from("audit_entries")
+        if let patientId = filter.patientId { query = query.where("patient_id", .equal, SQLBind(patientId)) }
+        if let username = filter.username { query = query.where("username", .equal, SQLBind(username)) }
+        if let action = filter.action { query = query.where("action", .equal, SQLBind(action)) }
+        if let from = filter.from { query = query.where("at", .greaterThanOrEqual, SQLBind(from)) }
+        if let to = filter.to { query = query.where("at", .lessThan, SQLBind(to)) }
+        if let before { query = query.where("seq", .lessThan, SQLBind(before)) }
+        return try await query.orderBy("seq", .descending).limit(limit).all().map(entry)
+    }
+
+    static func entry(_ row: any SQLRow) throws -> AuditEntry {
+        let outcome = try row.decode(column: "outcome", as: String.self)
+        let record = AuditRecord(
+            at: try row.decode(column: "at", as: Date.self),
+            userId: try row.decodeNil(column: "user_id") ? nil : row.decode(column: "user_id", as: UUID.self),
+            username: try row.decode(column: "username", as: String?.self),
+            role: try row.decode(column: "role", as: String?.self),
+            action: try row.decode(column: "action", as: String.self),
+            entityType: try row.decode(column: "entity_type", as: String?.self),
+            entityId: try row.decode(column: "entity_id", as: String?.self),
+            patientId: try row.decodeNil(column: "patient_id") ? nil : row.decode(column: "patient_id", as: UUID.self),
+            purpose: try row.decode(column: "purpose", as: String?.self),
+            outcome: AuditOutcome(rawValue: outcome) ?? .denied,
+            ip: try row.decode(column: "ip", as: String?.self),
+            userAgent: try row.decode(column: "user_agent", as: String?.self)
+        )
+        return AuditEntry(sequence: try row.decode(column: "seq", as: Int64.self), record: record)
+    }
+
+    public struct VerificationReport: Sendable {
+        public var checked: Int64
+        public var problem: AuditChain.Problem?
+    }
+
+    /// Walks the whole chain in pages, oldest first, and reports the first broken entry.
+    public static func verify(on database: any Database, pageSize: Int = 5000) async throws -> VerificationReport {
+        let sql = database as! any SQLDatabase
+        var verifier = AuditChain.Verifier()
+        var after: Int64 = 0
+        while true {
+            let rows = try await sql.select().columns(columns.map { SQLColumn($0) }).from("audit_entries")
+                .where("seq", .greaterThan, SQLBind(after)).orderBy("seq").limit(pageSize).all()
+            for row in rows {
+                let entry = try entry(row)
+                verifier.feed(.init(sequence: entry.sequence, record: entry.record,
+                                    previousHash: try row.decode(column: "previous_hash", as: String.self),
+                                    hash: try row.decode(column: "hash", as: String.self)))
+                after = entry.sequence
+            }
+            if rows.count < pageSize || verifier.firstProblem != nil { break }
+        }
+        let head = try await sql.select().columns("last_seq", "last_hash").from("audit_chain_head").where("id", .equal, 1).first()
+        let headSequence = try head?.decode(column: "last_seq", as: Int64.self) ?? -1
+        let headHash = try head?.decode(column: "last_hash", as: String.self) ?? ""
+        let problem = verifier.finish(headSequence: headSequence, headHash: headHash)
+        return VerificationReport(checked: verifier.checked, problem: problem)
+    }
+}

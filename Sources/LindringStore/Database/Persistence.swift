@@ -1,0 +1,154 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// Owns the database connections of one Lindring process: opens them, applies the
+/// migrations, hands out `Database` handles and closes everything on the way out.
+public final class Persistence: Sendable {
+    public let location: DatabaseLocation
+    public let databases: Databases
+    let logger: Logger
+    private let eventLoopGroup: any EventLoopGroup
+
+    public init(location: DatabaseLocation, logger: Logger,
+                eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
+        self.location = location
+        self.logger = logger
+        self.eventLoopGroup = eventLoopGroup
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: eventLoopGroup)
+        switch location {
+        case .sqlite(let path):
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(url.path), sqlLogLevel: nil), as: .sqlite)
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+
+    public var database: any Database {
+        database(on: eventLoopGroup.any())
+    }
+
+    public func database(on eventLoop: any EventLoop) -> any Database {
+        // Only nil after shutdown, which happens last of all.
+        databases.database(logger: logger, on: eventLoop)!
+    }
+
+    public var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// Applies the connection settings, then every migration not yet applied. Safe to run at
+    /// every start: applied migrations are recorded and skipped.
+    public func migrate() async throws {
+        try await applyConnectionSettings()
+        let migrations = Migrations()
+        migrations.add(LindringMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Names of the migrations applied so far, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        try await sql.select().column("name").from("_fluent_migrations").orderBy("batch").orderBy("name").all()
+            .map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    /// SQLite's durability settings live on each connection. FluentSQLiteDriver keeps exactly
+    /// one connection per event loop for the life of the process, so the settings are
+    /// applied once to each of them (and checked again by `verifyConnectionSettings`).
+    public func applyConnectionSettings() async throws {
+        guard location.isSQLite else { return }
+        for eventLoop in eventLoopGroup.makeIterator() {
+            let db = database(on: eventLoop) as! any SQLDatabase
+            for pragma in SQLiteSettings.pragmas {
+                try await db.raw(SQLQueryString(pragma)).run()
+            }
+        }
+    }
+
+    /// Reports a connection whose settings differ from what Lindring requires.
+    public func verifyConnectionSettings() async throws -> [String] {
+        guard location.isSQLite else { return [] }
+        var problems: [String] = []
+        for eventLoop in eventLoopGroup.makeIterator() {
+            let db = database(on: eventLoop) as! any SQLDatabase
+            for (pragma, expected) in SQLiteSettings.expectations {
+                let row = try await db.raw(SQLQueryString("PRAGMA \(unsafeRaw: pragma)")).first()
+                let value = row.flatMap { row in
+                    row.allColumns.first.flatMap { column in
+                        (try? row.decode(column: column, as: String.self)) ?? (try? row.decode(column: column, as: Int.self)).map(String.init)
+                    }
+                }
+                if value?.lowercased() != expected { problems.append("\(pragma)=\(value ?? "nil"), expected \(expected)") }
+            }
+        }
+        return problems
+    }
+
+    /// True when the database answers a trivial query.
+    public func isReachable() async -> Bool {
+        do {
+            _ = try await sql.raw("SELECT 1 AS ok").first()
+            return true
+        } catch {
+            logger.warning("database not reachable", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            return false
+        }
+    }
+
+    /// Runs `body` in one transaction that holds the write lock from its first statement.
+    /// On SQLite that is `BEGIN IMMEDIATE`: a deferred transaction that reads first and then
+    /// writes can fail at once with SQLITE_BUSY when another connection wrote in between,
+    /// whereas an immediate one waits its turn (busy timeout). Writes and their audit
+    /// entries go through here so that they commit or fail together.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        switch location {
+        case .sqlite:
+            return try await database.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(connection)
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        case .postgres:
+            return try await database.transaction(body)
+        }
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}
+
+enum SQLiteSettings {
+    /// WAL lets readers work while one writer commits; FULL makes an acknowledged commit
+    /// survive power loss (clinical data); the busy timeout makes a second writer wait
+    /// instead of spinning or failing.
+    static let pragmas = [
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA busy_timeout = 5000",
+    ]
+
+    static let expectations: [(String, String)] = [
+        ("journal_mode", "wal"),
+        ("synchronous", "2"),
+        ("foreign_keys", "1"),
+        ("busy_timeout", "5000"),
+    ]
+}

@@ -1,0 +1,15 @@
+import FluentKit
+
+/// Every migration, in order. Append only: a released migration is never edited, a change
+/// to the schema is a new numbered migration with its own stable name.
+public enum LindringMigrations {
+    public static let all: [any Migration] = [
+        M0001_CreateUnits(),
+        M0002_CreateUsers(),
+        M0003_CreateSessions(),
+        M0004_CreateLoginThrottles(),
+        M0005_CreateAuditLog(),
+        M0006_CreateApiTokens(),
+        M0007_SeedCapitalRegionUnits(),
+    ]
+}

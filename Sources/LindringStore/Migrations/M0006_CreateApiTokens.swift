@@ -1,0 +1,23 @@
+import FluentKit
+
+/// API tokens, stored only as the SHA-256 of the token.
+struct M0006_CreateApiTokens: AsyncMigration {
+    var name: String { "M0006_CreateApiTokens" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("api_tokens")
+            .id()
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("label", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("last_used_at", .datetime)
+            .field("revoked_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("api_tokens").delete()
+    }
+}

@@ -1,0 +1,99 @@
+import Crypto
+import FluentKit
+import Foundation
+import LindringCore
+
+/// A server-side session. Anonymous sessions (no user) exist only to carry the CSRF token
+/// of the login form.
+public struct Session: Equatable, Sendable {
+    /// The cookie value; only its hash is stored.
+    public var token: String
+    public var userId: UUID?
+    public var csrfToken: String
+    public var createdAt: Date
+    public var lastSeenAt: Date
+    public var expiresAt: Date
+}
+
+public struct SessionTimeouts: Equatable, Sendable {
+    public var idle: TimeInterval
+    public var absolute: TimeInterval
+
+    public init(idle: TimeInterval = 30 * 60, absolute: TimeInterval = 12 * 3600) {
+        self.idle = idle
+        self.absolute = absolute
+    }
+}
+
+public enum SessionRepository {
+    /// Starts a session with fresh random identifiers (256 bits each).
+    public static func create(userId: UUID?, timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws -> Session {
+        let session = Session(token: SecureToken.make(), userId: userId, csrfToken: SecureToken.make(),
+                              createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(timeouts.absolute))
+        let model = SessionModel()
+        model.id = SecureToken.hash(session.token)
+        model.userID = userId
+        model.csrfToken = session.csrfToken
+        model.createdAt = now
+        model.lastSeenAt = now
+        model.expiresAt = session.expiresAt
+        try await model.create(on: db)
+        return session
+    }
+
+    /// The live session for a cookie value, or nil when unknown, idle too long or past its
+    /// absolute lifetime (an expired session is deleted on the way).
+    public static func find(token: String, timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws -> Session? {
+        guard token.count <= 128, let model = try await SessionModel.find(SecureToken.hash(token), on: db) else { return nil }
+        if now >= model.expiresAt || now.timeIntervalSince(model.lastSeenAt) > timeouts.idle {
+            try await model.delete(on: db)
+            return nil
+        }
+        return Session(token: token, userId: model.userID, csrfToken: model.csrfToken, createdAt: model.createdAt,
+                       lastSeenAt: model.lastSeenAt, expiresAt: model.expiresAt)
+    }
+
+    /// Records activity; written at most once a minute per session to spare the database.
+    public static func touch(_ session: Session, now: Date = Date(), on db: any Database) async throws {
+        guard now.timeIntervalSince(session.lastSeenAt) >= 60 else { return }
+        try await SessionModel.query(on: db).filter(\.$id == SecureToken.hash(session.token))
+            .set(\.$lastSeenAt, to: now).update()
+    }
+
+    public static func delete(token: String, on db: any Database) async throws {
+        try await SessionModel.query(on: db).filter(\.$id == SecureToken.hash(token)).delete()
+    }
+
+    /// Ends every session of a user: on deactivation and password reset.
+    public static func deleteAll(userId: UUID, on db: any Database) async throws {
+        try await SessionModel.query(on: db).filter(\.$userID == userId).delete()
+    }
+
+    /// Removes sessions past their absolute lifetime.
+    public static func purgeExpired(now: Date = Date(), on db: any Database) async throws {
+        try await SessionModel.query(on: db).filter(\.$expiresAt < now).delete()
+    }
+}
+
+/// Random tokens for sessions, CSRF and the API.
+public enum SecureToken {
+    /// 32 random bytes from the system's CSPRNG, base64url without padding.
+    public static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares without leaking, through timing, how many leading characters matched.
+    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

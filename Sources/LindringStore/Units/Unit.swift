@@ -1,0 +1,17 @@
+import Foundation
+import LindringCore
+
+/// A unit of the organisation register as the rest of Lindring sees it.
+public struct Unit: Equatable, Sendable, Codable {
+    public var id: UUID
+    public var code: String
+    public var name: String
+    public var kind: UnitKind
+    public var sector: Sector
+    public var parentId: UUID?
+    public var parentCode: String?
+    public var dayPhone: String?
+    public var outOfHoursPhone: String?
+    public var sorCode: String?
+    public var active: Bool
+}

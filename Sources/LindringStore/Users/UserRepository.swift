@@ -1,0 +1,141 @@
+import FluentKit
+import Foundation
+import LindringCore
+
+public enum UserRepository {
+    public static func find(id: UUID, on db: any Database) async throws -> User? {
+        try await UserModel.find(id, on: db).asyncMap { try await user($0, on: db) }
+    }
+
+    public static func find(username: String, on db: any Database) async throws -> User? {
+        try await model(username: username, on: db).asyncMap { try await user($0, on: db) }
+    }
+
+    /// The stored Bcrypt hash, for checking a password at login.
+    public static func credentials(username: String, on db: any Database) async throws -> (user: User, passwordHash: String)? {
+        guard let model = try await model(username: username, on: db) else { return nil }
+        return (try await user(model, on: db), model.passwordHash)
+    }
+
+    public static func passwordHash(userId: UUID, on db: any Database) async throws -> String? {
+        try await UserModel.find(userId, on: db)?.passwordHash
+    }
+
+    public static func list(on db: any Database) async throws -> [User] {
+        let units = try await unitCodes(on: db)
+        return try await UserModel.query(on: db).sort(\.$name).all().map { user($0, units: units) }
+    }
+
+    public static func count(on db: any Database) async throws -> Int {
+        try await UserModel.query(on: db).count()
+    }
+
+    /// Creates the account. Throws `ValidationFailure` when the username is taken or the
+    /// unit is unknown.
+    public static func create(_ valid: ValidUser, passwordHash: String, language: String = "da", on db: any Database) async throws -> User {
+        var v = Validator()
+        if try await model(username: valid.username, on: db) != nil { v.add("username", .alreadyTaken) }
+        let unitID = try await unitID(for: valid.unitCode, &v, on: db)
+        try v.check()
+        let now = Date()
+        let model = UserModel()
+        model.id = UUID()
+        model.username = valid.username
+        model.name = valid.name
+        model.profession = valid.profession.rawValue
+        model.unitID = unitID
+        model.roles = valid.roles.map(\.rawValue).joined(separator: ",")
+        model.passwordHash = passwordHash
+        model.language = language
+        model.active = true
+        model.passwordChangedAt = now
+        model.createdAt = now
+        model.updatedAt = now
+        try await model.create(on: db)
+        return try await user(model, on: db)
+    }
+
+    /// Changes name, profession, unit and roles; the username stays (it is in the audit log).
+    public static func update(id: UUID, _ valid: ValidUser, on db: any Database) async throws -> User? {
+        guard let model = try await UserModel.find(id, on: db) else { return nil }
+        var v = Validator()
+        let unitID = try await unitID(for: valid.unitCode, &v, on: db)
+        try v.check()
+        model.name = valid.name
+        model.profession = valid.profession.rawValue
+        model.unitID = unitID
+        model.roles = valid.roles.map(\.rawValue).joined(separator: ",")
+        model.updatedAt = Date()
+        try await model.save(on: db)
+        return try await user(model, on: db)
+    }
+
+    public static func setPassword(userId: UUID, hash: String, on db: any Database) async throws {
+        guard let model = try await UserModel.find(userId, on: db) else { return }
+        model.passwordHash = hash
+        model.passwordChangedAt = Date()
+        model.updatedAt = Date()
+        try await model.save(on: db)
+    }
+
+    public static func setActive(userId: UUID, _ active: Bool, on db: any Database) async throws {
+        guard let model = try await UserModel.find(userId, on: db) else { return }
+        model.active = active
+        model.updatedAt = Date()
+        try await model.save(on: db)
+    }
+
+    public static func setLanguage(userId: UUID, _ language: String, on db: any Database) async throws {
+        guard let model = try await UserModel.find(userId, on: db) else { return }
+        model.language = language
+        model.updatedAt = Date()
+        try await model.save(on: db)
+    }
+
+    static func model(username: String, on db: any Database) async throws -> UserModel? {
+        try await UserModel.query(on: db).filter(\.$username == Username.normalized(username)).first()
+    }
+
+    static func unitID(for code: String?, _ v: inout Validator, on db: any Database) async throws -> UUID? {
+        guard let code else { return nil }
+        guard let unit = try await UnitModel.query(on: db).filter(\.$code == code).first() else {
+            v.add("unitCode", .notFound)
+            return nil
+        }
+        return unit.id
+    }
+
+    static func unitCodes(on db: any Database) async throws -> [UUID: (code: String, name: String)] {
+        var result: [UUID: (code: String, name: String)] = [:]
+        for unit in try await UnitModel.query(on: db).all() {
+            if let id = unit.id { result[id] = (unit.code, unit.name) }
+        }
+        return result
+    }
+
+    static func user(_ model: UserModel, on db: any Database) async throws -> User {
+        var units: [UUID: (code: String, name: String)] = [:]
+        if let unitID = model.unitID, let unit = try await UnitModel.find(unitID, on: db) {
+            units[unitID] = (unit.code, unit.name)
+        }
+        return user(model, units: units)
+    }
+
+    static func user(_ model: UserModel, units: [UUID: (code: String, name: String)]) -> User {
+        let unit = model.unitID.flatMap { units[$0] }
+        return User(
+            id: model.id!, username: model.username, name: model.name,
+            profession: Profession(rawValue: model.profession) ?? .other,
+            unitId: model.unitID, unitCode: unit?.code, unitName: unit?.name,
+            roles: model.roles.split(separator: ",").compactMap { Role(rawValue: String($0)) }.sorted(),
+            language: model.language, active: model.active
+        )
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,276 @@
+"""Shared fixtures for Lindring's black-box tests.
+
+By default every test module gets its own `lindring serve --demo` process on a
+fresh temporary SQLite database and a free loopback port, so the tests need
+nothing but the built binary:
+
+    LINDRING_BIN            the binary (default: <repo>/.build/debug/lindring)
+    LINDRING_STARTUP_TIMEOUT seconds to wait for /readyz (default 300)
+
+To test a server that is already running instead:
+
+    LINDRING_BASE_URL        e.g. http://127.0.0.1:8080
+    LINDRING_DEMO_USERS_FILE a file holding the "Demo users" block the server
+                             printed when it started (same format as stdout)
+    DATABASE_URL             the server's database, used by `lindring api-token`
+    LINDRING_API_TOKEN       optional: a bearer token to use instead of running
+                             `lindring api-token --username admin`
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+REPO = Path(__file__).resolve().parent.parent
+E2E_DIR = Path(__file__).resolve().parent
+SCREENSHOT_DIR = E2E_DIR / "screenshots"
+
+ROLES = (
+    "administrator",
+    "clinician",
+    "advisor",
+    "socialWorker",
+    "educator",
+    "finance",
+    "auditor",
+)
+
+DEMO_USER_LINE = re.compile(
+    r"^  (\S+)\s+(\S+)\s+(administrator|clinician|advisor|socialWorker|educator|finance|auditor)\s*$"
+)
+
+SHUTDOWN_GRACE_SECONDS = 10
+
+
+def parse_demo_users(lines) -> dict[str, tuple[str, str]]:
+    """Maps role -> (username, password) from the server's demo-user block."""
+    users: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        match = DEMO_USER_LINE.match(line.rstrip("\r\n"))
+        if match:
+            username, password, role = match.groups()
+            users.setdefault(role, (username, password))
+    return users
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def lindring_bin() -> Path:
+    return Path(os.environ.get("LINDRING_BIN", REPO / ".build" / "debug" / "lindring"))
+
+
+@dataclass
+class LindringServer:
+    base_url: str
+    users: dict[str, tuple[str, str]]
+    database_url: str | None
+    binary: Path
+    env: dict[str, str]
+    log_path: Path | None = None
+    proc: subprocess.Popen | None = None
+    output: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.base_url.rstrip("/") + path
+
+    def user(self, role: str) -> tuple[str, str]:
+        assert role in self.users, (
+            f"the server printed no demo user with role {role!r}; "
+            f"roles printed: {sorted(self.users)}"
+        )
+        return self.users[role]
+
+    def cli(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+        """Runs the lindring binary against the same database as the server."""
+        assert self.database_url, "DATABASE_URL of the server under test is unknown"
+        return subprocess.run(
+            [str(self.binary), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
+
+    def api_token(self, username: str = "admin") -> str:
+        if os.environ.get("LINDRING_API_TOKEN") and not self.proc:
+            return os.environ["LINDRING_API_TOKEN"]
+        result = self.cli("api-token", "--username", username)
+        assert result.returncode == 0, (
+            f"`lindring api-token --username {username}` exited {result.returncode}\n"
+            f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+        )
+        lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
+        assert lines, f"`lindring api-token` printed nothing on stdout; stderr:\n{result.stderr}"
+        return lines[-1]
+
+    def log_tail(self, n: int = 60) -> str:
+        return "\n".join(self.output[-n:])
+
+
+def _wait_ready(server: LindringServer, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    last_error = "no attempt yet"
+    while time.monotonic() < deadline:
+        if server.proc is not None and server.proc.poll() is not None:
+            pytest.fail(
+                f"lindring serve exited early with code {server.proc.returncode}\n"
+                f"--- server output ---\n{server.log_tail()}"
+            )
+        try:
+            response = requests.get(server.url("/readyz"), timeout=2, allow_redirects=False)
+            if response.status_code == 200:
+                # The demo users are printed once while the demo data is loaded;
+                # give the reader thread a moment to see the whole block.
+                if server.proc is None or len(server.users) == len(ROLES):
+                    return
+                last_error = f"ready, but demo users seen so far: {sorted(server.users)}"
+            else:
+                last_error = f"/readyz answered {response.status_code}"
+        except requests.RequestException as error:
+            last_error = f"{type(error).__name__}: {error}"
+        time.sleep(0.25)
+    pytest.fail(
+        f"lindring serve was not ready within {timeout:.0f}s ({last_error})\n"
+        f"--- server output ---\n{server.log_tail()}"
+    )
+
+
+def _start_server(name: str) -> LindringServer:
+    binary = lindring_bin()
+    if not binary.is_file() or not os.access(binary, os.X_OK):
+        pytest.fail(f"no lindring binary at {binary}: run `swift build` first or set LINDRING_BIN")
+
+    workdir = Path(tempfile.mkdtemp(prefix=f"lindring-e2e-{name}-"))
+    database_url = f"sqlite://{workdir / 'lindring.sqlite'}"  # sqlite:///abs/path
+    port = free_port()
+    env = dict(os.environ)
+    env["DATABASE_URL"] = database_url
+    env.setdefault("LOG_LEVEL", "info")
+    log_path = workdir / "server.log"
+
+    proc = subprocess.Popen(
+        [str(binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
+        cwd=workdir,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
+    server = LindringServer(
+        base_url=f"http://127.0.0.1:{port}",
+        users={},
+        database_url=database_url,
+        binary=binary,
+        env=env,
+        log_path=log_path,
+        proc=proc,
+    )
+
+    def pump() -> None:
+        with open(log_path, "w", encoding="utf-8") as log:
+            for line in proc.stdout:  # type: ignore[union-attr]
+                log.write(line)
+                log.flush()
+                server.output.append(line.rstrip("\n"))
+                match = DEMO_USER_LINE.match(line.rstrip("\r\n"))
+                if match:
+                    username, password, role = match.groups()
+                    server.users.setdefault(role, (username, password))
+
+    threading.Thread(target=pump, name=f"lindring-{name}-stdout", daemon=True).start()
+    try:
+        _wait_ready(server, float(os.environ.get("LINDRING_STARTUP_TIMEOUT", "300")))
+    except BaseException:
+        _stop_server(server, check=False)
+        raise
+    return server
+
+
+def _stop_server(server: LindringServer, check: bool = True) -> None:
+    proc = server.proc
+    if proc is None or proc.poll() is not None:
+        if check and proc is not None:
+            pytest.fail(
+                f"lindring serve had already exited (code {proc.returncode}) before the tests finished\n"
+                f"--- server output ---\n{server.log_tail()}"
+            )
+        return
+    proc.send_signal(signal.SIGTERM)
+    started = time.monotonic()
+    try:
+        code = proc.wait(timeout=SHUTDOWN_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+        if check:
+            pytest.fail(
+                f"lindring serve did not stop within {SHUTDOWN_GRACE_SECONDS}s of SIGTERM (killed)\n"
+                f"--- server output ---\n{server.log_tail()}"
+            )
+        return
+    elapsed = time.monotonic() - started
+    if check:
+        assert code == 0, (
+            f"lindring serve exited with code {code} on SIGTERM after {elapsed:.1f}s; "
+            f"a graceful shutdown exits 0\n--- server output ---\n{server.log_tail()}"
+        )
+
+
+def _external_server() -> LindringServer:
+    base_url = os.environ["LINDRING_BASE_URL"].rstrip("/")
+    parts = urlsplit(base_url)
+    assert parts.scheme in ("http", "https") and parts.netloc, f"bad LINDRING_BASE_URL {base_url!r}"
+    users: dict[str, tuple[str, str]] = {}
+    users_file = os.environ.get("LINDRING_DEMO_USERS_FILE")
+    if users_file:
+        users = parse_demo_users(Path(users_file).read_text(encoding="utf-8").splitlines())
+    env = dict(os.environ)
+    server = LindringServer(
+        base_url=base_url,
+        users=users,
+        database_url=os.environ.get("DATABASE_URL"),
+        binary=lindring_bin(),
+        env=env,
+    )
+    _wait_ready(server, 30)
+    return server
+
+
+@pytest.fixture(scope="module")
+def lindring(request) -> LindringServer:
+    """A running Lindring server with demo data.
+
+    Module-scoped on purpose: each test module gets its own server and database,
+    so the API fuzzing in one module cannot change the demo users that the browser
+    tests in another module log in with, and login throttling in one module does
+    not leak into another.
+    """
+    if os.environ.get("LINDRING_BASE_URL"):
+        yield _external_server()
+        return
+    name = Path(str(request.fspath)).stem
+    server = _start_server(name)
+    try:
+        yield server
+    finally:
+        _stop_server(server, check=True)

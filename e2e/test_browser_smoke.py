@@ -1,0 +1,245 @@
+"""Browser smoke test: every demo role can sign in, open every page in its main
+navigation without an error page or a console error, and sign out again.
+
+Uses Debian's chromium and chromedriver (/usr/bin/chromium, /usr/bin/chromedriver)
+headless through selenium. Screenshots of each role's home page are written to
+e2e/screenshots/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import ROLES, SCREENSHOT_DIR, LindringServer
+
+CHROMIUM = os.environ.get("LINDRING_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("LINDRING_CHROMEDRIVER", "/usr/bin/chromedriver")
+WAIT_SECONDS = 20
+
+
+@pytest.fixture
+def browser() -> WebDriver:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    options.add_argument("--headless=new")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        options.add_argument("--no-sandbox")
+    options.add_argument("--window-size=1366,768")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--disable-gpu")
+    # No network here but loopback: keep Chromium from calling home.
+    options.add_argument("--no-first-run")
+    options.add_argument("--disable-background-networking")
+    options.add_argument("--disable-component-update")
+    options.add_argument("--disable-sync")
+    options.add_argument("--disable-default-apps")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def path_of(driver: WebDriver) -> str:
+    return urlsplit(driver.current_url).path
+
+
+def severe_console_entries(driver: WebDriver) -> list[str]:
+    """Drains the browser console log and returns the SEVERE entries."""
+    return [
+        f"{entry.get('source', '?')}: {entry.get('message', '')}"
+        for entry in driver.get_log("browser")
+        if entry.get("level") == "SEVERE"
+    ]
+
+
+def error_page_status(driver: WebDriver) -> str | None:
+    pages = driver.find_elements(By.CSS_SELECTOR, ".error-page")
+    if not pages:
+        return None
+    return pages[0].get_attribute("data-status") or "?"
+
+
+def html_lang(driver: WebDriver) -> str:
+    return (driver.find_element(By.TAG_NAME, "html").get_attribute("lang") or "").strip()
+
+
+def submit_and_wait(driver: WebDriver, button) -> None:
+    """Clicks a submit button and waits for the next document to load."""
+    old_html = driver.find_element(By.TAG_NAME, "html")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+    WebDriverWait(driver, WAIT_SECONDS).until(EC.staleness_of(old_html))
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+
+
+def log_in(driver: WebDriver, server: LindringServer, username: str, password: str) -> None:
+    driver.get(server.url("/login"))
+    form = driver.find_element(By.CSS_SELECTOR, "form#login-form")
+    assert (form.get_attribute("method") or "").lower() == "post"
+    assert urlsplit(form.get_attribute("action") or "").path == "/login"
+    assert form.find_elements(By.CSS_SELECTOR, "input[type=hidden][name=csrf]"), (
+        "the login form has no hidden csrf field"
+    )
+    username_field = form.find_element(By.CSS_SELECTOR, "input#username[name=username]")
+    password_field = form.find_element(By.CSS_SELECTOR, "input#password[name=password]")
+    username_field.clear()
+    username_field.send_keys(username)
+    password_field.clear()
+    password_field.send_keys(password)
+    submit_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button#login-button[type=submit]"))
+
+
+def screenshot(driver: WebDriver, name: str) -> None:
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_")
+    driver.save_screenshot(str(SCREENSHOT_DIR / f"{safe}.png"))
+
+
+# --- tests -------------------------------------------------------------------
+
+
+def test_server_printed_a_demo_user_for_every_role(lindring: LindringServer):
+    missing = [role for role in ROLES if role not in lindring.users]
+    assert not missing, f"no demo user printed for roles {missing}; got {lindring.users.keys()}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_role_can_sign_in_browse_navigation_and_sign_out(
+    lindring: LindringServer, browser: WebDriver, role: str
+):
+    username, password = lindring.user(role)
+
+    # given a signed-out browser, when the role signs in
+    log_in(browser, lindring, username, password)
+
+    # then it lands on a signed-in page
+    assert path_of(browser) != "/login", (
+        f"{role} ({username}) is still on /login after signing in: "
+        f"{[e.text for e in browser.find_elements(By.CSS_SELECTOR, '.form-error')]}"
+    )
+    screenshot(browser, f"{role}-home")
+    assert error_page_status(browser) is None, (
+        f"{role}'s home page {browser.current_url} is an error page "
+        f"(data-status={error_page_status(browser)})"
+    )
+    try:
+        nav = browser.find_element(By.CSS_SELECTOR, "nav#main-nav")
+    except NoSuchElementException:
+        pytest.fail(f"{role}'s home page {browser.current_url} has no nav#main-nav")
+    assert html_lang(browser), f"{browser.current_url} has no <html lang>"
+    home_console = severe_console_entries(browser)
+    assert not home_console, f"console errors on {browser.current_url}: {home_console}"
+
+    # and its navigation links stay on this site
+    hrefs: list[str] = []
+    for anchor in nav.find_elements(By.TAG_NAME, "a"):
+        raw = anchor.get_attribute("href")  # resolved to an absolute URL by the browser
+        if not raw:
+            continue
+        absolute = urljoin(browser.current_url, raw)
+        if absolute not in hrefs:
+            hrefs.append(absolute)
+    assert hrefs, f"{role}: nav#main-nav has no links"
+    origin = urlsplit(lindring.base_url)
+    foreign = [h for h in hrefs if urlsplit(h)[:2] != origin[:2]]
+    assert not foreign, f"{role}: main navigation links off-site: {foreign}"
+
+    # when it opens every page in its navigation
+    problems: list[str] = []
+    for href in hrefs:
+        if urlsplit(href).path in ("/logout",):
+            continue
+        browser.get(href)
+        here = browser.current_url
+        page_problems = []
+        status = error_page_status(browser)
+        if status is not None:
+            page_problems.append(f"error page (data-status={status})")
+        if path_of(browser) == "/login":
+            page_problems.append("was sent back to /login")
+        if not browser.find_elements(By.CSS_SELECTOR, "nav#main-nav"):
+            page_problems.append("no nav#main-nav")
+        if not html_lang(browser):
+            page_problems.append("no <html lang>")
+        console = severe_console_entries(browser)
+        if console:
+            page_problems.append(f"console errors {console}")
+        if page_problems:
+            screenshot(browser, f"{role}-FAILED-{urlsplit(href).path}")
+            shown = href if here == href else f"{href} (landed on {here})"
+            problems.append(f"{shown}: {'; '.join(page_problems)}")
+
+    # then none of them is broken
+    assert not problems, f"{role} ({username}) hit broken pages:\n  " + "\n  ".join(problems)
+
+    # when it signs out
+    try:
+        button = browser.find_element(By.CSS_SELECTOR, "form#logout-form button#logout-button")
+    except NoSuchElementException:
+        pytest.fail(f"no form#logout-form button#logout-button on {browser.current_url}")
+    logout_form = browser.find_element(By.CSS_SELECTOR, "form#logout-form")
+    assert (logout_form.get_attribute("method") or "").lower() == "post"
+    assert urlsplit(logout_form.get_attribute("action") or "").path == "/logout"
+    submit_and_wait(browser, button)
+
+    # then it is on the login page, and the home page sends it back there
+    assert path_of(browser) == "/login", f"after logout the browser is on {browser.current_url}"
+    assert error_page_status(browser) is None, f"logout ended on an error page {browser.current_url}"
+    browser.get(lindring.url("/"))
+    assert path_of(browser) == "/login", (
+        f"after logout, / did not redirect to /login but showed {browser.current_url}"
+    )
+    assert not browser.find_elements(By.CSS_SELECTOR, "nav#main-nav"), (
+        "the login page after logout still shows the signed-in navigation"
+    )
+    leftover = severe_console_entries(browser)
+    assert not leftover, f"console errors around logout: {leftover}"
+
+
+def test_wrong_password_shows_form_error(lindring: LindringServer, browser: WebDriver):
+    # given a real user name, when the password is wrong
+    username, _ = lindring.user("clinician")
+    log_in(browser, lindring, username, "definitely-not-the-password")
+
+    # then the login form comes back with an error message and no session
+    assert path_of(browser) == "/login", f"a wrong password led to {browser.current_url}"
+    try:
+        message = WebDriverWait(browser, WAIT_SECONDS).until(
+            EC.visibility_of_element_located((By.CSS_SELECTOR, ".form-error"))
+        )
+    except TimeoutException:
+        pytest.fail("a wrong password showed no visible .form-error")
+    assert message.text.strip(), ".form-error is empty"
+    assert (message.get_attribute("role") or "") == "alert", ".form-error lacks role=alert"
+    assert browser.find_elements(By.CSS_SELECTOR, "form#login-form"), "the login form is gone"
+    assert not browser.find_elements(By.CSS_SELECTOR, "nav#main-nav")
+    screenshot(browser, "login-wrong-password")
+    # The document itself answers 401 (or 429/403), which Chromium reports as a
+    # failed resource load; anything else on the console is a real error.
+    console = [
+        entry
+        for entry in severe_console_entries(browser)
+        if not re.search(r"/login - Failed to load resource: the server responded with a status of (401|403|429)", entry)
+    ]
+    assert not console, f"console errors on the failed login page: {console}"
+    browser.get(lindring.url("/"))
+    assert path_of(browser) == "/login", "a failed login must not sign the browser in"
