@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -84,6 +85,7 @@ class LindringServer:
     binary: Path
     env: dict[str, str]
     log_path: Path | None = None
+    workdir: Path | None = None
     proc: subprocess.Popen | None = None
     output: list[str] = field(default_factory=list)
 
@@ -183,6 +185,7 @@ def _start_server(name: str) -> LindringServer:
         binary=binary,
         env=env,
         log_path=log_path,
+        workdir=workdir,
         proc=proc,
     )
 
@@ -274,3 +277,6 @@ def lindring(request) -> LindringServer:
         yield server
     finally:
         _stop_server(server, check=True)
+    # Only reached when the server stopped cleanly; otherwise its log stays for a look.
+    if server.workdir is not None:
+        shutil.rmtree(server.workdir, ignore_errors=True)

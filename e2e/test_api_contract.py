@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -332,7 +333,10 @@ def test_api_conforms_to_its_openapi_document(lindring: LindringServer):
             stdin=subprocess.DEVNULL,
         )
     except subprocess.TimeoutExpired as error:
-        pytest.fail(f"schemathesis did not finish in {error.timeout}s:\n{(error.stdout or '')[-8000:]}")
+        partial = error.stdout or b""
+        if isinstance(partial, bytes):
+            partial = partial.decode("utf-8", "replace")
+        pytest.fail(f"schemathesis did not finish in {error.timeout}s:\n{partial[-8000:]}")
     output = result.stdout + result.stderr
     print(output)
     (workdir / "output.txt").write_text(output, encoding="utf-8")
@@ -340,3 +344,4 @@ def test_api_conforms_to_its_openapi_document(lindring: LindringServer):
         f"schemathesis found problems (exit {result.returncode}; report in {workdir}):\n"
         f"{output[-12000:]}"
     )
+    shutil.rmtree(workdir, ignore_errors=True)

@@ -2,7 +2,7 @@ import Foundation
 import LindringCore
 
 /// A unit of the organisation register as the rest of Lindring sees it.
-public struct Unit: Equatable, Sendable, Codable {
+public struct OrgUnit: Equatable, Sendable, Codable {
     public var id: UUID
     public var code: String
     public var name: String

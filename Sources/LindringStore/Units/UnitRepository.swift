@@ -4,7 +4,7 @@ import LindringCore
 
 public enum UnitRepository {
     /// All units sorted by name; `includeInactive` for the administrator's view.
-    public static func list(includeInactive: Bool = true, on db: any Database) async throws -> [Unit] {
+    public static func list(includeInactive: Bool = true, on db: any Database) async throws -> [OrgUnit] {
         var query = UnitModel.query(on: db)
         if !includeInactive { query = query.filter(\.$active == true) }
         let models = try await query.sort(\.$name).all()
@@ -12,7 +12,7 @@ public enum UnitRepository {
     }
 
     /// A page of units ordered by code, for the API; `after` is the last code of the previous page.
-    public static func page(after: String?, limit: Int, on db: any Database) async throws -> [Unit] {
+    public static func page(after: String?, limit: Int, on db: any Database) async throws -> [OrgUnit] {
         var query = UnitModel.query(on: db)
         if let after { query = query.filter(\.$code > after) }
         let models = try await query.sort(\.$code).limit(limit).all()
@@ -21,13 +21,13 @@ public enum UnitRepository {
         return map(models, parents: parents)
     }
 
-    public static func find(id: UUID, on db: any Database) async throws -> Unit? {
+    public static func find(id: UUID, on db: any Database) async throws -> OrgUnit? {
         guard let model = try await UnitModel.find(id, on: db) else { return nil }
         let parent = try await model.parentID.asyncMap { try await UnitModel.find($0, on: db) } ?? nil
         return map([model], parents: parent.map { [$0] } ?? []).first
     }
 
-    public static func find(code: String, on db: any Database) async throws -> Unit? {
+    public static func find(code: String, on db: any Database) async throws -> OrgUnit? {
         guard let id = try await UnitModel.query(on: db).filter(\.$code == code).first()?.id else { return nil }
         return try await find(id: id, on: db)
     }
@@ -36,7 +36,7 @@ public enum UnitRepository {
         try await UnitModel.query(on: db).count()
     }
 
-    public static func create(_ valid: ValidUnit, on db: any Database) async throws -> Unit {
+    public static func create(_ valid: ValidUnit, on db: any Database) async throws -> OrgUnit {
         var v = Validator()
         if try await UnitModel.query(on: db).filter(\.$code == valid.code).first() != nil { v.add("code", .alreadyTaken) }
         let parentID = try await parentID(for: valid.parentCode, of: nil, &v, on: db)
@@ -50,7 +50,7 @@ public enum UnitRepository {
         return try await find(id: model.id!, on: db)!
     }
 
-    public static func update(id: UUID, _ valid: ValidUnit, on db: any Database) async throws -> Unit? {
+    public static func update(id: UUID, _ valid: ValidUnit, on db: any Database) async throws -> OrgUnit? {
         guard let model = try await UnitModel.find(id, on: db) else { return nil }
         var v = Validator()
         if valid.code != model.code, try await UnitModel.query(on: db).filter(\.$code == valid.code).first() != nil {
@@ -63,7 +63,7 @@ public enum UnitRepository {
         return try await find(id: id, on: db)
     }
 
-    public static func setActive(id: UUID, _ active: Bool, on db: any Database) async throws -> Unit? {
+    public static func setActive(id: UUID, _ active: Bool, on db: any Database) async throws -> OrgUnit? {
         guard let model = try await UnitModel.find(id, on: db) else { return nil }
         model.active = active
         model.updatedAt = Date()
@@ -102,10 +102,10 @@ public enum UnitRepository {
         return parent.id
     }
 
-    static func map(_ models: [UnitModel], parents: [UnitModel]? = nil) -> [Unit] {
+    static func map(_ models: [UnitModel], parents: [UnitModel]? = nil) -> [OrgUnit] {
         let lookup = Dictionary((parents ?? models).compactMap { m in m.id.map { ($0, m.code) } }, uniquingKeysWith: { a, _ in a })
         return models.map { model in
-            Unit(id: model.id!, code: model.code, name: model.name,
+            OrgUnit(id: model.id!, code: model.code, name: model.name,
                  kind: UnitKind(rawValue: model.kind) ?? .administration,
                  sector: Sector(rawValue: model.sector) ?? .region,
                  parentId: model.parentID, parentCode: model.parentID.flatMap { lookup[$0] },

@@ -1,0 +1,73 @@
+import Foundation
+import LindringStore
+import Logging
+
+/// Everything Lindring can be configured with, read once from the environment (and the
+/// CLI's flags) at start-up. Nothing else reads the environment.
+public struct AppConfig: Sendable {
+    public var hostname = "127.0.0.1"
+    public var port = 8080
+    public var database = DatabaseLocation.sqlite(path: "data/lindring.sqlite")
+    public var logLevel = Logger.Level.info
+    public var sessionTimeouts = SessionTimeouts()
+    /// The address users reach Lindring at, e.g. `https://lindring.regionh.dk`; the origin of
+    /// state-changing requests must match it (or the Host header when unset).
+    public var publicBaseURL: URL?
+    /// Marks cookies Secure with the `__Host-` prefix and turns on HSTS; set when served over TLS.
+    public var secureCookies = false
+    public var maxBodySize = 1024 * 1024
+    /// Bcrypt cost for new password hashes; never below 12 outside tests of the hasher itself.
+    public var bcryptCost = 12
+
+    public init() {}
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads `DATABASE_URL`, `LOG_LEVEL`, `SESSION_IDLE_MINUTES`, `SESSION_ABSOLUTE_HOURS`,
+    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        var config = AppConfig()
+        config.database = try DatabaseLocation(url: environment["DATABASE_URL"] ?? DatabaseLocation.defaultURL)
+        if let level = environment["LOG_LEVEL"] {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw Invalid(description: "LOG_LEVEL must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            config.logLevel = parsed
+        }
+        if let idle = environment["SESSION_IDLE_MINUTES"] {
+            config.sessionTimeouts.idle = try positive(idle, "SESSION_IDLE_MINUTES") * 60
+        }
+        if let absolute = environment["SESSION_ABSOLUTE_HOURS"] {
+            config.sessionTimeouts.absolute = try positive(absolute, "SESSION_ABSOLUTE_HOURS") * 3600
+        }
+        if let base = environment["PUBLIC_BASE_URL"], !base.isEmpty {
+            guard let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw Invalid(description: "PUBLIC_BASE_URL must be an http(s) URL")
+            }
+            config.publicBaseURL = url
+        }
+        if let secure = environment["SECURE_COOKIES"] {
+            guard let flag = ["true": true, "1": true, "yes": true, "false": false, "0": false, "no": false][secure.lowercased()] else {
+                throw Invalid(description: "SECURE_COOKIES must be true or false")
+            }
+            config.secureCookies = flag
+        } else if config.publicBaseURL?.scheme == "https" {
+            config.secureCookies = true
+        }
+        if let max = environment["MAX_BODY_BYTES"] {
+            config.maxBodySize = Int(try positive(max, "MAX_BODY_BYTES"))
+        }
+        return config
+    }
+
+    static func positive(_ text: String, _ name: String) throws -> Double {
+        guard let value = Double(text), value > 0 else { throw Invalid(description: "\(name) must be a positive number") }
+        return value
+    }
+
+    /// The session cookie's name: `__Host-` makes browsers refuse it unless Secure, path `/`
+    /// and no Domain, so no subdomain can plant or read it.
+    var sessionCookieName: String { secureCookies ? "__Host-lindring_session" : "lindring_session" }
+}

@@ -1,0 +1,37 @@
+import Hummingbird
+import LindringCore
+import LindringStore
+import NIOCore
+
+/// The per-request context: who is asking, how they authenticated, in which language.
+public struct AppContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: String?
+    public var session: Session?
+    public var user: User?
+    public var authenticatedByToken = false
+    public var userAgent: String?
+    public var language: Language = .danish
+    /// The submitted form of a state-changing request, already checked for its CSRF token.
+    public var form = FormData()
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    public var maxUploadSize: Int { 1024 * 1024 }
+
+    /// The signed-in user, or an error that sends the browser to the login page (or 401 in the API).
+    public func requireUser() throws -> User {
+        guard let user else { throw AppError.unauthenticated }
+        return user
+    }
+
+    /// The signed-in user, if the permission policy lets them take the action.
+    public func require(_ action: Action) throws -> User {
+        let user = try requireUser()
+        guard user.can(action) else { throw AppError.forbidden }
+        return user
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import LindringStore
+import Logging
+import Prometheus
+
+/// The long-lived parts every controller uses, created once in `buildApplication`.
+public struct AppServices: Sendable {
+    public let config: AppConfig
+    public let persistence: Persistence
+    public let hasher: PasswordHasher
+    public let logger: Logger
+    let assets: Assets
+    let metrics: PrometheusCollectorRegistry
+    /// A hash of a random password, checked when a username is unknown so that unknown and
+    /// known usernames take equally long to refuse.
+    let decoyHash: String
+
+    var database: any FluentKitDatabase { persistence.database }
+}
+
+import FluentKit
+typealias FluentKitDatabase = FluentKit.Database

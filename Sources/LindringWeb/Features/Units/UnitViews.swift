@@ -1,0 +1,107 @@
+import LindringCore
+import LindringStore
+import Plot
+
+enum UnitViews {
+    static func list(_ page: PageContext, units: [OrgUnit], filter: UnitListFilter, canManage: Bool, notice: String?) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("units.title"),
+            .div(.class("page-heading"),
+                 .h1(.text(t("units.title"))),
+                 .if(canManage, .a(.class("button primary"), .href(Routes.newUnit()), .text(t("units.new"))))),
+            Notices.banner(t, notice),
+            .form(.class("filters"), .method(.get), .action(Routes.units()), .attribute(named: "role", value: "search"),
+                  FormFields.text(t, name: "q", label: t("units.search"), value: filter.text, errors: [], type: .search),
+                  FormFields.select(t, name: "kind", label: t("units.kind"), options: kindOptions(t), selected: filter.kind?.rawValue,
+                                    errors: [], includeEmpty: t("units.allKinds")),
+                  .if(canManage, .div(.class("checkbox"),
+                                      .input(.type(.checkbox), .id("inactive"), .name("inactive"), .value("1"), .checked(filter.includeInactive)),
+                                      .label(.for("inactive"), .text(t("units.includeInactive"))))),
+                  .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(t("units.filter"))))),
+            .p(.class("count"), .text(t("units.count", ["count": String(units.count)]))),
+            .div(.class("table-wrap"),
+                 .table(.caption(.text(t("units.title"))),
+                        .thead(.tr(.th(.text(t("units.name"))), .th(.text(t("units.code"))), .th(.text(t("units.kind"))),
+                                   .th(.text(t("units.dayPhone"))), .th(.text(t("units.outOfHoursPhone"))), .th(.text(t("units.status"))))),
+                        .tbody(.forEach(units) { unit in
+                            .tr(.td(.a(.href(Routes.unit(unit.id)), .text(unit.name))),
+                                .td(.text(unit.code)), .td(.text(t.label("unitKind", unit.kind))),
+                                .td(.text(unit.dayPhone ?? "–")), .td(.text(unit.outOfHoursPhone ?? "–")),
+                                .td(.text(unit.active ? t("status.active") : t("status.inactive"))))
+                        }))))
+    }
+
+    static func detail(_ page: PageContext, unit: OrgUnit, children: [OrgUnit], canManage: Bool, notice: String?) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: unit.name,
+            .p(.class("breadcrumb"), .a(.href(Routes.units()), .text("← " + t("units.title")))),
+            .div(.class("page-heading"),
+                 .h1(.text(unit.name)),
+                 .if(canManage, .div(.class("heading-actions"),
+                     .a(.class("button secondary"), .href(Routes.editUnit(unit.id)), .text(t("action.edit"))),
+                     unit.active
+                        ? FormFields.actionButton(page, action: Routes.deactivateUnit(unit.id), label: t("action.deactivate"), style: "danger")
+                        : FormFields.actionButton(page, action: Routes.activateUnit(unit.id), label: t("action.activate"))))),
+            Notices.banner(t, notice),
+            .dl(.class("facts"),
+                .dt(.text(t("units.code"))), .dd(.text(unit.code)),
+                .dt(.text(t("units.kind"))), .dd(.text(t.label("unitKind", unit.kind))),
+                .dt(.text(t("units.sector"))), .dd(.text(t.label("sector", unit.sector))),
+                .dt(.text(t("units.parent"))), .dd(.text(unit.parentCode ?? "–")),
+                .dt(.text(t("units.dayPhone"))), .dd(.text(unit.dayPhone ?? "–")),
+                .dt(.text(t("units.outOfHoursPhone"))), .dd(.text(unit.outOfHoursPhone ?? "–")),
+                .dt(.text(t("units.sorCode"))), .dd(.text(unit.sorCode ?? "–")),
+                .dt(.text(t("units.status"))), .dd(.text(unit.active ? t("status.active") : t("status.inactive")))),
+            .if(!children.isEmpty, .group(
+                .h2(.text(t("units.children"))),
+                .ul(.forEach(children) { child in .li(.a(.href(Routes.unit(child.id)), .text(child.name))) }))))
+    }
+
+    static func form(_ page: PageContext, draft: UnitDraft, unit: OrgUnit?, parents: [OrgUnit], errors: [FieldError]) -> HTML {
+        let t = page.t
+        let title = unit == nil ? t("units.new") : t("units.edit", ["name": unit!.name])
+        let labels = ["code": t("units.code"), "name": t("units.name"), "kind": t("units.kind"), "sector": t("units.sector"),
+                      "parentCode": t("units.parent"), "dayPhone": t("units.dayPhone"), "outOfHoursPhone": t("units.outOfHoursPhone"),
+                      "sorCode": t("units.sorCode")]
+        return Layout.page(page, title: title,
+            .p(.class("breadcrumb"), .a(.href(unit.map { Routes.unit($0.id) } ?? Routes.units()), .text("← " + t("action.back")))),
+            .h1(.text(title)),
+            .form(.method(.post), .action(unit.map { Routes.editUnit($0.id) } ?? Routes.newUnit()), .class("stacked"),
+                  .attribute(named: "novalidate", value: "novalidate"),
+                  Layout.csrfField(page),
+                  FormFields.errorSummary(t, errors, labels: labels),
+                  FormFields.text(t, name: "code", label: labels["code"]!, value: draft.code, errors: errors, required: true,
+                                  hint: t("units.codeHint"), maxLength: 40),
+                  FormFields.text(t, name: "name", label: labels["name"]!, value: draft.name, errors: errors, required: true, maxLength: 200),
+                  FormFields.select(t, name: "kind", label: labels["kind"]!, options: kindOptions(t), selected: draft.kind,
+                                    errors: errors, required: true, includeEmpty: t("form.choose")),
+                  FormFields.select(t, name: "sector", label: labels["sector"]!,
+                                    options: Sector.allCases.map { ($0.rawValue, t.label("sector", $0)) }, selected: draft.sector,
+                                    errors: errors, required: true, includeEmpty: t("form.choose")),
+                  FormFields.select(t, name: "parentCode", label: labels["parentCode"]!,
+                                    options: parents.map { ($0.code, "\($0.name) (\($0.code))") }, selected: draft.parentCode,
+                                    errors: errors, includeEmpty: t("units.noParent")),
+                  FormFields.text(t, name: "dayPhone", label: labels["dayPhone"]!, value: draft.dayPhone, errors: errors, type: .tel,
+                                  autocomplete: "off", maxLength: 25),
+                  FormFields.text(t, name: "outOfHoursPhone", label: labels["outOfHoursPhone"]!, value: draft.outOfHoursPhone, errors: errors,
+                                  type: .tel, autocomplete: "off", maxLength: 25),
+                  FormFields.text(t, name: "sorCode", label: labels["sorCode"]!, value: draft.sorCode, errors: errors,
+                                  hint: t("units.sorHint"), maxLength: 18),
+                  FormFields.submit(t("action.save"))))
+    }
+
+    static func kindOptions(_ t: Localizer) -> [(value: String, label: String)] {
+        UnitKind.allCases.map { ($0.rawValue, t.label("unitKind", $0)) }
+    }
+}
+
+/// The confirmation shown after a redirect; only known notices are shown, so the query
+/// string cannot put text on the page.
+enum Notices {
+    static let known: Set<String> = ["saved", "activated", "deactivated", "passwordChanged", "passwordReset", "languageChanged", "revoked", "created"]
+
+    static func banner(_ t: Localizer, _ notice: String?) -> Node<HTML.BodyContext> {
+        guard let notice, known.contains(notice) else { return .empty }
+        return .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(t("notice.\(notice)"))))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+
+/// The organisation register: everyone reads it (phone numbers), administrators change it.
+struct UnitsController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(Routes.units.routerPath, use: list)
+        router.get(Routes.newUnit.routerPath, use: new)
+        router.post(Routes.newUnit.routerPath, use: create)
+        router.get(Routes.unit.routerPath, use: show)
+        router.get(Routes.editUnit.routerPath, use: edit)
+        router.post(Routes.editUnit.routerPath, use: update)
+        router.post(Routes.deactivateUnit.routerPath, use: deactivate)
+        router.post(Routes.activateUnit.routerPath, use: activate)
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.viewUnits)
+        let filter = UnitListFilter(query: request.uri.queryParameters)
+        let units = try await UnitRepository.list(includeInactive: filter.includeInactive && user.can(.manageUnits), on: services.database)
+        return .html(UnitViews.list(PageContext(context, path: Routes.units()), units: filter.apply(units),
+                                    filter: filter, canManage: user.can(.manageUnits), notice: request.uri.queryParameters["notice"].map(String.init)))
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.viewUnits)
+        let unit = try await find(context)
+        let all = try await UnitRepository.list(on: services.database)
+        return .html(UnitViews.detail(PageContext(context, path: Routes.unit(unit.id)), unit: unit,
+                                      children: all.filter { $0.parentId == unit.id }, canManage: user.can(.manageUnits),
+                                      notice: request.uri.queryParameters["notice"].map(String.init)))
+    }
+
+    @Sendable func new(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.manageUnits)
+        return try await form(context, draft: UnitDraft(), unit: nil, errors: [])
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.manageUnits)
+        let draft = Self.draft(from: context.form)
+        do {
+            let valid = try draft.validated()
+            let unit = try await services.persistence.write { tx in
+                let unit = try await UnitRepository.create(valid, on: tx)
+                try await AuditLog.append(context.auditRecord("unit.create", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
+                return unit
+            }
+            return .redirect(to: Routes.unit(unit.id) + "?notice=saved")
+        } catch let failure as ValidationFailure {
+            return try await form(context, draft: draft, unit: nil, errors: failure.errors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func edit(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.manageUnits)
+        let unit = try await find(context)
+        return try await form(context, draft: Self.draft(from: unit), unit: unit, errors: [])
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.manageUnits)
+        let unit = try await find(context)
+        let draft = Self.draft(from: context.form)
+        do {
+            let valid = try draft.validated()
+            try await services.persistence.write { tx in
+                _ = try await UnitRepository.update(id: unit.id, valid, on: tx)
+                try await AuditLog.append(context.auditRecord("unit.update", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
+            }
+            return .redirect(to: Routes.unit(unit.id) + "?notice=saved")
+        } catch let failure as ValidationFailure {
+            return try await form(context, draft: draft, unit: unit, errors: failure.errors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func deactivate(_ request: Request, context: AppContext) async throws -> Response {
+        try await setActive(false, context)
+    }
+
+    @Sendable func activate(_ request: Request, context: AppContext) async throws -> Response {
+        try await setActive(true, context)
+    }
+
+    func setActive(_ active: Bool, _ context: AppContext) async throws -> Response {
+        _ = try context.require(.manageUnits)
+        let unit = try await find(context)
+        try await services.persistence.write { tx in
+            _ = try await UnitRepository.setActive(id: unit.id, active, on: tx)
+            try await AuditLog.append(context.auditRecord(active ? "unit.activate" : "unit.deactivate", as: .manageUnits,
+                                                          entityType: "unit", entityId: unit.id.uuidString), on: tx)
+        }
+        return .redirect(to: Routes.unit(unit.id) + "?notice=" + (active ? "activated" : "deactivated"))
+    }
+
+    func find(_ context: AppContext) async throws -> OrgUnit {
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let unit = try await UnitRepository.find(id: id, on: services.database) else { throw AppError.notFound }
+        return unit
+    }
+
+    func form(_ context: AppContext, draft: UnitDraft, unit: OrgUnit?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let parents = try await UnitRepository.list(includeInactive: false, on: services.database).filter { $0.id != unit?.id }
+        let path = unit.map { Routes.editUnit($0.id) } ?? Routes.newUnit()
+        return .html(UnitViews.form(PageContext(context, path: path), draft: draft, unit: unit, parents: parents, errors: errors), status: status)
+    }
+
+    static func draft(from form: FormData) -> UnitDraft {
+        UnitDraft(code: form["code"] ?? "", name: form["name"] ?? "", kind: form["kind"] ?? "", sector: form["sector"] ?? "",
+                  parentCode: form["parentCode"], dayPhone: form["dayPhone"], outOfHoursPhone: form["outOfHoursPhone"],
+                  sorCode: form["sorCode"])
+    }
+
+    static func draft(from unit: OrgUnit) -> UnitDraft {
+        UnitDraft(code: unit.code, name: unit.name, kind: unit.kind.rawValue, sector: unit.sector.rawValue, parentCode: unit.parentCode,
+                  dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode)
+    }
+}
+
+/// The list's search box and filters, read from the query string.
+struct UnitListFilter {
+    var text = ""
+    var kind: UnitKind?
+    var includeInactive = false
+
+    init(query: Parameters) {
+        text = String(query["q"] ?? "").trimmingCharacters(in: .whitespaces)
+        kind = query["kind"].flatMap { UnitKind(rawValue: String($0)) }
+        includeInactive = query["inactive"] == "1"
+    }
+
+    func apply(_ units: [OrgUnit]) -> [OrgUnit] {
+        units.filter { unit in
+            (kind == nil || unit.kind == kind)
+                && (text.isEmpty || unit.name.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+                    || unit.code.range(of: text, options: .caseInsensitive) != nil)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// The interface languages: Danish first, English second.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case danish = "da"
+    case english = "en"
+
+    /// Picks the preferred supported language from an Accept-Language header, honouring
+    /// q-values; Danish when nothing matches.
+    public static func preferred(acceptLanguage header: String?) -> Language {
+        guard let header else { return .danish }
+        let ranked = header.split(separator: ",").enumerated().compactMap { index, part -> (Language, Double, Int)? in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = pieces.first?.lowercased() else { return nil }
+            let primary = tag.split(separator: "-").first.map(String.init) ?? tag
+            let language: Language? = switch primary {
+            case "da", "nb", "no", "nn": .danish
+            case "en": .english
+            default: nil
+            }
+            guard let language else { return nil }
+            let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return q > 0 ? (language, q, index) : nil
+        }
+        return ranked.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }.first?.0 ?? .danish
+    }
+}
+
+/// Looks texts up in the catalog of one language.
+public struct Localizer: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) {
+        self.language = language
+    }
+
+    /// The text for a key; a missing key shows itself in brackets (and fails the catalog test).
+    public func callAsFunction(_ key: String) -> String {
+        Catalog.texts(for: language)[key] ?? "[\(key)]"
+    }
+
+    /// The text for a key with `{name}` placeholders filled in.
+    public func callAsFunction(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(self(key)) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+    }
+
+    /// The display name of an enum value: the key is `prefix.rawValue`.
+    public func label<T: RawRepresentable>(_ prefix: String, _ value: T) -> String where T.RawValue == String {
+        self("\(prefix).\(value.rawValue)")
+    }
+}
+
+enum Catalog {
+    static func texts(for language: Language) -> [String: String] {
+        switch language {
+        case .danish: danish
+        case .english: english
+        }
+    }
+}

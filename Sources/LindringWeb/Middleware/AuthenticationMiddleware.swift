@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+
+/// Finds who is asking: a bearer API token (API only) or the session cookie. Sets the
+/// language: the user's own, else the language cookie, else Accept-Language.
+struct AuthenticationMiddleware: RouterMiddleware {
+    let services: AppServices
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.userAgent = request.headers[.userAgent]
+        let db = services.database
+        if request.uri.path.hasPrefix(Routes.API.prefix), let authorization = request.headers[.authorization] {
+            guard authorization.lowercased().hasPrefix("bearer "),
+                  let match = try await ApiTokenRepository.userId(forToken: String(authorization.dropFirst(7)), on: db),
+                  let user = try await UserRepository.find(id: match.userId, on: db), user.active else {
+                throw AppError.unauthenticated
+            }
+            context.user = user
+            context.authenticatedByToken = true
+        } else if let token = request.cookies[services.config.sessionCookieName]?.value,
+                  let session = try await SessionRepository.find(token: token, timeouts: services.config.sessionTimeouts, on: db) {
+            context.session = session
+            if let userId = session.userId {
+                if let user = try await UserRepository.find(id: userId, on: db), user.active {
+                    context.user = user
+                } else {
+                    try await SessionRepository.delete(token: token, on: db)
+                    context.session = nil
+                }
+            }
+            if context.session != nil { try await SessionRepository.touch(session, on: db) }
+        }
+        if let user = context.user, let language = Language(rawValue: user.language) {
+            context.language = language
+        } else if let chosen = request.cookies["lindring_lang"].flatMap({ Language(rawValue: $0.value) }) {
+            context.language = chosen
+        } else {
+            context.language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+        }
+        return try await next(request, context)
+    }
+}

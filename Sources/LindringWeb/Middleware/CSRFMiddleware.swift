@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LindringStore
+
+/// Cross-site request forgery protection for every state-changing request: the Origin and
+/// Sec-Fetch-Site headers must say the request comes from Lindring's own pages, and the
+/// per-session token must come with it (form field `csrf`, or header `X-CSRF-Token`).
+/// Requests with a bearer API token carry no ambient credentials and need no token.
+/// The login form's token is checked by the login controller, which re-renders the form.
+struct CSRFMiddleware: RouterMiddleware {
+    let services: AppServices
+
+    static let stateChanging: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        guard Self.stateChanging.contains(request.method) else { return try await next(request, context) }
+        guard isSameOrigin(request) else { throw AppError.csrfRejected }
+        if context.authenticatedByToken { return try await next(request, context) }
+
+        var request = request
+        var context = context
+        var submitted = request.headers[.csrfToken]
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        if contentType.hasPrefix("application/x-www-form-urlencoded") {
+            let body = try await request.collectBody(upTo: services.config.maxBodySize)
+            context.form = FormData(urlEncoded: String(buffer: body))
+            submitted = context.form["csrf"] ?? submitted
+        } else if !request.uri.path.hasPrefix(Routes.API.prefix) {
+            throw AppError.unsupportedMediaType
+        }
+        if request.uri.path != Routes.login.pattern {
+            guard let session = context.session, let submitted,
+                  SecureToken.constantTimeEquals(submitted, session.csrfToken) else {
+                throw AppError.csrfRejected
+            }
+        }
+        return try await next(request, context)
+    }
+
+    /// Browsers send Origin on every cross-origin and every same-origin POST, and
+    /// Sec-Fetch-Site on every request; either one naming another site is refused. Clients
+    /// that send neither (curl, other systems) still need the session's token.
+    func isSameOrigin(_ request: Request) -> Bool {
+        if let site = request.headers[.secFetchSite]?.lowercased(), site != "same-origin", site != "none" {
+            return false
+        }
+        guard let origin = request.headers[.origin] else { return true }
+        if let base = services.config.publicBaseURL {
+            return origin == Self.origin(of: base)
+        }
+        guard let host = request.head.authority else { return false }
+        return origin == "http://\(host)" || origin == "https://\(host)"
+    }
+
+    static func origin(of url: URL) -> String {
+        var origin = "\(url.scheme ?? "https")://\(url.host ?? "")"
+        if let port = url.port { origin += ":\(port)" }
+        return origin
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A route's path, declared once and used both to register the handler and to build links,
+/// so a link cannot point at a path that no handler serves.
+public struct RoutePath: Sendable, Hashable, CustomStringConvertible {
+    /// The pattern as the router reads it, with `{name}` parameters.
+    public let pattern: String
+
+    init(_ pattern: String) {
+        self.pattern = pattern
+    }
+
+    /// The concrete path with the parameters filled in, in order.
+    public func callAsFunction(_ values: any CustomStringConvertible...) -> String {
+        var remaining = values.makeIterator()
+        return pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") ? (remaining.next().map { "\($0)" } ?? String(segment)) : String(segment)
+        }.joined(separator: "/")
+    }
+
+    public var description: String { pattern }
+}
+
+/// Every path of the site and the API.
+public enum Routes {
+    public static let home = RoutePath("/")
+    public static let login = RoutePath("/login")
+    public static let logout = RoutePath("/logout")
+    public static let language = RoutePath("/language")
+
+    public static let units = RoutePath("/units")
+    public static let newUnit = RoutePath("/units/new")
+    public static let unit = RoutePath("/units/{id}")
+    public static let editUnit = RoutePath("/units/{id}/edit")
+    public static let deactivateUnit = RoutePath("/units/{id}/deactivate")
+    public static let activateUnit = RoutePath("/units/{id}/activate")
+
+    public static let users = RoutePath("/users")
+    public static let newUser = RoutePath("/users/new")
+    public static let editUser = RoutePath("/users/{id}/edit")
+    public static let resetPassword = RoutePath("/users/{id}/reset-password")
+    public static let deactivateUser = RoutePath("/users/{id}/deactivate")
+    public static let activateUser = RoutePath("/users/{id}/activate")
+
+    public static let account = RoutePath("/account")
+    public static let accountPassword = RoutePath("/account/password")
+    public static let accountLanguage = RoutePath("/account/language")
+
+    public static let audit = RoutePath("/audit")
+    public static let apiTokens = RoutePath("/api-tokens")
+    public static let revokeApiToken = RoutePath("/api-tokens/{id}/revoke")
+
+    public static let healthz = RoutePath("/healthz")
+    public static let readyz = RoutePath("/readyz")
+    public static let metrics = RoutePath("/metrics")
+    public static let asset = RoutePath("/assets/{name}")
+
+    public enum API {
+        public static let prefix = "/api/v1"
+        public static let openAPI = RoutePath("/api/v1/openapi.json")
+        public static let me = RoutePath("/api/v1/me")
+        public static let units = RoutePath("/api/v1/units")
+        public static let unit = RoutePath("/api/v1/units/{id}")
+        public static let audit = RoutePath("/api/v1/audit")
+    }
+}
+
+import Hummingbird
+
+extension RoutePath {
+    var routerPath: RouterPath { RouterPath(pattern) }
+}

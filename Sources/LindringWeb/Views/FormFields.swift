@@ -1,0 +1,93 @@
+import LindringCore
+import Plot
+
+/// Labelled, accessible form controls. Each shows its error next to it (linked with
+/// aria-describedby) and keeps what the user typed.
+enum FormFields {
+    static func errorSummary(_ t: Localizer, _ errors: [FieldError], labels: [String: String]) -> Node<HTML.FormContext> {
+        .if(!errors.isEmpty,
+            .div(.class("form-error"), .attribute(named: "role", value: "alert"),
+                 .p(.strong(.text(t("form.fixErrors")))),
+                 .ul(.forEach(errors) { error in
+                     .li(.a(.href("#\(error.field)"), .text("\(labels[error.field] ?? error.field): \(message(t, error.code))")))
+                 })))
+    }
+
+    static func message(_ t: Localizer, _ code: ValidationCode) -> String {
+        t.label("validation", code)
+    }
+
+    static func text(_ t: Localizer, name: String, label: String, value: String?, errors: [FieldError], type: HTMLInputType = .text,
+                     required: Bool = false, autocomplete: String? = nil, hint: String? = nil, autofocus: Bool = false,
+                     maxLength: Int? = nil) -> Node<HTML.FormContext> {
+        let error = errors.first { $0.field == name }
+        let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        return .div(.class(error == nil ? "field" : "field has-error"),
+                    .label(.for(name), .text(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *")))),
+                    .unwrap(hint) { .p(.class("hint"), .id("\(name)-hint"), .text($0)) },
+                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text(message(t, $0.code))) },
+                    .selfClosedElement(named: "input", attributes: inputAttributes(
+                        name: name, type: type, value: value, required: required, autocomplete: autocomplete,
+                        maxLength: maxLength, autofocus: autofocus, invalid: error != nil, describedBy: described)))
+    }
+
+    static func inputAttributes(name: String, type: HTMLInputType, value: String?, required: Bool, autocomplete: String?,
+                                maxLength: Int?, autofocus: Bool, invalid: Bool, describedBy: [String]) -> [Attribute<HTML.InputContext>] {
+        var attributes: [Attribute<HTML.InputContext>] = [.id(name), .name(name), .type(type)]
+        if type != .password, let value, !value.isEmpty { attributes.append(.value(value)) }
+        if required { attributes.append(.required(true)) }
+        if let autocomplete { attributes.append(Attribute(name: "autocomplete", value: autocomplete)) }
+        if let maxLength { attributes.append(Attribute(name: "maxlength", value: String(maxLength))) }
+        if autofocus { attributes.append(Attribute(name: "autofocus", value: "autofocus")) }
+        if invalid { attributes.append(Attribute(name: "aria-invalid", value: "true")) }
+        if !describedBy.isEmpty { attributes.append(Attribute(name: "aria-describedby", value: describedBy.joined(separator: " "))) }
+        return attributes
+    }
+
+    static func select(_ t: Localizer, name: String, label: String, options: [(value: String, label: String)], selected: String?,
+                       errors: [FieldError], required: Bool = false, includeEmpty: String? = nil) -> Node<HTML.FormContext> {
+        let error = errors.first { $0.field == name }
+        let choices = (includeEmpty.map { [("", $0)] } ?? []) + options.map { ($0.value, $0.label) }
+        return .div(.class(error == nil ? "field" : "field has-error"),
+                    .label(.for(name), .text(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *")))),
+                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text(message(t, $0.code))) },
+                    .element(named: "select", nodes: [
+                        .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                        .if(required, .attribute(named: "required", value: "required")),
+                        .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                        .if(error != nil, .attribute(named: "aria-describedby", value: "\(name)-error")),
+                        .forEach(choices) { choice in
+                            .element(named: "option", nodes: [
+                                .attribute(named: "value", value: choice.0, ignoreIfValueIsEmpty: false),
+                                .if(choice.0 == (selected ?? ""), .attribute(named: "selected", value: "selected")),
+                                .text(choice.1),
+                            ])
+                        },
+                    ]))
+    }
+
+    static func checkboxes(_ t: Localizer, name: String, legend: String, options: [(value: String, label: String)], checked: Set<String>,
+                           errors: [FieldError]) -> Node<HTML.FormContext> {
+        let error = errors.first { $0.field == name }
+        return .fieldset(.id(name), .class(error == nil ? "field checkboxes" : "field checkboxes has-error"),
+                         .element(named: "legend", text: legend),
+                         .unwrap(error) { .p(.class("field-error"), .text(message(t, $0.code))) },
+                         .forEach(options) { option in
+                             .div(.class("checkbox"),
+                                  .input(.type(.checkbox), .id("\(name)-\(option.value)"), .name(name), .value(option.value),
+                                         .checked(checked.contains(option.value))),
+                                  .label(.for("\(name)-\(option.value)"), .text(option.label)))
+                         })
+    }
+
+    static func submit(_ label: String, id: String? = nil) -> Node<HTML.FormContext> {
+        .div(.class("actions"), .button(.type(.submit), .class("button primary"), .unwrap(id) { .id($0) }, .text(label)))
+    }
+
+    /// A one-button form for an action such as deactivate, with the CSRF token.
+    static func actionButton(_ page: PageContext, action: String, label: String, style: String = "secondary") -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(action), .class("inline-form"),
+              Layout.csrfField(page),
+              .button(.type(.submit), .class("button \(style)"), .text(label)))
+    }
+}

@@ -1,0 +1,62 @@
+import Plot
+
+/// The page shell: skip link, header with the signed-in user and sign-out, role-based
+/// navigation, the main landmark and a footer. No inline script or style anywhere (CSP).
+enum Layout {
+    static func page(_ page: PageContext, title: String, bodyClass: String = "", _ main: Node<HTML.BodyContext>...) -> HTML {
+        document(page, title: title, bodyClass: bodyClass, main: .main(.id("main"), .attribute(named: "tabindex", value: "-1"), .group(main)))
+    }
+
+    static func document(_ page: PageContext, title: String, bodyClass: String = "", main: Node<HTML.BodyContext>) -> HTML {
+        let t = page.t
+        return HTML(
+            .attribute(named: "lang", value: page.language.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · Lindring"),
+                .link(.rel(.stylesheet), .href("/assets/app.css")),
+                .link(.rel(.icon), .href("/assets/logo.svg"), .type("image/svg+xml")),
+                .script(.src("/assets/app.js"), .attribute(named: "defer", value: "defer"))
+            ),
+            .body(
+                .class(bodyClass),
+                .a(.class("skip-link"), .href("#main"), .text(t("layout.skipToContent"))),
+                .header(
+                    .class("site-header"),
+                    .a(.class("brand"), .href(Routes.home()),
+                       .img(.src("/assets/logo.svg"), .alt(""), .width(28), .height(28)),
+                       .span(.text("Lindring"))),
+                    .unwrap(page.user) { user in
+                        .div(.class("account"),
+                             .span(.class("who"), .text(user.name),
+                                   .unwrap(user.unitName) { .span(.class("unit"), .text(" · " + $0)) }),
+                             .form(.id("logout-form"), .method(.post), .action(Routes.logout()),
+                                   csrfField(page),
+                                   .button(.id("logout-button"), .type(.submit), .class("button-link"), .text(t("layout.logout")))))
+                    }
+                ),
+                .if(!page.navigation.isEmpty, navigation(page)),
+                main,
+                .footer(.class("site-footer"), .p(.text(t("layout.footer"))))
+            )
+        )
+    }
+
+    static func navigation(_ page: PageContext) -> Node<HTML.BodyContext> {
+        .nav(.id("main-nav"), .attribute(named: "aria-label", value: page.t("nav.label")),
+             .ul(.forEach(page.navigation) { item in
+                 .li(.a(.href(item.path),
+                        .if(isCurrent(item.path, page.path), .attribute(named: "aria-current", value: "page")),
+                        .text(item.title)))
+             }))
+    }
+
+    static func isCurrent(_ itemPath: String, _ path: String) -> Bool {
+        itemPath == "/" ? path == "/" : (path == itemPath || path.hasPrefix(itemPath + "/"))
+    }
+
+    static func csrfField(_ page: PageContext) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("csrf"), .value(page.csrfToken ?? ""))
+    }
+}
