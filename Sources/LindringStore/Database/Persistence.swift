@@ -152,3 +152,11 @@ enum SQLiteSettings {
         ("busy_timeout", "5000"),
     ]
 }
+
+extension Persistence {
+    /// A consistent copy of a live SQLite database (`VACUUM INTO` reads one snapshot).
+    public func backup(to path: String) async throws {
+        guard location.isSQLite else { return }
+        try await sql.raw("VACUUM INTO \(bind: path)").run()
+    }
+}

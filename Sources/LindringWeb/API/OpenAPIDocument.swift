@@ -1,0 +1,165 @@
+import Foundation
+import Hummingbird
+import LindringCore
+
+/// Builds the OpenAPI 3.1 document from the registered endpoints.
+enum OpenAPIDocument {
+    static func json(endpoints: [APIEndpoint]) throws -> Data {
+        var paths: [String: [String: Any]] = [:]
+        for endpoint in endpoints {
+            var operation = endpoint.operation()
+            operation["operationId"] = endpoint.operationId
+            operation["summary"] = endpoint.summary
+            if endpoint.path.pattern.contains("{id}") {
+                var parameters = operation["parameters"] as? [[String: Any]] ?? []
+                parameters.insert(["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]], at: 0)
+                operation["parameters"] = parameters
+            }
+            paths[endpoint.path.pattern, default: [:]][endpoint.method.rawValue.lowercased()] = operation
+        }
+        let document: [String: Any] = [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Lindring API",
+                "version": "1.0.0",
+                "description": "The API of Lindring, the software of the region's palliative-care programme. "
+                    + "Authenticate with `Authorization: Bearer <token>` (tokens from `lindring api-token`). "
+                    + "Errors are RFC 9457 problem documents. Lists are paged with `limit` and `cursor`.",
+            ],
+            "servers": [["url": "/"]],
+            "security": [["bearerAuth": []]],
+            "paths": paths,
+            "components": [
+                "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
+                "schemas": OpenAPIParts.schemas,
+                "responses": OpenAPIParts.problemResponses,
+            ],
+        ]
+        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+    }
+}
+
+/// The reusable pieces of the document.
+enum OpenAPIParts {
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func problem(_ code: String) -> [String: Any] { ["$ref": "#/components/responses/Problem\(code)"] }
+
+    static func json(_ schema: [String: Any], description: String) -> [String: Any] {
+        ["description": description, "content": ["application/json": ["schema": schema]]]
+    }
+
+    static let commonErrors = ["400", "401", "403", "413", "429"]
+
+    static func errors(_ codes: [String]) -> [String: Any] {
+        Dictionary(uniqueKeysWithValues: (commonErrors + codes).map { ($0, problem($0)) })
+    }
+
+    static var paginationParameters: [[String: Any]] { [
+        ["name": "limit", "in": "query", "required": false, "description": "Items per page (1–200, default 50).",
+         "schema": ["type": "integer", "minimum": 1, "maximum": 200]],
+        ["name": "cursor", "in": "query", "required": false, "description": "The `next` value of the previous page.",
+         "schema": ["type": "string", "minLength": 1, "maxLength": 100]],
+    ] }
+
+    static func listOperation(item: String, extraParameters: [[String: Any]]) -> [String: Any] {
+        var responses = errors(["422"])
+        responses["200"] = json(["type": "object", "required": ["items", "next"],
+                                 "properties": ["items": ["type": "array", "items": ref(item)],
+                                                "next": ["type": ["string", "null"]]]],
+                                description: "A page of items")
+        return ["parameters": extraParameters + paginationParameters, "responses": responses]
+    }
+
+    static func getOperation(item: String) -> [String: Any] {
+        var responses = errors(["404"])
+        responses["200"] = [
+            "description": "The item",
+            "headers": ["ETag": ["schema": ["type": "string"]]],
+            "content": ["application/json": ["schema": ref(item)]],
+        ]
+        return ["responses": responses]
+    }
+
+    static func writeOperation(body: String, success: String, conditional: Bool) -> [String: Any] {
+        var responses = errors(["409", "415", "422"] + (conditional ? ["404", "412", "428"] : []))
+        responses[success] = json(ref("Unit"), description: success == "201" ? "Created" : "Changed")
+        var operation: [String: Any] = [
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ref(body)]]],
+            "responses": responses,
+        ]
+        if conditional {
+            operation["parameters"] = [["name": "If-Match", "in": "header", "required": true,
+                                        "description": "The ETag from GET; a stale one answers 412.", "schema": ["type": "string"]]]
+        }
+        return operation
+    }
+
+    static var problemResponses: [String: Any] {
+        let codes = ["400", "401", "403", "404", "409", "412", "413", "415", "422", "428", "429"]
+        return Dictionary(uniqueKeysWithValues: codes.map { code in
+            ("Problem\(code)", ["description": HTTPResponse.Status(code: Int(code)!).reasonPhrase,
+                                "content": ["application/problem+json": ["schema": ref("Problem")]]] as [String: Any])
+        })
+    }
+
+    static var nullableString: [String: Any] { ["type": ["string", "null"]] }
+
+    static var schemas: [String: Any] {
+        [
+            "Problem": [
+                "type": "object", "required": ["type", "title", "status", "detail"],
+                "properties": [
+                    "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                    "detail": ["type": "string"],
+                    "errors": ["type": "array", "items": [
+                        "type": "object", "required": ["field", "code"],
+                        "properties": ["field": ["type": "string"],
+                                       "code": ["type": "string", "enum": ValidationCode.allCases.map(\.rawValue)]],
+                    ]],
+                ],
+            ],
+            "Unit": [
+                "type": "object",
+                "required": ["id", "code", "name", "kind", "sector", "parentCode", "dayPhone", "outOfHoursPhone", "sorCode", "active"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "code": ["type": "string"], "name": ["type": "string"],
+                    "kind": ["type": "string", "enum": UnitKind.allCases.map(\.rawValue)],
+                    "sector": ["type": "string", "enum": Sector.allCases.map(\.rawValue)],
+                    "parentCode": nullableString, "dayPhone": nullableString, "outOfHoursPhone": nullableString,
+                    "sorCode": nullableString, "active": ["type": "boolean"],
+                ],
+            ],
+            "UnitInput": [
+                "type": "object", "required": ["code", "name", "kind", "sector"],
+                "properties": [
+                    "code": ["type": "string", "minLength": 1, "maxLength": 40, "pattern": "^[A-Za-z0-9._-]+$"],
+                    "name": ["type": "string", "minLength": 1, "maxLength": 200],
+                    "kind": ["type": "string", "enum": UnitKind.allCases.map(\.rawValue)],
+                    "sector": ["type": "string", "enum": Sector.allCases.map(\.rawValue)],
+                    "parentCode": nullableString, "dayPhone": nullableString, "outOfHoursPhone": nullableString,
+                    "sorCode": nullableString,
+                ],
+            ],
+            "AuditEntry": [
+                "type": "object",
+                "required": ["sequence", "at", "username", "role", "action", "entityType", "entityId", "patientId", "purpose", "outcome", "ip"],
+                "properties": [
+                    "sequence": ["type": "integer"], "at": ["type": "string", "format": "date-time"],
+                    "username": nullableString, "role": nullableString, "action": ["type": "string"],
+                    "entityType": nullableString, "entityId": nullableString,
+                    "patientId": ["type": ["string", "null"], "format": "uuid"], "purpose": nullableString,
+                    "outcome": ["type": "string", "enum": AuditOutcome.allCases.map(\.rawValue)], "ip": nullableString,
+                ],
+            ],
+            "Me": [
+                "type": "object", "required": ["id", "username", "name", "profession", "roles", "unitCode", "language"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "username": ["type": "string"], "name": ["type": "string"],
+                    "profession": ["type": "string", "enum": Profession.allCases.map(\.rawValue)],
+                    "roles": ["type": "array", "items": ["type": "string", "enum": Role.allCases.map(\.rawValue)]],
+                    "unitCode": nullableString, "language": ["type": "string", "enum": ["da", "en"]],
+                ],
+            ],
+        ]
+    }
+}

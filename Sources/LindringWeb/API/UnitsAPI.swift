@@ -1,0 +1,172 @@
+import Crypto
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+
+/// `/api/v1/units`: the organisation register for other systems.
+struct UnitsAPI {
+    let services: AppServices
+
+    var endpoints: [APIEndpoint] {
+        [
+            APIEndpoint(method: .get, path: Routes.API.units, operationId: "listUnits", summary: "List units, ordered by code",
+                        operation: { OpenAPIParts.listOperation(item: "Unit", extraParameters: []) }, handler: list),
+            APIEndpoint(method: .post, path: Routes.API.units, operationId: "createUnit", summary: "Add a unit (administrators)",
+                        operation: { OpenAPIParts.writeOperation(body: "UnitInput", success: "201", conditional: false) }, handler: create),
+            APIEndpoint(method: .get, path: Routes.API.unit, operationId: "getUnit", summary: "One unit; its ETag is needed to change it",
+                        operation: { OpenAPIParts.getOperation(item: "Unit") }, handler: get),
+            APIEndpoint(method: .put, path: Routes.API.unit, operationId: "replaceUnit",
+                        summary: "Change a unit (administrators); requires If-Match with the unit's ETag",
+                        operation: { OpenAPIParts.writeOperation(body: "UnitInput", success: "200", conditional: true) }, handler: replace),
+        ]
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.viewUnits)
+        let (limit, cursor) = try Pagination.parse(request.uri.queryParameters)
+        let units = try await UnitRepository.page(after: cursor, limit: limit + 1, on: services.database)
+        let page = Array(units.prefix(limit))
+        return try .json(Page(items: page.map(UnitDTO.init), next: units.count > limit ? page.last?.code : nil))
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.viewUnits)
+        let unit = try await find(context)
+        let dto = UnitDTO(unit)
+        return try .json(dto, headers: [.eTag: dto.etag])
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.manageUnits)
+        let input = try await request.decodeJSON(UnitInput.self, limit: services.config.maxBodySize)
+        let valid = try input.draft.validated()
+        let unit = try await conflictOnTakenCode {
+            try await services.persistence.write { tx in
+                let unit = try await UnitRepository.create(valid, on: tx)
+                try await AuditLog.append(context.auditRecord("unit.create", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
+                return unit
+            }
+        }
+        let dto = UnitDTO(unit)
+        return try .json(dto, status: .created, headers: [.eTag: dto.etag, .location: Routes.API.unit(unit.id)])
+    }
+
+    @Sendable func replace(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.manageUnits)
+        let unit = try await find(context)
+        guard let ifMatch = request.headers[.ifMatch] else { throw AppError.preconditionRequired }
+        let input = try await request.decodeJSON(UnitInput.self, limit: services.config.maxBodySize)
+        let valid = try input.draft.validated()
+        let updated = try await conflictOnTakenCode { try await services.persistence.write { tx in
+            // Compared inside the write transaction, so two clients with the same ETag cannot both win.
+            guard let current = try await UnitRepository.find(id: unit.id, on: tx) else { throw AppError.notFound }
+            guard ifMatch == UnitDTO(current).etag || ifMatch == "*" else { throw AppError.preconditionFailed }
+            let updated = try await UnitRepository.update(id: unit.id, valid, on: tx)
+            try await AuditLog.append(context.auditRecord("unit.update", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
+            return updated
+        } }
+        guard let updated else { throw AppError.notFound }
+        let dto = UnitDTO(updated)
+        return try .json(dto, headers: [.eTag: dto.etag])
+    }
+
+    func find(_ context: AppContext) async throws -> OrgUnit {
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let unit = try await UnitRepository.find(id: id, on: services.database) else { throw AppError.notFound }
+        return unit
+    }
+}
+
+/// A taken code is a conflict with the existing unit (409), not a malformed request (422).
+func conflictOnTakenCode<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let failure as ValidationFailure where failure.code(for: "code") == .alreadyTaken {
+        throw AppError.conflict("A unit with this code already exists.")
+    }
+}
+
+struct UnitDTO: Codable {
+    var id: UUID
+    var code: String
+    var name: String
+    var kind: String
+    var sector: String
+    var parentCode: String?
+    var dayPhone: String?
+    var outOfHoursPhone: String?
+    var sorCode: String?
+    var active: Bool
+
+    init(_ unit: OrgUnit) {
+        id = unit.id
+        code = unit.code
+        name = unit.name
+        kind = unit.kind.rawValue
+        sector = unit.sector.rawValue
+        parentCode = unit.parentCode
+        dayPhone = unit.dayPhone
+        outOfHoursPhone = unit.outOfHoursPhone
+        sorCode = unit.sorCode
+        active = unit.active
+    }
+
+    /// A strong ETag over the unit's content: it changes whenever any field does.
+    var etag: String {
+        let data = (try? JSONCoding.encoder.encode(self)) ?? Data()
+        return "\"" + SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, code, name, kind, sector, parentCode, dayPhone, outOfHoursPhone, sorCode, active
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(sector, forKey: .sector)
+        try c.encode(parentCode, forKey: .parentCode)
+        try c.encode(dayPhone, forKey: .dayPhone)
+        try c.encode(outOfHoursPhone, forKey: .outOfHoursPhone)
+        try c.encode(sorCode, forKey: .sorCode)
+        try c.encode(active, forKey: .active)
+    }
+}
+
+/// What a client sends to add or change a unit; checked by the same rules as the form.
+struct UnitInput: Decodable {
+    var code: String?
+    var name: String?
+    var kind: String?
+    var sector: String?
+    var parentCode: String?
+    var dayPhone: String?
+    var outOfHoursPhone: String?
+    var sorCode: String?
+
+    var draft: UnitDraft {
+        UnitDraft(code: code ?? "", name: name ?? "", kind: kind ?? "", sector: sector ?? "", parentCode: parentCode,
+                  dayPhone: dayPhone, outOfHoursPhone: outOfHoursPhone, sorCode: sorCode)
+    }
+}
+
+enum Pagination {
+    static let defaultLimit = 50
+    static let maxLimit = 200
+
+    static func parse(_ query: Parameters) throws(ValidationFailure) -> (limit: Int, cursor: String?) {
+        var v = Validator()
+        var limit = defaultLimit
+        if let raw = query["limit"] {
+            if let n = Int(raw), (1...maxLimit).contains(n) { limit = n } else { v.add("limit", .invalidFormat) }
+        }
+        let cursor = query["cursor"].map(String.init)
+        if let cursor, cursor.isEmpty || cursor.count > 100 { v.add("cursor", .invalidFormat) }
+        try v.check()
+        return (limit, cursor)
+    }
+}

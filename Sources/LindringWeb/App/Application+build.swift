@@ -1,0 +1,67 @@
+import FluentKit
+import Foundation
+import Hummingbird
+import LindringStore
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// The one composition root: the server, the tests and the CLI all start Lindring here.
+public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
+                             metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) async throws -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "lindring")
+    logger.logLevel = config.logLevel
+    let persistence = try Persistence(location: config.database, logger: logger)
+    do {
+        try await persistence.migrate()
+    } catch {
+        await persistence.shutdown()
+        throw error
+    }
+    let hasher = PasswordHasher(cost: config.bcryptCost)
+    let services = AppServices(config: config, persistence: persistence, hasher: hasher, logger: logger, assets: try Assets.load(),
+                               metrics: metrics, decoyHash: try await hasher.hash(SecureToken.make()))
+    let router = try buildRouter(services)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
+        services: [PersistenceService(persistence: persistence, hasher: hasher)],
+        logger: logger
+    )
+}
+
+func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
+    let router = Router(context: AppContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(hsts: services.config.secureCookies))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorMiddleware(logger: services.logger))
+    router.add(middleware: BodyLimitMiddleware(limit: services.config.maxBodySize))
+    router.add(middleware: AuthenticationMiddleware(services: services))
+    // A second error boundary inside authentication, so error pages know who is signed in.
+    router.add(middleware: ErrorMiddleware(logger: services.logger))
+    router.add(middleware: CSRFMiddleware(services: services))
+
+    OperationsController(services: services).addRoutes(to: router)
+    LoginController(services: services).addRoutes(to: router)
+    HomeController(services: services).addRoutes(to: router)
+    UnitsController(services: services).addRoutes(to: router)
+    UsersController(services: services).addRoutes(to: router)
+    AccountController(services: services).addRoutes(to: router)
+    AuditController(services: services).addRoutes(to: router)
+    ApiTokensController(services: services).addRoutes(to: router)
+    try APIController(services: services).addRoutes(to: router)
+    return router
+}
+
+/// Closes the database and the hashing threads when the server shuts down gracefully.
+struct PersistenceService: Service {
+    let persistence: Persistence
+    let hasher: PasswordHasher
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try? await hasher.shutdown()
+        await persistence.shutdown()
+    }
+}

@@ -1,0 +1,31 @@
+import Hummingbird
+import Prometheus
+
+/// Health, readiness, metrics and the static assets.
+struct OperationsController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(Routes.healthz.routerPath) { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        }
+        router.get(Routes.readyz.routerPath) { _, _ in
+            let ready = await services.persistence.isReachable()
+            return Response(status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: ready ? "ready\n" : "database unreachable\n")))
+        }
+        router.get(Routes.metrics.routerPath) { _, _ in
+            var bytes: [UInt8] = []
+            services.metrics.emit(into: &bytes)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+        router.get(Routes.asset.routerPath) { request, context in
+            guard let name = context.parameters.get("name"), let asset = services.assets.byName[name] else { throw AppError.notFound }
+            if request.headers[.ifNoneMatch] == asset.etag {
+                return Response(status: .notModified, headers: [.eTag: asset.etag, .cacheControl: "public, max-age=3600"])
+            }
+            return Response(status: .ok, headers: [.contentType: asset.contentType, .eTag: asset.etag, .cacheControl: "public, max-age=3600"],
+                            body: .init(byteBuffer: asset.body))
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LindringCore
+import LindringStore
+
+/// Creating accounts, shared by the administrator's form, `lindring create-user` and the demo data.
+public enum Accounts {
+    /// Validates the draft and the password together (all field errors at once), hashes the
+    /// password and stores the user with its audit entry in one transaction.
+    public static func create(_ draft: UserDraft, password: String, persistence: Persistence, hasher: PasswordHasher,
+                              audit: @escaping @Sendable (User) -> AuditRecord) async throws -> User {
+        var v = Validator()
+        var valid: ValidUser?
+        do { valid = try draft.validated() } catch { error.errors.forEach { v.add($0.field, $0.code) } }
+        do { try PasswordPolicy.standard.check(password, username: draft.username) } catch { error.errors.forEach { v.add($0.field, $0.code) } }
+        try v.check()
+        let hash = try await hasher.hash(password)
+        let user = valid!
+        return try await persistence.write { tx in
+            let created = try await UserRepository.create(user, passwordHash: hash, on: tx)
+            try await AuditLog.append(audit(created), on: tx)
+            return created
+        }
+    }
+
+    /// An audit record for work done from the command line, where there is no signed-in user.
+    public static func commandLineRecord(_ action: String, entityType: String, entityId: String) -> AuditRecord {
+        AuditRecord(username: "cli:\(NSUserName())", role: "administrator", action: action, entityType: entityType,
+                    entityId: entityId, purpose: "command line", ip: nil, userAgent: "lindring-cli")
+    }
+}
+
+/// Synthetic users for every role, for trying Lindring out. Loaded once; the passwords are
+/// random and returned only when the users are created.
+public enum DemoData {
+    public static let users: [(username: String, name: String, profession: Profession, unit: String, role: Role)] = [
+        ("admin", "Anne Administrator", .secretary, "REGION-H", .administrator),
+        ("klinik", "Karen Kliniker", .nurse, "RH-PAL", .clinician),
+        ("raadgiver", "Rasmus Rådgiver", .nurse, "PAL-247", .advisor),
+        ("socialraadgiver", "Sofie Socialrådgiver", .socialWorker, "PABU", .socialWorker),
+        ("underviser", "Ulla Underviser", .nurse, "UDD-PAL", .educator),
+        ("oekonomi", "Ole Økonomi", .other, "REGION-H", .finance),
+        ("revisor", "Rita Revisor", .other, "REGION-H", .auditor),
+    ]
+
+    /// Creates the demo users unless they exist; returns (username, password, role) for each
+    /// created now, and nothing when they were loaded before.
+    public static func load(persistence: Persistence, hasher: PasswordHasher) async throws -> [(String, String, Role)] {
+        if try await UserRepository.find(username: "admin", on: persistence.database) != nil { return [] }
+        var created: [(String, String, Role)] = []
+        for demo in users {
+            let password = "Demo-" + SecureToken.make().prefix(14)
+            let draft = UserDraft(username: demo.username, name: demo.name, profession: demo.profession.rawValue,
+                                  unitCode: demo.unit, roles: [demo.role.rawValue])
+            _ = try await Accounts.create(draft, password: password, persistence: persistence, hasher: hasher) { user in
+                Accounts.commandLineRecord("user.create.demo", entityType: "user", entityId: user.id.uuidString)
+            }
+            created.append((demo.username, password, demo.role))
+        }
+        return created
+    }
+}

@@ -1,0 +1,193 @@
+import ArgumentParser
+import Foundation
+import LindringCore
+import LindringStore
+import LindringWeb
+import Logging
+import Metrics
+import Prometheus
+
+@main
+struct Lindring: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lindring",
+        abstract: "Lindring: the software of the region's palliative-care programme.",
+        subcommands: [Serve.self, Migrate.self, CreateUser.self, ApiTokenCommand.self, Audit.self, DemoDataCommand.self, Backup.self]
+    )
+}
+
+/// Configuration from the environment, with a clear message instead of a stack trace.
+func loadConfig() throws -> AppConfig {
+    do {
+        return try AppConfig.fromEnvironment()
+    } catch {
+        throw ValidationError("\(error)")
+    }
+}
+
+/// Opens the database and applies migrations, runs `body`, and closes the database.
+func withPersistence<T>(_ config: AppConfig, _ body: (Persistence) async throws -> T) async throws -> T {
+    var logger = Logger(label: "lindring")
+    logger.logLevel = config.logLevel
+    let persistence = try Persistence(location: config.database, logger: logger)
+    do {
+        try await persistence.migrate()
+        let result = try await body(persistence)
+        await persistence.shutdown()
+        return result
+    } catch {
+        await persistence.shutdown()
+        throw error
+    }
+}
+
+func printDemoUsers(_ users: [(String, String, Role)]) {
+    guard !users.isEmpty else {
+        print("Demo data was loaded before; its passwords were shown then. Use `lindring create-user` for more accounts.")
+        return
+    }
+    print("Demo users (the passwords are shown only this once):")
+    for (username, password, role) in users {
+        print("  " + username.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
+              + password.padding(toLength: 22, withPad: " ", startingAt: 0) + " " + role.rawValue)
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server (migrates the database first).")
+
+    @Option(help: "The address to listen on.") var hostname = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "Load synthetic demo users once and print how to log in.") var demo = false
+
+    func run() async throws {
+        var config = try loadConfig()
+        config.hostname = hostname
+        config.port = port
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        if demo {
+            let created = try await withPersistence(config) { persistence in
+                let hasher = PasswordHasher(cost: config.bcryptCost)
+                defer { Task { try? await hasher.shutdown() } }
+                return try await DemoData.load(persistence: persistence, hasher: hasher)
+            }
+            printDemoUsers(created)
+        }
+        let app = try await buildApplication(config, metrics: registry)
+        print("Lindring listening on http://\(hostname):\(port) (database \(config.database))")
+        if demo { print("Open http://\(hostname):\(port) and sign in with one of the demo users above.") }
+        try await app.runService()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply every pending database migration.")
+
+    func run() async throws {
+        let config = try loadConfig()
+        let applied = try await withPersistence(config) { try await $0.appliedMigrations() }
+        print("Database \(config.database) is up to date: \(applied.count) migrations applied.")
+    }
+}
+
+struct CreateUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "create-user", abstract: "Create a user; the password is read from standard input.")
+
+    @Option var username: String
+    @Option var name: String
+    @Option(help: "A role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")). Repeat for several.") var role: [String]
+    @Option(help: "The code of the user's unit.") var unit: String?
+    @Option(help: "One of: \(Profession.allCases.map(\.rawValue).joined(separator: ", ")).") var profession = "other"
+    @Flag(help: "Read the password from standard input (required: passwords never go on the command line).") var passwordStdin = false
+
+    func run() async throws {
+        guard passwordStdin else { throw ValidationError("Pass --password-stdin and write the password to standard input.") }
+        guard let password = readLine(strippingNewline: true) else { throw ValidationError("No password on standard input.") }
+        let config = try loadConfig()
+        let draft = UserDraft(username: username, name: name, profession: profession, unitCode: unit, roles: role)
+        do {
+            let user = try await withPersistence(config) { persistence in
+                let hasher = PasswordHasher(cost: config.bcryptCost)
+                defer { Task { try? await hasher.shutdown() } }
+                return try await Accounts.create(draft, password: password, persistence: persistence, hasher: hasher) { user in
+                    Accounts.commandLineRecord("user.create", entityType: "user", entityId: user.id.uuidString)
+                }
+            }
+            print("Created user \(user.username) with roles \(user.roles.map(\.rawValue).joined(separator: ", ")).")
+        } catch let failure as ValidationFailure {
+            throw ValidationError(failure.errors.map { "\($0.field): \($0.code.rawValue)" }.joined(separator: "; "))
+        }
+    }
+}
+
+struct ApiTokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "api-token", abstract: "Issue an API token for a user; printed once, as the last line.")
+
+    @Option var username: String
+    @Option(help: "What the token is for.") var label = "issued on the command line"
+
+    func run() async throws {
+        let config = try loadConfig()
+        let token = try await withPersistence(config) { persistence -> String in
+            guard let user = try await UserRepository.find(username: username, on: persistence.database), user.active else {
+                throw ValidationError("No active user named \(username).")
+            }
+            return try await persistence.write { tx in
+                let issued = try await ApiTokenRepository.issue(userId: user.id, label: label, on: tx)
+                try await AuditLog.append(Accounts.commandLineRecord("apiToken.issue", entityType: "apiToken", entityId: issued.id.uuidString), on: tx)
+                return issued.token
+            }
+        }
+        print("API token for \(username) (store it safely; it is not shown again):")
+        print(token)
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Audit-log tools.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the audit log's hash chain; exits 1 and names the first bad entry.")
+
+        func run() async throws {
+            let config = try loadConfig()
+            let report = try await withPersistence(config) { try await AuditLog.verify(on: $0.database) }
+            if let problem = report.problem {
+                print("AUDIT LOG BROKEN: \(problem)")
+                throw ExitCode(1)
+            }
+            print("Audit log intact: \(report.checked) entries verified.")
+        }
+    }
+}
+
+struct DemoDataCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo-data", abstract: "Load synthetic demo users for every role (once).")
+
+    func run() async throws {
+        let config = try loadConfig()
+        let created = try await withPersistence(config) { persistence in
+            let hasher = PasswordHasher(cost: config.bcryptCost)
+            defer { Task { try? await hasher.shutdown() } }
+            return try await DemoData.load(persistence: persistence, hasher: hasher)
+        }
+        printDemoUsers(created)
+    }
+}
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a consistent copy of the SQLite database while Lindring runs.")
+
+    @Option(help: "The file to write; it must not exist.") var to: String
+
+    func run() async throws {
+        let config = try loadConfig()
+        guard config.database.isSQLite else {
+            throw ValidationError("Lindring runs on PostgreSQL here: back it up with pg_dump (and its WAL archiving for point-in-time recovery).")
+        }
+        guard !FileManager.default.fileExists(atPath: to) else { throw ValidationError("\(to) exists; refusing to overwrite it.") }
+        try await withPersistence(config) { try await $0.backup(to: to) }
+        print("Backup written to \(to).")
+    }
+}
