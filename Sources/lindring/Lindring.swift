@@ -41,14 +41,21 @@ func withPersistence<T>(_ config: AppConfig, _ body: (Persistence) async throws 
     }
 }
 
+/// Prints and flushes at once: stdout is fully buffered when piped, and whoever reads the
+/// server's output (a person, a test) needs these lines while it runs.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+
 func printDemoUsers(_ users: [(String, String, Role)]) {
     guard !users.isEmpty else {
-        print("Demo data was loaded before; its passwords were shown then. Use `lindring create-user` for more accounts.")
+        say("Demo data was loaded before; its passwords were shown then. Use `lindring create-user` for more accounts.")
         return
     }
-    print("Demo users (the passwords are shown only this once):")
+    say("Demo users (the passwords are shown only this once):")
     for (username, password, role) in users {
-        print("  " + username.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
+        say("  " + username.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
               + password.padding(toLength: 22, withPad: " ", startingAt: 0) + " " + role.rawValue)
     }
 }
@@ -75,8 +82,8 @@ struct Serve: AsyncParsableCommand {
             printDemoUsers(created)
         }
         let app = try await buildApplication(config, metrics: registry)
-        print("Lindring listening on http://\(hostname):\(port) (database \(config.database))")
-        if demo { print("Open http://\(hostname):\(port) and sign in with one of the demo users above.") }
+        say("Lindring listening on http://\(hostname):\(port) (database \(config.database))")
+        if demo { say("Open http://\(hostname):\(port) and sign in with one of the demo users above.") }
         try await app.runService()
     }
 }

@@ -40,9 +40,10 @@ public struct AuditRecord: Equatable, Sendable {
     }
 
     /// Databases keep timestamps at different precisions; the chain is computed over whole
-    /// milliseconds so that every database gives back exactly what was hashed.
+    /// milliseconds so that every database gives back exactly what was hashed. Rounded to
+    /// the nearest, so that applying it again to a value read back changes nothing.
     public static func truncatedToMilliseconds(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
     public var atMilliseconds: Int64 {

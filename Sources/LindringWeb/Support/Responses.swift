@@ -5,7 +5,7 @@ import Plot
 extension Response {
     static func html(_ document: HTML, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: "<!DOCTYPE html>" + document.render())))
+                 body: .init(byteBuffer: ByteBuffer(string: document.render())))
     }
 
     /// 303 See Other: after a form is handled, the browser fetches the next page with GET.

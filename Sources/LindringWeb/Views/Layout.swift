@@ -25,7 +25,7 @@ enum Layout {
                 .header(
                     .class("site-header"),
                     .a(.class("brand"), .href(Routes.home()),
-                       .img(.src("/assets/logo.svg"), .alt(""), .width(28), .height(28)),
+                       .selfClosedElement(named: "img", attributes: [Attribute(name: "src", value: "/assets/logo.svg"), Attribute(name: "alt", value: "", ignoreIfValueIsEmpty: false), Attribute(name: "width", value: "28"), Attribute(name: "height", value: "28")]),
                        .span(.text("Lindring"))),
                     .unwrap(page.user) { user in
                         .div(.class("account"),
