@@ -15,7 +15,12 @@ struct CSRFMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard Self.stateChanging.contains(request.method) else { return try await next(request, context) }
-        guard isSameOrigin(request) else { throw AppError.csrfRejected }
+        guard isSameOrigin(request) else {
+            context.logger.warning("cross-origin state-changing request refused", metadata: [
+                "origin": .string(request.headers[.origin] ?? "-"), "fetchSite": .string(request.headers[.secFetchSite] ?? "-"),
+                "authority": .string(request.head.authority ?? "-")])
+            throw AppError.csrfRejected
+        }
         if context.authenticatedByToken { return try await next(request, context) }
 
         var request = request
@@ -38,12 +43,14 @@ struct CSRFMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Browsers send Origin on every cross-origin and every same-origin POST, and
-    /// Sec-Fetch-Site on every request; either one naming another site is refused. Clients
-    /// that send neither (curl, other systems) still need the session's token.
+    /// Browsers send Sec-Fetch-Site on every request, which says directly whether the
+    /// request came from our own pages; it decides when present. Without it, Origin must
+    /// name our own origin. (Under `Referrer-Policy: no-referrer` Chrome sends `Origin: null`
+    /// on same-origin form posts, so a null origin is judged by Sec-Fetch-Site alone.)
+    /// Clients that send neither (curl, other systems) still need the session's token.
     func isSameOrigin(_ request: Request) -> Bool {
-        if let site = request.headers[.secFetchSite]?.lowercased(), site != "same-origin", site != "none" {
-            return false
+        if let site = request.headers[.secFetchSite]?.lowercased() {
+            return site == "same-origin" || site == "none"
         }
         guard let origin = request.headers[.origin] else { return true }
         if let base = services.config.publicBaseURL {
