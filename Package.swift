@@ -80,15 +80,25 @@ let package = Package(
             dependencies: ["LindringCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "LindringTestSupport",
+            dependencies: [
+                "LindringStore",
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            path: "Tests/LindringTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LindringStoreTests",
-            dependencies: ["LindringStore"],
+            dependencies: ["LindringStore", "LindringTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "LindringWebTests",
             dependencies: [
                 "LindringWeb",
+                "LindringTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -109,6 +109,7 @@ public final class Persistence: Sendable {
     /// writes can fail at once with SQLITE_BUSY when another connection wrote in between,
     /// whereas an immediate one waits its turn (busy timeout). Writes and their audit
     /// entries go through here so that they commit or fail together.
+    @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         switch location {
         case .sqlite:

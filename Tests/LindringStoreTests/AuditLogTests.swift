@@ -1,0 +1,95 @@
+import Foundation
+import LindringCore
+import LindringStore
+import LindringTestSupport
+import SQLKit
+import Testing
+
+@Suite struct AuditLogTests {
+    func append(_ count: Int, to persistence: Persistence) async throws {
+        for n in 1...count {
+            try await persistence.write { tx in
+                try await AuditLog.append(AuditRecord(userId: UUID(), username: "user\(n)", role: "clinician", action: "test.event",
+                                                      entityType: "unit", entityId: "\(n)", patientId: UUID(), purpose: "why \(n)",
+                                                      ip: "10.0.0.\(n)", userAgent: "tests"), on: tx)
+            }
+        }
+    }
+
+    @Test func appendedEntriesVerifyAndReadBackExactly() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given
+            try await append(5, to: persistence)
+            // when
+            let report = try await AuditLog.verify(on: persistence.database)
+            let newest = try await AuditLog.search(AuditFilter(username: "user5"), limit: 10, on: persistence.database)
+            // then
+            #expect(report.problem == nil)
+            #expect(report.checked == 5)
+            #expect(newest.count == 1)
+            #expect(newest.first?.record.purpose == "why 5")
+        }
+    }
+
+    @Test func alteredRowIsNamed() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given
+            try await append(5, to: persistence)
+            // when
+            try await persistence.sql.update("audit_entries").set("username", to: SQLBind("mallory")).where("seq", .equal, 3).run()
+            // then
+            #expect(try await AuditLog.verify(on: persistence.database).problem == .contentAltered(sequence: 3))
+        }
+    }
+
+    @Test func removedRowsAreFound() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given
+            try await append(5, to: persistence)
+            // when
+            try await persistence.sql.delete(from: "audit_entries").where("seq", .equal, 2).run()
+            // then
+            #expect(try await AuditLog.verify(on: persistence.database).problem == .missingEntries(before: 3, expected: 2))
+            // when the newest is removed as well
+            try await persistence.sql.delete(from: "audit_entries").where("seq", .equal, 5).run()
+            try await persistence.sql.delete(from: "audit_entries").where("seq", .lessThan, 5).run()
+            #expect(try await AuditLog.verify(on: persistence.database).problem == .truncated(lastSeen: 0, expected: 5))
+        }
+    }
+
+    @Test func concurrentAppendsKeepOneUnbrokenChain() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // when
+            try await withThrowingTaskGroup(of: Int64.self) { group in
+                for n in 0..<24 {
+                    group.addTask {
+                        try await persistence.write { tx in
+                            try await AuditLog.append(AuditRecord(username: "c\(n)", action: "test.concurrent"), on: tx)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // then
+            let report = try await AuditLog.verify(on: persistence.database)
+            #expect(report.problem == nil)
+            #expect(report.checked == 24)
+        }
+    }
+
+    @Test func failedWriteLeavesNoAuditEntry() async throws {
+        struct Boom: Error {}
+        try await TestDatabase.withPersistence { (persistence: Persistence) async throws in
+            // when
+            await #expect(throws: Boom.self) {
+                try await persistence.write { tx in
+                    try await AuditLog.append(AuditRecord(username: "x", action: "test.rollback"), on: tx)
+                    throw Boom()
+                }
+            }
+            // then
+            #expect(try await AuditLog.search(AuditFilter(), limit: 10, on: persistence.database).isEmpty)
+            #expect(try await AuditLog.verify(on: persistence.database).problem == nil)
+        }
+    }
+}

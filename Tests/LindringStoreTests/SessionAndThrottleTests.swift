@@ -1,0 +1,62 @@
+import Foundation
+import LindringCore
+import LindringStore
+import LindringTestSupport
+import Testing
+
+@Suite struct SessionTests {
+    let timeouts = SessionTimeouts(idle: 30 * 60, absolute: 12 * 3600)
+
+    @Test func sessionExpiresWhenIdleAndAfterItsAbsoluteLifetime() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let start = Date()
+            // given
+            let idle = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
+            let busy = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
+            // then
+            #expect(try await SessionRepository.find(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(29 * 60), on: db) != nil)
+            #expect(try await SessionRepository.find(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(61 * 60), on: db) == nil)
+            // when a session is used every 20 minutes it still ends after 12 hours
+            for step in 1...35 {
+                let now = start.addingTimeInterval(Double(step) * 20 * 60)
+                let found = try #require(try await SessionRepository.find(token: busy.token, timeouts: timeouts, now: now, on: db))
+                try await SessionRepository.touch(found, now: now, on: db)
+            }
+            #expect(try await SessionRepository.find(token: busy.token, timeouts: timeouts, now: start.addingTimeInterval(12 * 3600 + 1), on: db) == nil)
+        }
+    }
+
+    @Test func tokensAreLongRandomAndStoredOnlyAsHashes() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let session = try await SessionRepository.create(userId: nil, timeouts: timeouts, on: persistence.database)
+            #expect(session.token.count >= 43) // 256 bits in base64url
+            #expect(session.token != session.csrfToken)
+            let stored = try await persistence.sql.select().column("id").from("sessions").all().map { try $0.decode(column: "id", as: String.self) }
+            #expect(stored == [SecureToken.hash(session.token)])
+        }
+    }
+}
+
+@Suite struct LoginThrottleTests {
+    @Test func fiveFailuresLockTheAccountForAGrowingPeriod() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let keys = LoginThrottle.keys(username: "anne", ip: "10.1.1.1")
+            let now = Date()
+            // given
+            for _ in 1...4 { try await LoginThrottle.recordFailure(keys: keys, now: now, on: db) }
+            #expect(try await LoginThrottle.lockedUntil(keys: keys, now: now, on: db) == nil)
+            // when
+            try await LoginThrottle.recordFailure(keys: keys, now: now, on: db)
+            let first = try #require(try await LoginThrottle.lockedUntil(keys: keys, now: now, on: db))
+            try await LoginThrottle.recordFailure(keys: keys, now: now, on: db)
+            let second = try #require(try await LoginThrottle.lockedUntil(keys: keys, now: now, on: db))
+            // then
+            #expect(abs(first.timeIntervalSince(now) - LoginThrottle.firstLock) < 0.01)
+            #expect(abs(second.timeIntervalSince(now) - 2 * LoginThrottle.firstLock) < 0.01)
+            // and another account from another address is not affected
+            #expect(try await LoginThrottle.lockedUntil(keys: LoginThrottle.keys(username: "bo", ip: "10.2.2.2"), now: now, on: db) == nil)
+        }
+    }
+}

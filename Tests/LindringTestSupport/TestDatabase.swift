@@ -1,0 +1,67 @@
+import FluentKit
+import FluentPostgresDriver
+import Foundation
+import LindringStore
+import Logging
+import NIOPosix
+import SQLKit
+
+/// An isolated database for one test: a fresh SQLite file by default, or a fresh schema in
+/// the PostgreSQL database named by `LINDRING_TEST_POSTGRES_URL`. Removed afterwards.
+public struct TestDatabase: Sendable {
+    public let location: DatabaseLocation
+    let cleanup: @Sendable () async throws -> Void
+
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["LINDRING_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public static func make() async throws -> TestDatabase {
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        if let url = postgresURL {
+            try await withAdmin(url) { try await $0.raw("CREATE SCHEMA \(ident: String(name))").run() }
+            return TestDatabase(location: .postgres(url: url, schema: String(name))) {
+                try await withAdmin(url) { try await $0.raw("DROP SCHEMA \(ident: String(name)) CASCADE").run() }
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lindring-tests")
+        let path = folder.appendingPathComponent("\(name).sqlite").path
+        return TestDatabase(location: .sqlite(path: path)) {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+
+    /// Runs `body` with a migrated persistence on a fresh database, then removes it.
+    public static func withPersistence<T>(_ body: (Persistence) async throws -> T) async throws -> T {
+        let database = try await make()
+        let persistence = try Persistence(location: database.location, logger: Logger(label: "test"))
+        do {
+            try await persistence.migrate()
+            let result = try await body(persistence)
+            await persistence.shutdown()
+            try await database.cleanup()
+            return result
+        } catch {
+            await persistence.shutdown()
+            try? await database.cleanup()
+            throw error
+        }
+    }
+
+    public func remove() async throws {
+        try await cleanup()
+    }
+
+    static func withAdmin(_ url: String, _ body: (any SQLDatabase) async throws -> Void) async throws {
+        let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+        databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+        do {
+            let db = databases.database(logger: Logger(label: "test-admin"), on: MultiThreadedEventLoopGroup.singleton.any())!
+            try await body(db as! any SQLDatabase)
+            await databases.shutdownAsync()
+        } catch {
+            await databases.shutdownAsync()
+            throw error
+        }
+    }
+}
