@@ -34,7 +34,7 @@ enum FormFields {
     static func inputAttributes(name: String, type: HTMLInputType, value: String?, required: Bool, autocomplete: String?,
                                 maxLength: Int?, autofocus: Bool, invalid: Bool, describedBy: [String]) -> [Attribute<HTML.InputContext>] {
         var attributes: [Attribute<HTML.InputContext>] = [.id(name), .name(name), .type(type)]
-        if type != .password, let value, !value.isEmpty { attributes.append(.value(value)) }
+        if type != .password, let value, !value.isEmpty { attributes.append(.value(AttributeEscaping.escape(value))) }
         if required { attributes.append(.required(true)) }
         if let autocomplete { attributes.append(Attribute(name: "autocomplete", value: autocomplete)) }
         if let maxLength { attributes.append(Attribute(name: "maxlength", value: String(maxLength))) }
@@ -58,7 +58,7 @@ enum FormFields {
                         .if(error != nil, .attribute(named: "aria-describedby", value: "\(name)-error")),
                         .forEach(choices) { choice in
                             .element(named: "option", nodes: [
-                                .attribute(named: "value", value: choice.0, ignoreIfValueIsEmpty: false),
+                                .attribute(named: "value", value: AttributeEscaping.escape(choice.0), ignoreIfValueIsEmpty: false),
                                 .if(choice.0 == (selected ?? ""), .attribute(named: "selected", value: "selected")),
                                 .text(choice.1),
                             ])
@@ -74,9 +74,9 @@ enum FormFields {
                          .unwrap(error) { .p(.class("field-error"), .text(message(t, $0.code))) },
                          .forEach(options) { option in
                              .div(.class("checkbox"),
-                                  .input(.type(.checkbox), .id("\(name)-\(option.value)"), .name(name), .value(option.value),
+                                  .input(.type(.checkbox), .id(AttributeEscaping.escape("\(name)-\(option.value)")), .name(name), .value(AttributeEscaping.escape(option.value)),
                                          .checked(checked.contains(option.value))),
-                                  .label(.for("\(name)-\(option.value)"), .text(option.label)))
+                                  .label(.for(AttributeEscaping.escape("\(name)-\(option.value)")), .text(option.label)))
                          })
     }
 

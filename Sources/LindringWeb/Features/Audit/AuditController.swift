@@ -138,6 +138,6 @@ enum AuditView {
                                        .td(.text(t.label("outcome", r.outcome))), .td(.text(r.ip ?? "–")))
                         }))),
             .if(entries.isEmpty && errors.isEmpty, .p(.text(t("audit.none")))),
-            .unwrap(nextLink) { .p(.a(.class("button secondary"), .href($0), .text(t("audit.older")))) })
+            .unwrap(nextLink) { .p(.a(.class("button secondary"), .href(AttributeEscaping.escape($0)), .text(t("audit.older")))) })
     }
 }

@@ -10,7 +10,7 @@ enum LoginView {
                  .unwrap(message) { .div(.class("form-error"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                  .form(.id("login-form"), .method(.post), .action(Routes.login()),
                        Layout.csrfField(page),
-                       .unwrap(form.next) { .input(.type(.hidden), .name("next"), .value($0)) },
+                       .unwrap(form.next) { .input(.type(.hidden), .name("next"), .value(AttributeEscaping.escape($0))) },
                        FormFields.text(t, name: "username", label: t("login.username"), value: form.username, errors: [],
                                        required: true, autocomplete: "username", autofocus: form.username.isEmpty, maxLength: 100),
                        FormFields.text(t, name: "password", label: t("login.password"), value: nil, errors: [], type: .password,

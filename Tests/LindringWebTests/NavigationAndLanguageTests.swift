@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LindringCore
+import LindringStore
+import Testing
+@testable import LindringWeb
+
+@Suite struct NavigationTests {
+    /// Which main-navigation links each role sees.
+    static let expectedLinks: [(Role, Set<String>)] = [
+        (.administrator, ["/", "/units", "/users", "/api-tokens", "/audit", "/account"]),
+        (.clinician, ["/", "/units", "/account"]),
+        (.advisor, ["/", "/units", "/account"]),
+        (.socialWorker, ["/", "/units", "/account"]),
+        (.educator, ["/", "/units", "/account"]),
+        (.finance, ["/", "/units", "/account"]),
+        (.auditor, ["/", "/units", "/audit", "/account"]),
+    ]
+
+    @Test(arguments: expectedLinks)
+    func navigationShowsWhatTheRoleMayUseAndEveryLinkWorks(role: Role, links: Set<String>) async throws {
+        try await TestApp.run { app in
+            // given
+            try await app.createUser("user1", roles: [role])
+            let session = try await app.login("user1")
+            // when
+            let home = try await app.get("/", session)
+            let nav = try #require(home.text.components(separatedBy: "<nav id=\"main-nav\"").dropFirst().first?.components(separatedBy: "</nav>").first)
+            let hrefs = Set(nav.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+            // then
+            #expect(hrefs == links)
+            for href in hrefs {
+                let page = try await app.get(href, session)
+                #expect(page.status == .ok, "\(href) as \(role)")
+                #expect(!page.text.contains("error-page"))
+            }
+        }
+    }
+
+    @Test func auditorCannotOpenUserAdministration() async throws {
+        try await TestApp.run { app in
+            try await app.createUser("rita", roles: [.auditor])
+            let session = try await app.login("rita")
+            let response = try await app.get("/users", session)
+            #expect(response.status == .forbidden)
+            #expect(response.text.contains("data-status=\"403\""))
+        }
+    }
+}
+
+@Suite struct LanguageTests {
+    @Test func bothLanguagesHaveEveryKey() {
+        let danish = Set(Catalog.danish.keys)
+        let english = Set(Catalog.english.keys)
+        #expect(danish.subtracting(english).sorted() == [])
+        #expect(english.subtracting(danish).sorted() == [])
+        let labels = Role.allCases.map { "role.\($0.rawValue)" } + Profession.allCases.map { "profession.\($0.rawValue)" }
+            + UnitKind.allCases.map { "unitKind.\($0.rawValue)" } + Sector.allCases.map { "sector.\($0.rawValue)" }
+            + ValidationCode.allCases.map { "validation.\($0.rawValue)" } + AuditOutcome.allCases.map { "outcome.\($0.rawValue)" }
+            + Notices.known.map { "notice.\($0)" }
+        for key in labels {
+            #expect(Catalog.danish[key]?.isEmpty == false, "da: \(key)")
+            #expect(Catalog.english[key]?.isEmpty == false, "en: \(key)")
+        }
+    }
+
+    @Test func everyKeyUsedInTheSourceExists() throws {
+        // The web sources are compiled in; scan them for t("…") calls so a typo cannot reach a user.
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/LindringWeb").standardized
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        #expect(!files.isEmpty)
+        let pattern = try Regex(#"\bt\("([a-zA-Z]+\.[a-zA-Z.]+)""#)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                let key = String(match.output[1].substring ?? "")
+                #expect(Catalog.danish[key] != nil, "\(key) used in \(file.lastPathComponent)")
+            }
+        }
+    }
+
+    @Test func acceptLanguageChoosesTheLanguageBeforeSignIn() async throws {
+        try await TestApp.run { app in
+            let english = try await app.get("/login", headers: [.acceptLanguage: "en-GB,en;q=0.9,da;q=0.5"])
+            let danish = try await app.get("/login", headers: [.acceptLanguage: "da,en;q=0.5"])
+            let fallback = try await app.get("/login", headers: [.acceptLanguage: "fr-FR"])
+            #expect(english.text.contains("<html lang=\"en\""))
+            #expect(english.text.contains("Sign in"))
+            #expect(danish.text.contains("<html lang=\"da\""))
+            #expect(fallback.text.contains("<html lang=\"da\""))
+        }
+    }
+
+    @Test func userChoosesEnglishOnTheAccountPage() async throws {
+        try await TestApp.run { app in
+            try await app.createUser("anne", roles: [.clinician])
+            let session = try await app.login("anne")
+            let response = try await app.post("/account/language", session, form: ["language": "en"])
+            #expect(response.status == .seeOther)
+            #expect(try await app.get("/", session).text.contains("Welcome, Test anne"))
+        }
+    }
+}

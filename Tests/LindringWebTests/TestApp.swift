@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LindringCore
+import LindringStore
+import LindringTestSupport
+import Logging
+import NIOCore
+import Testing
+@testable import LindringWeb
+
+/// Builds Lindring with `buildApplication` on an isolated database, seeds it, and hands the
+/// test a client plus a handle on the same database.
+struct TestApp {
+    let client: any TestClientProtocol
+    let persistence: Persistence
+    let hasher: PasswordHasher
+
+    static let password = "korrekt hest batteri 42"
+
+    static func run(_ configure: @Sendable (inout AppConfig) -> Void = { _ in },
+                    _ body: @Sendable (TestApp) async throws -> Void) async throws {
+        let database = try await TestDatabase.make()
+        var config = AppConfig()
+        config.database = database.location
+        config.logLevel = .warning
+        // Hashing at production cost (12) is proven in its own test; here it would only slow the suite.
+        config.bcryptCost = 4
+        configure(&config)
+        let app = try await buildApplication(config)
+        let persistence = try Persistence(location: database.location, logger: Logger(label: "test"))
+        let hasher = PasswordHasher(cost: 4, threads: 1)
+        do {
+            try await app.test(.router) { client in
+                try await body(TestApp(client: client, persistence: persistence, hasher: hasher))
+            }
+        } catch {
+            await persistence.shutdown()
+            try? await hasher.shutdown()
+            try? await database.remove()
+            throw error
+        }
+        await persistence.shutdown()
+        try? await hasher.shutdown()
+        try? await database.remove()
+    }
+
+    @discardableResult
+    func createUser(_ username: String, roles: [Role], unit: String? = "RH-PAL") async throws -> User {
+        try await Accounts.create(UserDraft(username: username, name: "Test \(username)", profession: "nurse", unitCode: unit,
+                                            roles: roles.map(\.rawValue)),
+                                  password: Self.password, persistence: persistence, hasher: hasher) { user in
+            Accounts.commandLineRecord("user.create", entityType: "user", entityId: user.id.uuidString)
+        }
+    }
+
+    /// Fetches the login page: the anonymous session cookie and its CSRF token.
+    func loginPage(headers: HTTPFields = [:]) async throws -> (cookie: String, csrf: String) {
+        let response = try await client.execute(uri: "/login", method: .get, headers: headers)
+        let cookie = try #require(Self.sessionCookie(response))
+        let csrf = try #require(Self.csrfToken(in: String(buffer: response.body)))
+        return (cookie, csrf)
+    }
+
+    /// Signs in through the form and returns the new session's cookie and CSRF token.
+    func login(_ username: String, password: String = TestApp.password) async throws -> Session {
+        let page = try await loginPage()
+        let response = try await post("/login", form: ["username": username, "password": password, "csrf": page.csrf], cookie: page.cookie)
+        #expect(response.status == .seeOther)
+        let cookie = try #require(Self.sessionCookie(response))
+        let home = try await client.execute(uri: "/account", method: .get, headers: [.cookie: cookie])
+        let csrf = try #require(Self.csrfToken(in: String(buffer: home.body)))
+        return Session(cookie: cookie, csrf: csrf)
+    }
+
+    struct Session {
+        let cookie: String
+        let csrf: String
+    }
+
+    func get(_ uri: String, _ session: Session? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
+        var fields = headers
+        if let session { fields[.cookie] = session.cookie }
+        return try await client.execute(uri: uri, method: .get, headers: fields)
+    }
+
+    func post(_ uri: String, form: [String: String], cookie: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await post(uri, pairs: form.map { ($0.key, $0.value) }, cookie: cookie, headers: headers)
+    }
+
+    func post(_ uri: String, pairs: [(String, String)], cookie: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
+        var fields = headers
+        fields[.contentType] = "application/x-www-form-urlencoded"
+        if let cookie { fields[.cookie] = cookie }
+        let body = pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await client.execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: body))
+    }
+
+    func post(_ uri: String, _ session: Session, form: [String: String]) async throws -> TestResponse {
+        var form = form
+        form["csrf"] = form["csrf"] ?? session.csrf
+        return try await post(uri, form: form, cookie: session.cookie)
+    }
+
+    func apiToken(for user: User) async throws -> String {
+        try await ApiTokenRepository.issue(userId: user.id, label: "test", on: persistence.database).token
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? text
+    }
+
+    static func sessionCookie(_ response: TestResponse) -> String? {
+        response.headers[values: .setCookie].first { $0.contains("lindring_session=") && !$0.contains("Max-Age=0") }
+            .map { String($0.prefix { $0 != ";" }) }
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LindringCore
+import LindringStore
+import Testing
+@testable import LindringWeb
+
+@Suite struct UnitsTests {
+    @Test func administratorAddsEditsAndDeactivatesAUnit() async throws {
+        try await TestApp.run { app in
+            // given
+            try await app.createUser("anne", roles: [.administrator])
+            let session = try await app.login("anne")
+            // when
+            let created = try await app.post("/units/new", session, form: [
+                "code": "GP-TEST", "name": "Lægerne i Testby", "kind": "generalPractice", "sector": "generalPractice",
+                "parentCode": "", "dayPhone": "+45 44 44 44 44", "outOfHoursPhone": "1813 1813", "sorCode": "123456789012",
+            ])
+            // then
+            #expect(created.status == .seeOther)
+            let unit = try #require(try await UnitRepository.find(code: "GP-TEST", on: app.persistence.database))
+            #expect(unit.outOfHoursPhone == "1813 1813")
+            // when
+            let edited = try await app.post("/units/\(unit.id)/edit", session, form: [
+                "code": "GP-TEST", "name": "Lægerne i Testby I/S", "kind": "generalPractice", "sector": "generalPractice",
+            ])
+            let deactivated = try await app.post("/units/\(unit.id)/deactivate", session, form: [:])
+            // then
+            #expect(edited.status == .seeOther)
+            #expect(deactivated.status == .seeOther)
+            let after = try #require(try await UnitRepository.find(id: unit.id, on: app.persistence.database))
+            #expect(after.name == "Lægerne i Testby I/S")
+            #expect(after.active == false)
+            let actions = try await AuditLog.search(AuditFilter(username: "anne"), limit: 20, on: app.persistence.database).map(\.record.action)
+            #expect(actions.filter { $0.hasPrefix("unit.") } == ["unit.deactivate", "unit.update", "unit.create"])
+        }
+    }
+
+    @Test func invalidUnitFormIsShownAgainWithErrorsAndWhatWasTyped() async throws {
+        try await TestApp.run { app in
+            // given
+            try await app.createUser("anne", roles: [.administrator])
+            let session = try await app.login("anne")
+            let hostile = "\"><script>alert(1)</script>"
+            // when
+            let response = try await app.post("/units/new", session, form: [
+                "code": "RH-PAL", "name": hostile, "kind": "castle", "sector": "region", "dayPhone": "call me",
+            ])
+            // then
+            #expect(response.status == .unprocessableContent)
+            let html = response.text
+            #expect(html.contains("class=\"form-error\""))
+            #expect(html.contains("aria-invalid=\"true\""))
+            #expect(!html.contains("<script>alert(1)"))
+            #expect(html.contains("&quot;&gt;&lt;script&gt;"), "the typed name is kept, escaped")
+            #expect(html.contains("value=\"call me\""))
+            #expect(try await UnitRepository.count(on: app.persistence.database) == 52)
+        }
+    }
+
+    @Test func everyoneSignedInReadsTheRegisterButOnlyAdministratorsChangeIt() async throws {
+        try await TestApp.run { app in
+            // given
+            try await app.createUser("karen", roles: [.clinician])
+            let session = try await app.login("karen")
+            let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.database))
+            // when
+            let list = try await app.get("/units?q=rigshospitalet", session)
+            let edit = try await app.get("/units/\(unit.id)/edit", session)
+            let post = try await app.post("/units/\(unit.id)/deactivate", session, form: [:])
+            // then
+            #expect(list.status == .ok)
+            #expect(list.text.contains("Palliativt Team, Rigshospitalet"))
+            #expect(!list.text.contains("Hjemmeplejen, København"), "the search filters")
+            #expect(edit.status == .forbidden)
+            #expect(post.status == .forbidden)
+            #expect(try await UnitRepository.find(id: unit.id, on: app.persistence.database)?.active == true)
+        }
+    }
+
+    @Test func aUnitCannotBecomeItsOwnAncestor() async throws {
+        try await TestApp.run { app in
+            try await app.createUser("anne", roles: [.administrator])
+            let session = try await app.login("anne")
+            let hospital = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.database))
+            let response = try await app.post("/units/\(hospital.id)/edit", session, form: [
+                "code": "RH", "name": "Rigshospitalet", "kind": "administration", "sector": "region", "parentCode": "RH-PAL",
+            ])
+            #expect(response.status == .unprocessableContent)
+            #expect(try await UnitRepository.find(id: hospital.id, on: app.persistence.database)?.parentId == nil)
+        }
+    }
+}
