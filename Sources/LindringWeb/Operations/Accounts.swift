@@ -12,6 +12,9 @@ public enum Accounts {
         var valid: ValidUser?
         do { valid = try draft.validated() } catch { error.errors.forEach { v.add($0.field, $0.code) } }
         do { try PasswordPolicy.standard.check(password, username: draft.username) } catch { error.errors.forEach { v.add($0.field, $0.code) } }
+        if let valid, try await UserRepository.find(username: valid.username, on: persistence.database) != nil {
+            v.add("username", .alreadyTaken)
+        }
         try v.check()
         let hash = try await hasher.hash(password)
         let user = valid!

@@ -1,0 +1,197 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LindringCore
+import LindringStore
+import NIOCore
+import Testing
+@testable import LindringWeb
+
+@Suite struct APITests {
+    func bearer(_ token: String, json: Bool = false) -> HTTPFields {
+        var fields: HTTPFields = [.authorization: "Bearer \(token)"]
+        if json { fields[.contentType] = "application/json" }
+        return fields
+    }
+
+    @Test func withoutATokenTheAPIAnswers401ProblemJSON() async throws {
+        try await TestApp.run { app in
+            let response = try await app.get("/api/v1/units")
+            #expect(response.status == .unauthorized)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            let problem = try response.json()
+            #expect(problem["status"] as? Int == 401)
+            #expect(problem["title"] as? String == "Unauthorized")
+            #expect(try await app.get("/api/v1/units", headers: bearer("lnd_not-a-token")).status == .unauthorized)
+        }
+    }
+
+    @Test func unitsArePagedWithLimitAndCursor() async throws {
+        try await TestApp.run { app in
+            // given
+            let user = try await app.createUser("karen", roles: [.clinician])
+            let token = try await app.apiToken(for: user)
+            // when
+            var codes: [String] = []
+            var cursor: String? = nil
+            repeat {
+                let uri = "/api/v1/units?limit=20" + (cursor.map { "&cursor=\(TestApp.encode($0))" } ?? "")
+                let page = try await app.get(uri, headers: bearer(token)).json()
+                codes += (page["items"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+                cursor = page["next"] as? String
+            } while cursor != nil
+            // then
+            #expect(codes.count == 52)
+            #expect(codes == codes.sorted())
+            let bad = try await app.get("/api/v1/units?limit=0", headers: bearer(token))
+            #expect(bad.status == .unprocessableContent)
+            #expect((try bad.json()["errors"] as? [[String: Any]])?.first?["field"] as? String == "limit")
+        }
+    }
+
+    @Test func revokedTokenStopsWorking() async throws {
+        try await TestApp.run { app in
+            // given
+            let admin = try await app.createUser("anne", roles: [.administrator])
+            let token = try await app.apiToken(for: admin)
+            #expect(try await app.get("/api/v1/me", headers: bearer(token)).status == .ok)
+            let session = try await app.login("anne")
+            let id = try #require(try await ApiTokenRepository.list(on: app.persistence.database).first?.id)
+            // when
+            let revoked = try await app.post("/api-tokens/\(id)/revoke", session, form: [:])
+            // then
+            #expect(revoked.status == .seeOther)
+            #expect(try await app.get("/api/v1/me", headers: bearer(token)).status == .unauthorized)
+        }
+    }
+
+    @Test func unitsAreCreatedAndChangedWithConditionalRequests() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.createUser("anne", roles: [.administrator])
+            let token = try await app.apiToken(for: admin)
+            let body = #"{"code":"API-1","name":"Hjemmesygeplejen Syd","kind":"homeCare","sector":"municipality"}"#
+            // when created
+            let created = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let id = try #require(try created.json()["id"] as? String)
+            let etag = try #require(created.headers[.eTag])
+            // then a second with the same code conflicts
+            let duplicate = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
+            #expect(duplicate.status == .conflict)
+            // and a change needs If-Match
+            let changed = #"{"code":"API-1","name":"Hjemmesygeplejen Nord","kind":"homeCare","sector":"municipality"}"#
+            let missing = try await app.client.execute(uri: "/api/v1/units/\(id)", method: .put, headers: bearer(token, json: true), body: ByteBuffer(string: changed))
+            #expect(missing.status == .preconditionRequired)
+            var conditional = bearer(token, json: true)
+            conditional[.ifMatch] = etag
+            let ok = try await app.client.execute(uri: "/api/v1/units/\(id)", method: .put, headers: conditional, body: ByteBuffer(string: changed))
+            #expect(ok.status == .ok)
+            let stale = try await app.client.execute(uri: "/api/v1/units/\(id)", method: .put, headers: conditional, body: ByteBuffer(string: changed))
+            #expect(stale.status == .preconditionFailed)
+            #expect(stale.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test(arguments: [
+        ("{\"code\":\"\",\"name\":\"x\",\"kind\":\"hospice\",\"sector\":\"hospice\"}", 422),
+        ("{not json", 400),
+        ("[1,2,3]", 400),
+        ("{\"code\":\"A'; DROP TABLE units;--\",\"name\":\"x\",\"kind\":\"hospice\",\"sector\":\"hospice\"}", 422),
+    ])
+    func badBodiesGetProblemsAndStoreNothing(body: String, status: Int) async throws {
+        try await TestApp.run { app in
+            let admin = try await app.createUser("anne", roles: [.administrator])
+            let token = try await app.apiToken(for: admin)
+            let response = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
+            #expect(response.status.code == status)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            #expect(try await UnitRepository.count(on: app.persistence.database) == 52)
+            let wrongType = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token), body: ByteBuffer(string: body))
+            #expect(wrongType.status == .unsupportedMediaType)
+        }
+    }
+
+    @Test func onlyAdministratorsChangeUnitsThroughTheAPI() async throws {
+        try await TestApp.run { app in
+            let clinician = try await app.createUser("karen", roles: [.clinician])
+            let token = try await app.apiToken(for: clinician)
+            let response = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true),
+                                                        body: ByteBuffer(string: #"{"code":"X","name":"x","kind":"hospice","sector":"hospice"}"#))
+            #expect(response.status == .forbidden)
+            #expect(response.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test func auditSearchIsForAuditorsAndAdministratorsOnly() async throws {
+        try await TestApp.run { app in
+            // given
+            try await app.createUser("karen", roles: [.clinician])
+            _ = try await app.login("karen")
+            let auditor = try await app.createUser("rita", roles: [.auditor])
+            let clinicianToken = try await app.apiToken(for: try #require(try await UserRepository.find(username: "karen", on: app.persistence.database)))
+            let token = try await app.apiToken(for: auditor)
+            // when
+            let refused = try await app.get("/api/v1/audit", headers: bearer(clinicianToken))
+            let entries = try await app.get("/api/v1/audit?username=karen&from=2000-01-01", headers: bearer(token)).json()
+            let badDate = try await app.get("/api/v1/audit?from=yesterday", headers: bearer(token))
+            // then
+            #expect(refused.status == .forbidden)
+            let items = try #require(entries["items"] as? [[String: Any]])
+            #expect(items.contains { $0["action"] as? String == "auth.login" })
+            for key in ["at", "username", "role", "action", "entityType", "entityId", "patientId", "purpose", "outcome"] {
+                #expect(items.allSatisfy { $0.keys.contains(key) }, "every entry carries \(key)")
+            }
+            #expect(badDate.status == .unprocessableContent)
+            // and the search itself is in the log
+            let searches = try await AuditLog.search(AuditFilter(username: "rita", action: "audit.search"), limit: 10, on: app.persistence.database)
+            #expect(searches.count == 1, "the rejected search ran no query")
+        }
+    }
+
+    @Test func unknownAPIPathsAnswerProblem404() async throws {
+        try await TestApp.run { app in
+            let user = try await app.createUser("karen", roles: [.clinician])
+            let token = try await app.apiToken(for: user)
+            let response = try await app.get("/api/v1/nothing-here", headers: bearer(token))
+            #expect(response.status == .notFound)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            let missing = try await app.get("/api/v1/units/\(UUID())", headers: bearer(token))
+            #expect(missing.status == .notFound)
+        }
+    }
+}
+
+@Suite struct OpenAPITests {
+    @Test func documentDescribesEveryRegisteredEndpoint() async throws {
+        try await TestApp.run { app in
+            // given
+            let admin = try await app.createUser("anne", roles: [.administrator])
+            let token = try await app.apiToken(for: admin)
+            let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.database))
+            // when
+            let response = try await app.get("/api/v1/openapi.json")
+            let document = try response.json()
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            // then
+            #expect(document["openapi"] as? String == "3.1.0")
+            let endpoints = APIController(services: try await Self.services(app)).endpoints
+            #expect(Set(paths.keys) == Set(endpoints.map(\.path.pattern)))
+            for endpoint in endpoints {
+                let operation = try #require(paths[endpoint.path.pattern]?[endpoint.method.rawValue.lowercased()] as? [String: Any],
+                                             "\(endpoint.method) \(endpoint.path) is documented")
+                let responses = try #require(operation["responses"] as? [String: Any])
+                for code in ["401", "403"] { #expect(responses[code] != nil, "\(endpoint.operationId) documents \(code)") }
+                if endpoint.method == .get {
+                    // every documented GET is served
+                    let served = try await app.get(endpoint.path(unit.id), headers: [.authorization: "Bearer \(token)"])
+                    #expect(served.status == .ok, "GET \(endpoint.path)")
+                }
+            }
+        }
+    }
+
+    static func services(_ app: TestApp) async throws -> AppServices {
+        AppServices(config: AppConfig(), persistence: app.persistence, hasher: app.hasher, logger: .init(label: "test"),
+                    assets: try Assets.load(), metrics: .init(), decoyHash: "")
+    }
+}
