@@ -54,6 +54,7 @@ DEMO_USER_LINE = re.compile(
 )
 
 SHUTDOWN_GRACE_SECONDS = 10
+USERS_AFTER_READY_SECONDS = 20
 
 
 def parse_demo_users(lines) -> dict[str, tuple[str, str]]:
@@ -128,7 +129,14 @@ class LindringServer:
 
 
 def _wait_ready(server: LindringServer, timeout: float) -> None:
+    """Waits for /readyz to answer 200 and, for a server we started, for the demo users.
+
+    The demo users are printed once while the demo data is loaded; once the server is
+    ready they must reach our pipe within USERS_AFTER_READY_SECONDS, which needs the
+    server to flush stdout after printing them (a pipe is block-buffered).
+    """
     deadline = time.monotonic() + timeout
+    ready_since: float | None = None
     last_error = "no attempt yet"
     while time.monotonic() < deadline:
         if server.proc is not None and server.proc.poll() is not None:
@@ -139,10 +147,16 @@ def _wait_ready(server: LindringServer, timeout: float) -> None:
         try:
             response = requests.get(server.url("/readyz"), timeout=2, allow_redirects=False)
             if response.status_code == 200:
-                # The demo users are printed once while the demo data is loaded;
-                # give the reader thread a moment to see the whole block.
                 if server.proc is None or len(server.users) == len(ROLES):
                     return
+                ready_since = ready_since or time.monotonic()
+                if time.monotonic() - ready_since > USERS_AFTER_READY_SECONDS:
+                    pytest.fail(
+                        f"lindring serve is ready (/readyz 200), but {USERS_AFTER_READY_SECONDS}s later its "
+                        f"stdout still has not shown a demo user for every role (seen: {sorted(server.users)}). "
+                        "The block must be printed in the documented format and stdout flushed right "
+                        f"after it.\n--- server output ---\n{server.log_tail()}"
+                    )
                 last_error = f"ready, but demo users seen so far: {sorted(server.users)}"
             else:
                 last_error = f"/readyz answered {response.status_code}"
