@@ -108,6 +108,18 @@ def log_in(driver: WebDriver, server: LindringServer, username: str, password: s
     submit_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button#login-button[type=submit]"))
 
 
+def describe_page(driver: WebDriver) -> str:
+    """A one-line account of the page, for failure messages."""
+    status = error_page_status(driver)
+    errors = [e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, ".form-error")]
+    mains = driver.find_elements(By.CSS_SELECTOR, "main")
+    text = re.sub(r"\s+", " ", mains[0].text if mains else driver.find_element(By.TAG_NAME, "body").text)[:300]
+    return (
+        f"{driver.current_url} (error page: {status or 'no'}; .form-error: {errors or 'none'}; "
+        f"text: {text!r})"
+    )
+
+
 def screenshot(driver: WebDriver, name: str) -> None:
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_")
@@ -132,10 +144,12 @@ def test_role_can_sign_in_browse_navigation_and_sign_out(
     log_in(browser, lindring, username, password)
 
     # then it lands on a signed-in page
-    assert path_of(browser) != "/login", (
-        f"{role} ({username}) is still on /login after signing in: "
-        f"{[e.text for e in browser.find_elements(By.CSS_SELECTOR, '.form-error')]}"
-    )
+    if path_of(browser) == "/login":
+        screenshot(browser, f"{role}-FAILED-login")
+        pytest.fail(
+            f"{role} ({username}) is still on /login after signing in: {describe_page(browser)}; "
+            f"console: {severe_console_entries(browser)}"
+        )
     screenshot(browser, f"{role}-home")
     assert error_page_status(browser) is None, (
         f"{role}'s home page {browser.current_url} is an error page "
@@ -202,8 +216,8 @@ def test_role_can_sign_in_browse_navigation_and_sign_out(
     submit_and_wait(browser, button)
 
     # then it is on the login page, and the home page sends it back there
-    assert path_of(browser) == "/login", f"after logout the browser is on {browser.current_url}"
-    assert error_page_status(browser) is None, f"logout ended on an error page {browser.current_url}"
+    assert path_of(browser) == "/login", f"after logout the browser is on {describe_page(browser)}"
+    assert error_page_status(browser) is None, f"logout ended on an error page: {describe_page(browser)}"
     browser.get(lindring.url("/"))
     assert path_of(browser) == "/login", (
         f"after logout, / did not redirect to /login but showed {browser.current_url}"
@@ -221,13 +235,14 @@ def test_wrong_password_shows_form_error(lindring: LindringServer, browser: WebD
     log_in(browser, lindring, username, "definitely-not-the-password")
 
     # then the login form comes back with an error message and no session
-    assert path_of(browser) == "/login", f"a wrong password led to {browser.current_url}"
+    assert path_of(browser) == "/login", f"a wrong password led to {describe_page(browser)}"
     try:
         message = WebDriverWait(browser, WAIT_SECONDS).until(
             EC.visibility_of_element_located((By.CSS_SELECTOR, ".form-error"))
         )
     except TimeoutException:
-        pytest.fail("a wrong password showed no visible .form-error")
+        screenshot(browser, "login-wrong-password-FAILED")
+        pytest.fail(f"a wrong password showed no visible .form-error: {describe_page(browser)}")
     assert message.text.strip(), ".form-error is empty"
     assert (message.get_attribute("role") or "") == "alert", ".form-error lacks role=alert"
     assert browser.find_elements(By.CSS_SELECTOR, "form#login-form"), "the login form is gone"

@@ -33,6 +33,17 @@ import Testing
     }
 }
 
+@Suite struct TextInputTests {
+    @Test func controlCharactersAreRefusedButLineBreaksAreText() throws {
+        let failure = #expect(throws: ValidationFailure.self) {
+            try UnitDraft(code: "A1", name: "Nul\u{0}byte", kind: "hospice", sector: "hospice").validated()
+        }
+        #expect(failure?.code(for: "name") == .invalidFormat)
+        #expect(!TextInput.hasControlCharacters("Linje 1\nLinje 2\tslut"))
+        #expect(Username.normalized("an\u{0}ne") == "anne")
+    }
+}
+
 @Suite struct UserDraftTests {
     @Test func usernameIsLowercasedAndRolesDeduplicated() throws {
         // given

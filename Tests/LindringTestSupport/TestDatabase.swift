@@ -31,10 +31,30 @@ public struct TestDatabase: Sendable {
         }
     }
 
+    /// Swift Testing runs tests concurrently; a PostgreSQL server accepts about a hundred
+    /// connections, so only a few tests hold a database at a time.
+    public static func withSlot<T>(_ body: () async throws -> T) async throws -> T {
+        await slots.acquire()
+        do {
+            let result = try await body()
+            await slots.release()
+            return result
+        } catch {
+            await slots.release()
+            throw error
+        }
+    }
+
+    static let slots = Semaphore(postgresURL == nil ? 8 : 4)
+
     /// Runs `body` with a migrated persistence on a fresh database, then removes it.
     public static func withPersistence<T>(_ body: (Persistence) async throws -> T) async throws -> T {
+        try await withSlot { try await withFreshPersistence(body) }
+    }
+
+    static func withFreshPersistence<T>(_ body: (Persistence) async throws -> T) async throws -> T {
         let database = try await make()
-        let persistence = try Persistence(location: database.location, logger: Logger(label: "test"))
+        let persistence = try Persistence(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         do {
             try await persistence.migrate()
             let result = try await body(persistence)
@@ -62,6 +82,32 @@ public struct TestDatabase: Sendable {
         } catch {
             await databases.shutdownAsync()
             throw error
+        }
+    }
+}
+
+/// A counting semaphore for async code.
+actor Semaphore {
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        available = count
+    }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

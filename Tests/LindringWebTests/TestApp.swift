@@ -20,15 +20,21 @@ struct TestApp {
 
     static func run(_ configure: @Sendable (inout AppConfig) -> Void = { _ in },
                     _ body: @Sendable (TestApp) async throws -> Void) async throws {
+        try await TestDatabase.withSlot { try await runOnFreshDatabase(configure, body) }
+    }
+
+    static func runOnFreshDatabase(_ configure: @Sendable (inout AppConfig) -> Void,
+                                   _ body: @Sendable (TestApp) async throws -> Void) async throws {
         let database = try await TestDatabase.make()
         var config = AppConfig()
         config.database = database.location
         config.logLevel = .warning
         // Hashing at production cost (12) is proven in its own test; here it would only slow the suite.
         config.bcryptCost = 4
+        config.databaseConnectionsPerEventLoop = 1
         configure(&config)
         let app = try await buildApplication(config)
-        let persistence = try Persistence(location: database.location, logger: Logger(label: "test"))
+        let persistence = try Persistence(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         let hasher = PasswordHasher(cost: 4, threads: 1)
         do {
             try await app.test(.router) { client in

@@ -55,7 +55,7 @@ public struct ValidUser: Equatable, Sendable {
 /// Usernames are short, lowercase and safe to show anywhere: a–z, digits, '.', '-' and '_'.
 public enum Username {
     public static func normalized(_ raw: String) -> String {
-        raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        TextInput.withoutControlCharacters(raw).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
     static func check(_ raw: String, _ v: inout Validator) -> String {

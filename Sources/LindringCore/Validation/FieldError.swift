@@ -51,13 +51,16 @@ public struct Validator: Sendable {
         errors.append(FieldError(field, code))
     }
 
-    /// Trims the text and checks it is present and at most `maxLength` characters.
+    /// Trims the text and checks it is present, at most `maxLength` characters and free of
+    /// control characters (which no keyboard types and PostgreSQL refuses to store).
     public mutating func requiredText(_ field: String, _ value: String, maxLength: Int) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
             add(field, .required)
         } else if trimmed.count > maxLength {
             add(field, .tooLong)
+        } else if TextInput.hasControlCharacters(trimmed) {
+            add(field, .invalidFormat)
         }
         return trimmed
     }
@@ -66,7 +69,11 @@ public struct Validator: Sendable {
     public mutating func optionalText(_ field: String, _ value: String?, maxLength: Int) -> String? {
         let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
-        if trimmed.count > maxLength { add(field, .tooLong) }
+        if trimmed.count > maxLength {
+            add(field, .tooLong)
+        } else if TextInput.hasControlCharacters(trimmed) {
+            add(field, .invalidFormat)
+        }
         return trimmed
     }
 
@@ -84,5 +91,17 @@ public struct Validator: Sendable {
 
     public func check() throws(ValidationFailure) {
         if !errors.isEmpty { throw ValidationFailure(errors) }
+    }
+}
+
+public enum TextInput {
+    /// Control characters other than tab, line feed and carriage return.
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) && !["\t", "\n", "\r"].contains($0) }
+    }
+
+    /// The text without any control characters, for look-ups of values that can never contain them.
+    public static func withoutControlCharacters(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }))
     }
 }

@@ -15,7 +15,9 @@ public final class Persistence: Sendable {
     let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
 
-    public init(location: DatabaseLocation, logger: Logger,
+    /// `connectionsPerEventLoop` applies to PostgreSQL; SQLite always uses one per event loop
+    /// (more would only contend for its single writer).
+    public init(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int = 4,
                 eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         self.location = location
         self.logger = logger
@@ -29,7 +31,7 @@ public final class Persistence: Sendable {
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
-            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop), sqlLogLevel: .trace), as: .psql)
         }
     }
 

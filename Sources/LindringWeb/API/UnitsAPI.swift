@@ -165,7 +165,7 @@ enum Pagination {
             if let n = Int(raw), (1...maxLimit).contains(n) { limit = n } else { v.add("limit", .invalidFormat) }
         }
         let cursor = query["cursor"].map(String.init)
-        if let cursor, cursor.isEmpty || cursor.count > 100 { v.add("cursor", .invalidFormat) }
+        if let cursor, cursor.isEmpty || cursor.count > 100 || TextInput.hasControlCharacters(cursor) { v.add("cursor", .invalidFormat) }
         try v.check()
         return (limit, cursor)
     }

@@ -16,6 +16,8 @@ public struct AppConfig: Sendable {
     /// Marks cookies Secure with the `__Host-` prefix and turns on HSTS; set when served over TLS.
     public var secureCookies = false
     public var maxBodySize = 1024 * 1024
+    /// PostgreSQL connections per event loop (there is one event loop per core).
+    public var databaseConnectionsPerEventLoop = 4
     /// Bcrypt cost for new password hashes; never below 12 outside tests of the hasher itself.
     public var bcryptCost = 12
 
@@ -26,7 +28,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `LOG_LEVEL`, `SESSION_IDLE_MINUTES`, `SESSION_ABSOLUTE_HOURS`,
-    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`.
+    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         var config = AppConfig()
         config.database = try DatabaseLocation(url: environment["DATABASE_URL"] ?? DatabaseLocation.defaultURL)
@@ -58,6 +60,9 @@ public struct AppConfig: Sendable {
         }
         if let max = environment["MAX_BODY_BYTES"] {
             config.maxBodySize = Int(try positive(max, "MAX_BODY_BYTES"))
+        }
+        if let pool = environment["DATABASE_CONNECTIONS_PER_CORE"] {
+            config.databaseConnectionsPerEventLoop = Int(try positive(pool, "DATABASE_CONNECTIONS_PER_CORE"))
         }
         return config
     }

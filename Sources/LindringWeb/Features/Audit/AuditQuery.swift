@@ -18,8 +18,13 @@ struct AuditQuery {
         var v = Validator()
         func text(_ name: String) -> String? {
             let value = query[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) }
-            if let value, !value.isEmpty { typed[name] = value; return value }
-            return nil
+            guard let value, !value.isEmpty else { return nil }
+            typed[name] = value
+            if value.count > 100 || TextInput.hasControlCharacters(value) {
+                v.add(name, .invalidFormat)
+                return nil
+            }
+            return value
         }
         if let raw = text("patientId") {
             if let id = UUID(uuidString: raw) { filter.patientId = id } else { v.add("patientId", .invalidFormat) }
