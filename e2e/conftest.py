@@ -57,6 +57,13 @@ SHUTDOWN_GRACE_SECONDS = 10
 USERS_AFTER_READY_SECONDS = 20
 
 
+def pytest_sessionstart(session) -> None:
+    """Old screenshots would mislead: each run starts with an empty e2e/screenshots/."""
+    if SCREENSHOT_DIR.is_dir():
+        for old in SCREENSHOT_DIR.glob("*.png"):
+            old.unlink()
+
+
 def parse_demo_users(lines) -> dict[str, tuple[str, str]]:
     """Maps role -> (username, password) from the server's demo-user block."""
     users: dict[str, tuple[str, str]] = {}

@@ -27,6 +27,9 @@ CHROMIUM = os.environ.get("LINDRING_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("LINDRING_CHROMEDRIVER", "/usr/bin/chromedriver")
 WAIT_SECONDS = 20
 
+# A catalog key shown instead of its text, e.g. "[nav.units]" or "[login.error.invalid]".
+UNTRANSLATED_KEY = re.compile(r"\[[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\]")
+
 
 @pytest.fixture
 def browser() -> WebDriver:
@@ -108,6 +111,11 @@ def log_in(driver: WebDriver, server: LindringServer, username: str, password: s
     submit_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button#login-button[type=submit]"))
 
 
+def untranslated_keys(driver: WebDriver) -> list[str]:
+    text = driver.find_element(By.TAG_NAME, "body").text
+    return sorted(set(UNTRANSLATED_KEY.findall(text)))
+
+
 def describe_page(driver: WebDriver) -> str:
     """A one-line account of the page, for failure messages."""
     status = error_page_status(driver)
@@ -160,6 +168,8 @@ def test_role_can_sign_in_browse_navigation_and_sign_out(
     except NoSuchElementException:
         pytest.fail(f"{role}'s home page {browser.current_url} has no nav#main-nav")
     assert html_lang(browser), f"{browser.current_url} has no <html lang>"
+    missing_texts = untranslated_keys(browser)
+    assert not missing_texts, f"{browser.current_url} shows catalog keys instead of text: {missing_texts}"
     home_console = severe_console_entries(browser)
     assert not home_console, f"console errors on {browser.current_url}: {home_console}"
 
@@ -194,6 +204,9 @@ def test_role_can_sign_in_browse_navigation_and_sign_out(
             page_problems.append("no nav#main-nav")
         if not html_lang(browser):
             page_problems.append("no <html lang>")
+        missing_texts = untranslated_keys(browser)
+        if missing_texts:
+            page_problems.append(f"catalog keys shown instead of text {missing_texts}")
         console = severe_console_entries(browser)
         if console:
             page_problems.append(f"console errors {console}")
@@ -244,6 +257,8 @@ def test_wrong_password_shows_form_error(lindring: LindringServer, browser: WebD
         screenshot(browser, "login-wrong-password-FAILED")
         pytest.fail(f"a wrong password showed no visible .form-error: {describe_page(browser)}")
     assert message.text.strip(), ".form-error is empty"
+    missing_texts = untranslated_keys(browser)
+    assert not missing_texts, f"the login page shows catalog keys instead of text: {missing_texts}"
     assert (message.get_attribute("role") or "") == "alert", ".form-error lacks role=alert"
     assert browser.find_elements(By.CSS_SELECTOR, "form#login-form"), "the login form is gone"
     assert not browser.find_elements(By.CSS_SELECTOR, "nav#main-nav")

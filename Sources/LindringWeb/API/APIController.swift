@@ -45,7 +45,7 @@ struct APIController {
     }
 }
 
-struct MeDTO: Encodable {
+struct MeDTO: NullPreservingEncodable {
     var id: UUID
     var username: String
     var name: String
@@ -53,17 +53,4 @@ struct MeDTO: Encodable {
     var roles: [String]
     var unitCode: String?
     var language: String
-
-    enum CodingKeys: String, CodingKey { case id, username, name, profession, roles, unitCode, language }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(username, forKey: .username)
-        try c.encode(name, forKey: .name)
-        try c.encode(profession, forKey: .profession)
-        try c.encode(roles, forKey: .roles)
-        try c.encode(unitCode, forKey: .unitCode)
-        try c.encode(language, forKey: .language)
-    }
 }

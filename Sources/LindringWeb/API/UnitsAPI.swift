@@ -87,7 +87,7 @@ func conflictOnTakenCode<T>(_ body: () async throws -> T) async throws -> T {
     }
 }
 
-struct UnitDTO: Codable {
+struct UnitDTO: NullPreservingEncodable {
     var id: UUID
     var code: String
     var name: String
@@ -116,24 +116,6 @@ struct UnitDTO: Codable {
     var etag: String {
         let data = (try? JSONCoding.encoder.encode(self)) ?? Data()
         return "\"" + SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, code, name, kind, sector, parentCode, dayPhone, outOfHoursPhone, sorCode, active
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(code, forKey: .code)
-        try c.encode(name, forKey: .name)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(sector, forKey: .sector)
-        try c.encode(parentCode, forKey: .parentCode)
-        try c.encode(dayPhone, forKey: .dayPhone)
-        try c.encode(outOfHoursPhone, forKey: .outOfHoursPhone)
-        try c.encode(sorCode, forKey: .sorCode)
-        try c.encode(active, forKey: .active)
     }
 }
 

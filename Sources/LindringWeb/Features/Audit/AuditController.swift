@@ -35,7 +35,7 @@ struct AuditController {
 }
 
 /// An audit entry as the API shows it.
-struct AuditEntryDTO: Encodable {
+struct AuditEntryDTO: NullPreservingEncodable {
     var sequence: Int64
     var at: Date
     var username: String?
@@ -62,40 +62,12 @@ struct AuditEntryDTO: Encodable {
         outcome = r.outcome.rawValue
         ip = r.ip
     }
-
-    enum CodingKeys: String, CodingKey {
-        case sequence, at, username, role, action, entityType, entityId, patientId, purpose, outcome, ip
-    }
-
-    /// Absent values are written as null, so every entry has every key.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(sequence, forKey: .sequence)
-        try c.encode(at, forKey: .at)
-        try c.encode(username, forKey: .username)
-        try c.encode(role, forKey: .role)
-        try c.encode(action, forKey: .action)
-        try c.encode(entityType, forKey: .entityType)
-        try c.encode(entityId, forKey: .entityId)
-        try c.encode(patientId, forKey: .patientId)
-        try c.encode(purpose, forKey: .purpose)
-        try c.encode(outcome, forKey: .outcome)
-        try c.encode(ip, forKey: .ip)
-    }
 }
 
 /// The API's list convention: `{"items": [...], "next": cursor-or-null}`.
-struct Page<Item: Encodable>: Encodable {
+struct Page<Item: Encodable>: NullPreservingEncodable {
     var items: [Item]
     var next: String?
-
-    enum CodingKeys: String, CodingKey { case items, next }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(items, forKey: .items)
-        try c.encode(next, forKey: .next)
-    }
 }
 
 enum AuditView {
