@@ -7,7 +7,6 @@ The schemathesis run comes last in this module because it may change data.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess

@@ -116,6 +116,25 @@ def untranslated_keys(driver: WebDriver) -> list[str]:
     return sorted(set(UNTRANSLATED_KEY.findall(text)))
 
 
+def page_problems(driver: WebDriver) -> list[str]:
+    """What is wrong with the signed-in page the browser shows (drains the console log)."""
+    found = []
+    status = error_page_status(driver)
+    if status is not None:
+        found.append(f"error page (data-status={status})")
+    if not driver.find_elements(By.CSS_SELECTOR, "nav#main-nav"):
+        found.append("no nav#main-nav")
+    if not html_lang(driver):
+        found.append("no <html lang>")
+    keys = untranslated_keys(driver)
+    if keys:
+        found.append(f"catalog keys shown instead of text {keys}")
+    console = severe_console_entries(driver)
+    if console:
+        found.append(f"console errors {console}")
+    return found
+
+
 def describe_page(driver: WebDriver) -> str:
     """A one-line account of the page, for failure messages."""
     status = error_page_status(driver)
@@ -159,19 +178,16 @@ def test_role_can_sign_in_browse_navigation_and_sign_out(
             f"console: {severe_console_entries(browser)}"
         )
     screenshot(browser, f"{role}-home")
-    assert error_page_status(browser) is None, (
-        f"{role}'s home page {browser.current_url} is an error page "
-        f"(data-status={error_page_status(browser)})"
-    )
+    home = browser.current_url
+    assert error_page_status(browser) is None, f"{role}'s home page is an error page: {describe_page(browser)}"
     try:
         nav = browser.find_element(By.CSS_SELECTOR, "nav#main-nav")
     except NoSuchElementException:
-        pytest.fail(f"{role}'s home page {browser.current_url} has no nav#main-nav")
-    assert html_lang(browser), f"{browser.current_url} has no <html lang>"
-    missing_texts = untranslated_keys(browser)
-    assert not missing_texts, f"{browser.current_url} shows catalog keys instead of text: {missing_texts}"
-    home_console = severe_console_entries(browser)
-    assert not home_console, f"console errors on {browser.current_url}: {home_console}"
+        pytest.fail(f"{role}'s home page has no nav#main-nav: {describe_page(browser)}")
+    problems: list[str] = []
+    home_problems = page_problems(browser)
+    if home_problems:
+        problems.append(f"{home} (home): {'; '.join(home_problems)}")
 
     # and its navigation links stay on this site
     hrefs: list[str] = []
@@ -179,7 +195,7 @@ def test_role_can_sign_in_browse_navigation_and_sign_out(
         raw = anchor.get_attribute("href")  # resolved to an absolute URL by the browser
         if not raw:
             continue
-        absolute = urljoin(browser.current_url, raw)
+        absolute = urljoin(home, raw)
         if absolute not in hrefs:
             hrefs.append(absolute)
     assert hrefs, f"{role}: nav#main-nav has no links"
@@ -188,45 +204,36 @@ def test_role_can_sign_in_browse_navigation_and_sign_out(
     assert not foreign, f"{role}: main navigation links off-site: {foreign}"
 
     # when it opens every page in its navigation
-    problems: list[str] = []
     for href in hrefs:
-        if urlsplit(href).path in ("/logout",):
-            continue
+        if urlsplit(href).path in ("/logout",) or href == home:
+            continue  # the home page was checked above
         browser.get(href)
         here = browser.current_url
-        page_problems = []
-        status = error_page_status(browser)
-        if status is not None:
-            page_problems.append(f"error page (data-status={status})")
+        found = page_problems(browser)
         if path_of(browser) == "/login":
-            page_problems.append("was sent back to /login")
-        if not browser.find_elements(By.CSS_SELECTOR, "nav#main-nav"):
-            page_problems.append("no nav#main-nav")
-        if not html_lang(browser):
-            page_problems.append("no <html lang>")
-        missing_texts = untranslated_keys(browser)
-        if missing_texts:
-            page_problems.append(f"catalog keys shown instead of text {missing_texts}")
-        console = severe_console_entries(browser)
-        if console:
-            page_problems.append(f"console errors {console}")
-        if page_problems:
+            found.insert(0, "was sent back to /login")
+        if found:
             screenshot(browser, f"{role}-FAILED-{urlsplit(href).path}")
             shown = href if here == href else f"{href} (landed on {here})"
-            problems.append(f"{shown}: {'; '.join(page_problems)}")
+            problems.append(f"{shown}: {'; '.join(found)}")
 
-    # then none of them is broken
-    assert not problems, f"{role} ({username}) hit broken pages:\n  " + "\n  ".join(problems)
-
-    # when it signs out
+    # when it signs out (checked even when a page was broken, so one run reports both)
     try:
-        button = browser.find_element(By.CSS_SELECTOR, "form#logout-form button#logout-button")
-    except NoSuchElementException:
-        pytest.fail(f"no form#logout-form button#logout-button on {browser.current_url}")
+        sign_out_and_check(browser, lindring)
+    except AssertionError as error:
+        problems.append(f"sign-out: {error}")
+
+    # then no page was broken and signing out worked
+    assert not problems, f"{role} ({username}):\n  " + "\n  ".join(problems)
+
+
+def sign_out_and_check(browser: WebDriver, lindring: LindringServer) -> None:
+    buttons = browser.find_elements(By.CSS_SELECTOR, "form#logout-form button#logout-button")
+    assert buttons, f"no form#logout-form button#logout-button on {browser.current_url}"
     logout_form = browser.find_element(By.CSS_SELECTOR, "form#logout-form")
-    assert (logout_form.get_attribute("method") or "").lower() == "post"
-    assert urlsplit(logout_form.get_attribute("action") or "").path == "/logout"
-    submit_and_wait(browser, button)
+    assert (logout_form.get_attribute("method") or "").lower() == "post", "form#logout-form is not method=post"
+    assert urlsplit(logout_form.get_attribute("action") or "").path == "/logout", "form#logout-form does not post to /logout"
+    submit_and_wait(browser, buttons[0])
 
     # then it is on the login page, and the home page sends it back there
     assert path_of(browser) == "/login", f"after logout the browser is on {describe_page(browser)}"

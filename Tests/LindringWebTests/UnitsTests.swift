@@ -92,3 +92,45 @@ import Testing
         }
     }
 }
+
+@Suite struct HostileInputTests {
+    static let hostile = ["'; DROP TABLE units; --", "\"><img src=x onerror=alert(1)>", "</textarea><script>alert(1)</script>", "a\u{0}b"]
+    static let unitFields = ["code", "name", "parentCode", "dayPhone", "outOfHoursPhone", "sorCode"]
+    static let userFields = ["username", "name", "unitCode", "password"]
+
+    @Test(arguments: unitFields, hostile)
+    func unitFormFieldsRefuseInjectionWithoutStoringOrReflectingIt(field: String, value: String) async throws {
+        try await TestApp.run { app in
+            try await app.createUser("anne", roles: [.administrator])
+            let session = try await app.login("anne")
+            var form = ["code": "SAFE-1", "name": "Sikker enhed", "kind": "hospice", "sector": "hospice"]
+            form[field] = value
+            let response = try await app.post("/units/new", session, form: form)
+            #expect(response.status == .unprocessableContent || response.status == .seeOther, "\(field)")
+            #expect(!response.text.contains("<script>alert") && !response.text.contains("<img src=x"))
+            if response.status == .seeOther {
+                // accepted as plain text (a name may contain any printable characters): shown escaped
+                let unit = try #require(try await UnitRepository.find(code: form["code"]!, on: app.persistence.database))
+                let page = try await app.get("/units/\(unit.id)", session)
+                #expect(!page.text.contains("<img src=x") && !page.text.contains("<script>alert"))
+            } else {
+                #expect(try await UnitRepository.count(on: app.persistence.database) == 52)
+            }
+        }
+    }
+
+    @Test(arguments: userFields, hostile)
+    func userFormFieldsRefuseInjectionWithoutStoringOrReflectingIt(field: String, value: String) async throws {
+        try await TestApp.run { app in
+            try await app.createUser("anne", roles: [.administrator])
+            let session = try await app.login("anne")
+            var form = ["username": "bo", "name": "Bo Berg", "profession": "nurse", "roles": "clinician", "password": TestApp.password]
+            form[field] = value
+            let response = try await app.post("/users/new", session, form: form)
+            #expect(response.status == .unprocessableContent || response.status == .seeOther, "\(field)")
+            #expect(!response.text.contains("<script>alert") && !response.text.contains("<img src=x"))
+            let users = try await app.get("/users", session)
+            #expect(!users.text.contains("<img src=x") && !users.text.contains("<script>alert"))
+        }
+    }
+}

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Logging
+import Metrics
 import NIOCore
 import NIOPosix
 import SQLKit
@@ -33,6 +34,8 @@ public final class Persistence: Sendable {
             if let schema { configuration.searchPath = [schema] }
             databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop), sqlLogLevel: .trace), as: .psql)
         }
+        let perLoop = location.isSQLite ? 1 : max(1, connectionsPerEventLoop)
+        Gauge(label: "lindring_database_pool_connections_max").record(perLoop * eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
     }
 
     public var database: any Database {
@@ -113,6 +116,18 @@ public final class Persistence: Sendable {
     /// entries go through here so that they commit or fail together.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let started = DispatchTime.now()
+        do {
+            let result = try await transaction(body)
+            Timer(label: "lindring_database_write_seconds").recordInterval(since: started)
+            return result
+        } catch {
+            Counter(label: "lindring_database_write_failures_total").increment()
+            throw error
+        }
+    }
+
+    private func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         switch location {
         case .sqlite:
             return try await database.withConnection { connection in
