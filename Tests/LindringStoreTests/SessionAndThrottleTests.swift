@@ -27,6 +27,22 @@ import Testing
         }
     }
 
+    @Test func purgeRemovesIdleAndExpiredSessionsOnly() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let start = Date()
+            // given
+            let old = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start.addingTimeInterval(-3600), on: db)
+            let fresh = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
+            // when
+            try await SessionRepository.purgeExpired(timeouts: timeouts, now: start, on: db)
+            // then
+            let remaining = try await persistence.sql.select().column("id").from("sessions").all().map { try $0.decode(column: "id", as: String.self) }
+            #expect(remaining == [SecureToken.hash(fresh.token)])
+            #expect(!remaining.contains(SecureToken.hash(old.token)))
+        }
+    }
+
     @Test func tokensAreLongRandomAndStoredOnlyAsHashes() async throws {
         try await TestDatabase.withPersistence { persistence in
             let session = try await SessionRepository.create(userId: nil, timeouts: timeouts, on: persistence.database)

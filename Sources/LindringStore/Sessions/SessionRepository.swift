@@ -69,9 +69,12 @@ public enum SessionRepository {
         try await SessionModel.query(on: db).filter(\.$userID == userId).delete()
     }
 
-    /// Removes sessions past their absolute lifetime.
-    public static func purgeExpired(now: Date = Date(), on db: any Database) async throws {
-        try await SessionModel.query(on: db).filter(\.$expiresAt < now).delete()
+    /// Removes sessions past their absolute lifetime or idle for longer than allowed (among
+    /// them the anonymous ones that every visit to the login page starts).
+    public static func purgeExpired(timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws {
+        try await SessionModel.query(on: db).group(.or) { group in
+            group.filter(\.$expiresAt < now).filter(\.$lastSeenAt < now.addingTimeInterval(-timeouts.idle))
+        }.delete()
     }
 }
 

@@ -27,7 +27,8 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
-        services: [PersistenceService(persistence: persistence, hasher: hasher)],
+        services: [PersistenceService(persistence: persistence, hasher: hasher),
+                   SessionCleanupService(persistence: persistence, timeouts: config.sessionTimeouts, logger: logger)],
         logger: logger
     )
 }
@@ -64,5 +65,26 @@ struct PersistenceService: Service {
         try? await gracefulShutdown()
         try? await hasher.shutdown()
         await persistence.shutdown()
+    }
+}
+
+/// Deletes expired sessions every ten minutes, so the table holds only live ones.
+struct SessionCleanupService: Service {
+    let persistence: Persistence
+    let timeouts: SessionTimeouts
+    let logger: Logger
+
+    func run() async throws {
+        // Sleeping is cancelled at shutdown; that is the normal end, not a failure.
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await SessionRepository.purgeExpired(timeouts: timeouts, on: persistence.database)
+                } catch {
+                    logger.warning("session clean-up failed", metadata: ["type": .string(String(reflecting: type(of: error)))])
+                }
+                try await Task.sleep(for: .seconds(600))
+            }
+        }
     }
 }
