@@ -32,7 +32,7 @@ struct UnitsAPI {
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.viewUnits)
-        let unit = try await find(context)
+        let unit = try await services.unit(named: context)
         let dto = UnitDTO(unit)
         return try .json(dto, headers: [.eTag: dto.etag])
     }
@@ -54,7 +54,7 @@ struct UnitsAPI {
 
     @Sendable func replace(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUnits)
-        let unit = try await find(context)
+        let unit = try await services.unit(named: context)
         guard let ifMatch = request.headers[.ifMatch] else { throw AppError.preconditionRequired }
         let input = try await request.decodeJSON(UnitInput.self, limit: services.config.maxBodySize)
         let valid = try input.draft.validated()
@@ -69,12 +69,6 @@ struct UnitsAPI {
         guard let updated else { throw AppError.notFound }
         let dto = UnitDTO(updated)
         return try .json(dto, headers: [.eTag: dto.etag])
-    }
-
-    func find(_ context: AppContext) async throws -> OrgUnit {
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let unit = try await UnitRepository.find(id: id, on: services.database) else { throw AppError.notFound }
-        return unit
     }
 }
 

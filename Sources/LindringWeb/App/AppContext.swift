@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LindringCore
 import LindringStore
@@ -21,6 +22,11 @@ public struct AppContext: RequestContext {
     }
 
     public var maxUploadSize: Int { 1024 * 1024 }
+
+    /// The `{id}` of the route, when it is a UUID (anything else names nothing: 404).
+    var idParameter: UUID? {
+        parameters.get("id").flatMap(UUID.init(uuidString:))
+    }
 
     /// The signed-in user, or an error that sends the browser to the login page (or 401 in the API).
     public func requireUser() throws -> User {

@@ -20,3 +20,13 @@ public struct AppServices: Sendable {
 
 import FluentKit
 typealias FluentKitDatabase = FluentKit.Database
+
+extension AppServices {
+    /// The unit the route's `{id}` names, or 404.
+    func unit(named context: AppContext) async throws -> OrgUnit {
+        guard let id = context.idParameter, let unit = try await UnitRepository.find(id: id, on: database) else {
+            throw AppError.notFound
+        }
+        return unit
+    }
+}

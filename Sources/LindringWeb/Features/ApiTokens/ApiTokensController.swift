@@ -37,7 +37,7 @@ struct ApiTokensController {
 
     @Sendable func revoke(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageApiTokens)
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+        guard let id = context.idParameter else { throw AppError.notFound }
         let revoked = try await services.persistence.write { tx in
             let revoked = try await ApiTokenRepository.revoke(id: id, on: tx)
             if revoked {

@@ -28,7 +28,7 @@ struct UnitsController {
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.viewUnits)
-        let unit = try await find(context)
+        let unit = try await services.unit(named: context)
         let all = try await UnitRepository.list(on: services.database)
         return .html(UnitViews.detail(PageContext(context, path: Routes.unit(unit.id)), unit: unit,
                                       children: all.filter { $0.parentId == unit.id }, canManage: user.can(.manageUnits),
@@ -58,13 +58,13 @@ struct UnitsController {
 
     @Sendable func edit(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUnits)
-        let unit = try await find(context)
+        let unit = try await services.unit(named: context)
         return try await form(context, draft: Self.draft(from: unit), unit: unit, errors: [])
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUnits)
-        let unit = try await find(context)
+        let unit = try await services.unit(named: context)
         let draft = Self.draft(from: context.form)
         do {
             let valid = try draft.validated()
@@ -88,19 +88,13 @@ struct UnitsController {
 
     func setActive(_ active: Bool, _ context: AppContext) async throws -> Response {
         _ = try context.require(.manageUnits)
-        let unit = try await find(context)
+        let unit = try await services.unit(named: context)
         try await services.persistence.write { tx in
             _ = try await UnitRepository.setActive(id: unit.id, active, on: tx)
             try await AuditLog.append(context.auditRecord(active ? "unit.activate" : "unit.deactivate", as: .manageUnits,
                                                           entityType: "unit", entityId: unit.id.uuidString), on: tx)
         }
         return .redirect(to: Routes.unit(unit.id) + "?notice=" + (active ? "activated" : "deactivated"))
-    }
-
-    func find(_ context: AppContext) async throws -> OrgUnit {
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let unit = try await UnitRepository.find(id: id, on: services.database) else { throw AppError.notFound }
-        return unit
     }
 
     func form(_ context: AppContext, draft: UnitDraft, unit: OrgUnit?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {

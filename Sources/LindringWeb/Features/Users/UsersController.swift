@@ -112,7 +112,7 @@ struct UsersController {
     }
 
     func find(_ context: AppContext) async throws -> User {
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
+        guard let id = context.idParameter,
               let user = try await UserRepository.find(id: id, on: services.database) else { throw AppError.notFound }
         return user
     }
