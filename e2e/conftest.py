@@ -96,6 +96,7 @@ class LindringServer:
     workdir: Path | None = None
     proc: subprocess.Popen | None = None
     output: list[str] = field(default_factory=list)
+    stdout_closed_at: float | None = None
 
     def url(self, path: str) -> str:
         return self.base_url.rstrip("/") + path
@@ -220,6 +221,7 @@ def _start_server(name: str) -> LindringServer:
                 if match:
                     username, password, role = match.groups()
                     server.users.setdefault(role, (username, password))
+        server.stdout_closed_at = time.time()
 
     threading.Thread(target=pump, name=f"lindring-{name}-stdout", daemon=True).start()
     try:
@@ -235,7 +237,7 @@ def _stop_server(server: LindringServer, check: bool = True) -> None:
     if proc is None or proc.poll() is not None:
         if check and proc is not None:
             pytest.fail(
-                f"lindring serve had already exited (code {proc.returncode}) before the tests finished\n"
+                f"{_describe_exit(server)} That was before the tests finished.\n"
                 f"--- server output ---\n{server.log_tail()}"
             )
         return
@@ -258,6 +260,24 @@ def _stop_server(server: LindringServer, check: bool = True) -> None:
             f"lindring serve exited with code {code} on SIGTERM after {elapsed:.1f}s; "
             f"a graceful shutdown exits 0\n--- server output ---\n{server.log_tail()}"
         )
+
+
+def _describe_exit(server: LindringServer) -> str:
+    code = server.proc.returncode if server.proc else None
+    when = (
+        time.strftime("%H:%M:%S", time.localtime(server.stdout_closed_at))
+        if server.stdout_closed_at
+        else "unknown time"
+    )
+    hint = ""
+    if code == 0:
+        hint = (
+            " Exit code 0 means a graceful shutdown, i.e. a SIGTERM/SIGINT that these tests did not "
+            "send (another process, e.g. a `pkill lindring`?)."
+        )
+    elif code is not None and code < 0:
+        hint = f" It was killed by signal {-code}."
+    return f"lindring serve exited with code {code} around {when}.{hint}"
 
 
 def _external_server() -> LindringServer:
@@ -301,3 +321,14 @@ def lindring(request) -> LindringServer:
     # Only reached when the server stopped cleanly; otherwise its log stays for a look.
     if server.workdir is not None:
         shutil.rmtree(server.workdir, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _lindring_still_running(request):
+    """Names a server that died during a test, instead of leaving only connection errors."""
+    yield
+    if "lindring" not in request.fixturenames:
+        return
+    server = request.getfixturevalue("lindring")
+    if server.proc is not None and server.proc.poll() is not None:
+        pytest.fail(f"{_describe_exit(server)}\n--- server output ---\n{server.log_tail()}")

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.common.exceptions import NoSuchElementException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -84,14 +84,28 @@ def html_lang(driver: WebDriver) -> str:
 
 
 def submit_and_wait(driver: WebDriver, button) -> None:
-    """Clicks a submit button and waits for the next document to load."""
-    old_html = driver.find_element(By.TAG_NAME, "html")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
-    button.click()
-    WebDriverWait(driver, WAIT_SECONDS).until(EC.staleness_of(old_html))
-    WebDriverWait(driver, WAIT_SECONDS).until(
-        lambda d: d.execute_script("return document.readyState") == "complete"
+    """Clicks a submit button and waits until the next document has loaded.
+
+    The old document is marked with a window property, which the next one lacks. (Waiting
+    for the old <html> to go stale races with chromedriver during navigation: it can answer
+    "Node with given id does not belong to the document" instead of "stale element".)
+    """
+    driver.execute_script(
+        "window.__lindringE2eOldPage = true; arguments[0].scrollIntoView({block: 'center'});", button
     )
+    button.click()
+
+    def next_document_loaded(d: WebDriver) -> bool:
+        try:
+            return bool(
+                d.execute_script(
+                    "return window.__lindringE2eOldPage !== true && document.readyState === 'complete'"
+                )
+            )
+        except WebDriverException:
+            return False  # in the middle of navigating
+
+    WebDriverWait(driver, WAIT_SECONDS).until(next_document_loaded)
 
 
 def log_in(driver: WebDriver, server: LindringServer, username: str, password: str) -> None:
