@@ -85,6 +85,7 @@ struct Serve: AsyncParsableCommand {
         say("Lindring listening on http://\(hostname):\(port) (database \(config.database))")
         if demo { say("Open http://\(hostname):\(port) and sign in with one of the demo users above.") }
         try await app.runService()
+        say("Lindring stopped.")
     }
 }
 
