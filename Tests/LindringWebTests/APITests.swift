@@ -23,6 +23,9 @@ import Testing
             #expect(problem["status"] as? Int == 401)
             #expect(problem["title"] as? String == "Unauthorized")
             #expect(try await app.get("/api/v1/units", headers: bearer("lnd_not-a-token")).status == .unauthorized)
+            let post = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: [.contentType: "application/json"],
+                                                    body: ByteBuffer(string: "{}"))
+            #expect(post.status == .unauthorized)
         }
     }
 
