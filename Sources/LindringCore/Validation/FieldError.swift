@@ -15,6 +15,11 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case mismatch
     case wrongPassword
     case cycle
+    case inFuture
+    case keyWorkerMissing
+    case keyWorkerNotUnique
+    case staleVersion
+    case planEnded
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

@@ -1,0 +1,155 @@
+import Foundation
+
+/// A day as the clinicians mean it (`YYYY-MM-DD`, Copenhagen), without a time.
+public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1850...2200).contains(y), (1...12).contains(m), (1...LocalDate.days(in: m, of: y)).contains(d) else { return nil }
+        year = y
+        month = m
+        day = d
+    }
+
+    public init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        year = c.year!
+        month = c.month!
+        day = c.day!
+    }
+
+    static func days(in month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    /// `23.11.2026`, as Danes write dates.
+    public var danish: String { String(format: "%02d.%02d.%04d", day, month, year) }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = LocalDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+public struct CareTeamMember: Equatable, Codable, Sendable {
+    public var unitId: UUID
+    public var userId: UUID?
+    public var role: CareTeamRole
+    public var dayPhone: String?
+    public var outOfHoursPhone: String?
+
+    public init(unitId: UUID, userId: UUID? = nil, role: CareTeamRole, dayPhone: String? = nil, outOfHoursPhone: String? = nil) {
+        self.unitId = unitId
+        self.userId = userId
+        self.role = role
+        self.dayPhone = dayPhone
+        self.outOfHoursPhone = outOfHoursPhone
+    }
+}
+
+public struct AnticipatoryMedication: Equatable, Codable, Sendable {
+    public var drug: String
+    public var strength: String
+    public var dose: String
+    public var route: MedicationRoute
+    public var indication: MedicationIndication
+    public var maxPer24h: String?
+    public var prescribedBy: String?
+    public var availableInHome: Bool
+    public var date: LocalDate?
+
+    public init(drug: String, strength: String, dose: String, route: MedicationRoute, indication: MedicationIndication,
+                maxPer24h: String? = nil, prescribedBy: String? = nil, availableInHome: Bool = false, date: LocalDate? = nil) {
+        self.drug = drug
+        self.strength = strength
+        self.dose = dose
+        self.route = route
+        self.indication = indication
+        self.maxPer24h = maxPer24h
+        self.prescribedBy = prescribedBy
+        self.availableInHome = availableInHome
+        self.date = date
+    }
+}
+
+/// "If this happens, do this."
+public struct Contingency: Equatable, Codable, Sendable {
+    public var situation: String
+    public var action: String
+    public var callDay: String?
+    public var callNight: String?
+
+    public init(situation: String, action: String, callDay: String? = nil, callNight: String? = nil) {
+        self.situation = situation
+        self.action = action
+        self.callDay = callDay
+        self.callNight = callNight
+    }
+}
+
+/// The whole shared palliative plan of one patient, as one value: every version stores it
+/// whole, so any version can be shown and two versions compared.
+public struct PlanContent: Equatable, Codable, Sendable {
+    public var status: PlanStatus = .active
+    public var endReason: EndReason?
+    public var dateOfDeath: LocalDate?
+    public var placeOfDeath: PlaceOfDeath?
+
+    public var careTeam: [CareTeamMember] = []
+
+    public var preferredPlaceOfCare: PreferredPlace = .notDiscussed
+    public var preferredPlaceOfDeath: PreferredPlace = .notDiscussed
+    public var whatMattersMost: String?
+    public var wishesDiscussedOn: LocalDate?
+    public var wishesDiscussedWith: String?
+
+    public var resuscitation: Resuscitation?
+    public var treatmentLevel: TreatmentLevel?
+    public var decidedBy: String?
+    public var decisionDate: LocalDate?
+    public var reviewDate: LocalDate?
+    public var livingWill: Bool = false
+
+    public var prognosis: Prognosis = .unknown
+    public var patientKnowsPrognosis: Bool = false
+    public var relativesKnowPrognosis: Bool = false
+
+    public var medications: [AnticipatoryMedication] = []
+    public var equipment: [HomeEquipment] = []
+    public var contingencies: [Contingency] = []
+
+    public init() {}
+
+    public var keyWorker: CareTeamMember? {
+        careTeam.first { $0.role == .keyWorker }
+    }
+
+    public var careTeamUnitIds: Set<UUID> {
+        Set(careTeam.map(\.unitId))
+    }
+}

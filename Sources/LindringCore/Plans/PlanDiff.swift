@@ -1,0 +1,83 @@
+import Foundation
+
+/// One readable change between two versions of a plan.
+public struct PlanChange: Equatable, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case changed, added, removed
+    }
+
+    /// A value as the reader needs it: coded values are localised by the field's vocabulary,
+    /// units are shown by name.
+    public enum Value: Equatable, Codable, Sendable {
+        case text(String)
+        case code(String)
+        case flag(Bool)
+        case member(role: CareTeamRole, unitId: UUID)
+    }
+
+    public var field: String
+    public var kind: Kind
+    public var before: Value?
+    public var after: Value?
+
+    public init(field: String, kind: Kind = .changed, before: Value?, after: Value?) {
+        self.field = field
+        self.kind = kind
+        self.before = before
+        self.after = after
+    }
+}
+
+/// Compares two versions field by field; lists compare item by item.
+public enum PlanDiff {
+    public static func changes(from old: PlanContent?, to new: PlanContent) -> [PlanChange] {
+        let old = old ?? PlanContent()
+        var changes: [PlanChange] = []
+        func scalar(_ field: String, _ a: PlanChange.Value?, _ b: PlanChange.Value?) {
+            if a != b { changes.append(PlanChange(field: field, before: a, after: b)) }
+        }
+        func code<T: RawRepresentable>(_ value: T?) -> PlanChange.Value? where T.RawValue == String { value.map { .code($0.rawValue) } }
+        func text(_ value: String?) -> PlanChange.Value? { value.map { .text($0) } }
+        func date(_ value: LocalDate?) -> PlanChange.Value? { value.map { .text($0.danish) } }
+
+        scalar("status", code(old.status), code(new.status))
+        scalar("endReason", code(old.endReason), code(new.endReason))
+        scalar("dateOfDeath", date(old.dateOfDeath), date(new.dateOfDeath))
+        scalar("placeOfDeath", code(old.placeOfDeath), code(new.placeOfDeath))
+        list("careTeam", old.careTeam, new.careTeam, &changes) { .member(role: $0.role, unitId: $0.unitId) }
+        scalar("preferredPlaceOfCare", code(old.preferredPlaceOfCare), code(new.preferredPlaceOfCare))
+        scalar("preferredPlaceOfDeath", code(old.preferredPlaceOfDeath), code(new.preferredPlaceOfDeath))
+        scalar("whatMattersMost", text(old.whatMattersMost), text(new.whatMattersMost))
+        scalar("wishesDiscussedOn", date(old.wishesDiscussedOn), date(new.wishesDiscussedOn))
+        scalar("wishesDiscussedWith", text(old.wishesDiscussedWith), text(new.wishesDiscussedWith))
+        scalar("resuscitation", code(old.resuscitation), code(new.resuscitation))
+        scalar("treatmentLevel", code(old.treatmentLevel), code(new.treatmentLevel))
+        scalar("decidedBy", text(old.decidedBy), text(new.decidedBy))
+        scalar("decisionDate", date(old.decisionDate), date(new.decisionDate))
+        scalar("reviewDate", date(old.reviewDate), date(new.reviewDate))
+        scalar("livingWill", .flag(old.livingWill), .flag(new.livingWill))
+        scalar("prognosis", code(old.prognosis), code(new.prognosis))
+        scalar("patientKnowsPrognosis", .flag(old.patientKnowsPrognosis), .flag(new.patientKnowsPrognosis))
+        scalar("relativesKnowPrognosis", .flag(old.relativesKnowPrognosis), .flag(new.relativesKnowPrognosis))
+        list("medications", old.medications, new.medications, &changes) { .text(describe($0)) }
+        list("equipment", old.equipment, new.equipment, &changes) { .code($0.rawValue) }
+        list("contingencies", old.contingencies, new.contingencies, &changes) { .text("\($0.situation) → \($0.action)") }
+        return changes
+    }
+
+    /// Items only in the old list were removed, items only in the new one added; an item
+    /// edited in place shows as one removed and one added, which reads correctly.
+    static func list<T: Equatable>(_ field: String, _ old: [T], _ new: [T], _ changes: inout [PlanChange],
+                                   _ value: (T) -> PlanChange.Value) {
+        for item in old where !new.contains(item) {
+            changes.append(PlanChange(field: field, kind: .removed, before: value(item), after: nil))
+        }
+        for item in new where !old.contains(item) {
+            changes.append(PlanChange(field: field, kind: .added, before: nil, after: value(item)))
+        }
+    }
+
+    public static func describe(_ m: AnticipatoryMedication) -> String {
+        ["\(m.drug) \(m.strength)", m.dose, m.route.rawValue, m.maxPer24h.map { "max \($0)/24 t" }].compactMap { $0 }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+
+/// A plan as submitted by a form or the API: every value as text, checked by `validated`.
+/// Its keys are those of `PlanContent`, so the API takes back the plan as GET returns it.
+public struct PlanInput: Codable, Equatable, Sendable {
+    public struct Member: Codable, Equatable, Sendable {
+        public var unitId: String?
+        public var userId: String?
+        public var role: String?
+        public var dayPhone: String?
+        public var outOfHoursPhone: String?
+
+        public init(unitId: String? = nil, userId: String? = nil, role: String? = nil, dayPhone: String? = nil, outOfHoursPhone: String? = nil) {
+            self.unitId = unitId
+            self.userId = userId
+            self.role = role
+            self.dayPhone = dayPhone
+            self.outOfHoursPhone = outOfHoursPhone
+        }
+
+        var isBlank: Bool { [unitId, userId, role, dayPhone, outOfHoursPhone].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+    }
+
+    public struct Medication: Codable, Equatable, Sendable {
+        public var drug: String?
+        public var strength: String?
+        public var dose: String?
+        public var route: String?
+        public var indication: String?
+        public var maxPer24h: String?
+        public var prescribedBy: String?
+        public var availableInHome: Bool?
+        public var date: String?
+
+        public init(drug: String? = nil, strength: String? = nil, dose: String? = nil, route: String? = nil, indication: String? = nil,
+                    maxPer24h: String? = nil, prescribedBy: String? = nil, availableInHome: Bool? = nil, date: String? = nil) {
+            self.drug = drug
+            self.strength = strength
+            self.dose = dose
+            self.route = route
+            self.indication = indication
+            self.maxPer24h = maxPer24h
+            self.prescribedBy = prescribedBy
+            self.availableInHome = availableInHome
+            self.date = date
+        }
+
+        var isBlank: Bool { [drug, strength, dose, route, indication, maxPer24h, prescribedBy, date].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+    }
+
+    public struct ContingencyInput: Codable, Equatable, Sendable {
+        public var situation: String?
+        public var action: String?
+        public var callDay: String?
+        public var callNight: String?
+
+        public init(situation: String? = nil, action: String? = nil, callDay: String? = nil, callNight: String? = nil) {
+            self.situation = situation
+            self.action = action
+            self.callDay = callDay
+            self.callNight = callNight
+        }
+
+        var isBlank: Bool { [situation, action, callDay, callNight].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+    }
+
+    public var status: String?
+    public var endReason: String?
+    public var dateOfDeath: String?
+    public var placeOfDeath: String?
+    public var careTeam: [Member]?
+    public var preferredPlaceOfCare: String?
+    public var preferredPlaceOfDeath: String?
+    public var whatMattersMost: String?
+    public var wishesDiscussedOn: String?
+    public var wishesDiscussedWith: String?
+    public var resuscitation: String?
+    public var treatmentLevel: String?
+    public var decidedBy: String?
+    public var decisionDate: String?
+    public var reviewDate: String?
+    public var livingWill: Bool?
+    public var prognosis: String?
+    public var patientKnowsPrognosis: Bool?
+    public var relativesKnowPrognosis: Bool?
+    public var medications: [Medication]?
+    public var equipment: [String]?
+    public var contingencies: [ContingencyInput]?
+
+    public init() {}
+
+    /// The input that shows `content` again, for an edit form.
+    public init(_ content: PlanContent) {
+        status = content.status.rawValue
+        endReason = content.endReason?.rawValue
+        dateOfDeath = content.dateOfDeath?.description
+        placeOfDeath = content.placeOfDeath?.rawValue
+        careTeam = content.careTeam.map {
+            Member(unitId: $0.unitId.uuidString, userId: $0.userId?.uuidString, role: $0.role.rawValue,
+                   dayPhone: $0.dayPhone, outOfHoursPhone: $0.outOfHoursPhone)
+        }
+        preferredPlaceOfCare = content.preferredPlaceOfCare.rawValue
+        preferredPlaceOfDeath = content.preferredPlaceOfDeath.rawValue
+        whatMattersMost = content.whatMattersMost
+        wishesDiscussedOn = content.wishesDiscussedOn?.description
+        wishesDiscussedWith = content.wishesDiscussedWith
+        resuscitation = content.resuscitation?.rawValue
+        treatmentLevel = content.treatmentLevel?.rawValue
+        decidedBy = content.decidedBy
+        decisionDate = content.decisionDate?.description
+        reviewDate = content.reviewDate?.description
+        livingWill = content.livingWill
+        prognosis = content.prognosis.rawValue
+        patientKnowsPrognosis = content.patientKnowsPrognosis
+        relativesKnowPrognosis = content.relativesKnowPrognosis
+        medications = content.medications.map {
+            Medication(drug: $0.drug, strength: $0.strength, dose: $0.dose, route: $0.route.rawValue, indication: $0.indication.rawValue,
+                       maxPer24h: $0.maxPer24h, prescribedBy: $0.prescribedBy, availableInHome: $0.availableInHome, date: $0.date?.description)
+        }
+        equipment = content.equipment.map(\.rawValue)
+        contingencies = content.contingencies.map { ContingencyInput(situation: $0.situation, action: $0.action, callDay: $0.callDay, callNight: $0.callNight) }
+    }
+
+    /// Checks every field. `knownUnitIds` are the units that exist and are active; `today` is
+    /// the Copenhagen date, for refusing a date of death in the future.
+    public func validated(knownUnitIds: Set<UUID>, today: LocalDate) throws(ValidationFailure) -> PlanContent {
+        var v = Validator()
+        var plan = PlanContent()
+        plan.status = choice("status", status, default: .active, &v)
+        if plan.status == .ended {
+            plan.endReason = v.choice("endReason", endReason, as: EndReason.self)
+        }
+        if plan.endReason == .died {
+            plan.dateOfDeath = date("dateOfDeath", dateOfDeath, &v)
+            if plan.dateOfDeath == nil, v.errors.allSatisfy({ $0.field != "dateOfDeath" }) { v.add("dateOfDeath", .required) }
+            if let death = plan.dateOfDeath, death > today { v.add("dateOfDeath", .inFuture) }
+            plan.placeOfDeath = v.choice("placeOfDeath", placeOfDeath, as: PlaceOfDeath.self)
+        }
+
+        for (index, member) in (careTeam ?? []).enumerated() where !member.isBlank {
+            let field = "careTeam[\(index)]"
+            let unit = member.unitId.flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
+            if unit == nil { v.add("\(field).unitId", (member.unitId ?? "").isEmpty ? .required : .invalidFormat) }
+            else if !knownUnitIds.contains(unit!) { v.add("\(field).unitId", .notFound) }
+            var user: UUID?
+            if let raw = member.userId?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+                user = UUID(uuidString: raw)
+                if user == nil { v.add("\(field).userId", .invalidFormat) }
+            }
+            let role = v.choice("\(field).role", member.role, as: CareTeamRole.self)
+            let day = PhoneNumber.check("\(field).dayPhone", member.dayPhone, &v)
+            let night = PhoneNumber.check("\(field).outOfHoursPhone", member.outOfHoursPhone, &v)
+            if let unit, let role {
+                plan.careTeam.append(CareTeamMember(unitId: unit, userId: user, role: role, dayPhone: day, outOfHoursPhone: night))
+            }
+        }
+        let keyWorkers = plan.careTeam.filter { $0.role == .keyWorker }.count
+        if keyWorkers != 1, v.errors.allSatisfy({ !$0.field.hasPrefix("careTeam[") }) {
+            v.add("careTeam", keyWorkers == 0 ? .keyWorkerMissing : .keyWorkerNotUnique)
+        }
+
+        plan.preferredPlaceOfCare = choice("preferredPlaceOfCare", preferredPlaceOfCare, default: .notDiscussed, &v)
+        plan.preferredPlaceOfDeath = choice("preferredPlaceOfDeath", preferredPlaceOfDeath, default: .notDiscussed, &v)
+        plan.whatMattersMost = v.optionalText("whatMattersMost", whatMattersMost, maxLength: 2000)
+        plan.wishesDiscussedOn = date("wishesDiscussedOn", wishesDiscussedOn, &v)
+        plan.wishesDiscussedWith = v.optionalText("wishesDiscussedWith", wishesDiscussedWith, maxLength: 200)
+
+        plan.resuscitation = optionalChoice("resuscitation", resuscitation, &v)
+        plan.treatmentLevel = optionalChoice("treatmentLevel", treatmentLevel, &v)
+        plan.decidedBy = v.optionalText("decidedBy", decidedBy, maxLength: 200)
+        plan.decisionDate = date("decisionDate", decisionDate, &v)
+        plan.reviewDate = date("reviewDate", reviewDate, &v)
+        if (plan.resuscitation != nil || plan.treatmentLevel != nil), plan.decidedBy == nil {
+            v.add("decidedBy", .required)
+        }
+        plan.livingWill = livingWill ?? false
+
+        plan.prognosis = choice("prognosis", prognosis, default: .unknown, &v)
+        plan.patientKnowsPrognosis = patientKnowsPrognosis ?? false
+        plan.relativesKnowPrognosis = relativesKnowPrognosis ?? false
+
+        for (index, medication) in (medications ?? []).enumerated() where !medication.isBlank {
+            let field = "medications[\(index)]"
+            let drug = v.requiredText("\(field).drug", medication.drug ?? "", maxLength: 100)
+            let strength = v.requiredText("\(field).strength", medication.strength ?? "", maxLength: 100)
+            let dose = v.requiredText("\(field).dose", medication.dose ?? "", maxLength: 100)
+            let route = v.choice("\(field).route", medication.route, as: MedicationRoute.self)
+            let indication = v.choice("\(field).indication", medication.indication, as: MedicationIndication.self)
+            let max = v.optionalText("\(field).maxPer24h", medication.maxPer24h, maxLength: 100)
+            let by = v.optionalText("\(field).prescribedBy", medication.prescribedBy, maxLength: 200)
+            let on = date("\(field).date", medication.date, &v)
+            if let route, let indication {
+                plan.medications.append(AnticipatoryMedication(drug: drug, strength: strength, dose: dose, route: route, indication: indication,
+                                                               maxPer24h: max, prescribedBy: by, availableInHome: medication.availableInHome ?? false, date: on))
+            }
+        }
+        for raw in equipment ?? [] where !raw.isEmpty {
+            if let item = HomeEquipment(rawValue: raw) {
+                if !plan.equipment.contains(item) { plan.equipment.append(item) }
+            } else {
+                v.add("equipment", .invalidChoice)
+            }
+        }
+        plan.equipment.sort { HomeEquipment.allCases.firstIndex(of: $0)! < HomeEquipment.allCases.firstIndex(of: $1)! }
+        for (index, item) in (contingencies ?? []).enumerated() where !item.isBlank {
+            let field = "contingencies[\(index)]"
+            let situation = v.requiredText("\(field).situation", item.situation ?? "", maxLength: 500)
+            let action = v.requiredText("\(field).action", item.action ?? "", maxLength: 1000)
+            let day = v.optionalText("\(field).callDay", item.callDay, maxLength: 200)
+            let night = v.optionalText("\(field).callNight", item.callNight, maxLength: 200)
+            plan.contingencies.append(Contingency(situation: situation, action: action, callDay: day, callNight: night))
+        }
+        try v.check()
+        return plan
+    }
+
+    func choice<T: RawRepresentable>(_ field: String, _ raw: String?, default value: T, _ v: inout Validator) -> T where T.RawValue == String {
+        guard let raw, !raw.isEmpty else { return value }
+        guard let parsed = T(rawValue: raw) else {
+            v.add(field, .invalidChoice)
+            return value
+        }
+        return parsed
+    }
+
+    func optionalChoice<T: RawRepresentable>(_ field: String, _ raw: String?, _ v: inout Validator) -> T? where T.RawValue == String {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let parsed = T(rawValue: raw) else {
+            v.add(field, .invalidChoice)
+            return nil
+        }
+        return parsed
+    }
+
+    func date(_ field: String, _ raw: String?, _ v: inout Validator) -> LocalDate? {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let date = LocalDate(raw) else {
+            v.add(field, .invalidFormat)
+            return nil
+        }
+        return date
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import LindringCore
+
+@Suite struct PlanInputTests {
+    let unitA = UUID()
+    let unitB = UUID()
+    let today = LocalDate("2026-11-23")!
+
+    func input(_ edit: (inout PlanInput) -> Void = { _ in }) -> PlanInput {
+        var input = PlanInput()
+        input.careTeam = [.init(unitId: unitA.uuidString, role: "keyWorker", dayPhone: "38 68 38 68"),
+                          .init(unitId: unitB.uuidString, role: "homeCare"), .init()]
+        input.preferredPlaceOfDeath = "home"
+        input.resuscitation = "doNotAttempt"
+        input.decidedBy = "Overlæge Ida Holm"
+        input.medications = [.init(drug: "Morfin", strength: "10 mg/ml", dose: "2,5-5 mg", route: "sc", indication: "pain",
+                                   maxPer24h: "6 doser", availableInHome: true), .init()]
+        input.equipment = ["oxygen", "hospitalBed", "oxygen"]
+        edit(&input)
+        return input
+    }
+
+    @Test func aCompletePlanIsAccepted() throws {
+        // when
+        let plan = try input().validated(knownUnitIds: [unitA, unitB], today: today)
+        // then
+        #expect(plan.keyWorker?.unitId == unitA)
+        #expect(plan.careTeam.count == 2, "blank rows are ignored")
+        #expect(plan.medications.first?.route == .sc)
+        #expect(plan.equipment == [.hospitalBed, .oxygen])
+        #expect(plan.preferredPlaceOfDeath == .home)
+    }
+
+    @Test func exactlyOneKeyWorker() {
+        let none = #expect(throws: ValidationFailure.self) {
+            try input { $0.careTeam = [.init(unitId: self.unitA.uuidString, role: "gp")] }.validated(knownUnitIds: [unitA, unitB], today: today)
+        }
+        #expect(none?.code(for: "careTeam") == .keyWorkerMissing)
+        let two = #expect(throws: ValidationFailure.self) {
+            try input { $0.careTeam?[1].role = "keyWorker" }.validated(knownUnitIds: [unitA, unitB], today: today)
+        }
+        #expect(two?.code(for: "careTeam") == .keyWorkerNotUnique)
+    }
+
+    @Test func unknownUnitsAndBadValuesAreNamedByField() {
+        let failure = #expect(throws: ValidationFailure.self) {
+            try input {
+                $0.careTeam?[1].unitId = UUID().uuidString
+                $0.medications?[0].route = "intranasal"
+                $0.resuscitation = "maybe"
+                $0.wishesDiscussedOn = "23/11/2026"
+            }.validated(knownUnitIds: [unitA, unitB], today: today)
+        }
+        #expect(failure?.code(for: "careTeam[1].unitId") == .notFound)
+        #expect(failure?.code(for: "medications[0].route") == .invalidChoice)
+        #expect(failure?.code(for: "resuscitation") == .invalidChoice)
+        #expect(failure?.code(for: "wishesDiscussedOn") == .invalidFormat)
+    }
+
+    @Test func deathCannotBeInTheFutureAndNeedsAPlace() {
+        let failure = #expect(throws: ValidationFailure.self) {
+            try input {
+                $0.status = "ended"
+                $0.endReason = "died"
+                $0.dateOfDeath = "2026-11-24"
+            }.validated(knownUnitIds: [unitA, unitB], today: today)
+        }
+        #expect(failure?.code(for: "dateOfDeath") == .inFuture)
+        #expect(failure?.code(for: "placeOfDeath") == .required)
+    }
+
+    @Test func aPlanSurvivesTheRoundTripThroughItsInput() throws {
+        let plan = try input().validated(knownUnitIds: [unitA, unitB], today: today)
+        #expect(try PlanInput(plan).validated(knownUnitIds: [unitA, unitB], today: today) == plan)
+    }
+
+    @Test func diffNamesWhatChanged() throws {
+        // given
+        let before = try input().validated(knownUnitIds: [unitA, unitB], today: today)
+        var after = before
+        after.resuscitation = .attempt
+        after.medications.append(AnticipatoryMedication(drug: "Midazolam", strength: "5 mg/ml", dose: "2,5 mg", route: .sc, indication: .anxietyRestlessness))
+        after.careTeam.removeLast()
+        // when
+        let changes = PlanDiff.changes(from: before, to: after)
+        // then
+        #expect(changes.contains(PlanChange(field: "resuscitation", before: .code("doNotAttempt"), after: .code("attempt"))))
+        #expect(changes.contains { $0.field == "medications" && $0.kind == .added })
+        #expect(changes.contains(PlanChange(field: "careTeam", kind: .removed, before: .member(role: .homeCare, unitId: unitB), after: nil)))
+        #expect(changes.count == 3)
+        #expect(PlanDiff.changes(from: after, to: after).isEmpty)
+    }
+}
