@@ -11,5 +11,9 @@ public enum LindringMigrations {
         M0005_CreateAuditLog(),
         M0006_CreateApiTokens(),
         M0007_SeedCapitalRegionUnits(),
+        M0008_CreatePatients(),
+        M0009_CreatePlans(),
+        M0010_CreateInbox(),
+        M0011_CreateBreakGlassGrants(),
     ]
 }

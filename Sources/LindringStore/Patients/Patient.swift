@@ -1,0 +1,67 @@
+import Foundation
+import LindringCore
+
+public struct Patient: Equatable, Sendable {
+    public var id: UUID
+    public var cpr: CPRNumber
+    public var name: String
+    public var birthDate: LocalDate
+    public var municipalityCode: String?
+    public var phone: String?
+    public var gpUnitId: UUID?
+    public var diagnosisGroup: DiagnosisGroup
+    public var icd10: String?
+    public var language: String?
+    public var interpreterNeeded: Bool
+    public var relatives: [Relative]
+    public var sharingConsent: SharingConsent
+    public var consentRecordedBy: UUID?
+    public var consentRecordedAt: Date?
+    public var registeringUnitId: UUID
+}
+
+/// A line of the patient list: enough to pick the right patient, nothing more.
+public struct PatientListItem: Equatable, Sendable {
+    public var id: UUID
+    public var name: String
+    public var cpr: CPRNumber
+    public var planStatus: PlanStatus?
+}
+
+/// The stored plan of a patient, at its current version.
+public struct StoredPlan: Equatable, Sendable {
+    public var id: UUID
+    public var patientId: UUID
+    public var version: Int
+    public var content: PlanContent
+    public var updatedAt: Date
+}
+
+public struct PlanVersion: Equatable, Sendable {
+    public var version: Int
+    public var content: PlanContent
+    public var changes: [PlanChange]
+    public var authorName: String
+    public var createdAt: Date
+}
+
+/// Who saves a plan, for the version history and the inbox.
+public struct PlanAuthor: Sendable {
+    public var userId: UUID?
+    public var name: String
+    public var unitId: UUID?
+
+    public init(userId: UUID?, name: String, unitId: UUID?) {
+        self.userId = userId
+        self.name = name
+        self.unitId = unitId
+    }
+}
+
+/// The save was based on an older version; `current` is what the colleague saved.
+public struct StalePlanVersion: Error, Sendable {
+    public let current: StoredPlan
+}
+
+public struct PlanAlreadyExists: Error, Sendable {}
+public struct PlanNotFound: Error, Sendable {}

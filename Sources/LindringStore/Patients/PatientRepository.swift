@@ -1,0 +1,171 @@
+import FluentKit
+import Foundation
+import LindringCore
+import SQLKit
+
+public enum PatientRepository {
+    static let columns = ["id", "cpr", "name", "birth_date", "municipality_code", "phone", "gp_unit_id", "diagnosis_group", "icd10",
+                          "language", "interpreter_needed", "relatives", "sharing_consent", "consent_recorded_by",
+                          "consent_recorded_at", "registering_unit_id"]
+
+    /// Registers a patient. A CPR number already registered is a field error, not a second patient.
+    public static func create(_ patient: ValidPatient, registeringUnitId: UUID, recordedBy: UUID?, now: Date = Date(),
+                              on db: any Database) async throws -> UUID {
+        let sql = db as! any SQLDatabase
+        var v = Validator()
+        if try await sql.select().column("id").from("patients").where("cpr", .equal, patient.cpr.digits).first() != nil {
+            v.add("cpr", .alreadyTaken)
+        }
+        try await checkGP(patient.gpUnitId, &v, sql)
+        try v.check()
+        let id = UUID()
+        try await sql.insert(into: "patients")
+            .columns(columns + ["name_folded", "created_at", "updated_at"])
+            .values(values(id: id, patient, registeringUnitId: registeringUnitId, recordedBy: recordedBy, now: now)
+                    + [SQLBind(NameSearch.fold(patient.name)), SQLBind(now), SQLBind(now)])
+            .run()
+        return id
+    }
+
+    /// Changes the patient's details; the CPR number and registering unit stay.
+    public static func update(id: UUID, _ patient: ValidPatient, recordedBy: UUID?, now: Date = Date(), on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        guard let current = try await find(id: id, on: db) else { throw PlanNotFound() }
+        var v = Validator()
+        try await checkGP(patient.gpUnitId, &v, sql)
+        try v.check()
+        let consentChanged = current.sharingConsent != patient.sharingConsent
+        try await sql.update("patients")
+            .set("name", to: SQLBind(patient.name)).set("name_folded", to: SQLBind(NameSearch.fold(patient.name)))
+            .set("municipality_code", to: SQLBind(patient.municipalityCode)).set("phone", to: SQLBind(patient.phone))
+            .set("gp_unit_id", to: SQLBind(patient.gpUnitId)).set("diagnosis_group", to: SQLBind(patient.diagnosisGroup.rawValue))
+            .set("icd10", to: SQLBind(patient.icd10)).set("language", to: SQLBind(patient.language))
+            .set("interpreter_needed", to: SQLBind(patient.interpreterNeeded)).set("relatives", to: SQLBind(try json(patient.relatives)))
+            .set("sharing_consent", to: SQLBind(patient.sharingConsent.rawValue))
+            .set("consent_recorded_by", to: SQLBind(consentChanged ? recordedBy : current.consentRecordedBy))
+            .set("consent_recorded_at", to: SQLBind(consentChanged ? now : current.consentRecordedAt))
+            .set("updated_at", to: SQLBind(now))
+            .where("id", .equal, SQLBind(id)).run()
+    }
+
+    static func checkGP(_ gp: UUID?, _ v: inout Validator, _ sql: any SQLDatabase) async throws {
+        guard let gp else { return }
+        if try await sql.select().column("id").from("units").where("id", .equal, SQLBind(gp)).first() == nil {
+            v.add("gpUnitId", .notFound)
+        }
+    }
+
+    static func values(id: UUID, _ p: ValidPatient, registeringUnitId: UUID, recordedBy: UUID?, now: Date) throws -> [any SQLExpression] {
+        let birth = p.cpr.birthDate
+        let birthText = String(format: "%04d-%02d-%02d", birth.year!, birth.month!, birth.day!)
+        return [SQLBind(id), SQLBind(p.cpr.digits), SQLBind(p.name), SQLBind(birthText), SQLBind(p.municipalityCode), SQLBind(p.phone),
+                SQLBind(p.gpUnitId), SQLBind(p.diagnosisGroup.rawValue), SQLBind(p.icd10), SQLBind(p.language), SQLBind(p.interpreterNeeded),
+                SQLBind(try json(p.relatives)), SQLBind(p.sharingConsent.rawValue), SQLBind(p.sharingConsent == .notAsked ? nil : recordedBy),
+                SQLBind(p.sharingConsent == .notAsked ? nil : now), SQLBind(registeringUnitId)]
+    }
+
+    public static func find(id: UUID, on db: any Database) async throws -> Patient? {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.select().columns(columns.map { SQLColumn($0) }).from("patients").where("id", .equal, SQLBind(id)).first() else {
+            return nil
+        }
+        return try patient(row)
+    }
+
+    /// The facts the access policy decides on, in two index look-ups.
+    public static func accessFacts(patientId: UUID, on db: any Database) async throws -> PatientAccessFacts? {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.select().columns("registering_unit_id", "sharing_consent").from("patients")
+            .where("id", .equal, SQLBind(patientId)).first() else { return nil }
+        let units = try await sql.select().column("unit_id").from("plan_care_team").where("patient_id", .equal, SQLBind(patientId)).all()
+            .map { try $0.decode(column: "unit_id", as: UUID.self) }
+        return PatientAccessFacts(registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self),
+                                  careTeamUnitIds: Set(units),
+                                  consent: SharingConsent(rawValue: try row.decode(column: "sharing_consent", as: String.self)) ?? .declined)
+    }
+
+    /// The id of the patient with this CPR number, whoever may see them: needed to offer
+    /// breaking the glass, never shown with the patient's details.
+    public static func id(cpr: CPRNumber, on db: any Database) async throws -> UUID? {
+        try await (db as! any SQLDatabase).select().column("id").from("patients").where("cpr", .equal, cpr.digits).first()?
+            .decode(column: "id", as: UUID.self)
+    }
+
+    /// Patients the requester may see whose name contains every word of the query (folded:
+    /// case, accents and "aa"/"å" do not matter) or whose CPR number is the query.
+    public static func search(_ query: String, requester: PatientRequester, limit: Int = 50, on db: any Database) async throws -> [PatientListItem] {
+        let sql = db as! any SQLDatabase
+        var select = sql.select()
+            .columns(SQLColumn("id", table: "p"), SQLColumn("name", table: "p"), SQLColumn("cpr", table: "p"), SQLColumn("status", table: "pl"))
+            .from(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")))
+            .join(SQLAlias(SQLIdentifier("plans"), as: SQLIdentifier("pl")), method: SQLJoinMethod.left,
+                  on: SQLColumn("patient_id", table: "pl"), .equal, SQLColumn("id", table: "p"))
+        if let cpr = try? CPRNumber(query) {
+            select = select.where(SQLColumn("cpr", table: "p"), .equal, SQLBind(cpr.digits))
+        } else {
+            let terms = NameSearch.terms(query)
+            guard !terms.isEmpty else { return [] }
+            for term in terms {
+                select = select.where(SQLColumn("name_folded", table: "p"), .like, SQLBind("%" + escapeLike(term) + "%"))
+            }
+        }
+        select = select.where { group in
+            var group = group
+            if let unit = requester.unitId {
+                group = group.orWhere(SQLColumn("registering_unit_id", table: "p"), .equal, SQLBind(unit))
+                    .orWhere { inner in
+                        inner.where(SQLColumn("sharing_consent", table: "p"), .notEqual, SQLBind(SharingConsent.declined.rawValue))
+                            .where(SQLColumn("id", table: "p"), .in, SQLSubquery.select { sub in
+                                sub.column("patient_id").from("plan_care_team").where("unit_id", .equal, SQLBind(unit))
+                            })
+                    }
+            }
+            if requester.roles.contains(.advisor) {
+                group = group.orWhere(SQLColumn("sharing_consent", table: "p"), .equal, SQLBind(SharingConsent.given.rawValue))
+            }
+            // Nobody matches when the requester has neither a unit nor the advisory role.
+            return group.orWhere(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
+        }
+        return try await select.orderBy(SQLColumn("name", table: "p")).limit(limit).all().map { row in
+            PatientListItem(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                            cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)),
+                            planStatus: try row.decode(column: "status", as: String?.self).flatMap(PlanStatus.init(rawValue:)))
+        }
+    }
+
+    static func escapeLike(_ term: String) -> String {
+        term.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+    }
+
+    public static func count(on db: any Database) async throws -> Int {
+        try await (db as! any SQLDatabase).select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("patients").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func patient(_ row: any SQLRow) throws -> Patient {
+        Patient(
+            id: try row.decode(column: "id", as: UUID.self),
+            cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)),
+            name: try row.decode(column: "name", as: String.self),
+            birthDate: LocalDate(try row.decode(column: "birth_date", as: String.self)) ?? LocalDate("1900-01-01")!,
+            municipalityCode: try row.decode(column: "municipality_code", as: String?.self),
+            phone: try row.decode(column: "phone", as: String?.self),
+            gpUnitId: try row.decodeNil(column: "gp_unit_id") ? nil : row.decode(column: "gp_unit_id", as: UUID.self),
+            diagnosisGroup: DiagnosisGroup(rawValue: try row.decode(column: "diagnosis_group", as: String.self)) ?? .other,
+            icd10: try row.decode(column: "icd10", as: String?.self),
+            language: try row.decode(column: "language", as: String?.self),
+            interpreterNeeded: try row.decode(column: "interpreter_needed", as: Bool.self),
+            relatives: try JSONDecoder().decode([Relative].self, from: Data(try row.decode(column: "relatives", as: String.self).utf8)),
+            sharingConsent: SharingConsent(rawValue: try row.decode(column: "sharing_consent", as: String.self)) ?? .declined,
+            consentRecordedBy: try row.decodeNil(column: "consent_recorded_by") ? nil : row.decode(column: "consent_recorded_by", as: UUID.self),
+            consentRecordedAt: try row.decode(column: "consent_recorded_at", as: Date?.self),
+            registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self)
+        )
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,194 @@
+import FluentKit
+import Foundation
+import LindringCore
+import SQLKit
+
+/// Plans and their versions. Saves must run inside `Persistence.write`, together with their
+/// audit entry: the version check, the new version, the care-team index and the inbox items
+/// commit as one.
+public enum PlanRepository {
+    public static func find(patientId: UUID, on db: any Database) async throws -> StoredPlan? {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.select().columns("id", "patient_id", "version", "content", "updated_at").from("plans")
+            .where("patient_id", .equal, SQLBind(patientId)).first() else { return nil }
+        return StoredPlan(id: try row.decode(column: "id", as: UUID.self), patientId: patientId,
+                          version: try row.decode(column: "version", as: Int.self),
+                          content: try decode(try row.decode(column: "content", as: String.self)),
+                          updatedAt: try row.decode(column: "updated_at", as: Date.self))
+    }
+
+    /// Creates version 1 of the patient's plan.
+    @discardableResult
+    public static func create(patientId: UUID, _ content: PlanContent, author: PlanAuthor, now: Date = Date(), on db: any Database) async throws -> StoredPlan {
+        if try await find(patientId: patientId, on: db) != nil { throw PlanAlreadyExists() }
+        let sql = db as! any SQLDatabase
+        let id = UUID()
+        try await sql.insert(into: "plans").columns("id", "patient_id", "version", "status", "content", "updated_at", "updated_by")
+            .values(SQLBind(id), SQLBind(patientId), SQLBind(1), SQLBind(content.status.rawValue), SQLBind(try encode(content)),
+                    SQLBind(now), SQLBind(author.userId)).run()
+        let plan = StoredPlan(id: id, patientId: patientId, version: 1, content: content, updatedAt: now)
+        try await record(plan, changes: PlanDiff.changes(from: nil, to: content), previousTeam: [], author: author, now: now, on: sql)
+        return plan
+    }
+
+    /// Saves a new version if `basedOn` is still the current one; otherwise throws
+    /// `StalePlanVersion` with what the colleague saved. An unchanged plan makes no version.
+    public static func update(patientId: UUID, _ content: PlanContent, basedOn version: Int, author: PlanAuthor, now: Date = Date(),
+                              on db: any Database) async throws -> (plan: StoredPlan, changes: [PlanChange]) {
+        guard let current = try await find(patientId: patientId, on: db) else { throw PlanNotFound() }
+        guard current.version == version else { throw StalePlanVersion(current: current) }
+        let changes = PlanDiff.changes(from: current.content, to: content)
+        if changes.isEmpty { return (current, []) }
+        let sql = db as! any SQLDatabase
+        let next = current.version + 1
+        // The version condition makes a concurrent save from another process fail here too.
+        try await sql.update("plans").set("version", to: SQLBind(next)).set("status", to: SQLBind(content.status.rawValue))
+            .set("content", to: SQLBind(try encode(content))).set("updated_at", to: SQLBind(now)).set("updated_by", to: SQLBind(author.userId))
+            .where("id", .equal, SQLBind(current.id)).where("version", .equal, SQLBind(current.version)).run()
+        let plan = StoredPlan(id: current.id, patientId: patientId, version: next, content: content, updatedAt: now)
+        try await record(plan, changes: changes, previousTeam: current.content.careTeamUnitIds, author: author, now: now, on: sql)
+        return (plan, changes)
+    }
+
+    /// The version row, the care-team index, and an inbox item for every care-team unit
+    /// (before or after the change) other than the author's.
+    static func record(_ plan: StoredPlan, changes: [PlanChange], previousTeam: Set<UUID>, author: PlanAuthor, now: Date,
+                       on sql: any SQLDatabase) async throws {
+        let changesJSON = try encode(changes)
+        try await sql.insert(into: "plan_versions")
+            .columns("id", "plan_id", "version", "content", "changes", "author_id", "author_name", "author_unit_id", "created_at")
+            .values(SQLBind(UUID()), SQLBind(plan.id), SQLBind(plan.version), SQLBind(try encode(plan.content)), SQLBind(changesJSON),
+                    SQLBind(author.userId), SQLBind(author.name), SQLBind(author.unitId), SQLBind(now)).run()
+        try await sql.delete(from: "plan_care_team").where("patient_id", .equal, SQLBind(plan.patientId)).run()
+        for unit in plan.content.careTeamUnitIds.sorted(by: { $0.uuidString < $1.uuidString }) {
+            try await sql.insert(into: "plan_care_team").columns("patient_id", "unit_id").values(SQLBind(plan.patientId), SQLBind(unit)).run()
+        }
+        for unit in previousTeam.union(plan.content.careTeamUnitIds).sorted(by: { $0.uuidString < $1.uuidString }) where unit != author.unitId {
+            try await sql.insert(into: "inbox_items").columns("id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at")
+                .values(SQLBind(UUID()), SQLBind(unit), SQLBind(plan.patientId), SQLBind(plan.version), SQLBind(changesJSON),
+                        SQLBind(author.name), SQLBind(now)).run()
+        }
+    }
+
+    public static func versions(patientId: UUID, on db: any Database) async throws -> [PlanVersion] {
+        let sql = db as! any SQLDatabase
+        return try await sql.select().columns(SQLColumn("version", table: "v"), SQLColumn("content", table: "v"), SQLColumn("changes", table: "v"),
+                                              SQLColumn("author_name", table: "v"), SQLColumn("created_at", table: "v"))
+            .from(SQLAlias(SQLIdentifier("plan_versions"), as: SQLIdentifier("v")))
+            .join(SQLAlias(SQLIdentifier("plans"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("plan_id", table: "v"))
+            .where(SQLColumn("patient_id", table: "p"), .equal, SQLBind(patientId))
+            .orderBy(SQLOrderBy(expression: SQLColumn("version", table: "v"), direction: SQLDirection.descending)).all().map(version)
+    }
+
+    static func version(_ row: any SQLRow) throws -> PlanVersion {
+        PlanVersion(version: try row.decode(column: "version", as: Int.self),
+                    content: try decode(try row.decode(column: "content", as: String.self)),
+                    changes: try JSONDecoder().decode([PlanChange].self, from: Data(try row.decode(column: "changes", as: String.self).utf8)),
+                    authorName: try row.decode(column: "author_name", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Date.self))
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> PlanContent {
+        try JSONDecoder().decode(PlanContent.self, from: Data(text.utf8))
+    }
+}
+
+public struct InboxItem: Equatable, Sendable {
+    public var id: UUID
+    public var patientId: UUID
+    public var patientName: String
+    public var planVersion: Int
+    public var changes: [PlanChange]
+    public var authorName: String
+    public var createdAt: Date
+    public var read: Bool
+}
+
+public enum InboxRepository {
+    /// The newest items for the unit, with whether this user has read each.
+    public static func items(unitId: UUID, userId: UUID, limit: Int = 100, before: Date? = nil, on db: any Database) async throws -> [InboxItem] {
+        let sql = db as! any SQLDatabase
+        var query = sql.select()
+            .columns(SQLColumn("id", table: "i"), SQLColumn("patient_id", table: "i"), SQLColumn("name", table: "p"),
+                     SQLColumn("plan_version", table: "i"), SQLColumn("changes", table: "i"), SQLColumn("author_name", table: "i"),
+                     SQLColumn("created_at", table: "i"), SQLColumn("read_at", table: "r"))
+            .from(SQLAlias(SQLIdentifier("inbox_items"), as: SQLIdentifier("i")))
+            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "i"))
+            .join(SQLAlias(SQLIdentifier("inbox_reads"), as: SQLIdentifier("r")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("item_id", table: "r"), .equal, SQLColumn("id", table: "i")),
+                                          .and, SQLBinaryExpression(SQLColumn("user_id", table: "r"), .equal, SQLBind(userId))))
+            .where(SQLColumn("unit_id", table: "i"), .equal, SQLBind(unitId))
+        if let before { query = query.where(SQLColumn("created_at", table: "i"), .lessThan, SQLBind(before)) }
+        return try await query.orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "i"), direction: SQLDirection.descending)).limit(limit).all().map { row in
+            InboxItem(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+                      patientName: try row.decode(column: "name", as: String.self), planVersion: try row.decode(column: "plan_version", as: Int.self),
+                      changes: (try? JSONDecoder().decode([PlanChange].self, from: Data(try row.decode(column: "changes", as: String.self).utf8))) ?? [],
+                      authorName: try row.decode(column: "author_name", as: String.self), createdAt: try row.decode(column: "created_at", as: Date.self),
+                      read: !(try row.decodeNil(column: "read_at")))
+        }
+    }
+
+    public static func unreadCount(unitId: UUID, userId: UUID, on db: any Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        return try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+            .from("inbox_items")
+            .where("unit_id", .equal, SQLBind(unitId))
+            .where(SQLColumn("id"), .notIn, SQLSubquery.select { $0.column("item_id").from("inbox_reads").where("user_id", .equal, SQLBind(userId)) })
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Marks the item read for this user; false when it is not in the user's unit's inbox.
+    public static func markRead(itemId: UUID, unitId: UUID, userId: UUID, now: Date = Date(), on db: any Database) async throws -> Bool {
+        let sql = db as! any SQLDatabase
+        guard try await sql.select().column("id").from("inbox_items").where("id", .equal, SQLBind(itemId))
+            .where("unit_id", .equal, SQLBind(unitId)).first() != nil else { return false }
+        if try await sql.select().column("item_id").from("inbox_reads").where("item_id", .equal, SQLBind(itemId))
+            .where("user_id", .equal, SQLBind(userId)).first() == nil {
+            try await sql.insert(into: "inbox_reads").columns("item_id", "user_id", "read_at").values(SQLBind(itemId), SQLBind(userId), SQLBind(now)).run()
+        }
+        return true
+    }
+}
+
+public struct BreakGlassGrant: Equatable, Sendable {
+    public var username: String
+    public var patientId: UUID
+    public var patientName: String
+    public var reason: String
+    public var createdAt: Date
+}
+
+public enum BreakGlassRepository {
+    public static func grant(sessionToken: String, userId: UUID, patientId: UUID, reason: String, now: Date = Date(), on db: any Database) async throws {
+        try await (db as! any SQLDatabase).insert(into: "break_glass_grants").columns("id", "session_id", "user_id", "patient_id", "reason", "created_at")
+            .values(SQLBind(UUID()), SQLBind(SecureToken.hash(sessionToken)), SQLBind(userId), SQLBind(patientId), SQLBind(reason), SQLBind(now)).run()
+    }
+
+    public static func isGranted(sessionToken: String, userId: UUID, patientId: UUID, on db: any Database) async throws -> Bool {
+        try await (db as! any SQLDatabase).select().column("id").from("break_glass_grants")
+            .where("session_id", .equal, SQLBind(SecureToken.hash(sessionToken))).where("user_id", .equal, SQLBind(userId))
+            .where("patient_id", .equal, SQLBind(patientId)).first() != nil
+    }
+
+    /// Every break-the-glass access, newest first, for the auditors' review.
+    public static func list(limit: Int = 200, on db: any Database) async throws -> [BreakGlassGrant] {
+        let sql = db as! any SQLDatabase
+        return try await sql.select()
+            .columns(SQLColumn("username", table: "u"), SQLColumn("patient_id", table: "g"), SQLColumn("name", table: "p"),
+                     SQLColumn("reason", table: "g"), SQLColumn("created_at", table: "g"))
+            .from(SQLAlias(SQLIdentifier("break_glass_grants"), as: SQLIdentifier("g")))
+            .join(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "g"))
+            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "g"))
+            .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "g"), direction: SQLDirection.descending)).limit(limit).all().map { row in
+                BreakGlassGrant(username: try row.decode(column: "username", as: String.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+                                patientName: try row.decode(column: "name", as: String.self), reason: try row.decode(column: "reason", as: String.self),
+                                createdAt: try row.decode(column: "created_at", as: Date.self))
+            }
+    }
+}
