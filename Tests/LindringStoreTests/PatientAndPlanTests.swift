@@ -1,0 +1,94 @@
+import Foundation
+import LindringCore
+import LindringStore
+import LindringTestSupport
+import Testing
+
+@Suite struct PatientAndPlanTests {
+    let today = LocalDate("2026-11-23")!
+
+    func units(_ persistence: Persistence) async throws -> (registering: UUID, homeCare: UUID, other: UUID) {
+        let db = persistence.database
+        return (try #require(try await UnitRepository.find(code: "RH-PAL", on: db)).id,
+                try #require(try await UnitRepository.find(code: "HJ-101", on: db)).id,
+                try #require(try await UnitRepository.find(code: "BOH-PAL", on: db)).id)
+    }
+
+    func patient(_ name: String, cpr: String, consent: String = "given") throws -> ValidPatient {
+        try PatientDraft(cpr: cpr, name: name, diagnosisGroup: "cancer", sharingConsent: consent).validated(today: today)
+    }
+
+    func plan(keyWorker: UUID, others: [UUID] = []) -> PlanContent {
+        var plan = PlanContent()
+        plan.careTeam = [CareTeamMember(unitId: keyWorker, role: .keyWorker)] + others.map { CareTeamMember(unitId: $0, role: .homeCare) }
+        plan.resuscitation = .doNotAttempt
+        plan.decidedBy = "Læge Ida Holm"
+        return plan
+    }
+
+    @Test func searchFoldsNamesAndShowsOnlyPatientsTheRequesterMaySee() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let u = try await units(persistence)
+            // given
+            let aase = try await PatientRepository.create(try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
+            _ = try await PatientRepository.create(try patient("Aage Eksempel", cpr: "0202451234", consent: "declined"), registeringUnitId: u.registering, recordedBy: nil, on: db)
+            try await PlanRepository.create(patientId: aase, plan(keyWorker: u.registering, others: [u.homeCare]),
+                                            author: PlanAuthor(userId: nil, name: "Test", unitId: u.registering), on: db)
+            // when
+            let registering = try await PatientRepository.search("aase", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: db)
+            let homeCare = try await PatientRepository.search("PRØVESEN", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db)
+            let stranger = try await PatientRepository.search("aase", requester: PatientRequester(roles: [.clinician], unitId: u.other), on: db)
+            let advisor = try await PatientRepository.search("aa", requester: PatientRequester(roles: [.advisor], unitId: u.other), on: db)
+            let byCPR = try await PatientRepository.search("010140-1234", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db)
+            // then
+            #expect(registering.map(\.name) == ["Åse Prøvesen"])
+            #expect(homeCare.map(\.name) == ["Åse Prøvesen"])
+            #expect(homeCare.first?.planStatus == .active)
+            #expect(stranger.isEmpty)
+            #expect(advisor.map(\.name) == ["Åse Prøvesen"], "advisors see consenting patients only")
+            #expect(byCPR.map(\.id) == [aase])
+        }
+    }
+
+    @Test func aCPRNumberIsRegisteredOnce() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let u = try await units(persistence)
+            _ = try await PatientRepository.create(try patient("Bent Prøve", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.database)
+            let failure = await #expect(throws: ValidationFailure.self) {
+                _ = try await PatientRepository.create(try patient("Bent Igen", cpr: "010140-1234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.database)
+            }
+            #expect(failure?.code(for: "cpr") == .alreadyTaken)
+        }
+    }
+
+    @Test func everySaveIsAVersionAndAStaleSaveIsRefused() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let u = try await units(persistence)
+            let id = try await PatientRepository.create(try patient("Carl Prøve", cpr: "0303501234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
+            let author = PlanAuthor(userId: nil, name: "Sygeplejerske A", unitId: u.registering)
+            // given
+            let first = try await PlanRepository.create(patientId: id, plan(keyWorker: u.registering, others: [u.homeCare]), author: author, on: db)
+            var changed = first.content
+            changed.preferredPlaceOfDeath = .home
+            // when
+            let saved = try await PlanRepository.update(patientId: id, changed, basedOn: 1, author: author, on: db)
+            var other = first.content
+            other.prognosis = .weeks
+            // then
+            #expect(saved.plan.version == 2)
+            #expect(saved.changes == [PlanChange(field: "preferredPlaceOfDeath", before: .code("notDiscussed"), after: .code("home"))])
+            await #expect(throws: StalePlanVersion.self) {
+                _ = try await PlanRepository.update(patientId: id, other, basedOn: 1, author: author, on: db)
+            }
+            let versions = try await PlanRepository.versions(patientId: id, on: db)
+            #expect(versions.map(\.version) == [2, 1])
+            #expect(versions.last?.content == first.content)
+            // and the home-care unit, not the author's, got an inbox item for each version
+            let inbox = try await InboxRepository.items(unitId: u.homeCare, userId: UUID(), on: db)
+            #expect(inbox.map(\.planVersion) == [2, 1])
+            #expect(try await InboxRepository.items(unitId: u.registering, userId: UUID(), on: db).isEmpty)
+        }
+    }
+}
