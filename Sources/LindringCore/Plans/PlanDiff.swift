@@ -13,6 +13,30 @@ public struct PlanChange: Equatable, Codable, Sendable {
         case code(String)
         case flag(Bool)
         case member(role: CareTeamRole, unitId: UUID)
+
+        enum CodingKeys: String, CodingKey { case type, value, role, unitId }
+
+        /// `{"type": "code", "value": "home"}`, `{"type": "member", "role": …, "unitId": …}`: readable for other systems.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .text(let text): try c.encode("text", forKey: .type); try c.encode(text, forKey: .value)
+            case .code(let code): try c.encode("code", forKey: .type); try c.encode(code, forKey: .value)
+            case .flag(let flag): try c.encode("flag", forKey: .type); try c.encode(flag, forKey: .value)
+            case .member(let role, let unit): try c.encode("member", forKey: .type); try c.encode(role, forKey: .role); try c.encode(unit, forKey: .unitId)
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            switch try c.decode(String.self, forKey: .type) {
+            case "text": self = .text(try c.decode(String.self, forKey: .value))
+            case "code": self = .code(try c.decode(String.self, forKey: .value))
+            case "flag": self = .flag(try c.decode(Bool.self, forKey: .value))
+            case "member": self = .member(role: try c.decode(CareTeamRole.self, forKey: .role), unitId: try c.decode(UUID.self, forKey: .unitId))
+            default: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown change value type")
+            }
+        }
     }
 
     public var field: String

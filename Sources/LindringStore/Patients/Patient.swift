@@ -35,6 +35,14 @@ public struct StoredPlan: Equatable, Sendable {
     public var version: Int
     public var content: PlanContent
     public var updatedAt: Date
+
+    public init(id: UUID, patientId: UUID, version: Int, content: PlanContent, updatedAt: Date) {
+        self.id = id
+        self.patientId = patientId
+        self.version = version
+        self.content = content
+        self.updatedAt = updatedAt
+    }
 }
 
 public struct PlanVersion: Equatable, Sendable {

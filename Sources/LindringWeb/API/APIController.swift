@@ -24,7 +24,7 @@ struct APIController {
                                  "schema": ["type": "string"]],
                             ])
                         }, handler: AuditController(services: services).api),
-        ] + UnitsAPI(services: services).endpoints
+        ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

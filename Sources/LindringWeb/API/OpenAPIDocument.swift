@@ -80,9 +80,9 @@ enum OpenAPIParts {
         return ["responses": responses]
     }
 
-    static func writeOperation(body: String, success: String, conditional: Bool) -> [String: Any] {
-        var responses = errors(["409", "415", "422"] + (conditional ? ["404", "412", "428"] : []))
-        responses[success] = json(ref("Unit"), description: success == "201" ? "Created" : "Changed")
+    static func writeOperation(body: String, success: String, conditional: Bool, result: String = "Unit") -> [String: Any] {
+        var responses = errors(["404", "409", "415", "422"] + (conditional ? ["412", "428"] : []))
+        responses[success] = json(ref(result), description: success == "201" ? "Created" : "Changed")
         var operation: [String: Any] = [
             "requestBody": ["required": true, "content": ["application/json": ["schema": ref(body)]]],
             "responses": responses,
@@ -92,6 +92,24 @@ enum OpenAPIParts {
                                         "description": "The ETag from GET; a stale one answers 412.", "schema": ["type": "string"]]]
         }
         return operation
+    }
+
+    static var planProperties: [String: Any] {
+        func codes(_ values: [String]) -> [String: Any] { ["type": ["string", "null"], "enum": values + [NSNull()]] }
+        let flag: [String: Any] = ["type": ["boolean", "null"]]
+        return [
+            "status": codes(PlanStatus.allCases.map(\.rawValue)), "endReason": codes(EndReason.allCases.map(\.rawValue)),
+            "dateOfDeath": nullableString, "placeOfDeath": codes(PlaceOfDeath.allCases.map(\.rawValue)),
+            "careTeam": ["type": ["array", "null"], "items": ref("CareTeamMember")],
+            "preferredPlaceOfCare": codes(PreferredPlace.allCases.map(\.rawValue)), "preferredPlaceOfDeath": codes(PreferredPlace.allCases.map(\.rawValue)),
+            "whatMattersMost": nullableString, "wishesDiscussedOn": nullableString, "wishesDiscussedWith": nullableString,
+            "resuscitation": codes(Resuscitation.allCases.map(\.rawValue)), "treatmentLevel": codes(TreatmentLevel.allCases.map(\.rawValue)),
+            "decidedBy": nullableString, "decisionDate": nullableString, "reviewDate": nullableString, "livingWill": flag,
+            "prognosis": codes(Prognosis.allCases.map(\.rawValue)), "patientKnowsPrognosis": flag, "relativesKnowPrognosis": flag,
+            "medications": ["type": ["array", "null"], "items": ref("Medication")],
+            "equipment": ["type": ["array", "null"], "items": ["type": "string", "enum": HomeEquipment.allCases.map(\.rawValue)]],
+            "contingencies": ["type": ["array", "null"], "items": ref("ContingencyItem")],
+        ]
     }
 
     static var problemResponses: [String: Any] {
@@ -150,6 +168,87 @@ enum OpenAPIParts {
                     "patientId": ["type": ["string", "null"], "format": "uuid"], "purpose": nullableString,
                     "outcome": ["type": "string", "enum": AuditOutcome.allCases.map(\.rawValue)], "ip": nullableString,
                 ],
+            ],
+            "PatientInput": [
+                "type": "object", "required": ["cpr", "name", "diagnosisGroup"],
+                "properties": [
+                    "cpr": ["type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$"], "name": ["type": "string", "minLength": 1, "maxLength": 200],
+                    "municipalityCode": nullableString, "phone": nullableString, "gpUnitId": ["type": ["string", "null"], "format": "uuid"],
+                    "diagnosisGroup": ["type": "string", "enum": DiagnosisGroup.allCases.map(\.rawValue)],
+                    "icd10": nullableString, "language": nullableString, "interpreterNeeded": ["type": ["boolean", "null"]],
+                    "relatives": ["type": ["array", "null"], "items": ref("RelativeInput")],
+                    "sharingConsent": ["type": ["string", "null"], "enum": SharingConsent.allCases.map(\.rawValue) + [NSNull()]],
+                ],
+            ],
+            "RelativeInput": [
+                "type": "object",
+                "properties": ["name": nullableString, "relation": nullableString, "phone": nullableString,
+                               "primaryContact": ["type": ["boolean", "null"]], "livesWithPatient": ["type": ["boolean", "null"]],
+                               "powerOfAttorney": ["type": ["boolean", "null"]]],
+            ],
+            "Patient": [
+                "type": "object",
+                "required": ["id", "cpr", "name", "birthDate", "municipalityCode", "phone", "gpUnitId", "diagnosisGroup", "icd10", "language",
+                             "interpreterNeeded", "relatives", "sharingConsent", "registeringUnitId"],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "cpr": ["type": "string"], "name": ["type": "string"],
+                    "birthDate": ["type": "string", "format": "date"], "municipalityCode": nullableString, "phone": nullableString,
+                    "gpUnitId": ["type": ["string", "null"], "format": "uuid"], "diagnosisGroup": ["type": "string", "enum": DiagnosisGroup.allCases.map(\.rawValue)],
+                    "icd10": nullableString, "language": nullableString, "interpreterNeeded": ["type": "boolean"],
+                    "relatives": ["type": "array", "items": ["type": "object"]],
+                    "sharingConsent": ["type": "string", "enum": SharingConsent.allCases.map(\.rawValue)],
+                    "registeringUnitId": ["type": "string", "format": "uuid"],
+                ],
+            ],
+            "PatientListItem": [
+                "type": "object", "required": ["id", "name", "cpr", "planStatus"],
+                "properties": ["id": ["type": "string", "format": "uuid"], "name": ["type": "string"],
+                               "cpr": ["type": "string", "description": "masked: DDMMYY-XXXX"], "planStatus": nullableString],
+            ],
+            "CareTeamMember": [
+                "type": "object",
+                "properties": ["unitId": nullableString, "userId": nullableString, "role": nullableString,
+                               "dayPhone": nullableString, "outOfHoursPhone": nullableString],
+            ],
+            "Medication": [
+                "type": "object",
+                "properties": ["drug": nullableString, "strength": nullableString, "dose": nullableString, "route": nullableString,
+                               "indication": nullableString, "maxPer24h": nullableString, "prescribedBy": nullableString,
+                               "availableInHome": ["type": ["boolean", "null"]], "date": nullableString],
+            ],
+            "ContingencyItem": [
+                "type": "object",
+                "properties": ["situation": nullableString, "action": nullableString, "callDay": nullableString, "callNight": nullableString],
+            ],
+            "PlanInput": [
+                "type": "object", "required": ["careTeam"],
+                "description": "The plan's fields; GET's answer can be sent back changed. Exactly one careTeam member has role keyWorker.",
+                "properties": planProperties,
+            ],
+            "Plan": [
+                "type": "object", "required": ["patientId", "version", "updatedAt"] + Array(planProperties.keys).sorted(),
+                "properties": planProperties.merging(["patientId": ["type": "string", "format": "uuid"], "version": ["type": "integer"],
+                                                      "updatedAt": ["type": "string", "format": "date-time"]]) { a, _ in a },
+            ],
+            "PlanChange": [
+                "type": "object", "required": ["field", "kind"],
+                "properties": ["field": ["type": "string"], "kind": ["type": "string", "enum": ["changed", "added", "removed"]],
+                               "before": ["type": ["object", "null"]], "after": ["type": ["object", "null"]]],
+            ],
+            "PlanVersionList": [
+                "type": "object", "required": ["items", "next"],
+                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": [
+                    "type": "object", "required": ["version", "authorName", "createdAt", "changes"],
+                    "properties": ["version": ["type": "integer"], "authorName": ["type": "string"],
+                                   "createdAt": ["type": "string", "format": "date-time"], "changes": ["type": "array", "items": ref("PlanChange")]],
+                ]]],
+            ],
+            "InboxItem": [
+                "type": "object", "required": ["id", "patientId", "patientName", "planVersion", "authorName", "createdAt", "read", "changes"],
+                "properties": ["id": ["type": "string", "format": "uuid"], "patientId": ["type": "string", "format": "uuid"],
+                               "patientName": ["type": "string"], "planVersion": ["type": "integer"], "authorName": ["type": "string"],
+                               "createdAt": ["type": "string", "format": "date-time"], "read": ["type": "boolean"],
+                               "changes": ["type": "array", "items": ref("PlanChange")]],
             ],
             "Me": [
                 "type": "object", "required": ["id", "username", "name", "profession", "roles", "unitCode", "language"],

@@ -15,6 +15,8 @@ public struct AppContext: RequestContext {
     public var language: Language = .danish
     /// The submitted form of a state-changing request, already checked for its CSRF token.
     public var form = FormData()
+    /// Unread inbox items of the user's unit, for the navigation.
+    public var unreadInbox = 0
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -52,6 +52,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     AccountController(services: services).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)
     ApiTokensController(services: services).addRoutes(to: router)
+    PatientsController(services: services).addRoutes(to: router)
     try APIController(services: services).addRoutes(to: router)
     return router
 }

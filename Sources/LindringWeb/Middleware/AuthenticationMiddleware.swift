@@ -33,6 +33,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
             if context.session != nil { try await SessionRepository.touch(session, on: db) }
         }
+        if !context.authenticatedByToken, let user = context.user, user.can(.readPatientData), let unit = user.unitId {
+            context.unreadInbox = try await InboxRepository.unreadCount(unitId: unit, userId: user.id, on: db)
+        }
         if let user = context.user, let language = Language(rawValue: user.language) {
             context.language = language
         } else if let chosen = request.cookies["lindring_lang"].flatMap({ Language(rawValue: $0.value) }) {

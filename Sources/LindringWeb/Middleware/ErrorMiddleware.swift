@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LindringCore
+import LindringStore
 import Logging
 import Plot
 
@@ -22,6 +23,9 @@ struct ErrorMiddleware: RouterMiddleware {
                 return .redirect(to: Routes.login() + "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "/"))
             }
             let page = PageContext(context, path: request.uri.path)
+            if let denied = error as? PatientGate.Denied {
+                return .html(PatientViews.accessDenied(page, denied: denied), status: .forbidden)
+            }
             var response = Response.html(ErrorView.render(page, status: status, messageKey: extra.messageKey), status: status)
             if let retry = extra.retryAfter { response.headers[.retryAfter] = String(retry) }
             return response
@@ -52,6 +56,10 @@ struct ErrorMiddleware: RouterMiddleware {
             case .validation(let errors): return (.unprocessableContent, "Some fields are invalid.", Extra(fieldErrors: errors))
             case .unsupportedMediaType: return (.unsupportedMediaType, "Send application/x-www-form-urlencoded (forms) or application/json (API).", Extra())
             }
+        case is PatientGate.Denied:
+            return (.forbidden, "You are not on this patient's care team, or the patient has not consented to sharing.", Extra())
+        case is StalePlanVersion:
+            return (.preconditionFailed, "The plan has changed since you read it.", Extra())
         case let error as ValidationFailure:
             return (.unprocessableContent, "Some fields are invalid.", Extra(fieldErrors: error.errors))
         case let error as HTTPError:

@@ -38,6 +38,7 @@ public enum DemoData {
     public static let users: [(username: String, name: String, profession: Profession, unit: String, role: Role)] = [
         ("admin", "Anne Administrator", .secretary, "REGION-H", .administrator),
         ("klinik", "Karen Kliniker", .nurse, "RH-PAL", .clinician),
+        ("hjemmepleje", "Hanne Hjemmesygeplejerske", .nurse, "HJ-101", .clinician),
         ("raadgiver", "Rasmus Rådgiver", .nurse, "PAL-247", .advisor),
         ("socialraadgiver", "Sofie Socialrådgiver", .socialWorker, "PABU", .socialWorker),
         ("underviser", "Ulla Underviser", .nurse, "UDD-PAL", .educator),
@@ -59,6 +60,7 @@ public enum DemoData {
             }
             created.append((demo.username, password, demo.role))
         }
+        try await DemoPatients.load(persistence: persistence)
         return created
     }
 }

@@ -50,6 +50,21 @@ public enum Routes {
     public static let apiTokens = RoutePath("/api-tokens")
     public static let revokeApiToken = RoutePath("/api-tokens/{id}/revoke")
 
+    public static let patients = RoutePath("/patients")
+    public static let newPatient = RoutePath("/patients/new")
+    public static let patient = RoutePath("/patients/{id}")
+    public static let editPatient = RoutePath("/patients/{id}/edit")
+    public static let printPlan = RoutePath("/patients/{id}/print")
+    public static let newPlan = RoutePath("/patients/{id}/plan/new")
+    public static let editPlan = RoutePath("/patients/{id}/plan/edit")
+    public static let planHistory = RoutePath("/patients/{id}/plan/versions")
+    public static let planVersion = RoutePath("/patients/{id}/plan/versions/{version}")
+    public static let patientAccessLog = RoutePath("/patients/{id}/access-log")
+    public static let breakGlass = RoutePath("/patients/{id}/break-glass")
+    public static let inbox = RoutePath("/inbox")
+    public static let markInboxRead = RoutePath("/inbox/{id}/read")
+    public static let breakGlassReview = RoutePath("/audit/break-glass")
+
     public static let healthz = RoutePath("/healthz")
     public static let readyz = RoutePath("/readyz")
     public static let metrics = RoutePath("/metrics")
@@ -62,6 +77,11 @@ public enum Routes {
         public static let units = RoutePath("/api/v1/units")
         public static let unit = RoutePath("/api/v1/units/{id}")
         public static let audit = RoutePath("/api/v1/audit")
+        public static let patients = RoutePath("/api/v1/patients")
+        public static let patient = RoutePath("/api/v1/patients/{id}")
+        public static let plan = RoutePath("/api/v1/patients/{id}/plan")
+        public static let planVersions = RoutePath("/api/v1/patients/{id}/plan/versions")
+        public static let inbox = RoutePath("/api/v1/inbox")
     }
 }
 

@@ -80,6 +80,26 @@ enum FormFields {
                          })
     }
 
+    /// A single yes/no checkbox that submits `true` when ticked.
+    static func checkbox(name: String, label: String, checked: Bool) -> Node<HTML.FormContext> {
+        .div(.class("checkbox"),
+             .input(.type(.checkbox), .id(name), .name(name), .value("true"), .checked(checked)),
+             .label(.for(name), .text(label)))
+    }
+
+    static func textarea(_ t: Localizer, name: String, label: String, value: String?, errors: [FieldError], required: Bool = false,
+                         hint: String? = nil) -> Node<HTML.FormContext> {
+        let error = errors.first { $0.field == name }
+        return .div(.class(error == nil ? "field" : "field has-error"),
+                    .label(.for(name), .text(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *")))),
+                    .unwrap(hint) { .p(.class("hint"), .text($0)) },
+                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text(message(t, $0.code))) },
+                    .textarea(.id(name), .name(name), .attribute(named: "rows", value: "4"),
+                              .if(required, .attribute(named: "required", value: "required")),
+                              .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                              .text(value ?? "")))
+    }
+
     static func submit(_ label: String, id: String? = nil) -> Node<HTML.FormContext> {
         .div(.class("actions"), .button(.type(.submit), .class("button primary"), .unwrap(id) { .id($0) }, .text(label)))
     }

@@ -8,15 +8,19 @@ struct PageContext: Sendable {
     let user: User?
     let csrfToken: String?
     let path: String
+    /// Unread plan changes for the user's unit, shown in the navigation.
+    let unreadInbox: Int
 
     init(_ context: AppContext, path: String) {
+        unreadInbox = context.unreadInbox
         t = Localizer(context.language)
         user = context.user
         csrfToken = context.session?.csrfToken
         self.path = path
     }
 
-    init(t: Localizer, user: User?, csrfToken: String?, path: String) {
+    init(t: Localizer, user: User?, csrfToken: String?, path: String, unreadInbox: Int = 0) {
+        self.unreadInbox = unreadInbox
         self.t = t
         self.user = user
         self.csrfToken = csrfToken
@@ -29,10 +33,15 @@ struct PageContext: Sendable {
     var navigation: [(title: String, path: String)] {
         guard let user else { return [] }
         var items: [(String, String)] = [(t("nav.home"), Routes.home())]
+        if user.can(.readPatientData) { items.append((t("nav.patients"), Routes.patients())) }
+        if user.can(.readPatientData), user.unitId != nil {
+            items.append((unreadInbox > 0 ? t("nav.inboxUnread", ["count": String(unreadInbox)]) : t("nav.inbox"), Routes.inbox()))
+        }
         if user.can(.viewUnits) { items.append((t("nav.units"), Routes.units())) }
         if user.can(.manageUsers) { items.append((t("nav.users"), Routes.users())) }
         if user.can(.manageApiTokens) { items.append((t("nav.apiTokens"), Routes.apiTokens())) }
         if user.can(.readAuditLog) { items.append((t("nav.audit"), Routes.audit())) }
+        if user.can(.readAuditLog) { items.append((t("nav.breakGlass"), Routes.breakGlassReview())) }
         if user.can(.manageOwnAccount) { items.append((t("nav.account"), Routes.account())) }
         return items
     }

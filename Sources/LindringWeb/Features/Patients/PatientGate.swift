@@ -1,0 +1,66 @@
+import FluentKit
+import Foundation
+import LindringCore
+import LindringStore
+
+/// The one way into a patient's data from a route: it asks the patient access policy and
+/// writes the audit entry (allowed or denied, with the ground as purpose) in the same
+/// transaction as the read or write it guards, so an access whose audit entry cannot be
+/// written does not happen (fail closed).
+struct PatientGate {
+    let services: AppServices
+
+    enum Mode {
+        case read
+        case write
+    }
+
+    struct Denied: Error {
+        let canBreakTheGlass: Bool
+        let patientId: UUID
+    }
+
+    /// Runs `body` if the signed-in user may `mode` the patient; otherwise records the refusal
+    /// and throws `Denied`. `action` names what was done (`patient.read`, `plan.update`…).
+    func access<T: Sendable>(_ context: AppContext, patientId: UUID, _ mode: Mode, action: String, purpose: String? = nil,
+                             _ body: @escaping @Sendable (any Database, PatientAccessGround) async throws -> T) async throws -> T {
+        let user = try context.require(mode == .read ? .readPatientData : .writePatientData)
+        let brokeTheGlass = try await context.session.asyncMap {
+            try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: patientId, on: services.database)
+        } ?? false
+        let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: brokeTheGlass)
+        let outcome: Result<T, Denied> = try await services.persistence.write { tx in
+            guard let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx) else { throw AppError.notFound }
+            let decision = mode == .read ? PatientAccessPolicy.read(requester, facts) : PatientAccessPolicy.write(requester, facts)
+            let permission: Action = mode == .read ? .readPatientData : .writePatientData
+            switch decision {
+            case .allowed(let ground):
+                let result = try await body(tx, ground)
+                try await AuditLog.append(context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString,
+                                                              patientId: patientId, purpose: Self.purpose(ground, purpose)), on: tx)
+                return .success(result)
+            case .denied(let canBreakTheGlass):
+                try await AuditLog.append(context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString,
+                                                              patientId: patientId, purpose: purpose, outcome: .denied), on: tx)
+                return .failure(Denied(canBreakTheGlass: canBreakTheGlass && mode == .read, patientId: patientId))
+            }
+        }
+        return try outcome.get()
+    }
+
+    static func purpose(_ ground: PatientAccessGround, _ purpose: String?) -> String {
+        [ground.rawValue, purpose].compactMap { $0 }.joined(separator: ": ")
+    }
+
+    /// The user's requester facts for list queries (search, inbox).
+    func requester(_ user: User) -> PatientRequester {
+        PatientRequester(roles: user.roles, unitId: user.unitId)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

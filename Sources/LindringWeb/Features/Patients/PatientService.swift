@@ -1,0 +1,87 @@
+import FluentKit
+import Foundation
+import LindringCore
+import LindringStore
+
+/// The work the patient pages and the patient API share: registering patients and saving
+/// plans, each with its access check and audit entry.
+struct PatientService {
+    let services: AppServices
+    var gate: PatientGate { PatientGate(services: services) }
+
+    func today() -> LocalDate { LocalDate(Date(), in: Timestamps.copenhagen) }
+
+    func register(_ draft: PatientDraft, _ context: AppContext) async throws -> UUID {
+        let user = try context.require(.writePatientData)
+        guard let unit = user.unitId else { throw AppError.badRequest("Your account has no unit; a patient is registered by a unit.") }
+        let valid = try draft.validated(today: today())
+        return try await services.persistence.write { tx in
+            let id = try await PatientRepository.create(valid, registeringUnitId: unit, recordedBy: user.id, on: tx)
+            try await AuditLog.append(context.auditRecord("patient.create", as: .writePatientData, entityType: "patient", entityId: id.uuidString,
+                                                          patientId: id, purpose: PatientAccessGround.registeringUnit.rawValue), on: tx)
+            return id
+        }
+    }
+
+    func updateDetails(_ patientId: UUID, _ draft: PatientDraft, _ context: AppContext) async throws {
+        let user = try context.require(.writePatientData)
+        var draft = draft
+        let patient = try await read(patientId, context, action: "patient.read")
+        draft.cpr = patient.cpr.digits
+        let valid = try draft.validated(today: today())
+        try await gate.access(context, patientId: patientId, .write, action: "patient.update") { tx, _ in
+            try await PatientRepository.update(id: patientId, valid, recordedBy: user.id, on: tx)
+        }
+    }
+
+    func read(_ patientId: UUID, _ context: AppContext, action: String, purpose: String? = nil) async throws -> Patient {
+        try await gate.access(context, patientId: patientId, .read, action: action, purpose: purpose) { tx, _ in
+            guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
+            return patient
+        }
+    }
+
+    /// The patient, the plan and who may change it, read under one audit entry.
+    func summary(_ patientId: UUID, _ context: AppContext) async throws -> PatientSummary {
+        let user = try context.requireUser()
+        return try await gate.access(context, patientId: patientId, .read, action: "patient.read") { tx, ground in
+            guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
+            let plan = try await PlanRepository.find(patientId: patientId, on: tx)
+            let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx)!
+            let canWrite = PatientAccessPolicy.write(PatientRequester(roles: user.roles, unitId: user.unitId), facts).isAllowed
+            return PatientSummary(patient: patient, plan: plan, ground: ground, canWrite: canWrite)
+        }
+    }
+
+    func knownUnitIds() async throws -> Set<UUID> {
+        Set(try await UnitRepository.list(includeInactive: false, on: services.database).map(\.id))
+    }
+
+    /// Creates the plan (no `basedOn`) or saves a new version of it.
+    func savePlan(_ patientId: UUID, _ input: PlanInput, basedOn version: Int?, _ context: AppContext) async throws -> StoredPlan {
+        let user = try context.require(.writePatientData)
+        let content = try input.validated(knownUnitIds: try await knownUnitIds(), today: today())
+        let author = PlanAuthor(userId: user.id, name: user.name, unitId: user.unitId)
+        return try await gate.access(context, patientId: patientId, .write, action: version == nil ? "plan.create" : "plan.update") { tx, _ in
+            if let version {
+                if let current = try await PlanRepository.find(patientId: patientId, on: tx), current.content.status == .ended,
+                   content.status == .ended {
+                    throw ValidationFailure([FieldError("status", .planEnded)])
+                }
+                return try await PlanRepository.update(patientId: patientId, content, basedOn: version, author: author, on: tx).plan
+            }
+            do {
+                return try await PlanRepository.create(patientId: patientId, content, author: author, on: tx)
+            } catch is PlanAlreadyExists {
+                throw AppError.conflict("This patient already has a plan; change it instead.")
+            }
+        }
+    }
+}
+
+struct PatientSummary: Sendable {
+    let patient: Patient
+    let plan: StoredPlan?
+    let ground: PatientAccessGround
+    let canWrite: Bool
+}

@@ -1,0 +1,167 @@
+import Foundation
+import LindringCore
+import LindringStore
+import Plot
+
+/// Lookup of unit names for display.
+struct UnitDirectory: Sendable {
+    let byId: [UUID: OrgUnit]
+
+    init(_ units: [OrgUnit]) {
+        byId = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func name(_ id: UUID?) -> String {
+        id.flatMap { byId[$0]?.name } ?? "–"
+    }
+}
+
+enum PatientViews {
+    static func list(_ page: PageContext, query: String, results: [PatientListItem]?, restrictedMatch: UUID?, canCreate: Bool, errors: [FieldError]) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("patients.title"),
+            .div(.class("page-heading"),
+                 .h1(.text(t("patients.title"))),
+                 .if(canCreate, .a(.class("button primary"), .href(Routes.newPatient()), .text(t("patients.new"))))),
+            .form(.class("filters"), .method(.get), .action(Routes.patients()), .attribute(named: "role", value: "search"),
+                  FormFields.text(t, name: "q", label: t("patients.search"), value: query, errors: errors, type: .search,
+                                  hint: t("patients.searchHint"), autofocus: true, maxLength: 100),
+                  .div(.class("actions"), .button(.type(.submit), .class("button primary"), .text(t("audit.search"))))),
+            .unwrap(restrictedMatch) { id in
+                .div(.class("notice warning"), .attribute(named: "role", value: "status"),
+                     .p(.text(t("patients.restrictedMatch"))),
+                     .p(.a(.class("button secondary"), .href(Routes.breakGlass(id)), .text(t("breakGlass.action")))))
+            },
+            .unwrap(results) { results in
+                results.isEmpty
+                    ? .p(.text(t("patients.noResults")))
+                    : .div(.class("table-wrap"), .table(
+                        .caption(.text(t("patients.title"))),
+                        .thead(.tr(.th(.text(t("patient.name"))), .th(.text(t("patient.cpr"))), .th(.text(t("plan.title"))))),
+                        .tbody(.forEach(results) { item in
+                            .tr(.td(.a(.href(Routes.patient(item.id)), .text(item.name))), .td(.text(item.cpr.masked)),
+                                .td(.text(item.planStatus.map { t.label("planStatus", $0) } ?? t("plan.none"))))
+                        })))
+            })
+    }
+
+    static func patientForm(_ page: PageContext, draft: PatientDraft, patientId: UUID?, gps: [OrgUnit], municipalities: [OrgUnit],
+                            errors: [FieldError]) -> HTML {
+        let t = page.t
+        let title = patientId == nil ? t("patients.new") : t("patient.edit")
+        let labels = ["cpr": t("patient.cpr"), "name": t("patient.name"), "municipalityCode": t("patient.municipality"), "phone": t("patient.phone"),
+                      "gpUnitId": t("patient.gp"), "diagnosisGroup": t("patient.diagnosisGroup"), "icd10": t("patient.icd10"),
+                      "language": t("patient.language"), "sharingConsent": t("patient.consent"), "relatives": t("patient.relatives")]
+        let relatives = (draft.relatives ?? []) + Array(repeating: PatientDraft.RelativeInput(), count: 2)
+        return Layout.page(page, title: title,
+            .p(.class("breadcrumb"), .a(.href(patientId.map { Routes.patient($0) } ?? Routes.patients()), .text("← " + t("action.back")))),
+            .h1(.text(title)),
+            .form(.method(.post), .action(patientId.map { Routes.editPatient($0) } ?? Routes.newPatient()), .class("stacked"),
+                  .attribute(named: "novalidate", value: "novalidate"),
+                  Layout.csrfField(page),
+                  FormFields.errorSummary(t, errors, labels: labels),
+                  patientId == nil
+                    ? FormFields.text(t, name: "cpr", label: labels["cpr"]!, value: draft.cpr, errors: errors, required: true,
+                                      autocomplete: "off", hint: t("patient.cprHint"), maxLength: 11)
+                    : .p(.text("\(labels["cpr"]!): \((try? CPRNumber(draft.cpr ?? ""))?.formatted ?? "")")),
+                  FormFields.text(t, name: "name", label: labels["name"]!, value: draft.name, errors: errors, required: true, autocomplete: "off", maxLength: 200),
+                  FormFields.select(t, name: "municipalityCode", label: labels["municipalityCode"]!,
+                                    options: municipalities.map { (String($0.code.dropFirst(3)), $0.name.replacingOccurrences(of: "Hjemmeplejen, ", with: "")) },
+                                    selected: draft.municipalityCode, errors: errors, includeEmpty: t("form.choose")),
+                  FormFields.text(t, name: "phone", label: labels["phone"]!, value: draft.phone, errors: errors, type: .tel, autocomplete: "off", maxLength: 25),
+                  FormFields.select(t, name: "gpUnitId", label: labels["gpUnitId"]!, options: gps.map { ($0.id.uuidString, $0.name) },
+                                    selected: draft.gpUnitId, errors: errors, includeEmpty: t("form.choose")),
+                  FormFields.select(t, name: "diagnosisGroup", label: labels["diagnosisGroup"]!,
+                                    options: DiagnosisGroup.allCases.map { ($0.rawValue, t.label("diagnosisGroup", $0)) },
+                                    selected: draft.diagnosisGroup, errors: errors, required: true, includeEmpty: t("form.choose")),
+                  FormFields.text(t, name: "icd10", label: labels["icd10"]!, value: draft.icd10, errors: errors, hint: t("patient.icd10Hint"), maxLength: 10),
+                  FormFields.text(t, name: "language", label: labels["language"]!, value: draft.language, errors: errors, maxLength: 60),
+                  FormFields.checkbox(name: "interpreterNeeded", label: t("patient.interpreterNeeded"), checked: draft.interpreterNeeded ?? false),
+                  FormFields.select(t, name: "sharingConsent", label: labels["sharingConsent"]!,
+                                    options: SharingConsent.allCases.map { ($0.rawValue, t.label("consent", $0)) },
+                                    selected: draft.sharingConsent ?? SharingConsent.notAsked.rawValue, errors: errors),
+                  .fieldset(.class("rows"), .element(named: "legend", text: labels["relatives"]!),
+                            .forEach(Array(relatives.enumerated())) { index, relative in
+                                let p = "relatives[\(index)]"
+                                return .div(.class("row-group"),
+                                    FormFields.text(t, name: "\(p).name", label: t("relative.name"), value: relative.name, errors: errors, maxLength: 200),
+                                    FormFields.text(t, name: "\(p).relation", label: t("relative.relation"), value: relative.relation, errors: errors, maxLength: 100),
+                                    FormFields.text(t, name: "\(p).phone", label: t("relative.phone"), value: relative.phone, errors: errors, type: .tel, maxLength: 25),
+                                    FormFields.checkbox(name: "\(p).primaryContact", label: t("relative.primaryContact"), checked: relative.primaryContact ?? false),
+                                    FormFields.checkbox(name: "\(p).livesWithPatient", label: t("relative.livesWithPatient"), checked: relative.livesWithPatient ?? false),
+                                    FormFields.checkbox(name: "\(p).powerOfAttorney", label: t("relative.powerOfAttorney"), checked: relative.powerOfAttorney ?? false))
+                            }),
+                  FormFields.submit(t("action.save"))))
+    }
+
+    static func accessDenied(_ page: PageContext, denied: PatientGate.Denied) -> HTML {
+        let t = page.t
+        return Layout.document(page, title: t("error.status.403"), main:
+            .main(.id("main"), .class("error-page"), .attribute(named: "data-status", value: "403"), .attribute(named: "tabindex", value: "-1"),
+                  .h1(.text(t("patients.accessDenied"))),
+                  .p(.text(t("patients.accessDeniedExplained"))),
+                  .if(denied.canBreakTheGlass, .p(.a(.class("button secondary"), .href(Routes.breakGlass(denied.patientId)), .text(t("breakGlass.action"))))),
+                  .p(.a(.href(Routes.patients()), .text(t("patients.title"))))))
+    }
+
+    static func breakGlassForm(_ page: PageContext, patientId: UUID, reason: String, errors: [FieldError]) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("breakGlass.title"),
+            .h1(.text(t("breakGlass.title"))),
+            .div(.class("notice warning"), .p(.text(t("breakGlass.explained")))),
+            .form(.method(.post), .action(Routes.breakGlass(patientId)), .class("stacked"),
+                  Layout.csrfField(page),
+                  FormFields.errorSummary(t, errors, labels: ["reason": t("breakGlass.reason")]),
+                  FormFields.textarea(t, name: "reason", label: t("breakGlass.reason"), value: reason, errors: errors, required: true),
+                  FormFields.submit(t("breakGlass.submit"))))
+    }
+
+    static func accessLog(_ page: PageContext, patient: Patient, entries: [AuditEntry]) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("patient.accessLog"),
+            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .text("← " + patient.name))),
+            .h1(.text(t("patient.accessLog"))),
+            .p(.class("lead"), .text(t("patient.accessLogLead"))),
+            .div(.class("table-wrap"), .table(
+                .caption(.text(t("patient.accessLog"))),
+                .thead(.tr(.th(.text(t("audit.time"))), .th(.text(t("audit.username"))), .th(.text(t("audit.role"))),
+                           .th(.text(t("audit.action"))), .th(.text(t("audit.purpose"))), .th(.text(t("audit.outcome"))))),
+                .tbody(.forEach(entries) { entry in
+                    let r = entry.record
+                    return .tr(.class(r.outcome == .denied ? "denied" : ""),
+                               .td(.text(Timestamps.display(r.at))), .td(.text(r.username ?? "–")),
+                               .td(.text(r.role.map { t("role.\($0)") } ?? "–")), .td(.code(.text(r.action))),
+                               .td(.text(r.purpose ?? "–")), .td(.text(t.label("outcome", r.outcome))))
+                }))))
+    }
+
+    static func breakGlassReview(_ page: PageContext, grants: [BreakGlassGrant]) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("breakGlass.review"),
+            .h1(.text(t("breakGlass.review"))),
+            .p(.class("lead"), .text(t("breakGlass.reviewLead"))),
+            .div(.class("table-wrap"), .table(
+                .caption(.text(t("breakGlass.review"))),
+                .thead(.tr(.th(.text(t("audit.time"))), .th(.text(t("audit.username"))), .th(.text(t("audit.patientId"))),
+                           .th(.text(t("breakGlass.reason"))))),
+                .tbody(.forEach(grants) { grant in
+                    .tr(.td(.text(Timestamps.display(grant.createdAt))), .td(.text(grant.username)),
+                        .td(.a(.href(Routes.audit() + "?patientId=\(grant.patientId)"), .text(grant.patientName))), .td(.text(grant.reason)))
+                }))),
+            .if(grants.isEmpty, .p(.text(t("breakGlass.none")))))
+    }
+
+    static func inbox(_ page: PageContext, items: [InboxItem], units: UnitDirectory) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("inbox.title"),
+            .h1(.text(t("inbox.title"))),
+            .if(items.isEmpty, .p(.text(t("inbox.empty")))),
+            .ul(.class("inbox"), .forEach(items) { item in
+                .li(.class(item.read ? "read" : "unread"),
+                    .p(.strong(.a(.href(Routes.patient(item.patientId)), .text(item.patientName))),
+                       .text(" · " + t("inbox.version", ["version": String(item.planVersion), "author": item.authorName, "time": Timestamps.display(item.createdAt)]))),
+                    PlanViews.changeList(t, item.changes, units: units),
+                    .if(!item.read, FormFields.actionButton(page, action: Routes.markInboxRead(item.id), label: t("inbox.markRead"))))
+            }))
+    }
+}

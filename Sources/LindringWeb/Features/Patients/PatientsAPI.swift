@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+
+/// `/api/v1/patients`: patients and their shared plans for other systems.
+struct PatientsAPI {
+    let services: AppServices
+    var patients: PatientService { PatientService(services: services) }
+
+    var endpoints: [APIEndpoint] {
+        [
+            APIEndpoint(method: .post, path: Routes.API.patients, operationId: "createPatient", summary: "Register a patient (the caller's unit registers)",
+                        operation: { OpenAPIParts.writeOperation(body: "PatientInput", success: "201", conditional: false, result: "Patient") },
+                        handler: create),
+            APIEndpoint(method: .get, path: Routes.API.patients, operationId: "searchPatients",
+                        summary: "Patients the caller may see, by CPR number (exact) or name (part, case- and accent-insensitive)",
+                        operation: { OpenAPIParts.listOperation(item: "PatientListItem", extraParameters: [
+                            ["name": "q", "in": "query", "required": true, "schema": ["type": "string", "minLength": 1, "maxLength": 100]],
+                        ]) }, handler: search),
+            APIEndpoint(method: .get, path: Routes.API.patient, operationId: "getPatient", summary: "One patient (audited)",
+                        operation: { OpenAPIParts.getOperation(item: "Patient") }, handler: get),
+            APIEndpoint(method: .post, path: Routes.API.plan, operationId: "createPlan", summary: "Create the patient's shared plan",
+                        operation: { OpenAPIParts.writeOperation(body: "PlanInput", success: "201", conditional: false, result: "Plan") },
+                        handler: createPlan),
+            APIEndpoint(method: .get, path: Routes.API.plan, operationId: "getPlan", summary: "The patient's plan; its ETag is needed to change it",
+                        operation: { OpenAPIParts.getOperation(item: "Plan") }, handler: getPlan),
+            APIEndpoint(method: .put, path: Routes.API.plan, operationId: "replacePlan",
+                        summary: "Save a new version of the plan; requires If-Match with the plan's ETag (412 when stale, 428 when missing)",
+                        operation: { OpenAPIParts.writeOperation(body: "PlanInput", success: "200", conditional: true, result: "Plan") },
+                        handler: replacePlan),
+            APIEndpoint(method: .get, path: Routes.API.planVersions, operationId: "listPlanVersions", summary: "Every version of the plan, newest first",
+                        operation: { OpenAPIParts.getOperation(item: "PlanVersionList") }, handler: versions),
+            APIEndpoint(method: .get, path: Routes.API.inbox, operationId: "getInbox", summary: "Plan changes for a unit, newest first",
+                        operation: { OpenAPIParts.listOperation(item: "InboxItem", extraParameters: [
+                            ["name": "unitId", "in": "query", "required": false, "description": "Defaults to the caller's unit; only the caller's own unit is allowed.",
+                             "schema": ["type": "string", "format": "uuid"]],
+                        ]) }, handler: inbox),
+        ]
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.writePatientData)
+        let draft = try await request.decodeJSON(PatientDraft.self, limit: services.config.maxBodySize)
+        let id = try await patients.register(draft, context)
+        let patient = try await patients.read(id, context, action: "patient.read")
+        return try .json(PatientDTO(patient), status: .created, headers: [.location: Routes.API.patient(id)])
+    }
+
+    @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        let (limit, _) = try Pagination.parse(request.uri.queryParameters)
+        guard let q = request.uri.queryParameters["q"].map(String.init), !q.trimmingCharacters(in: .whitespaces).isEmpty,
+              q.count <= 100, !TextInput.hasControlCharacters(q) else {
+            throw ValidationFailure([FieldError("q", .required)])
+        }
+        let items = try await services.persistence.write { tx in
+            let items = try await PatientRepository.search(q, requester: PatientGate(services: services).requester(user), limit: limit, on: tx)
+            try await AuditLog.append(context.auditRecord("patient.search", as: .readPatientData, entityType: "patient",
+                                                          purpose: "\(items.count) hits"), on: tx)
+            return items
+        }
+        return try .json(Page(items: items.map(PatientListItemDTO.init), next: nil))
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        return try .json(PatientDTO(try await patients.read(id, context, action: "patient.read")))
+    }
+
+    @Sendable func createPlan(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        _ = try context.require(.writePatientData)
+        let input = try await request.decodeJSON(PlanInput.self, limit: services.config.maxBodySize)
+        let plan = try await patients.savePlan(id, input, basedOn: nil, context)
+        let dto = PlanDTO(plan)
+        return try .json(dto, status: .created, headers: [.eTag: dto.etag, .location: Routes.API.plan(id)])
+    }
+
+    @Sendable func getPlan(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        let plan = try await PatientGate(services: services).access(context, patientId: id, .read, action: "plan.read") { tx, _ in
+            try await PlanRepository.find(patientId: id, on: tx)
+        }
+        guard let plan else { throw AppError.notFound }
+        let dto = PlanDTO(plan)
+        return try .json(dto, headers: [.eTag: dto.etag])
+    }
+
+    @Sendable func replacePlan(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        _ = try context.require(.writePatientData)
+        guard let ifMatch = request.headers[.ifMatch] else { throw AppError.preconditionRequired }
+        guard let version = PlanDTO.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
+        let input = try await request.decodeJSON(PlanInput.self, limit: services.config.maxBodySize)
+        do {
+            let plan = try await patients.savePlan(id, input, basedOn: version, context)
+            let dto = PlanDTO(plan)
+            return try .json(dto, headers: [.eTag: dto.etag])
+        } catch is PlanNotFound {
+            throw AppError.notFound
+        }
+    }
+
+    @Sendable func versions(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        let versions = try await PatientGate(services: services).access(context, patientId: id, .read, action: "plan.history") { tx, _ in
+            try await PlanRepository.versions(patientId: id, on: tx)
+        }
+        return try .json(Page(items: versions.map(PlanVersionDTO.init), next: nil))
+    }
+
+    @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        let (limit, _) = try Pagination.parse(request.uri.queryParameters)
+        var unit = user.unitId
+        if let raw = request.uri.queryParameters["unitId"] {
+            guard let requested = UUID(uuidString: String(raw)) else { throw ValidationFailure([FieldError("unitId", .invalidFormat)]) }
+            guard requested == user.unitId else { throw AppError.forbidden }
+            unit = requested
+        }
+        guard let unit else { return try .json(Page<InboxItemDTO>(items: [], next: nil)) }
+        let items = try await InboxRepository.items(unitId: unit, userId: user.id, limit: limit, on: services.database)
+        return try .json(Page(items: items.map(InboxItemDTO.init), next: nil))
+    }
+
+    func patientId(_ context: AppContext) throws -> UUID {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        return id
+    }
+}

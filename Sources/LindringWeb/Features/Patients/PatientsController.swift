@@ -1,0 +1,291 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+
+/// The patient pages: search, register, the plan summary, the plan form with conflict
+/// handling, history, the access log, breaking the glass, and the inbox.
+struct PatientsController {
+    let services: AppServices
+    var patients: PatientService { PatientService(services: services) }
+    var gate: PatientGate { PatientGate(services: services) }
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(Routes.patients.routerPath, use: list)
+        router.get(Routes.newPatient.routerPath, use: newPatient)
+        router.post(Routes.newPatient.routerPath, use: createPatient)
+        router.get(Routes.patient.routerPath, use: show)
+        router.get(Routes.printPlan.routerPath, use: print)
+        router.get(Routes.editPatient.routerPath, use: editPatient)
+        router.post(Routes.editPatient.routerPath, use: updatePatient)
+        router.get(Routes.newPlan.routerPath, use: newPlan)
+        router.post(Routes.newPlan.routerPath, use: savePlan)
+        router.get(Routes.editPlan.routerPath, use: editPlan)
+        router.post(Routes.editPlan.routerPath, use: savePlan)
+        router.get(Routes.planHistory.routerPath, use: history)
+        router.get(Routes.planVersion.routerPath, use: version)
+        router.get(Routes.patientAccessLog.routerPath, use: accessLog)
+        router.get(Routes.breakGlass.routerPath, use: breakGlassForm)
+        router.post(Routes.breakGlass.routerPath, use: breakGlass)
+        router.get(Routes.inbox.routerPath, use: inbox)
+        router.post(Routes.markInboxRead.routerPath, use: markRead)
+        router.get(Routes.breakGlassReview.routerPath, use: breakGlassReview)
+    }
+
+    // MARK: search and registration
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        let page = PageContext(context, path: Routes.patients())
+        let query = request.uri.queryParameters["q"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        guard !query.isEmpty else {
+            return .html(PatientViews.list(page, query: "", results: nil, restrictedMatch: nil, canCreate: user.can(.writePatientData), errors: []))
+        }
+        guard query.count <= 100, !TextInput.hasControlCharacters(query) else {
+            return .html(PatientViews.list(page, query: query, results: nil, restrictedMatch: nil, canCreate: user.can(.writePatientData),
+                                           errors: [FieldError("q", .invalidFormat)]), status: .unprocessableContent)
+        }
+        let requester = gate.requester(user)
+        let (results, restricted) = try await services.persistence.write { tx in
+            let results = try await PatientRepository.search(query, requester: requester, on: tx)
+            // An exact CPR number of a patient the user may not see: offer breaking the glass, show nothing else.
+            var restricted: UUID?
+            if results.isEmpty, let cpr = try? CPRNumber(query) { restricted = try await PatientRepository.id(cpr: cpr, on: tx) }
+            try await AuditLog.append(context.auditRecord("patient.search", as: .readPatientData, entityType: "patient", patientId: restricted,
+                                                          purpose: "\(results.count) hits", outcome: restricted == nil ? .allowed : .denied), on: tx)
+            return (results, restricted)
+        }
+        return .html(PatientViews.list(page, query: query, results: results, restrictedMatch: restricted, canCreate: user.can(.writePatientData), errors: []))
+    }
+
+    @Sendable func newPatient(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.writePatientData)
+        return try await patientForm(context, draft: PatientDraft(), patientId: nil, errors: [])
+    }
+
+    @Sendable func createPatient(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.writePatientData)
+        let draft = Self.patientDraft(context.form)
+        do {
+            let id = try await patients.register(draft, context)
+            return .redirect(to: Routes.patient(id) + "?notice=saved")
+        } catch let failure as ValidationFailure {
+            return try await patientForm(context, draft: draft, patientId: nil, errors: failure.errors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func editPatient(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        let patient = try await patients.read(id, context, action: "patient.read", purpose: "edit")
+        let draft = PatientDraft(cpr: patient.cpr.digits, name: patient.name, municipalityCode: patient.municipalityCode, phone: patient.phone,
+                                 gpUnitId: patient.gpUnitId?.uuidString, diagnosisGroup: patient.diagnosisGroup.rawValue, icd10: patient.icd10,
+                                 language: patient.language, interpreterNeeded: patient.interpreterNeeded,
+                                 relatives: patient.relatives.map { .init(name: $0.name, relation: $0.relation, phone: $0.phone, primaryContact: $0.primaryContact,
+                                                                          livesWithPatient: $0.livesWithPatient, powerOfAttorney: $0.powerOfAttorney) },
+                                 sharingConsent: patient.sharingConsent.rawValue)
+        return try await patientForm(context, draft: draft, patientId: id, errors: [])
+    }
+
+    @Sendable func updatePatient(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        var draft = Self.patientDraft(context.form)
+        do {
+            try await patients.updateDetails(id, draft, context)
+            return .redirect(to: Routes.patient(id) + "?notice=saved")
+        } catch let failure as ValidationFailure {
+            draft.cpr = try await patients.read(id, context, action: "patient.read", purpose: "edit").cpr.digits
+            return try await patientForm(context, draft: draft, patientId: id, errors: failure.errors, status: .unprocessableContent)
+        }
+    }
+
+    func patientForm(_ context: AppContext, draft: PatientDraft, patientId: UUID?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let units = try await UnitRepository.list(includeInactive: false, on: services.database)
+        let path = patientId.map { Routes.editPatient($0) } ?? Routes.newPatient()
+        return .html(PatientViews.patientForm(PageContext(context, path: path), draft: draft, patientId: patientId,
+                                              gps: units.filter { $0.kind == .generalPractice }, municipalities: units.filter { $0.kind == .homeCare },
+                                              errors: errors), status: status)
+    }
+
+    static func patientDraft(_ form: FormData) -> PatientDraft {
+        let relatives = PlanFormInput.rows(form, "relatives") { f in
+            PatientDraft.RelativeInput(name: f("name"), relation: f("relation"), phone: f("phone"), primaryContact: f("primaryContact") == "true",
+                                       livesWithPatient: f("livesWithPatient") == "true", powerOfAttorney: f("powerOfAttorney") == "true")
+        }
+        return PatientDraft(cpr: form["cpr"], name: form["name"], municipalityCode: form["municipalityCode"], phone: form["phone"],
+                            gpUnitId: form["gpUnitId"], diagnosisGroup: form["diagnosisGroup"], icd10: form["icd10"], language: form["language"],
+                            interpreterNeeded: form["interpreterNeeded"] == "true", relatives: relatives, sharingConsent: form["sharingConsent"])
+    }
+
+    // MARK: summary
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        try await summary(context, printable: false, notice: request.uri.queryParameters["notice"].map(String.init))
+    }
+
+    @Sendable func print(_ request: Request, context: AppContext) async throws -> Response {
+        try await summary(context, printable: true, notice: nil)
+    }
+
+    func summary(_ context: AppContext, printable: Bool, notice: String?) async throws -> Response {
+        let id = try patientId(context)
+        let summary = try await patients.summary(id, context)
+        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        let path = printable ? Routes.printPlan(id) : Routes.patient(id)
+        return .html(PlanViews.summary(PageContext(context, path: path), summary, units: units, today: patients.today(), printable: printable,
+                                       notice: notice))
+    }
+
+    // MARK: plan form
+
+    @Sendable func newPlan(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        let summary = try await patients.summary(id, context)
+        guard summary.canWrite else { throw PatientGate.Denied(canBreakTheGlass: false, patientId: id) }
+        if summary.plan != nil { return .redirect(to: Routes.editPlan(id)) }
+        var input = PlanInput()
+        if let unit = context.user?.unitId { input.careTeam = [.init(unitId: unit.uuidString, role: CareTeamRole.keyWorker.rawValue)] }
+        return try await planForm(context, patient: summary.patient, input: input, baseVersion: nil, errors: [], conflict: nil)
+    }
+
+    @Sendable func editPlan(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        let summary = try await patients.summary(id, context)
+        guard summary.canWrite else { throw PatientGate.Denied(canBreakTheGlass: false, patientId: id) }
+        guard let plan = summary.plan else { return .redirect(to: Routes.newPlan(id)) }
+        return try await planForm(context, patient: summary.patient, input: PlanInput(plan.content), baseVersion: plan.version, errors: [], conflict: nil)
+    }
+
+    /// Saves the form. A save based on an older version shows the colleague's changes above
+    /// the user's own input, now based on the current version, so nothing is lost or overwritten.
+    @Sendable func savePlan(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        let input = PlanFormInput.parse(context.form)
+        let base = context.form["baseVersion"].flatMap { Int($0) }
+        do {
+            _ = try await patients.savePlan(id, input, basedOn: base, context)
+            return .redirect(to: Routes.patient(id) + "?notice=saved")
+        } catch let failure as ValidationFailure {
+            let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan form")
+            return try await planForm(context, patient: patient, input: input, baseVersion: base, errors: failure.errors, conflict: nil,
+                                      status: .unprocessableContent)
+        } catch let stale as StalePlanVersion {
+            let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan conflict")
+            let versions = try await PlanRepository.versions(patientId: id, on: services.database)
+            let since = versions.filter { $0.version > (base ?? 0) }
+            let baseContent = versions.first { $0.version == base }?.content
+            let conflict = PlanFormView.Conflict(authorName: Set(since.map(\.authorName)).sorted().joined(separator: ", "),
+                                                 version: stale.current.version,
+                                                 changes: PlanDiff.changes(from: baseContent, to: stale.current.content))
+            return try await planForm(context, patient: patient, input: input, baseVersion: stale.current.version, errors: [],
+                                      conflict: conflict, status: .conflict)
+        }
+    }
+
+    func planForm(_ context: AppContext, patient: Patient, input: PlanInput, baseVersion: Int?, errors: [FieldError],
+                  conflict: PlanFormView.Conflict?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let units = try await UnitRepository.list(includeInactive: false, on: services.database)
+        let path = baseVersion == nil ? Routes.newPlan(patient.id) : Routes.editPlan(patient.id)
+        return .html(PlanFormView.render(PageContext(context, path: path), patient: patient, input: input, baseVersion: baseVersion,
+                                         units: units, directory: UnitDirectory(units), errors: errors, conflict: conflict), status: status)
+    }
+
+    // MARK: history, access log
+
+    @Sendable func history(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        let (patient, versions) = try await gate.access(context, patientId: id, .read, action: "plan.history") { tx, _ in
+            (try await PatientRepository.find(id: id, on: tx)!, try await PlanRepository.versions(patientId: id, on: tx))
+        }
+        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        return .html(PlanViews.history(PageContext(context, path: Routes.planHistory(id)), patient: patient, versions: versions, units: units))
+    }
+
+    @Sendable func version(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        guard let number = context.parameters.get("version").flatMap(Int.init) else { throw AppError.notFound }
+        let summary = try await patients.summary(id, context)
+        let versions = try await PlanRepository.versions(patientId: id, on: services.database)
+        guard let version = versions.first(where: { $0.version == number }), let current = summary.plan else { throw AppError.notFound }
+        let historic = PatientSummary(patient: summary.patient,
+                                      plan: StoredPlan(id: current.id, patientId: id, version: number, content: version.content, updatedAt: version.createdAt),
+                                      ground: summary.ground, canWrite: false)
+        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        return .html(PlanViews.summary(PageContext(context, path: Routes.planVersion(id, number)), historic, units: units, today: patients.today(), printable: true))
+    }
+
+    @Sendable func accessLog(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try patientId(context)
+        let user = try context.requireUser()
+        let (patient, entries): (Patient, [AuditEntry])
+        if user.can(.readAuditLog) {
+            (patient, entries) = try await services.persistence.write { tx in
+                guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
+                try await AuditLog.append(context.auditRecord("patient.accessLog", as: .readAuditLog, entityType: "patient", entityId: id.uuidString,
+                                                              patientId: id, purpose: "audit"), on: tx)
+                return (patient, try await AuditLog.search(AuditFilter(patientId: id), limit: 500, on: tx))
+            }
+        } else {
+            (patient, entries) = try await gate.access(context, patientId: id, .write, action: "patient.accessLog") { tx, _ in
+                (try await PatientRepository.find(id: id, on: tx)!, try await AuditLog.search(AuditFilter(patientId: id), limit: 500, on: tx))
+            }
+        }
+        return .html(PatientViews.accessLog(PageContext(context, path: Routes.patientAccessLog(id)), patient: patient, entries: entries))
+    }
+
+    // MARK: break the glass
+
+    @Sendable func breakGlassForm(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.readPatientData)
+        let id = try patientId(context)
+        return .html(PatientViews.breakGlassForm(PageContext(context, path: Routes.breakGlass(id)), patientId: id, reason: "", errors: []))
+    }
+
+    @Sendable func breakGlass(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        let id = try patientId(context)
+        var v = Validator()
+        let reason = v.requiredText("reason", context.form["reason"] ?? "", maxLength: 1000)
+        if reason.count < 10, v.errors.isEmpty { v.add("reason", .tooShort) }
+        guard v.errors.isEmpty, let session = context.session else {
+            return .html(PatientViews.breakGlassForm(PageContext(context, path: Routes.breakGlass(id)), patientId: id,
+                                                     reason: context.form["reason"] ?? "", errors: v.errors), status: .unprocessableContent)
+        }
+        try await services.persistence.write { tx in
+            guard try await PatientRepository.accessFacts(patientId: id, on: tx) != nil else { throw AppError.notFound }
+            try await BreakGlassRepository.grant(sessionToken: session.token, userId: user.id, patientId: id, reason: reason, on: tx)
+            try await AuditLog.append(context.auditRecord("patient.breakGlass", as: .readPatientData, entityType: "patient", entityId: id.uuidString,
+                                                          patientId: id, purpose: String(reason.prefix(500))), on: tx)
+        }
+        return .redirect(to: Routes.patient(id))
+    }
+
+    @Sendable func breakGlassReview(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.readAuditLog)
+        let grants = try await services.persistence.write { tx in
+            try await AuditLog.append(context.auditRecord("audit.breakGlassReview", as: .readAuditLog, entityType: "auditLog"), on: tx)
+            return try await BreakGlassRepository.list(on: tx)
+        }
+        return .html(PatientViews.breakGlassReview(PageContext(context, path: Routes.breakGlassReview()), grants: grants))
+    }
+
+    // MARK: inbox
+
+    @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        let items = try await user.unitId.asyncMap { try await InboxRepository.items(unitId: $0, userId: user.id, on: services.database) } ?? []
+        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        return .html(PatientViews.inbox(PageContext(context, path: Routes.inbox()), items: items, units: units))
+    }
+
+    @Sendable func markRead(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        guard let item = context.idParameter, let unit = user.unitId,
+              try await InboxRepository.markRead(itemId: item, unitId: unit, userId: user.id, on: services.database) else { throw AppError.notFound }
+        return .redirect(to: Routes.inbox())
+    }
+
+    func patientId(_ context: AppContext) throws -> UUID {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        return id
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import LindringCore
+import LindringStore
+import Plot
+
+enum PlanViews {
+    /// The summary for the phone and the out-of-hours nurse: what is needed at 3 a.m. first.
+    static func summary(_ page: PageContext, _ summary: PatientSummary, units: UnitDirectory, today: LocalDate, printable: Bool = false,
+                        notice: String? = nil) -> HTML {
+        let t = page.t
+        let patient = summary.patient
+        let id = patient.id
+        let age = patient.cpr.age(on: Date(), in: Timestamps.copenhagen)
+        let plan = summary.plan?.content
+        return Layout.page(page, title: patient.name, bodyClass: printable ? "printable" : "",
+            .div(.class("page-heading"),
+                 .h1(.text(patient.name)),
+                 .if(!printable, .div(.class("heading-actions"),
+                     .if(summary.canWrite, .a(.class("button primary"), .href(summary.plan == nil ? Routes.newPlan(id) : Routes.editPlan(id)),
+                                              .text(summary.plan == nil ? t("plan.create") : t("plan.edit")))),
+                     .a(.class("button secondary"), .href(Routes.printPlan(id)), .text(t("plan.print")))))),
+            .p(.class("patient-line"),
+               .text("\(t("patient.cpr")) \(patient.cpr.formatted) · \(t("patient.age", ["age": String(age)])) · \(t.label("diagnosisGroup", patient.diagnosisGroup))"
+                     + (patient.icd10.map { " (\($0))" } ?? "") + " · \(t("patient.consent")): \(t.label("consent", patient.sharingConsent))")),
+            Notices.banner(t, notice),
+            .if(summary.ground == .breakTheGlass, .div(.class("notice warning"), .p(.text(t("breakGlass.active"))))),
+            .unwrap(plan) { plan in
+                .group(
+                    .if(plan.status != .active, .div(.class("notice warning"), .p(.text(t.label("planStatus", plan.status)
+                        + (plan.endReason.map { " – " + t.label("endReason", $0) } ?? "")
+                        + (plan.dateOfDeath.map { " " + $0.danish } ?? ""))))),
+                    .section(.class("urgent"), .attribute(named: "aria-label", value: t("plan.urgent")),
+                        .div(.class("card key"),
+                             .h2(.text(t("plan.keyWorker"))),
+                             .unwrap(plan.keyWorker) { member in memberBlock(t, member, units: units) }),
+                        .div(.class("card decision " + (plan.resuscitation == .doNotAttempt ? "dnr" : "")),
+                             .h2(.text(t("plan.field.resuscitation"))),
+                             .p(.class("big"), .text(plan.resuscitation.map { t.label("resuscitation", $0) } ?? t("plan.notDecided"))),
+                             .unwrap(plan.treatmentLevel) { .p(.text(t("plan.field.treatmentLevel") + ": " + t.label("treatmentLevel", $0))) },
+                             .unwrap(plan.decidedBy) { by in .p(.class("hint"), .text(t("plan.decidedByOn", ["by": by, "on": plan.decisionDate?.danish ?? "–"]))) }),
+                        .div(.class("card"),
+                             .h2(.text(t("plan.field.preferredPlaceOfDeath"))),
+                             .p(.class("big"), .text(t.label("preferredPlace", plan.preferredPlaceOfDeath)))),
+                        .div(.class("card wide"),
+                             .h2(.text(t("plan.medications"))),
+                             plan.medications.isEmpty ? .p(.text(t("plan.noMedications"))) : .ul(.forEach(plan.medications) { m in
+                                 .li(.strong(.text("\(m.drug) \(m.strength)")),
+                                     .text(" – \(m.dose) \(t.label("route", m.route)), \(t.label("indication", m.indication))"
+                                           + (m.maxPer24h.map { ", max \($0)/24 t" } ?? "")
+                                           + (m.availableInHome ? " · " + t("plan.inHome") : " · " + t("plan.notInHome"))))
+                             }))),
+                    .h2(.text(t("plan.careTeam"))),
+                    .div(.class("table-wrap"), .table(.caption(.text(t("plan.careTeam"))),
+                        .thead(.tr(.th(.text(t("plan.member.role"))), .th(.text(t("plan.member.unit"))), .th(.text(t("units.dayPhone"))),
+                                   .th(.text(t("units.outOfHoursPhone"))))),
+                        .tbody(.forEach(plan.careTeam) { m in
+                            .tr(.td(.text(t.label("careTeamRole", m.role))), .td(.text(units.name(m.unitId))),
+                                .td(.text(m.dayPhone ?? units.byId[m.unitId]?.dayPhone ?? "–")),
+                                .td(.text(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone ?? "–")))
+                        }))),
+                    .if(!plan.contingencies.isEmpty, .group(
+                        .h2(.text(t("plan.contingencies"))),
+                        .ul(.class("contingencies"), .forEach(plan.contingencies) { c in
+                            .li(.strong(.text(c.situation)), .text(" → " + c.action
+                                + (c.callDay.map { " · \(t("plan.contingency.callDay")): \($0)" } ?? "")
+                                + (c.callNight.map { " · \(t("plan.contingency.callNight")): \($0)" } ?? "")))
+                        }))),
+                    .h2(.text(t("plan.wishes"))),
+                    .dl(.class("facts"),
+                        .dt(.text(t("plan.field.preferredPlaceOfCare"))), .dd(.text(t.label("preferredPlace", plan.preferredPlaceOfCare))),
+                        .dt(.text(t("plan.field.whatMattersMost"))), .dd(.text(plan.whatMattersMost ?? "–")),
+                        .dt(.text(t("plan.field.wishesDiscussedOn"))), .dd(.text([plan.wishesDiscussedOn?.danish, plan.wishesDiscussedWith].compactMap { $0 }.joined(separator: ", "))),
+                        .dt(.text(t("plan.field.livingWill"))), .dd(.text(plan.livingWill ? t("yes") : t("no"))),
+                        .dt(.text(t("plan.field.reviewDate"))), .dd(.text(plan.reviewDate?.danish ?? "–")),
+                        .dt(.text(t("plan.field.prognosis"))), .dd(.text(t.label("prognosis", plan.prognosis)
+                            + " · " + t("plan.field.patientKnowsPrognosis") + ": " + (plan.patientKnowsPrognosis ? t("yes") : t("no"))
+                            + " · " + t("plan.field.relativesKnowPrognosis") + ": " + (plan.relativesKnowPrognosis ? t("yes") : t("no")))),
+                        .dt(.text(t("plan.field.equipment"))), .dd(.text(plan.equipment.isEmpty ? "–" : plan.equipment.map { t.label("equipment", $0) }.joined(separator: ", "))))
+                )
+            },
+            .if(plan == nil, .div(.class("notice"), .p(.text(t("plan.none"))))),
+            .h2(.text(t("patient.details"))),
+            .dl(.class("facts"),
+                .dt(.text(t("patient.phone"))), .dd(.text(patient.phone ?? "–")),
+                .dt(.text(t("patient.gp"))), .dd(.text(units.name(patient.gpUnitId))),
+                .dt(.text(t("patient.language"))), .dd(.text((patient.language ?? "–") + (patient.interpreterNeeded ? " · " + t("patient.interpreterNeeded") : ""))),
+                .dt(.text(t("patient.registeredBy"))), .dd(.text(units.name(patient.registeringUnitId)))),
+            .if(!patient.relatives.isEmpty, .group(
+                .h2(.text(t("patient.relatives"))),
+                .ul(.forEach(patient.relatives) { r in
+                    .li(.text("\(r.name) (\(r.relation))" + (r.phone.map { " · \($0)" } ?? "")
+                              + (r.primaryContact ? " · " + t("relative.primaryContact") : "")
+                              + (r.livesWithPatient ? " · " + t("relative.livesWithPatient") : "")
+                              + (r.powerOfAttorney ? " · " + t("relative.powerOfAttorney") : "")))
+                }))),
+            .if(!printable, .nav(.class("patient-links"), .attribute(named: "aria-label", value: t("patient.more")),
+                .ul(.if(summary.canWrite, .li(.a(.href(Routes.editPatient(id)), .text(t("patient.edit"))))),
+                    .if(summary.plan != nil, .li(.a(.href(Routes.planHistory(id)), .text(t("plan.history"))))),
+                    .li(.a(.href(Routes.patientAccessLog(id)), .text(t("patient.accessLog"))))))),
+            .if(printable, .p(.class("hint"), .text(t("plan.printedAt", ["time": Timestamps.display(Date()), "version": String(summary.plan?.version ?? 0)])))))
+    }
+
+    static func memberBlock(_ t: Localizer, _ m: CareTeamMember, units: UnitDirectory) -> Node<HTML.BodyContext> {
+        .group(.p(.class("big"), .text(units.name(m.unitId))),
+               .p(.text(t("units.dayPhone") + ": " + (m.dayPhone ?? units.byId[m.unitId]?.dayPhone ?? "–"))),
+               .p(.text(t("units.outOfHoursPhone") + ": " + (m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone ?? "–"))))
+    }
+
+    /// Which vocabulary a field's coded values belong to.
+    static let vocabulary = ["status": "planStatus", "endReason": "endReason", "placeOfDeath": "placeOfDeath",
+                             "preferredPlaceOfCare": "preferredPlace", "preferredPlaceOfDeath": "preferredPlace", "resuscitation": "resuscitation",
+                             "treatmentLevel": "treatmentLevel", "prognosis": "prognosis", "equipment": "equipment"]
+
+    static func value(_ t: Localizer, field: String, _ value: PlanChange.Value?, units: UnitDirectory) -> String {
+        switch value {
+        case nil: return "–"
+        case .text(let text): return text
+        case .code(let code): return vocabulary[field].map { t("\($0).\(code)") } ?? code
+        case .flag(let flag): return flag ? t("yes") : t("no")
+        case .member(let role, let unit): return "\(t.label("careTeamRole", role)): \(units.name(unit))"
+        }
+    }
+
+    static func changeList(_ t: Localizer, _ changes: [PlanChange], units: UnitDirectory) -> Node<HTML.BodyContext> {
+        .ul(.class("changes"), .forEach(changes) { change in
+            let label = t("plan.field.\(change.field)")
+            switch change.kind {
+            case .changed:
+                return .li(.text("\(label): \(value(t, field: change.field, change.before, units: units)) → \(value(t, field: change.field, change.after, units: units))"))
+            case .added:
+                return .li(.text("\(label): \(t("plan.added")) \(value(t, field: change.field, change.after, units: units))"))
+            case .removed:
+                return .li(.text("\(label): \(t("plan.removed")) \(value(t, field: change.field, change.before, units: units))"))
+            }
+        })
+    }
+
+    static func history(_ page: PageContext, patient: Patient, versions: [PlanVersion], units: UnitDirectory) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("plan.history"),
+            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .text("← " + patient.name))),
+            .h1(.text(t("plan.history"))),
+            .ol(.class("versions"), .attribute(named: "reversed", value: "reversed"), .forEach(versions) { v in
+                .li(.p(.a(.href(Routes.planVersion(patient.id, v.version)), .strong(.text(t("plan.version", ["version": String(v.version)])))),
+                       .text(" · \(v.authorName) · \(Timestamps.display(v.createdAt))")),
+                    changeList(t, v.changes, units: units))
+            }))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import LindringCore
+import LindringStore
+
+/// About 200 synthetic patients with plans whose care teams span sectors. The names are
+/// obviously invented; the CPR numbers are well-formed but made up (fixed seed, so every
+/// demo database is the same).
+enum DemoPatients {
+    static let firstNames = ["Åse", "Søren", "Ærtemor", "Bodil", "Carl", "Dagny", "Egon", "Frida", "Gunnar", "Hjørdis", "Ib", "Jytte",
+                             "Knud", "Lis", "Mogens", "Nanna", "Ole", "Pia", "Rigmor", "Svend", "Tove", "Uffe", "Vibeke", "Aage"]
+    static let lastNames = ["Prøvesen", "Eksempelsen", "Demosen", "Fiktivsen", "Opdigtsen", "Testrup", "Skabelonsen", "Modelsen", "Påfundsen"]
+
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+
+    static func load(persistence: Persistence, count: Int = 200) async throws {
+        let db = persistence.database
+        guard try await PatientRepository.count(on: db) == 0 else { return }
+        var random = Generator(state: 20261123)
+        let units = try await UnitRepository.list(includeInactive: false, on: db)
+        let teams = units.filter { $0.kind == .palliativeTeam }
+        let homeCare = units.filter { $0.kind == .homeCare }
+        let hospices = units.filter { $0.kind == .hospice }
+        let gps = try await demoGPs(persistence, units: units)
+        let authors = ["Karen Kliniker", "Hanne Hjemmesygeplejerske", "Læge Ida Holm", "Sygeplejerske Bo Berg"]
+        let today = LocalDate(Date(), in: TimeZone(identifier: "Europe/Copenhagen")!)
+        for index in 0..<count {
+            // Every third patient belongs to the palliative team at Rigshospitalet and the home care of
+            // Copenhagen, so the demo clinician and the demo home-care nurse both have patients.
+            let team = index % 3 == 0 ? teams.first { $0.code == "RH-PAL" }! : teams.randomElement(using: &random)!
+            let home = index % 3 == 0 ? homeCare.first { $0.code == "HJ-101" }! : homeCare.randomElement(using: &random)!
+            let year = Int.random(in: 1930...1975, using: &random)
+            let day = Int.random(in: 1...28, using: &random), month = Int.random(in: 1...12, using: &random)
+            let serial = Int.random(in: 0...3, using: &random) * 1000 + index
+            let cpr = String(format: "%02d%02d%02d%04d", day, month, year % 100, serial)
+            let name = "\(firstNames[index % firstNames.count]) \(lastNames[(index / firstNames.count + index) % lastNames.count])"
+            let consent: SharingConsent = index % 10 == 9 ? .declined : (index % 10 == 8 ? .notAsked : .given)
+            let draft = PatientDraft(cpr: cpr, name: name, municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
+                                     gpUnitId: gps.randomElement(using: &random)?.id.uuidString,
+                                     diagnosisGroup: DiagnosisGroup.allCases.randomElement(using: &random)!.rawValue,
+                                     relatives: [.init(name: "Pårørende \(lastNames[index % lastNames.count])", relation: index % 2 == 0 ? "ægtefælle" : "datter",
+                                                       phone: "30 \(10 + index % 80) 11 11", primaryContact: true, livesWithPatient: index % 2 == 0)],
+                                     sharingConsent: consent.rawValue)
+            let patient = try draft.validated(today: today)
+            var plan = PlanContent()
+            plan.careTeam = [CareTeamMember(unitId: team.id, role: .keyWorker), CareTeamMember(unitId: home.id, role: .homeCare)]
+            if let gp = gps.randomElement(using: &random) { plan.careTeam.append(CareTeamMember(unitId: gp.id, role: .gp)) }
+            if index % 4 == 0, let hospice = hospices.randomElement(using: &random) { plan.careTeam.append(CareTeamMember(unitId: hospice.id, role: .hospice)) }
+            plan.preferredPlaceOfDeath = [.home, .home, .hospice, .notDiscussed].randomElement(using: &random)!
+            plan.preferredPlaceOfCare = .home
+            plan.prognosis = [.weeks, .months, .months, .unknown].randomElement(using: &random)!
+            plan.whatMattersMost = ["At være hjemme hos familien", "At have ro og ingen smerter", "At nå datterens bryllup"].randomElement(using: &random)
+            plan.equipment = [.hospitalBed] + (index % 3 == 0 ? [.oxygen] : [])
+            plan.medications = [
+                AnticipatoryMedication(drug: "Morfin", strength: "10 mg/ml", dose: "2,5–5 mg", route: .sc, indication: .pain, maxPer24h: "6 doser",
+                                       prescribedBy: "Læge Ida Holm", availableInHome: true),
+                AnticipatoryMedication(drug: "Midazolam", strength: "5 mg/ml", dose: "2,5 mg", route: .sc, indication: .anxietyRestlessness,
+                                       maxPer24h: "4 doser", prescribedBy: "Læge Ida Holm", availableInHome: index % 2 == 0),
+            ]
+            plan.contingencies = [Contingency(situation: "Gennembrudssmerter", action: "Giv morfin s.c. efter ordination; ring ved 3. dosis",
+                                              callDay: "Palliativt team", callNight: "Palliativ rådgivning 24/7")]
+            let firstVersion = plan
+            let id = try await persistence.write { tx in
+                let id = try await PatientRepository.create(patient, registeringUnitId: team.id, recordedBy: nil, on: tx)
+                try await PlanRepository.create(patientId: id, firstVersion, author: PlanAuthor(userId: nil, name: authors[0], unitId: team.id), on: tx)
+                return id
+            }
+            if index % 2 == 0 {
+                var next = plan
+                next.resuscitation = .doNotAttempt
+                next.treatmentLevel = .noHospitalAdmission
+                next.decidedBy = "Læge Ida Holm"
+                next.decisionDate = today
+                let secondVersion = next
+                try await persistence.write { tx in
+                    _ = try await PlanRepository.update(patientId: id, secondVersion, basedOn: 1, author: PlanAuthor(userId: nil, name: authors[2], unitId: team.id), on: tx)
+                }
+            }
+        }
+    }
+
+    /// A few invented general practices, so care teams include GPs.
+    static func demoGPs(_ persistence: Persistence, units: [OrgUnit]) async throws -> [OrgUnit] {
+        let existing = units.filter { $0.kind == .generalPractice }
+        if !existing.isEmpty { return existing }
+        var created: [OrgUnit] = []
+        for (index, town) in ["Ballerup", "Hillerød", "Valby", "Gentofte", "Rønne", "Frederiksberg", "Hvidovre", "Helsingør"].enumerated() {
+            let unit = try UnitDraft(code: "DEMO-GP-\(index + 1)", name: "Demolægerne \(town)", kind: UnitKind.generalPractice.rawValue,
+                                     sector: Sector.generalPractice.rawValue, dayPhone: "70 70 \(10 + index) 00").validated()
+            created.append(try await UnitRepository.create(unit, on: persistence.database))
+        }
+        return created
+    }
+}
