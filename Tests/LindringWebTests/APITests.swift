@@ -168,9 +168,10 @@ import Testing
     @Test func documentDescribesEveryRegisteredEndpoint() async throws {
         try await TestApp.run { app in
             // given
-            let admin = try await app.createUser("anne", roles: [.administrator])
+            let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .auditor])
             let token = try await app.apiToken(for: admin)
             let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.database))
+            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -186,7 +187,9 @@ import Testing
                 for code in ["401", "403"] { #expect(responses[code] != nil, "\(endpoint.operationId) documents \(code)") }
                 if endpoint.method == .get {
                     // every documented GET is served
-                    let served = try await app.get(endpoint.path(unit.id), headers: [.authorization: "Bearer \(token)"])
+                    let id = endpoint.path.pattern.contains("patients") ? patient : unit.id
+                    let query = endpoint.path == Routes.API.patients ? "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)! : ""
+                    let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")
                 }
             }

@@ -9,13 +9,13 @@ import Testing
 @Suite struct NavigationTests {
     /// Which main-navigation links each role sees.
     static let expectedLinks: [(Role, Set<String>)] = [
-        (.administrator, ["/", "/units", "/users", "/api-tokens", "/audit", "/account"]),
-        (.clinician, ["/", "/units", "/account"]),
-        (.advisor, ["/", "/units", "/account"]),
+        (.administrator, ["/", "/units", "/users", "/api-tokens", "/audit", "/audit/break-glass", "/account"]),
+        (.clinician, ["/", "/patients", "/inbox", "/units", "/account"]),
+        (.advisor, ["/", "/patients", "/inbox", "/units", "/account"]),
         (.socialWorker, ["/", "/units", "/account"]),
         (.educator, ["/", "/units", "/account"]),
         (.finance, ["/", "/units", "/account"]),
-        (.auditor, ["/", "/units", "/audit", "/account"]),
+        (.auditor, ["/", "/units", "/audit", "/audit/break-glass", "/account"]),
     ]
 
     @Test(arguments: expectedLinks)

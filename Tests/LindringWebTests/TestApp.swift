@@ -60,6 +60,28 @@ struct TestApp {
         }
     }
 
+    /// A patient registered by the unit with a plan whose care team is that unit (key worker)
+    /// and `careTeam` units (home care).
+    @discardableResult
+    func createPatientWithPlan(registeredBy unitCode: String, careTeam: [String] = [], name: String = "Åse Prøvesen",
+                               cpr: String = "0101401234", consent: String = "given") async throws -> UUID {
+        let db = persistence.database
+        let unit = try #require(try await UnitRepository.find(code: unitCode, on: db))
+        let valid = try PatientDraft(cpr: cpr, name: name, diagnosisGroup: "cancer", sharingConsent: consent)
+            .validated(today: LocalDate("2026-11-23")!)
+        var plan = PlanContent()
+        plan.careTeam = [CareTeamMember(unitId: unit.id, role: .keyWorker)]
+        for code in careTeam {
+            plan.careTeam.append(CareTeamMember(unitId: try #require(try await UnitRepository.find(code: code, on: db)).id, role: .homeCare))
+        }
+        let content = plan
+        return try await persistence.write { tx in
+            let id = try await PatientRepository.create(valid, registeringUnitId: unit.id, recordedBy: nil, on: tx)
+            try await PlanRepository.create(patientId: id, content, author: PlanAuthor(userId: nil, name: "Test", unitId: unit.id), on: tx)
+            return id
+        }
+    }
+
     /// Fetches the login page: the anonymous session cookie and its CSRF token.
     func loginPage(headers: HTTPFields = [:]) async throws -> (cookie: String, csrf: String) {
         let response = try await client.execute(uri: "/login", method: .get, headers: headers)
