@@ -171,14 +171,16 @@ struct Audit: AsyncParsableCommand {
 }
 
 struct DemoDataCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo-data", abstract: "Load synthetic demo users for every role (once).")
+    static let configuration = CommandConfiguration(commandName: "demo-data", abstract: "Load synthetic demo users for every role and synthetic patients (once).")
+
+    @Option(help: "How many synthetic patients to create (region scale: 100000).") var patients = 200
 
     func run() async throws {
         let config = try loadConfig()
         let created = try await withPersistence(config) { persistence in
             let hasher = PasswordHasher(cost: config.bcryptCost)
             defer { Task { try? await hasher.shutdown() } }
-            return try await DemoData.load(persistence: persistence, hasher: hasher)
+            return try await DemoData.load(persistence: persistence, hasher: hasher, patients: patients)
         }
         printDemoUsers(created)
     }

@@ -18,7 +18,9 @@ enum DemoPatients {
         }
     }
 
-    static func load(persistence: Persistence, count: Int = 200) async throws {
+    /// Patients are written in batches of `batchSize` per transaction: one commit per patient
+    /// (with synchronous=FULL) would make the region-scale data set take many minutes.
+    static func load(persistence: Persistence, count: Int = 200, batchSize: Int = 500) async throws {
         let db = persistence.database
         guard try await PatientRepository.count(on: db) == 0 else { return }
         var random = Generator(state: 20261123)
@@ -29,15 +31,16 @@ enum DemoPatients {
         let gps = try await demoGPs(persistence, units: units)
         let authors = ["Karen Kliniker", "Hanne Hjemmesygeplejerske", "Læge Ida Holm", "Sygeplejerske Bo Berg"]
         let today = LocalDate(Date(), in: TimeZone(identifier: "Europe/Copenhagen")!)
+        var batch: [(ValidPatient, UUID, PlanContent, PlanContent?)] = []
         for index in 0..<count {
             // Every third patient belongs to the palliative team at Rigshospitalet and the home care of
             // Copenhagen, so the demo clinician and the demo home-care nurse both have patients.
             let team = index % 3 == 0 ? teams.first { $0.code == "RH-PAL" }! : teams.randomElement(using: &random)!
             let home = index % 3 == 0 ? homeCare.first { $0.code == "HJ-101" }! : homeCare.randomElement(using: &random)!
-            let year = Int.random(in: 1930...1975, using: &random)
-            let day = Int.random(in: 1...28, using: &random), month = Int.random(in: 1...12, using: &random)
-            let serial = Int.random(in: 0...3, using: &random) * 1000 + index
-            let cpr = String(format: "%02d%02d%02d%04d", day, month, year % 100, serial)
+            // A unique, well-formed CPR number for every index up to 60 million: serials 0000–3999
+            // (born in the 1900s), then every day of 28 × 12, then every year 1930–1975.
+            let serial = index % 4000, dayIndex = (index / 4000) % 336, year = 1930 + (index / (4000 * 336)) % 46
+            let cpr = String(format: "%02d%02d%02d%04d", dayIndex % 28 + 1, dayIndex / 28 + 1, year % 100, serial)
             let name = "\(firstNames[index % firstNames.count]) \(lastNames[(index / firstNames.count + index) % lastNames.count])"
             let consent: SharingConsent = index % 10 == 9 ? .declined : (index % 10 == 8 ? .notAsked : .given)
             let draft = PatientDraft(cpr: cpr, name: name, municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
@@ -64,21 +67,27 @@ enum DemoPatients {
             ]
             plan.contingencies = [Contingency(situation: "Gennembrudssmerter", action: "Giv morfin s.c. efter ordination; ring ved 3. dosis",
                                               callDay: "Palliativt team", callNight: "Palliativ rådgivning 24/7")]
-            let firstVersion = plan
-            let id = try await persistence.write { tx in
-                let id = try await PatientRepository.create(patient, registeringUnitId: team.id, recordedBy: nil, on: tx)
-                try await PlanRepository.create(patientId: id, firstVersion, author: PlanAuthor(userId: nil, name: authors[0], unitId: team.id), on: tx)
-                return id
-            }
+            var second: PlanContent?
             if index % 2 == 0 {
                 var next = plan
                 next.resuscitation = .doNotAttempt
                 next.treatmentLevel = .noHospitalAdmission
                 next.decidedBy = "Læge Ida Holm"
                 next.decisionDate = today
-                let secondVersion = next
+                second = next
+            }
+            batch.append((patient, team.id, plan, second))
+            if batch.count == batchSize || index == count - 1 {
+                let work = batch
+                batch = []
                 try await persistence.write { tx in
-                    _ = try await PlanRepository.update(patientId: id, secondVersion, basedOn: 1, author: PlanAuthor(userId: nil, name: authors[2], unitId: team.id), on: tx)
+                    for (patient, team, first, second) in work {
+                        let id = try await PatientRepository.create(patient, registeringUnitId: team, recordedBy: nil, on: tx)
+                        try await PlanRepository.create(patientId: id, first, author: PlanAuthor(userId: nil, name: authors[0], unitId: team), on: tx)
+                        if let second {
+                            _ = try await PlanRepository.update(patientId: id, second, basedOn: 1, author: PlanAuthor(userId: nil, name: authors[2], unitId: team), on: tx)
+                        }
+                    }
                 }
             }
         }
