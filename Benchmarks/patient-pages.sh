@@ -36,6 +36,8 @@ run() { # name port
   wrk -t1 -c2 -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port/patients/$patient" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx"
   echo "== $1: GET /patients?q=eksempel (search by part of a name)"
   wrk -t1 -c2 -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port/patients?q=eksempel" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx"
+  echo "== $1: GET /patients?q=zzzz (no match: the whole name index is scanned)"
+  wrk -t1 -c2 -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port/patients?q=zzzz" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx"
   kill "$pid"; wait "$pid" || true
 }
 

@@ -15,5 +15,6 @@ public enum LindringMigrations {
         M0009_CreatePlans(),
         M0010_CreateInbox(),
         M0011_CreateBreakGlassGrants(),
+        M0012_CreatePatientSearchIndex(),
     ]
 }

@@ -92,44 +92,48 @@ public enum PatientRepository {
     }
 
     /// Patients the requester may see whose name contains every word of the query (folded:
-    /// case, accents and "aa"/"å" do not matter) or whose CPR number is the query.
+    /// case, accents and "aa"/"å" do not matter) or whose CPR number is the query, in name
+    /// order. The names are scanned in order through a covering index and the care-team check
+    /// is a per-row index probe, so a page of matches is found without reading the patient
+    /// rows or building the unit's whole patient list; plan statuses are fetched for that page only.
     public static func search(_ query: String, requester: PatientRequester, limit: Int = 50, on db: any Database) async throws -> [PatientListItem] {
         let sql = db as! any SQLDatabase
-        var select = sql.select()
-            .columns(SQLColumn("id", table: "p"), SQLColumn("name", table: "p"), SQLColumn("cpr", table: "p"), SQLColumn("status", table: "pl"))
-            .from(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")))
-            .join(SQLAlias(SQLIdentifier("plans"), as: SQLIdentifier("pl")), method: SQLJoinMethod.left,
-                  on: SQLColumn("patient_id", table: "pl"), .equal, SQLColumn("id", table: "p"))
+        var select = sql.select().columns("id", "name", "cpr").from("patients")
         if let cpr = try? CPRNumber(query) {
-            select = select.where(SQLColumn("cpr", table: "p"), .equal, SQLBind(cpr.digits))
+            select = select.where("cpr", .equal, SQLBind(cpr.digits))
         } else {
             let terms = NameSearch.terms(query)
             guard !terms.isEmpty else { return [] }
             for term in terms {
-                select = select.where(SQLColumn("name_folded", table: "p"), .like, SQLBind("%" + escapeLike(term) + "%"))
+                select = select.where("name_folded", .like, SQLBind("%" + escapeLike(term) + "%"))
             }
         }
         select = select.where { group in
             var group = group
             if let unit = requester.unitId {
-                group = group.orWhere(SQLColumn("registering_unit_id", table: "p"), .equal, SQLBind(unit))
+                group = group.orWhere("registering_unit_id", .equal, SQLBind(unit))
                     .orWhere { inner in
-                        inner.where(SQLColumn("sharing_consent", table: "p"), .notEqual, SQLBind(SharingConsent.declined.rawValue))
-                            .where(SQLColumn("id", table: "p"), .in, SQLSubquery.select { sub in
-                                sub.column("patient_id").from("plan_care_team").where("unit_id", .equal, SQLBind(unit))
-                            })
+                        inner.where("sharing_consent", .notEqual, SQLBind(SharingConsent.declined.rawValue))
+                            .where(SQLQueryString("EXISTS (SELECT 1 FROM plan_care_team c WHERE c.patient_id = patients.id AND c.unit_id = \(bind: unit))"))
                     }
             }
             if requester.roles.contains(.advisor) {
-                group = group.orWhere(SQLColumn("sharing_consent", table: "p"), .equal, SQLBind(SharingConsent.given.rawValue))
+                group = group.orWhere("sharing_consent", .equal, SQLBind(SharingConsent.given.rawValue))
             }
             // Nobody matches when the requester has neither a unit nor the advisory role.
             return group.orWhere(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
         }
-        return try await select.orderBy(SQLColumn("name", table: "p")).limit(limit).all().map { row in
-            PatientListItem(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
-                            cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)),
-                            planStatus: try row.decode(column: "status", as: String?.self).flatMap(PlanStatus.init(rawValue:)))
+        let rows = try await select.orderBy("name").limit(limit).all()
+        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        var statuses: [UUID: PlanStatus] = [:]
+        if !ids.isEmpty {
+            for row in try await sql.select().columns("patient_id", "status").from("plans").where("patient_id", .in, SQLBind.group(ids)).all() {
+                statuses[try row.decode(column: "patient_id", as: UUID.self)] = PlanStatus(rawValue: try row.decode(column: "status", as: String.self))
+            }
+        }
+        return try zip(rows, ids).map { row, id in
+            PatientListItem(id: id, name: try row.decode(column: "name", as: String.self),
+                            cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)), planStatus: statuses[id])
         }
     }
 
