@@ -355,5 +355,6 @@ extension Catalog {
         "validation.planEnded": "planen er afsluttet og kan ikke redigeres",
         "validation.staleVersion": "er ændret af en anden",
         "yes": "Ja",
+        "patient.consentRecordedAt": "registreret {time}",
     ]
 }

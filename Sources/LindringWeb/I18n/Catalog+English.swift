@@ -355,5 +355,6 @@ extension Catalog {
         "validation.planEnded": "the plan has ended and cannot be edited",
         "validation.staleVersion": "was changed by someone else",
         "yes": "Yes",
+        "patient.consentRecordedAt": "recorded {time}",
     ]
 }

@@ -84,7 +84,9 @@ enum PlanViews {
                 .dt(.text(t("patient.phone"))), .dd(.text(patient.phone ?? "–")),
                 .dt(.text(t("patient.gp"))), .dd(.text(units.name(patient.gpUnitId))),
                 .dt(.text(t("patient.language"))), .dd(.text((patient.language ?? "–") + (patient.interpreterNeeded ? " · " + t("patient.interpreterNeeded") : ""))),
-                .dt(.text(t("patient.registeredBy"))), .dd(.text(units.name(patient.registeringUnitId)))),
+                .dt(.text(t("patient.registeredBy"))), .dd(.text(units.name(patient.registeringUnitId))),
+                .dt(.text(t("patient.consent"))), .dd(.text(t.label("consent", patient.sharingConsent)
+                    + (patient.consentRecordedAt.map { " · " + t("patient.consentRecordedAt", ["time": Timestamps.display($0)]) } ?? "")))),
             .if(!patient.relatives.isEmpty, .group(
                 .h2(.text(t("patient.relatives"))),
                 .ul(.forEach(patient.relatives) { r in
