@@ -92,3 +92,27 @@ import Testing
         #expect(PlanDiff.changes(from: after, to: after).isEmpty)
     }
 }
+
+@Suite struct PlanRebaseTests {
+    @Test func untouchedFieldsTakeTheColleaguesValueAndBothChangedAreNamed() {
+        // given
+        var base = PlanInput()
+        base.preferredPlaceOfDeath = "home"
+        base.whatMattersMost = nil
+        base.prognosis = "months"
+        var colleague = base
+        colleague.preferredPlaceOfDeath = "hospice"
+        colleague.prognosis = "weeks"
+        var mine = base
+        mine.whatMattersMost = "At komme hjem til hunden"
+        mine.prognosis = "days"
+        mine.medications = [.init()] // a blank row from the form is no change
+        // when
+        let (merged, conflicts) = mine.rebased(from: base, onto: colleague)
+        // then
+        #expect(merged.preferredPlaceOfDeath == "hospice", "the colleague's change survives")
+        #expect(merged.whatMattersMost == "At komme hjem til hunden", "my change survives")
+        #expect(merged.prognosis == "days")
+        #expect(conflicts == ["prognosis"])
+    }
+}

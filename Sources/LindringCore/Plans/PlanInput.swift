@@ -241,3 +241,46 @@ public struct PlanInput: Codable, Equatable, Sendable {
         return date
     }
 }
+
+extension PlanInput {
+    /// After a conflict: the changes this user made to `base` applied on top of `current`
+    /// (what a colleague saved since). A field the user did not change takes the colleague's
+    /// value, so saving again cannot undo their work; a field both changed keeps the user's
+    /// value and is named in `conflicts` for them to check.
+    public func rebased(from base: PlanInput, onto current: PlanInput) -> (input: PlanInput, conflicts: [String]) {
+        var merged = self
+        var conflicts: [String] = []
+        func merge<T: Equatable>(_ field: String, _ path: WritableKeyPath<PlanInput, T>, _ normal: (T) -> some Equatable) {
+            let mine = normal(self[keyPath: path]), theirs = normal(current[keyPath: path]), original = normal(base[keyPath: path])
+            if mine == original {
+                merged[keyPath: path] = current[keyPath: path]
+            } else if theirs != original, theirs != mine {
+                conflicts.append(field)
+            }
+        }
+        let text: (String?) -> String? = { value in
+            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let flag: (Bool?) -> Bool = { $0 ?? false }
+        for (field, path) in Self.textFields { merge(field, path, text) }
+        for (field, path) in Self.flagFields { merge(field, path, flag) }
+        merge("careTeam", \.careTeam) { ($0 ?? []).filter { !$0.isBlank } }
+        merge("medications", \.medications) { ($0 ?? []).filter { !$0.isBlank } }
+        merge("contingencies", \.contingencies) { ($0 ?? []).filter { !$0.isBlank } }
+        merge("equipment", \.equipment) { Set(($0 ?? []).filter { !$0.isEmpty }) }
+        return (merged, conflicts)
+    }
+
+    static var textFields: [(String, WritableKeyPath<PlanInput, String?>)] { [
+        ("status", \.status), ("endReason", \.endReason), ("dateOfDeath", \.dateOfDeath), ("placeOfDeath", \.placeOfDeath),
+        ("preferredPlaceOfCare", \.preferredPlaceOfCare), ("preferredPlaceOfDeath", \.preferredPlaceOfDeath),
+        ("whatMattersMost", \.whatMattersMost), ("wishesDiscussedOn", \.wishesDiscussedOn), ("wishesDiscussedWith", \.wishesDiscussedWith),
+        ("resuscitation", \.resuscitation), ("treatmentLevel", \.treatmentLevel), ("decidedBy", \.decidedBy),
+        ("decisionDate", \.decisionDate), ("reviewDate", \.reviewDate), ("prognosis", \.prognosis),
+    ] }
+
+    static var flagFields: [(String, WritableKeyPath<PlanInput, Bool?>)] { [
+        ("livingWill", \.livingWill), ("patientKnowsPrognosis", \.patientKnowsPrognosis), ("relativesKnowPrognosis", \.relativesKnowPrognosis),
+    ] }
+}

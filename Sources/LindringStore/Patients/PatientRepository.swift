@@ -96,9 +96,17 @@ public enum PatientRepository {
     /// order. The names are scanned in order through a covering index and the care-team check
     /// is a per-row index probe, so a page of matches is found without reading the patient
     /// rows or building the unit's whole patient list; plan statuses are fetched for that page only.
-    public static func search(_ query: String, requester: PatientRequester, limit: Int = 50, on db: any Database) async throws -> [PatientListItem] {
+    /// `after` continues a previous page after its last item (name order, then id).
+    public static func search(_ query: String, requester: PatientRequester, limit: Int = 50, after: (name: String, id: UUID)? = nil,
+                              on db: any Database) async throws -> [PatientListItem] {
         let sql = db as! any SQLDatabase
         var select = sql.select().columns("id", "name", "cpr").from("patients")
+        if let after {
+            select = select.where { page in
+                page.where("name", .greaterThan, SQLBind(after.name))
+                    .orWhere { same in same.where("name", .equal, SQLBind(after.name)).where("id", .greaterThan, SQLBind(after.id)) }
+            }
+        }
         if let cpr = try? CPRNumber(query) {
             select = select.where("cpr", .equal, SQLBind(cpr.digits))
         } else {
@@ -123,7 +131,7 @@ public enum PatientRepository {
             // Nobody matches when the requester has neither a unit nor the advisory role.
             return group.orWhere(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
         }
-        let rows = try await select.orderBy("name").limit(limit).all()
+        let rows = try await select.orderBy("name").orderBy("id").limit(limit).all()
         let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
         var statuses: [UUID: PlanStatus] = [:]
         if !ids.isEmpty {

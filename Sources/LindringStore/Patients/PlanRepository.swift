@@ -63,10 +63,13 @@ public enum PlanRepository {
         for unit in plan.content.careTeamUnitIds.sorted(by: { $0.uuidString < $1.uuidString }) {
             try await sql.insert(into: "plan_care_team").columns("patient_id", "unit_id").values(SQLBind(plan.patientId), SQLBind(unit)).run()
         }
+        // Whole milliseconds, so that items saved together sort by id and page cursors (which
+        // carry milliseconds) find their place exactly on every database.
+        let created = AuditRecord.truncatedToMilliseconds(now)
         for unit in previousTeam.union(plan.content.careTeamUnitIds).sorted(by: { $0.uuidString < $1.uuidString }) where unit != author.unitId {
             try await sql.insert(into: "inbox_items").columns("id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at")
                 .values(SQLBind(UUID()), SQLBind(unit), SQLBind(plan.patientId), SQLBind(plan.version), SQLBind(changesJSON),
-                        SQLBind(author.name), SQLBind(now)).run()
+                        SQLBind(author.name), SQLBind(created)).run()
         }
     }
 
@@ -112,7 +115,8 @@ public struct InboxItem: Equatable, Sendable {
 
 public enum InboxRepository {
     /// The newest items for the unit, with whether this user has read each.
-    public static func items(unitId: UUID, userId: UUID, limit: Int = 100, before: Date? = nil, on db: any Database) async throws -> [InboxItem] {
+    /// `before` continues after the last item of a previous page (newest first, then id).
+    public static func items(unitId: UUID, userId: UUID, limit: Int = 100, before: (at: Date, id: UUID)? = nil, on db: any Database) async throws -> [InboxItem] {
         let sql = db as! any SQLDatabase
         var query = sql.select()
             .columns(SQLColumn("id", table: "i"), SQLColumn("patient_id", table: "i"), SQLColumn("name", table: "p"),
@@ -124,8 +128,21 @@ public enum InboxRepository {
                   on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("item_id", table: "r"), .equal, SQLColumn("id", table: "i")),
                                           .and, SQLBinaryExpression(SQLColumn("user_id", table: "r"), .equal, SQLBind(userId))))
             .where(SQLColumn("unit_id", table: "i"), .equal, SQLBind(unitId))
-        if let before { query = query.where(SQLColumn("created_at", table: "i"), .lessThan, SQLBind(before)) }
-        return try await query.orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "i"), direction: SQLDirection.descending)).limit(limit).all().map { row in
+        if let before {
+            // Within half a millisecond is "the same time": stored timestamps are whole
+            // milliseconds, but a floating-point round trip can move them by a hair.
+            let start = before.at.addingTimeInterval(-0.0005), end = before.at.addingTimeInterval(0.0005)
+            query = query.where { page in
+                page.where(SQLColumn("created_at", table: "i"), .lessThan, SQLBind(start))
+                    .orWhere { same in
+                        same.where(SQLColumn("created_at", table: "i"), .greaterThanOrEqual, SQLBind(start))
+                            .where(SQLColumn("created_at", table: "i"), .lessThan, SQLBind(end))
+                            .where(SQLColumn("id", table: "i"), .lessThan, SQLBind(before.id))
+                    }
+            }
+        }
+        return try await query.orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "i"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "i"), direction: SQLDirection.descending)).limit(limit).all().map { row in
             InboxItem(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
                       patientName: try row.decode(column: "name", as: String.self), planVersion: try row.decode(column: "plan_version", as: Int.self),
                       changes: (try? JSONDecoder().decode([PlanChange].self, from: Data(try row.decode(column: "changes", as: String.self).utf8))) ?? [],
@@ -141,6 +158,17 @@ public enum InboxRepository {
             .where("unit_id", .equal, SQLBind(unitId))
             .where(SQLColumn("id"), .notIn, SQLSubquery.select { $0.column("item_id").from("inbox_reads").where("user_id", .equal, SQLBind(userId)) })
             .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Marks every item of the unit read for this user.
+    public static func markAllRead(unitId: UUID, userId: UUID, now: Date = Date(), on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.insert(into: "inbox_reads").columns("item_id", "user_id", "read_at")
+            .select { select in
+                select.column("id").column(SQLBind(userId)).column(SQLBind(now)).from("inbox_items")
+                    .where("unit_id", .equal, SQLBind(unitId))
+                    .where(SQLColumn("id"), .notIn, SQLSubquery.select { $0.column("item_id").from("inbox_reads").where("user_id", .equal, SQLBind(userId)) })
+            }.run()
     }
 
     /// Marks the item read for this user; false when it is not in the user's unit's inbox.

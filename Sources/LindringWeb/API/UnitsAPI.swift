@@ -24,7 +24,7 @@ struct UnitsAPI {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.viewUnits)
-        let (limit, cursor) = try Pagination.parse(request.uri.queryParameters)
+        let (limit, cursor) = try Pagination.parse(request.query)
         let units = try await UnitRepository.page(after: cursor, limit: limit + 1, on: services.database)
         let page = Array(units.prefix(limit))
         return try .json(Page(items: page.map(UnitDTO.init), next: units.count > limit ? page.last?.code : nil))
@@ -72,13 +72,18 @@ struct UnitsAPI {
     }
 }
 
-/// A taken code is a conflict with the existing unit (409), not a malformed request (422).
-func conflictOnTakenCode<T>(_ body: () async throws -> T) async throws -> T {
+/// A taken identifier (a unit's code, a patient's CPR number) is a conflict with what exists
+/// (409), not a malformed request (422).
+func conflictOnTaken<T>(_ field: String, _ message: String, _ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let failure as ValidationFailure where failure.code(for: "code") == .alreadyTaken {
-        throw AppError.conflict("A unit with this code already exists.")
+    } catch let failure as ValidationFailure where failure.code(for: field) == .alreadyTaken {
+        throw AppError.conflict(message)
     }
+}
+
+func conflictOnTakenCode<T>(_ body: () async throws -> T) async throws -> T {
+    try await conflictOnTaken("code", "A unit with this code already exists.", body)
 }
 
 struct UnitDTO: NullPreservingEncodable {
@@ -134,13 +139,13 @@ enum Pagination {
     static let defaultLimit = 50
     static let maxLimit = 200
 
-    static func parse(_ query: Parameters) throws(ValidationFailure) -> (limit: Int, cursor: String?) {
+    static func parse(_ query: FormData) throws(ValidationFailure) -> (limit: Int, cursor: String?) {
         var v = Validator()
         var limit = defaultLimit
         if let raw = query["limit"] {
             if let n = Int(raw), (1...maxLimit).contains(n) { limit = n } else { v.add("limit", .invalidFormat) }
         }
-        let cursor = query["cursor"].map(String.init)
+        let cursor = query["cursor"]
         if let cursor, cursor.isEmpty || cursor.count > 100 || TextInput.hasControlCharacters(cursor) { v.add("cursor", .invalidFormat) }
         try v.check()
         return (limit, cursor)

@@ -251,8 +251,8 @@ extension Catalog {
         "plan.added": "tilføjet",
         "plan.careTeam": "Behandlerteam",
         "plan.careTeamHint": "Præcis én nøgleperson. Tomme rækker ignoreres.",
-        "plan.conflict": "{author} har gemt planen (version {version}), mens du redigerede. Deres ændringer:",
-        "plan.conflictHelp": "Dine indtastninger står nedenfor. Gennemse dem og gem igen, hvis de stadig skal gælde.",
+        "plan.conflict": "Ændringer fra {author} (gemt som version {version}), mens du redigerede:",
+        "plan.conflictHelp": "Formularen nedenfor viser planen med både deres og dine ændringer. Gennemse den og gem igen.",
         "plan.contingencies": "Hvis dette sker, så gør dette",
         "plan.contingency.callDay": "Ring i dagtid",
         "plan.contingency.callNight": "Ring om natten",
@@ -356,5 +356,9 @@ extension Catalog {
         "validation.staleVersion": "er ændret af en anden",
         "yes": "Ja",
         "patient.consentRecordedAt": "registreret {time}",
+        "plan.conflictBoth": "I har begge ændret: {fields}. Formularen viser din værdi – tjek den mod ændringen fra {author}.",
+        "plan.versionLine": "Planversion {version}, senest ændret {time}.",
+        "breakGlass.reasonHint": "Mindst 10 tegn: hvorfor har du brug for adgang nu?",
+        "inbox.markAllRead": "Markér alle som læst",
     ]
 }

@@ -251,8 +251,8 @@ extension Catalog {
         "plan.added": "added",
         "plan.careTeam": "Care team",
         "plan.careTeamHint": "Exactly one key worker. Blank rows are ignored.",
-        "plan.conflict": "{author} saved the plan (version {version}) while you were editing. Their changes:",
-        "plan.conflictHelp": "Your input is kept below. Review it and save again if it should still apply.",
+        "plan.conflict": "Changes by {author} (saved as version {version}) while you were editing:",
+        "plan.conflictHelp": "The form below shows the plan with both their changes and yours. Review it and save again.",
         "plan.contingencies": "If this happens, do this",
         "plan.contingency.callDay": "Call in the day",
         "plan.contingency.callNight": "Call at night",
@@ -356,5 +356,9 @@ extension Catalog {
         "validation.staleVersion": "was changed by someone else",
         "yes": "Yes",
         "patient.consentRecordedAt": "recorded {time}",
+        "plan.conflictBoth": "You both changed: {fields}. The form shows your value – check it against the change by {author}.",
+        "plan.versionLine": "Plan version {version}, last changed {time}.",
+        "breakGlass.reasonHint": "At least 10 characters: why do you need access now?",
+        "inbox.markAllRead": "Mark all as read",
     ]
 }

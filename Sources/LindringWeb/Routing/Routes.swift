@@ -63,6 +63,7 @@ public enum Routes {
     public static let breakGlass = RoutePath("/patients/{id}/break-glass")
     public static let inbox = RoutePath("/inbox")
     public static let markInboxRead = RoutePath("/inbox/{id}/read")
+    public static let markAllInboxRead = RoutePath("/inbox/read-all")
     public static let breakGlassReview = RoutePath("/audit/break-glass")
 
     public static let healthz = RoutePath("/healthz")

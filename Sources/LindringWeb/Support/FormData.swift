@@ -39,3 +39,13 @@ public struct FormData: Sendable, Equatable {
         lhs.pairs.elementsEqual(rhs.pairs) { $0 == $1 }
     }
 }
+
+import Hummingbird
+
+extension Request {
+    /// The query string, decoded as browsers encode GET forms (`+` is a space), which the
+    /// framework's own query parameters do not do.
+    var query: FormData {
+        FormData(urlEncoded: uri.query ?? "")
+    }
+}

@@ -48,13 +48,16 @@ enum Layout {
         .nav(.id("main-nav"), .attribute(named: "aria-label", value: page.t("nav.label")),
              .ul(.forEach(page.navigation) { item in
                  .li(.a(.href(item.path),
-                        .if(isCurrent(item.path, page.path), .attribute(named: "aria-current", value: "page")),
+                        .if(item.path == current(page), .attribute(named: "aria-current", value: "page")),
                         .text(item.title)))
              }))
     }
 
-    static func isCurrent(_ itemPath: String, _ path: String) -> Bool {
-        itemPath == "/" ? path == "/" : (path == itemPath || path.hasPrefix(itemPath + "/"))
+    /// The navigation item the page belongs to: the longest one that is the path or a parent of it.
+    static func current(_ page: PageContext) -> String? {
+        page.navigation.map(\.path).filter { item in
+            item == "/" ? page.path == "/" : (page.path == item || page.path.hasPrefix(item + "/"))
+        }.max { $0.count < $1.count }
     }
 
     static func csrfField(_ page: PageContext) -> Node<HTML.FormContext> {

@@ -16,7 +16,7 @@ struct AccountController {
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageOwnAccount)
-        return .html(view(context, errors: [], notice: request.uri.queryParameters["notice"].map(String.init)))
+        return .html(view(context, errors: [], notice: request.query["notice"]))
     }
 
     @Sendable func changePassword(_ request: Request, context: AppContext) async throws -> Response {

@@ -19,7 +19,7 @@ struct ApiTokensController {
         let t = page.t
         return .html(Layout.page(page, title: t("apiTokens.title"),
             .h1(.text(t("apiTokens.title"))),
-            Notices.banner(t, request.uri.queryParameters["notice"].map(String.init)),
+            Notices.banner(t, request.query["notice"]),
             .p(.text(t("apiTokens.howToIssue"))), .pre(.code(.text("lindring api-token --username USERNAME"))),
             .div(.class("table-wrap"),
                  .table(.caption(.text(t("apiTokens.title"))),

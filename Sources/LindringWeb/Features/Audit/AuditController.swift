@@ -16,11 +16,11 @@ struct AuditController {
         _ = try context.require(.readAuditLog)
         let page = PageContext(context, path: Routes.audit())
         do {
-            let query = try AuditQuery(request.uri.queryParameters)
+            let query = try AuditQuery(request.query)
             let result = try await query.run(context, services: services)
             return .html(AuditView.render(page, query: query, typed: query.typed, entries: result.entries, next: result.next, errors: []))
         } catch let failure as ValidationFailure {
-            let typed = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
+            let typed = Dictionary(request.query.pairs, uniquingKeysWith: { a, _ in a })
             return .html(AuditView.render(page, query: nil, typed: typed, entries: [], next: nil, errors: failure.errors),
                          status: .unprocessableContent)
         }
@@ -28,7 +28,7 @@ struct AuditController {
 
     @Sendable func api(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.readAuditLog)
-        let query = try AuditQuery(request.uri.queryParameters)
+        let query = try AuditQuery(request.query)
         let result = try await query.run(context, services: services)
         return try .json(Page(items: result.entries.map(AuditEntryDTO.init), next: result.next.map(String.init)))
     }

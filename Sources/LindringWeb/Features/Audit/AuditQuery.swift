@@ -14,10 +14,10 @@ struct AuditQuery {
 
     static let maxLimit = 200
 
-    init(_ query: Parameters) throws(ValidationFailure) {
+    init(_ query: FormData) throws(ValidationFailure) {
         var v = Validator()
         func text(_ name: String) -> String? {
-            let value = query[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) }
+            let value = query[name].map { $0.trimmingCharacters(in: .whitespaces) }
             guard let value, !value.isEmpty else { return nil }
             typed[name] = value
             if value.count > 100 || TextInput.hasControlCharacters(value) {

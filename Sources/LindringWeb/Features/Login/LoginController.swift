@@ -18,7 +18,7 @@ struct LoginController {
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         if context.user != nil { return .redirect(to: Routes.home()) }
-        return try await render(context, form: LoginForm(next: request.uri.queryParameters["next"].map(String.init)))
+        return try await render(context, form: LoginForm(next: request.query["next"]))
     }
 
     @Sendable func login(_ request: Request, context: AppContext) async throws -> Response {

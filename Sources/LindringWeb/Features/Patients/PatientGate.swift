@@ -23,7 +23,7 @@ struct PatientGate {
     /// Runs `body` if the signed-in user may `mode` the patient; otherwise records the refusal
     /// and throws `Denied`. `action` names what was done (`patient.read`, `plan.update`…).
     func access<T: Sendable>(_ context: AppContext, patientId: UUID, _ mode: Mode, action: String, purpose: String? = nil,
-                             _ body: @escaping @Sendable (any Database, PatientAccessGround) async throws -> T) async throws -> T {
+                             audited: Bool = true, _ body: @escaping @Sendable (any Database, PatientAccessGround) async throws -> T) async throws -> T {
         let user = try context.require(mode == .read ? .readPatientData : .writePatientData)
         let brokeTheGlass = try await context.session.asyncMap {
             try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: patientId, on: services.database)
@@ -36,6 +36,7 @@ struct PatientGate {
             switch decision {
             case .allowed(let ground):
                 let result = try await body(tx, ground)
+                guard audited else { return .success(result) }
                 try await AuditLog.append(context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString,
                                                               patientId: patientId, purpose: Self.purpose(ground, purpose)), on: tx)
                 return .success(result)
@@ -46,6 +47,13 @@ struct PatientGate {
             }
         }
         return try outcome.get()
+    }
+
+    /// Refuses (and audits the refusal) before a request is even read, so that someone who may
+    /// not change the plan learns nothing from validation errors; an allowed request is audited
+    /// when its work is done.
+    func authorize(_ context: AppContext, patientId: UUID, _ mode: Mode, action: String) async throws {
+        _ = try await access(context, patientId: patientId, mode, action: action, audited: false) { _, _ in () }
     }
 
     static func purpose(_ ground: PatientAccessGround, _ purpose: String?) -> String {

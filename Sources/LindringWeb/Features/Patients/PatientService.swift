@@ -25,6 +25,7 @@ struct PatientService {
 
     func updateDetails(_ patientId: UUID, _ draft: PatientDraft, _ context: AppContext) async throws {
         let user = try context.require(.writePatientData)
+        try await gate.authorize(context, patientId: patientId, .write, action: "patient.update")
         var draft = draft
         let patient = try await read(patientId, context, action: "patient.read")
         draft.cpr = patient.cpr.digits
@@ -60,6 +61,7 @@ struct PatientService {
     /// Creates the plan (no `basedOn`) or saves a new version of it.
     func savePlan(_ patientId: UUID, _ input: PlanInput, basedOn version: Int?, _ context: AppContext) async throws -> StoredPlan {
         let user = try context.require(.writePatientData)
+        try await gate.authorize(context, patientId: patientId, .write, action: version == nil ? "plan.create" : "plan.update")
         let content = try input.validated(knownUnitIds: try await knownUnitIds(), today: today())
         let author = PlanAuthor(userId: user.id, name: user.name, unitId: user.unitId)
         return try await gate.access(context, patientId: patientId, .write, action: version == nil ? "plan.create" : "plan.update") { tx, _ in

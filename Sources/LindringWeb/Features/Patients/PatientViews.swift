@@ -112,7 +112,8 @@ enum PatientViews {
             .form(.method(.post), .action(Routes.breakGlass(patientId)), .class("stacked"),
                   Layout.csrfField(page),
                   FormFields.errorSummary(t, errors, labels: ["reason": t("breakGlass.reason")]),
-                  FormFields.textarea(t, name: "reason", label: t("breakGlass.reason"), value: reason, errors: errors, required: true),
+                  FormFields.textarea(t, name: "reason", label: t("breakGlass.reason"), value: reason, errors: errors, required: true,
+                                      hint: t("breakGlass.reasonHint")),
                   FormFields.submit(t("breakGlass.submit"))))
     }
 
@@ -154,7 +155,9 @@ enum PatientViews {
     static func inbox(_ page: PageContext, items: [InboxItem], units: UnitDirectory) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("inbox.title"),
-            .h1(.text(t("inbox.title"))),
+            .div(.class("page-heading"),
+                 .h1(.text(t("inbox.title"))),
+                 .if(items.contains { !$0.read }, FormFields.actionButton(page, action: Routes.markAllInboxRead(), label: t("inbox.markAllRead")))),
             .if(items.isEmpty, .p(.text(t("inbox.empty")))),
             .ul(.class("inbox"), .forEach(items) { item in
                 .li(.class(item.read ? "read" : "unread"),

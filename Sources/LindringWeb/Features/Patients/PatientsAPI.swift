@@ -42,25 +42,31 @@ struct PatientsAPI {
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.writePatientData)
         let draft = try await request.decodeJSON(PatientDraft.self, limit: services.config.maxBodySize)
-        let id = try await patients.register(draft, context)
+        let id = try await conflictOnTaken("cpr", "A patient with this CPR number is already registered.") {
+            try await patients.register(draft, context)
+        }
         let patient = try await patients.read(id, context, action: "patient.read")
         return try .json(PatientDTO(patient), status: .created, headers: [.location: Routes.API.patient(id)])
     }
 
     @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
-        let (limit, _) = try Pagination.parse(request.uri.queryParameters)
-        guard let q = request.uri.queryParameters["q"].map(String.init), !q.trimmingCharacters(in: .whitespaces).isEmpty,
+        let (limit, cursor) = try Pagination.parse(request.query)
+        let after = try cursor.map { try PageCursor.decode($0) }
+        guard let q = request.query["q"], !q.trimmingCharacters(in: .whitespaces).isEmpty,
               q.count <= 100, !TextInput.hasControlCharacters(q) else {
-            throw ValidationFailure([FieldError("q", .required)])
+            throw ValidationFailure([FieldError("q", (request.query["q"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? .required : .invalidFormat)])
         }
         let items = try await services.persistence.write { tx in
-            let items = try await PatientRepository.search(q, requester: PatientGate(services: services).requester(user), limit: limit, on: tx)
+            let items = try await PatientRepository.search(q, requester: PatientGate(services: services).requester(user), limit: limit + 1,
+                                                           after: after.map { ($0.text, $0.id) }, on: tx)
             try await AuditLog.append(context.auditRecord("patient.search", as: .readPatientData, entityType: "patient",
                                                           purpose: "\(items.count) hits"), on: tx)
             return items
         }
-        return try .json(Page(items: items.map(PatientListItemDTO.init), next: nil))
+        let page = Array(items.prefix(limit))
+        return try .json(Page(items: page.map(PatientListItemDTO.init),
+                              next: items.count > limit ? page.last.map { PageCursor(text: $0.name, id: $0.id).encoded } : nil))
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
@@ -70,7 +76,7 @@ struct PatientsAPI {
 
     @Sendable func createPlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        _ = try context.require(.writePatientData)
+        try await PatientGate(services: services).authorize(context, patientId: id, .write, action: "plan.create")
         let input = try await request.decodeJSON(PlanInput.self, limit: services.config.maxBodySize)
         let plan = try await patients.savePlan(id, input, basedOn: nil, context)
         let dto = PlanDTO(plan)
@@ -89,9 +95,19 @@ struct PatientsAPI {
 
     @Sendable func replacePlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        _ = try context.require(.writePatientData)
-        guard let ifMatch = request.headers[.ifMatch] else { throw AppError.preconditionRequired }
-        guard let version = PlanDTO.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
+        try await PatientGate(services: services).authorize(context, patientId: id, .write, action: "plan.update")
+        guard let ifMatch = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !ifMatch.isEmpty else {
+            throw AppError.preconditionRequired
+        }
+        let version: Int
+        if ifMatch == "*" {
+            // RFC 9110: "*" matches whatever version is current.
+            guard let current = try await PlanRepository.find(patientId: id, on: services.database) else { throw AppError.notFound }
+            version = current.version
+        } else {
+            guard let tagged = PlanDTO.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
+            version = tagged
+        }
         let input = try await request.decodeJSON(PlanInput.self, limit: services.config.maxBodySize)
         do {
             let plan = try await patients.savePlan(id, input, basedOn: version, context)
@@ -112,20 +128,52 @@ struct PatientsAPI {
 
     @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
-        let (limit, _) = try Pagination.parse(request.uri.queryParameters)
+        let (limit, cursor) = try Pagination.parse(request.query)
+        let before = try cursor.map { try PageCursor.decode($0) }
         var unit = user.unitId
-        if let raw = request.uri.queryParameters["unitId"] {
+        if let raw = request.query["unitId"] {
             guard let requested = UUID(uuidString: String(raw)) else { throw ValidationFailure([FieldError("unitId", .invalidFormat)]) }
             guard requested == user.unitId else { throw AppError.forbidden }
             unit = requested
         }
         guard let unit else { return try .json(Page<InboxItemDTO>(items: [], next: nil)) }
-        let items = try await InboxRepository.items(unitId: unit, userId: user.id, limit: limit, on: services.database)
-        return try .json(Page(items: items.map(InboxItemDTO.init), next: nil))
+        let beforeDate = try before.map { cursor -> (Date, UUID) in
+            guard let ms = Int64(cursor.text) else { throw ValidationFailure([FieldError("cursor", .invalidFormat)]) }
+            return (Date(timeIntervalSince1970: Double(ms) / 1000), cursor.id)
+        }
+        let items = try await InboxRepository.items(unitId: unit, userId: user.id, limit: limit + 1, before: beforeDate.map { ($0.0, $0.1) },
+                                                    on: services.database)
+        let page = Array(items.prefix(limit))
+        let next = items.count > limit ? page.last.map { PageCursor(text: String(Int64(($0.createdAt.timeIntervalSince1970 * 1000).rounded())), id: $0.id).encoded } : nil
+        return try .json(Page(items: page.map(InboxItemDTO.init), next: next))
     }
 
     func patientId(_ context: AppContext) throws -> UUID {
         guard let id = context.idParameter else { throw AppError.notFound }
         return id
+    }
+}
+
+/// An opaque page cursor for keyset paging: the sort value of the last item and its id.
+struct PageCursor {
+    let text: String
+    let id: UUID
+
+    var encoded: String {
+        Data("\(text)\u{1F}\(id.uuidString)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ cursor: String) throws -> PageCursor {
+        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationFailure([FieldError("cursor", .invalidFormat)])
+        }
+        let parts = text.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        guard parts.count == 2, let id = UUID(uuidString: String(parts[1])), !TextInput.hasControlCharacters(String(parts[0])) else {
+            throw ValidationFailure([FieldError("cursor", .invalidFormat)])
+        }
+        return PageCursor(text: String(parts[0]), id: id)
     }
 }

@@ -29,6 +29,7 @@ struct PatientsController {
         router.post(Routes.breakGlass.routerPath, use: breakGlass)
         router.get(Routes.inbox.routerPath, use: inbox)
         router.post(Routes.markInboxRead.routerPath, use: markRead)
+        router.post(Routes.markAllInboxRead.routerPath, use: markAllRead)
         router.get(Routes.breakGlassReview.routerPath, use: breakGlassReview)
     }
 
@@ -37,7 +38,7 @@ struct PatientsController {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
         let page = PageContext(context, path: Routes.patients())
-        let query = request.uri.queryParameters["q"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let query = request.query["q"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard !query.isEmpty else {
             return .html(PatientViews.list(page, query: "", results: nil, restrictedMatch: nil, canCreate: user.can(.writePatientData), errors: []))
         }
@@ -119,7 +120,7 @@ struct PatientsController {
     // MARK: summary
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
-        try await summary(context, printable: false, notice: request.uri.queryParameters["notice"].map(String.init))
+        try await summary(context, printable: false, notice: request.query["notice"])
     }
 
     @Sendable func print(_ request: Request, context: AppContext) async throws -> Response {
@@ -172,11 +173,13 @@ struct PatientsController {
             let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan conflict")
             let versions = try await PlanRepository.versions(patientId: id, on: services.database)
             let since = versions.filter { $0.version > (base ?? 0) }
-            let baseContent = versions.first { $0.version == base }?.content
+            let baseContent = versions.first { $0.version == base }?.content ?? PlanContent()
+            let (rebased, overlapping) = input.rebased(from: PlanInput(baseContent), onto: PlanInput(stale.current.content))
             let conflict = PlanFormView.Conflict(authorName: Set(since.map(\.authorName)).sorted().joined(separator: ", "),
                                                  version: stale.current.version,
-                                                 changes: PlanDiff.changes(from: baseContent, to: stale.current.content))
-            return try await planForm(context, patient: patient, input: input, baseVersion: stale.current.version, errors: [],
+                                                 changes: PlanDiff.changes(from: baseContent, to: stale.current.content),
+                                                 bothChanged: overlapping)
+            return try await planForm(context, patient: patient, input: rebased, baseVersion: stale.current.version, errors: [],
                                       conflict: conflict, status: .conflict)
         }
     }
@@ -281,6 +284,13 @@ struct PatientsController {
         let user = try context.require(.readPatientData)
         guard let item = context.idParameter, let unit = user.unitId,
               try await InboxRepository.markRead(itemId: item, unitId: unit, userId: user.id, on: services.database) else { throw AppError.notFound }
+        return .redirect(to: Routes.inbox())
+    }
+
+    @Sendable func markAllRead(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        guard let unit = user.unitId else { throw AppError.notFound }
+        try await InboxRepository.markAllRead(unitId: unit, userId: user.id, on: services.database)
         return .redirect(to: Routes.inbox())
     }
 

@@ -10,6 +10,8 @@ enum PlanFormView {
         let authorName: String
         let version: Int
         let changes: [PlanChange]
+        /// Fields both the user and the colleague changed; the form shows the user's value.
+        let bothChanged: [String]
     }
 
     static func render(_ page: PageContext, patient: Patient, input: PlanInput, baseVersion: Int?, units: [OrgUnit], directory: UnitDirectory,
@@ -36,7 +38,10 @@ enum PlanFormView {
                 .div(.class("form-error conflict"), .attribute(named: "role", value: "alert"),
                      .p(.strong(.text(t("plan.conflict", ["author": conflict.authorName, "version": String(conflict.version)])))),
                      PlanViews.changeList(t, conflict.changes, units: directory),
-                     .p(.text(t("plan.conflictHelp"))))
+                     .p(.text(t("plan.conflictHelp"))),
+                     .if(!conflict.bothChanged.isEmpty, .p(.strong(.text(t("plan.conflictBoth", [
+                         "author": conflict.authorName, "fields": conflict.bothChanged.map { t("plan.field.\($0)") }.joined(separator: ", "),
+                     ]))))))
             },
             .form(.method(.post), .action(action), .class("stacked plan-form"), .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),

@@ -23,6 +23,9 @@ enum PlanViews {
                .text("\(t("patient.cpr")) \(patient.cpr.formatted) · \(t("patient.age", ["age": String(age)])) · \(t.label("diagnosisGroup", patient.diagnosisGroup))"
                      + (patient.icd10.map { " (\($0))" } ?? "") + " · \(t("patient.consent")): \(t.label("consent", patient.sharingConsent))")),
             Notices.banner(t, notice),
+            .unwrap(summary.plan) { plan in
+                .p(.class("hint"), .text(t("plan.versionLine", ["version": String(plan.version), "time": Timestamps.display(plan.updatedAt)])))
+            },
             .if(summary.ground == .breakTheGlass, .div(.class("notice warning"), .p(.text(t("breakGlass.active"))))),
             .unwrap(plan) { plan in
                 .group(
@@ -55,8 +58,8 @@ enum PlanViews {
                                    .th(.text(t("units.outOfHoursPhone"))))),
                         .tbody(.forEach(plan.careTeam) { m in
                             .tr(.td(.text(t.label("careTeamRole", m.role))), .td(.text(units.name(m.unitId))),
-                                .td(.text(m.dayPhone ?? units.byId[m.unitId]?.dayPhone ?? "–")),
-                                .td(.text(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone ?? "–")))
+                                .td(phone(m.dayPhone ?? units.byId[m.unitId]?.dayPhone)),
+                                .td(phone(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone)))
                         }))),
                     .if(!plan.contingencies.isEmpty, .group(
                         .h2(.text(t("plan.contingencies"))),
@@ -69,7 +72,8 @@ enum PlanViews {
                     .dl(.class("facts"),
                         .dt(.text(t("plan.field.preferredPlaceOfCare"))), .dd(.text(t.label("preferredPlace", plan.preferredPlaceOfCare))),
                         .dt(.text(t("plan.field.whatMattersMost"))), .dd(.text(plan.whatMattersMost ?? "–")),
-                        .dt(.text(t("plan.field.wishesDiscussedOn"))), .dd(.text([plan.wishesDiscussedOn?.danish, plan.wishesDiscussedWith].compactMap { $0 }.joined(separator: ", "))),
+                        .dt(.text(t("plan.field.wishesDiscussedOn"))), .dd(.text(plan.wishesDiscussedOn?.danish ?? "–")),
+                        .dt(.text(t("plan.field.wishesDiscussedWith"))), .dd(.text(plan.wishesDiscussedWith ?? "–")),
                         .dt(.text(t("plan.field.livingWill"))), .dd(.text(plan.livingWill ? t("yes") : t("no"))),
                         .dt(.text(t("plan.field.reviewDate"))), .dd(.text(plan.reviewDate?.danish ?? "–")),
                         .dt(.text(t("plan.field.prognosis"))), .dd(.text(t.label("prognosis", plan.prognosis)
@@ -104,8 +108,15 @@ enum PlanViews {
 
     static func memberBlock(_ t: Localizer, _ m: CareTeamMember, units: UnitDirectory) -> Node<HTML.BodyContext> {
         .group(.p(.class("big"), .text(units.name(m.unitId))),
-               .p(.text(t("units.dayPhone") + ": " + (m.dayPhone ?? units.byId[m.unitId]?.dayPhone ?? "–"))),
-               .p(.text(t("units.outOfHoursPhone") + ": " + (m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone ?? "–"))))
+               .p(.text(t("units.dayPhone") + ": "), phone(m.dayPhone ?? units.byId[m.unitId]?.dayPhone)),
+               .p(.text(t("units.outOfHoursPhone") + ": "), phone(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone)))
+    }
+
+    /// A phone number the nurse can tap to call.
+    static func phone(_ number: String?) -> Node<HTML.BodyContext> {
+        guard let number, !number.isEmpty else { return .text("–") }
+        let dial = number.filter { $0.isNumber || $0 == "+" }
+        return .a(.href(AttributeEscaping.escape("tel:" + dial)), .text(number))
     }
 
     /// Which vocabulary a field's coded values belong to.

@@ -20,10 +20,10 @@ struct UnitsController {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.viewUnits)
-        let filter = UnitListFilter(query: request.uri.queryParameters)
+        let filter = UnitListFilter(query: request.query)
         let units = try await UnitRepository.list(includeInactive: filter.includeInactive && user.can(.manageUnits), on: services.database)
         return .html(UnitViews.list(PageContext(context, path: Routes.units()), units: filter.apply(units),
-                                    filter: filter, canManage: user.can(.manageUnits), notice: request.uri.queryParameters["notice"].map(String.init)))
+                                    filter: filter, canManage: user.can(.manageUnits), notice: request.query["notice"]))
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -32,7 +32,7 @@ struct UnitsController {
         let all = try await UnitRepository.list(on: services.database)
         return .html(UnitViews.detail(PageContext(context, path: Routes.unit(unit.id)), unit: unit,
                                       children: all.filter { $0.parentId == unit.id }, canManage: user.can(.manageUnits),
-                                      notice: request.uri.queryParameters["notice"].map(String.init)))
+                                      notice: request.query["notice"]))
     }
 
     @Sendable func new(_ request: Request, context: AppContext) async throws -> Response {
@@ -121,9 +121,9 @@ struct UnitListFilter {
     var kind: UnitKind?
     var includeInactive = false
 
-    init(query: Parameters) {
-        text = String(query["q"] ?? "").trimmingCharacters(in: .whitespaces)
-        kind = query["kind"].flatMap { UnitKind(rawValue: String($0)) }
+    init(query: FormData) {
+        text = (query["q"] ?? "").trimmingCharacters(in: .whitespaces)
+        kind = query["kind"].flatMap { UnitKind(rawValue: $0) }
         includeInactive = query["inactive"] == "1"
     }
 

@@ -22,7 +22,7 @@ struct UsersController {
         _ = try context.require(.manageUsers)
         let users = try await UserRepository.list(on: services.database)
         return .html(UserViews.list(PageContext(context, path: Routes.users()), users: users,
-                                    notice: request.uri.queryParameters["notice"].map(String.init)))
+                                    notice: request.query["notice"]))
     }
 
     @Sendable func new(_ request: Request, context: AppContext) async throws -> Response {
@@ -48,7 +48,7 @@ struct UsersController {
         _ = try context.require(.manageUsers)
         let user = try await find(context)
         return try await form(context, draft: Self.draft(from: user), user: user, errors: [],
-                              notice: request.uri.queryParameters["notice"].map(String.init))
+                              notice: request.query["notice"])
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
