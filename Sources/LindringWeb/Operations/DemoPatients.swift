@@ -27,7 +27,8 @@ enum DemoPatients {
         let units = try await UnitRepository.list(includeInactive: false, on: db)
         let teams = units.filter { $0.kind == .palliativeTeam }
         let homeCare = units.filter { $0.kind == .homeCare }
-        let hospices = units.filter { $0.kind == .hospice }
+        // Adults only in the demo: Lukashuset is a hospice for children and young people.
+        let hospices = units.filter { $0.kind == .hospice && $0.code != "HOSP-LUK" }
         let gps = try await demoGPs(persistence, units: units)
         let authors = ["Karen Kliniker", "Hanne Hjemmesygeplejerske", "Læge Ida Holm", "Sygeplejerske Bo Berg"]
         let today = LocalDate(Date(), in: TimeZone(identifier: "Europe/Copenhagen")!)
@@ -42,9 +43,10 @@ enum DemoPatients {
             let serial = index % 4000, dayIndex = (index / 4000) % 336, year = 1930 + (index / (4000 * 336)) % 46
             let cpr = String(format: "%02d%02d%02d%04d", dayIndex % 28 + 1, dayIndex / 28 + 1, year % 100, serial)
             let name = "\(firstNames[index % firstNames.count]) \(lastNames[(index / firstNames.count + index) % lastNames.count])"
+            let gp = gps.randomElement(using: &random)
             let consent: SharingConsent = index % 10 == 9 ? .declined : (index % 10 == 8 ? .notAsked : .given)
             let draft = PatientDraft(cpr: cpr, name: name, municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
-                                     gpUnitId: gps.randomElement(using: &random)?.id.uuidString,
+                                     gpUnitId: gp?.id.uuidString,
                                      diagnosisGroup: DiagnosisGroup.allCases.randomElement(using: &random)!.rawValue,
                                      relatives: [.init(name: "Pårørende \(lastNames[index % lastNames.count])", relation: index % 2 == 0 ? "ægtefælle" : "datter",
                                                        phone: "30 \(10 + index % 80) 11 11", primaryContact: true, livesWithPatient: index % 2 == 0)],
@@ -52,7 +54,7 @@ enum DemoPatients {
             let patient = try draft.validated(today: today)
             var plan = PlanContent()
             plan.careTeam = [CareTeamMember(unitId: team.id, role: .keyWorker), CareTeamMember(unitId: home.id, role: .homeCare)]
-            if let gp = gps.randomElement(using: &random) { plan.careTeam.append(CareTeamMember(unitId: gp.id, role: .gp)) }
+            if let gp { plan.careTeam.append(CareTeamMember(unitId: gp.id, role: .gp)) }
             if index % 4 == 0, let hospice = hospices.randomElement(using: &random) { plan.careTeam.append(CareTeamMember(unitId: hospice.id, role: .hospice)) }
             plan.preferredPlaceOfDeath = [.home, .home, .hospice, .notDiscussed].randomElement(using: &random)!
             plan.preferredPlaceOfCare = .home
