@@ -7,18 +7,13 @@ The schemathesis run comes last in this module because it may change data.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import requests
 
 from conftest import LindringServer
+from schemathesis_run import run_schemathesis
 
 TIMEOUT = 15
 
@@ -271,78 +266,5 @@ def test_login_with_csrf_redirects_home_and_unknown_page_is_error_page(lindring:
 
 # --- schemathesis ---------------------------------------------------------------
 
-SCHEMATHESIS_CHECKS = os.environ.get(
-    "LINDRING_SCHEMATHESIS_CHECKS",
-    ",".join(
-        [
-            "not_a_server_error",
-            "status_code_conformance",
-            "content_type_conformance",
-            "response_headers_conformance",
-            "response_schema_conformance",
-            "ignored_auth",
-        ]
-    ),
-)
-
-
 def test_api_conforms_to_its_openapi_document(lindring: LindringServer):
-    token = lindring.api_token("admin")
-    max_examples = os.environ.get("LINDRING_SCHEMATHESIS_MAX_EXAMPLES", "50")
-    workdir = Path(tempfile.mkdtemp(prefix="lindring-schemathesis-"))
-    command = [
-        sys.executable,
-        "-c",
-        "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())",
-        "run",
-        lindring.url("/api/v1/openapi.json"),
-        "--origin",
-        lindring.base_url,
-        "--header",
-        f"Authorization: Bearer {token}",
-        "--checks",
-        SCHEMATHESIS_CHECKS,
-        "--max-examples",
-        max_examples,
-        "--seed",
-        os.environ.get("LINDRING_SCHEMATHESIS_SEED", "20250601"),
-        "--workers",
-        # One worker: with several, hypothesis parses lambda sources concurrently, which
-        # trips CPython 3.11's "AST constructor recursion depth mismatch" SystemError.
-        os.environ.get("LINDRING_SCHEMATHESIS_WORKERS", "1"),
-        "--request-timeout",
-        "20",
-        "--generation-database",
-        "none",
-        "--max-failures",
-        "25",
-        "--no-color",
-        "--report",
-        "junit",
-        "--report-dir",
-        str(workdir),
-    ]
-    shown = [part if not part.startswith("Authorization:") else "Authorization: Bearer ***" for part in command]
-    print("running:", " ".join(shown))
-    try:
-        result = subprocess.run(
-            command,
-            cwd=workdir,
-            capture_output=True,
-            text=True,
-            timeout=float(os.environ.get("LINDRING_SCHEMATHESIS_TIMEOUT", "900")),
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired as error:
-        partial = error.stdout or b""
-        if isinstance(partial, bytes):
-            partial = partial.decode("utf-8", "replace")
-        pytest.fail(f"schemathesis did not finish in {error.timeout}s:\n{partial[-8000:]}")
-    output = result.stdout + result.stderr
-    print(output)
-    (workdir / "output.txt").write_text(output, encoding="utf-8")
-    assert result.returncode == 0, (
-        f"schemathesis found problems (exit {result.returncode}; report in {workdir}):\n"
-        f"{output[-12000:]}"
-    )
-    shutil.rmtree(workdir, ignore_errors=True)
+    run_schemathesis(lindring, lindring.api_token("admin"), name="admin")

@@ -8,23 +8,20 @@ e2e/screenshots/ for people to look at.
 
 from __future__ import annotations
 
-import os
 import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, TimeoutException, WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+
+from patients_support import new_chrome
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ROLES, SCREENSHOT_DIR, LindringServer
 
-CHROMIUM = os.environ.get("LINDRING_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("LINDRING_CHROMEDRIVER", "/usr/bin/chromedriver")
 WAIT_SECONDS = 20
 
 # A catalog key shown instead of its text, e.g. "[nav.units]" or "[login.error.invalid]".
@@ -33,23 +30,7 @@ UNTRANSLATED_KEY = re.compile(r"\[[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\]")
 
 @pytest.fixture
 def browser() -> WebDriver:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    options.add_argument("--headless=new")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        options.add_argument("--no-sandbox")
-    options.add_argument("--window-size=1366,768")
-    options.add_argument("--disable-dev-shm-usage")
-    options.add_argument("--disable-gpu")
-    # No network here but loopback: keep Chromium from calling home.
-    options.add_argument("--no-first-run")
-    options.add_argument("--disable-background-networking")
-    options.add_argument("--disable-component-update")
-    options.add_argument("--disable-sync")
-    options.add_argument("--disable-default-apps")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(60)
+    driver = new_chrome()
     try:
         yield driver
     finally:
