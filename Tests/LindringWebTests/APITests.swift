@@ -164,6 +164,24 @@ import Testing
     }
 }
 
+@Suite struct WorkingHoursAPITests {
+    @Test func answersWhetherAnInstantIsOutsideWorkingHours() async throws {
+        try await TestApp.run { app in
+            let user = try await app.createUser("raad", roles: [.advisor], unit: "PAL-247")
+            let token = try await app.apiToken(for: user)
+            let headers: HTTPFields = [.authorization: "Bearer \(token)"]
+            let christmas = try await app.get("/api/v1/calendar/working-hours?at=2026-12-24T10:00:00Z", headers: headers).json()
+            #expect(christmas["outsideWorkingHours"] as? Bool == true)
+            #expect(christmas["holiday"] as? String == "Juleaftensdag")
+            let monday = try await app.get("/api/v1/calendar/working-hours?at=2026-11-23T09:00:00%2B01:00", headers: headers).json()
+            #expect(monday["outsideWorkingHours"] as? Bool == false)
+            #expect(monday.keys.contains("holiday"))
+            #expect(try await app.get("/api/v1/calendar/working-hours?at=tomorrow", headers: headers).status == .unprocessableContent)
+            #expect(try await app.get("/api/v1/calendar/working-hours?at=2026-12-24T10:00:00Z").status == .unauthorized)
+        }
+    }
+}
+
 @Suite struct OpenAPITests {
     @Test func documentDescribesEveryRegisteredEndpoint() async throws {
         try await TestApp.run { app in
@@ -188,7 +206,8 @@ import Testing
                 if endpoint.method == .get {
                     // every documented GET is served
                     let id = endpoint.path.pattern.contains("patients") ? patient : unit.id
-                    let query = endpoint.path == Routes.API.patients ? "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)! : ""
+                    let query = endpoint.path == Routes.API.patients ? "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+                        : endpoint.path == Routes.API.workingHours ? "?at=2026-11-23T09:00:00Z" : ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")
                 }

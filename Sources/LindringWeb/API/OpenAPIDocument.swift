@@ -250,6 +250,10 @@ enum OpenAPIParts {
                                "createdAt": ["type": "string", "format": "date-time"], "read": ["type": "boolean"],
                                "changes": ["type": "array", "items": ref("PlanChange")]],
             ],
+            "WorkingHours": [
+                "type": "object", "required": ["outsideWorkingHours", "holiday"],
+                "properties": ["outsideWorkingHours": ["type": "boolean"], "holiday": nullableString],
+            ],
             "Me": [
                 "type": "object", "required": ["id", "username", "name", "profession", "roles", "unitCode", "language"],
                 "properties": [

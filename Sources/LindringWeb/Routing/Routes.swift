@@ -83,6 +83,7 @@ public enum Routes {
         public static let plan = RoutePath("/api/v1/patients/{id}/plan")
         public static let planVersions = RoutePath("/api/v1/patients/{id}/plan/versions")
         public static let inbox = RoutePath("/api/v1/inbox")
+        public static let workingHours = RoutePath("/api/v1/calendar/working-hours")
     }
 }
 

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Danish public holidays and the advisory line's working hours, computed from the date of
+/// Easter (no tables), in Europe/Copenhagen time.
+public enum DanishCalendar {
+    public static let timeZone = TimeZone(identifier: "Europe/Copenhagen")!
+
+    static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// Easter Sunday of a Gregorian year (the anonymous algorithm of Meeus, Jones and Butcher).
+    public static func easterSunday(_ year: Int) -> LocalDate {
+        let a = year % 19, b = year / 100, c = year % 100
+        let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4, k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return LocalDate(String(format: "%04d-%02d-%02d", year, month, day))!
+    }
+
+    /// The days of a year that are not normal working days, beyond weekends, with their
+    /// Danish names: the public holidays (Great Prayer Day until 2023, when it was abolished)
+    /// and the days the region treats as holidays (Constitution Day, Christmas Eve, New Year's Eve).
+    public static func closedDays(_ year: Int) -> [LocalDate: String] {
+        let easter = easterSunday(year)
+        func fixed(_ month: Int, _ day: Int) -> LocalDate { LocalDate(String(format: "%04d-%02d-%02d", year, month, day))! }
+        var days: [LocalDate: String] = [
+            fixed(1, 1): "Nytårsdag",
+            easter.adding(days: -3): "Skærtorsdag",
+            easter.adding(days: -2): "Langfredag",
+            easter: "Påskedag",
+            easter.adding(days: 1): "2. påskedag",
+            easter.adding(days: 39): "Kristi himmelfartsdag",
+            easter.adding(days: 49): "Pinsedag",
+            easter.adding(days: 50): "2. pinsedag",
+            fixed(6, 5): "Grundlovsdag",
+            fixed(12, 24): "Juleaftensdag",
+            fixed(12, 25): "Juledag",
+            fixed(12, 26): "2. juledag",
+            fixed(12, 31): "Nytårsaftensdag",
+        ]
+        if year <= 2023 { days[easter.adding(days: 26)] = "Store bededag" }
+        return days
+    }
+
+    /// The name of the holiday (or special day) on this date, if any.
+    public static func holiday(on date: LocalDate) -> String? {
+        closedDays(date.year)[date]
+    }
+
+    public static func isWorkingDay(_ date: LocalDate) -> Bool {
+        date.weekday <= 5 && holiday(on: date) == nil
+    }
+}
+
+/// Whether an instant falls outside the advisory line's normal working hours.
+public struct WorkingHours: Equatable, Sendable {
+    public var outsideWorkingHours: Bool
+    public var holiday: String?
+
+    public static let opens = 8
+    public static let closes = 16
+
+    /// Outside Monday–Friday 08:00–16:00 Copenhagen time, or on a closed day.
+    public static func at(_ instant: Date) -> WorkingHours {
+        let local = DanishCalendar.calendar.dateComponents([.year, .month, .day, .hour], from: instant)
+        let date = LocalDate(String(format: "%04d-%02d-%02d", local.year!, local.month!, local.day!))!
+        let holiday = DanishCalendar.holiday(on: date)
+        let inHours = (opens..<closes).contains(local.hour!)
+        return WorkingHours(outsideWorkingHours: !(DanishCalendar.isWorkingDay(date) && inHours), holiday: holiday)
+    }
+
+    /// The default due time of a routine follow-up: the next working day at 10:00 Copenhagen time.
+    public static func nextWorkingDay(after instant: Date, at hour: Int = 10) -> Date {
+        var date = LocalDate(instant, in: DanishCalendar.timeZone).adding(days: 1)
+        while !DanishCalendar.isWorkingDay(date) { date = date.adding(days: 1) }
+        return DanishCalendar.calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour))!
+    }
+}
+
+extension LocalDate {
+    public func adding(days: Int) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+        return LocalDate(calendar.date(byAdding: .day, value: days, to: start)!, in: calendar.timeZone)
+    }
+
+    /// 1 = Monday … 7 = Sunday.
+    public var weekday: Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+        return (calendar.component(.weekday, from: date) + 5) % 7 + 1
+    }
+}
