@@ -11,6 +11,12 @@ import Testing
         #expect(DanishCalendar.easterSunday(year).description == expected)
     }
 
+    @Test func anyGregorianYearIsComputedWithoutCrashing() throws {
+        let formatter = ISO8601DateFormatter()
+        #expect(WorkingHours.at(try #require(formatter.date(from: "0669-04-04T18:27:58-11:30"))).outsideWorkingHours)
+        #expect(DanishCalendar.easterSunday(1583).description == "1583-04-10")
+    }
+
     @Test func greatPrayerDayEndsAfter2023() {
         #expect(DanishCalendar.holiday(on: LocalDate("2023-05-05")!) == "Store bededag")
         #expect(DanishCalendar.holiday(on: LocalDate("2024-04-26")!) == nil)

@@ -21,7 +21,7 @@ public enum DanishCalendar {
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31
         let day = (h + l - 7 * m + 114) % 31 + 1
-        return LocalDate(String(format: "%04d-%02d-%02d", year, month, day))!
+        return LocalDate(year: year, month: month, day: day)
     }
 
     /// The days of a year that are not normal working days, beyond weekends, with their
@@ -29,7 +29,7 @@ public enum DanishCalendar {
     /// and the days the region treats as holidays (Constitution Day, Christmas Eve, New Year's Eve).
     public static func closedDays(_ year: Int) -> [LocalDate: String] {
         let easter = easterSunday(year)
-        func fixed(_ month: Int, _ day: Int) -> LocalDate { LocalDate(String(format: "%04d-%02d-%02d", year, month, day))! }
+        func fixed(_ month: Int, _ day: Int) -> LocalDate { LocalDate(year: year, month: month, day: day) }
         var days: [LocalDate: String] = [
             fixed(1, 1): "Nytårsdag",
             easter.adding(days: -3): "Skærtorsdag",
@@ -70,7 +70,7 @@ public struct WorkingHours: Equatable, Sendable {
     /// Outside Monday–Friday 08:00–16:00 Copenhagen time, or on a closed day.
     public static func at(_ instant: Date) -> WorkingHours {
         let local = DanishCalendar.calendar.dateComponents([.year, .month, .day, .hour], from: instant)
-        let date = LocalDate(String(format: "%04d-%02d-%02d", local.year!, local.month!, local.day!))!
+        let date = LocalDate(year: local.year!, month: local.month!, day: local.day!)
         let holiday = DanishCalendar.holiday(on: date)
         let inHours = (opens..<closes).contains(local.hour!)
         return WorkingHours(outsideWorkingHours: !(DanishCalendar.isWorkingDay(date) && inHours), holiday: holiday)

@@ -16,6 +16,13 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         day = d
     }
 
+    /// A date from valid components (from a calendar, not from a user): any year.
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     public init(_ date: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

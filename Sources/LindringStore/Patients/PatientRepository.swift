@@ -154,12 +154,15 @@ public enum PatientRepository {
             .decode(column: "n", as: Int.self) ?? 0
     }
 
+    struct CorruptRow: Error {}
+
     static func patient(_ row: any SQLRow) throws -> Patient {
-        Patient(
+        guard let birthDate = LocalDate(try row.decode(column: "birth_date", as: String.self)) else { throw CorruptRow() }
+        return Patient(
             id: try row.decode(column: "id", as: UUID.self),
             cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)),
             name: try row.decode(column: "name", as: String.self),
-            birthDate: LocalDate(try row.decode(column: "birth_date", as: String.self)) ?? LocalDate("1900-01-01")!,
+            birthDate: birthDate,
             municipalityCode: try row.decode(column: "municipality_code", as: String?.self),
             phone: try row.decode(column: "phone", as: String?.self),
             gpUnitId: try row.decodeNil(column: "gp_unit_id") ? nil : row.decode(column: "gp_unit_id", as: UUID.self),
