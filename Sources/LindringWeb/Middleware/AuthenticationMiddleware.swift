@@ -8,7 +8,13 @@ import LindringStore
 struct AuthenticationMiddleware: RouterMiddleware {
     let services: AppServices
 
+    /// Paths that serve no personal data and need no user: spared the session look-up.
+    static func isPublic(_ path: String) -> Bool {
+        path.hasPrefix("/assets/") || path == Routes.healthz.pattern || path == Routes.readyz.pattern || path == Routes.metrics.pattern
+    }
+
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        if Self.isPublic(request.uri.path) { return try await next(request, context) }
         var context = context
         context.userAgent = request.headers[.userAgent]
         let db = services.database
