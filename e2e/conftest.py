@@ -57,6 +57,10 @@ SHUTDOWN_GRACE_SECONDS = 10
 USERS_AFTER_READY_SECONDS = 20
 
 
+# The patient modules share fixtures (db, shared_patients, outside_patient) defined there.
+pytest_plugins = ["patients_support"]
+
+
 def pytest_sessionstart(session) -> None:
     """Old screenshots would mislead: each run starts with an empty e2e/screenshots/."""
     if SCREENSHOT_DIR.is_dir():

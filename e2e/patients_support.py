@@ -265,3 +265,29 @@ def new_chrome(width: int = DESKTOP[0], height: int = DESKTOP[1]):
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     driver.set_page_load_timeout(60)
     return driver
+
+
+# --- fixtures shared by the patient modules (each module still gets its own server) ---
+
+@pytest.fixture(scope="module")
+def db(lindring: LindringServer) -> Db:
+    return Db(lindring)
+
+
+@pytest.fixture(scope="module")
+def shared_patients(db: Db) -> list[DemoPatient]:
+    """Consenting demo patients on both RH-PAL's and HJ-101's care team, unique names first."""
+    found = db.on_care_teams_of(KEY_UNIT, HOME_CARE_UNIT)
+    assert len(found) >= 3, (
+        f"the demo data has {len(found)} consenting patients on the care teams of both "
+        f"{KEY_UNIT} and {HOME_CARE_UNIT}; these tests need 3"
+    )
+    return found
+
+
+@pytest.fixture(scope="module")
+def outside_patient(db: Db) -> DemoPatient:
+    """A consenting patient whom HJ-101 neither registered nor has on its care team."""
+    found = db.outside_unit(HOME_CARE_UNIT)
+    assert found, f"the demo data has no consenting patient outside {HOME_CARE_UNIT}'s care"
+    return found[0]

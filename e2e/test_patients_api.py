@@ -38,11 +38,6 @@ KEY_WORKER = "klinik"  # clinician, RH-PAL
 
 
 @pytest.fixture(scope="module")
-def db(lindring: LindringServer) -> Db:
-    return Db(lindring)
-
-
-@pytest.fixture(scope="module")
 def nurse(lindring: LindringServer):
     api = Api(lindring, NURSE)
     yield api
@@ -54,20 +49,6 @@ def key_worker(lindring: LindringServer):
     api = Api(lindring, KEY_WORKER)
     yield api
     api.close()
-
-
-@pytest.fixture(scope="module")
-def shared_patients(db: Db) -> list[DemoPatient]:
-    found = db.on_care_teams_of(KEY_UNIT, HOME_CARE_UNIT)
-    assert len(found) >= 3, f"need 3 consenting demo patients on both {KEY_UNIT}'s and {HOME_CARE_UNIT}'s care team"
-    return found
-
-
-@pytest.fixture(scope="module")
-def outside_patient(db: Db) -> DemoPatient:
-    found = db.outside_unit(HOME_CARE_UNIT)
-    assert found, f"the demo data has no consenting patient outside {HOME_CARE_UNIT}'s care"
-    return found[0]
 
 
 def register(api: Api, db: Db, **overrides) -> dict:
