@@ -20,6 +20,7 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case keyWorkerNotUnique
     case staleVersion
     case planEnded
+    case beforeStart
 }
 
 public struct FieldError: Equatable, Codable, Sendable {
@@ -108,5 +109,49 @@ public enum TextInput {
     /// The text without any control characters, for look-ups of values that can never contain them.
     public static func withoutControlCharacters(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }))
+    }
+}
+
+extension Validator {
+    /// An ISO 8601 instant with offset (`2026-11-23T21:14:00+01:00`).
+    public mutating func instant(_ field: String, _ value: String?, required: Bool) -> Date? {
+        let text = (value ?? "").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty {
+            if required { add(field, .required) }
+            return nil
+        }
+        guard let date = ISO8601Instant.parse(text) else {
+            add(field, .invalidFormat)
+            return nil
+        }
+        return date
+    }
+
+    /// The id of an active unit, or nil when none is given.
+    public mutating func unit(_ field: String, _ value: String?, known: Set<UUID>) -> UUID? {
+        let text = (value ?? "").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return nil }
+        guard let id = UUID(uuidString: text) else {
+            add(field, .invalidFormat)
+            return nil
+        }
+        guard known.contains(id) else {
+            add(field, .notFound)
+            return nil
+        }
+        return id
+    }
+
+    /// Every value must be one of `T`'s; repeated values count once, in the order first given.
+    public mutating func choices<T: RawRepresentable & Equatable>(_ field: String, _ values: [String], as type: T.Type) -> [T] where T.RawValue == String {
+        var parsed: [T] = []
+        for value in values {
+            guard let choice = T(rawValue: value.trimmingCharacters(in: .whitespaces)) else {
+                add(field, .invalidChoice)
+                continue
+            }
+            if !parsed.contains(choice) { parsed.append(choice) }
+        }
+        return parsed
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LindringCore
 import Hummingbird
 import Plot
 
@@ -36,19 +37,9 @@ enum JSONCoding {
 enum Timestamps {
     static let copenhagen = TimeZone(identifier: "Europe/Copenhagen")!
 
-    static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
+    static func iso8601(_ date: Date) -> String { ISO8601Instant.format(date) }
 
-    static func parseISO8601(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
+    static func parseISO8601(_ text: String) -> Date? { ISO8601Instant.parse(text) }
 
     /// A date typed in a form (`YYYY-MM-DD`), as the start of that day in Copenhagen.
     static func parseLocalDate(_ text: String) -> Date? {
