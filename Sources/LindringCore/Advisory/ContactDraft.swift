@@ -152,6 +152,12 @@ public struct ValidContact: Equatable, Sendable {
         public var unitId: UUID
         public var dueAt: Date
         public var text: String
+
+        public init(unitId: UUID, dueAt: Date, text: String) {
+            self.unitId = unitId
+            self.dueAt = dueAt
+            self.text = text
+        }
     }
 
     public var startedAt: Date
@@ -174,6 +180,32 @@ public struct ValidContact: Equatable, Sendable {
     public var stayedAtHome: Bool?
     public var followUp: FollowUp?
     public var workingHours: WorkingHours
+
+    public init(startedAt: Date, endedAt: Date, channel: ContactChannel, direction: ContactDirection, callerRole: CallerRole,
+                callerName: String?, callerPhone: String?, callerUnitId: UUID?, patientId: UUID?, reasons: [ContactReason],
+                situation: String?, background: String?, assessment: String?, recommendation: String?, triage: Triage,
+                actions: [ContactAction], outcome: ContactOutcome, stayedAtHome: Bool?, followUp: FollowUp?, workingHours: WorkingHours) {
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.channel = channel
+        self.direction = direction
+        self.callerRole = callerRole
+        self.callerName = callerName
+        self.callerPhone = callerPhone
+        self.callerUnitId = callerUnitId
+        self.patientId = patientId
+        self.reasons = reasons
+        self.situation = situation
+        self.background = background
+        self.assessment = assessment
+        self.recommendation = recommendation
+        self.triage = triage
+        self.actions = actions
+        self.outcome = outcome
+        self.stayedAtHome = stayedAtHome
+        self.followUp = followUp
+        self.workingHours = workingHours
+    }
 
     public var durationSeconds: Int { Int(endedAt.timeIntervalSince(startedAt).rounded()) }
 }

@@ -50,6 +50,11 @@ public enum DanishCalendar {
     }
 
     /// The name of the holiday (or special day) on this date, if any.
+    /// The hour of the day in Copenhagen, 0…23.
+    public static func hour(of instant: Date) -> Int {
+        calendar.component(.hour, from: instant)
+    }
+
     public static func holiday(on date: LocalDate) -> String? {
         closedDays(date.year)[date]
     }
@@ -63,6 +68,11 @@ public enum DanishCalendar {
 public struct WorkingHours: Equatable, Sendable {
     public var outsideWorkingHours: Bool
     public var holiday: String?
+
+    public init(outsideWorkingHours: Bool, holiday: String?) {
+        self.outsideWorkingHours = outsideWorkingHours
+        self.holiday = holiday
+    }
 
     public static let opens = 8
     public static let closes = 16

@@ -16,5 +16,6 @@ public enum LindringMigrations {
         M0010_CreateInbox(),
         M0011_CreateBreakGlassGrants(),
         M0012_CreatePatientSearchIndex(),
+        M0013_CreateAdvisoryLine(),
     ]
 }

@@ -1,0 +1,57 @@
+import Foundation
+import LindringCore
+
+/// Who saved a contact or closed a follow-up.
+public struct ContactAuthor: Equatable, Sendable {
+    public var userId: UUID
+    public var name: String
+
+    public init(userId: UUID, name: String) {
+        self.userId = userId
+        self.name = name
+    }
+}
+
+/// A stored contact, as the contact page and the API show it.
+public struct Contact: Equatable, Sendable {
+    public var id: UUID
+    public var details: ValidContact
+    public var patientName: String?
+    public var callerUnitName: String?
+    public var createdByName: String
+    public var createdAt: Date
+    public var followUps: [FollowUp]
+}
+
+/// One row of a contact list: enough to find the contact again, no clinical free text.
+public struct ContactListItem: Equatable, Sendable {
+    public var id: UUID
+    public var startedAt: Date
+    public var durationSeconds: Int
+    public var outsideWorkingHours: Bool
+    public var channel: ContactChannel
+    public var callerRole: CallerRole
+    public var patientId: UUID?
+    public var patientName: String?
+    public var reasons: [ContactReason]
+    public var triage: Triage
+    public var outcome: ContactOutcome
+    public var createdByName: String
+}
+
+public struct FollowUp: Equatable, Sendable {
+    public var id: UUID
+    public var contactId: UUID
+    public var patientId: UUID?
+    public var patientName: String?
+    public var unitId: UUID
+    public var unitName: String
+    public var triage: Triage
+    public var dueAt: Date
+    public var text: String
+    public var status: FollowUpStatus
+    public var createdAt: Date
+    public var createdByName: String
+    public var closedAt: Date?
+    public var closedByName: String?
+}

@@ -1,0 +1,172 @@
+import FluentKit
+import Foundation
+import LindringCore
+import SQLKit
+
+/// Contacts on the advisory line. `create` must run inside `Persistence.write` with its audit
+/// entry: the contact, its reasons, actions and follow-up commit as one.
+public enum ContactRepository {
+    public enum Created: Equatable, Sendable {
+        case new(UUID)
+        /// The same request was made before (same Idempotency-Key or the same form): nothing was stored.
+        case replay(UUID)
+
+        public var id: UUID {
+            switch self {
+            case .new(let id), .replay(let id): id
+            }
+        }
+    }
+
+    public static func create(_ contact: ValidContact, id: UUID = UUID(), author: ContactAuthor, idempotencyKey: String? = nil,
+                              now: Date = Date(), on db: any Database) async throws -> Created {
+        let sql = db as! any SQLDatabase
+        if let idempotencyKey, let row = try await sql.select().column("id").from("contacts")
+            .where("created_by", .equal, SQLBind(author.userId)).where("idempotency_key", .equal, SQLBind(idempotencyKey)).first() {
+            return .replay(try row.decode(column: "id", as: UUID.self))
+        }
+        if let row = try await sql.select().column("created_by").from("contacts").where("id", .equal, SQLBind(id)).first() {
+            guard try row.decode(column: "created_by", as: UUID.self) == author.userId else { throw ContactIdTaken() }
+            return .replay(id)
+        }
+        let localDate = LocalDate(contact.startedAt, in: DanishCalendar.timeZone)
+        let created = AuditRecord.truncatedToMilliseconds(now)
+        try await sql.insert(into: "contacts")
+            .columns("id", "started_at", "ended_at", "duration_seconds", "local_date", "local_weekday", "local_hour", "outside_working_hours",
+                     "holiday", "channel", "direction", "caller_role", "caller_name", "caller_phone", "caller_unit_id", "patient_id",
+                     "situation", "background", "assessment", "recommendation", "triage", "outcome", "stayed_at_home",
+                     "created_by", "created_by_name", "created_at", "idempotency_key")
+            .values(SQLBind(id), SQLBind(contact.startedAt), SQLBind(contact.endedAt), SQLBind(contact.durationSeconds),
+                    SQLBind(localDate.description), SQLBind(localDate.weekday), SQLBind(DanishCalendar.hour(of: contact.startedAt)),
+                    SQLBind(contact.workingHours.outsideWorkingHours), SQLBind(contact.workingHours.holiday), SQLBind(contact.channel.rawValue),
+                    SQLBind(contact.direction.rawValue), SQLBind(contact.callerRole.rawValue), SQLBind(contact.callerName),
+                    SQLBind(contact.callerPhone), SQLBind(contact.callerUnitId), SQLBind(contact.patientId), SQLBind(contact.situation),
+                    SQLBind(contact.background), SQLBind(contact.assessment), SQLBind(contact.recommendation),
+                    SQLBind(contact.triage.rawValue), SQLBind(contact.outcome.rawValue), SQLBind(contact.stayedAtHome),
+                    SQLBind(author.userId), SQLBind(author.name), SQLBind(created), SQLBind(idempotencyKey))
+            .run()
+        for (table, column, values) in [("contact_reasons", "reason", contact.reasons.map(\.rawValue)),
+                                        ("contact_actions", "action", contact.actions.map(\.rawValue))] where !values.isEmpty {
+            var insert = sql.insert(into: table).columns("contact_id", column, "local_date")
+            for value in values { insert = insert.values(SQLBind(id), SQLBind(value), SQLBind(localDate.description)) }
+            try await insert.run()
+        }
+        if let followUp = contact.followUp {
+            try await sql.insert(into: "follow_ups")
+                .columns("id", "contact_id", "patient_id", "unit_id", "triage", "due_at", "text", "status", "created_at", "created_by_name")
+                .values(SQLBind(UUID()), SQLBind(id), SQLBind(contact.patientId), SQLBind(followUp.unitId), SQLBind(contact.triage.rawValue),
+                        SQLBind(followUp.dueAt), SQLBind(followUp.text), SQLBind(FollowUpStatus.open.rawValue), SQLBind(created),
+                        SQLBind(author.name))
+                .run()
+        }
+        return .new(id)
+    }
+
+    public static func find(id: UUID, on db: any Database) async throws -> Contact? {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c")))
+            .column(SQLColumn("name", table: "p"), as: "patient_name").column(SQLColumn("name", table: "u"), as: "caller_unit_name")
+            .from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")))
+            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "c"))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "u"), .equal, SQLColumn("caller_unit_id", table: "c"))
+            .where(SQLColumn("id", table: "c"), .equal, SQLBind(id)).first() else { return nil }
+        let reasons = try await values("contact_reasons", "reason", contactId: id, as: ContactReason.self, on: sql)
+        let actions = try await values("contact_actions", "action", contactId: id, as: ContactAction.self, on: sql)
+        let followUps = try await FollowUpRepository.list(FollowUpRepository.Filter(contactId: id), on: db)
+        let started = try row.decode(column: "started_at", as: Date.self)
+        let details = ValidContact(
+            startedAt: started, endedAt: try row.decode(column: "ended_at", as: Date.self),
+            channel: try enumValue(row, "channel"), direction: try enumValue(row, "direction"), callerRole: try enumValue(row, "caller_role"),
+            callerName: try row.decode(column: "caller_name", as: String?.self), callerPhone: try row.decode(column: "caller_phone", as: String?.self),
+            callerUnitId: try row.decode(column: "caller_unit_id", as: UUID?.self), patientId: try row.decode(column: "patient_id", as: UUID?.self),
+            reasons: reasons, situation: try row.decode(column: "situation", as: String?.self),
+            background: try row.decode(column: "background", as: String?.self), assessment: try row.decode(column: "assessment", as: String?.self),
+            recommendation: try row.decode(column: "recommendation", as: String?.self), triage: try enumValue(row, "triage"), actions: actions,
+            outcome: try enumValue(row, "outcome"), stayedAtHome: try row.decode(column: "stayed_at_home", as: Bool?.self),
+            followUp: followUps.first.map { ValidContact.FollowUp(unitId: $0.unitId, dueAt: $0.dueAt, text: $0.text) },
+            workingHours: WorkingHours(outsideWorkingHours: try row.decode(column: "outside_working_hours", as: Bool.self),
+                                       holiday: try row.decode(column: "holiday", as: String?.self)))
+        return Contact(id: id, details: details, patientName: try row.decode(column: "patient_name", as: String?.self),
+                       callerUnitName: try row.decode(column: "caller_unit_name", as: String?.self),
+                       createdByName: try row.decode(column: "created_by_name", as: String.self),
+                       createdAt: try row.decode(column: "created_at", as: Date.self), followUps: followUps)
+    }
+
+    /// Contacts started on the Copenhagen days `from`…`to`, newest first; `before` continues a previous page.
+    public static func list(from: LocalDate, to: LocalDate, patientId: UUID? = nil, limit: Int = 100,
+                            before: (at: Date, id: UUID)? = nil, on db: any Database) async throws -> [ContactListItem] {
+        let sql = db as! any SQLDatabase
+        var query = sql.select()
+            .columns(SQLColumn("id", table: "c"), SQLColumn("started_at", table: "c"), SQLColumn("duration_seconds", table: "c"),
+                     SQLColumn("outside_working_hours", table: "c"), SQLColumn("channel", table: "c"), SQLColumn("caller_role", table: "c"),
+                     SQLColumn("patient_id", table: "c"), SQLColumn("triage", table: "c"), SQLColumn("outcome", table: "c"),
+                     SQLColumn("created_by_name", table: "c"))
+            .column(SQLColumn("name", table: "p"), as: "patient_name")
+            .from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")))
+            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "c"))
+            .where(SQLColumn("local_date", table: "c"), .greaterThanOrEqual, SQLBind(from.description))
+            .where(SQLColumn("local_date", table: "c"), .lessThanOrEqual, SQLBind(to.description))
+        if let patientId { query = query.where(SQLColumn("patient_id", table: "c"), .equal, SQLBind(patientId)) }
+        if let before {
+            query = query.where { page in
+                page.where(SQLColumn("started_at", table: "c"), .lessThan, SQLBind(before.at))
+                    .orWhere { same in
+                        same.where(SQLColumn("started_at", table: "c"), .equal, SQLBind(before.at)).where(SQLColumn("id", table: "c"), .lessThan, SQLBind(before.id))
+                    }
+            }
+        }
+        let rows = try await query
+            .orderBy(SQLOrderBy(expression: SQLColumn("started_at", table: "c"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "c"), direction: SQLDirection.descending)).limit(limit).all()
+        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        var reasons: [UUID: [ContactReason]] = [:]
+        if !ids.isEmpty {
+            for row in try await sql.select().columns("contact_id", "reason").from("contact_reasons")
+                .where("contact_id", .in, SQLBind.group(ids)).all() {
+                if let reason = ContactReason(rawValue: try row.decode(column: "reason", as: String.self)) {
+                    reasons[try row.decode(column: "contact_id", as: UUID.self), default: []].append(reason)
+                }
+            }
+        }
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            return ContactListItem(id: id, startedAt: try row.decode(column: "started_at", as: Date.self),
+                                   durationSeconds: try row.decode(column: "duration_seconds", as: Int.self),
+                                   outsideWorkingHours: try row.decode(column: "outside_working_hours", as: Bool.self),
+                                   channel: try enumValue(row, "channel"), callerRole: try enumValue(row, "caller_role"),
+                                   patientId: try row.decode(column: "patient_id", as: UUID?.self),
+                                   patientName: try row.decode(column: "patient_name", as: String?.self),
+                                   reasons: (reasons[id] ?? []).sorted { $0.order < $1.order }, triage: try enumValue(row, "triage"),
+                                   outcome: try enumValue(row, "outcome"), createdByName: try row.decode(column: "created_by_name", as: String.self))
+        }
+    }
+
+    static func values<T: RawRepresentable & CaseIterable & Equatable>(_ table: String, _ column: String, contactId: UUID, as type: T.Type,
+                                                                       on sql: any SQLDatabase) async throws -> [T] where T.RawValue == String {
+        let stored = try await sql.select().column(column).from(table).where("contact_id", .equal, SQLBind(contactId)).all()
+            .map { try $0.decode(column: column, as: String.self) }
+        return T.allCases.filter { stored.contains($0.rawValue) }
+    }
+
+    /// A stored enum value; one the code no longer knows is a data error, not something to hide.
+    static func enumValue<T: RawRepresentable>(_ row: any SQLRow, _ column: String) throws -> T where T.RawValue == String {
+        let raw = try row.decode(column: column, as: String.self)
+        guard let value = T(rawValue: raw) else { throw UnknownStoredValue(column: column, value: raw) }
+        return value
+    }
+}
+
+public struct ContactIdTaken: Error {}
+
+public struct UnknownStoredValue: Error, CustomStringConvertible {
+    public let column: String
+    public let value: String
+    public var description: String { "The stored \(column) \"\(value)\" is not a known value." }
+}
+
+extension ContactReason {
+    var order: Int { Self.allCases.firstIndex(of: self)! }
+}

@@ -1,0 +1,81 @@
+import FluentKit
+import Foundation
+import LindringCore
+import SQLKit
+
+/// Follow-up tasks from advisory contacts, addressed to a unit.
+public enum FollowUpRepository {
+    public struct Filter: Sendable {
+        public var unitId: UUID?
+        public var status: FollowUpStatus?
+        public var contactId: UUID?
+        public var limit: Int
+
+        public init(unitId: UUID? = nil, status: FollowUpStatus? = nil, contactId: UUID? = nil, limit: Int = 500) {
+            self.unitId = unitId
+            self.status = status
+            self.contactId = contactId
+            self.limit = limit
+        }
+    }
+
+    /// Open ones by due time (acute and urgent first at the same time); closed ones newest first.
+    public static func list(_ filter: Filter, on db: any Database) async throws -> [FollowUp] {
+        let sql = db as! any SQLDatabase
+        var query = sql.select()
+            .columns(SQLColumn("id", table: "f"), SQLColumn("contact_id", table: "f"), SQLColumn("patient_id", table: "f"),
+                     SQLColumn("unit_id", table: "f"), SQLColumn("triage", table: "f"), SQLColumn("due_at", table: "f"), SQLColumn("text", table: "f"),
+                     SQLColumn("status", table: "f"), SQLColumn("created_at", table: "f"), SQLColumn("created_by_name", table: "f"),
+                     SQLColumn("closed_at", table: "f"), SQLColumn("closed_by_name", table: "f"))
+            .column(SQLColumn("name", table: "p"), as: "patient_name").column(SQLColumn("name", table: "u"), as: "unit_name")
+            .from(SQLAlias(SQLIdentifier("follow_ups"), as: SQLIdentifier("f")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("unit_id", table: "f"))
+            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "f"))
+        if let unitId = filter.unitId { query = query.where(SQLColumn("unit_id", table: "f"), .equal, SQLBind(unitId)) }
+        if let status = filter.status { query = query.where(SQLColumn("status", table: "f"), .equal, SQLBind(status.rawValue)) }
+        if let contactId = filter.contactId { query = query.where(SQLColumn("contact_id", table: "f"), .equal, SQLBind(contactId)) }
+        let direction = filter.status == .open ? SQLDirection.ascending : SQLDirection.descending
+        let rows = try await query.orderBy(SQLOrderBy(expression: SQLColumn("due_at", table: "f"), direction: direction))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "f"), direction: direction)).limit(filter.limit).all()
+        let items = try rows.map(followUp)
+        // Within the same due time the more pressing triage first; the sort is stable, so due order stays.
+        return filter.status == .open ? items.enumerated().sorted { a, b in
+            a.element.dueAt == b.element.dueAt ? (a.element.triage.priority, a.offset) < (b.element.triage.priority, b.offset) : a.offset < b.offset
+        }.map(\.element) : items
+    }
+
+    public static func find(id: UUID, on db: any Database) async throws -> FollowUp? {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.select().column("contact_id").from("follow_ups").where("id", .equal, SQLBind(id)).first() else { return nil }
+        return try await list(Filter(contactId: try row.decode(column: "contact_id", as: UUID.self)), on: db).first { $0.id == id }
+    }
+
+    /// Marks an open follow-up done or cancelled; false when it was no longer open.
+    public static func close(id: UUID, as status: FollowUpStatus, by author: ContactAuthor, now: Date = Date(), on db: any Database) async throws -> Bool {
+        precondition(status != .open, "closing sets done or cancelled")
+        let sql = db as! any SQLDatabase
+        guard try await sql.select().column("id").from("follow_ups").where("id", .equal, SQLBind(id))
+            .where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).first() != nil else { return false }
+        try await sql.update("follow_ups").set("status", to: SQLBind(status.rawValue)).set("closed_at", to: SQLBind(now))
+            .set("closed_by", to: SQLBind(author.userId)).set("closed_by_name", to: SQLBind(author.name))
+            .where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).run()
+        return true
+    }
+
+    public static func openCount(unitId: UUID, on db: any Database) async throws -> Int {
+        try await (db as! any SQLDatabase).select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("follow_ups")
+            .where("unit_id", .equal, SQLBind(unitId)).where("status", .equal, SQLBind(FollowUpStatus.open.rawValue))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func followUp(_ row: any SQLRow) throws -> FollowUp {
+        FollowUp(id: try row.decode(column: "id", as: UUID.self), contactId: try row.decode(column: "contact_id", as: UUID.self),
+                 patientId: try row.decode(column: "patient_id", as: UUID?.self), patientName: try row.decode(column: "patient_name", as: String?.self),
+                 unitId: try row.decode(column: "unit_id", as: UUID.self), unitName: try row.decode(column: "unit_name", as: String.self),
+                 triage: try ContactRepository.enumValue(row, "triage"), dueAt: try row.decode(column: "due_at", as: Date.self),
+                 text: try row.decode(column: "text", as: String.self), status: try ContactRepository.enumValue(row, "status"),
+                 createdAt: try row.decode(column: "created_at", as: Date.self), createdByName: try row.decode(column: "created_by_name", as: String.self),
+                 closedAt: try row.decode(column: "closed_at", as: Date?.self), closedByName: try row.decode(column: "closed_by_name", as: String?.self))
+    }
+}
