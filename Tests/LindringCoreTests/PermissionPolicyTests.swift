@@ -13,6 +13,8 @@ private let expected: [Action: String] = [
     .readPatientData:          "0110000",
     .writePatientData:         "0110000",
     .documentAdvisoryContacts: "0010000",
+    .manageRota:               "1010000",
+    .viewAdvisoryStatistics:   "1010010",
     .manageSocialWorkCases:    "0001000",
     .manageTraining:           "0000100",
     .viewBudget:               "0000010",

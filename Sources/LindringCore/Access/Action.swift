@@ -19,6 +19,10 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case writePatientData
     /// Document contacts on the 24/7 advisory line.
     case documentAdvisoryContacts
+    /// Plan the advisory line's rota.
+    case manageRota
+    /// See what the advisory line achieves (figures without patient data).
+    case viewAdvisoryStatistics
     /// Work with the paediatric team's family cases.
     case manageSocialWorkCases
     /// Run the competence-development programme.

@@ -3,12 +3,14 @@
 public enum PermissionPolicy {
     /// The grants, role by role. Anything not listed is denied.
     static let grants: [Role: Set<Action>] = [
-        .administrator: [.viewUnits, .manageUnits, .manageUsers, .manageApiTokens, .readAuditLog, .manageOwnAccount],
+        .administrator: [.viewUnits, .manageUnits, .manageUsers, .manageApiTokens, .readAuditLog, .manageRota, .viewAdvisoryStatistics,
+                         .manageOwnAccount],
         .clinician: [.viewUnits, .readPatientData, .writePatientData, .manageOwnAccount],
-        .advisor: [.viewUnits, .readPatientData, .writePatientData, .documentAdvisoryContacts, .manageOwnAccount],
+        .advisor: [.viewUnits, .readPatientData, .writePatientData, .documentAdvisoryContacts, .manageRota, .viewAdvisoryStatistics,
+                   .manageOwnAccount],
         .socialWorker: [.viewUnits, .manageSocialWorkCases, .manageOwnAccount],
         .educator: [.viewUnits, .manageTraining, .manageOwnAccount],
-        .finance: [.viewUnits, .viewBudget, .manageBudget, .manageOwnAccount],
+        .finance: [.viewUnits, .viewBudget, .manageBudget, .viewAdvisoryStatistics, .manageOwnAccount],
         .auditor: [.viewUnits, .readAuditLog, .manageOwnAccount],
     ]
 

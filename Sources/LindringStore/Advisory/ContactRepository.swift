@@ -36,7 +36,8 @@ public enum ContactRepository {
                      "holiday", "channel", "direction", "caller_role", "caller_name", "caller_phone", "caller_unit_id", "patient_id",
                      "situation", "background", "assessment", "recommendation", "triage", "outcome", "stayed_at_home",
                      "created_by", "created_by_name", "created_at", "idempotency_key")
-            .values(SQLBind(id), SQLBind(contact.startedAt), SQLBind(contact.endedAt), SQLBind(contact.durationSeconds),
+            .values(SQLBind(id), SQLBind(AuditRecord.truncatedToMilliseconds(contact.startedAt)),
+                    SQLBind(AuditRecord.truncatedToMilliseconds(contact.endedAt)), SQLBind(contact.durationSeconds),
                     SQLBind(localDate.description), SQLBind(localDate.weekday), SQLBind(DanishCalendar.hour(of: contact.startedAt)),
                     SQLBind(contact.workingHours.outsideWorkingHours), SQLBind(contact.workingHours.holiday), SQLBind(contact.channel.rawValue),
                     SQLBind(contact.direction.rawValue), SQLBind(contact.callerRole.rawValue), SQLBind(contact.callerName),
@@ -111,10 +112,14 @@ public enum ContactRepository {
             .where(SQLColumn("local_date", table: "c"), .lessThanOrEqual, SQLBind(to.description))
         if let patientId { query = query.where(SQLColumn("patient_id", table: "c"), .equal, SQLBind(patientId)) }
         if let before {
+            // Start times are stored in whole milliseconds; the cursor's may be off by a hair after a round trip.
+            let start = before.at.addingTimeInterval(-0.0005), end = before.at.addingTimeInterval(0.0005)
             query = query.where { page in
-                page.where(SQLColumn("started_at", table: "c"), .lessThan, SQLBind(before.at))
+                page.where(SQLColumn("started_at", table: "c"), .lessThan, SQLBind(start))
                     .orWhere { same in
-                        same.where(SQLColumn("started_at", table: "c"), .equal, SQLBind(before.at)).where(SQLColumn("id", table: "c"), .lessThan, SQLBind(before.id))
+                        same.where(SQLColumn("started_at", table: "c"), .greaterThanOrEqual, SQLBind(start))
+                            .where(SQLColumn("started_at", table: "c"), .lessThan, SQLBind(end))
+                            .where(SQLColumn("id", table: "c"), .lessThan, SQLBind(before.id))
                     }
             }
         }

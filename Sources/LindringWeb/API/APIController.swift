@@ -35,7 +35,7 @@ struct APIController {
                                                         "schema": ["type": "string", "format": "date-time"]]]
                             return operation
                         }, handler: workingHours),
-        ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints
+        ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints + AdvisoryAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

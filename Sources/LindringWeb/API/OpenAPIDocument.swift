@@ -31,7 +31,7 @@ enum OpenAPIDocument {
             "paths": paths,
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
-                "schemas": OpenAPIParts.schemas,
+                "schemas": OpenAPIParts.schemas.merging(AdvisoryOpenAPI.schemas) { a, _ in a },
                 "responses": OpenAPIParts.problemResponses,
             ],
         ]

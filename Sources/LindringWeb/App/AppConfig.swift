@@ -1,4 +1,5 @@
 import Foundation
+import LindringCore
 import LindringStore
 import Logging
 
@@ -20,6 +21,8 @@ public struct AppConfig: Sendable {
     public var databaseConnectionsPerEventLoop = 4
     /// Bcrypt cost for new password hashes; never below 12 outside tests of the hasher itself.
     public var bcryptCost = 12
+    /// The advisory line's shifts (`ADVISORY_SHIFTS`, e.g. `day=08-16,evening=16-24,night=00-08`).
+    public var advisoryShifts = ShiftPattern.standard
 
     public init() {}
 
@@ -28,7 +31,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `LOG_LEVEL`, `SESSION_IDLE_MINUTES`, `SESSION_ABSOLUTE_HOURS`,
-    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`.
+    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`, `ADVISORY_SHIFTS`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         var config = AppConfig()
         config.database = try DatabaseLocation(url: environment["DATABASE_URL"] ?? DatabaseLocation.defaultURL)
@@ -63,6 +66,13 @@ public struct AppConfig: Sendable {
         }
         if let pool = environment["DATABASE_CONNECTIONS_PER_CORE"] {
             config.databaseConnectionsPerEventLoop = Int(try positive(pool, "DATABASE_CONNECTIONS_PER_CORE"))
+        }
+        if let shifts = environment["ADVISORY_SHIFTS"] {
+            do {
+                config.advisoryShifts = try ShiftPattern(shifts)
+            } catch {
+                throw Invalid(description: "ADVISORY_SHIFTS: \(error.description)")
+            }
         }
         return config
     }

@@ -14,6 +14,8 @@ public struct AppServices: Sendable {
     /// A hash of a random password, checked when a username is unknown so that unknown and
     /// known usernames take equally long to refuse.
     let decoyHash: String
+    /// Tells open advisory boards that a contact or follow-up changed.
+    var advisoryEvents = AdvisoryEvents()
 
     var database: any FluentKitDatabase { persistence.database }
 }

@@ -28,7 +28,8 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
         router: router,
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
         services: [PersistenceService(persistence: persistence, hasher: hasher),
-                   SessionCleanupService(persistence: persistence, timeouts: config.sessionTimeouts, logger: logger)],
+                   SessionCleanupService(persistence: persistence, timeouts: config.sessionTimeouts, logger: logger),
+                   services.advisoryEvents],
         logger: logger
     )
 }

@@ -84,6 +84,11 @@ public enum Routes {
         public static let planVersions = RoutePath("/api/v1/patients/{id}/plan/versions")
         public static let inbox = RoutePath("/api/v1/inbox")
         public static let workingHours = RoutePath("/api/v1/calendar/working-hours")
+        public static let contacts = RoutePath("/api/v1/contacts")
+        public static let contact = RoutePath("/api/v1/contacts/{id}")
+        public static let followUps = RoutePath("/api/v1/follow-ups")
+        public static let followUpDone = RoutePath("/api/v1/follow-ups/{id}/done")
+        public static let advisoryStatistics = RoutePath("/api/v1/advisory/statistics")
     }
 }
 

@@ -8,4 +8,5 @@ extension HTTPField.Name {
     static let frameOptions = Self("X-Frame-Options")!
     static let crossOriginOpenerPolicy = Self("Cross-Origin-Opener-Policy")!
     static let permissionsPolicy = Self("Permissions-Policy")!
+    static let idempotencyKey = Self("Idempotency-Key")!
 }

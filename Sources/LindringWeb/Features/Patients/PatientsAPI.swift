@@ -137,14 +137,10 @@ struct PatientsAPI {
             unit = requested
         }
         guard let unit else { return try .json(Page<InboxItemDTO>(items: [], next: nil)) }
-        let beforeDate = try before.map { cursor -> (Date, UUID) in
-            guard let ms = Int64(cursor.text) else { throw ValidationFailure([FieldError("cursor", .invalidFormat)]) }
-            return (Date(timeIntervalSince1970: Double(ms) / 1000), cursor.id)
-        }
-        let items = try await InboxRepository.items(unitId: unit, userId: user.id, limit: limit + 1, before: beforeDate.map { ($0.0, $0.1) },
+        let items = try await InboxRepository.items(unitId: unit, userId: user.id, limit: limit + 1, before: try before?.instant(),
                                                     on: services.database)
         let page = Array(items.prefix(limit))
-        let next = items.count > limit ? page.last.map { PageCursor(text: String(Int64(($0.createdAt.timeIntervalSince1970 * 1000).rounded())), id: $0.id).encoded } : nil
+        let next = items.count > limit ? page.last.map { PageCursor(instant: $0.createdAt, id: $0.id).encoded } : nil
         return try .json(Page(items: page.map(InboxItemDTO.init), next: next))
     }
 
@@ -158,6 +154,21 @@ struct PatientsAPI {
 struct PageCursor {
     let text: String
     let id: UUID
+
+    init(text: String, id: UUID) {
+        self.text = text
+        self.id = id
+    }
+
+    /// For lists sorted by a time: the time in whole milliseconds.
+    init(instant: Date, id: UUID) {
+        self.init(text: String(Int64((instant.timeIntervalSince1970 * 1000).rounded())), id: id)
+    }
+
+    func instant() throws -> (at: Date, id: UUID) {
+        guard let ms = Int64(text) else { throw ValidationFailure([FieldError("cursor", .invalidFormat)]) }
+        return (Date(timeIntervalSince1970: Double(ms) / 1000), id)
+    }
 
     var encoded: String {
         Data("\(text)\u{1F}\(id.uuidString)".utf8).base64EncodedString()

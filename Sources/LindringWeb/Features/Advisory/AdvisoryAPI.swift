@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+
+/// `/api/v1/contacts`, `/api/v1/follow-ups` and `/api/v1/advisory/statistics`.
+struct AdvisoryAPI {
+    let services: AppServices
+    var advisory: AdvisoryService { AdvisoryService(services: services) }
+
+    var endpoints: [APIEndpoint] {
+        [
+            APIEndpoint(method: .post, path: Routes.API.contacts, operationId: "createContact",
+                        summary: "Document a contact on the advisory line (advisors); an Idempotency-Key makes a retry return the first contact",
+                        operation: {
+                            var operation = OpenAPIParts.writeOperation(body: "ContactInput", success: "201", conditional: false, result: "Contact")
+                            operation["parameters"] = [["name": "Idempotency-Key", "in": "header", "required": false,
+                                                        "description": "Any unique text (at most 200 characters); a retry with the same key creates nothing new.",
+                                                        "schema": ["type": "string", "minLength": 1, "maxLength": 200]]]
+                            return operation
+                        }, handler: create),
+            APIEndpoint(method: .get, path: Routes.API.contacts, operationId: "listContacts", summary: "Contacts started on the days from–to (Copenhagen), newest first",
+                        operation: { OpenAPIParts.listOperation(item: "ContactListItem", extraParameters: [
+                            ["name": "from", "in": "query", "required": false, "description": "YYYY-MM-DD, default 30 days before `to`",
+                             "schema": ["type": "string", "format": "date"]],
+                            ["name": "to", "in": "query", "required": false, "description": "YYYY-MM-DD, default today", "schema": ["type": "string", "format": "date"]],
+                            ["name": "patientId", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"]],
+                        ]) }, handler: list),
+            APIEndpoint(method: .get, path: Routes.API.contact, operationId: "getContact", summary: "One contact (audited)",
+                        operation: { OpenAPIParts.getOperation(item: "Contact") }, handler: get),
+            APIEndpoint(method: .get, path: Routes.API.followUps, operationId: "listFollowUps",
+                        summary: "A unit's follow-ups: open ones by due time; advisory staff may ask for any unit",
+                        operation: { OpenAPIParts.listOperation(item: "FollowUp", extraParameters: [
+                            ["name": "unitId", "in": "query", "required": false, "description": "Default: the caller's unit (advisory staff: every unit)",
+                             "schema": ["type": "string", "format": "uuid"]],
+                            ["name": "status", "in": "query", "required": false, "schema": ["type": "string", "enum": FollowUpStatus.allCases.map(\.rawValue)]],
+                        ]) }, handler: followUps),
+            APIEndpoint(method: .post, path: Routes.API.followUpDone, operationId: "completeFollowUp",
+                        summary: "Mark an open follow-up done (its unit or advisory staff); 409 when it is no longer open",
+                        operation: {
+                            var responses = OpenAPIParts.errors(["404", "409"])
+                            responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("FollowUp"), description: "Done")
+                            return ["responses": responses]
+                        }, handler: done),
+            APIEndpoint(method: .get, path: Routes.API.advisoryStatistics, operationId: "getAdvisoryStatistics",
+                        summary: "What the advisory line did on the days from–to (inclusive, Copenhagen time)",
+                        operation: {
+                            var operation = OpenAPIParts.getOperation(item: "AdvisoryStatistics")
+                            var responses = operation["responses"] as? [String: Any] ?? [:]
+                            responses["422"] = OpenAPIParts.problem("422")
+                            operation["responses"] = responses
+                            operation["parameters"] = ["from", "to"].map { ["name": $0, "in": "query", "required": true, "schema": ["type": "string", "format": "date"]] }
+                            return operation
+                        }, handler: statistics),
+        ]
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.documentAdvisoryContacts)
+        let key = request.headers[.idempotencyKey]?.trimmingCharacters(in: .whitespaces)
+        if let key, key.isEmpty || key.count > 200 || TextInput.hasControlCharacters(key) {
+            throw AppError.badRequest("The Idempotency-Key header must be 1–200 characters of text.")
+        }
+        let draft = try await request.decodeJSON(ContactDraft.self, limit: services.config.maxBodySize)
+        let (contact, _) = try await advisory.createContact(draft, idempotencyKey: key, context)
+        return try .json(ContactDTO(contact), status: .created, headers: [.location: Routes.API.contact(contact.id)])
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.documentAdvisoryContacts)
+        let (limit, cursor) = try Pagination.parse(request.query)
+        let to = advisory.today
+        let range = try DateRange.parse(request.query, defaultFrom: (LocalDate(request.query["to"] ?? "") ?? to).adding(days: -30), defaultTo: to)
+        var patientId: UUID?
+        if let raw = request.query["patientId"] {
+            guard let id = UUID(uuidString: raw) else { throw ValidationFailure([FieldError("patientId", .invalidFormat)]) }
+            patientId = id
+        }
+        let before = try cursor.map { try PageCursor.decode($0).instant() }
+        let items = try await advisory.contacts(from: range.from, to: range.to, patientId: patientId, limit: limit + 1,
+                                                before: before.map { ($0.at, $0.id) }, context)
+        let page = Array(items.prefix(limit))
+        return try .json(Page(items: page.map(ContactListItemDTO.init),
+                              next: items.count > limit ? page.last.map { PageCursor(instant: $0.startedAt, id: $0.id).encoded } : nil))
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        return try .json(ContactDTO(try await advisory.contact(id, context)))
+    }
+
+    @Sendable func followUps(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.readPatientData)
+        let (limit, cursor) = try Pagination.parse(request.query)
+        var v = Validator()
+        let unit = v.unit("unitId", request.query["unitId"], known: Set(try await UnitRepository.list(includeInactive: true, on: services.database).map(\.id)))
+        let status = request.query["status"].flatMap { $0.isEmpty ? nil : v.choice("status", $0, as: FollowUpStatus.self) }
+        if cursor != nil { v.add("cursor", .invalidFormat) }
+        try v.check()
+        let items = try await advisory.followUps(unitId: unit, status: status, limit: limit, context)
+        return try .json(Page(items: items.map(FollowUpDTO.init), next: nil))
+    }
+
+    @Sendable func done(_ request: Request, context: AppContext) async throws -> Response {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        return try .json(FollowUpDTO(try await advisory.closeFollowUp(id, as: .done, context)))
+    }
+
+    @Sendable func statistics(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.viewAdvisoryStatistics)
+        let range = try DateRange.parse(request.query, defaultFrom: nil, defaultTo: nil)
+        return try .json(StatisticsDTO(try await advisory.statistics(from: range.from, to: range.to, context)))
+    }
+}

@@ -1,0 +1,135 @@
+import FluentKit
+import Foundation
+import LindringCore
+import LindringStore
+
+/// The work the advisory pages and the advisory API share, each with its permission check and
+/// audit entry in the same transaction as the read or write.
+struct AdvisoryService {
+    let services: AppServices
+
+    var today: LocalDate { LocalDate(Date(), in: DanishCalendar.timeZone) }
+
+    /// Validates and stores a contact with its follow-up. A retry (same Idempotency-Key, or the
+    /// same form submitted twice, which carries the same contact id) returns the first contact.
+    func createContact(_ draft: ContactDraft, id: UUID = UUID(), idempotencyKey: String? = nil, _ context: AppContext) async throws
+        -> (contact: Contact, created: Bool) {
+        let user = try context.require(.documentAdvisoryContacts)
+        var keyWorkerUnit: UUID?
+        if let patientId = draft.patientUUID {
+            // An unknown patient is a 404 before anything else is judged.
+            guard try await PatientRepository.accessFacts(patientId: patientId, on: services.database) != nil else { throw AppError.notFound }
+            keyWorkerUnit = try await PlanRepository.find(patientId: patientId, on: services.database)?.content.keyWorker?.unitId
+        }
+        let known = Set(try await UnitRepository.list(includeInactive: false, on: services.database).map(\.id))
+        let valid = try draft.validated(.init(now: Date(), knownUnitIds: known, keyWorkerUnitId: keyWorkerUnit, shifts: services.config.advisoryShifts))
+        let author = ContactAuthor(userId: user.id, name: user.name)
+        let result: (Contact, Bool) = try await services.persistence.write { tx in
+            let created: ContactRepository.Created
+            do {
+                created = try await ContactRepository.create(valid, id: id, author: author, idempotencyKey: idempotencyKey, on: tx)
+            } catch is ContactIdTaken {
+                throw AppError.conflict("This contact id is already used.")
+            }
+            guard let contact = try await ContactRepository.find(id: created.id, on: tx) else { throw AppError.notFound }
+            if case .new = created {
+                try await AuditLog.append(context.auditRecord("contact.create", as: .documentAdvisoryContacts, entityType: "contact",
+                                                              entityId: created.id.uuidString, patientId: valid.patientId), on: tx)
+            }
+            return (contact, created == .new(created.id))
+        }
+        if result.1 { services.advisoryEvents.publish("contact") }
+        return result
+    }
+
+    /// One contact, audited as a read of the patient it concerns.
+    func contact(_ id: UUID, _ context: AppContext) async throws -> Contact {
+        _ = try context.require(.documentAdvisoryContacts)
+        return try await services.persistence.write { tx in
+            guard let contact = try await ContactRepository.find(id: id, on: tx) else { throw AppError.notFound }
+            try await AuditLog.append(context.auditRecord("contact.read", as: .documentAdvisoryContacts, entityType: "contact",
+                                                          entityId: id.uuidString, patientId: contact.details.patientId), on: tx)
+            return contact
+        }
+    }
+
+    func contacts(from: LocalDate, to: LocalDate, patientId: UUID?, limit: Int, before: (Date, UUID)?, _ context: AppContext) async throws -> [ContactListItem] {
+        _ = try context.require(.documentAdvisoryContacts)
+        return try await services.persistence.write { tx in
+            let items = try await ContactRepository.list(from: from, to: to, patientId: patientId, limit: limit, before: before, on: tx)
+            try await AuditLog.append(context.auditRecord("contact.list", as: .documentAdvisoryContacts, entityType: "contact", patientId: patientId,
+                                                          purpose: "\(from)…\(to): \(items.count)"), on: tx)
+            return items
+        }
+    }
+
+    /// Follow-ups of one unit, or of every unit when none is named. Advisory staff see every
+    /// unit's (they created them and hand over to them); others only their own unit's.
+    func followUps(unitId requested: UUID?, status: FollowUpStatus?, limit: Int = 500, _ context: AppContext) async throws -> [FollowUp] {
+        let user = try context.require(.readPatientData)
+        let seesAll = user.can(.documentAdvisoryContacts)
+        let unit = seesAll ? requested : (requested ?? user.unitId)
+        if let unit, unit != user.unitId, !seesAll { throw AppError.forbidden }
+        if unit == nil, !seesAll { return [] }
+        return try await services.persistence.write { tx in
+            let items = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit), on: tx)
+            try await AuditLog.append(context.auditRecord("followup.list", as: .readPatientData, entityType: "unit", entityId: unit?.uuidString,
+                                                          purpose: "\(status?.rawValue ?? "all"): \(items.count)"), on: tx)
+            return items
+        }
+    }
+
+    /// Marks a follow-up done or cancelled: by its unit, or by advisory staff.
+    func closeFollowUp(_ id: UUID, as status: FollowUpStatus, _ context: AppContext) async throws -> FollowUp {
+        let user = try context.require(.readPatientData)
+        let closed: FollowUp = try await services.persistence.write { tx in
+            guard let followUp = try await FollowUpRepository.find(id: id, on: tx) else { throw AppError.notFound }
+            guard followUp.unitId == user.unitId || user.can(.documentAdvisoryContacts) else { throw AppError.forbidden }
+            guard try await FollowUpRepository.close(id: id, as: status, by: ContactAuthor(userId: user.id, name: user.name), on: tx) else {
+                throw AppError.conflict("This follow-up is already \(followUp.status.rawValue).")
+            }
+            try await AuditLog.append(context.auditRecord("followup.\(status.rawValue)", as: .readPatientData, entityType: "followUp",
+                                                          entityId: id.uuidString, patientId: followUp.patientId), on: tx)
+            guard let closed = try await FollowUpRepository.find(id: id, on: tx) else { throw AppError.notFound }
+            return closed
+        }
+        services.advisoryEvents.publish("followUp")
+        return closed
+    }
+
+    func statistics(from: LocalDate, to: LocalDate, _ context: AppContext) async throws -> AdvisoryStatistics {
+        _ = try context.require(.viewAdvisoryStatistics)
+        return try await AdvisoryStatisticsQuery.run(from: from, to: to, on: services.database)
+    }
+}
+
+/// A `from`–`to` range of days as the advisory lists and statistics take it.
+struct DateRange {
+    let from: LocalDate
+    let to: LocalDate
+
+    /// The longest range asked for at once: ten years.
+    static let maxDays = 3660
+
+    /// Reads `from` and `to` (YYYY-MM-DD); either may default, both must be real dates in order.
+    static func parse(_ query: FormData, defaultFrom: LocalDate?, defaultTo: LocalDate?) throws -> DateRange {
+        var v = Validator()
+        func day(_ field: String, _ fallback: LocalDate?) -> LocalDate? {
+            guard let raw = query[field]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+                if fallback == nil { v.add(field, .required) }
+                return fallback
+            }
+            guard let date = LocalDate(raw) else {
+                v.add(field, .invalidFormat)
+                return nil
+            }
+            return date
+        }
+        let from = day("from", defaultFrom), to = day("to", defaultTo)
+        if let from, let to {
+            if to < from { v.add("to", .beforeStart) } else if from.adding(days: maxDays) < to { v.add("to", .tooLong) }
+        }
+        try v.check()
+        return DateRange(from: from!, to: to!)
+    }
+}
