@@ -64,6 +64,17 @@ public enum PatientAccessPolicy {
         return .denied(canBreakTheGlass: false)
     }
 
+    /// A change to the plan proposed from an advisory contact (say, a resuscitation decision the
+    /// GP reported on the phone): the treating units may, and advisory staff may when the
+    /// patient consented to sharing. It becomes a normal plan version, linked to the contact.
+    public static func proposeFromContact(_ requester: PatientRequester, _ patient: PatientAccessFacts) -> PatientAccessDecision {
+        let write = write(requester, patient)
+        if write.isAllowed { return write }
+        guard PermissionPolicy.allows(requester.roles, .documentAdvisoryContacts), PermissionPolicy.allows(requester.roles, .writePatientData),
+              patient.consent == .given else { return .denied(canBreakTheGlass: false) }
+        return .allowed(.advisoryLine)
+    }
+
     static func treatingGround(_ requester: PatientRequester, _ patient: PatientAccessFacts) -> PatientAccessGround? {
         guard let unit = requester.unitId else { return nil }
         if unit == patient.registeringUnitId { return .registeringUnit }

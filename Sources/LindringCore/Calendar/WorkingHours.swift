@@ -50,6 +50,17 @@ public enum DanishCalendar {
     }
 
     /// The name of the holiday (or special day) on this date, if any.
+    /// The Copenhagen wall-clock reading of an instant.
+    public static func components(of instant: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return (c.year!, c.month!, c.day!, c.hour!, c.minute!)
+    }
+
+    /// The instant of a Copenhagen wall-clock time (in the gap when clocks go forward, the time just after it).
+    public static func instant(_ date: LocalDate, hour: Int, minute: Int = 0, second: Int = 0) -> Date? {
+        calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: second))
+    }
+
     /// The hour of the day in Copenhagen, 0…23.
     public static func hour(of instant: Date) -> Int {
         calendar.component(.hour, from: instant)

@@ -54,6 +54,11 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     AuditController(services: services).addRoutes(to: router)
     ApiTokensController(services: services).addRoutes(to: router)
     PatientsController(services: services).addRoutes(to: router)
+    AdvisoryController(services: services).addRoutes(to: router)
+    FollowUpsController(services: services).addRoutes(to: router)
+    RotaController(services: services).addRoutes(to: router)
+    HandoverController(services: services).addRoutes(to: router)
+    StatisticsController(services: services).addRoutes(to: router)
     try APIController(services: services).addRoutes(to: router)
     return router
 }

@@ -40,7 +40,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if context.session != nil { try await SessionRepository.touch(session, on: db) }
         }
         if !context.authenticatedByToken, let user = context.user, user.can(.readPatientData), let unit = user.unitId {
+            // Open follow-ups from the advisory line count as unread until the unit has done them.
             context.unreadInbox = try await InboxRepository.unreadCount(unitId: unit, userId: user.id, on: db)
+                + FollowUpRepository.openCount(unitId: unit, on: db)
         }
         if let user = context.user, let language = Language(rawValue: user.language) {
             context.language = language

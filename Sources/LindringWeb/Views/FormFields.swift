@@ -45,7 +45,7 @@ enum FormFields {
     }
 
     static func select(_ t: Localizer, name: String, label: String, options: [(value: String, label: String)], selected: String?,
-                       errors: [FieldError], required: Bool = false, includeEmpty: String? = nil) -> Node<HTML.FormContext> {
+                       errors: [FieldError], required: Bool = false, includeEmpty: String? = nil, autofocus: Bool = false) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
         let choices = (includeEmpty.map { [("", $0)] } ?? []) + options.map { ($0.value, $0.label) }
         return .div(.class(error == nil ? "field" : "field has-error"),
@@ -54,6 +54,7 @@ enum FormFields {
                     .element(named: "select", nodes: [
                         .attribute(named: "id", value: name), .attribute(named: "name", value: name),
                         .if(required, .attribute(named: "required", value: "required")),
+                        .if(autofocus, .attribute(named: "autofocus", value: "autofocus")),
                         .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
                         .if(error != nil, .attribute(named: "aria-describedby", value: "\(name)-error")),
                         .forEach(choices) { choice in

@@ -33,10 +33,15 @@ struct PageContext: Sendable {
     var navigation: [(title: String, path: String)] {
         guard let user else { return [] }
         var items: [(String, String)] = [(t("nav.home"), Routes.home())]
+        if user.can(.documentAdvisoryContacts) { items.append((t("nav.advisory"), Routes.advisory())) }
         if user.can(.readPatientData) { items.append((t("nav.patients"), Routes.patients())) }
         if user.can(.readPatientData), user.unitId != nil {
             items.append((unreadInbox > 0 ? t("nav.inboxUnread", ["count": String(unreadInbox)]) : t("nav.inbox"), Routes.inbox()))
         }
+        if user.can(.readPatientData), user.unitId != nil || user.can(.documentAdvisoryContacts) {
+            items.append((t("nav.followUps"), Routes.followUps()))
+        }
+        if user.can(.viewAdvisoryStatistics), !user.can(.documentAdvisoryContacts) { items.append((t("nav.statistics"), Routes.statistics())) }
         if user.can(.viewUnits) { items.append((t("nav.units"), Routes.units())) }
         if user.can(.manageUsers) { items.append((t("nav.users"), Routes.users())) }
         if user.can(.manageApiTokens) { items.append((t("nav.apiTokens"), Routes.apiTokens())) }

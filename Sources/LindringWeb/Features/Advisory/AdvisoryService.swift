@@ -133,3 +133,31 @@ struct DateRange {
         return DateRange(from: from!, to: to!)
     }
 }
+
+extension AdvisoryService {
+    /// The shift running now and who is on it.
+    func onDuty(now: Date = Date()) async throws -> OnDuty {
+        let shift = services.config.advisoryShifts.occurrence(at: now)
+        let staff = try await RotaRepository.assignments(from: shift.date, to: shift.date, on: services.database).filter { $0.shiftCode == shift.code }
+        return OnDuty(shift: shift, staff: staff)
+    }
+
+    /// Everything the board shows; the board is re-read whenever a colleague saves.
+    func board(_ context: AppContext) async throws -> Board {
+        let today = self.today
+        let contacts = try await self.contacts(from: today, to: today, patientId: nil, limit: 200, before: nil, context)
+        let followUps = try await self.followUps(unitId: nil, status: .open, limit: 200, context)
+        return Board(onDuty: try await onDuty(), contacts: contacts, followUps: followUps)
+    }
+}
+
+struct OnDuty: Sendable {
+    let shift: ShiftPattern.Occurrence
+    let staff: [RotaAssignment]
+}
+
+struct Board: Sendable {
+    let onDuty: OnDuty
+    let contacts: [ContactListItem]
+    let followUps: [FollowUp]
+}

@@ -152,12 +152,16 @@ enum PatientViews {
             .if(grants.isEmpty, .p(.text(t("breakGlass.none")))))
     }
 
-    static func inbox(_ page: PageContext, items: [InboxItem], units: UnitDirectory) -> HTML {
+    static func inbox(_ page: PageContext, items: [InboxItem], followUps: [FollowUp], units: UnitDirectory) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("inbox.title"),
             .div(.class("page-heading"),
                  .h1(.text(t("inbox.title"))),
                  .if(items.contains { !$0.read }, FormFields.actionButton(page, action: Routes.markAllInboxRead(), label: t("inbox.markAllRead")))),
+            .if(!followUps.isEmpty, .section(.class("inbox-follow-ups"), .id("inbox-follow-ups"),
+                .h2(.text(t("inbox.followUps", ["count": String(followUps.count)]))),
+                AdvisoryViews.followUpTable(page, followUps, returnTo: Routes.inbox()))),
+            .if(!followUps.isEmpty, .h2(.text(t("inbox.planChanges")))),
             .if(items.isEmpty, .p(.text(t("inbox.empty")))),
             .ul(.class("inbox"), .forEach(items) { item in
                 .li(.class(item.read ? "read" : "unread"),

@@ -276,8 +276,11 @@ struct PatientsController {
     @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
         let items = try await user.unitId.asyncMap { try await InboxRepository.items(unitId: $0, userId: user.id, on: services.database) } ?? []
+        let followUps = try await user.unitId.asyncMap {
+            try await AdvisoryService(services: services).followUps(unitId: $0, status: .open, context)
+        } ?? []
         let units = UnitDirectory(try await UnitRepository.list(on: services.database))
-        return .html(PatientViews.inbox(PageContext(context, path: Routes.inbox()), items: items, units: units))
+        return .html(PatientViews.inbox(PageContext(context, path: Routes.inbox()), items: items, followUps: followUps, units: units))
     }
 
     @Sendable func markRead(_ request: Request, context: AppContext) async throws -> Response {

@@ -32,26 +32,7 @@ enum PlanViews {
                     .if(plan.status != .active, .div(.class("notice warning"), .p(.text(t.label("planStatus", plan.status)
                         + (plan.endReason.map { " – " + t.label("endReason", $0) } ?? "")
                         + (plan.dateOfDeath.map { " " + $0.danish } ?? ""))))),
-                    .section(.class("urgent"), .attribute(named: "aria-label", value: t("plan.urgent")),
-                        .div(.class("card key"),
-                             .h2(.text(t("plan.keyWorker"))),
-                             .unwrap(plan.keyWorker) { member in memberBlock(t, member, units: units) }),
-                        .div(.class("card decision " + (plan.resuscitation == .doNotAttempt ? "dnr" : "")),
-                             .h2(.text(t("plan.field.resuscitation"))),
-                             .p(.class("big"), .text(plan.resuscitation.map { t.label("resuscitation", $0) } ?? t("plan.notDecided"))),
-                             .unwrap(plan.treatmentLevel) { .p(.text(t("plan.field.treatmentLevel") + ": " + t.label("treatmentLevel", $0))) },
-                             .unwrap(plan.decidedBy) { by in .p(.class("hint"), .text(t("plan.decidedByOn", ["by": by, "on": plan.decisionDate?.danish ?? "–"]))) }),
-                        .div(.class("card"),
-                             .h2(.text(t("plan.field.preferredPlaceOfDeath"))),
-                             .p(.class("big"), .text(t.label("preferredPlace", plan.preferredPlaceOfDeath)))),
-                        .div(.class("card wide"),
-                             .h2(.text(t("plan.medications"))),
-                             plan.medications.isEmpty ? .p(.text(t("plan.noMedications"))) : .ul(.forEach(plan.medications) { m in
-                                 .li(.strong(.text("\(m.drug) \(m.strength)")),
-                                     .text(" – \(m.dose) \(t.label("route", m.route)), \(t.label("indication", m.indication))"
-                                           + (m.maxPer24h.map { ", max \($0)/24 t" } ?? "")
-                                           + (m.availableInHome ? " · " + t("plan.inHome") : " · " + t("plan.notInHome"))))
-                             }))),
+                    urgentCards(t, plan, units: units),
                     .h2(.text(t("plan.careTeam"))),
                     .div(.class("table-wrap"), .table(.caption(.text(t("plan.careTeam"))),
                         .thead(.tr(.th(.text(t("plan.member.role"))), .th(.text(t("plan.member.unit"))), .th(.text(t("units.dayPhone"))),
@@ -61,13 +42,7 @@ enum PlanViews {
                                 .td(phone(m.dayPhone ?? units.byId[m.unitId]?.dayPhone)),
                                 .td(phone(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone)))
                         }))),
-                    .if(!plan.contingencies.isEmpty, .group(
-                        .h2(.text(t("plan.contingencies"))),
-                        .ul(.class("contingencies"), .forEach(plan.contingencies) { c in
-                            .li(.strong(.text(c.situation)), .text(" → " + c.action
-                                + (c.callDay.map { " · \(t("plan.contingency.callDay")): \($0)" } ?? "")
-                                + (c.callNight.map { " · \(t("plan.contingency.callNight")): \($0)" } ?? "")))
-                        }))),
+                    contingencies(t, plan),
                     .h2(.text(t("plan.wishes"))),
                     .dl(.class("facts"),
                         .dt(.text(t("plan.field.preferredPlaceOfCare"))), .dd(.text(t.label("preferredPlace", plan.preferredPlaceOfCare))),
@@ -104,6 +79,41 @@ enum PlanViews {
                     .if(summary.plan != nil, .li(.a(.href(Routes.planHistory(id)), .text(t("plan.history"))))),
                     .li(.a(.href(Routes.patientAccessLog(id)), .text(t("patient.accessLog"))))))),
             .if(printable, .p(.class("hint"), .text(t("plan.printedAt", ["time": Timestamps.display(Date()), "version": String(summary.plan?.version ?? 0)])))))
+    }
+
+    /// What a caller at night needs first: key worker, resuscitation decision, preferred place
+    /// of death and the anticipatory medication. Shared by the plan summary and the contact form.
+    static func urgentCards(_ t: Localizer, _ plan: PlanContent, units: UnitDirectory) -> Node<HTML.BodyContext> {
+        .section(.class("urgent"), .attribute(named: "aria-label", value: t("plan.urgent")),
+            .div(.class("card key"),
+                 .h2(.text(t("plan.keyWorker"))),
+                 .unwrap(plan.keyWorker) { member in memberBlock(t, member, units: units) }),
+            .div(.class("card decision " + (plan.resuscitation == .doNotAttempt ? "dnr" : "")),
+                 .h2(.text(t("plan.field.resuscitation"))),
+                 .p(.class("big"), .text(plan.resuscitation.map { t.label("resuscitation", $0) } ?? t("plan.notDecided"))),
+                 .unwrap(plan.treatmentLevel) { .p(.text(t("plan.field.treatmentLevel") + ": " + t.label("treatmentLevel", $0))) },
+                 .unwrap(plan.decidedBy) { by in .p(.class("hint"), .text(t("plan.decidedByOn", ["by": by, "on": plan.decisionDate?.danish ?? "–"]))) }),
+            .div(.class("card"),
+                 .h2(.text(t("plan.field.preferredPlaceOfDeath"))),
+                 .p(.class("big"), .text(t.label("preferredPlace", plan.preferredPlaceOfDeath)))),
+            .div(.class("card wide"),
+                 .h2(.text(t("plan.medications"))),
+                 plan.medications.isEmpty ? .p(.text(t("plan.noMedications"))) : .ul(.forEach(plan.medications) { m in
+                     .li(.strong(.text("\(m.drug) \(m.strength)")),
+                         .text(" – \(m.dose) \(t.label("route", m.route)), \(t.label("indication", m.indication))"
+                               + (m.maxPer24h.map { ", max \($0)/24 t" } ?? "")
+                               + (m.availableInHome ? " · " + t("plan.inHome") : " · " + t("plan.notInHome"))))
+                 })))
+    }
+
+    static func contingencies(_ t: Localizer, _ plan: PlanContent) -> Node<HTML.BodyContext> {
+        .if(!plan.contingencies.isEmpty, .group(
+            .h2(.text(t("plan.contingencies"))),
+            .ul(.class("contingencies"), .forEach(plan.contingencies) { c in
+                .li(.strong(.text(c.situation)), .text(" → " + c.action
+                    + (c.callDay.map { " · \(t("plan.contingency.callDay")): \($0)" } ?? "")
+                    + (c.callNight.map { " · \(t("plan.contingency.callNight")): \($0)" } ?? "")))
+            })))
     }
 
     static func memberBlock(_ t: Localizer, _ m: CareTeamMember, units: UnitDirectory) -> Node<HTML.BodyContext> {

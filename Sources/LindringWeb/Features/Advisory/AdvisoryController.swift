@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+import Plot
+
+/// The advisory line's pages: the board (with live updates), the contact form, a contact, and
+/// the list of contacts.
+struct AdvisoryController {
+    let services: AppServices
+    var advisory: AdvisoryService { AdvisoryService(services: services) }
+    var gate: PatientGate { PatientGate(services: services) }
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(Routes.advisory.routerPath, use: board)
+        router.get(Routes.advisoryBoard.routerPath, use: boardFragment)
+        router.get(Routes.advisoryEvents.routerPath, use: events)
+        router.get(Routes.contacts.routerPath, use: list)
+        router.get(Routes.newContact.routerPath, use: newContact)
+        router.post(Routes.newContact.routerPath, use: submitContact)
+        router.get(Routes.contact.routerPath, use: show)
+    }
+
+    @Sendable func board(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.documentAdvisoryContacts)
+        return .html(AdvisoryViews.board(PageContext(context, path: Routes.advisory()), try await advisory.board(context)))
+    }
+
+    @Sendable func boardFragment(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.documentAdvisoryContacts)
+        let html = AdvisoryViews.boardContent(PageContext(context, path: Routes.advisory()), try await advisory.board(context)).render()
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    @Sendable func events(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.documentAdvisoryContacts)
+        return services.advisoryEvents.response()
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.documentAdvisoryContacts)
+        let page = PageContext(context, path: Routes.contacts())
+        let today = advisory.today
+        let duty = try await advisory.onDuty()
+        do {
+            let range = try DateRange.parse(request.query, defaultFrom: today.adding(days: -6), defaultTo: today)
+            let limit = 500
+            let contacts = try await advisory.contacts(from: range.from, to: range.to, patientId: nil, limit: limit + 1, before: nil, context)
+            return .html(AdvisoryViews.list(page, range: range, contacts: Array(contacts.prefix(limit)), truncated: contacts.count > limit, onDuty: duty,
+                                            errors: [], typed: request.query))
+        } catch let failure as ValidationFailure {
+            return .html(AdvisoryViews.list(page, range: DateRange(from: today, to: today), contacts: [], truncated: false, onDuty: duty,
+                                            errors: failure.errors, typed: request.query), status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func newContact(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.documentAdvisoryContacts)
+        let form = ContactForm.new(patientId: request.query["patient"].flatMap(UUID.init(uuidString:)))
+        return try await render(context, form: form, search: false, errors: [], fresh: true)
+    }
+
+    /// One form, three buttons: look up a patient, choose one of the results, or save.
+    @Sendable func submitContact(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.documentAdvisoryContacts)
+        let form = ContactForm.submitted(context.form)
+        if context.form["selectPatient"] != nil { return try await render(context, form: form, search: false, errors: []) }
+        if context.form["intent"] != "save" { return try await render(context, form: form, search: true, errors: []) }
+        do {
+            let (contact, _) = try await advisory.createContact(form.draft, id: form.contactId, context)
+            return .redirect(to: Routes.contact(contact.id) + "?notice=saved")
+        } catch let failure as ValidationFailure {
+            return try await render(context, form: form, search: false, errors: failure.errors, status: .unprocessableContent)
+        } catch AppError.notFound {
+            return try await render(context, form: form, search: false, errors: [FieldError("patientId", .notFound)], status: .unprocessableContent)
+        }
+    }
+
+    func render(_ context: AppContext, form: ContactForm, search: Bool, errors: [FieldError], fresh: Bool = false,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.require(.documentAdvisoryContacts)
+        var panel = ContactFormView.PatientPanel()
+        var errors = errors
+        let query = (form.values["patientQuery"] ?? "").trimmingCharacters(in: .whitespaces)
+        if search, !query.isEmpty {
+            if query.count > 100 || TextInput.hasControlCharacters(query) {
+                errors.append(FieldError("patientQuery", .invalidFormat))
+            } else {
+                let requester = gate.requester(user)
+                panel.results = try await services.persistence.write { tx in
+                    let results = try await PatientRepository.search(query, requester: requester, limit: 10, on: tx)
+                    try await AuditLog.append(context.auditRecord("patient.search", as: .readPatientData, entityType: "patient",
+                                                                  purpose: "\(form.auditPurpose): \(results.count) hits"), on: tx)
+                    return results
+                }
+            }
+        }
+        if let patientId = form.patientId {
+            do {
+                panel.chosen = try await gate.access(context, patientId: patientId, .read, action: "patient.read", purpose: form.auditPurpose) { tx, _ in
+                    guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
+                    return (patient, try await PlanRepository.find(patientId: patientId, on: tx)?.content)
+                }
+            } catch is PatientGate.Denied {
+                panel.restricted = true
+            } catch AppError.notFound {
+                errors.append(FieldError("patientId", .notFound))
+            }
+        }
+        let units = try await UnitRepository.list(includeInactive: false, on: services.database)
+        let page = PageContext(context, path: Routes.newContact())
+        return .html(ContactFormView.render(page, form: form, patientPanel: panel, units: units,
+                                            onDuty: AdvisoryViews.onDuty(page.t, try await advisory.onDuty()), errors: errors,
+                                            fresh: fresh), status: status)
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        let contact = try await advisory.contact(id, context)
+        var canPropose = false
+        if let patientId = contact.details.patientId, let user = context.user,
+           let facts = try await PatientRepository.accessFacts(patientId: patientId, on: services.database) {
+            canPropose = PatientAccessPolicy.proposeFromContact(PatientRequester(roles: user.roles, unitId: user.unitId), facts).isAllowed
+        }
+        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        return .html(AdvisoryViews.contact(PageContext(context, path: Routes.contact(id)), contact, units: units, onDuty: try await advisory.onDuty(),
+                                           canProposePlanChange: canPropose, notice: request.query["notice"]))
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import LindringCore
+import LindringStore
+import Plot
+
+/// The advisory line's board, contact page and contact list.
+enum AdvisoryViews {
+    /// "On duty now", shown on every advisory page.
+    static func onDuty(_ t: Localizer, _ duty: OnDuty) -> Node<HTML.BodyContext> {
+        .aside(.class("on-duty"), .attribute(named: "aria-label", value: t("advisory.onDuty")),
+               .strong(.text(t("advisory.onDuty") + ": ")),
+               .text(t("shift.\(duty.shift.code)", [:]) + " " + shiftTimes(duty.shift) + " · "),
+               duty.staff.isEmpty ? .span(.class("warning-text"), .text(t("rota.nobody")))
+                   : .text(duty.staff.map { "\($0.name) (\($0.profession.map { t.label("profession", $0) } ?? "–"))" }.joined(separator: ", ")))
+    }
+
+    static func shiftTimes(_ shift: ShiftPattern.Occurrence) -> String {
+        "\(clock(shift.start))–\(clock(shift.end))"
+    }
+
+    static func clock(_ date: Date) -> String {
+        let c = DanishCalendar.components(of: date)
+        return String(format: "%02d:%02d", c.hour, c.minute)
+    }
+
+    static func shortcuts(_ t: Localizer) -> Node<HTML.BodyContext> {
+        .div(.class("heading-actions"),
+             .a(.class("button primary"), .href(Routes.newContact()), .id("new-contact"), .attribute(named: "accesskey", value: "n"),
+                .attribute(named: "aria-keyshortcuts", value: "Alt+N N"), .text(t("contact.new")), .span(.class("kbd"), .text("N"))),
+             .a(.class("button secondary"), .href(Routes.handover()), .text(t("handover.title"))),
+             .a(.class("button secondary"), .href(Routes.contacts()), .text(t("contact.list"))),
+             .a(.class("button secondary"), .href(Routes.rota()), .text(t("rota.title"))),
+             .a(.class("button secondary"), .href(Routes.statistics()), .text(t("statistics.title"))))
+    }
+
+    static func board(_ page: PageContext, _ board: Board) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("advisory.title"), bodyClass: "advisory",
+            .div(.class("page-heading"), .h1(.text(t("advisory.title"))), shortcuts(t)),
+            .div(.id("board"), .attribute(named: "data-board", value: Routes.advisoryBoard()),
+                 .attribute(named: "data-events", value: Routes.advisoryEvents()), .attribute(named: "aria-live", value: "polite"),
+                 boardContent(page, board)))
+    }
+
+    /// The part of the board that is fetched again when a colleague saves.
+    static func boardContent(_ page: PageContext, _ board: Board) -> Node<HTML.BodyContext> {
+        let t = page.t
+        return .group(
+            onDuty(t, board.onDuty),
+            .section(.class("board-section"),
+                .h2(.text(t("advisory.openFollowUps") + " (\(board.followUps.count))")),
+                followUpTable(page, board.followUps, returnTo: Routes.advisory())),
+            .section(.class("board-section"),
+                .h2(.text(t("advisory.todaysContacts") + " (\(board.contacts.count))")),
+                contactTable(t, board.contacts, emptyText: t("advisory.noContactsToday"))))
+    }
+
+    static func contactTable(_ t: Localizer, _ contacts: [ContactListItem], emptyText: String, showDate: Bool = false) -> Node<HTML.BodyContext> {
+        contacts.isEmpty ? .p(.class("hint"), .text(emptyText)) :
+            .div(.class("table-wrap"), .table(.class("contacts"),
+                .thead(.tr(.th(.text(t("contact.field.startedAt"))), .th(.text(t("contact.field.callerRole"))), .th(.text(t("contact.field.patientId"))),
+                           .th(.text(t("contact.field.reasons"))), .th(.text(t("contact.field.triage"))), .th(.text(t("contact.field.outcome"))),
+                           .th(.text(t("contact.by"))))),
+                .tbody(.forEach(contacts) { c in
+                    .tr(.class(c.outsideWorkingHours ? "outside-hours" : ""),
+                        .td(.a(.href(Routes.contact(c.id)), .text(showDate ? Timestamps.display(c.startedAt) : clock(c.startedAt))),
+                            .if(c.outsideWorkingHours, .span(.class("tag"), .attribute(named: "title", value: t("contact.outsideWorkingHours")), .text(" ☾")))),
+                        .td(.text(t.label("callerRole", c.callerRole))),
+                        .td(.text(c.patientName ?? "–")),
+                        .td(.text(c.reasons.map { t.label("reason", $0) }.joined(separator: ", "))),
+                        .td(.span(.class("triage-badge triage-\(c.triage.rawValue)"), .text(t.label("triage", c.triage)))),
+                        .td(.text(t.label("outcome", c.outcome))),
+                        .td(.text(c.createdByName)))
+                })))
+    }
+
+    static func followUpTable(_ page: PageContext, _ followUps: [FollowUp], returnTo: String, showStatus: Bool = false) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let now = Date()
+        return followUps.isEmpty ? .p(.class("hint"), .text(t("followUps.none"))) :
+            .div(.class("table-wrap"), .table(.class("follow-ups"),
+                .thead(.tr(.th(.text(t("followUp.dueAt"))), .th(.text(t("contact.field.triage"))), .th(.text(t("contact.field.patientId"))),
+                           .th(.text(t("followUp.unit"))), .th(.text(t("followUp.text"))),
+                           .th(.text(showStatus ? t("followUp.status") : t("followUp.action"))))),
+                .tbody(.forEach(followUps) { f in
+                    .tr(.class(f.status == .open && f.dueAt < now ? "overdue" : ""),
+                        .td(.text(Timestamps.display(f.dueAt).dropLast(3).description),
+                            .if(f.status == .open && f.dueAt < now, .span(.class("tag warning-text"), .text(" " + t("followUp.overdue"))))),
+                        .td(.span(.class("triage-badge triage-\(f.triage.rawValue)"), .text(t.label("triage", f.triage)))),
+                        .td(.unwrap(f.patientName) { .text($0) }, .if(f.patientName == nil, .text("–"))),
+                        .td(.text(f.unitName)),
+                        .td(.text(f.text), .br(), .a(.class("hint"), .href(Routes.contact(f.contactId)), .text(t("followUp.fromContact")))),
+                        .td(f.status == .open
+                            ? .div(.class("row-actions"),
+                                   closeButton(page, Routes.followUpDone(f.id), returnTo: returnTo, label: t("followUp.markDone"), style: "primary"),
+                                   closeButton(page, Routes.followUpCancel(f.id), returnTo: returnTo, label: t("followUp.cancel"), style: "secondary"))
+                            : .text(t.label("followUpStatus", f.status) + (f.closedByName.map { " – \($0)" } ?? "")
+                                    + (f.closedAt.map { " " + Timestamps.display($0).dropLast(3) } ?? ""))))
+                })))
+    }
+
+    static func closeButton(_ page: PageContext, _ action: String, returnTo: String, label: String, style: String) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(action), .class("inline-form"),
+              Layout.csrfField(page),
+              .input(.type(.hidden), .name("returnTo"), .value(AttributeEscaping.escape(returnTo))),
+              .button(.type(.submit), .class("button small \(style)"), .text(label)))
+    }
+
+    static func contact(_ page: PageContext, _ contact: Contact, units: UnitDirectory, onDuty: OnDuty, canProposePlanChange: Bool,
+                        notice: String?) -> HTML {
+        let t = page.t
+        let d = contact.details
+        let minutes = Int((Double(d.durationSeconds) / 60).rounded())
+        return Layout.page(page, title: t("contact.title"), bodyClass: "advisory",
+            AdvisoryViews.onDuty(t, onDuty),
+            .div(.class("page-heading"),
+                 .h1(.text(t("contact.title") + " " + Timestamps.display(d.startedAt).dropLast(3))),
+                 .div(.class("heading-actions"),
+                      .unwrap(d.patientId) { patientId in
+                          .group(
+                              .a(.class("button secondary"), .href(Routes.patient(patientId) + "?contact=\(contact.id.uuidString)"), .text(t("contact.openPlan"))),
+                              .if(canProposePlanChange, .a(.class("button primary"), .id("propose-plan-change"),
+                                                           .href(Routes.editPlan(patientId) + "?contact=\(contact.id.uuidString)"), .text(t("contact.proposePlanChange")))))
+                      },
+                      .a(.class("button secondary"), .href(Routes.newContact()), .attribute(named: "accesskey", value: "n"), .text(t("contact.new"))))),
+            Notices.banner(t, notice),
+            .div(.class("triage-line triage-\(d.triage.rawValue)"),
+                 .strong(.text(t.label("triage", d.triage))), .text(" – " + t(FollowUpDue.guidanceKey(d.triage)))),
+            .dl(.class("facts"),
+                .dt(.text(t("contact.field.patientId"))), .dd(.text(contact.patientName ?? t("contact.noPatient"))),
+                .dt(.text(t("contact.field.callerRole"))), .dd(.text(t.label("callerRole", d.callerRole)
+                    + [d.callerName, d.callerPhone, contact.callerUnitName].compactMap { $0 }.map { " · " + $0 }.joined())),
+                .dt(.text(t("contact.field.channel"))), .dd(.text(t.label("channel", d.channel) + " · " + t.label("direction", d.direction))),
+                .dt(.text(t("contact.duration"))), .dd(.text(t("contact.minutes", ["minutes": String(minutes)]) + " (" + clock(d.startedAt) + "–" + clock(d.endedAt) + ")")),
+                .dt(.text(t("contact.workingHours"))), .dd(.text(d.workingHours.outsideWorkingHours ? t("contact.outsideWorkingHours") : t("contact.insideWorkingHours"))
+                    , .unwrap(d.workingHours.holiday) { .text(" · " + $0) }),
+                .dt(.text(t("contact.field.reasons"))), .dd(.text(d.reasons.map { t.label("reason", $0) }.joined(separator: ", "))),
+                .dt(.text(t("contact.field.actions"))), .dd(.text(d.actions.isEmpty ? "–" : d.actions.map { t.label("contactAction", $0) }.joined(separator: ", "))),
+                .dt(.text(t("contact.field.outcome"))), .dd(.text(t.label("outcome", d.outcome))),
+                .dt(.text(t("contact.field.stayedAtHome"))), .dd(.text(d.stayedAtHome.map { $0 ? t("form.yes") : t("form.no") } ?? "–")),
+                .dt(.text(t("contact.by"))), .dd(.text(contact.createdByName + " · " + Timestamps.display(contact.createdAt).dropLast(3)))),
+            .section(.class("sbar"), .h2(.text(t("contact.section.sbar"))),
+                .dl(.class("facts"), .forEach([("situation", d.situation), ("background", d.background), ("assessment", d.assessment),
+                                               ("recommendation", d.recommendation)]) { name, text in
+                    .group(.dt(.text(t("contact.field.\(name)"))), .dd(.class("prewrap"), .text(text ?? "–")))
+                })),
+            .section(.h2(.text(t("contact.section.followUp"))),
+                     followUpTable(page, contact.followUps, returnTo: Routes.contact(contact.id), showStatus: false)))
+    }
+
+    static func list(_ page: PageContext, range: DateRange, contacts: [ContactListItem], truncated: Bool, onDuty: OnDuty, errors: [FieldError],
+                     typed: FormData) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("contact.list"), bodyClass: "advisory",
+            AdvisoryViews.onDuty(t, onDuty),
+            .div(.class("page-heading"), .h1(.text(t("contact.list"))), shortcuts(t)),
+            dateRangeForm(t, action: Routes.contacts(), range: range, typed: typed, errors: errors),
+            .if(truncated, .p(.class("notice warning"), .text(t("contact.listTruncated")))),
+            contactTable(t, contacts, emptyText: t("contact.noneInRange"), showDate: true))
+    }
+
+    static func dateRangeForm(_ t: Localizer, action: String, range: DateRange, typed: FormData, errors: [FieldError]) -> Node<HTML.BodyContext> {
+        .form(.method(.get), .action(action), .class("filter-form"),
+              FormFields.errorSummary(t, errors, labels: ["from": t("range.from"), "to": t("range.to")]),
+              .div(.class("grid"),
+                   FormFields.text(t, name: "from", label: t("range.from"), value: typed["from"] ?? range.from.description, errors: errors, type: .date),
+                   FormFields.text(t, name: "to", label: t("range.to"), value: typed["to"] ?? range.to.description, errors: errors, type: .date)),
+              FormFields.submit(t("range.show")))
+    }
+}

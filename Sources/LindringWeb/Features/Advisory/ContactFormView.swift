@@ -1,0 +1,130 @@
+import Foundation
+import LindringCore
+import LindringStore
+import Plot
+
+/// The contact form, filled while on the phone. In tab order: the call, the patient (look-up
+/// and the plan's essentials), reasons, SBAR, triage, actions, outcome, follow-up. Enter in a
+/// field looks up the patient (the first button) and never saves by accident; Ctrl+Enter saves.
+enum ContactFormView {
+    struct PatientPanel {
+        var results: [PatientListItem]?
+        var chosen: (patient: Patient, plan: PlanContent?)?
+        /// A patient is linked whose plan this user may not see (no consent to sharing).
+        var restricted = false
+    }
+
+    static func render(_ page: PageContext, form: ContactForm, patientPanel: PatientPanel, units: [OrgUnit], onDuty: Node<HTML.BodyContext>,
+                       errors: [FieldError], fresh: Bool) -> HTML {
+        let t = page.t
+        let f = form.values
+        let options: ([String], String) -> [(value: String, label: String)] = { values, prefix in values.map { ($0, t("\(prefix).\($0)")) } }
+        let unitOptions = units.map { (value: $0.id.uuidString, label: $0.name) }
+        let labels = Dictionary(uniqueKeysWithValues: fieldNames.map { ($0, t("contact.field.\($0)")) })
+        return Layout.page(page, title: t("contact.new"), bodyClass: "advisory",
+            onDuty,
+            .div(.class("page-heading"), .h1(.text(t("contact.new"))),
+                 .p(.class("hint"), .text(t("contact.keyboardHint")))),
+            // After a look-up the page opens at the patient section, where the nurse was working.
+            .form(.method(.post), .action(Routes.newContact() + "#patient-section"), .id("contact-form"), .attribute(named: "novalidate", value: "novalidate"),
+                Layout.csrfField(page),
+                .input(.type(.hidden), .name("contactId"), .value(form.contactId.uuidString)),
+                .unwrap(form.patientId) { .input(.type(.hidden), .name("patientId"), .value($0.uuidString)) },
+                FormFields.errorSummary(t, errors, labels: labels),
+                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.call")),
+                    .div(.class("grid"),
+                        FormFields.text(t, name: "startedAt", label: labels["startedAt"]!, value: f["startedAt"], errors: errors,
+                                        type: .init(rawValue: "datetime-local") ?? .text, required: true),
+                        FormFields.text(t, name: "endedAt", label: labels["endedAt"]!, value: f["endedAt"], errors: errors,
+                                        type: .init(rawValue: "datetime-local") ?? .text, hint: t("contact.endedAtHint")),
+                        FormFields.select(t, name: "callerRole", label: labels["callerRole"]!, options: options(AdvisoryOpenAPI.values(CallerRole.self), "callerRole"),
+                                          selected: f["callerRole"], errors: errors, required: true, includeEmpty: t("form.choose"), autofocus: fresh),
+                        FormFields.text(t, name: "callerName", label: labels["callerName"]!, value: f["callerName"], errors: errors, maxLength: 200),
+                        FormFields.text(t, name: "callerPhone", label: labels["callerPhone"]!, value: f["callerPhone"], errors: errors, type: .tel),
+                        FormFields.select(t, name: "callerUnitId", label: labels["callerUnitId"]!, options: unitOptions, selected: f["callerUnitId"],
+                                          errors: errors, includeEmpty: "–"),
+                        FormFields.select(t, name: "channel", label: labels["channel"]!, options: options(AdvisoryOpenAPI.values(ContactChannel.self), "channel"),
+                                          selected: f["channel"], errors: errors),
+                        FormFields.select(t, name: "direction", label: labels["direction"]!,
+                                          options: options(AdvisoryOpenAPI.values(ContactDirection.self), "direction"), selected: f["direction"], errors: errors))),
+                patientSection(page, form: form, panel: patientPanel, units: UnitDirectory(units), errors: errors),
+                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.reasons")),
+                    FormFields.checkboxes(t, name: "reasons", legend: labels["reasons"]!, options: options(AdvisoryOpenAPI.values(ContactReason.self), "reason"),
+                                          checked: Set(f.all("reasons")), errors: errors)),
+                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.sbar")),
+                    .forEach(["situation", "background", "assessment", "recommendation"]) { name in
+                        FormFields.textarea(t, name: name, label: labels[name]!, value: f[name], errors: errors, hint: t("contact.hint.\(name)"))
+                    }),
+                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.triage")),
+                    triageChoices(t, selected: f["triage"], errors: errors),
+                    FormFields.checkboxes(t, name: "actions", legend: labels["actions"]!, options: options(AdvisoryOpenAPI.values(ContactAction.self), "contactAction"),
+                                          checked: Set(f.all("actions")), errors: errors),
+                    .div(.class("grid"),
+                        FormFields.select(t, name: "outcome", label: labels["outcome"]!, options: options(AdvisoryOpenAPI.values(ContactOutcome.self), "outcome"),
+                                          selected: f["outcome"], errors: errors, required: true, includeEmpty: t("form.choose")),
+                        FormFields.select(t, name: "stayedAtHome", label: labels["stayedAtHome"]!,
+                                          options: [("true", t("form.yes")), ("false", t("form.no"))], selected: f["stayedAtHome"], errors: errors,
+                                          includeEmpty: t("contact.notApplicable")))),
+                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.followUp")),
+                    .p(.class("hint"), .text(t("contact.followUpHint"))),
+                    .div(.class("grid"),
+                        FormFields.select(t, name: "followUp.unitId", label: labels["followUp.unitId"]!, options: unitOptions, selected: f["followUp.unitId"],
+                                          errors: errors, includeEmpty: t("contact.keyWorkerUnitDefault")),
+                        FormFields.text(t, name: "followUp.dueAt", label: labels["followUp.dueAt"]!, value: f["followUp.dueAt"], errors: errors,
+                                        type: .init(rawValue: "datetime-local") ?? .text, hint: t("contact.dueHint"))),
+                    FormFields.textarea(t, name: "followUp.text", label: labels["followUp.text"]!, value: f["followUp.text"], errors: errors)),
+                .div(.class("actions sticky-actions"),
+                     .button(.type(.submit), .name("intent"), .value("save"), .id("save-contact"), .class("button primary"),
+                             .attribute(named: "aria-keyshortcuts", value: "Control+Enter"), .text(t("contact.save"))),
+                     .a(.class("button secondary"), .href(Routes.advisory()), .text(t("action.cancel")))))
+        )
+    }
+
+    static let fieldNames = ["startedAt", "endedAt", "channel", "direction", "callerRole", "callerName", "callerPhone", "callerUnitId", "patientId",
+                             "reasons", "situation", "background", "assessment", "recommendation", "triage", "actions", "outcome", "stayedAtHome",
+                             "followUp.unitId", "followUp.dueAt", "followUp.text", "patientQuery"]
+
+    static func patientSection(_ page: PageContext, form: ContactForm, panel: PatientPanel, units: UnitDirectory, errors: [FieldError]) -> Node<HTML.FormContext> {
+        let t = page.t
+        return .fieldset(.class("form-section"), .id("patient-section"), .element(named: "legend", text: t("contact.section.patient")),
+            .div(.class("search-row"),
+                 FormFields.text(t, name: "patientQuery", label: t("contact.field.patientQuery"), value: form.values["patientQuery"], errors: errors,
+                                 type: .search, hint: t("contact.patientQueryHint"), maxLength: 100),
+                 .button(.type(.submit), .name("intent"), .value("find"), .id("find-patient"), .class("button secondary"), .text(t("contact.findPatient")))),
+            .unwrap(panel.results) { results in
+                results.isEmpty ? .p(.class("notice"), .attribute(named: "role", value: "status"), .text(t("contact.noPatientFound")))
+                    : .ul(.class("patient-results"), .attribute(named: "aria-label", value: t("contact.results")), .forEach(results) { p in
+                        .li(.button(.type(.submit), .name("selectPatient"), .value(p.id.uuidString), .class("button-link result"),
+                                    .text("\(p.name) · \(p.cpr.masked)")))
+                    })
+            },
+            .unwrap(panel.chosen) { chosen in
+                .div(.class("chosen-patient"), .id("chosen-patient"),
+                     .h3(.text(chosen.patient.name), .span(.class("hint"), .text(" · \(chosen.patient.cpr.formatted)"))),
+                     .div(.class("heading-actions"),
+                          .a(.class("button secondary"), .href(Routes.patient(chosen.patient.id) + "?contact=\(form.contactId.uuidString)"),
+                             .target(.blank), .id("open-plan"), .text(t("contact.openPlan"))),
+                          .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .text(t("contact.removePatient")))),
+                     // The plan's cards are body content; rendered by Plot (text escaped) and placed in the form as they are.
+                     .unwrap(chosen.plan) { plan in .raw(PlanViews.urgentCards(t, plan, units: units).render() + PlanViews.contingencies(t, plan).render()) },
+                     .if(chosen.plan == nil, .p(.class("notice warning"), .text(t("contact.noPlan")))))
+            },
+            .if(panel.restricted, .div(.class("notice warning"), .p(.text(t("contact.patientRestricted"))),
+                                       .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .text(t("contact.removePatient"))))),
+            .if(panel.chosen == nil && form.patientId == nil, .p(.class("hint"), .text(t("contact.noPatientHint")))))
+    }
+
+    static func triageChoices(_ t: Localizer, selected: String?, errors: [FieldError]) -> Node<HTML.FormContext> {
+        let error = errors.first { $0.field == "triage" }
+        return .fieldset(.id("triage"), .class(error == nil ? "field triage-choices" : "field triage-choices has-error"),
+            .element(named: "legend", text: t("contact.field.triage") + " *"),
+            .unwrap(error) { .p(.class("field-error"), .text(FormFields.message(t, $0.code))) },
+            .forEach(Triage.allCases) { level in
+                .div(.class("radio triage-\(level.rawValue)"),
+                     .input(.type(.radio), .id("triage-\(level.rawValue)"), .name("triage"), .value(level.rawValue), .checked(selected == level.rawValue),
+                            .attribute(named: "aria-describedby", value: "triage-\(level.rawValue)-guidance")),
+                     .label(.for("triage-\(level.rawValue)"), .strong(.text(t.label("triage", level)))),
+                     .span(.class("hint"), .id("triage-\(level.rawValue)-guidance"), .text(" – " + t(FollowUpDue.guidanceKey(level)))))
+            })
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+import Plot
+
+/// What the advisory line achieves, for the programme and the region: figures, a weekday ×
+/// hour heat map and the counts behind them, on screen and as CSV.
+struct StatisticsController {
+    let services: AppServices
+    var advisory: AdvisoryService { AdvisoryService(services: services) }
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(Routes.statistics.routerPath, use: show)
+        router.get(Routes.statisticsCSV.routerPath, use: csv)
+    }
+
+    func range(_ request: Request) throws -> DateRange {
+        let today = advisory.today
+        return try DateRange.parse(request.query, defaultFrom: today.adding(days: -29), defaultTo: today)
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.viewAdvisoryStatistics)
+        let page = PageContext(context, path: Routes.statistics())
+        do {
+            let range = try range(request)
+            let stats = try await advisory.statistics(from: range.from, to: range.to, context)
+            return .html(StatisticsViews.render(page, range: range, stats: stats, errors: [], typed: request.query))
+        } catch let failure as ValidationFailure {
+            let today = advisory.today
+            return .html(StatisticsViews.render(page, range: DateRange(from: today, to: today), stats: nil, errors: failure.errors, typed: request.query),
+                         status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func csv(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.viewAdvisoryStatistics)
+        let range = try range(request)
+        let stats = StatisticsDTO(try await advisory.statistics(from: range.from, to: range.to, context))
+        var lines = ["section,key,value"]
+        func add(_ section: String, _ key: String, _ value: String) { lines.append("\(section),\(key),\(value)") }
+        add("range", "from", stats.from)
+        add("range", "to", stats.to)
+        add("summary", "total", String(stats.total))
+        add("summary", "outsideWorkingHoursShare", String(stats.outsideWorkingHoursShare))
+        add("summary", "stayedAtHomeShare", String(stats.stayedAtHomeShare))
+        add("summary", "followUpsOnTimeShare", String(stats.followUpsOnTimeShare))
+        add("summary", "medianDurationMinutes", stats.medianDurationMinutes.map { String($0) } ?? "")
+        for (section, counts) in [("callerRole", stats.byCallerRole), ("reason", stats.byReason), ("triage", stats.byTriage), ("action", stats.byAction),
+                                  ("outcome", stats.byOutcome), ("channel", stats.byChannel)] {
+            for (key, value) in counts.sorted(by: { $0.key < $1.key }) { add(section, key, String(value)) }
+        }
+        for day in stats.perDay { add("day", day.date, String(day.count)) }
+        for (weekday, hours) in stats.byWeekdayHour.enumerated() {
+            for (hour, count) in hours.enumerated() { add("weekdayHour", String(format: "%d-%02d", weekday + 1, hour), String(count)) }
+        }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                               .contentDisposition: "attachment; filename=\"advisory-statistics-\(range.from)-\(range.to).csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\r\n") + "\r\n")))
+    }
+}
+
+enum StatisticsViews {
+    static func render(_ page: PageContext, range: DateRange, stats: AdvisoryStatistics?, errors: [FieldError], typed: FormData) -> HTML {
+        let t = page.t
+        return Layout.page(page, title: t("statistics.title"),
+            .div(.class("page-heading"), .h1(.text(t("statistics.title"))),
+                 .unwrap(stats) { _ in .a(.class("button secondary"), .id("statistics-csv"),
+                                          .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)"), .text(t("statistics.csv"))) }),
+            AdvisoryViews.dateRangeForm(t, action: Routes.statistics(), range: range, typed: typed, errors: errors),
+            .unwrap(stats) { stats in body(t, StatisticsDTO(stats), raw: stats) })
+    }
+
+    static func percent(_ share: Double) -> String { String(format: "%.0f %%", share * 100) }
+
+    static func body(_ t: Localizer, _ s: StatisticsDTO, raw: AdvisoryStatistics) -> Node<HTML.BodyContext> {
+        .group(
+            .ul(.class("figures"),
+                .li(.strong(.text(String(s.total))), .span(.text(t("statistics.total")))),
+                .li(.strong(.text(percent(s.outsideWorkingHoursShare))), .span(.text(t("statistics.outsideWorkingHours")))),
+                .li(.strong(.text(percent(s.stayedAtHomeShare))), .span(.text(t("statistics.stayedAtHome", ["n": String(raw.stayedAtHomeKnown)])))),
+                .li(.strong(.text(percent(s.followUpsOnTimeShare))), .span(.text(t("statistics.followUpsOnTime", ["n": String(raw.followUps)])))),
+                .li(.strong(.text(s.medianDurationMinutes.map { String(format: "%.1f", $0) } ?? "–")), .span(.text(t("statistics.medianMinutes"))))),
+            .h2(.text(t("statistics.perDay"))),
+            .raw(Charts.perDay(s.perDay, from: raw.from, to: raw.to, label: t("statistics.perDay"))),
+            .h2(.text(t("statistics.heatmap"))),
+            .raw(Charts.heatmap(s.byWeekdayHour, label: t("statistics.heatmap"), weekdays: (1...7).map { t("weekday.\($0)") })),
+            heatmapTable(t, s.byWeekdayHour),
+            .div(.class("count-tables"),
+                 counts(t, t("contact.field.callerRole"), "callerRole", s.byCallerRole, order: AdvisoryOpenAPI.values(CallerRole.self)),
+                 counts(t, t("contact.field.reasons"), "reason", s.byReason, order: AdvisoryOpenAPI.values(ContactReason.self)),
+                 counts(t, t("contact.field.triage"), "triage", s.byTriage, order: AdvisoryOpenAPI.values(Triage.self)),
+                 counts(t, t("contact.field.actions"), "contactAction", s.byAction, order: AdvisoryOpenAPI.values(ContactAction.self)),
+                 counts(t, t("contact.field.outcome"), "outcome", s.byOutcome, order: AdvisoryOpenAPI.values(ContactOutcome.self)),
+                 counts(t, t("contact.field.channel"), "channel", s.byChannel, order: AdvisoryOpenAPI.values(ContactChannel.self))))
+    }
+
+    static func counts(_ t: Localizer, _ title: String, _ prefix: String, _ counts: [String: Int], order: [String]) -> Node<HTML.BodyContext> {
+        let total = max(counts.values.reduce(0, +), 1)
+        return .table(.class("counts"), .caption(.text(title)),
+                      .tbody(.forEach(order.sorted { (counts[$0] ?? 0) > (counts[$1] ?? 0) }) { key in
+                          .tr(.th(.attribute(named: "scope", value: "row"), .text(t("\(prefix).\(key)"))), .td(.class("num"), .text(String(counts[key] ?? 0))),
+                              .td(.class("num hint"), .text(percent(Double(counts[key] ?? 0) / Double(total)))))
+                      }))
+    }
+
+    /// The heat map's numbers for screen readers (and anyone who prefers a table).
+    static func heatmapTable(_ t: Localizer, _ grid: [[Int]]) -> Node<HTML.BodyContext> {
+        .details(.summary(.text(t("statistics.heatmapTable"))),
+                 .div(.class("table-wrap"), .table(.class("heatmap-table"),
+                     .thead(.tr(.th(.text("")), .forEach(0..<24) { .th(.text(String(format: "%02d", $0))) })),
+                     .tbody(.forEach(Array(grid.enumerated())) { index, hours in
+                         .tr(.th(.attribute(named: "scope", value: "row"), .text(t("weekday.\(index + 1)"))), .forEach(hours) { .td(.class("num"), .text(String($0))) })
+                     }))))
+    }
+}
+
+/// Server-rendered SVG charts: no script, printable, with a text alternative.
+enum Charts {
+    static func escape(_ text: String) -> String { AttributeEscaping.escape(text) }
+
+    static func heatmap(_ grid: [[Int]], label: String, weekdays: [String]) -> String {
+        let cell = 28, left = 90, top = 22
+        let maxCount = max(grid.flatMap { $0 }.max() ?? 0, 1)
+        var svg = "<svg class=\"chart heatmap\" role=\"img\" aria-label=\"\(escape(label))\" viewBox=\"0 0 \(left + 24 * cell + 4) \(top + 7 * cell + 4)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        for hour in stride(from: 0, to: 24, by: 2) {
+            svg += "<text x=\"\(left + hour * cell + cell / 2)\" y=\"14\" text-anchor=\"middle\" class=\"axis\">\(String(format: "%02d", hour))</text>"
+        }
+        for (row, hours) in grid.enumerated() {
+            svg += "<text x=\"\(left - 8)\" y=\"\(top + row * cell + cell / 2 + 4)\" text-anchor=\"end\" class=\"axis\">\(escape(weekdays[row]))</text>"
+            for (hour, count) in hours.enumerated() {
+                // Lightness from pale (few) to deep (many), so the evening and weekend peaks stand out in print too.
+                let intensity = Double(count) / Double(maxCount)
+                let lightness = Int((96 - intensity * 62).rounded())
+                svg += "<rect x=\"\(left + hour * cell)\" y=\"\(top + row * cell)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" rx=\"3\" fill=\"hsl(200 60% \(lightness)%)\"><title>\(escape(weekdays[row])) \(String(format: "%02d", hour)):00 – \(count)</title></rect>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    static func perDay(_ days: [StatisticsDTO.Day], from: LocalDate, to: LocalDate, label: String) -> String {
+        let counts = Dictionary(uniqueKeysWithValues: days.map { ($0.date, $0.count) })
+        var all: [(String, Int)] = []
+        var day = from
+        while day <= to, all.count < 3660 {
+            all.append((day.description, counts[day.description] ?? 0))
+            day = day.adding(days: 1)
+        }
+        let width = 720, height = 160, bottom = 20
+        let maxCount = max(all.map(\.1).max() ?? 0, 1)
+        let bar = Double(width) / Double(max(all.count, 1))
+        var svg = "<svg class=\"chart per-day\" role=\"img\" aria-label=\"\(escape(label))\" viewBox=\"0 0 \(width) \(height + bottom)\" preserveAspectRatio=\"none\" xmlns=\"http://www.w3.org/2000/svg\">"
+        for (index, (date, count)) in all.enumerated() {
+            let h = Double(height) * Double(count) / Double(maxCount)
+            svg += String(format: "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" class=\"bar\">",
+                          Double(index) * bar + bar * 0.1, Double(height) - h, max(bar * 0.8, 0.5), h)
+                + "<title>\(date): \(count)</title></rect>"
+        }
+        svg += "<text x=\"0\" y=\"\(height + 15)\" class=\"axis\">\(from.danish)</text>"
+        svg += "<text x=\"\(width)\" y=\"\(height + 15)\" text-anchor=\"end\" class=\"axis\">\(to.danish) · max \(maxCount)</text>"
+        return svg + "</svg>"
+    }
+}
