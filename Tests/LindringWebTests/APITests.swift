@@ -186,10 +186,14 @@ import Testing
     @Test func documentDescribesEveryRegisteredEndpoint() async throws {
         try await TestApp.run { app in
             // given
-            let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .auditor])
+            let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .advisor, .auditor])
             let token = try await app.apiToken(for: admin)
             let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.database))
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
+            let contact = try ContactDraft(startedAt: "2026-11-23T20:00:00Z", callerRole: "gp", reasons: ["pain"], triage: "routine", outcome: "resolved")
+                .validated(.init(now: Date(), knownUnitIds: []))
+            let contactId = try await ContactRepository.create(contact, author: ContactAuthor(userId: admin.id, name: admin.name),
+                                                               on: app.persistence.database).id
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -205,9 +209,10 @@ import Testing
                 for code in ["401", "403"] { #expect(responses[code] != nil, "\(endpoint.operationId) documents \(code)") }
                 if endpoint.method == .get {
                     // every documented GET is served
-                    let id = endpoint.path.pattern.contains("patients") ? patient : unit.id
+                    let id = endpoint.path.pattern.contains("patients") ? patient : endpoint.path.pattern.contains("contacts") ? contactId : unit.id
                     let query = endpoint.path == Routes.API.patients ? "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
-                        : endpoint.path == Routes.API.workingHours ? "?at=2026-11-23T09:00:00Z" : ""
+                        : endpoint.path == Routes.API.workingHours ? "?at=2026-11-23T09:00:00Z"
+                        : endpoint.path == Routes.API.advisoryStatistics ? "?from=2026-11-01&to=2026-11-30" : ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")
                 }

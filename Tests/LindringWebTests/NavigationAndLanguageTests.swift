@@ -9,12 +9,12 @@ import Testing
 @Suite struct NavigationTests {
     /// Which main-navigation links each role sees.
     static let expectedLinks: [(Role, Set<String>)] = [
-        (.administrator, ["/", "/units", "/users", "/api-tokens", "/audit", "/audit/break-glass", "/account"]),
-        (.clinician, ["/", "/patients", "/inbox", "/units", "/account"]),
-        (.advisor, ["/", "/patients", "/inbox", "/units", "/account"]),
+        (.administrator, ["/", "/advisory/statistics", "/units", "/users", "/api-tokens", "/audit", "/audit/break-glass", "/account"]),
+        (.clinician, ["/", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
+        (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
         (.socialWorker, ["/", "/units", "/account"]),
         (.educator, ["/", "/units", "/account"]),
-        (.finance, ["/", "/units", "/account"]),
+        (.finance, ["/", "/advisory/statistics", "/units", "/account"]),
         (.auditor, ["/", "/units", "/audit", "/audit/break-glass", "/account"]),
     ]
 

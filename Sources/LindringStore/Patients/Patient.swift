@@ -51,6 +51,8 @@ public struct PlanVersion: Equatable, Sendable {
     public var changes: [PlanChange]
     public var authorName: String
     public var createdAt: Date
+    /// The advisory contact the change was proposed from, if any.
+    public var contactId: UUID?
 }
 
 /// Who saves a plan, for the version history and the inbox.
@@ -58,11 +60,14 @@ public struct PlanAuthor: Sendable {
     public var userId: UUID?
     public var name: String
     public var unitId: UUID?
+    /// The advisory contact the change comes from (a decision reported on the phone).
+    public var contactId: UUID?
 
-    public init(userId: UUID?, name: String, unitId: UUID?) {
+    public init(userId: UUID?, name: String, unitId: UUID?, contactId: UUID? = nil) {
         self.userId = userId
         self.name = name
         self.unitId = unitId
+        self.contactId = contactId
     }
 }
 

@@ -56,9 +56,9 @@ public enum PlanRepository {
                        on sql: any SQLDatabase) async throws {
         let changesJSON = try encode(changes)
         try await sql.insert(into: "plan_versions")
-            .columns("id", "plan_id", "version", "content", "changes", "author_id", "author_name", "author_unit_id", "created_at")
+            .columns("id", "plan_id", "version", "content", "changes", "author_id", "author_name", "author_unit_id", "created_at", "contact_id")
             .values(SQLBind(UUID()), SQLBind(plan.id), SQLBind(plan.version), SQLBind(try encode(plan.content)), SQLBind(changesJSON),
-                    SQLBind(author.userId), SQLBind(author.name), SQLBind(author.unitId), SQLBind(now)).run()
+                    SQLBind(author.userId), SQLBind(author.name), SQLBind(author.unitId), SQLBind(now), SQLBind(author.contactId)).run()
         try await sql.delete(from: "plan_care_team").where("patient_id", .equal, SQLBind(plan.patientId)).run()
         for unit in plan.content.careTeamUnitIds.sorted(by: { $0.uuidString < $1.uuidString }) {
             try await sql.insert(into: "plan_care_team").columns("patient_id", "unit_id").values(SQLBind(plan.patientId), SQLBind(unit)).run()
@@ -76,7 +76,7 @@ public enum PlanRepository {
     public static func versions(patientId: UUID, on db: any Database) async throws -> [PlanVersion] {
         let sql = db as! any SQLDatabase
         return try await sql.select().columns(SQLColumn("version", table: "v"), SQLColumn("content", table: "v"), SQLColumn("changes", table: "v"),
-                                              SQLColumn("author_name", table: "v"), SQLColumn("created_at", table: "v"))
+                                              SQLColumn("author_name", table: "v"), SQLColumn("created_at", table: "v"), SQLColumn("contact_id", table: "v"))
             .from(SQLAlias(SQLIdentifier("plan_versions"), as: SQLIdentifier("v")))
             .join(SQLAlias(SQLIdentifier("plans"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("plan_id", table: "v"))
             .where(SQLColumn("patient_id", table: "p"), .equal, SQLBind(patientId))
@@ -88,7 +88,8 @@ public enum PlanRepository {
                     content: try decode(try row.decode(column: "content", as: String.self)),
                     changes: try JSONDecoder().decode([PlanChange].self, from: Data(try row.decode(column: "changes", as: String.self).utf8)),
                     authorName: try row.decode(column: "author_name", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: Date.self))
+                    createdAt: try row.decode(column: "created_at", as: Date.self),
+                    contactId: try row.decode(column: "contact_id", as: UUID?.self))
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {

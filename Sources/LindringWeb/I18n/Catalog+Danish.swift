@@ -546,5 +546,7 @@ extension Catalog {
         "triage.urgent.guidance": "Inden for denne vagt – følges op før vagtskiftet.",
         "triage.routine.guidance": "Næste hverdag – dagteamet følger op.",
         "triage.information.guidance": "Kun information – ingen opfølgning.",
+        "plan.viaContact": "via rådgivningslinjen",
+        "plan.fromContact": "Ændringen foreslås fra en kontakt til rådgivningslinjen og gemmes som en ny version af planen, med kontakten tilknyttet.",
     ]
 }

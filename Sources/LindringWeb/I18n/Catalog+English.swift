@@ -546,5 +546,7 @@ extension Catalog {
         "triage.urgent.guidance": "Within this shift – followed up before the handover.",
         "triage.routine.guidance": "Next working day – the day team follows up.",
         "triage.information.guidance": "Information only – no follow-up.",
+        "plan.viaContact": "via the advisory line",
+        "plan.fromContact": "This change is proposed from an advisory-line contact and saved as a new version of the plan, linked to the contact.",
     ]
 }

@@ -10,9 +10,11 @@ import LindringStore
 struct PatientGate {
     let services: AppServices
 
-    enum Mode {
+    enum Mode: Equatable {
         case read
         case write
+        /// A change to the plan proposed from an advisory contact.
+        case proposeFromContact
     }
 
     struct Denied: Error {
@@ -24,15 +26,19 @@ struct PatientGate {
     /// and throws `Denied`. `action` names what was done (`patient.read`, `plan.update`…).
     func access<T: Sendable>(_ context: AppContext, patientId: UUID, _ mode: Mode, action: String, purpose: String? = nil,
                              audited: Bool = true, _ body: @escaping @Sendable (any Database, PatientAccessGround) async throws -> T) async throws -> T {
-        let user = try context.require(mode == .read ? .readPatientData : .writePatientData)
+        let permission: Action = mode == .read ? .readPatientData : .writePatientData
+        let user = try context.require(permission)
         let brokeTheGlass = try await context.session.asyncMap {
             try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: patientId, on: services.database)
         } ?? false
         let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: brokeTheGlass)
         let outcome: Result<T, Denied> = try await services.persistence.write { tx in
             guard let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx) else { throw AppError.notFound }
-            let decision = mode == .read ? PatientAccessPolicy.read(requester, facts) : PatientAccessPolicy.write(requester, facts)
-            let permission: Action = mode == .read ? .readPatientData : .writePatientData
+            let decision = switch mode {
+            case .read: PatientAccessPolicy.read(requester, facts)
+            case .write: PatientAccessPolicy.write(requester, facts)
+            case .proposeFromContact: PatientAccessPolicy.proposeFromContact(requester, facts)
+            }
             switch decision {
             case .allowed(let ground):
                 let result = try await body(tx, ground)

@@ -43,13 +43,14 @@ struct PatientService {
     }
 
     /// The patient, the plan and who may change it, read under one audit entry.
-    func summary(_ patientId: UUID, _ context: AppContext) async throws -> PatientSummary {
+    func summary(_ patientId: UUID, _ context: AppContext, purpose: String? = nil, fromContact: Bool = false) async throws -> PatientSummary {
         let user = try context.requireUser()
-        return try await gate.access(context, patientId: patientId, .read, action: "patient.read") { tx, ground in
+        return try await gate.access(context, patientId: patientId, .read, action: "patient.read", purpose: purpose) { tx, ground in
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             let plan = try await PlanRepository.find(patientId: patientId, on: tx)
             let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx)!
-            let canWrite = PatientAccessPolicy.write(PatientRequester(roles: user.roles, unitId: user.unitId), facts).isAllowed
+            let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
+            let canWrite = (fromContact ? PatientAccessPolicy.proposeFromContact(requester, facts) : PatientAccessPolicy.write(requester, facts)).isAllowed
             return PatientSummary(patient: patient, plan: plan, ground: ground, canWrite: canWrite)
         }
     }
@@ -58,13 +59,23 @@ struct PatientService {
         Set(try await UnitRepository.list(includeInactive: false, on: services.database).map(\.id))
     }
 
-    /// Creates the plan (no `basedOn`) or saves a new version of it.
-    func savePlan(_ patientId: UUID, _ input: PlanInput, basedOn version: Int?, _ context: AppContext) async throws -> StoredPlan {
+    /// Creates the plan (no `basedOn`) or saves a new version of it. `fromContact` links the
+    /// version to the advisory contact it was proposed from, which also lets advisory staff
+    /// propose it for a patient who consented to sharing.
+    func savePlan(_ patientId: UUID, _ input: PlanInput, basedOn version: Int?, fromContact contactId: UUID? = nil,
+                  _ context: AppContext) async throws -> StoredPlan {
         let user = try context.require(.writePatientData)
-        try await gate.authorize(context, patientId: patientId, .write, action: version == nil ? "plan.create" : "plan.update")
+        let action = version == nil ? "plan.create" : "plan.update"
+        let mode: PatientGate.Mode = contactId == nil ? .write : .proposeFromContact
+        let purpose = contactId.map { "contact:\($0.uuidString)" }
+        if let contactId {
+            guard let contact = try await ContactRepository.find(id: contactId, on: services.database),
+                  contact.details.patientId == patientId else { throw AppError.notFound }
+        }
+        try await gate.authorize(context, patientId: patientId, mode, action: action)
         let content = try input.validated(knownUnitIds: try await knownUnitIds(), today: today())
-        let author = PlanAuthor(userId: user.id, name: user.name, unitId: user.unitId)
-        return try await gate.access(context, patientId: patientId, .write, action: version == nil ? "plan.create" : "plan.update") { tx, _ in
+        let author = PlanAuthor(userId: user.id, name: user.name, unitId: user.unitId, contactId: contactId)
+        return try await gate.access(context, patientId: patientId, mode, action: action, purpose: purpose) { tx, _ in
             if let version {
                 if let current = try await PlanRepository.find(patientId: patientId, on: tx), current.content.status == .ended,
                    content.status == .ended {

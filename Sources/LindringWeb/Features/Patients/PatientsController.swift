@@ -120,16 +120,25 @@ struct PatientsController {
     // MARK: summary
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
-        try await summary(context, printable: false, notice: request.query["notice"])
+        try await summary(context, printable: false, notice: request.query["notice"], purpose: Self.contactPurpose(request))
+    }
+
+    /// Opened from an advisory contact (`?contact=<id>`): the audit entry names the contact as its purpose.
+    static func contactPurpose(_ request: Request) -> String? {
+        contactId(request).map { "contact:\($0.uuidString)" }
+    }
+
+    static func contactId(_ request: Request) -> UUID? {
+        request.query["contact"].flatMap(UUID.init(uuidString:))
     }
 
     @Sendable func print(_ request: Request, context: AppContext) async throws -> Response {
         try await summary(context, printable: true, notice: nil)
     }
 
-    func summary(_ context: AppContext, printable: Bool, notice: String?) async throws -> Response {
+    func summary(_ context: AppContext, printable: Bool, notice: String?, purpose: String? = nil) async throws -> Response {
         let id = try patientId(context)
-        let summary = try await patients.summary(id, context)
+        let summary = try await patients.summary(id, context, purpose: purpose)
         let units = UnitDirectory(try await UnitRepository.list(on: services.database))
         let path = printable ? Routes.printPlan(id) : Routes.patient(id)
         return .html(PlanViews.summary(PageContext(context, path: path), summary, units: units, today: patients.today(), printable: printable,
@@ -150,10 +159,12 @@ struct PatientsController {
 
     @Sendable func editPlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        let summary = try await patients.summary(id, context)
+        let contact = Self.contactId(request)
+        let summary = try await patients.summary(id, context, purpose: Self.contactPurpose(request), fromContact: contact != nil)
         guard summary.canWrite else { throw PatientGate.Denied(canBreakTheGlass: false, patientId: id) }
         guard let plan = summary.plan else { return .redirect(to: Routes.newPlan(id)) }
-        return try await planForm(context, patient: summary.patient, input: PlanInput(plan.content), baseVersion: plan.version, errors: [], conflict: nil)
+        return try await planForm(context, patient: summary.patient, input: PlanInput(plan.content), baseVersion: plan.version, errors: [], conflict: nil,
+                                  contactId: contact)
     }
 
     /// Saves the form. A save based on an older version shows the colleague's changes above
@@ -162,13 +173,14 @@ struct PatientsController {
         let id = try patientId(context)
         let input = PlanFormInput.parse(context.form)
         let base = context.form["baseVersion"].flatMap { Int($0) }
+        let contact = context.form["contactId"].flatMap(UUID.init(uuidString:))
         do {
-            _ = try await patients.savePlan(id, input, basedOn: base, context)
+            _ = try await patients.savePlan(id, input, basedOn: base, fromContact: contact, context)
             return .redirect(to: Routes.patient(id) + "?notice=saved")
         } catch let failure as ValidationFailure {
             let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan form")
             return try await planForm(context, patient: patient, input: input, baseVersion: base, errors: failure.errors, conflict: nil,
-                                      status: .unprocessableContent)
+                                      contactId: contact, status: .unprocessableContent)
         } catch let stale as StalePlanVersion {
             let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan conflict")
             let versions = try await PlanRepository.versions(patientId: id, on: services.database)
@@ -180,16 +192,17 @@ struct PatientsController {
                                                  changes: PlanDiff.changes(from: baseContent, to: stale.current.content),
                                                  bothChanged: overlapping)
             return try await planForm(context, patient: patient, input: rebased, baseVersion: stale.current.version, errors: [],
-                                      conflict: conflict, status: .conflict)
+                                      conflict: conflict, contactId: contact, status: .conflict)
         }
     }
 
     func planForm(_ context: AppContext, patient: Patient, input: PlanInput, baseVersion: Int?, errors: [FieldError],
-                  conflict: PlanFormView.Conflict?, status: HTTPResponse.Status = .ok) async throws -> Response {
+                  conflict: PlanFormView.Conflict?, contactId: UUID? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await UnitRepository.list(includeInactive: false, on: services.database)
         let path = baseVersion == nil ? Routes.newPlan(patient.id) : Routes.editPlan(patient.id)
         return .html(PlanFormView.render(PageContext(context, path: path), patient: patient, input: input, baseVersion: baseVersion,
-                                         units: units, directory: UnitDirectory(units), errors: errors, conflict: conflict), status: status)
+                                         units: units, directory: UnitDirectory(units), errors: errors, conflict: conflict, contactId: contactId),
+                     status: status)
     }
 
     // MARK: history, access log

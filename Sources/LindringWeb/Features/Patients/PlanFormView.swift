@@ -15,7 +15,7 @@ enum PlanFormView {
     }
 
     static func render(_ page: PageContext, patient: Patient, input: PlanInput, baseVersion: Int?, units: [OrgUnit], directory: UnitDirectory,
-                       errors: [FieldError], conflict: Conflict?) -> HTML {
+                       errors: [FieldError], conflict: Conflict?, contactId: UUID? = nil) -> HTML {
         let t = page.t
         let action = baseVersion == nil ? Routes.newPlan(patient.id) : Routes.editPlan(patient.id)
         let team = (input.careTeam ?? []) + Array(repeating: PlanInput.Member(), count: 2)
@@ -46,6 +46,8 @@ enum PlanFormView {
             .form(.method(.post), .action(action), .class("stacked plan-form"), .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
                   .unwrap(baseVersion) { .input(.type(.hidden), .name("baseVersion"), .value(String($0))) },
+                  .unwrap(contactId) { .input(.type(.hidden), .name("contactId"), .value($0.uuidString)) },
+                  .unwrap(contactId) { _ in .div(.class("notice"), .p(.text(t("plan.fromContact")))) },
                   FormFields.errorSummary(t, errors, labels: [:]),
                   .fieldset(.element(named: "legend", text: t("plan.careTeam")),
                             .p(.class("hint"), .text(t("plan.careTeamHint"))),

@@ -165,7 +165,11 @@ enum PlanViews {
             .h1(.text(t("plan.history"))),
             .ol(.class("versions"), .attribute(named: "reversed", value: "reversed"), .forEach(versions) { v in
                 .li(.p(.a(.href(Routes.planVersion(patient.id, v.version)), .strong(.text(t("plan.version", ["version": String(v.version)])))),
-                       .text(" · \(v.authorName) · \(Timestamps.display(v.createdAt))")),
+                       .text(" · \(v.authorName) · \(Timestamps.display(v.createdAt))"),
+                       .unwrap(v.contactId) { contact in
+                           .group(.text(" · "), page.user?.can(.documentAdvisoryContacts) == true
+                                  ? .a(.href(Routes.contact(contact)), .text(t("plan.viaContact"))) : .text(t("plan.viaContact")))
+                       }),
                     changeList(t, v.changes, units: units))
             }))
     }
