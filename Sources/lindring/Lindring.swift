@@ -171,16 +171,18 @@ struct Audit: AsyncParsableCommand {
 }
 
 struct DemoDataCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo-data", abstract: "Load synthetic demo users for every role and synthetic patients (once).")
+    static let configuration = CommandConfiguration(commandName: "demo-data",
+                                                    abstract: "Load synthetic demo users for every role, synthetic patients and a year of advisory-line contacts (once).")
 
     @Option(help: "How many synthetic patients to create (region scale: 100000).") var patients = 200
+    @Option(help: "How many days of synthetic advisory-line contacts to create, ending today (0 for none).") var contactDays = 365
 
     func run() async throws {
         let config = try loadConfig()
         let created = try await withPersistence(config) { persistence in
             let hasher = PasswordHasher(cost: config.bcryptCost)
             defer { Task { try? await hasher.shutdown() } }
-            return try await DemoData.load(persistence: persistence, hasher: hasher, patients: patients)
+            return try await DemoData.load(persistence: persistence, hasher: hasher, patients: patients, contactDays: contactDays)
         }
         printDemoUsers(created)
     }

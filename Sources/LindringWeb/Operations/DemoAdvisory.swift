@@ -1,0 +1,146 @@
+import Foundation
+import LindringCore
+import LindringStore
+
+/// A year of synthetic advisory-line activity: contacts with the time pattern of a palliative
+/// line (busiest in the evening and at weekends), its caller and reason mix, follow-ups (most
+/// done, some on time, a few still open), advisory staff and a rota around today.
+enum DemoAdvisory {
+    static let staff: [(username: String, name: String, profession: Profession)] = [
+        ("demo-nielsen", "Nanna Nielsen", .nurse), ("demo-andersen", "Aksel Andersen", .nurse),
+        ("demo-dahl", "Dorte Dahl", .nurse), ("demo-lund", "Lars Lund", .doctor),
+    ]
+
+    /// Weighted choice from a fixed table, so the demo data is the same every time.
+    static func pick<T>(_ table: [(T, Int)], _ random: inout DemoPatients.Generator) -> T {
+        var roll = Int(random.next() % UInt64(table.reduce(0) { $0 + $1.1 }))
+        for (value, weight) in table {
+            if roll < weight { return value }
+            roll -= weight
+        }
+        return table[0].0
+    }
+
+    static let hourWeights: [Int] = [3, 2, 2, 2, 2, 2, 3, 4, 6, 7, 7, 6, 6, 6, 6, 7, 9, 10, 10, 9, 8, 7, 5, 4]
+    static let callers: [(CallerRole, Int)] = [(.relative, 35), (.homeCareNurse, 25), (.patient, 10), (.nursingHomeStaff, 8), (.gp, 7),
+                                               (.outOfHoursDoctor, 5), (.hospitalNurse, 4), (.palliativeNurse, 3), (.otherProfessional, 2), (.anonymous, 1)]
+    static let reasons: [(ContactReason, Int)] = [(.pain, 30), (.dyspnoea, 15), (.medication, 12), (.anxiety, 10), (.dying, 8), (.nausea, 6),
+                                                  (.delirium, 6), (.relativeStrain, 5), (.constipation, 4), (.practical, 4), (.deathOccurred, 3),
+                                                  (.equipment, 3), (.fatigue, 3), (.existential, 2), (.bereavement, 2), (.other, 2), (.bleeding, 1)]
+    static let triages: [(Triage, Int)] = [(.acute, 10), (.urgent, 25), (.routine, 40), (.information, 25)]
+    static let outcomes: [(ContactOutcome, Int)] = [(.resolved, 70), (.needsFollowUp, 25), (.escalated, 5)]
+    static let advice = ["Morfin s.c. efter planen; ring igen, hvis det ikke virker inden 30 min.",
+                         "Midazolam 2,5 mg s.c. ved uro; hjemmesygeplejen kommer forbi.",
+                         "Råd om lejring og frisk luft ved åndenød; ilt efter ordination.",
+                         "Samtale om, hvad der sker i den sidste tid; pårørende beroliget."]
+
+    static func load(persistence: Persistence, hasher: PasswordHasher, days: Int = 365, now: Date = Date()) async throws {
+        let db = persistence.database
+        guard try await ContactRepository.list(from: LocalDate("2000-01-01")!, to: LocalDate("2200-01-01")!, limit: 1, on: db).isEmpty else { return }
+        var random = DemoPatients.Generator(state: 247)
+        let advisors = try await advisoryStaff(persistence, hasher: hasher)
+        let patients = try await PatientRepository.search("e", requester: PatientRequester(roles: [.advisor], unitId: nil), limit: 200, on: db)
+        var keyWorkers: [UUID: UUID] = [:]
+        for patient in patients {
+            keyWorkers[patient.id] = try await PlanRepository.find(patientId: patient.id, on: db)?.content.keyWorker?.unitId
+        }
+        let today = LocalDate(now, in: DanishCalendar.timeZone)
+        var batch: [(ValidContact, ContactAuthor)] = []
+        for offset in stride(from: days, through: 0, by: -1) {
+            let date = today.adding(days: -offset)
+            let closed = date.weekday >= 6 || DanishCalendar.holiday(on: date) != nil
+            let count = 14 + Int(random.next() % 9) + (closed ? 6 : 0)
+            for _ in 0..<count {
+                let hour = pick(hourWeights.enumerated().map { ($0.offset, $0.element + (closed && (8..<16).contains($0.offset) ? 4 : 0)) }, &random)
+                guard let start = DanishCalendar.instant(date, hour: hour, minute: Int(random.next() % 60)), start < now.addingTimeInterval(-1800) else { continue }
+                let end = start.addingTimeInterval(Double(180 + random.next() % 1320))
+                let caller = pick(callers, &random)
+                let patient = caller == .anonymous || random.next() % 10 < 3 ? nil : patients.randomElement(using: &random)
+                var chosen = [pick(reasons, &random)]
+                if random.next() % 3 == 0 { chosen.append(pick(reasons, &random)) }
+                let triage = pick(triages, &random)
+                let outcome = triage == .information ? .resolved : pick(outcomes, &random)
+                var actions: [ContactAction] = [.adviceOnly]
+                if chosen.contains(.pain) || chosen.contains(.dyspnoea) { actions = [.anticipatoryMedication] }
+                if triage == .acute { actions.append([ContactAction.contactedOutOfHoursDoctor, .contactedHomeCare, .admissionAdvised].randomElement(using: &random)!) }
+                if outcome == .escalated { actions.append(.referredPalliativeTeam) }
+                let unit = patient.flatMap { keyWorkers[$0.id] }
+                let followUp = outcome == .needsFollowUp ? unit.map {
+                    ValidContact.FollowUp(unitId: $0, dueAt: FollowUpDue.defaultDue(triage: triage, startedAt: start, shifts: .standard),
+                                          text: ["Tilse patienten og vurdér smertebehandlingen.", "Ring til pårørende og følg op på natten.",
+                                                 "Ordination af anticiperende medicin skal fornyes."].randomElement(using: &random)!)
+                } : nil
+                let stayed: Bool? = patient == nil ? nil : (outcome == .escalated && random.next() % 2 == 0 ? false : random.next() % 100 < 90)
+                let contact = ValidContact(
+                    startedAt: start, endedAt: end, channel: random.next() % 20 == 0 ? .video : .phone,
+                    direction: random.next() % 8 == 0 ? .callback : .incoming, callerRole: caller, callerName: nil, callerPhone: nil,
+                    callerUnitId: nil, patientId: patient?.id, reasons: Array(Set(chosen)).sorted { $0.rawValue < $1.rawValue },
+                    situation: "Syntetisk demokontakt.", background: nil, assessment: nil, recommendation: advice.randomElement(using: &random),
+                    triage: triage, actions: actions, outcome: followUp == nil && outcome == .needsFollowUp ? .resolved : outcome,
+                    stayedAtHome: stayed, followUp: followUp, workingHours: WorkingHours.at(start))
+                let advisor = advisors.randomElement(using: &random)!
+                batch.append((contact, ContactAuthor(userId: advisor.id, name: advisor.name)))
+            }
+            if batch.count >= 500 || offset == 0 {
+                let work = batch
+                batch = []
+                try await persistence.write { tx in
+                    for (contact, author) in work {
+                        _ = try await ContactRepository.create(contact, author: author, now: contact.endedAt, on: tx)
+                    }
+                }
+            }
+        }
+        try await closePastFollowUps(persistence, by: advisors, now: now, random: &random)
+        try await rota(persistence, staff: advisors, today: today)
+    }
+
+    /// The advisory staff: the demo advisor and a few colleagues who cannot sign in.
+    static func advisoryStaff(_ persistence: Persistence, hasher: PasswordHasher) async throws -> [User] {
+        var users = try await UserRepository.list(on: persistence.database).filter { $0.roles.contains(.advisor) }
+        // One hash of a random password nobody knows: the colleagues exist for the rota only.
+        let hash = try await hasher.hash(SecureToken.make())
+        for member in staff where !users.contains(where: { $0.username == member.username }) {
+            let valid = ValidUser(username: member.username, name: member.name, profession: member.profession, unitCode: "PAL-247", roles: [.advisor])
+            users.append(try await UserRepository.create(valid, passwordHash: hash, on: persistence.database))
+        }
+        return users
+    }
+
+    /// Most past follow-ups were done (nine in ten by their due time); the last day's are still open.
+    static func closePastFollowUps(_ persistence: Persistence, by staff: [User], now: Date, random: inout DemoPatients.Generator) async throws {
+        let open = try await FollowUpRepository.list(.init(status: .open, limit: 1_000_000), on: persistence.database)
+            .filter { $0.dueAt < now.addingTimeInterval(-12 * 3600) }
+        var closings: [(UUID, FollowUpStatus, Date, User)] = []
+        for followUp in open {
+            let late = random.next() % 10 == 0
+            let closedAt = followUp.dueAt.addingTimeInterval(late ? 3 * 3600 : -Double(random.next() % 7200))
+            closings.append((followUp.id, random.next() % 25 == 0 ? .cancelled : .done, max(closedAt, followUp.createdAt), staff.randomElement(using: &random)!))
+        }
+        for chunk in stride(from: 0, to: closings.count, by: 500) {
+            let work = Array(closings[chunk..<min(chunk + 500, closings.count)])
+            try await persistence.write { tx in
+                for (id, status, at, user) in work {
+                    _ = try await FollowUpRepository.close(id: id, as: status, by: ContactAuthor(userId: user.id, name: user.name), now: at, on: tx)
+                }
+            }
+        }
+    }
+
+    /// Last week and the next two: two on the day shift, one nurse in the evening and at night,
+    /// except one coming night with only the doctor, so the rota's warning has something to show.
+    static func rota(_ persistence: Persistence, staff: [User], today: LocalDate) async throws {
+        let nurses = staff.filter { $0.profession == .nurse }
+        guard let doctor = staff.first(where: { $0.profession == .doctor }), nurses.count >= 2 else { return }
+        try await persistence.write { tx in
+            for offset in -7..<14 {
+                let date = today.adding(days: offset)
+                _ = try await RotaRepository.assign(userId: nurses[(offset + 14) % nurses.count].id, shiftCode: "day", on: date, on: tx)
+                _ = try await RotaRepository.assign(userId: doctor.id, shiftCode: "day", on: date, on: tx)
+                _ = try await RotaRepository.assign(userId: nurses[(offset + 15) % nurses.count].id, shiftCode: "evening", on: date, on: tx)
+                let night = offset == 5 ? doctor : nurses[(offset + 16) % nurses.count]
+                _ = try await RotaRepository.assign(userId: night.id, shiftCode: "night", on: date, on: tx)
+            }
+        }
+    }
+}
