@@ -38,4 +38,18 @@ import Testing
         #expect(!PatientAccessPolicy.write(PatientRequester(roles: [.clinician], unitId: Self.homeCare), facts(.declined)).isAllowed)
         #expect(!PatientAccessPolicy.write(PatientRequester(roles: [.clinician], unitId: nil), facts(.given)).isAllowed)
     }
+
+    @Test(arguments: [
+        // roles, unit, consent, expected
+        ([Role.advisor], elsewhere, SharingConsent.given, PatientAccessDecision.allowed(.advisoryLine)),
+        ([.advisor], elsewhere, .notAsked, .denied(canBreakTheGlass: false)),
+        ([.advisor], elsewhere, .declined, .denied(canBreakTheGlass: false)),
+        ([.advisor], homeCare, .notAsked, .allowed(.careTeam)),
+        ([.clinician], elsewhere, .given, .denied(canBreakTheGlass: false)),
+        ([.clinician], registering, .declined, .allowed(.registeringUnit)),
+        ([.finance], elsewhere, .given, .denied(canBreakTheGlass: false)),
+    ] as [([Role], UUID, SharingConsent, PatientAccessDecision)])
+    func proposingAPlanChangeFromAnAdvisoryContact(roles: [Role], unit: UUID, consent: SharingConsent, expected: PatientAccessDecision) {
+        #expect(PatientAccessPolicy.proposeFromContact(PatientRequester(roles: roles, unitId: unit), facts(consent)) == expected)
+    }
 }

@@ -160,6 +160,7 @@ struct PatientsController {
     @Sendable func editPlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
         let contact = Self.contactId(request)
+        if let contact, try await ContactRepository.find(id: contact, on: services.database)?.details.patientId != id { throw AppError.notFound }
         let summary = try await patients.summary(id, context, purpose: Self.contactPurpose(request), fromContact: contact != nil)
         guard summary.canWrite else { throw PatientGate.Denied(canBreakTheGlass: false, patientId: id) }
         guard let plan = summary.plan else { return .redirect(to: Routes.newPlan(id)) }
