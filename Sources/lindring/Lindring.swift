@@ -176,13 +176,15 @@ struct DemoDataCommand: AsyncParsableCommand {
 
     @Option(help: "How many synthetic patients to create (region scale: 100000).") var patients = 200
     @Option(help: "How many days of synthetic advisory-line contacts to create, ending today (0 for none).") var contactDays = 365
+    @Option(help: "About how many contacts a day (1,000,000 over five years: 548).") var contactsPerDay = 18
 
     func run() async throws {
         let config = try loadConfig()
         let created = try await withPersistence(config) { persistence in
             let hasher = PasswordHasher(cost: config.bcryptCost)
             defer { Task { try? await hasher.shutdown() } }
-            return try await DemoData.load(persistence: persistence, hasher: hasher, patients: patients, contactDays: contactDays)
+            return try await DemoData.load(persistence: persistence, hasher: hasher, patients: patients, contactDays: contactDays,
+                                             contactsPerDay: contactsPerDay)
         }
         printDemoUsers(created)
     }

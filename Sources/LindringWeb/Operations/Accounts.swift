@@ -48,7 +48,8 @@ public enum DemoData {
 
     /// Creates the demo users unless they exist; returns (username, password, role) for each
     /// created now, and nothing when they were loaded before.
-    public static func load(persistence: Persistence, hasher: PasswordHasher, patients: Int = 200, contactDays: Int = 365) async throws -> [(String, String, Role)] {
+    public static func load(persistence: Persistence, hasher: PasswordHasher, patients: Int = 200, contactDays: Int = 365,
+                            contactsPerDay: Int = 18) async throws -> [(String, String, Role)] {
         if try await UserRepository.find(username: "admin", on: persistence.database) != nil { return [] }
         var created: [(String, String, Role)] = []
         for demo in users {
@@ -61,7 +62,7 @@ public enum DemoData {
             created.append((demo.username, password, demo.role))
         }
         try await DemoPatients.load(persistence: persistence, count: patients)
-        if contactDays > 0 { try await DemoAdvisory.load(persistence: persistence, hasher: hasher, days: contactDays) }
+        if contactDays > 0 { try await DemoAdvisory.load(persistence: persistence, hasher: hasher, days: contactDays, perDay: contactsPerDay) }
         return created
     }
 }

@@ -34,7 +34,9 @@ enum DemoAdvisory {
                          "Råd om lejring og frisk luft ved åndenød; ilt efter ordination.",
                          "Samtale om, hvad der sker i den sidste tid; pårørende beroliget."]
 
-    static func load(persistence: Persistence, hasher: PasswordHasher, days: Int = 365, now: Date = Date()) async throws {
+    /// `perDay` scales the volume: about 18 contacts a day is the demo's line; region-scale
+    /// benchmarks use hundreds.
+    static func load(persistence: Persistence, hasher: PasswordHasher, days: Int = 365, perDay: Int = 18, now: Date = Date()) async throws {
         let db = persistence.database
         guard try await ContactRepository.list(from: LocalDate("2000-01-01")!, to: LocalDate("2200-01-01")!, limit: 1, on: db).isEmpty else { return }
         var random = DemoPatients.Generator(state: 247)
@@ -49,7 +51,7 @@ enum DemoAdvisory {
         for offset in stride(from: days, through: 0, by: -1) {
             let date = today.adding(days: -offset)
             let closed = date.weekday >= 6 || DanishCalendar.holiday(on: date) != nil
-            let count = 14 + Int(random.next() % 9) + (closed ? 6 : 0)
+            let count = max(1, perDay * (14 + Int(random.next() % 9) + (closed ? 6 : 0)) / 18)
             for _ in 0..<count {
                 let hour = pick(hourWeights.enumerated().map { ($0.offset, $0.element + (closed && (8..<16).contains($0.offset) ? 4 : 0)) }, &random)
                 guard let start = DanishCalendar.instant(date, hour: hour, minute: Int(random.next() % 60)), start < now.addingTimeInterval(-1800) else { continue }
