@@ -1000,6 +1000,43 @@ def test_statistics_are_the_same_for_finance_and_administrators(
     assert seen[0] == seen[1] == seen[2]
 
 
+def test_statistics_agree_with_the_contact_list_on_the_demo_data(advisor: Api):
+    # given the demo data's contacts of a recent month (several hundred), as the list gives them
+    today = datetime.now(CPH).date()
+    params = {"from": (today - timedelta(days=60)).isoformat(), "to": (today - timedelta(days=30)).isoformat()}
+    listed = all_contacts(advisor, **params)
+    stats = expect_json(advisor.get("/advisory/statistics", params=params), 200)
+
+    # then the statistics count the same contacts, by the same Copenhagen day and hour
+    assert stats["total"] == len(listed), f"{params}: statistics count {stats['total']}, the list {len(listed)}"
+    if not listed:
+        return
+    local = [instant(item["startedAt"]).astimezone(CPH) for item in listed]
+    per_day = Counter(t.date().isoformat() for t in local)
+    assert {i["date"]: i["count"] for i in stats["perDay"] if i["count"]} == dict(per_day)
+    grid = [[0] * 24 for _ in range(7)]
+    for t in local:
+        grid[t.weekday()][t.hour] += 1
+    assert stats["byWeekdayHour"] == grid, "byWeekdayHour differs from the listed contacts' Copenhagen weekday and hour"
+    for key, values, of_item in (
+        ("byCallerRole", CALLER_ROLES, lambda i: [i["callerRole"]]),
+        ("byTriage", TRIAGES, lambda i: [i["triage"]]),
+        ("byOutcome", OUTCOMES, lambda i: [i["outcome"]]),
+        ("byChannel", CHANNELS, lambda i: [i["channel"]]),
+        ("byReason", REASONS, lambda i: i["reasons"]),
+    ):
+        counts = Counter(v for item in listed for v in of_item(item))
+        assert stats[key] == {v: counts.get(v, 0) for v in values}, f"{key}: {stats[key]} vs the list's {dict(counts)}"
+    outside = sum(item["outsideWorkingHours"] for item in listed) / len(listed)
+    assert stats["outsideWorkingHoursShare"] == pytest.approx(outside, abs=1e-4)
+    assert stats["medianDurationMinutes"] == pytest.approx(pystats.median(i["durationMinutes"] for i in listed), abs=0.011)
+    # and the list's outsideWorkingHours agrees with this test's own calendar where it knows the holidays
+    known = [(item, t) for item, t in zip(listed, local) if t.year in (2025, 2026)]
+    wrong = [(item["startedAt"], item["outsideWorkingHours"]) for item, t in known
+             if item["outsideWorkingHours"] is not outside_working_hours(t)]
+    assert not wrong, f"outsideWorkingHours differs from Mon–Fri 08–16 Copenhagen without holidays: {wrong[:10]}"
+
+
 def test_statistics_of_empty_days(advisor: Api):
     actual = expect_json(advisor.get("/advisory/statistics", params={"from": "2024-07-01", "to": "2024-07-31"}), 200)
     assert actual["total"] == 0, pretty(actual)
