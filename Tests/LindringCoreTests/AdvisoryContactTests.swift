@@ -52,6 +52,8 @@ import Testing
         ("startedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "2026-11-23T22:00:00Z" }, .inFuture),
         ("endedAt", { @Sendable (d: inout ContactDraft) in d.endedAt = "2026-11-23T20:00:00Z" }, .beforeStart),
         ("endedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "2026-11-20T20:00:00Z"; d.endedAt = "2026-11-22T20:00:00Z" }, .tooLong),
+        ("endedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "2026-11-21T20:00:00Z" }, .required),
+        ("endedAt", { @Sendable (d: inout ContactDraft) in d.endedAt = "2026-11-23T23:00:00Z" }, .inFuture),
         ("patientId", { @Sendable (d: inout ContactDraft) in d.patientId = "42" }, .invalidFormat),
         ("callerPhone", { @Sendable (d: inout ContactDraft) in d.callerPhone = "call me" }, .invalidFormat),
         ("callerUnitId", { @Sendable (d: inout ContactDraft) in d.callerUnitId = UUID().uuidString }, .notFound),

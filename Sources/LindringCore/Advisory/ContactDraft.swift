@@ -95,12 +95,18 @@ public struct ContactDraft: Codable, Equatable, Sendable {
         var ended = v.instant("endedAt", endedAt, required: false)
         if let started, started > context.now.addingTimeInterval(Self.allowedClockSkew) { v.add("startedAt", .inFuture) }
         if let started {
-            if ended == nil, endedAt == nil || endedAt!.trimmingCharacters(in: .whitespaces).isEmpty {
-                // Saved at the end of the call: the call ends now (never before it began).
-                ended = max(started, min(context.now, started.addingTimeInterval(Self.maxDuration)))
+            if ended == nil, (endedAt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                // Saved at the end of the call: the call ends now. A call documented long after
+                // it began must say when it ended, rather than get a made-up duration.
+                if context.now.timeIntervalSince(started) > Self.maxDuration {
+                    v.add("endedAt", .required)
+                } else {
+                    ended = max(started, context.now)
+                }
             }
             if let end = ended, end < started { v.add("endedAt", .beforeStart) }
             if let end = ended, end.timeIntervalSince(started) > Self.maxDuration { v.add("endedAt", .tooLong) }
+            if let end = ended, end > context.now.addingTimeInterval(Self.allowedClockSkew) { v.add("endedAt", .inFuture) }
         }
         let channel = v.choice("channel", channel ?? ContactChannel.phone.rawValue, as: ContactChannel.self)
         let direction = v.choice("direction", direction ?? ContactDirection.incoming.rawValue, as: ContactDirection.self)

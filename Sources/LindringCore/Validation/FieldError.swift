@@ -21,6 +21,7 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case staleVersion
     case planEnded
     case beforeStart
+    case noAccess
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

@@ -56,7 +56,7 @@ public enum ContactRepository {
             try await sql.insert(into: "follow_ups")
                 .columns("id", "contact_id", "patient_id", "unit_id", "triage", "due_at", "text", "status", "created_at", "created_by_name")
                 .values(SQLBind(UUID()), SQLBind(id), SQLBind(contact.patientId), SQLBind(followUp.unitId), SQLBind(contact.triage.rawValue),
-                        SQLBind(followUp.dueAt), SQLBind(followUp.text), SQLBind(FollowUpStatus.open.rawValue), SQLBind(created),
+                        SQLBind(AuditRecord.truncatedToMilliseconds(followUp.dueAt)), SQLBind(followUp.text), SQLBind(FollowUpStatus.open.rawValue), SQLBind(created),
                         SQLBind(author.name))
                 .run()
         }
@@ -111,18 +111,7 @@ public enum ContactRepository {
             .where(SQLColumn("local_date", table: "c"), .greaterThanOrEqual, SQLBind(from.description))
             .where(SQLColumn("local_date", table: "c"), .lessThanOrEqual, SQLBind(to.description))
         if let patientId { query = query.where(SQLColumn("patient_id", table: "c"), .equal, SQLBind(patientId)) }
-        if let before {
-            // Start times are stored in whole milliseconds; the cursor's may be off by a hair after a round trip.
-            let start = before.at.addingTimeInterval(-0.0005), end = before.at.addingTimeInterval(0.0005)
-            query = query.where { page in
-                page.where(SQLColumn("started_at", table: "c"), .lessThan, SQLBind(start))
-                    .orWhere { same in
-                        same.where(SQLColumn("started_at", table: "c"), .greaterThanOrEqual, SQLBind(start))
-                            .where(SQLColumn("started_at", table: "c"), .lessThan, SQLBind(end))
-                            .where(SQLColumn("id", table: "c"), .lessThan, SQLBind(before.id))
-                    }
-            }
-        }
+        if let before { query = query.newestFirst(before: before, time: SQLColumn("started_at", table: "c"), id: SQLColumn("id", table: "c")) }
         let rows = try await query
             .orderBy(SQLOrderBy(expression: SQLColumn("started_at", table: "c"), direction: SQLDirection.descending))
             .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "c"), direction: SQLDirection.descending)).limit(limit).all()

@@ -10,16 +10,22 @@ public enum FollowUpRepository {
         public var status: FollowUpStatus?
         public var contactId: UUID?
         public var limit: Int
+        /// Continues a previous page after its last item (due time, id).
+        public var after: (dueAt: Date, id: UUID)?
 
-        public init(unitId: UUID? = nil, status: FollowUpStatus? = nil, contactId: UUID? = nil, limit: Int = 500) {
+        public init(unitId: UUID? = nil, status: FollowUpStatus? = nil, contactId: UUID? = nil, limit: Int = 500, after: (dueAt: Date, id: UUID)? = nil) {
             self.unitId = unitId
             self.status = status
             self.contactId = contactId
             self.limit = limit
+            self.after = after
         }
+
+        /// Open follow-ups soonest due first (what to do next); the others latest due first.
+        var oldestFirst: Bool { status == .open }
     }
 
-    /// Open ones by due time (acute and urgent first at the same time); closed ones newest first.
+    /// In due order (see `Filter.oldestFirst`), then id, so pages follow each other exactly.
     public static func list(_ filter: Filter, on db: any Database) async throws -> [FollowUp] {
         let sql = db as! any SQLDatabase
         var query = sql.select()
@@ -35,14 +41,14 @@ public enum FollowUpRepository {
         if let unitId = filter.unitId { query = query.where(SQLColumn("unit_id", table: "f"), .equal, SQLBind(unitId)) }
         if let status = filter.status { query = query.where(SQLColumn("status", table: "f"), .equal, SQLBind(status.rawValue)) }
         if let contactId = filter.contactId { query = query.where(SQLColumn("contact_id", table: "f"), .equal, SQLBind(contactId)) }
-        let direction = filter.status == .open ? SQLDirection.ascending : SQLDirection.descending
-        let rows = try await query.orderBy(SQLOrderBy(expression: SQLColumn("due_at", table: "f"), direction: direction))
-            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "f"), direction: direction)).limit(filter.limit).all()
-        let items = try rows.map(followUp)
-        // Within the same due time the more pressing triage first; the sort is stable, so due order stays.
-        return filter.status == .open ? items.enumerated().sorted { a, b in
-            a.element.dueAt == b.element.dueAt ? (a.element.triage.priority, a.offset) < (b.element.triage.priority, b.offset) : a.offset < b.offset
-        }.map(\.element) : items
+        if let after = filter.after {
+            let time = SQLColumn("due_at", table: "f"), id = SQLColumn("id", table: "f")
+            query = filter.oldestFirst ? query.oldestFirst(after: (after.dueAt, after.id), time: time, id: id)
+                : query.newestFirst(before: (after.dueAt, after.id), time: time, id: id)
+        }
+        let direction = filter.oldestFirst ? SQLDirection.ascending : SQLDirection.descending
+        return try await query.orderBy(SQLOrderBy(expression: SQLColumn("due_at", table: "f"), direction: direction))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "f"), direction: direction)).limit(filter.limit).all().map(followUp)
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> FollowUp? {

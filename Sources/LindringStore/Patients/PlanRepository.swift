@@ -129,19 +129,7 @@ public enum InboxRepository {
                   on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("item_id", table: "r"), .equal, SQLColumn("id", table: "i")),
                                           .and, SQLBinaryExpression(SQLColumn("user_id", table: "r"), .equal, SQLBind(userId))))
             .where(SQLColumn("unit_id", table: "i"), .equal, SQLBind(unitId))
-        if let before {
-            // Within half a millisecond is "the same time": stored timestamps are whole
-            // milliseconds, but a floating-point round trip can move them by a hair.
-            let start = before.at.addingTimeInterval(-0.0005), end = before.at.addingTimeInterval(0.0005)
-            query = query.where { page in
-                page.where(SQLColumn("created_at", table: "i"), .lessThan, SQLBind(start))
-                    .orWhere { same in
-                        same.where(SQLColumn("created_at", table: "i"), .greaterThanOrEqual, SQLBind(start))
-                            .where(SQLColumn("created_at", table: "i"), .lessThan, SQLBind(end))
-                            .where(SQLColumn("id", table: "i"), .lessThan, SQLBind(before.id))
-                    }
-            }
-        }
+        if let before { query = query.newestFirst(before: before, time: SQLColumn("created_at", table: "i"), id: SQLColumn("id", table: "i")) }
         return try await query.orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "i"), direction: SQLDirection.descending))
             .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "i"), direction: SQLDirection.descending)).limit(limit).all().map { row in
             InboxItem(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
@@ -219,5 +207,31 @@ public enum BreakGlassRepository {
                                 patientName: try row.decode(column: "name", as: String.self), reason: try row.decode(column: "reason", as: String.self),
                                 createdAt: try row.decode(column: "created_at", as: Date.self))
             }
+    }
+}
+
+extension SQLSelectBuilder {
+    /// Keyset paging of a list sorted newest first by (time, id): the rows after `before`.
+    /// Within half a millisecond is "the same time": stored timestamps are whole milliseconds,
+    /// but a floating-point round trip can move them by a hair.
+    func newestFirst(before: (at: Date, id: UUID), time: SQLColumn, id: SQLColumn) -> Self {
+        let start = before.at.addingTimeInterval(-0.0005), end = before.at.addingTimeInterval(0.0005)
+        return self.where { page in
+            page.where(time, .lessThan, SQLBind(start))
+                .orWhere { same in
+                    same.where(time, .greaterThanOrEqual, SQLBind(start)).where(time, .lessThan, SQLBind(end)).where(id, .lessThan, SQLBind(before.id))
+                }
+        }
+    }
+
+    /// The same for a list sorted oldest first: the rows after `after`.
+    func oldestFirst(after: (at: Date, id: UUID), time: SQLColumn, id: SQLColumn) -> Self {
+        let start = after.at.addingTimeInterval(-0.0005), end = after.at.addingTimeInterval(0.0005)
+        return self.where { page in
+            page.where(time, .greaterThanOrEqual, SQLBind(end))
+                .orWhere { same in
+                    same.where(time, .greaterThanOrEqual, SQLBind(start)).where(time, .lessThan, SQLBind(end)).where(id, .greaterThan, SQLBind(after.id))
+                }
+        }
     }
 }

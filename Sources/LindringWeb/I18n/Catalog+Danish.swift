@@ -418,7 +418,7 @@ extension Catalog {
         "contact.openPlan": "Åbn hele planen",
         "contact.removePatient": "Fjern patient",
         "contact.noPlan": "Patienten har endnu ingen palliativ plan.",
-        "contact.patientRestricted": "Patienten har ikke givet samtykke til deling: planen kan ikke vises, men kontakten kan knyttes til patienten.",
+        "contact.patientRestricted": "Patienten har ikke givet samtykke til deling: du kan ikke se planen, og kontakten kan ikke knyttes til patienten. Fjern patienten, og beskriv henvendelsen uden navn.",
         "contact.followUpHint": "Udfyld teksten, hvis nogen skal følge op. Tom enhed: nøglepersonens enhed fra planen.",
         "contact.keyWorkerUnitDefault": "Nøglepersonens enhed (standard)",
         "contact.dueHint": "Tomt: akut 1 time, haster ved vagtens slutning, rutine næste hverdag kl. 10.",
@@ -548,5 +548,7 @@ extension Catalog {
         "triage.information.guidance": "Kun information – ingen opfølgning.",
         "plan.viaContact": "via rådgivningslinjen",
         "plan.fromContact": "Ændringen foreslås fra en kontakt til rådgivningslinjen og gemmes som en ny version af planen, med kontakten tilknyttet.",
+        "validation.noAccess": "du har ikke adgang til patienten (intet samtykke til deling): fjern patienten for at gemme kontakten",
+        "followUps.truncated": "Kun de første {count} vises.",
     ]
 }

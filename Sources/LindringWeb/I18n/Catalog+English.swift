@@ -418,7 +418,7 @@ extension Catalog {
         "contact.openPlan": "Open the whole plan",
         "contact.removePatient": "Remove patient",
         "contact.noPlan": "The patient has no palliative plan yet.",
-        "contact.patientRestricted": "The patient has not consented to sharing: the plan cannot be shown, but the contact can be linked to the patient.",
+        "contact.patientRestricted": "The patient has not consented to sharing: you cannot see the plan, and the contact cannot be linked to the patient. Remove the patient and describe the call without the name.",
         "contact.followUpHint": "Fill in the text if someone must follow up. Empty unit: the key worker's unit from the plan.",
         "contact.keyWorkerUnitDefault": "The key worker's unit (default)",
         "contact.dueHint": "Empty: acute 1 hour, urgent end of shift, routine next working day 10:00.",
@@ -548,5 +548,7 @@ extension Catalog {
         "triage.information.guidance": "Information only – no follow-up.",
         "plan.viaContact": "via the advisory line",
         "plan.fromContact": "This change is proposed from an advisory-line contact and saved as a new version of the plan, linked to the contact.",
+        "validation.noAccess": "you have no access to this patient (no consent to sharing): remove the patient to save the contact",
+        "followUps.truncated": "Only the first {count} are shown.",
     ]
 }

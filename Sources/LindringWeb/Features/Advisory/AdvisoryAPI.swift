@@ -29,7 +29,7 @@ struct AdvisoryAPI {
             APIEndpoint(method: .get, path: Routes.API.contact, operationId: "getContact", summary: "One contact (audited)",
                         operation: { OpenAPIParts.getOperation(item: "Contact") }, handler: get),
             APIEndpoint(method: .get, path: Routes.API.followUps, operationId: "listFollowUps",
-                        summary: "A unit's follow-ups: open ones by due time; advisory staff may ask for any unit",
+                        summary: "A unit's follow-ups: open ones soonest due first, others latest due first; advisory staff may ask for any unit",
                         operation: { OpenAPIParts.listOperation(item: "FollowUp", extraParameters: [
                             ["name": "unitId", "in": "query", "required": false, "description": "Default: the caller's unit (advisory staff: every unit)",
                              "schema": ["type": "string", "format": "uuid"]],
@@ -95,10 +95,12 @@ struct AdvisoryAPI {
         var v = Validator()
         let unit = v.unit("unitId", request.query["unitId"], known: Set(try await UnitRepository.list(includeInactive: true, on: services.database).map(\.id)))
         let status = request.query["status"].flatMap { $0.isEmpty ? nil : v.choice("status", $0, as: FollowUpStatus.self) }
-        if cursor != nil { v.add("cursor", .invalidFormat) }
         try v.check()
-        let items = try await advisory.followUps(unitId: unit, status: status, limit: limit, context)
-        return try .json(Page(items: items.map(FollowUpDTO.init), next: nil))
+        let after = try cursor.map { try PageCursor.decode($0).instant() }
+        let items = try await advisory.followUps(unitId: unit, status: status, limit: limit + 1, after: after.map { ($0.at, $0.id) }, context)
+        let page = Array(items.prefix(limit))
+        return try .json(Page(items: page.map(FollowUpDTO.init),
+                              next: items.count > limit ? page.last.map { PageCursor(instant: $0.dueAt, id: $0.id).encoded } : nil))
     }
 
     @Sendable func done(_ request: Request, context: AppContext) async throws -> Response {

@@ -73,6 +73,8 @@ struct AdvisoryController {
             return try await render(context, form: form, search: false, errors: failure.errors, status: .unprocessableContent)
         } catch AppError.notFound {
             return try await render(context, form: form, search: false, errors: [FieldError("patientId", .notFound)], status: .unprocessableContent)
+        } catch is PatientGate.Denied {
+            return try await render(context, form: form, search: false, errors: [FieldError("patientId", .noAccess)], status: .forbidden)
         }
     }
 

@@ -17,9 +17,13 @@ struct AdvisoryService {
         let user = try context.require(.documentAdvisoryContacts)
         var keyWorkerUnit: UUID?
         if let patientId = draft.patientUUID {
-            // An unknown patient is a 404 before anything else is judged.
-            guard try await PatientRepository.accessFacts(patientId: patientId, on: services.database) != nil else { throw AppError.notFound }
-            keyWorkerUnit = try await PlanRepository.find(patientId: patientId, on: services.database)?.content.keyWorker?.unitId
+            // Linking a contact to a patient reads the patient (the contact then shows the name and
+            // the plan's key worker), so it needs read access, audited with the contact as purpose:
+            // an unknown patient is 404, one who has not consented to sharing 403, nothing stored.
+            keyWorkerUnit = try await PatientGate(services: services).access(context, patientId: patientId, .read, action: "patient.read",
+                                                                              purpose: "contact:\(id.uuidString)") { tx, _ in
+                try await PlanRepository.find(patientId: patientId, on: tx)?.content.keyWorker?.unitId
+            }
         }
         let known = Set(try await UnitRepository.list(includeInactive: false, on: services.database).map(\.id))
         let valid = try draft.validated(.init(now: Date(), knownUnitIds: known, keyWorkerUnitId: keyWorkerUnit, shifts: services.config.advisoryShifts))
@@ -65,14 +69,15 @@ struct AdvisoryService {
 
     /// Follow-ups of one unit, or of every unit when none is named. Advisory staff see every
     /// unit's (they created them and hand over to them); others only their own unit's.
-    func followUps(unitId requested: UUID?, status: FollowUpStatus?, limit: Int = 500, _ context: AppContext) async throws -> [FollowUp] {
+    func followUps(unitId requested: UUID?, status: FollowUpStatus?, limit: Int = 500, after: (dueAt: Date, id: UUID)? = nil,
+                   _ context: AppContext) async throws -> [FollowUp] {
         let user = try context.require(.readPatientData)
         let seesAll = user.can(.documentAdvisoryContacts)
         let unit = seesAll ? requested : (requested ?? user.unitId)
         if let unit, unit != user.unitId, !seesAll { throw AppError.forbidden }
         if unit == nil, !seesAll { return [] }
         return try await services.persistence.write { tx in
-            let items = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit), on: tx)
+            let items = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit, after: after), on: tx)
             try await AuditLog.append(context.auditRecord("followup.list", as: .readPatientData, entityType: "unit", entityId: unit?.uuidString,
                                                           purpose: "\(status?.rawValue ?? "all"): \(items.count)"), on: tx)
             return items

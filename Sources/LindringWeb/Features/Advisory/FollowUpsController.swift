@@ -19,7 +19,8 @@ struct FollowUpsController {
         let user = try context.require(.readPatientData)
         let status = request.query["status"].flatMap(FollowUpStatus.init(rawValue:)) ?? .open
         let allUnits = user.can(.documentAdvisoryContacts)
-        let items = try await advisory.followUps(unitId: allUnits ? nil : user.unitId, status: status, context)
+        let limit = 500
+        let items = try await advisory.followUps(unitId: allUnits ? nil : user.unitId, status: status, limit: limit, context)
         let page = PageContext(context, path: Routes.followUps())
         let t = page.t
         return .html(Layout.page(page, title: t("followUps.title"),
@@ -31,7 +32,8 @@ struct FollowUpsController {
                      .li(.a(.href(Routes.followUps() + "?status=\(s.rawValue)"), .if(s == status, .attribute(named: "aria-current", value: "page")),
                             .text(t.label("followUpStatus", s))))
                  })),
-            AdvisoryViews.followUpTable(page, items, returnTo: Routes.followUps(), showStatus: status != .open)))
+            AdvisoryViews.followUpTable(page, items, returnTo: Routes.followUps(), showStatus: status != .open),
+            .if(items.count == limit, .p(.class("hint"), .text(t("followUps.truncated", ["count": String(limit)]))))))
     }
 
     func close(_ request: Request, _ context: AppContext, as status: FollowUpStatus) async throws -> Response {
