@@ -17,6 +17,23 @@ import Testing
         #expect(DanishCalendar.easterSunday(1583).description == "1583-04-10")
     }
 
+    @Test func whitsunOnConstitutionDayKeepsTheHolidaysName() {
+        #expect(DanishCalendar.holiday(on: LocalDate("2022-06-05")!) == "Pinsedag")
+        #expect(DanishCalendar.holiday(on: LocalDate("2033-06-05")!) == "Pinsedag")
+        #expect(DanishCalendar.holiday(on: LocalDate("2006-06-05")!) == "2. pinsedag")
+        #expect(DanishCalendar.holiday(on: LocalDate("2023-06-05")!) == "Grundlovsdag")
+    }
+
+    @Test func everyYearFrom1990To2100HasItsClosedDays() {
+        for year in 1990...2100 {
+            let days = DanishCalendar.closedDays(year)
+            // 13 days, one fewer when Whitsun meets 5 June, one more with Great Prayer Day.
+            let expected = 13 + (year <= 2023 ? 1 : 0) - (days.values.contains("Grundlovsdag") ? 0 : 1)
+            #expect(days.count == expected, "\(year)")
+            #expect(WorkingHours.nextWorkingDay(after: DanishCalendar.instant(LocalDate(year: year, month: 6, day: 4), hour: 12)!) > Date(timeIntervalSince1970: 0))
+        }
+    }
+
     @Test func greatPrayerDayEndsAfter2023() {
         #expect(DanishCalendar.holiday(on: LocalDate("2023-05-05")!) == "Store bededag")
         #expect(DanishCalendar.holiday(on: LocalDate("2024-04-26")!) == nil)

@@ -30,26 +30,29 @@ public enum DanishCalendar {
     public static func closedDays(_ year: Int) -> [LocalDate: String] {
         let easter = easterSunday(year)
         func fixed(_ month: Int, _ day: Int) -> LocalDate { LocalDate(year: year, month: month, day: day) }
-        var days: [LocalDate: String] = [
-            fixed(1, 1): "Nytårsdag",
-            easter.adding(days: -3): "Skærtorsdag",
-            easter.adding(days: -2): "Langfredag",
-            easter: "Påskedag",
-            easter.adding(days: 1): "2. påskedag",
-            easter.adding(days: 39): "Kristi himmelfartsdag",
-            easter.adding(days: 49): "Pinsedag",
-            easter.adding(days: 50): "2. pinsedag",
-            fixed(6, 5): "Grundlovsdag",
-            fixed(12, 24): "Juleaftensdag",
-            fixed(12, 25): "Juledag",
-            fixed(12, 26): "2. juledag",
-            fixed(12, 31): "Nytårsaftensdag",
+        // The public holidays first: when Whitsun falls on 5 June (2006, 2022, 2033…), the day
+        // keeps its holiday's name. A dictionary literal would trap on the repeated date.
+        var days: [LocalDate: String] = [:]
+        let ordered: [(LocalDate, String)] = [
+            (fixed(1, 1), "Nytårsdag"),
+            (easter.adding(days: -3), "Skærtorsdag"),
+            (easter.adding(days: -2), "Langfredag"),
+            (easter, "Påskedag"),
+            (easter.adding(days: 1), "2. påskedag"),
+            (easter.adding(days: 39), "Kristi himmelfartsdag"),
+            (easter.adding(days: 49), "Pinsedag"),
+            (easter.adding(days: 50), "2. pinsedag"),
+            (fixed(12, 25), "Juledag"),
+            (fixed(12, 26), "2. juledag"),
+            (fixed(6, 5), "Grundlovsdag"),
+            (fixed(12, 24), "Juleaftensdag"),
+            (fixed(12, 31), "Nytårsaftensdag"),
         ]
+        for (date, name) in ordered where days[date] == nil { days[date] = name }
         if year <= 2023 { days[easter.adding(days: 26)] = "Store bededag" }
         return days
     }
 
-    /// The name of the holiday (or special day) on this date, if any.
     /// The Copenhagen wall-clock reading of an instant.
     public static func components(of instant: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
@@ -66,6 +69,7 @@ public enum DanishCalendar {
         calendar.component(.hour, from: instant)
     }
 
+    /// The name of the holiday (or special day) on this date, if any.
     public static func holiday(on date: LocalDate) -> String? {
         closedDays(date.year)[date]
     }
