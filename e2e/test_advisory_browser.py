@@ -14,6 +14,11 @@
 - the rota's no-nurse warning and assigning a nurse, the printable handover, and the statistics
   page with its CSV download for the finance user.
 
+Three strict xfails name server bugs found here: a refused contact form opens scrolled past its
+error summary, the printed handover leaves the status of open follow-ups blank, and the server
+does not stop on SIGTERM while a board is open (a second server of its own shows that; the module
+waits for the boards' streams to end before its own server is stopped).
+
 One server for this module (the `lindring` fixture). Demo patients are picked from the server's
 SQLite database (read-only) and confirmed through the API as the key worker `klinik`.
 Screenshots go to e2e/screenshots/advisory-*.png.
@@ -432,10 +437,6 @@ def audit_entries(api: Api, patient_id: str) -> list[dict]:
     return items
 
 
-# What one test leaves for a later one (the tests of this module run in file order).
-STATE: dict[str, object] = {}
-
-
 # --- (1) the night call, with the keyboard only ------------------------------------------------
 
 
@@ -506,8 +507,9 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     assert value_of(nurse, "#contact-form input[name=contactId]") == contact_id, "the look-up changed the contact id"
 
     # and chooses the patient (Tab to the result, Enter)
-    path = tab_to(nurse, lambda el: (el.get_attribute("value") or "").upper() == patient.id.upper(), "the search result", 6)
-    STATE["tabs_to_result_after_search"] = path
+    # (the page opens at the patient section with the focus nowhere: Tab reaches the search
+    # field, its button, then the first result)
+    tab_to(nurse, lambda el: (el.get_attribute("value") or "").upper() == patient.id.upper(), "the search result", 6)
     mark_document(nurse)
     type_keys(nurse, Keys.ENTER)
     wait_for_next_document(nurse, "choosing the patient")
@@ -601,7 +603,6 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     buttons = [b.text for b in rows[0].find_elements(By.CSS_SELECTOR, "button")]
     assert buttons == ["Udført", "Annullér"], buttons
     screenshot(nurse, "advisory-contact")
-    STATE["scenario"] = {"contact_id": contact_id, "patient": patient, "follow_up_text": follow_up_text}
 
     # when the key worker's team signs in the next morning, in its own browser
     team = browsers()
@@ -739,13 +740,13 @@ def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothi
     ctrl_enter(nurse)
     wait_for_next_document(nurse, "saving an incomplete form")
 
-    # then the form comes back (422) with an error summary that has the focus
+    # then the form comes back (422) with an error summary naming the four missing fields
+    # (whether it is in view and has the focus: test_refused_contact_form_opens_at_its_error_summary)
     assert path_of(nurse) == "/advisory/contacts/new", f"an incomplete contact was not refused: {describe_page(nurse)}"
-    summary = visible(nurse, ".form-error", "error summary")
+    summary = one(nurse, "#contact-form .form-error", "error summary")
     assert (summary.get_attribute("role") or "") == "alert", ".form-error lacks role=alert"
     for label in ("Hvem ringer", "Årsager", "Hastegrad", "Udfald"):
-        assert label in summary.text, f"the error summary does not name {label!r}: {summary.text!r}"
-    assert active(nurse) == summary, f"the focus is on {describe_element(active(nurse))}, not on the error summary"
+        assert label in summary.get_attribute("textContent"), f"the error summary does not name {label!r}: {summary.text!r}"
     console = severe_console_entries(nurse)
     assert any("status of 422" in entry for entry in console), f"the refused form did not answer 422 (console: {console})"
     assert not [e for e in console if "status of 422" not in e], f"console errors {console}"
@@ -762,6 +763,7 @@ def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothi
     assert patient.name in visible(nurse, "#chosen-patient", "chosen patient").text, "the chosen patient was lost"
     assert value_of(nurse, "#contact-form input[name=contactId]") == contact_id, "the contact id changed"
     assert not nurse.find_elements(By.CSS_SELECTOR, "main b"), "the typed name became markup"
+    nurse.execute_script("window.scrollTo(0, 0)")
     screenshot(nurse, "advisory-validation")
 
     # and nothing was stored
@@ -792,6 +794,33 @@ def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothi
     after = contacts_on(advisor_api, day)
     assert len(after) == before + 1, f"{len(after) - before} contacts stored"
     assert_clean_page(nurse, "contact after correcting the form")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="server bug: #contact-form posts to /advisory/contacts/new#patient-section (meant for patient look-ups), "
+    "so a refused save (422) also opens at the patient section: the page is scrolled past the error summary and "
+    "Chromium's fragment navigation takes away the focus app.js gave the summary (the caller-role error is out of view)",
+)
+def test_refused_contact_form_opens_at_its_error_summary(lindring: LindringServer, browsers):
+    nurse = browsers()
+    sign_in(nurse, lindring, ADVISOR)
+    nurse.get(lindring.url("/advisory/contacts/new"))
+
+    # when the nurse saves a form with only the situation filled in
+    one(nurse, "#situation", "situation").send_keys("Ringer om uro – e2e")
+    mark_document(nurse)
+    ctrl_enter(nurse)
+    wait_for_next_document(nurse, "saving an almost empty form")
+
+    # then she sees the error summary at once, and it has the focus (screen readers read it)
+    summary = one(nurse, "#contact-form .form-error", "error summary")
+    top = nurse.execute_script("return arguments[0].getBoundingClientRect().top", summary)
+    screenshot(nurse, "advisory-validation-as-opened")
+    assert 0 <= top < nurse.execute_script("return window.innerHeight"), (
+        f"the error summary is out of view when the refused form opens (top {top:.0f}px; URL {nurse.current_url})"
+    )
+    assert active(nurse) == summary, f"the focus is on {describe_element(active(nurse))}, not on the error summary"
 
 
 # --- (4) and (5): the plan from a contact ----------------------------------------------------------
