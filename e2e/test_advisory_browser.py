@@ -14,10 +14,9 @@
 - the rota's no-nurse warning and assigning a nurse, the printable handover, and the statistics
   page with its CSV download for the finance user.
 
-Three strict xfails name server bugs found here: a refused contact form opens scrolled past its
-error summary, the printed handover leaves the status of open follow-ups blank, and the server
-does not stop on SIGTERM while a board is open (a second server of its own shows that; the module
-waits for the boards' streams to end before its own server is stopped).
+It also checks three things that were bugs once: a refused contact form opens at its error
+summary, the printed handover shows the status of open follow-ups, and the server stops on
+SIGTERM while a board is open (a second server of its own shows that).
 
 One server for this module (the `lindring` fixture). Demo patients are picked from the server's
 SQLite database (read-only) and confirmed through the API as the key worker `klinik`.
@@ -160,26 +159,6 @@ def key_worker_patient_ids(server: LindringServer) -> list[str]:
 # --- fixtures -----------------------------------------------------------------------------------
 
 
-# When the last browser that had a board open (and so a server-sent-events stream) quit.
-BOARD_CLOSED_AT: list[float] = []
-BOARD_BROWSERS: set[int] = set()
-
-# The server notices that a board's browser has gone only when it next writes the stream's
-# heartbeat (every 25 s), and until then a SIGTERM does not stop it (see
-# test_server_stops_on_sigterm_while_a_board_is_open). So that the module's clean-shutdown check
-# in conftest does not fail by chance, the module waits that long after the last board closed.
-SSE_HEARTBEAT_SECONDS = 25
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _boards_gone_before_shutdown(lindring: LindringServer):
-    yield
-    if BOARD_CLOSED_AT:
-        remaining = BOARD_CLOSED_AT[-1] + SSE_HEARTBEAT_SECONDS + 2 - time.monotonic()
-        if remaining > 0:
-            time.sleep(remaining)
-
-
 @pytest.fixture
 def browsers():
     """Opens headless Chromiums on demand; quits them all at the end of the test."""
@@ -196,9 +175,6 @@ def browsers():
             driver.quit()
         except Exception:  # noqa: BLE001 - quitting is best effort
             pass
-        if id(driver) in BOARD_BROWSERS:
-            BOARD_BROWSERS.discard(id(driver))
-            BOARD_CLOSED_AT.append(time.monotonic())
 
 
 @pytest.fixture(scope="module")
@@ -375,7 +351,6 @@ def sbar(driver: WebDriver) -> dict[str, str]:
 
 
 def open_board(driver: WebDriver, server: LindringServer) -> None:
-    BOARD_BROWSERS.add(id(driver))
     driver.get(server.url("/advisory"))
 
 
@@ -796,12 +771,6 @@ def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothi
     assert_clean_page(nurse, "contact after correcting the form")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: #contact-form posts to /advisory/contacts/new#patient-section (meant for patient look-ups), "
-    "so a refused save (422) also opens at the patient section: the page is scrolled past the error summary and "
-    "Chromium's fragment navigation takes away the focus app.js gave the summary (the caller-role error is out of view)",
-)
 def test_refused_contact_form_opens_at_its_error_summary(lindring: LindringServer, browsers):
     nurse = browsers()
     sign_in(nurse, lindring, ADVISOR)
@@ -887,8 +856,8 @@ def test_plan_change_proposed_from_a_contact_becomes_a_version_via_the_advisory_
     field.send_keys(matters)
     click_and_wait(nurse, one(nurse, "main form .actions button[type=submit]", "save plan button"))
 
-    # then the plan has a new version, and the history says it came via the advisory line
-    assert path_of(nurse).upper() == f"/PATIENTS/{patient.id.upper()}", f"after saving the proposal: {describe_page(nurse)}"
+    # then the nurse is back on the call, the plan has a new version, and the history says it came via the advisory line
+    assert path_of(nurse).upper() == f"/ADVISORY/CONTACTS/{contact_id.upper()}", f"after saving the proposal: {describe_page(nurse)}"
     visible(nurse, ".notice", "saved notice")
     plan = expect_json(key_worker_api.get(f"/patients/{patient.id}/plan"), 200)
     assert plan["version"] == version_before + 1 and plan["whatMattersMost"] == matters, pretty_plan(plan)
@@ -982,12 +951,6 @@ def test_handover_print_view(lindring: LindringServer, browsers, advisor_api: Ap
         nurse.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: the printed handover (/advisory/handover?print=1) heads the last column of open follow-ups "
-    "'Status', but fills it with the Udført/Annullér buttons, which print CSS hides: every open follow-up "
-    "prints with an empty status (AdvisoryViews.followUpTable shows the status only for closed ones)",
-)
 def test_printed_handover_shows_the_status_of_every_follow_up(lindring: LindringServer, browsers):
     nurse = browsers()
     sign_in(nurse, lindring, ADVISOR)
@@ -1059,13 +1022,6 @@ def test_statistics_page_and_csv_download_for_the_finance_user(lindring: Lindrin
 
 
 @pytest.mark.skipif(bool(os.environ.get("LINDRING_BASE_URL")), reason="starts a server of its own")
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: SIGTERM does not end the advisory board's server-sent-events stream (/advisory/events), so "
-    "`lindring serve` does not stop while a board is open (and, after its browser has gone, until the next 25 s "
-    "heartbeat write fails); AdvisoryEvents ends its streams only when its own graceful shutdown runs, which "
-    "apparently waits for the HTTP server to finish its open requests first",
-)
 def test_server_stops_on_sigterm_while_a_board_is_open(browsers):
     # given a server of its own (stopping it must not disturb the other tests) with a board open
     server = _start_server("advisory-shutdown")

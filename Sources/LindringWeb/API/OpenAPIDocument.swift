@@ -238,9 +238,11 @@ enum OpenAPIParts {
             "PlanVersionList": [
                 "type": "object", "required": ["items", "next"],
                 "properties": ["next": ["type": "null"], "items": ["type": "array", "items": [
-                    "type": "object", "required": ["version", "authorName", "createdAt", "changes"],
+                    "type": "object", "required": ["version", "authorName", "createdAt", "changes", "contactId"],
                     "properties": ["version": ["type": "integer"], "authorName": ["type": "string"],
-                                   "createdAt": ["type": "string", "format": "date-time"], "changes": ["type": "array", "items": ref("PlanChange")]],
+                                   "createdAt": ["type": "string", "format": "date-time"], "changes": ["type": "array", "items": ref("PlanChange")],
+                                   "contactId": ["type": ["string", "null"], "format": "uuid",
+                                                 "description": "The advisory contact the change was proposed from"]],
                 ]]],
             ],
             "InboxItem": [

@@ -460,7 +460,7 @@ extension Catalog {
         "rota.noNurse": "Ingen sygeplejerske!",
         "rota.earlier": "Tidligere",
         "rota.later": "Senere",
-        "rota.noNurseWarning": "{count} kommende vagter har ingen sygeplejerske:",
+        "rota.noNurseWarning": "Kommende vagter uden sygeplejerske: {count}",
         "rota.shift": "Vagt",
         "rota.staff": "Medarbejder",
         "rota.assign": "Sæt på vagt",
@@ -550,5 +550,6 @@ extension Catalog {
         "plan.fromContact": "Ændringen foreslås fra en kontakt til rådgivningslinjen og gemmes som en ny version af planen, med kontakten tilknyttet.",
         "validation.noAccess": "du har ikke adgang til patienten (intet samtykke til deling): fjern patienten for at gemme kontakten",
         "followUps.truncated": "Kun de første {count} vises.",
+        "rota.nightBefore": "Natten til {weekday} {date}",
     ]
 }

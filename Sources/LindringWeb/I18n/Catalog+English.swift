@@ -460,7 +460,7 @@ extension Catalog {
         "rota.noNurse": "No nurse!",
         "rota.earlier": "Earlier",
         "rota.later": "Later",
-        "rota.noNurseWarning": "{count} coming shifts have no nurse:",
+        "rota.noNurseWarning": "Coming shifts without a nurse: {count}",
         "rota.shift": "Shift",
         "rota.staff": "Staff member",
         "rota.assign": "Put on shift",
@@ -550,5 +550,6 @@ extension Catalog {
         "plan.fromContact": "This change is proposed from an advisory-line contact and saved as a new version of the plan, linked to the contact.",
         "validation.noAccess": "you have no access to this patient (no consent to sharing): remove the patient to save the contact",
         "followUps.truncated": "Only the first {count} are shown.",
+        "rota.nightBefore": "The night before {weekday} {date}",
     ]
 }

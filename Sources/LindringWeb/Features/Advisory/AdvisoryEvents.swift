@@ -6,7 +6,8 @@ import Synchronization
 
 /// Server-sent events for the advisory boards: when a contact or follow-up changes, every open
 /// board hears one short message and fetches its fresh content once. The message carries no
-/// patient data. At shutdown every stream ends, so open boards do not hold the server up.
+/// patient data. At shutdown every stream ends (the browser reconnects to the next server), so
+/// open boards do not hold the server up.
 final class AdvisoryEvents: Service, Sendable {
     private let subscribers = Mutex<[UUID: AsyncStream<String>.Continuation]>([:])
     private let closed = Mutex(false)
@@ -42,20 +43,26 @@ final class AdvisoryEvents: Service, Sendable {
         let heartbeat = self.heartbeat
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "retry: 5000\n: connected\n\n"))
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                let (merged, input) = AsyncStream<String>.makeStream()
-                group.addTask {
-                    for await event in stream { input.yield("event: \(event)\ndata: \(event)\n\n") }
-                    input.finish()
-                }
-                group.addTask {
-                    while !Task.isCancelled {
-                        try await Task.sleep(for: heartbeat)
-                        input.yield(": heartbeat\n\n")
+            let (merged, input) = AsyncStream<String>.makeStream()
+            // The web server stops only when its open requests have ended, and it is told to stop
+            // before the services it was given: so the stream itself listens for the shutdown.
+            try await withGracefulShutdownHandler {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await event in stream { input.yield("event: \(event)\ndata: \(event)\n\n") }
+                        input.finish()
                     }
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try await Task.sleep(for: heartbeat)
+                            input.yield(": heartbeat\n\n")
+                        }
+                    }
+                    for await chunk in merged { try await writer.write(ByteBuffer(string: chunk)) }
+                    group.cancelAll()
                 }
-                for await chunk in merged { try await writer.write(ByteBuffer(string: chunk)) }
-                group.cancelAll()
+            } onGracefulShutdown: {
+                input.finish()
             }
             try await writer.finish(nil)
         }

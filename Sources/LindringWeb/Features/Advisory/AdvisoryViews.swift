@@ -9,9 +9,14 @@ enum AdvisoryViews {
     static func onDuty(_ t: Localizer, _ duty: OnDuty) -> Node<HTML.BodyContext> {
         .aside(.class("on-duty"), .attribute(named: "aria-label", value: t("advisory.onDuty")),
                .strong(.text(t("advisory.onDuty") + ": ")),
-               .text(t("shift.\(duty.shift.code)", [:]) + " " + shiftTimes(duty.shift) + " · "),
+               .text(shiftName(t, duty.shift.code) + " " + shiftTimes(duty.shift) + " · "),
                duty.staff.isEmpty ? .span(.class("warning-text"), .text(t("rota.nobody")))
                    : .text(duty.staff.map { "\($0.name) (\($0.profession.map { t.label("profession", $0) } ?? "–"))" }.joined(separator: ", ")))
+    }
+
+    /// The shift's name in the catalog, or its configured code for a shift the catalog does not know.
+    static func shiftName(_ t: Localizer, _ code: String) -> String {
+        Catalog.texts(for: t.language)["shift.\(code)"] ?? code
     }
 
     static func shiftTimes(_ shift: ShiftPattern.Occurrence) -> String {
@@ -63,7 +68,7 @@ enum AdvisoryViews {
                            .th(.text(t("contact.by"))))),
                 .tbody(.forEach(contacts) { c in
                     .tr(.class(c.outsideWorkingHours ? "outside-hours" : ""),
-                        .td(.a(.href(Routes.contact(c.id)), .text(showDate ? Timestamps.display(c.startedAt) : clock(c.startedAt))),
+                        .td(.a(.href(Routes.contact(c.id)), .text(showDate ? String(Timestamps.display(c.startedAt).dropLast(3)) : clock(c.startedAt))),
                             .if(c.outsideWorkingHours, .span(.class("tag"), .attribute(named: "title", value: t("contact.outsideWorkingHours")), .text(" ☾")))),
                         .td(.text(t.label("callerRole", c.callerRole))),
                         .td(.text(c.patientName ?? "–")),
@@ -71,7 +76,8 @@ enum AdvisoryViews {
                         .td(.span(.class("triage-badge triage-\(c.triage.rawValue)"), .text(t.label("triage", c.triage)))),
                         .td(.text(t.label("outcome", c.outcome))),
                         .td(.text(c.createdByName)))
-                })))
+                })),
+                .if(contacts.contains { $0.outsideWorkingHours }, .p(.class("hint"), .text("☾ = " + t("contact.outsideWorkingHours")))))
     }
 
     static func followUpTable(_ page: PageContext, _ followUps: [FollowUp], returnTo: String, showStatus: Bool = false) -> Node<HTML.BodyContext> {
@@ -91,9 +97,9 @@ enum AdvisoryViews {
                         .td(.text(f.unitName)),
                         .td(.text(f.text), .br(), .a(.class("hint"), .href(Routes.contact(f.contactId)), .text(t("followUp.fromContact")))),
                         .td(f.status == .open
-                            ? .div(.class("row-actions"),
+                            ? .group(.span(.class("status-open"), .text(t.label("followUpStatus", f.status))), .div(.class("row-actions"),
                                    closeButton(page, Routes.followUpDone(f.id), returnTo: returnTo, label: t("followUp.markDone"), style: "primary"),
-                                   closeButton(page, Routes.followUpCancel(f.id), returnTo: returnTo, label: t("followUp.cancel"), style: "secondary"))
+                                   closeButton(page, Routes.followUpCancel(f.id), returnTo: returnTo, label: t("followUp.cancel"), style: "secondary")))
                             : .text(t.label("followUpStatus", f.status) + (f.closedByName.map { " – \($0)" } ?? "")
                                     + (f.closedAt.map { " " + Timestamps.display($0).dropLast(3) } ?? ""))))
                 })))

@@ -25,8 +25,7 @@ enum ContactFormView {
             onDuty,
             .div(.class("page-heading"), .h1(.text(t("contact.new"))),
                  .p(.class("hint"), .text(t("contact.keyboardHint")))),
-            // After a look-up the page opens at the patient section, where the nurse was working.
-            .form(.method(.post), .action(Routes.newContact() + "#patient-section"), .id("contact-form"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(Routes.newContact()), .id("contact-form"), .attribute(named: "novalidate", value: "novalidate"),
                 Layout.csrfField(page),
                 .input(.type(.hidden), .name("contactId"), .value(form.contactId.uuidString)),
                 .unwrap(form.patientId) { .input(.type(.hidden), .name("patientId"), .value($0.uuidString)) },
@@ -84,17 +83,26 @@ enum ContactFormView {
                              "reasons", "situation", "background", "assessment", "recommendation", "triage", "actions", "outcome", "stayedAtHome",
                              "followUp.unitId", "followUp.dueAt", "followUp.text", "patientQuery"]
 
+    /// Look-ups answer at the patient section, where the nurse was working; a save (or a refused
+    /// save, whose error summary is at the top) answers at the top of the page.
+    static let lookUpAction = Routes.newContact() + "#patient-section"
+
     static func patientSection(_ page: PageContext, form: ContactForm, panel: PatientPanel, units: UnitDirectory, errors: [FieldError]) -> Node<HTML.FormContext> {
         let t = page.t
         return .fieldset(.class("form-section"), .id("patient-section"), .element(named: "legend", text: t("contact.section.patient")),
             .div(.class("search-row"),
                  FormFields.text(t, name: "patientQuery", label: t("contact.field.patientQuery"), value: form.values["patientQuery"], errors: errors,
                                  type: .search, hint: t("contact.patientQueryHint"), maxLength: 100),
-                 .button(.type(.submit), .name("intent"), .value("find"), .id("find-patient"), .class("button secondary"), .text(t("contact.findPatient")))),
+                 .button(.type(.submit), .name("intent"), .value("find"), .id("find-patient"), .class("button secondary"),
+                         .attribute(named: "formaction", value: lookUpAction), .text(t("contact.findPatient")))),
             .unwrap(panel.results) { results in
                 results.isEmpty ? .p(.class("notice"), .attribute(named: "role", value: "status"), .text(t("contact.noPatientFound")))
-                    : .ul(.class("patient-results"), .attribute(named: "aria-label", value: t("contact.results")), .forEach(results) { p in
+                    : .ul(.class("patient-results"), .attribute(named: "aria-label", value: t("contact.results")),
+                          .forEach(Array(results.enumerated())) { index, p in
+                        // The first result takes the focus, so Enter chooses it.
                         .li(.button(.type(.submit), .name("selectPatient"), .value(p.id.uuidString), .class("button-link result"),
+                                    .attribute(named: "formaction", value: lookUpAction),
+                                    .if(index == 0, .attribute(named: "autofocus", value: "autofocus")),
                                     .text("\(p.name) · \(p.cpr.masked)")))
                     })
             },
@@ -104,7 +112,8 @@ enum ContactFormView {
                      .div(.class("heading-actions"),
                           .a(.class("button secondary"), .href(Routes.patient(chosen.patient.id) + "?contact=\(form.contactId.uuidString)"),
                              .target(.blank), .id("open-plan"), .text(t("contact.openPlan"))),
-                          .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .text(t("contact.removePatient")))),
+                          .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"),
+                                  .attribute(named: "formaction", value: lookUpAction), .text(t("contact.removePatient")))),
                      // The plan's cards are body content; rendered by Plot (text escaped) and placed in the form as they are.
                      .unwrap(chosen.plan) { plan in .raw(PlanViews.urgentCards(t, plan, units: units).render() + PlanViews.contingencies(t, plan).render()) },
                      .if(chosen.plan == nil, .p(.class("notice warning"), .text(t("contact.noPlan")))))

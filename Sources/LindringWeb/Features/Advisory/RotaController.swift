@@ -152,7 +152,12 @@ enum RotaViews {
                       .text(page.t("rota.remove"))))
     }
 
+    /// "Mandag 23.11.2026 · Aftenvagt 16:00–00:00"; a shift that starts at midnight is named by
+    /// the night it belongs to ("Natten til lørdag 28.11.2026"), which is how staff speak of it.
     static func label(_ t: Localizer, _ shift: ShiftPattern.Occurrence) -> String {
-        "\(t("weekday.\(shift.date.weekday)")) \(shift.date.danish) · \(t("shift.\(shift.code)")) \(AdvisoryViews.shiftTimes(shift))"
+        let weekday = t("weekday.\(shift.date.weekday)")
+        let day = DanishCalendar.components(of: shift.start).hour == 0
+            ? t("rota.nightBefore", ["weekday": weekday.lowercased(), "date": shift.date.danish]) : "\(weekday) \(shift.date.danish)"
+        return "\(day) · \(AdvisoryViews.shiftName(t, shift.code)) \(AdvisoryViews.shiftTimes(shift))"
     }
 }

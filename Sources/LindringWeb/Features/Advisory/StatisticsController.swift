@@ -74,6 +74,12 @@ enum StatisticsViews {
 
     static func percent(_ share: Double) -> String { String(format: "%.0f %%", share * 100) }
 
+    /// One decimal, with a decimal comma in Danish.
+    static func decimal(_ t: Localizer, _ value: Double) -> String {
+        let text = String(format: "%.1f", value)
+        return t.language == .danish ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     static func body(_ t: Localizer, _ s: StatisticsDTO, raw: AdvisoryStatistics) -> Node<HTML.BodyContext> {
         .group(
             .ul(.class("figures"),
@@ -81,7 +87,7 @@ enum StatisticsViews {
                 .li(.strong(.text(percent(s.outsideWorkingHoursShare))), .span(.text(t("statistics.outsideWorkingHours")))),
                 .li(.strong(.text(percent(s.stayedAtHomeShare))), .span(.text(t("statistics.stayedAtHome", ["n": String(raw.stayedAtHomeKnown)])))),
                 .li(.strong(.text(percent(s.followUpsOnTimeShare))), .span(.text(t("statistics.followUpsOnTime", ["n": String(raw.followUps)])))),
-                .li(.strong(.text(s.medianDurationMinutes.map { String(format: "%.1f", $0) } ?? "–")), .span(.text(t("statistics.medianMinutes"))))),
+                .li(.strong(.text(s.medianDurationMinutes.map { decimal(t, $0) } ?? "–")), .span(.text(t("statistics.medianMinutes"))))),
             .h2(.text(t("statistics.perDay"))),
             .raw(Charts.perDay(s.perDay, from: raw.from, to: raw.to, label: t("statistics.perDay"))),
             .h2(.text(t("statistics.heatmap"))),

@@ -124,12 +124,15 @@ struct PlanVersionDTO: NullPreservingEncodable {
     var authorName: String
     var createdAt: Date
     var changes: [PlanChange]
+    /// The advisory contact the change was proposed from.
+    var contactId: UUID?
 
     init(_ v: PlanVersion) {
         version = v.version
         authorName = v.authorName
         createdAt = v.createdAt
         changes = v.changes
+        contactId = v.contactId
     }
 }
 

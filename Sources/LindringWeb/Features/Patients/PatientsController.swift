@@ -177,7 +177,8 @@ struct PatientsController {
         let contact = context.form["contactId"].flatMap(UUID.init(uuidString:))
         do {
             _ = try await patients.savePlan(id, input, basedOn: base, fromContact: contact, context)
-            return .redirect(to: Routes.patient(id) + "?notice=saved")
+            // A change proposed from a call returns to the call, where the nurse was documenting.
+            return .redirect(to: (contact.map { Routes.contact($0) } ?? Routes.patient(id)) + "?notice=saved")
         } catch let failure as ValidationFailure {
             let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan form")
             return try await planForm(context, patient: patient, input: input, baseVersion: base, errors: failure.errors, conflict: nil,
