@@ -47,6 +47,22 @@ import Testing
         }
     }
 
+    @Test func simultaneousRetriesWithOneKeyCreateOneContact() async throws {
+        try await TestApp.run { app in
+            let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
+            let token = try await app.apiToken(for: advisor)
+            let body = #"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<6 {
+                    group.addTask { try await postJSON(app, "/api/v1/contacts", body, token: token, headers: [.idempotencyKey: "same-call"]).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == .created }, "\(statuses)")
+            #expect(try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.database).count == 1)
+        }
+    }
+
     @Test(arguments: [
         (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"neighbour","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "callerRole"),
         (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "callerRole"),

@@ -28,7 +28,26 @@ struct AdvisoryService {
         let known = Set(try await UnitRepository.list(includeInactive: false, on: services.database).map(\.id))
         let valid = try draft.validated(.init(now: Date(), knownUnitIds: known, keyWorkerUnitId: keyWorkerUnit, shifts: services.config.advisoryShifts))
         let author = ContactAuthor(userId: user.id, name: user.name)
-        let result: (Contact, Bool) = try await services.persistence.write { tx in
+        let result = try await retryingOnceIfTaken {
+            try await store(valid, id: id, author: author, idempotencyKey: idempotencyKey, context)
+        }
+        if result.created { services.advisoryEvents.publish("contact") }
+        return result
+    }
+
+    /// Two requests with the same Idempotency-Key at the same moment: on PostgreSQL the second
+    /// waits for the first and then meets its unique key; tried again, it finds the first contact.
+    func retryingOnceIfTaken<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return try await body()
+        }
+    }
+
+    func store(_ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, _ context: AppContext) async throws
+        -> (contact: Contact, created: Bool) {
+        try await services.persistence.write { tx in
             let created: ContactRepository.Created
             do {
                 created = try await ContactRepository.create(valid, id: id, author: author, idempotencyKey: idempotencyKey, on: tx)
@@ -42,8 +61,6 @@ struct AdvisoryService {
             }
             return (contact, created == .new(created.id))
         }
-        if result.1 { services.advisoryEvents.publish("contact") }
-        return result
     }
 
     /// One contact, audited as a read of the patient it concerns.
