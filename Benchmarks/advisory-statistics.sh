@@ -21,13 +21,15 @@ prepare() { # name days per-day
 }
 
 measure() { # label url token
-  local times=()
+  local out; out=$(mktemp)
   for _ in $(seq 1 "$RUNS"); do
-    times+=("$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $3" "$2")")
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $3" "$2" >> "$out"
   done
-  printf '%s\n' "${times[@]}" | awk -v label="$1" '
-    { if ($1 != 200) bad++; t[NR] = $2 * 1000 }
-    END { n = asort(t); printf "%-44s median %7.1f ms   max %7.1f ms   (%d runs, %d not 200)\n", label, t[int((n + 1) / 2)], t[n], n, bad + 0 }'
+  local bad; bad=$(awk '$1 != 200' "$out" | wc -l)
+  awk '{ printf "%.1f\n", $2 * 1000 }' "$out" | sort -n | awk -v label="$1" -v bad="$bad" '
+    { t[NR] = $1 }
+    END { printf "%-46s median %7.1f ms   max %7.1f ms   (%d runs, %d not 200)\n", label, t[int((NR + 1) / 2)], t[NR], NR, bad }'
+  rm -f "$out"
 }
 
 run() { # name port
