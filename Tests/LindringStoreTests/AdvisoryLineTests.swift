@@ -2,6 +2,7 @@ import Foundation
 import LindringCore
 import LindringStore
 import LindringTestSupport
+import SQLKit
 import Testing
 
 @Suite struct AdvisoryLineTests {
@@ -68,6 +69,9 @@ import Testing
             #expect(stats.perDay == [LocalDate("2026-11-23")!: 3, LocalDate("2026-11-24")!: 1])
             #expect(stats.byWeekdayHour[0][9] == 1 && stats.byWeekdayHour[0][21] == 1 && stats.byWeekdayHour[0][23] == 1)
             #expect(stats.byWeekdayHour[1][2] == 1)
+            // and counting the stored contacts afresh gives the same as counting them as they were saved
+            try await ContactDayCounts.rebuild(on: db as! any SQLDatabase)
+            #expect(try await AdvisoryStatisticsQuery.run(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-24")!, on: db) == stats)
             let empty = try await AdvisoryStatisticsQuery.run(from: LocalDate("2025-01-01")!, to: LocalDate("2025-01-31")!, on: db)
             #expect(empty.total == 0 && empty.medianDurationMinutes == nil && empty.outsideWorkingHoursShare == nil)
         }

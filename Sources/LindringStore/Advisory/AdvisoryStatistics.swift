@@ -35,79 +35,60 @@ public struct AdvisoryStatistics: Equatable, Sendable {
     public var followUpsOnTimeShare: Double? { Self.share(followUpsOnTime, of: followUps) }
 }
 
-/// The statistics, computed by the database: counts and groupings are aggregates and the
-/// median is read at its offset, so no contact rows travel to Swift.
+/// The statistics, computed by the database: the counts are sums of the per-day counts kept
+/// as contacts are saved (`contact_day_counts`), so a range costs its days rather than its
+/// contacts; the median is read at its offset along the duration index. No contact rows travel
+/// to Swift.
 public enum AdvisoryStatisticsQuery {
     public static func run(from: LocalDate, to: LocalDate, on db: any Database) async throws -> AdvisoryStatistics {
         let sql = db as! any SQLDatabase
-        let range: (SQLSelectBuilder, String) -> SQLSelectBuilder = { query, table in
-            query.where(SQLColumn("local_date", table: table), .greaterThanOrEqual, SQLBind(from.description))
-                .where(SQLColumn("local_date", table: table), .lessThanOrEqual, SQLBind(to.description))
+        let inRange: (SQLSelectBuilder) -> SQLSelectBuilder = { query in
+            query.where("local_date", .greaterThanOrEqual, SQLBind(from.description)).where("local_date", .lessThanOrEqual, SQLBind(to.description))
         }
-        let totals = try await range(sql.select()
-            .column(SQLFunction("count", args: SQLLiteral.all), as: "total")
-            .column(sum(SQLColumn("outside_working_hours", table: "c")), as: "outside")
-            .column(SQLFunction("count", args: SQLColumn("stayed_at_home", table: "c")), as: "home_known")
-            .column(sum(SQLColumn("stayed_at_home", table: "c")), as: "home")
-            .from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c"))), "c").first()
-        let total = try totals?.decode(column: "total", as: Int.self) ?? 0
-
-        func grouped(_ table: String, _ column: String) async throws -> [String: Int] {
-            var counts: [String: Int] = [:]
-            for row in try await range(sql.select().column(SQLColumn(column, table: "t"))
-                .column(SQLFunction("count", args: SQLLiteral.all), as: "n")
-                .from(SQLAlias(SQLIdentifier(table), as: SQLIdentifier("t"))), "t").groupBy(SQLColumn(column, table: "t")).all() {
-                counts[try row.decode(column: column, as: String.self)] = try row.decode(column: "n", as: Int.self)
-            }
-            return counts
+        var counts: [String: [String: Int]] = [:]
+        for row in try await inRange(sql.select().column("dimension").column("key")
+            // SUM of a PostgreSQL bigint is numeric; the cast keeps it an integer on both databases.
+            .column(SQLRaw("CAST(SUM(n) AS BIGINT)"), as: "n")
+            .from("contact_day_counts")).groupBy("dimension").groupBy("key").all() {
+            counts[try row.decode(column: "dimension", as: String.self), default: [:]][try row.decode(column: "key", as: String.self)] =
+                try row.decode(column: "n", as: Int.self)
         }
-
-        var weekdayHour = Array(repeating: Array(repeating: 0, count: 24), count: 7)
-        for row in try await range(sql.select().column(SQLColumn("local_weekday", table: "c")).column(SQLColumn("local_hour", table: "c"))
-            .column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c"))), "c")
-            .groupBy(SQLColumn("local_weekday", table: "c")).groupBy(SQLColumn("local_hour", table: "c")).all() {
-            let weekday = try row.decode(column: "local_weekday", as: Int.self), hour = try row.decode(column: "local_hour", as: Int.self)
-            if (1...7).contains(weekday), (0...23).contains(hour) { weekdayHour[weekday - 1][hour] = try row.decode(column: "n", as: Int.self) }
-        }
-
         var perDay: [LocalDate: Int] = [:]
-        for (day, count) in try await grouped("contacts", "local_date") {
-            if let date = LocalDate(day) { perDay[date] = count }
+        for row in try await inRange(sql.select().column("local_date").column("n").from("contact_day_counts")
+            .where("dimension", .equal, SQLBind("total"))).all() {
+            if let day = LocalDate(try row.decode(column: "local_date", as: String.self)) { perDay[day] = try row.decode(column: "n", as: Int.self) }
         }
-
-        let followUps = try await range(sql.select()
+        var weekdayHour = Array(repeating: Array(repeating: 0, count: 24), count: 7)
+        for (key, n) in counts["weekdayHour"] ?? [:] {
+            let parts = key.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 2, (1...7).contains(parts[0]), (0...23).contains(parts[1]) { weekdayHour[parts[0] - 1][parts[1]] = n }
+        }
+        let followUps = try await inRange(sql.select()
             .column(SQLFunction("count", args: SQLLiteral.all), as: "n")
             .column(sum(SQLBinaryExpression(
-                SQLBinaryExpression(SQLColumn("status", table: "f"), .equal, SQLBind(FollowUpStatus.done.rawValue)),
-                .and, SQLBinaryExpression(SQLColumn("closed_at", table: "f"), .lessThanOrEqual, SQLColumn("due_at", table: "f")))), as: "on_time")
-            .from(SQLAlias(SQLIdentifier("follow_ups"), as: SQLIdentifier("f")))
-            .join(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal, SQLColumn("contact_id", table: "f"))
-            .where(SQLColumn("status", table: "f"), .notEqual, SQLBind(FollowUpStatus.cancelled.rawValue)), "c").first()
-
+                SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(FollowUpStatus.done.rawValue)),
+                .and, SQLBinaryExpression(SQLColumn("closed_at"), .lessThanOrEqual, SQLColumn("due_at")))), as: "on_time")
+            .from("follow_ups")
+            .where("status", .notEqual, SQLBind(FollowUpStatus.cancelled.rawValue))).first()
+        let single: (String) -> Int = { counts[$0]?[""] ?? 0 }
+        let total = single("total")
         return AdvisoryStatistics(
-            from: from, to: to, total: total,
-            outsideWorkingHours: try totals?.decode(column: "outside", as: Int?.self) ?? 0,
-            stayedAtHomeKnown: try totals?.decode(column: "home_known", as: Int.self) ?? 0,
-            stayedAtHome: try totals?.decode(column: "home", as: Int?.self) ?? 0,
+            from: from, to: to, total: total, outsideWorkingHours: single("outside"), stayedAtHomeKnown: single("homeKnown"),
+            stayedAtHome: single("home"),
             followUps: try followUps?.decode(column: "n", as: Int.self) ?? 0,
             followUpsOnTime: try followUps?.decode(column: "on_time", as: Int?.self) ?? 0,
-            medianDurationMinutes: try await medianDuration(total: total, range: range, on: sql),
-            perDay: perDay,
-            byCallerRole: try await grouped("contacts", "caller_role"),
-            byReason: try await grouped("contact_reasons", "reason"),
-            byTriage: try await grouped("contacts", "triage"),
-            byAction: try await grouped("contact_actions", "action"),
-            byOutcome: try await grouped("contacts", "outcome"),
-            byChannel: try await grouped("contacts", "channel"),
+            medianDurationMinutes: try await medianDuration(total: total, inRange: inRange, on: sql),
+            perDay: perDay, byCallerRole: counts["callerRole"] ?? [:], byReason: counts["reason"] ?? [:], byTriage: counts["triage"] ?? [:],
+            byAction: counts["action"] ?? [:], byOutcome: counts["outcome"] ?? [:], byChannel: counts["channel"] ?? [:],
             byWeekdayHour: weekdayHour)
     }
 
-    /// The middle duration (the mean of the two middle ones for an even count), read by offset.
-    static func medianDuration(total: Int, range: (SQLSelectBuilder, String) -> SQLSelectBuilder, on sql: any SQLDatabase) async throws -> Double? {
+    /// The middle duration (the mean of the two middle ones for an even count), read by offset
+    /// along the (duration, day) index.
+    static func medianDuration(total: Int, inRange: (SQLSelectBuilder) -> SQLSelectBuilder, on sql: any SQLDatabase) async throws -> Double? {
         guard total > 0 else { return nil }
-        let middle = try await range(sql.select().column(SQLColumn("duration_seconds", table: "c"))
-            .from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c"))), "c")
-            .orderBy(SQLColumn("duration_seconds", table: "c")).limit(total % 2 == 0 ? 2 : 1).offset((total - 1) / 2).all()
+        let middle = try await inRange(sql.select().column("duration_seconds").from("contacts"))
+            .orderBy("duration_seconds").limit(total % 2 == 0 ? 2 : 1).offset((total - 1) / 2).all()
             .map { try $0.decode(column: "duration_seconds", as: Int.self) }
         guard !middle.isEmpty else { return nil }
         let seconds = Double(middle.reduce(0, +)) / Double(middle.count)

@@ -54,12 +54,13 @@ public enum ContactRepository {
         }
         if let followUp = contact.followUp {
             try await sql.insert(into: "follow_ups")
-                .columns("id", "contact_id", "patient_id", "unit_id", "triage", "due_at", "text", "status", "created_at", "created_by_name")
+                .columns("id", "contact_id", "patient_id", "unit_id", "triage", "due_at", "text", "status", "created_at", "created_by_name", "local_date")
                 .values(SQLBind(UUID()), SQLBind(id), SQLBind(contact.patientId), SQLBind(followUp.unitId), SQLBind(contact.triage.rawValue),
                         SQLBind(AuditRecord.truncatedToMilliseconds(followUp.dueAt)), SQLBind(followUp.text), SQLBind(FollowUpStatus.open.rawValue), SQLBind(created),
-                        SQLBind(author.name))
+                        SQLBind(author.name), SQLBind(localDate.description))
                 .run()
         }
+        try await ContactDayCounts.add(contact, day: localDate, weekday: localDate.weekday, hour: DanishCalendar.hour(of: contact.startedAt), on: sql)
         return .new(id)
     }
 

@@ -17,5 +17,6 @@ public enum LindringMigrations {
         M0011_CreateBreakGlassGrants(),
         M0012_CreatePatientSearchIndex(),
         M0013_CreateAdvisoryLine(),
+        M0014_CreateContactDayCounts(),
     ]
 }
