@@ -34,6 +34,17 @@ import Testing
         }
     }
 
+    @Test(arguments: ["2026-12-24T10:00:00+01:00", "2026-12-24T10:00+01:00", "2026-12-24t09:00:00z", "2026-12-24 09:00:00Z",
+                      "2026-12-24T09:00:00.000Z", "2026-12-24T10:00:00+0100"])
+    func instantsAreReadInTheirCommonSpellings(text: String) {
+        #expect(ISO8601Instant.parse(text) == ISO8601Instant.parse("2026-12-24T09:00:00Z"), "\(text)")
+    }
+
+    @Test(arguments: ["2026-12-24", "2026-12-24T10", "24.12.2026 10:00", "2026-12-24T10:00:00", "tomorrow", ""])
+    func textThatIsNotAnInstantIsRefused(text: String) {
+        #expect(ISO8601Instant.parse(text) == nil, "\(text)")
+    }
+
     @Test func greatPrayerDayEndsAfter2023() {
         #expect(DanishCalendar.holiday(on: LocalDate("2023-05-05")!) == "Store bededag")
         #expect(DanishCalendar.holiday(on: LocalDate("2024-04-26")!) == nil)
