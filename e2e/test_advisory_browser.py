@@ -481,10 +481,11 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     assert value_of(nurse, "select#callerRole") == "relative", "the look-up lost the caller's role"
     assert value_of(nurse, "#contact-form input[name=contactId]") == contact_id, "the look-up changed the contact id"
 
-    # and chooses the patient (Tab to the result, Enter)
-    # (the page opens at the patient section with the focus nowhere: Tab reaches the search
-    # field, its button, then the first result)
-    tab_to(nurse, lambda el: (el.get_attribute("value") or "").upper() == patient.id.upper(), "the search result", 6)
+    # and chooses the patient: the focus is already on the first result, so Enter chooses it
+    focused = active(nurse)
+    assert (focused.get_attribute("value") or "").upper() == patient.id.upper(), (
+        f"after the look-up the focus is on {describe_element(focused)}, not on the result"
+    )
     mark_document(nurse)
     type_keys(nurse, Keys.ENTER)
     wait_for_next_document(nurse, "choosing the patient")
@@ -503,6 +504,8 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     open_plan = one(nurse, "a#open-plan", "open-plan link").get_attribute("href") or ""
     assert urlsplit(open_plan).path.upper() == f"/PATIENTS/{patient.id.upper()}", open_plan
     assert parse_qs(urlsplit(open_plan).query).get("contact") == [contact_id], f"#open-plan is {open_plan}"
+    focused = active(nurse)
+    assert focused.tag_name == "h3" and patient.name in focused.text, f"after choosing, the focus is on {describe_element(focused)}"
     assert_clean_page(nurse, "form with the chosen patient")
     screenshot(nurse, "advisory-form-patient")
 

@@ -57,15 +57,17 @@ struct AdvisoryController {
     @Sendable func newContact(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.documentAdvisoryContacts)
         let form = ContactForm.new(patientId: request.query["patient"].flatMap(UUID.init(uuidString:)))
-        return try await render(context, form: form, search: false, errors: [], fresh: true)
+        return try await render(context, form: form, search: false, errors: [], focus: .callerRole)
     }
 
     /// One form, three buttons: look up a patient, choose one of the results, or save.
     @Sendable func submitContact(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.documentAdvisoryContacts)
         let form = ContactForm.submitted(context.form)
-        if context.form["selectPatient"] != nil { return try await render(context, form: form, search: false, errors: []) }
-        if context.form["intent"] != "save" { return try await render(context, form: form, search: true, errors: []) }
+        if let chosen = context.form["selectPatient"] {
+            return try await render(context, form: form, search: false, errors: [], focus: chosen == "none" ? .patientQuery : .chosenPatient)
+        }
+        if context.form["intent"] != "save" { return try await render(context, form: form, search: true, errors: [], focus: .firstResult) }
         do {
             let (contact, _) = try await advisory.createContact(form.draft, id: form.contactId, context)
             return .redirect(to: Routes.contact(contact.id) + "?notice=saved")
@@ -78,7 +80,7 @@ struct AdvisoryController {
         }
     }
 
-    func render(_ context: AppContext, form: ContactForm, search: Bool, errors: [FieldError], fresh: Bool = false,
+    func render(_ context: AppContext, form: ContactForm, search: Bool, errors: [FieldError], focus: ContactFormView.Focus = .errorSummary,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.require(.documentAdvisoryContacts)
         var panel = ContactFormView.PatientPanel()
@@ -113,7 +115,8 @@ struct AdvisoryController {
         let page = PageContext(context, path: Routes.newContact())
         return .html(ContactFormView.render(page, form: form, patientPanel: panel, units: units,
                                             onDuty: AdvisoryViews.onDuty(page.t, try await advisory.onDuty()), errors: errors,
-                                            fresh: fresh), status: status)
+                                            focus: focus == .firstResult && (panel.results ?? []).isEmpty ? .patientQuery : focus),
+                     status: status)
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {

@@ -7,6 +7,13 @@ import Plot
 /// and the plan's essentials), reasons, SBAR, triage, actions, outcome, follow-up. Enter in a
 /// field looks up the patient (the first button) and never saves by accident; Ctrl+Enter saves.
 enum ContactFormView {
+    /// Where the keyboard focus starts when the form is shown: on a fresh form the caller's
+    /// role; after a look-up the first result (Enter chooses it) or the search field again; after
+    /// choosing, the patient's plan. A refused save leaves it to the error summary.
+    enum Focus {
+        case callerRole, firstResult, patientQuery, chosenPatient, errorSummary
+    }
+
     struct PatientPanel {
         var results: [PatientListItem]?
         var chosen: (patient: Patient, plan: PlanContent?)?
@@ -15,7 +22,7 @@ enum ContactFormView {
     }
 
     static func render(_ page: PageContext, form: ContactForm, patientPanel: PatientPanel, units: [OrgUnit], onDuty: Node<HTML.BodyContext>,
-                       errors: [FieldError], fresh: Bool) -> HTML {
+                       errors: [FieldError], focus: Focus) -> HTML {
         let t = page.t
         let f = form.values
         let options: ([String], String) -> [(value: String, label: String)] = { values, prefix in values.map { ($0, t("\(prefix).\($0)")) } }
@@ -37,7 +44,7 @@ enum ContactFormView {
                         FormFields.text(t, name: "endedAt", label: labels["endedAt"]!, value: f["endedAt"], errors: errors,
                                         type: .init(rawValue: "datetime-local") ?? .text, hint: t("contact.endedAtHint")),
                         FormFields.select(t, name: "callerRole", label: labels["callerRole"]!, options: options(AdvisoryOpenAPI.values(CallerRole.self), "callerRole"),
-                                          selected: f["callerRole"], errors: errors, required: true, includeEmpty: t("form.choose"), autofocus: fresh),
+                                          selected: f["callerRole"], errors: errors, required: true, includeEmpty: t("form.choose"), autofocus: focus == .callerRole),
                         FormFields.text(t, name: "callerName", label: labels["callerName"]!, value: f["callerName"], errors: errors, maxLength: 200),
                         FormFields.text(t, name: "callerPhone", label: labels["callerPhone"]!, value: f["callerPhone"], errors: errors, type: .tel),
                         FormFields.select(t, name: "callerUnitId", label: labels["callerUnitId"]!, options: unitOptions, selected: f["callerUnitId"],
@@ -46,7 +53,7 @@ enum ContactFormView {
                                           selected: f["channel"], errors: errors),
                         FormFields.select(t, name: "direction", label: labels["direction"]!,
                                           options: options(AdvisoryOpenAPI.values(ContactDirection.self), "direction"), selected: f["direction"], errors: errors))),
-                patientSection(page, form: form, panel: patientPanel, units: UnitDirectory(units), errors: errors),
+                patientSection(page, form: form, panel: patientPanel, units: UnitDirectory(units), errors: errors, focus: focus),
                 .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.reasons")),
                     FormFields.checkboxes(t, name: "reasons", legend: labels["reasons"]!, options: options(AdvisoryOpenAPI.values(ContactReason.self), "reason"),
                                           checked: Set(f.all("reasons")), errors: errors)),
@@ -83,37 +90,32 @@ enum ContactFormView {
                              "reasons", "situation", "background", "assessment", "recommendation", "triage", "actions", "outcome", "stayedAtHome",
                              "followUp.unitId", "followUp.dueAt", "followUp.text", "patientQuery"]
 
-    /// Look-ups answer at the patient section, where the nurse was working; a save (or a refused
-    /// save, whose error summary is at the top) answers at the top of the page.
-    static let lookUpAction = Routes.newContact() + "#patient-section"
-
-    static func patientSection(_ page: PageContext, form: ContactForm, panel: PatientPanel, units: UnitDirectory, errors: [FieldError]) -> Node<HTML.FormContext> {
+    static func patientSection(_ page: PageContext, form: ContactForm, panel: PatientPanel, units: UnitDirectory, errors: [FieldError],
+                               focus: Focus) -> Node<HTML.FormContext> {
         let t = page.t
         return .fieldset(.class("form-section"), .id("patient-section"), .element(named: "legend", text: t("contact.section.patient")),
             .div(.class("search-row"),
                  FormFields.text(t, name: "patientQuery", label: t("contact.field.patientQuery"), value: form.values["patientQuery"], errors: errors,
-                                 type: .search, hint: t("contact.patientQueryHint"), maxLength: 100),
+                                 type: .search, hint: t("contact.patientQueryHint"), autofocus: focus == .patientQuery, maxLength: 100),
                  .button(.type(.submit), .name("intent"), .value("find"), .id("find-patient"), .class("button secondary"),
-                         .attribute(named: "formaction", value: lookUpAction), .text(t("contact.findPatient")))),
+                         .text(t("contact.findPatient")))),
             .unwrap(panel.results) { results in
                 results.isEmpty ? .p(.class("notice"), .attribute(named: "role", value: "status"), .text(t("contact.noPatientFound")))
                     : .ul(.class("patient-results"), .attribute(named: "aria-label", value: t("contact.results")),
                           .forEach(Array(results.enumerated())) { index, p in
-                        // The first result takes the focus, so Enter chooses it.
                         .li(.button(.type(.submit), .name("selectPatient"), .value(p.id.uuidString), .class("button-link result"),
-                                    .attribute(named: "formaction", value: lookUpAction),
-                                    .if(index == 0, .attribute(named: "autofocus", value: "autofocus")),
+                                    .if(index == 0 && focus == .firstResult, .attribute(named: "autofocus", value: "autofocus")),
                                     .text("\(p.name) · \(p.cpr.masked)")))
                     })
             },
             .unwrap(panel.chosen) { chosen in
                 .div(.class("chosen-patient"), .id("chosen-patient"),
-                     .h3(.text(chosen.patient.name), .span(.class("hint"), .text(" · \(chosen.patient.cpr.formatted)"))),
+                     .h3(.text(chosen.patient.name), .span(.class("hint"), .text(" · \(chosen.patient.cpr.formatted)")),
+                         .attribute(named: "tabindex", value: "-1"), .if(focus == .chosenPatient, .attribute(named: "autofocus", value: "autofocus"))),
                      .div(.class("heading-actions"),
                           .a(.class("button secondary"), .href(Routes.patient(chosen.patient.id) + "?contact=\(form.contactId.uuidString)"),
                              .target(.blank), .id("open-plan"), .text(t("contact.openPlan"))),
-                          .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"),
-                                  .attribute(named: "formaction", value: lookUpAction), .text(t("contact.removePatient")))),
+                          .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .text(t("contact.removePatient")))),
                      // The plan's cards are body content; rendered by Plot (text escaped) and placed in the form as they are.
                      .unwrap(chosen.plan) { plan in .raw(PlanViews.urgentCards(t, plan, units: units).render() + PlanViews.contingencies(t, plan).render()) },
                      .if(chosen.plan == nil, .p(.class("notice warning"), .text(t("contact.noPlan")))))
