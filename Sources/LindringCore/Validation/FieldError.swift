@@ -22,6 +22,9 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case planEnded
     case beforeStart
     case noAccess
+    case unknownItem
+    case notAnInteger
+    case outOfRange
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

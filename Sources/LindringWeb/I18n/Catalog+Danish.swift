@@ -551,5 +551,8 @@ extension Catalog {
         "validation.noAccess": "du har ikke adgang til patienten (intet samtykke til deling): fjern patienten for at gemme kontakten",
         "followUps.truncated": "Kun de første {count} vises.",
         "rota.nightBefore": "Natten til {weekday} {date}",
+        "validation.unknownItem": "er ikke et spørgsmål i skemaet",
+        "validation.notAnInteger": "skal være et helt tal",
+        "validation.outOfRange": "ligger uden for skalaen",
     ]
 }

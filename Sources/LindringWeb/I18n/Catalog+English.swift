@@ -551,5 +551,8 @@ extension Catalog {
         "validation.noAccess": "you have no access to this patient (no consent to sharing): remove the patient to save the contact",
         "followUps.truncated": "Only the first {count} are shown.",
         "rota.nightBefore": "The night before {weekday} {date}",
+        "validation.unknownItem": "is not an item of the instrument",
+        "validation.notAnInteger": "must be a whole number",
+        "validation.outOfRange": "is outside the scale",
     ]
 }
