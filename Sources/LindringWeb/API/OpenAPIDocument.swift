@@ -10,8 +10,9 @@ enum OpenAPIDocument {
             var operation = endpoint.operation()
             operation["operationId"] = endpoint.operationId
             operation["summary"] = endpoint.summary
-            if endpoint.path.pattern.contains("{id}") {
-                var parameters = operation["parameters"] as? [[String: Any]] ?? []
+            var parameters = operation["parameters"] as? [[String: Any]] ?? []
+            // `{id}` is a UUID unless the operation describes it itself (an instrument's id).
+            if endpoint.path.pattern.contains("{id}"), !parameters.contains(where: { $0["name"] as? String == "id" }) {
                 parameters.insert(["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]], at: 0)
                 operation["parameters"] = parameters
             }
@@ -31,7 +32,7 @@ enum OpenAPIDocument {
             "paths": paths,
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
-                "schemas": OpenAPIParts.schemas.merging(AdvisoryOpenAPI.schemas) { a, _ in a },
+                "schemas": OpenAPIParts.schemas.merging(AdvisoryOpenAPI.schemas) { a, _ in a }.merging(InstrumentsOpenAPI.schemas) { a, _ in a },
                 "responses": OpenAPIParts.problemResponses,
             ],
         ]

@@ -104,6 +104,8 @@ public enum Routes {
         public static let followUps = RoutePath("/api/v1/follow-ups")
         public static let followUpDone = RoutePath("/api/v1/follow-ups/{id}/done")
         public static let advisoryStatistics = RoutePath("/api/v1/advisory/statistics")
+        public static let instruments = RoutePath("/api/v1/instruments")
+        public static let instrumentScore = RoutePath("/api/v1/instruments/{id}/score")
     }
 }
 

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import LindringCore
+
+/// `/api/v1/instruments`: the screening instruments and their scoring, for any signed-in user
+/// or system (no patient data is involved).
+struct InstrumentsAPI {
+    let services: AppServices
+
+    var endpoints: [APIEndpoint] {
+        [
+            APIEndpoint(method: .get, path: Routes.API.instruments, operationId: "listInstruments", summary: "The screening instruments and their items",
+                        operation: { OpenAPIParts.getOperation(item: "InstrumentList") }, handler: list),
+            APIEndpoint(method: .post, path: Routes.API.instrumentScore, operationId: "scoreInstrument",
+                        summary: "Score answers: scales to two decimals (null when a scale cannot be scored), item severity and the traffic light",
+                        operation: {
+                            var operation = OpenAPIParts.writeOperation(body: "InstrumentAnswers", success: "200", conditional: false, result: "InstrumentScore")
+                            operation["parameters"] = [["name": "id", "in": "path", "required": true,
+                                                        "schema": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]]]
+                            return operation
+                        }, handler: score),
+        ]
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requireUser()
+        return try .json(Page(items: Instrument.allCases.map(InstrumentDTO.init), next: nil))
+    }
+
+    @Sendable func score(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requireUser()
+        guard let instrument = context.parameters.get("id").flatMap(Instrument.init(rawValue:)) else { throw AppError.notFound }
+        let body = try await request.decodeJSON(AnswersBody.self, limit: services.config.maxBodySize)
+        let result = try instrument.score(body.answers.mapValues(\.value))
+        return try .json(InstrumentScoreDTO(result))
+    }
+}
+
+/// `{"answers": {...}}` with answers of any JSON type: only whole numbers are valid scores,
+/// anything else is reported against its item rather than refusing the whole body.
+struct AnswersBody: Decodable {
+    struct Answer: Decodable {
+        let value: AnswerValue
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) {
+                value = number == number.rounded() && abs(number) < 1e9 ? .integer(Int(number)) : .other
+            } else if let text = try? container.decode(String.self) {
+                value = .text(text)
+            } else {
+                value = .other
+            }
+        }
+    }
+
+    let answers: [String: Answer]
+}
+
+struct InstrumentDTO: Encodable {
+    struct Item: Encodable {
+        var id: String
+        var min: Int
+        var max: Int
+    }
+
+    var id: String
+    var items: [Item]
+    var textItems: [String]
+
+    init(_ instrument: Instrument) {
+        id = instrument.rawValue
+        items = instrument.items.map { Item(id: $0.id, min: $0.range.lowerBound, max: $0.range.upperBound) }
+        textItems = instrument.textItems
+    }
+}
+
+struct InstrumentScoreDTO: Encodable {
+    var scores: [String: Double?]
+    var severity: [String: String]
+    var trafficLight: String
+
+    init(_ score: InstrumentScore) {
+        scores = score.scores
+        severity = score.severity.mapValues(\.rawValue)
+        trafficLight = score.trafficLight.rawValue
+    }
+}

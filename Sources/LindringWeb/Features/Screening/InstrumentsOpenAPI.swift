@@ -1,0 +1,36 @@
+import LindringCore
+
+/// The screening instruments' schemas in the OpenAPI document.
+enum InstrumentsOpenAPI {
+    static var schemas: [String: Any] {
+        [
+            "InstrumentList": [
+                "type": "object", "required": ["items", "next"],
+                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": [
+                    "type": "object", "required": ["id", "items", "textItems"],
+                    "properties": [
+                        "id": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+                        "items": ["type": "array", "items": ["type": "object", "required": ["id", "min", "max"],
+                                                            "properties": ["id": ["type": "string"], "min": ["type": "integer"], "max": ["type": "integer"]]]],
+                        "textItems": ["type": "array", "items": ["type": "string"]],
+                    ],
+                ]]],
+            ],
+            "InstrumentAnswers": [
+                "type": "object", "required": ["answers"],
+                "description": "Item id → whole number in the item's range (free-text items take text). Unknown items, numbers that are "
+                    + "not whole, and values out of range answer 422 naming each offending `answers.<item>`.",
+                "properties": ["answers": ["type": "object", "additionalProperties": ["type": ["integer", "string"]]]],
+            ],
+            "InstrumentScore": [
+                "type": "object", "required": ["scores", "severity", "trafficLight"],
+                "properties": [
+                    "scores": ["type": "object", "additionalProperties": ["type": ["number", "null"]],
+                               "description": "Each scale to two decimals; null when it cannot be scored."],
+                    "severity": ["type": "object", "additionalProperties": ["type": "string", "enum": Severity.allCases.map(\.rawValue)]],
+                    "trafficLight": ["type": "string", "enum": ["red", "amber", "green"]],
+                ],
+            ],
+        ]
+    }
+}
