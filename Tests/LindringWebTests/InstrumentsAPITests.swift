@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
+import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -28,6 +29,41 @@ import Testing
             let fields = Set((try refused.json()["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String })
             #expect(fields == ["answers.pain", "answers.nausea", "answers.hiccups", "answers.anxiety"])
             #expect(try await score("phq-9", #"{"answers":{}}"#).status == .notFound)
+        }
+    }
+}
+
+@Suite struct AssessmentsAPITests {
+    @Test func aRedScreeningIsStoredScoredAndReachesTheKeyWorkersInbox() async throws {
+        try await TestApp.run { app in
+            // given: a patient registered by the palliative team, with home care as key worker
+            let patient = try await app.createPatientWithPlan(registeredBy: "HJ-101", careTeam: ["RH-PAL"])
+            let nurse = try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
+            let stranger = try await app.createUser("bodil", roles: [.clinician], unit: "BOH-PAL")
+            func post(_ token: String, _ id: UUID, _ body: String) async throws -> TestResponse {
+                try await app.client.execute(uri: "/api/v1/patients/\(id)/assessments", method: .post,
+                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
+            }
+            let token = try await app.apiToken(for: nurse)
+            let body = #"{"instrument":"esas-r","respondent":"patient","answers":{"pain":8,"tiredness":5,"drowsiness":2,"nausea":0,"appetite":3,"shortnessOfBreath":4,"depression":1,"anxiety":6,"wellbeing":5}}"#
+            // when
+            let created = try await post(token, patient, body)
+            // then
+            #expect(created.status == .created)
+            let result = try created.json()
+            #expect(result["trafficLight"] as? String == "red")
+            #expect((result["scores"] as? [String: Any])?["total"] as? Double == 34)
+            try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
+            let inbox = try await app.get("/inbox", try await app.login("hjem"))
+            #expect(inbox.text.contains("Rødt screeningsresultat (ESAS-r)"))
+            let listed = try await app.get("/api/v1/patients/\(patient)/assessments", headers: [.authorization: "Bearer \(token)"])
+            #expect((try listed.json()["items"] as? [[String: Any]])?.count == 1)
+            // and bad input or no access stores nothing
+            #expect(try await post(token, patient, #"{"instrument":"phq-9","respondent":"patient","answers":{}}"#).status == .unprocessableContent)
+            #expect(try await post(token, patient, #"{"instrument":"ipos","respondent":"cat","answers":{"pain":9}}"#).status == .unprocessableContent)
+            #expect(try await post(try await app.apiToken(for: stranger), patient, body).status == .forbidden)
+            #expect(try await post(token, UUID(), body).status == .notFound)
+            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).count == 1)
         }
     }
 }

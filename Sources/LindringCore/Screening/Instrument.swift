@@ -32,6 +32,12 @@ public struct InstrumentScore: Equatable, Sendable {
     public var scores: [String: Double?]
     public var severity: [String: Severity]
     public var trafficLight: TrafficLight
+
+    public init(scores: [String: Double?], severity: [String: Severity], trafficLight: TrafficLight) {
+        self.scores = scores
+        self.severity = severity
+        self.trafficLight = trafficLight
+    }
 }
 
 /// The screening instruments. Each is a pure function from answers to scores, checked against

@@ -18,5 +18,6 @@ public enum LindringMigrations {
         M0012_CreatePatientSearchIndex(),
         M0013_CreateAdvisoryLine(),
         M0014_CreateContactDayCounts(),
+        M0015_CreateAssessments(),
     ]
 }

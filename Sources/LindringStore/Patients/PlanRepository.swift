@@ -112,6 +112,13 @@ public struct InboxItem: Equatable, Sendable {
     public var authorName: String
     public var createdAt: Date
     public var read: Bool
+    /// A red screening result rather than a plan change.
+    public var assessment: InboxAssessment?
+}
+
+public struct InboxAssessment: Equatable, Sendable {
+    public var id: UUID
+    public var instrument: Instrument
 }
 
 public enum InboxRepository {
@@ -122,8 +129,11 @@ public enum InboxRepository {
         var query = sql.select()
             .columns(SQLColumn("id", table: "i"), SQLColumn("patient_id", table: "i"), SQLColumn("name", table: "p"),
                      SQLColumn("plan_version", table: "i"), SQLColumn("changes", table: "i"), SQLColumn("author_name", table: "i"),
-                     SQLColumn("created_at", table: "i"), SQLColumn("read_at", table: "r"))
+                     SQLColumn("created_at", table: "i"), SQLColumn("read_at", table: "r"), SQLColumn("assessment_id", table: "i"))
+            .column(SQLColumn("instrument", table: "a"), as: "instrument")
             .from(SQLAlias(SQLIdentifier("inbox_items"), as: SQLIdentifier("i")))
+            .join(SQLAlias(SQLIdentifier("assessments"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "a"), .equal, SQLColumn("assessment_id", table: "i"))
             .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "i"))
             .join(SQLAlias(SQLIdentifier("inbox_reads"), as: SQLIdentifier("r")), method: SQLJoinMethod.left,
                   on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("item_id", table: "r"), .equal, SQLColumn("id", table: "i")),
@@ -136,7 +146,10 @@ public enum InboxRepository {
                       patientName: try row.decode(column: "name", as: String.self), planVersion: try row.decode(column: "plan_version", as: Int.self),
                       changes: (try? JSONDecoder().decode([PlanChange].self, from: Data(try row.decode(column: "changes", as: String.self).utf8))) ?? [],
                       authorName: try row.decode(column: "author_name", as: String.self), createdAt: try row.decode(column: "created_at", as: Date.self),
-                      read: !(try row.decodeNil(column: "read_at")))
+                      read: !(try row.decodeNil(column: "read_at")),
+                      assessment: try row.decode(column: "assessment_id", as: UUID?.self).map { id in
+                          InboxAssessment(id: id, instrument: try ContactRepository.enumValue(row, "instrument"))
+                      })
         }
     }
 

@@ -36,7 +36,7 @@ struct APIController {
                             return operation
                         }, handler: workingHours),
         ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints + AdvisoryAPI(services: services).endpoints
-            + InstrumentsAPI(services: services).endpoints
+            + InstrumentsAPI(services: services).endpoints + AssessmentsAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

@@ -247,11 +247,12 @@ enum OpenAPIParts {
                 ]]],
             ],
             "InboxItem": [
-                "type": "object", "required": ["id", "patientId", "patientName", "planVersion", "authorName", "createdAt", "read", "changes"],
+                "type": "object", "required": ["id", "patientId", "patientName", "planVersion", "authorName", "createdAt", "read", "changes", "assessmentId"],
                 "properties": ["id": ["type": "string", "format": "uuid"], "patientId": ["type": "string", "format": "uuid"],
                                "patientName": ["type": "string"], "planVersion": ["type": "integer"], "authorName": ["type": "string"],
                                "createdAt": ["type": "string", "format": "date-time"], "read": ["type": "boolean"],
-                               "changes": ["type": "array", "items": ref("PlanChange")]],
+                               "changes": ["type": "array", "items": ref("PlanChange")],
+                               "assessmentId": ["type": ["string", "null"], "format": "uuid", "description": "A red screening result, not a plan change"]],
             ],
             "WorkingHours": [
                 "type": "object", "required": ["outsideWorkingHours", "holiday"],

@@ -554,5 +554,9 @@ extension Catalog {
         "validation.unknownItem": "er ikke et spørgsmål i skemaet",
         "validation.notAnInteger": "skal være et helt tal",
         "validation.outOfRange": "ligger uden for skalaen",
+        "inbox.redScreening": "Rødt screeningsresultat ({instrument}) registreret af {author} {time}",
+        "instrument.esas-r": "ESAS-r",
+        "instrument.ipos": "IPOS",
+        "instrument.eortc-qlq-c15-pal": "EORTC QLQ-C15-PAL",
     ]
 }

@@ -554,5 +554,9 @@ extension Catalog {
         "validation.unknownItem": "is not an item of the instrument",
         "validation.notAnInteger": "must be a whole number",
         "validation.outOfRange": "is outside the scale",
+        "inbox.redScreening": "Red screening result ({instrument}) recorded by {author} {time}",
+        "instrument.esas-r": "ESAS-r",
+        "instrument.ipos": "IPOS",
+        "instrument.eortc-qlq-c15-pal": "EORTC QLQ-C15-PAL",
     ]
 }

@@ -105,6 +105,7 @@ public enum Routes {
         public static let followUpDone = RoutePath("/api/v1/follow-ups/{id}/done")
         public static let advisoryStatistics = RoutePath("/api/v1/advisory/statistics")
         public static let instruments = RoutePath("/api/v1/instruments")
+        public static let assessments = RoutePath("/api/v1/patients/{id}/assessments")
         public static let instrumentScore = RoutePath("/api/v1/instruments/{id}/score")
     }
 }

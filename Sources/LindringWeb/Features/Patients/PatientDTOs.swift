@@ -145,6 +145,8 @@ struct InboxItemDTO: NullPreservingEncodable {
     var createdAt: Date
     var read: Bool
     var changes: [PlanChange]
+    /// Set when the item is a red screening result rather than a plan change.
+    var assessmentId: UUID?
 
     init(_ item: InboxItem) {
         id = item.id
@@ -155,5 +157,6 @@ struct InboxItemDTO: NullPreservingEncodable {
         createdAt = item.createdAt
         read = item.read
         changes = item.changes
+        assessmentId = item.assessment?.id
     }
 }

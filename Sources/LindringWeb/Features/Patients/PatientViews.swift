@@ -166,8 +166,10 @@ enum PatientViews {
             .ul(.class("inbox"), .forEach(items) { item in
                 .li(.class(item.read ? "read" : "unread"),
                     .p(.strong(.a(.href(Routes.patient(item.patientId)), .text(item.patientName))),
-                       .text(" · " + t("inbox.version", ["version": String(item.planVersion), "author": item.authorName, "time": Timestamps.display(item.createdAt)]))),
-                    PlanViews.changeList(t, item.changes, units: units),
+                       .text(" · " + (item.assessment.map { t("inbox.redScreening", ["instrument": t.label("instrument", $0.instrument), "author": item.authorName,
+                                                                                    "time": Timestamps.display(item.createdAt)]) }
+                                      ?? t("inbox.version", ["version": String(item.planVersion), "author": item.authorName, "time": Timestamps.display(item.createdAt)])))),
+                    .if(item.assessment == nil, PlanViews.changeList(t, item.changes, units: units)),
                     .if(!item.read, FormFields.actionButton(page, action: Routes.markInboxRead(item.id), label: t("inbox.markRead"))))
             }))
     }

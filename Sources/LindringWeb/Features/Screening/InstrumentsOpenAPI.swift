@@ -2,6 +2,20 @@ import LindringCore
 
 /// The screening instruments' schemas in the OpenAPI document.
 enum InstrumentsOpenAPI {
+    static var assessment: [String: Any] {
+        let properties: [String: Any] = [
+            "id": ["type": "string", "format": "uuid"], "patientId": ["type": "string", "format": "uuid"],
+            "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+            "respondent": ["type": "string", "enum": ["patient", "relative", "staff"]],
+            "answers": ["type": "object", "additionalProperties": ["type": ["integer", "string"]]],
+            "scores": ["type": "object", "additionalProperties": ["type": ["number", "null"]]],
+            "severity": ["type": "object", "additionalProperties": ["type": "string", "enum": Severity.allCases.map(\.rawValue)]],
+            "trafficLight": ["type": "string", "enum": ["red", "amber", "green"]],
+            "at": ["type": "string", "format": "date-time"], "recordedByName": ["type": "string"], "createdAt": ["type": "string", "format": "date-time"],
+        ]
+        return ["type": "object", "required": Array(properties.keys).sorted(), "properties": properties]
+    }
+
     static var schemas: [String: Any] {
         [
             "InstrumentList": [
@@ -16,6 +30,18 @@ enum InstrumentsOpenAPI {
                     ],
                 ]]],
             ],
+            "AssessmentInput": [
+                "type": "object", "required": ["instrument", "respondent", "answers"],
+                "properties": [
+                    "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+                    "respondent": ["type": "string", "enum": ["patient", "relative", "staff"]],
+                    "answers": ["type": "object", "additionalProperties": ["type": ["integer", "string"]]],
+                    "at": ["type": ["string", "null"], "format": "date-time", "description": "When it was answered; default now"],
+                ],
+            ],
+            "Assessment": assessment,
+            "AssessmentList": ["type": "object", "required": ["items", "next"],
+                               "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("Assessment")]]],
             "InstrumentAnswers": [
                 "type": "object", "required": ["answers"],
                 "description": "Item id → whole number in the item's range (free-text items take text). Unknown items, numbers that are "

@@ -1,0 +1,89 @@
+import FluentKit
+import Foundation
+import LindringCore
+import SQLKit
+
+public enum Respondent: String, CaseIterable, Codable, Sendable {
+    case patient, relative, staff
+}
+
+/// A stored assessment: what was answered, and its scores as they were computed then.
+public struct Assessment: Equatable, Sendable {
+    public var id: UUID
+    public var patientId: UUID
+    public var instrument: Instrument
+    public var respondent: Respondent
+    public var answers: [String: AnswerJSON]
+    public var score: InstrumentScore
+    public var takenAt: Date
+    public var recordedByName: String
+    public var createdAt: Date
+}
+
+/// An answer as stored: a whole number or a text.
+public enum AnswerJSON: Codable, Equatable, Sendable {
+    case integer(Int)
+    case text(String)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(Int.self) { self = .integer(value) } else { self = .text(try container.decode(String.self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .integer(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        }
+    }
+}
+
+public enum AssessmentRepository {
+    /// Stores the assessment; a red result also goes to the inbox of the plan's key-worker unit.
+    /// Runs inside `Persistence.write`, with its audit entry.
+    public static func create(patientId: UUID, instrument: Instrument, respondent: Respondent, answers: [String: AnswerJSON], score: InstrumentScore,
+                              takenAt: Date, recordedBy: (id: UUID?, name: String), now: Date = Date(), on db: any Database) async throws -> Assessment {
+        let sql = db as! any SQLDatabase
+        let id = UUID()
+        let created = AuditRecord.truncatedToMilliseconds(now)
+        try await sql.insert(into: "assessments")
+            .columns("id", "patient_id", "instrument", "respondent", "answers", "scores", "severity", "traffic_light", "taken_at", "recorded_by",
+                     "recorded_by_name", "created_at")
+            .values(SQLBind(id), SQLBind(patientId), SQLBind(instrument.rawValue), SQLBind(respondent.rawValue), SQLBind(try PlanRepository.encode(answers)),
+                    SQLBind(try PlanRepository.encode(score.scores)), SQLBind(try PlanRepository.encode(score.severity)),
+                    SQLBind(score.trafficLight.rawValue), SQLBind(AuditRecord.truncatedToMilliseconds(takenAt)), SQLBind(recordedBy.id),
+                    SQLBind(recordedBy.name), SQLBind(created))
+            .run()
+        if score.trafficLight == .red, let plan = try await PlanRepository.find(patientId: patientId, on: db), let unit = plan.content.keyWorker?.unitId {
+            try await sql.insert(into: "inbox_items").columns("id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "assessment_id")
+                .values(SQLBind(UUID()), SQLBind(unit), SQLBind(patientId), SQLBind(plan.version), SQLBind("[]"), SQLBind(recordedBy.name), SQLBind(created),
+                        SQLBind(id))
+                .run()
+        }
+        return Assessment(id: id, patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
+                          takenAt: AuditRecord.truncatedToMilliseconds(takenAt), recordedByName: recordedBy.name, createdAt: created)
+    }
+
+    /// The patient's assessments, newest first.
+    public static func list(patientId: UUID, limit: Int = 500, on db: any Database) async throws -> [Assessment] {
+        let sql = db as! any SQLDatabase
+        return try await sql.select().columns("id", "patient_id", "instrument", "respondent", "answers", "scores", "severity", "traffic_light", "taken_at",
+                                              "recorded_by_name", "created_at")
+            .from("assessments").where("patient_id", .equal, SQLBind(patientId))
+            .orderBy("taken_at", .descending).orderBy("id", .descending).limit(limit).all().map { row in
+                let decoder = JSONDecoder()
+                func json<T: Decodable>(_ column: String, _ type: T.Type) throws -> T {
+                    try decoder.decode(T.self, from: Data(try row.decode(column: column, as: String.self).utf8))
+                }
+                return Assessment(
+                    id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+                    instrument: try ContactRepository.enumValue(row, "instrument"), respondent: try ContactRepository.enumValue(row, "respondent"),
+                    answers: try json("answers", [String: AnswerJSON].self),
+                    score: InstrumentScore(scores: try json("scores", [String: Double?].self), severity: try json("severity", [String: Severity].self),
+                                           trafficLight: try ContactRepository.enumValue(row, "traffic_light")),
+                    takenAt: try row.decode(column: "taken_at", as: Date.self), recordedByName: try row.decode(column: "recorded_by_name", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Date.self))
+            }
+    }
+}

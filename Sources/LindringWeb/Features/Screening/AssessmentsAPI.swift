@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+
+/// `/api/v1/patients/{id}/assessments`: a patient's symptom screening, with the care team's
+/// access rules and audit as for the plan.
+struct AssessmentsAPI {
+    let services: AppServices
+    var gate: PatientGate { PatientGate(services: services) }
+
+    var endpoints: [APIEndpoint] {
+        [
+            APIEndpoint(method: .post, path: Routes.API.assessments, operationId: "createAssessment",
+                        summary: "Record a screening: scored on saving; a red result goes to the key-worker unit's inbox",
+                        operation: { OpenAPIParts.writeOperation(body: "AssessmentInput", success: "201", conditional: false, result: "Assessment") },
+                        handler: create),
+            APIEndpoint(method: .get, path: Routes.API.assessments, operationId: "listAssessments", summary: "The patient's screenings, newest first (audited)",
+                        operation: { OpenAPIParts.getOperation(item: "AssessmentList") }, handler: list),
+        ]
+    }
+
+    struct Input: Decodable {
+        var instrument: String?
+        var respondent: String?
+        var answers: [String: AnswersBody.Answer]?
+        var at: String?
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.writePatientData)
+        guard let patientId = context.idParameter else { throw AppError.notFound }
+        try await gate.authorize(context, patientId: patientId, .write, action: "assessment.create")
+        let input = try await request.decodeJSON(Input.self, limit: services.config.maxBodySize)
+        var v = Validator()
+        let instrument = v.choice("instrument", input.instrument, as: Instrument.self)
+        let respondent = v.choice("respondent", input.respondent, as: Respondent.self)
+        let now = Date()
+        let takenAt = v.instant("at", input.at, required: false) ?? now
+        if takenAt > now.addingTimeInterval(300) { v.add("at", .inFuture) }
+        if input.answers == nil { v.add("answers", .required) }
+        var score: InstrumentScore?
+        if let instrument, let answers = input.answers {
+            do { score = try instrument.score(answers.mapValues(\.value)) } catch { error.errors.forEach { v.add($0.field, $0.code) } }
+        }
+        try v.check()
+        let answers = (input.answers ?? [:]).compactMapValues { answer -> AnswerJSON? in
+            switch answer.value {
+            case .integer(let value): .integer(value)
+            case .text(let text): .text(text)
+            case .other: nil
+            }
+        }
+        guard let instrument, let respondent, let score else { throw ValidationFailure([FieldError("answers", .required)]) }
+        let stored = try await gate.access(context, patientId: patientId, .write, action: "assessment.create",
+                                           purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)") { tx, _ in
+            try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
+                                                  takenAt: takenAt, recordedBy: (user.id, user.name), on: tx)
+        }
+        return try .json(AssessmentDTO(stored), status: .created)
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        guard let patientId = context.idParameter else { throw AppError.notFound }
+        let items = try await gate.access(context, patientId: patientId, .read, action: "assessment.list") { tx, _ in
+            try await AssessmentRepository.list(patientId: patientId, on: tx)
+        }
+        return try .json(Page(items: items.map(AssessmentDTO.init), next: nil))
+    }
+}
+
+struct AssessmentDTO: Encodable {
+    var id: UUID
+    var patientId: UUID
+    var instrument: String
+    var respondent: String
+    var answers: [String: AnswerJSON]
+    var scores: [String: Double?]
+    var severity: [String: String]
+    var trafficLight: String
+    var at: Date
+    var recordedByName: String
+    var createdAt: Date
+
+    init(_ a: Assessment) {
+        id = a.id
+        patientId = a.patientId
+        instrument = a.instrument.rawValue
+        respondent = a.respondent.rawValue
+        answers = a.answers
+        scores = a.score.scores
+        severity = a.score.severity.mapValues(\.rawValue)
+        trafficLight = a.score.trafficLight.rawValue
+        at = a.takenAt
+        recordedByName = a.recordedByName
+        createdAt = a.createdAt
+    }
+}
