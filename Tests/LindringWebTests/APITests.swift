@@ -209,7 +209,8 @@ import Testing
                 for code in ["401", "403"] { #expect(responses[code] != nil, "\(endpoint.operationId) documents \(code)") }
                 if endpoint.method == .get {
                     // every documented GET is served
-                    let id = endpoint.path.pattern.contains("patients") ? patient : endpoint.path.pattern.contains("contacts") ? contactId : unit.id
+                    let id: any CustomStringConvertible = endpoint.path.pattern.contains("patients") ? patient
+                        : endpoint.path.pattern.contains("contacts") ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
                     let query = endpoint.path == Routes.API.patients ? "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
                         : endpoint.path == Routes.API.workingHours ? "?at=2026-11-23T09:00:00Z"
                         : endpoint.path == Routes.API.advisoryStatistics ? "?from=2026-11-01&to=2026-11-30" : ""

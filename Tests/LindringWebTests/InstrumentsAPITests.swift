@@ -29,6 +29,11 @@ import Testing
             let fields = Set((try refused.json()["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String })
             #expect(fields == ["answers.pain", "answers.nausea", "answers.hiccups", "answers.anxiety"])
             #expect(try await score("phq-9", #"{"answers":{}}"#).status == .notFound)
+            let questionnaire = try await app.get("/api/v1/instruments/ipos/questionnaire", headers: [.authorization: "Bearer \(token)"])
+            #expect(questionnaire.headers[.contentType] == "application/fhir+json")
+            let fhir = try questionnaire.json()
+            #expect(fhir["resourceType"] as? String == "Questionnaire")
+            #expect((fhir["item"] as? [[String: Any]])?.map { $0["linkId"] as? String }.prefix(2) == ["pain", "shortnessOfBreath"])
         }
     }
 }

@@ -107,6 +107,7 @@ public enum Routes {
         public static let instruments = RoutePath("/api/v1/instruments")
         public static let assessments = RoutePath("/api/v1/patients/{id}/assessments")
         public static let instrumentScore = RoutePath("/api/v1/instruments/{id}/score")
+        public static let instrumentQuestionnaire = RoutePath("/api/v1/instruments/{id}/questionnaire")
     }
 }
 

@@ -11,15 +11,40 @@ struct InstrumentsAPI {
         [
             APIEndpoint(method: .get, path: Routes.API.instruments, operationId: "listInstruments", summary: "The screening instruments and their items",
                         operation: { OpenAPIParts.getOperation(item: "InstrumentList") }, handler: list),
+            APIEndpoint(method: .get, path: Routes.API.instrumentQuestionnaire, operationId: "getInstrumentQuestionnaire",
+                        summary: "The instrument as a FHIR R4 Questionnaire (Danish, with English translations)",
+                        operation: {
+                            var operation = OpenAPIParts.getOperation(item: "FHIRQuestionnaire")
+                            var responses = operation["responses"] as? [String: Any] ?? [:]
+                            responses["200"] = ["description": "The questionnaire",
+                                                "content": ["application/fhir+json": ["schema": OpenAPIParts.ref("FHIRQuestionnaire")]]]
+                            operation["responses"] = responses
+                            operation["parameters"] = [Self.idParameter]
+                            return operation
+                        }, handler: questionnaire),
             APIEndpoint(method: .post, path: Routes.API.instrumentScore, operationId: "scoreInstrument",
                         summary: "Score answers: scales to two decimals (null when a scale cannot be scored), item severity and the traffic light",
                         operation: {
                             var operation = OpenAPIParts.writeOperation(body: "InstrumentAnswers", success: "200", conditional: false, result: "InstrumentScore")
-                            operation["parameters"] = [["name": "id", "in": "path", "required": true,
-                                                        "schema": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]]]
+                            operation["parameters"] = [Self.idParameter]
                             return operation
                         }, handler: score),
         ]
+    }
+
+    static var idParameter: [String: Any] {
+        ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]]
+    }
+
+    func instrument(_ context: AppContext) throws -> Instrument {
+        guard let instrument = context.parameters.get("id").flatMap(Instrument.init(rawValue:)) else { throw AppError.notFound }
+        return instrument
+    }
+
+    @Sendable func questionnaire(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requireUser()
+        let data = try JSONSerialization.data(withJSONObject: FHIRQuestionnaire.json(try instrument(context)), options: [.sortedKeys, .withoutEscapingSlashes])
+        return Response(status: .ok, headers: [.contentType: "application/fhir+json"], body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -29,7 +54,7 @@ struct InstrumentsAPI {
 
     @Sendable func score(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.requireUser()
-        guard let instrument = context.parameters.get("id").flatMap(Instrument.init(rawValue:)) else { throw AppError.notFound }
+        let instrument = try instrument(context)
         let body = try await request.decodeJSON(AnswersBody.self, limit: services.config.maxBodySize)
         let result = try instrument.score(body.answers.mapValues(\.value))
         return try .json(InstrumentScoreDTO(result))

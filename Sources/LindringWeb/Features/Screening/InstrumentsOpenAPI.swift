@@ -42,6 +42,11 @@ enum InstrumentsOpenAPI {
             "Assessment": assessment,
             "AssessmentList": ["type": "object", "required": ["items", "next"],
                                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("Assessment")]]],
+            "FHIRQuestionnaire": [
+                "type": "object", "required": ["resourceType", "id", "status", "item"],
+                "properties": ["resourceType": ["const": "Questionnaire"], "id": ["type": "string"], "status": ["type": "string"],
+                               "item": ["type": "array", "items": ["type": "object", "required": ["linkId", "text", "type"]]]],
+            ],
             "InstrumentAnswers": [
                 "type": "object", "required": ["answers"],
                 "description": "Item id → whole number in the item's range (free-text items take text). Unknown items, numbers that are "
