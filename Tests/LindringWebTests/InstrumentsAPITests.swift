@@ -69,6 +69,13 @@ import Testing
             #expect(try await post(try await app.apiToken(for: stranger), patient, body).status == .forbidden)
             #expect(try await post(token, UUID(), body).status == .notFound)
             #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).count == 1)
+            // and the care team sees the colour on the plan summary and the trend on the screening page
+            let session = try await app.login("karen")
+            #expect(try await app.get("/patients/\(patient)", session).text.contains("light light-red"))
+            let screening = try await app.get("/patients/\(patient)/screening", session)
+            #expect(screening.status == .ok && screening.text.contains("<svg class=\"chart trend\"") && screening.text.contains("34.00"))
+            let bodil = try await app.login("bodil")
+            #expect(try await app.get("/patients/\(patient)/screening", bodil).status == .forbidden)
         }
     }
 }

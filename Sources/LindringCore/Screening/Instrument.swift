@@ -103,6 +103,15 @@ public enum Instrument: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The scales in the order they are shown, each with its highest possible score.
+    public var scales: [(name: String, maximum: Double)] {
+        switch self {
+        case .esasR: [("total", 90), ("physical", 60), ("emotional", 20)]
+        case .ipos: [("total", 68), ("physical", 40), ("emotional", 16), ("communication", 12)]
+        case .eortcQLQC15PAL: ["QL", "PF2", "EF", "FA", "NV", "PA", "DY", "SL", "AP", "CO"].map { ($0, 100) }
+        }
+    }
+
     /// Two decimals, as scores are reported.
     static func rounded(_ value: Double) -> Double {
         (value * 100).rounded() / 100

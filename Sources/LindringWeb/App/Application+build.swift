@@ -59,6 +59,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     RotaController(services: services).addRoutes(to: router)
     HandoverController(services: services).addRoutes(to: router)
     StatisticsController(services: services).addRoutes(to: router)
+    ScreeningController(services: services).addRoutes(to: router)
     try APIController(services: services).addRoutes(to: router)
     return router
 }

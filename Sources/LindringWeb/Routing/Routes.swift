@@ -60,6 +60,7 @@ public enum Routes {
     public static let planHistory = RoutePath("/patients/{id}/plan/versions")
     public static let planVersion = RoutePath("/patients/{id}/plan/versions/{version}")
     public static let patientAccessLog = RoutePath("/patients/{id}/access-log")
+    public static let patientScreening = RoutePath("/patients/{id}/screening")
     public static let breakGlass = RoutePath("/patients/{id}/break-glass")
     public static let inbox = RoutePath("/inbox")
     public static let markInboxRead = RoutePath("/inbox/{id}/read")

@@ -51,7 +51,8 @@ struct PatientService {
             let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx)!
             let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
             let canWrite = (fromContact ? PatientAccessPolicy.proposeFromContact(requester, facts) : PatientAccessPolicy.write(requester, facts)).isAllowed
-            return PatientSummary(patient: patient, plan: plan, ground: ground, canWrite: canWrite)
+            let latest = try await AssessmentRepository.list(patientId: patientId, limit: 1, on: tx).first
+            return PatientSummary(patient: patient, plan: plan, ground: ground, canWrite: canWrite, latestAssessment: latest)
         }
     }
 
@@ -97,4 +98,5 @@ struct PatientSummary: Sendable {
     let plan: StoredPlan?
     let ground: PatientAccessGround
     let canWrite: Bool
+    var latestAssessment: Assessment?
 }

@@ -23,6 +23,11 @@ enum PlanViews {
                .text("\(t("patient.cpr")) \(patient.cpr.formatted) · \(t("patient.age", ["age": String(age)])) · \(t.label("diagnosisGroup", patient.diagnosisGroup))"
                      + (patient.icd10.map { " (\($0))" } ?? "") + " · \(t("patient.consent")): \(t.label("consent", patient.sharingConsent))")),
             Notices.banner(t, notice),
+            .unwrap(summary.latestAssessment) { latest in
+                .p(.class("latest-screening"), .span(.class("light light-\(latest.score.trafficLight.rawValue)"), .text(t.label("light", latest.score.trafficLight))),
+                   .text(" " + t("screening.latest", ["instrument": t.label("instrument", latest.instrument), "time": String(Timestamps.display(latest.takenAt).dropLast(3))])),
+                   .text(" "), .a(.href(Routes.patientScreening(id)), .text(t("screening.trend"))))
+            },
             .unwrap(summary.plan) { plan in
                 .p(.class("hint"), .text(t("plan.versionLine", ["version": String(plan.version), "time": Timestamps.display(plan.updatedAt)])))
             },
@@ -77,6 +82,7 @@ enum PlanViews {
             .if(!printable, .nav(.class("patient-links"), .attribute(named: "aria-label", value: t("patient.more")),
                 .ul(.if(summary.canWrite, .li(.a(.href(Routes.editPatient(id)), .text(t("patient.edit"))))),
                     .if(summary.plan != nil, .li(.a(.href(Routes.planHistory(id)), .text(t("plan.history"))))),
+                    .li(.a(.href(Routes.patientScreening(id)), .text(t("screening.title")))),
                     .li(.a(.href(Routes.patientAccessLog(id)), .text(t("patient.accessLog"))))))),
             .if(printable, .p(.class("hint"), .text(t("plan.printedAt", ["time": Timestamps.display(Date()), "version": String(summary.plan?.version ?? 0)])))))
     }
