@@ -79,3 +79,62 @@ import Testing
         }
     }
 }
+
+@Suite struct SelfReportTests {
+    @Test func aPatientAnswersOnceFromHomeAndTheLinkCannotBeUsedAgain() async throws {
+        try await TestApp.run { app in
+            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", name: "Åse Prøvesen", cpr: "0101401234")
+            let nurse = try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
+            let token = try await app.apiToken(for: nurse)
+            let created = try await app.client.execute(uri: "/api/v1/patients/\(patient)/self-report-links", method: .post,
+                                                       headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                                                       body: ByteBuffer(string: #"{"instrument":"esas-r"}"#))
+            #expect(created.status == .created)
+            let url = try #require(try created.json()["url"] as? String)
+            let path = try #require(URL(string: url)?.path)
+            #expect(path.hasPrefix("/r/") && path.count > 40, "a token of at least 128 bits")
+            // the page greets by first name and shows nothing else about the patient
+            let page = try await app.get(path)
+            #expect(page.status == .ok && page.text.contains("Hej Åse") && !page.text.contains("Prøvesen") && !page.text.contains("010140"))
+            // one screen at a time: the welcome, then question 1 with the answers so far carried along
+            let first = try await app.post(path, form: ["step": "-1", "go": "next"])
+            #expect(first.text.contains("Spørgsmål 1 af") && first.text.contains("name=\"a.pain\""))
+            // the same URL takes JSON; a red answer reaches the key worker's inbox
+            func send(_ body: String) async throws -> TestResponse {
+                try await app.client.execute(uri: path, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+            }
+            #expect(try await send(#"{"answers":{"pain":11}}"#).status == .unprocessableContent)
+            #expect(try await send(#"{"answers":{"pain":9,"nausea":2}}"#).status == .created)
+            #expect(try await send(#"{"answers":{"pain":1}}"#).status == .gone)
+            #expect(try await app.get(path).status == .gone)
+            let stored = try await AssessmentRepository.list(patientId: patient, on: app.persistence.database)
+            #expect(stored.count == 1 && stored.first?.respondent == .patient && stored.first?.score.trafficLight == .red)
+            let inbox = try await app.get("/inbox", try await app.login("karen"))
+            #expect(inbox.text.contains("Rødt screeningsresultat"))
+            // unknown and expired links
+            #expect(try await app.get("/r/not-a-token").status == .notFound)
+            let expired = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(-60),
+                                                                    createdBy: nil, on: app.persistence.database)
+            #expect(try await app.get("/r/\(expired.token)").status == .gone)
+        }
+    }
+
+    @Test func theFormStoresOnlyOnTheLastScreen() async throws {
+        try await TestApp.run { app in
+            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
+            let link = try await SelfReportLinkRepository.create(patientId: patient, instrument: .eortcQLQC15PAL, expiresAt: Date().addingTimeInterval(3600),
+                                                                 createdBy: nil, on: app.persistence.database)
+            let path = "/r/\(link.token)"
+            var form = (1...15).reduce(into: [String: String]()) { $0["a.q\($1)"] = $1 == 15 ? "4" : "2" }
+            form["step"] = "13"
+            form["go"] = "next"
+            #expect(try await app.post(path, form: form).text.contains("Spørgsmål 15 af 15"))
+            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).isEmpty)
+            form["step"] = "14"
+            form["go"] = "send"
+            #expect(try await app.post(path, form: form).status == .created)
+            let stored = try await AssessmentRepository.list(patientId: patient, on: app.persistence.database)
+            #expect(stored.first?.score.scores["QL"] == 50)
+        }
+    }
+}

@@ -19,5 +19,6 @@ public enum LindringMigrations {
         M0013_CreateAdvisoryLine(),
         M0014_CreateContactDayCounts(),
         M0015_CreateAssessments(),
+        M0016_CreateSelfReportLinks(),
     ]
 }

@@ -25,6 +25,17 @@ public enum AnswerJSON: Codable, Equatable, Sendable {
     case integer(Int)
     case text(String)
 
+    /// The answers worth keeping: whole numbers and texts (scoring refuses anything else first).
+    public static func stored(_ answers: [String: AnswerValue]) -> [String: AnswerJSON] {
+        answers.compactMapValues { value in
+            switch value {
+            case .integer(let n): .integer(n)
+            case .text(let text): .text(text)
+            case .other: nil
+            }
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Int.self) { self = .integer(value) } else { self = .text(try container.decode(String.self)) }
@@ -43,9 +54,9 @@ public enum AssessmentRepository {
     /// Stores the assessment; a red result also goes to the inbox of the plan's key-worker unit.
     /// Runs inside `Persistence.write`, with its audit entry.
     public static func create(patientId: UUID, instrument: Instrument, respondent: Respondent, answers: [String: AnswerJSON], score: InstrumentScore,
-                              takenAt: Date, recordedBy: (id: UUID?, name: String), now: Date = Date(), on db: any Database) async throws -> Assessment {
+                              takenAt: Date, recordedBy: (id: UUID?, name: String), id: UUID = UUID(), now: Date = Date(),
+                              on db: any Database) async throws -> Assessment {
         let sql = db as! any SQLDatabase
-        let id = UUID()
         let created = AuditRecord.truncatedToMilliseconds(now)
         try await sql.insert(into: "assessments")
             .columns("id", "patient_id", "instrument", "respondent", "answers", "scores", "severity", "traffic_light", "taken_at", "recorded_by",

@@ -16,6 +16,8 @@ public struct AppServices: Sendable {
     let decoyHash: String
     /// Tells open advisory boards that a contact or follow-up changed.
     var advisoryEvents = AdvisoryEvents()
+    /// Limits how often one address may try self-report links.
+    var selfReportLimiter = RequestLimiter()
 
     var database: any FluentKitDatabase { persistence.database }
 }

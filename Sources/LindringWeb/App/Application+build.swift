@@ -60,6 +60,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     HandoverController(services: services).addRoutes(to: router)
     StatisticsController(services: services).addRoutes(to: router)
     ScreeningController(services: services).addRoutes(to: router)
+    SelfReportController(services: services).addRoutes(to: router)
     try APIController(services: services).addRoutes(to: router)
     return router
 }

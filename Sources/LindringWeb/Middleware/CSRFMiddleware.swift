@@ -33,10 +33,12 @@ struct CSRFMiddleware: RouterMiddleware {
             let body = try await request.collectBody(upTo: services.config.maxBodySize)
             context.form = FormData(urlEncoded: String(buffer: body))
             submitted = context.form["csrf"] ?? submitted
-        } else if !request.uri.path.hasPrefix(Routes.API.prefix) {
+        } else if !request.uri.path.hasPrefix(Routes.API.prefix) && !request.uri.path.hasPrefix("/r/") {
             throw AppError.unsupportedMediaType
         }
-        if request.uri.path != Routes.login.pattern {
+        // A self-report page uses no session: the random token in its address is the only
+        // credential, which another site cannot know, so there is nothing to forge.
+        if request.uri.path != Routes.login.pattern && !request.uri.path.hasPrefix("/r/") {
             guard let session = context.session, let submitted,
                   SecureToken.constantTimeEquals(submitted, session.csrfToken) else {
                 throw AppError.csrfRejected

@@ -82,6 +82,8 @@ public enum Routes {
     public static let followUpDone = RoutePath("/follow-ups/{id}/done")
     public static let followUpCancel = RoutePath("/follow-ups/{id}/cancel")
 
+    public static let selfReport = RoutePath("/r/{token}")
+
     public static let healthz = RoutePath("/healthz")
     public static let readyz = RoutePath("/readyz")
     public static let metrics = RoutePath("/metrics")
@@ -107,6 +109,7 @@ public enum Routes {
         public static let advisoryStatistics = RoutePath("/api/v1/advisory/statistics")
         public static let instruments = RoutePath("/api/v1/instruments")
         public static let assessments = RoutePath("/api/v1/patients/{id}/assessments")
+        public static let selfReportLinks = RoutePath("/api/v1/patients/{id}/self-report-links")
         public static let instrumentScore = RoutePath("/api/v1/instruments/{id}/score")
         public static let instrumentQuestionnaire = RoutePath("/api/v1/instruments/{id}/questionnaire")
     }

@@ -15,6 +15,10 @@ struct AssessmentsAPI {
                         summary: "Record a screening: scored on saving; a red result goes to the key-worker unit's inbox",
                         operation: { OpenAPIParts.writeOperation(body: "AssessmentInput", success: "201", conditional: false, result: "Assessment") },
                         handler: create),
+            APIEndpoint(method: .post, path: Routes.API.selfReportLinks, operationId: "createSelfReportLink",
+                        summary: "A single-use link for the patient to answer an instrument at home (default 72 hours)",
+                        operation: { OpenAPIParts.writeOperation(body: "SelfReportLinkInput", success: "201", conditional: false, result: "SelfReportLink") },
+                        handler: createLink),
             APIEndpoint(method: .get, path: Routes.API.assessments, operationId: "listAssessments", summary: "The patient's screenings, newest first (audited)",
                         operation: { OpenAPIParts.getOperation(item: "AssessmentList") }, handler: list),
         ]
@@ -44,13 +48,7 @@ struct AssessmentsAPI {
             do { score = try instrument.score(answers.mapValues(\.value)) } catch { error.errors.forEach { v.add($0.field, $0.code) } }
         }
         try v.check()
-        let answers = (input.answers ?? [:]).compactMapValues { answer -> AnswerJSON? in
-            switch answer.value {
-            case .integer(let value): .integer(value)
-            case .text(let text): .text(text)
-            case .other: nil
-            }
-        }
+        let answers = AnswerJSON.stored((input.answers ?? [:]).mapValues(\.value))
         guard let instrument, let respondent, let score else { throw ValidationFailure([FieldError("answers", .required)]) }
         let stored = try await gate.access(context, patientId: patientId, .write, action: "assessment.create",
                                            purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)") { tx, _ in
@@ -58,6 +56,31 @@ struct AssessmentsAPI {
                                                   takenAt: takenAt, recordedBy: (user.id, user.name), on: tx)
         }
         return try .json(AssessmentDTO(stored), status: .created)
+    }
+
+    struct LinkInput: Decodable {
+        var instrument: String?
+        var expiresInHours: Int?
+    }
+
+    @Sendable func createLink(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.writePatientData)
+        guard let patientId = context.idParameter else { throw AppError.notFound }
+        try await gate.authorize(context, patientId: patientId, .write, action: "selfReportLink.create")
+        let input = try await request.decodeJSON(LinkInput.self, limit: services.config.maxBodySize)
+        var v = Validator()
+        let instrument = v.choice("instrument", input.instrument, as: Instrument.self)
+        let hours = input.expiresInHours ?? 72
+        if !(1...336).contains(hours) { v.add("expiresInHours", .outOfRange) }
+        try v.check()
+        guard let instrument else { throw ValidationFailure([FieldError("instrument", .required)]) }
+        let expiresAt = Date().addingTimeInterval(Double(hours) * 3600)
+        let (token, _) = try await gate.access(context, patientId: patientId, .write, action: "selfReportLink.create", purpose: instrument.rawValue) { tx, _ in
+            try await SelfReportLinkRepository.create(patientId: patientId, instrument: instrument, expiresAt: expiresAt, createdBy: user.id, on: tx)
+        }
+        let base = services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            ?? "http://\(request.head.authority ?? "\(services.config.hostname):\(services.config.port)")"
+        return try .json(SelfReportLinkDTO(url: base + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -95,4 +118,10 @@ struct AssessmentDTO: Encodable {
         recordedByName = a.recordedByName
         createdAt = a.createdAt
     }
+}
+
+struct SelfReportLinkDTO: Encodable {
+    var url: String
+    var expiresAt: Date
+    var instrument: String
 }

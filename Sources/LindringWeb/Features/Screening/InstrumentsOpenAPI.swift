@@ -40,6 +40,16 @@ enum InstrumentsOpenAPI {
                 ],
             ],
             "Assessment": assessment,
+            "SelfReportLinkInput": [
+                "type": "object", "required": ["instrument"],
+                "properties": ["instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+                               "expiresInHours": ["type": ["integer", "null"], "minimum": 1, "maximum": 336]],
+            ],
+            "SelfReportLink": [
+                "type": "object", "required": ["url", "expiresAt", "instrument"],
+                "properties": ["url": ["type": "string"], "expiresAt": ["type": "string", "format": "date-time"],
+                               "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]],
+            ],
             "AssessmentList": ["type": "object", "required": ["items", "next"],
                                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("Assessment")]]],
             "FHIRQuestionnaire": [

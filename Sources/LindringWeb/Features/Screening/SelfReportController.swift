@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+import Plot
+import Synchronization
+
+/// `/r/{token}`: a patient answers a screening at home, without an account, on a phone. The
+/// link's random token is the only credential: it names one patient and one instrument, works
+/// once and expires. The page greets by first name and shows nothing else about the patient.
+/// One question a screen; the answers so far travel in the form, and only the last screen stores.
+struct SelfReportController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(Routes.selfReport.routerPath, use: show)
+        router.post(Routes.selfReport.routerPath, use: submit)
+    }
+
+    enum LinkState {
+        case usable(SelfReportLink, firstName: String)
+        case unknown, expired, used
+    }
+
+    func link(_ context: AppContext) async throws -> LinkState {
+        try services.selfReportLimiter.check(context.remoteAddress ?? "-")
+        guard let token = context.parameters.get("token"), token.count <= 100,
+              let link = try await SelfReportLinkRepository.find(token: token, on: services.database) else { return .unknown }
+        if link.usedAt != nil { return .used }
+        if link.expiresAt < Date() { return .expired }
+        let name = try await PatientRepository.find(id: link.patientId, on: services.database)?.name ?? ""
+        return .usable(link, firstName: String(name.split(separator: " ").first ?? ""))
+    }
+
+    static func language(_ request: Request, _ form: FormData = FormData()) -> Localizer {
+        Localizer((form["lang"] ?? request.query["lang"]) == "en" ? .english : .danish)
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        let t = Self.language(request)
+        return try await respond(to: request, context, t: t) { link, firstName in
+            .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, firstName: firstName, step: -1, answers: [:], errors: []))
+        }
+    }
+
+    @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
+        let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
+        if isJSON {
+            let body = try? await request.decodeJSON(AnswersBody.self, limit: services.config.maxBodySize)
+            return try await respond(to: request, context, t: Localizer(.english), json: true) { link, _ in
+                guard let body else { return Problem(status: .badRequest, detail: "Send {\"answers\": {...}}.").response() }
+                do {
+                    try await store(link, answers: body.answers.mapValues(\.value))
+                    return try .json(["received": true], status: .created)
+                } catch let failure as ValidationFailure {
+                    return Problem(status: .unprocessableContent, detail: "Some answers are invalid.", errors: failure.errors).response()
+                }
+            }
+        }
+        let form = context.form
+        let t = Self.language(request, form)
+        return try await respond(to: request, context, t: t) { link, firstName in
+            let items = SelfReportViews.questions(link.instrument)
+            var answers: [String: String] = [:]
+            for (name, value) in form.pairs where name.hasPrefix("a.") && !value.isEmpty { answers[String(name.dropFirst(2))] = value }
+            let step = min(max(Int(form["step"] ?? "") ?? -1, -1), items.count - 1)
+            switch form["go"] {
+            case "back":
+                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, firstName: firstName, step: max(step - 1, -1),
+                                                  answers: answers, errors: []))
+            case "send":
+                do {
+                    try await store(link, answers: answers.mapValues { Int($0).map(AnswerValue.integer) ?? .text($0) })
+                    return .html(SelfReportViews.message(t, path: request.uri.path, titleKey: "selfReport.thanks", textKey: "selfReport.thanksText"),
+                                 status: .created)
+                } catch let failure as ValidationFailure {
+                    return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, firstName: firstName, step: step,
+                                                      answers: answers, errors: failure.errors), status: .unprocessableContent)
+                }
+            default:
+                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, firstName: firstName, step: step + 1,
+                                                  answers: answers, errors: []))
+            }
+        }
+    }
+
+    /// Answers the link's state: the page or JSON for a usable link; otherwise a kind message,
+    /// 404 for a link that does not exist and 410 for one that has expired or was used.
+    func respond(to request: Request, _ context: AppContext, t: Localizer, json: Bool = false,
+                 _ body: (SelfReportLink, String) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        switch try await link(context) {
+        case .usable(let link, let firstName):
+            do {
+                return try await body(link, firstName)
+            } catch is LinkAlreadyUsed {
+                return json ? Problem(status: .gone, detail: "These answers have already been sent.").response()
+                    : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.used", textKey: "selfReport.usedText"), status: .gone)
+            }
+        case .unknown:
+            return json ? Problem(status: .notFound, detail: "This link is not valid.").response()
+                : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.unknown", textKey: "selfReport.unknownText"), status: .notFound)
+        case .expired:
+            return json ? Problem(status: .gone, detail: "This link has expired.").response()
+                : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.expired", textKey: "selfReport.expiredText"), status: .gone)
+        case .used:
+            return json ? Problem(status: .gone, detail: "These answers have already been sent.").response()
+                : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.used", textKey: "selfReport.usedText"), status: .gone)
+        }
+    }
+
+    /// Scores and stores the answers once: a link claimed by another submission meanwhile rolls this one back.
+    func store(_ link: SelfReportLink, answers: [String: AnswerValue]) async throws {
+        let score = try link.instrument.score(answers)
+        let stored = AnswerJSON.stored(answers)
+        try await services.persistence.write { tx in
+            let assessment = try await AssessmentRepository.create(patientId: link.patientId, instrument: link.instrument, respondent: .patient,
+                                                                   answers: stored, score: score, takenAt: Date(), recordedBy: (nil, "Patienten (hjemmefra)"),
+                                                                   on: tx)
+            guard try await SelfReportLinkRepository.claim(linkId: link.id, assessmentId: assessment.id, on: tx) else { throw LinkAlreadyUsed() }
+            try await AuditLog.append(AuditRecord(username: "patient (self-report link)", action: "assessment.selfReport", entityType: "patient",
+                                                  entityId: link.patientId.uuidString, patientId: link.patientId,
+                                                  purpose: "\(link.instrument.rawValue) \(score.trafficLight.rawValue)"), on: tx)
+        }
+    }
+
+    struct LinkAlreadyUsed: Error {}
+}
+
+/// At most `limit` requests per address in each `window`, for the pages anyone may open.
+final class RequestLimiter: Sendable {
+    let limit: Int
+    let window: TimeInterval
+    private let counts = Mutex<[String: (start: Date, count: Int)]>([:])
+
+    init(limit: Int = 60, window: TimeInterval = 600) {
+        self.limit = limit
+        self.window = window
+    }
+
+    func check(_ address: String, now: Date = Date()) throws {
+        let allowed = counts.withLock { counts -> Bool in
+            if counts.count > 10_000 { counts = counts.filter { now.timeIntervalSince($0.value.start) < window } }
+            var entry = counts[address] ?? (now, 0)
+            if now.timeIntervalSince(entry.start) >= window { entry = (now, 0) }
+            entry.count += 1
+            counts[address] = entry
+            return entry.count <= limit
+        }
+        if !allowed { throw AppError.tooManyRequests(retryAfterSeconds: Int(window)) }
+    }
+}

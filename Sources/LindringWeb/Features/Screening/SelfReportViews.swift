@@ -1,0 +1,70 @@
+import Foundation
+import LindringCore
+import Plot
+
+/// The patient's pages: large touch targets, one question a screen, Danish or English.
+enum SelfReportViews {
+    /// The items the patient is asked, in order: the scored ones, then the free-text ones.
+    static func questions(_ instrument: Instrument) -> [(id: String, range: ClosedRange<Int>?)] {
+        instrument.items.map { ($0.id, Optional($0.range)) } + instrument.textItems.map { ($0, nil) }
+    }
+
+    static func label(_ t: Localizer, _ pair: (da: String, en: String)) -> String {
+        t.language == .english ? pair.en : pair.da
+    }
+
+    static func page(_ t: Localizer, path: String, title: String, _ body: Node<HTML.BodyContext>...) -> HTML {
+        let other: Language = t.language == .danish ? .english : .danish
+        return Layout.page(PageContext(t: t, user: nil, csrfToken: nil, path: path), title: title, bodyClass: "self-report",
+                           .group(body),
+                           .p(.class("language-switch"), .a(.href(path + "?lang=\(other.rawValue)"), .attribute(named: "lang", value: other.rawValue),
+                                                            .text(other == .english ? "English" : "Dansk"))))
+    }
+
+    static func message(_ t: Localizer, path: String, titleKey: String, textKey: String) -> HTML {
+        page(t, path: path, title: t(titleKey), .h1(.text(t(titleKey))), .p(.class("lead"), .text(t(textKey))))
+    }
+
+    /// Step -1 is the welcome; then one question a screen; the last screen sends.
+    static func step(_ t: Localizer, path: String, instrument: Instrument, firstName: String, step: Int, answers: [String: String],
+                     errors: [FieldError]) -> HTML {
+        let items = questions(instrument)
+        let title = label(t, InstrumentLabels.title(instrument))
+        let last = step == items.count - 1
+        return page(t, path: path, title: title,
+            .form(.method(.post), .action(path), .class("self-report-form"),
+                .input(.type(.hidden), .name("lang"), .value(t.language.rawValue)),
+                .input(.type(.hidden), .name("step"), .value(String(step))),
+                .forEach(answers.sorted { $0.key < $1.key }.filter { pair in step < 0 || pair.key != items[step].id }) { name, value in
+                    .input(.type(.hidden), .name("a.\(AttributeEscaping.escape(name))"), .value(AttributeEscaping.escape(value)))
+                },
+                FormFields.errorSummary(t, errors, labels: Dictionary(uniqueKeysWithValues: items.map { ("answers.\($0.id)", label(t, InstrumentLabels.item(instrument, $0.id))) })),
+                step < 0
+                    ? .div(.h1(.text(t("selfReport.hello", ["name": firstName]))), .p(.class("lead"), .text(t("selfReport.intro", ["title": title]))),
+                           .p(.text(t("selfReport.howMany", ["count": String(items.count)]))))
+                    : question(t, instrument: instrument, item: items[step], number: step + 1, of: items.count, answer: answers[items[step].id]),
+                .div(.class("actions self-report-actions"),
+                     .if(step >= 0, .button(.type(.submit), .name("go"), .value("back"), .class("button secondary"), .text(t("selfReport.back")))),
+                     .button(.type(.submit), .name("go"), .value(last ? "send" : "next"), .class("button primary"), .id(last ? "send-answers" : "next-question"),
+                             .text(step < 0 ? t("selfReport.start") : last ? t("selfReport.send") : t("selfReport.next"))))))
+    }
+
+    static func question(_ t: Localizer, instrument: Instrument, item: (id: String, range: ClosedRange<Int>?), number: Int, of count: Int,
+                         answer: String?) -> Node<HTML.FormContext> {
+        let text = label(t, InstrumentLabels.item(instrument, item.id))
+        guard let range = item.range else {
+            return .div(.class("field"), .p(.class("hint"), .text(t("selfReport.progress", ["n": String(number), "count": String(count)]))),
+                        .label(.for("answer-\(item.id)"), .text(text)),
+                        .textarea(.id("answer-\(item.id)"), .name("a.\(item.id)"), .attribute(named: "rows", value: "4"), .text(answer ?? "")))
+        }
+        return .fieldset(.class("scale-question"),
+            .element(named: "legend", text: text),
+            .p(.class("hint"), .text(t("selfReport.progress", ["n": String(number), "count": String(count)]) + " · "
+                + t("selfReport.scaleHint", ["min": String(range.lowerBound), "max": String(range.upperBound)]))),
+            .div(.class("scale"), .forEach(Array(range)) { value in
+                .label(.class("scale-choice"),
+                       .input(.type(.radio), .name("a.\(item.id)"), .value(String(value)), .checked(answer == String(value))),
+                       .span(.text(String(value))))
+            }))
+    }
+}
