@@ -138,3 +138,23 @@ import Testing
         }
     }
 }
+
+@Suite struct RedScreeningOnTheBoardTests {
+    @Test func aRedResultOutsideWorkingHoursShowsOnTheAdvisoryBoard() async throws {
+        try await TestApp.run { app in
+            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", name: "Åse Prøvesen")
+            let nurse = try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
+            try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
+            // the latest instant in the past day outside working hours
+            var at = Date().addingTimeInterval(-3600)
+            if !WorkingHours.at(at).outsideWorkingHours { at = try #require(DanishCalendar.instant(LocalDate(Date(), in: DanishCalendar.timeZone), hour: 7)) }
+            let body = #"{"instrument":"ipos","respondent":"staff","at":"AT","answers":{"pain":4}}"#.replacingOccurrences(of: "AT", with: ISO8601Instant.format(at))
+            let created = try await app.client.execute(uri: "/api/v1/patients/\(patient)/assessments", method: .post,
+                                                       headers: [.authorization: "Bearer \(try await app.apiToken(for: nurse))", .contentType: "application/json"],
+                                                       body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let board = try await app.get("/advisory", try await app.login("nattevagt"))
+            #expect(board.text.contains("id=\"red-screenings\"") && board.text.contains("Åse Prøvesen"))
+        }
+    }
+}

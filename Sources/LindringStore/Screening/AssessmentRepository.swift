@@ -98,3 +98,32 @@ public enum AssessmentRepository {
             }
     }
 }
+
+public struct RedScreening: Equatable, Sendable {
+    public var assessmentId: UUID
+    public var patientId: UUID
+    public var patientName: String
+    public var instrument: Instrument
+    public var takenAt: Date
+}
+
+extension AssessmentRepository {
+    /// Red results since `since` for patients who consented to sharing (whom the advisory line
+    /// may see), newest first.
+    public static func recentRed(since: Date, limit: Int = 100, on db: any Database) async throws -> [RedScreening] {
+        let sql = db as! any SQLDatabase
+        return try await sql.select()
+            .columns(SQLColumn("id", table: "a"), SQLColumn("patient_id", table: "a"), SQLColumn("instrument", table: "a"), SQLColumn("taken_at", table: "a"))
+            .column(SQLColumn("name", table: "p"), as: "patient_name")
+            .from(SQLAlias(SQLIdentifier("assessments"), as: SQLIdentifier("a")))
+            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "a"))
+            .where(SQLColumn("traffic_light", table: "a"), .equal, SQLBind(TrafficLight.red.rawValue))
+            .where(SQLColumn("sharing_consent", table: "p"), .equal, SQLBind(SharingConsent.given.rawValue))
+            .where(SQLColumn("taken_at", table: "a"), .greaterThanOrEqual, SQLBind(since))
+            .orderBy(SQLOrderBy(expression: SQLColumn("taken_at", table: "a"), direction: SQLDirection.descending)).limit(limit).all().map { row in
+                RedScreening(assessmentId: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+                             patientName: try row.decode(column: "patient_name", as: String.self),
+                             instrument: try ContactRepository.enumValue(row, "instrument"), takenAt: try row.decode(column: "taken_at", as: Date.self))
+            }
+    }
+}

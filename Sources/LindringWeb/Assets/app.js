@@ -44,6 +44,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const schedule = () => { if (!pending) pending = window.setTimeout(refresh, 300); };
     events.addEventListener("contact", schedule);
     events.addEventListener("followUp", schedule);
+    events.addEventListener("screening", schedule);
     board.dataset.live = "true";
   }
 });

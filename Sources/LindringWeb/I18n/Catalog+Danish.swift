@@ -602,5 +602,6 @@ extension Catalog {
         "selfReport.expiredText": "Linket er ikke længere gyldigt. Dit behandlerteam kan sende et nyt.",
         "selfReport.used": "Svarene er allerede sendt",
         "selfReport.usedText": "Dette spørgeskema er allerede besvaret. Tak. Kontakt dit behandlerteam, hvis du vil tilføje noget.",
+        "advisory.redScreenings": "Røde screeninger uden for dagtid, seneste døgn",
     ]
 }

@@ -602,5 +602,6 @@ extension Catalog {
         "selfReport.expiredText": "The link is no longer valid. Your care team can send you a new one.",
         "selfReport.used": "The answers have already been sent",
         "selfReport.usedText": "This questionnaire has already been answered. Thank you. Contact your care team if you want to add something.",
+        "advisory.redScreenings": "Red screenings outside working hours, last 24 hours",
     ]
 }

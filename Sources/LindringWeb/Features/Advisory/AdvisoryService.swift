@@ -169,7 +169,10 @@ extension AdvisoryService {
         let today = self.today
         let contacts = try await self.contacts(from: today, to: today, patientId: nil, limit: 200, before: nil, context)
         let followUps = try await self.followUps(unitId: nil, status: .open, limit: 200, context)
-        return Board(onDuty: try await onDuty(), contacts: contacts, followUps: followUps)
+        // Red screening results that came outside working hours, when the key worker's team is away.
+        let red = try await AssessmentRepository.recentRed(since: Date().addingTimeInterval(-24 * 3600), on: services.database)
+            .filter { WorkingHours.at($0.takenAt).outsideWorkingHours }
+        return Board(onDuty: try await onDuty(), contacts: contacts, followUps: followUps, redScreenings: red)
     }
 }
 
@@ -182,4 +185,5 @@ struct Board: Sendable {
     let onDuty: OnDuty
     let contacts: [ContactListItem]
     let followUps: [FollowUp]
+    let redScreenings: [RedScreening]
 }

@@ -52,6 +52,13 @@ enum AdvisoryViews {
         let t = page.t
         return .group(
             onDuty(t, board.onDuty),
+            .if(!board.redScreenings.isEmpty, .section(.class("board-section red-screenings"), .id("red-screenings"),
+                .h2(.text(t("advisory.redScreenings") + " (\(board.redScreenings.count))")),
+                .ul(.forEach(board.redScreenings) { red in
+                    .li(.span(.class("light light-red"), .text(t.label("light", TrafficLight.red))),
+                        .text(" \(clock(red.takenAt)) · \(t.label("instrument", red.instrument)) · "),
+                        .a(.href(Routes.patientScreening(red.patientId)), .text(red.patientName)))
+                }))),
             .section(.class("board-section"),
                 .h2(.text(t("advisory.openFollowUps") + " (\(board.followUps.count))")),
                 followUpTable(page, board.followUps, returnTo: Routes.advisory())),

@@ -55,6 +55,7 @@ struct AssessmentsAPI {
             try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
                                                   takenAt: takenAt, recordedBy: (user.id, user.name), on: tx)
         }
+        if stored.score.trafficLight == .red { services.advisoryEvents.publish("screening") }
         return try .json(AssessmentDTO(stored), status: .created)
     }
 

@@ -122,6 +122,7 @@ struct SelfReportController {
                                                   entityId: link.patientId.uuidString, patientId: link.patientId,
                                                   purpose: "\(link.instrument.rawValue) \(score.trafficLight.rawValue)"), on: tx)
         }
+        if score.trafficLight == .red { services.advisoryEvents.publish("screening") }
     }
 
     struct LinkAlreadyUsed: Error {}
