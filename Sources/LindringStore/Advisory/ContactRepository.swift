@@ -30,6 +30,7 @@ public enum ContactRepository {
             return .replay(id)
         }
         let localDate = LocalDate(contact.startedAt, in: DanishCalendar.timeZone)
+        let localHour = DanishCalendar.hour(of: contact.startedAt)
         let created = AuditRecord.truncatedToMilliseconds(now)
         try await sql.insert(into: "contacts")
             .columns("id", "started_at", "ended_at", "duration_seconds", "local_date", "local_weekday", "local_hour", "outside_working_hours",
@@ -38,7 +39,7 @@ public enum ContactRepository {
                      "created_by", "created_by_name", "created_at", "idempotency_key")
             .values(SQLBind(id), SQLBind(AuditRecord.truncatedToMilliseconds(contact.startedAt)),
                     SQLBind(AuditRecord.truncatedToMilliseconds(contact.endedAt)), SQLBind(contact.durationSeconds),
-                    SQLBind(localDate.description), SQLBind(localDate.weekday), SQLBind(DanishCalendar.hour(of: contact.startedAt)),
+                    SQLBind(localDate.description), SQLBind(localDate.weekday), SQLBind(localHour),
                     SQLBind(contact.workingHours.outsideWorkingHours), SQLBind(contact.workingHours.holiday), SQLBind(contact.channel.rawValue),
                     SQLBind(contact.direction.rawValue), SQLBind(contact.callerRole.rawValue), SQLBind(contact.callerName),
                     SQLBind(contact.callerPhone), SQLBind(contact.callerUnitId), SQLBind(contact.patientId), SQLBind(contact.situation),
@@ -60,7 +61,7 @@ public enum ContactRepository {
                         SQLBind(author.name), SQLBind(localDate.description))
                 .run()
         }
-        try await ContactDayCounts.add(contact, day: localDate, weekday: localDate.weekday, hour: DanishCalendar.hour(of: contact.startedAt), on: sql)
+        try await ContactDayCounts.add(contact, day: localDate, weekday: localDate.weekday, hour: localHour, on: sql)
         return .new(id)
     }
 

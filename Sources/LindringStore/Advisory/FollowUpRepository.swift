@@ -9,11 +9,14 @@ public enum FollowUpRepository {
         public var unitId: UUID?
         public var status: FollowUpStatus?
         public var contactId: UUID?
+        public var id: UUID?
         public var limit: Int
         /// Continues a previous page after its last item (due time, id).
         public var after: (dueAt: Date, id: UUID)?
 
-        public init(unitId: UUID? = nil, status: FollowUpStatus? = nil, contactId: UUID? = nil, limit: Int = 500, after: (dueAt: Date, id: UUID)? = nil) {
+        public init(unitId: UUID? = nil, status: FollowUpStatus? = nil, contactId: UUID? = nil, id: UUID? = nil, limit: Int = 500,
+                    after: (dueAt: Date, id: UUID)? = nil) {
+            self.id = id
             self.unitId = unitId
             self.status = status
             self.contactId = contactId
@@ -41,6 +44,7 @@ public enum FollowUpRepository {
         if let unitId = filter.unitId { query = query.where(SQLColumn("unit_id", table: "f"), .equal, SQLBind(unitId)) }
         if let status = filter.status { query = query.where(SQLColumn("status", table: "f"), .equal, SQLBind(status.rawValue)) }
         if let contactId = filter.contactId { query = query.where(SQLColumn("contact_id", table: "f"), .equal, SQLBind(contactId)) }
+        if let id = filter.id { query = query.where(SQLColumn("id", table: "f"), .equal, SQLBind(id)) }
         if let after = filter.after {
             let time = SQLColumn("due_at", table: "f"), id = SQLColumn("id", table: "f")
             query = filter.oldestFirst ? query.oldestFirst(after: (after.dueAt, after.id), time: time, id: id)
@@ -52,9 +56,7 @@ public enum FollowUpRepository {
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> FollowUp? {
-        let sql = db as! any SQLDatabase
-        guard let row = try await sql.select().column("contact_id").from("follow_ups").where("id", .equal, SQLBind(id)).first() else { return nil }
-        return try await list(Filter(contactId: try row.decode(column: "contact_id", as: UUID.self)), on: db).first { $0.id == id }
+        try await list(Filter(id: id, limit: 1), on: db).first
     }
 
     /// Marks an open follow-up done or cancelled; false when it was no longer open.

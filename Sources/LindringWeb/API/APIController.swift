@@ -27,13 +27,10 @@ struct APIController {
             APIEndpoint(method: .get, path: Routes.API.workingHours, operationId: "getWorkingHours",
                         summary: "Whether an instant is outside the advisory line's normal working hours (Mon–Fri 08–16 Copenhagen, not on holidays)",
                         operation: {
-                            var operation = OpenAPIParts.getOperation(item: "WorkingHours")
-                            var responses = operation["responses"] as? [String: Any] ?? [:]
-                            responses["422"] = OpenAPIParts.problem("422")
-                            operation["responses"] = responses
-                            operation["parameters"] = [["name": "at", "in": "query", "required": true, "description": "An ISO 8601 instant",
-                                                        "schema": ["type": "string", "format": "date-time"]]]
-                            return operation
+                            OpenAPIParts.queryOperation(item: "WorkingHours", parameters: [
+                                ["name": "at", "in": "query", "required": true, "description": "An ISO 8601 instant",
+                                 "schema": ["type": "string", "format": "date-time"]],
+                            ])
                         }, handler: workingHours),
         ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints + AdvisoryAPI(services: services).endpoints
             + InstrumentsAPI(services: services).endpoints + AssessmentsAPI(services: services).endpoints

@@ -81,6 +81,16 @@ enum OpenAPIParts {
         return ["responses": responses]
     }
 
+    /// A GET of one item whose query parameters are checked: 422 when they are wrong.
+    static func queryOperation(item: String, parameters: [[String: Any]]) -> [String: Any] {
+        var operation = getOperation(item: item)
+        var responses = operation["responses"] as? [String: Any] ?? [:]
+        responses["422"] = problem("422")
+        operation["responses"] = responses
+        operation["parameters"] = parameters
+        return operation
+    }
+
     static func writeOperation(body: String, success: String, conditional: Bool, result: String = "Unit") -> [String: Any] {
         var responses = errors(["404", "409", "415", "422"] + (conditional ? ["412", "428"] : []))
         responses[success] = json(ref(result), description: success == "201" ? "Created" : "Changed")

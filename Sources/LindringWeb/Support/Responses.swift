@@ -53,7 +53,12 @@ enum Timestamps {
         return date
     }
 
-    /// `23.11.2026 14:05` in Copenhagen time.
+    /// `23.11.2026 14:05`, without seconds.
+    static func displayMinutes(_ date: Date) -> String {
+        String(display(date).dropLast(3))
+    }
+
+    /// `23.11.2026 14:05:09` in Copenhagen time.
     static func display(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = copenhagen

@@ -45,12 +45,9 @@ struct AdvisoryAPI {
             APIEndpoint(method: .get, path: Routes.API.advisoryStatistics, operationId: "getAdvisoryStatistics",
                         summary: "What the advisory line did on the days from–to (inclusive, Copenhagen time)",
                         operation: {
-                            var operation = OpenAPIParts.getOperation(item: "AdvisoryStatistics")
-                            var responses = operation["responses"] as? [String: Any] ?? [:]
-                            responses["422"] = OpenAPIParts.problem("422")
-                            operation["responses"] = responses
-                            operation["parameters"] = ["from", "to"].map { ["name": $0, "in": "query", "required": true, "schema": ["type": "string", "format": "date"]] }
-                            return operation
+                            OpenAPIParts.queryOperation(item: "AdvisoryStatistics", parameters: ["from", "to"].map {
+                                ["name": $0, "in": "query", "required": true, "schema": ["type": "string", "format": "date"]]
+                            })
                         }, handler: statistics),
         ]
     }

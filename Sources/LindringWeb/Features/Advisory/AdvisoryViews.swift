@@ -75,7 +75,7 @@ enum AdvisoryViews {
                            .th(.text(t("contact.by"))))),
                 .tbody(.forEach(contacts) { c in
                     .tr(.class(c.outsideWorkingHours ? "outside-hours" : ""),
-                        .td(.a(.href(Routes.contact(c.id)), .text(showDate ? String(Timestamps.display(c.startedAt).dropLast(3)) : clock(c.startedAt))),
+                        .td(.a(.href(Routes.contact(c.id)), .text(showDate ? Timestamps.displayMinutes(c.startedAt) : clock(c.startedAt))),
                             .if(c.outsideWorkingHours, .span(.class("tag"), .attribute(named: "title", value: t("contact.outsideWorkingHours")), .text(" ☾")))),
                         .td(.text(t.label("callerRole", c.callerRole))),
                         .td(.text(c.patientName ?? "–")),
@@ -97,7 +97,7 @@ enum AdvisoryViews {
                            .th(.text(showStatus ? t("followUp.status") : t("followUp.action"))))),
                 .tbody(.forEach(followUps) { f in
                     .tr(.class(f.status == .open && f.dueAt < now ? "overdue" : ""),
-                        .td(.text(Timestamps.display(f.dueAt).dropLast(3).description),
+                        .td(.text(Timestamps.displayMinutes(f.dueAt)),
                             .if(f.status == .open && f.dueAt < now, .span(.class("tag warning-text"), .text(" " + t("followUp.overdue"))))),
                         .td(.span(.class("triage-badge triage-\(f.triage.rawValue)"), .text(t.label("triage", f.triage)))),
                         .td(.unwrap(f.patientName) { .text($0) }, .if(f.patientName == nil, .text("–"))),
@@ -108,7 +108,7 @@ enum AdvisoryViews {
                                    closeButton(page, Routes.followUpDone(f.id), returnTo: returnTo, label: t("followUp.markDone"), style: "primary"),
                                    closeButton(page, Routes.followUpCancel(f.id), returnTo: returnTo, label: t("followUp.cancel"), style: "secondary")))
                             : .text(t.label("followUpStatus", f.status) + (f.closedByName.map { " – \($0)" } ?? "")
-                                    + (f.closedAt.map { " " + Timestamps.display($0).dropLast(3) } ?? ""))))
+                                    + (f.closedAt.map { " " + Timestamps.displayMinutes($0) } ?? ""))))
                 })))
     }
 
@@ -127,7 +127,7 @@ enum AdvisoryViews {
         return Layout.page(page, title: t("contact.title"), bodyClass: "advisory",
             AdvisoryViews.onDuty(t, onDuty),
             .div(.class("page-heading"),
-                 .h1(.text(t("contact.title") + " " + Timestamps.display(d.startedAt).dropLast(3))),
+                 .h1(.text(t("contact.title") + " " + Timestamps.displayMinutes(d.startedAt))),
                  .div(.class("heading-actions"),
                       .unwrap(d.patientId) { patientId in
                           .group(
@@ -151,7 +151,7 @@ enum AdvisoryViews {
                 .dt(.text(t("contact.field.actions"))), .dd(.text(d.actions.isEmpty ? "–" : d.actions.map { t.label("contactAction", $0) }.joined(separator: ", "))),
                 .dt(.text(t("contact.field.outcome"))), .dd(.text(t.label("outcome", d.outcome))),
                 .dt(.text(t("contact.field.stayedAtHome"))), .dd(.text(d.stayedAtHome.map { $0 ? t("form.yes") : t("form.no") } ?? "–")),
-                .dt(.text(t("contact.by"))), .dd(.text(contact.createdByName + " · " + Timestamps.display(contact.createdAt).dropLast(3)))),
+                .dt(.text(t("contact.by"))), .dd(.text(contact.createdByName + " · " + Timestamps.displayMinutes(contact.createdAt)))),
             .section(.class("sbar"), .h2(.text(t("contact.section.sbar"))),
                 .dl(.class("facts"), .forEach([("situation", d.situation), ("background", d.background), ("assessment", d.assessment),
                                                ("recommendation", d.recommendation)]) { name, text in

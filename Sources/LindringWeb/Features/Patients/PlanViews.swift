@@ -25,7 +25,7 @@ enum PlanViews {
             Notices.banner(t, notice),
             .unwrap(summary.latestAssessment) { latest in
                 .p(.class("latest-screening"), .span(.class("light light-\(latest.score.trafficLight.rawValue)"), .text(t.label("light", latest.score.trafficLight))),
-                   .text(" " + t("screening.latest", ["instrument": t.label("instrument", latest.instrument), "time": String(Timestamps.display(latest.takenAt).dropLast(3))])),
+                   .text(" " + t("screening.latest", ["instrument": t.label("instrument", latest.instrument), "time": Timestamps.displayMinutes(latest.takenAt)])),
                    .text(" "), .a(.href(Routes.patientScreening(id)), .text(t("screening.trend"))))
             },
             .unwrap(summary.plan) { plan in

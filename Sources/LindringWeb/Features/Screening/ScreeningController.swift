@@ -50,7 +50,7 @@ enum ScreeningViews {
             .thead(.tr(.th(.text(t("screening.at"))), .th(.text(t("screening.respondent"))), .th(.text(t("screening.light"))),
                        .forEach(instrument.scales) { .th(.text(t("scale.\($0.name)"))) })),
             .tbody(.forEach(items) { a in
-                .tr(.td(.text(String(Timestamps.display(a.takenAt).dropLast(3)))), .td(.text(t.label("respondent", a.respondent))),
+                .tr(.td(.text(Timestamps.displayMinutes(a.takenAt))), .td(.text(t.label("respondent", a.respondent))),
                     .td(.span(.class("light light-\(a.score.trafficLight.rawValue)"), .text(t.label("light", a.score.trafficLight)))),
                     .forEach(instrument.scales) { scale in
                         .td(.class("num"), .text((a.score.scores[scale.name] ?? nil).map { String(format: "%.2f", $0) } ?? "–"))
