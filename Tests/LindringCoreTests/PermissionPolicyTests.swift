@@ -15,6 +15,8 @@ private let expected: [Action: String] = [
     .documentAdvisoryContacts: "0010000",
     .manageRota:               "1010000",
     .viewAdvisoryStatistics:   "1010010",
+    .configureScreening:       "1000000",
+    .viewScreeningOverview:    "1100010",
     .manageSocialWorkCases:    "0001000",
     .manageTraining:           "0000100",
     .viewBudget:               "0000010",

@@ -158,3 +158,67 @@ import Testing
         }
     }
 }
+
+@Suite struct ThresholdsTests {
+    @Test func anAdministratorsBandsColourNewScreeningsAndAreAudited() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.createUser("anne", roles: [.administrator])
+            let nurse = try await app.createUser("karen", roles: [.clinician])
+            let adminToken = try await app.apiToken(for: admin), nurseToken = try await app.apiToken(for: nurse)
+            func put(_ token: String, _ body: String) async throws -> TestResponse {
+                try await app.client.execute(uri: "/api/v1/instruments/esas-r/thresholds", method: .put,
+                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
+            }
+            func light() async throws -> String? {
+                let scored = try await app.client.execute(uri: "/api/v1/instruments/esas-r/score", method: .post,
+                                                          headers: [.authorization: "Bearer \(nurseToken)", .contentType: "application/json"],
+                                                          body: ByteBuffer(string: #"{"answers":{"pain":8}}"#))
+                return try scored.json()["trafficLight"] as? String
+            }
+            #expect(try await light() == "red")
+            // a clinician may read but not set them
+            #expect(try await put(nurseToken, #"{"bands":{"items":{"mild":1,"moderate":6,"severe":9}}}"#).status == .forbidden)
+            let refused = try await put(adminToken, #"{"bands":{"items":{"mild":1,"moderate":9,"severe":6}}}"#)
+            #expect(refused.status == .unprocessableContent)
+            #expect((try refused.json()["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } == ["bands.items.severe"])
+            #expect(try await light() == "red")
+            // when
+            let saved = try await put(adminToken, #"{"bands":{"items":{"mild":1,"moderate":6,"severe":9}}}"#)
+            // then
+            #expect(saved.status == .ok)
+            #expect(try saved.json()["updatedBy"] as? String == admin.name)
+            #expect(try await light() == "amber")
+            let shown = try await app.get("/api/v1/instruments/esas-r/thresholds", headers: [.authorization: "Bearer \(nurseToken)"]).json()
+            let group = try #require((shown["groups"] as? [[String: Any]])?.first)
+            #expect((group["bands"] as? [String: Int])?["severe"] == 9 && (group["defaults"] as? [String: Int])?["severe"] == 7)
+            let audit = try await AuditLog.search(AuditFilter(username: "anne", action: "instrumentThresholds.update"), limit: 5, on: app.persistence.database)
+            #expect(audit.count == 1 && audit.first?.record.entityId == "esas-r")
+        }
+    }
+
+    @Test func theFormKeepsWhatWasTypedWhenRefusedAndRestoresDefaults() async throws {
+        try await TestApp.run { app in
+            _ = try await app.createUser("anne", roles: [.administrator])
+            _ = try await app.createUser("karen", roles: [.clinician])
+            let admin = try await app.login("anne")
+            #expect(try await app.get("/screening/thresholds?instrument=eortc-qlq-c15-pal", try await app.login("karen")).status == .forbidden)
+            let refused = try await app.post("/screening/thresholds", admin, form: [
+                "instrument": "eortc-qlq-c15-pal", "bands.items.mild": "2", "bands.items.moderate": "3", "bands.items.severe": "4",
+                "bands.qualityOfLife.mild": "3", "bands.qualityOfLife.moderate": "4", "bands.qualityOfLife.severe": "x",
+            ])
+            #expect(refused.status == .unprocessableContent)
+            let html = String(buffer: refused.body)
+            #expect(html.contains(#"value="x""#) && html.contains("#bands.qualityOfLife.severe"))
+            #expect(try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.database).updatedAt == nil)
+            let saved = try await app.post("/screening/thresholds", admin, form: [
+                "instrument": "eortc-qlq-c15-pal", "bands.items.mild": "2", "bands.items.moderate": "3", "bands.items.severe": "4",
+                "bands.qualityOfLife.mild": "5", "bands.qualityOfLife.moderate": "3", "bands.qualityOfLife.severe": "1",
+            ])
+            #expect(saved.status == .seeOther)
+            let stored = try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.database)
+            #expect(stored.thresholds.bands["qualityOfLife"] == SeverityBands(mild: 5, moderate: 3, severe: 1))
+            _ = try await app.post("/screening/thresholds", admin, form: ["instrument": "eortc-qlq-c15-pal", "reset": "1"])
+            #expect(try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.database).thresholds == InstrumentThresholds())
+        }
+    }
+}

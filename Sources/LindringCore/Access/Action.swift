@@ -23,6 +23,10 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageRota
     /// See what the advisory line achieves (figures without patient data).
     case viewAdvisoryStatistics
+    /// Set the severity bands behind the screening traffic light.
+    case configureScreening
+    /// See screening and early-identification figures per department, hospital and municipality (no patient data).
+    case viewScreeningOverview
     /// Work with the paediatric team's family cases.
     case manageSocialWorkCases
     /// Run the competence-development programme.

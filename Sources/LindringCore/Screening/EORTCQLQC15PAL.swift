@@ -5,16 +5,13 @@ enum EORTCQLQC15PAL {
     /// Multi-item and single-item symptom scales scored the standard way.
     static let symptomScales: [(String, [String])] = [("PA", ["q5", "q12"]), ("DY", ["q4"]), ("SL", ["q6"]), ("AP", ["q8"]), ("CO", ["q10"])]
 
-    static func score(_ values: [String: Int]) -> InstrumentScore {
+    static func scores(_ values: [String: Int]) -> [String: Double?] {
         var scores: [String: Double?] = [
             "QL": standard(["q15"], values, range: 6),
             "PF2": pf2(values), "EF": ef(values), "FA": fa(values), "NV": nv(values),
         ]
         for (name, items) in symptomScales { scores[name] = standard(items, values, range: 3) }
-        let severity = Dictionary(uniqueKeysWithValues: values.map { item, value in
-            (item, item == "q15" ? qualityOfLifeSeverity(value) : itemSeverity(value))
-        })
-        return InstrumentScore(scores: scores.mapValues { $0.map(Instrument.rounded) }, severity: severity, trafficLight: TrafficLight(severity.values))
+        return scores.mapValues { $0.map(Instrument.rounded) }
     }
 
     /// RS = mean of the answered items, scored when at least half are answered; S = (RS − 1) / range × 100.
@@ -53,20 +50,5 @@ enum EORTCQLQC15PAL {
     static func nv(_ values: [String: Int]) -> Double? {
         guard let q = all(["q9"], values) else { return nil }
         return [0, 16.67, 50, 100][q[0] - 1]
-    }
-
-    /// Items 1–14 ("not at all" … "very much"): 4 severe, 3 moderate, 2 mild.
-    static func itemSeverity(_ value: Int) -> Severity {
-        [.none, .mild, .moderate, .severe][value - 1]
-    }
-
-    /// Overall quality of life, 1 (very poor) … 7 (excellent): 1–2 severe, 3 moderate, 4 mild.
-    static func qualityOfLifeSeverity(_ value: Int) -> Severity {
-        switch value {
-        case 1, 2: .severe
-        case 3: .moderate
-        case 4: .mild
-        default: .none
-        }
     }
 }

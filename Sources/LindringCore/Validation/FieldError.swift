@@ -25,6 +25,8 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case unknownItem
     case notAnInteger
     case outOfRange
+    /// Thresholds that do not rise from mild to moderate to severe.
+    case outOfOrder
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

@@ -20,5 +20,6 @@ public enum LindringMigrations {
         M0014_CreateContactDayCounts(),
         M0015_CreateAssessments(),
         M0016_CreateSelfReportLinks(),
+        M0017_CreateInstrumentThresholds(),
     ]
 }

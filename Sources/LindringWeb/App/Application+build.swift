@@ -57,6 +57,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     AdvisoryController(services: services).addRoutes(to: router)
     FollowUpsController(services: services).addRoutes(to: router)
     RotaController(services: services).addRoutes(to: router)
+    ThresholdsController(services: services).addRoutes(to: router)
     HandoverController(services: services).addRoutes(to: router)
     StatisticsController(services: services).addRoutes(to: router)
     ScreeningController(services: services).addRoutes(to: router)

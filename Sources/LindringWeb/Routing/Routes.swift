@@ -83,6 +83,8 @@ public enum Routes {
     public static let followUpCancel = RoutePath("/follow-ups/{id}/cancel")
 
     public static let selfReport = RoutePath("/r/{token}")
+    public static let screening = RoutePath("/screening")
+    public static let screeningThresholds = RoutePath("/screening/thresholds")
 
     public static let healthz = RoutePath("/healthz")
     public static let readyz = RoutePath("/readyz")
@@ -112,6 +114,7 @@ public enum Routes {
         public static let selfReportLinks = RoutePath("/api/v1/patients/{id}/self-report-links")
         public static let instrumentScore = RoutePath("/api/v1/instruments/{id}/score")
         public static let instrumentQuestionnaire = RoutePath("/api/v1/instruments/{id}/questionnaire")
+        public static let instrumentThresholds = RoutePath("/api/v1/instruments/{id}/thresholds")
     }
 }
 

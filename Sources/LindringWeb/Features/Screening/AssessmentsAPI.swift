@@ -45,7 +45,9 @@ struct AssessmentsAPI {
         if input.answers == nil { v.add("answers", .required) }
         var score: InstrumentScore?
         if let instrument, let answers = input.answers {
-            do { score = try instrument.score(answers.mapValues(\.value)) } catch { error.errors.forEach { v.add($0.field, $0.code) } }
+            do { score = try await services.score(instrument, answers.mapValues(\.value)) } catch let error as ValidationFailure {
+                error.errors.forEach { v.add($0.field, $0.code) }
+            }
         }
         try v.check()
         let answers = AnswerJSON.stored((input.answers ?? [:]).mapValues(\.value))

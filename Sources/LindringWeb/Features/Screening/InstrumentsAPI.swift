@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LindringCore
+import LindringStore
 
 /// `/api/v1/instruments`: the screening instruments and their scoring, for any signed-in user
 /// or system (no patient data is involved).
@@ -14,26 +15,35 @@ struct InstrumentsAPI {
             APIEndpoint(method: .get, path: Routes.API.instrumentQuestionnaire, operationId: "getInstrumentQuestionnaire",
                         summary: "The instrument as a FHIR R4 Questionnaire (Danish, with English translations)",
                         operation: {
-                            var operation = OpenAPIParts.getOperation(item: "FHIRQuestionnaire")
+                            var operation = Self.byInstrument(OpenAPIParts.getOperation(item: "FHIRQuestionnaire"))
                             var responses = operation["responses"] as? [String: Any] ?? [:]
                             responses["200"] = ["description": "The questionnaire",
                                                 "content": ["application/fhir+json": ["schema": OpenAPIParts.ref("FHIRQuestionnaire")]]]
                             operation["responses"] = responses
-                            operation["parameters"] = [Self.idParameter]
                             return operation
                         }, handler: questionnaire),
             APIEndpoint(method: .post, path: Routes.API.instrumentScore, operationId: "scoreInstrument",
                         summary: "Score answers: scales to two decimals (null when a scale cannot be scored), item severity and the traffic light",
-                        operation: {
-                            var operation = OpenAPIParts.writeOperation(body: "InstrumentAnswers", success: "200", conditional: false, result: "InstrumentScore")
-                            operation["parameters"] = [Self.idParameter]
-                            return operation
-                        }, handler: score),
+                        operation: { Self.byInstrument(OpenAPIParts.writeOperation(body: "InstrumentAnswers", success: "200", conditional: false,
+                                                                                  result: "InstrumentScore")) },
+                        handler: score),
+            APIEndpoint(method: .get, path: Routes.API.instrumentThresholds, operationId: "getInstrumentThresholds",
+                        summary: "The severity bands behind the traffic light, group by group, with the defaults",
+                        operation: { Self.byInstrument(OpenAPIParts.getOperation(item: "InstrumentThresholds")) }, handler: thresholds),
+            APIEndpoint(method: .put, path: Routes.API.instrumentThresholds, operationId: "setInstrumentThresholds",
+                        summary: "Set the severity bands (administrators); groups left out return to their defaults",
+                        operation: { Self.byInstrument(OpenAPIParts.writeOperation(body: "InstrumentThresholdsInput", success: "200", conditional: false,
+                                                                                  result: "InstrumentThresholds")) },
+                        handler: setThresholds),
         ]
     }
 
-    static var idParameter: [String: Any] {
-        ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]]
+    /// The operation with its `{id}` path parameter: one of the instrument ids, not a UUID.
+    static func byInstrument(_ operation: [String: Any]) -> [String: Any] {
+        var operation = operation
+        operation["parameters"] = [["name": "id", "in": "path", "required": true,
+                                    "schema": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]] as [String: Any]]
+        return operation
     }
 
     func instrument(_ context: AppContext) throws -> Instrument {
@@ -56,8 +66,29 @@ struct InstrumentsAPI {
         _ = try context.requireUser()
         let instrument = try instrument(context)
         let body = try await request.decodeJSON(AnswersBody.self, limit: services.config.maxBodySize)
-        let result = try instrument.score(body.answers.mapValues(\.value))
+        let result = try await services.score(instrument, body.answers.mapValues(\.value))
         return try .json(InstrumentScoreDTO(result))
+    }
+
+    @Sendable func thresholds(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requireUser()
+        let instrument = try instrument(context)
+        return try .json(ThresholdsDTO(instrument, try await InstrumentThresholdRepository.find(instrument, on: services.database)))
+    }
+
+    struct ThresholdsInput: Decodable {
+        var bands: [String: SeverityBands]?
+    }
+
+    @Sendable func setThresholds(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.configureScreening)
+        let instrument = try instrument(context)
+        let input = try await request.decodeJSON(ThresholdsInput.self, limit: services.config.maxBodySize)
+        guard let bands = input.bands else { throw ValidationFailure([FieldError("bands", .required)]) }
+        let thresholds = InstrumentThresholds(bands: bands)
+        try instrument.validate(thresholds)
+        try await ScreeningThresholds.save(thresholds, for: instrument, user: user, context: context, services: services)
+        return try .json(ThresholdsDTO(instrument, try await InstrumentThresholdRepository.find(instrument, on: services.database)))
     }
 }
 

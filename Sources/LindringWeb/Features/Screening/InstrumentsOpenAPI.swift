@@ -16,6 +16,24 @@ enum InstrumentsOpenAPI {
         return ["type": "object", "required": Array(properties.keys).sorted(), "properties": properties]
     }
 
+    /// The first answer, counting from the best, that is mild, moderate and severe.
+    static var bands: [String: Any] {
+        ["type": "object", "required": ["mild", "moderate", "severe"],
+         "properties": ["mild": ["type": "integer"], "moderate": ["type": "integer"], "severe": ["type": "integer"]]]
+    }
+
+    static var thresholds: [String: Any] {
+        let group: [String: Any] = [
+            "type": "object", "required": ["id", "items", "min", "max", "higherIsWorse", "bands", "defaults"],
+            "properties": ["id": ["type": "string"], "items": ["type": "array", "items": ["type": "string"]], "min": ["type": "integer"],
+                           "max": ["type": "integer"], "higherIsWorse": ["type": "boolean"], "bands": OpenAPIParts.ref("SeverityBands"),
+                           "defaults": OpenAPIParts.ref("SeverityBands")],
+        ]
+        return ["type": "object", "required": ["instrument", "groups"],
+                "properties": ["instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)], "groups": ["type": "array", "items": group],
+                               "updatedBy": ["type": ["string", "null"]], "updatedAt": ["type": ["string", "null"], "format": "date-time"]]]
+    }
+
     static var schemas: [String: Any] {
         [
             "InstrumentList": [
@@ -63,6 +81,13 @@ enum InstrumentsOpenAPI {
                     + "not whole, and values out of range answer 422 naming each offending `answers.<item>`.",
                 "properties": ["answers": ["type": "object", "additionalProperties": ["type": ["integer", "string"]]]],
             ],
+            "InstrumentThresholds": thresholds,
+            "InstrumentThresholdsInput": [
+                "type": "object", "required": ["bands"],
+                "properties": ["bands": ["type": "object", "additionalProperties": OpenAPIParts.ref("SeverityBands"),
+                                         "description": "Group id (`items`, and `qualityOfLife` for EORTC) → bands"]],
+            ],
+            "SeverityBands": bands,
             "InstrumentScore": [
                 "type": "object", "required": ["scores", "severity", "trafficLight"],
                 "properties": [

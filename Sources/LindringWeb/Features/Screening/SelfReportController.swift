@@ -111,7 +111,7 @@ struct SelfReportController {
 
     /// Scores and stores the answers once: a link claimed by another submission meanwhile rolls this one back.
     func store(_ link: SelfReportLink, answers: [String: AnswerValue]) async throws {
-        let score = try link.instrument.score(answers)
+        let score = try await services.score(link.instrument, answers)
         let stored = AnswerJSON.stored(answers)
         try await services.persistence.write { tx in
             let assessment = try await AssessmentRepository.create(patientId: link.patientId, instrument: link.instrument, respondent: .patient,
