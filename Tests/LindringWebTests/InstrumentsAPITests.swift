@@ -222,3 +222,21 @@ import Testing
         }
     }
 }
+
+@Suite struct InstrumentWordingTests {
+    @Test func theRegionsLicensedWordingReplacesOurDanishLabelsAndABadFileStopsStartUp() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wording-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = directory.appendingPathComponent("good.json"), bad = directory.appendingPathComponent("bad.json")
+        try Data(#"{"eortc-qlq-c15-pal": {"q1": "Licenseret tekst til spørgsmål 1"}}"#.utf8).write(to: good)
+        try Data(#"{"eortc-qlq-c15-pal": {"q99": "x"}}"#.utf8).write(to: bad)
+        let config = try AppConfig.fromEnvironment(["INSTRUMENT_WORDING_FILE": good.path])
+        #expect(config.instrumentWording.item(.eortcQLQC15PAL, "q1") == ("Licenseret tekst til spørgsmål 1", "Trouble with a long walk"))
+        #expect(config.instrumentWording.item(.eortcQLQC15PAL, "q2").da == "Besvær med en kort gåtur udenfor")
+        let fhir = FHIRQuestionnaire.json(.eortcQLQC15PAL, wording: config.instrumentWording)
+        #expect((fhir["item"] as? [[String: Any]])?.first?["text"] as? String == "Licenseret tekst til spørgsmål 1")
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["INSTRUMENT_WORDING_FILE": bad.path]) }
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["INSTRUMENT_WORDING_FILE": directory.appendingPathComponent("none").path]) }
+    }
+}

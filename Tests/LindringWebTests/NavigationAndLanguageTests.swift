@@ -9,12 +9,12 @@ import Testing
 @Suite struct NavigationTests {
     /// Which main-navigation links each role sees.
     static let expectedLinks: [(Role, Set<String>)] = [
-        (.administrator, ["/", "/advisory/statistics", "/units", "/users", "/api-tokens", "/audit", "/audit/break-glass", "/account"]),
-        (.clinician, ["/", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
+        (.administrator, ["/", "/advisory/statistics", "/screening", "/units", "/users", "/api-tokens", "/audit", "/audit/break-glass", "/account"]),
+        (.clinician, ["/", "/patients", "/inbox", "/follow-ups", "/screening", "/units", "/account"]),
         (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
         (.socialWorker, ["/", "/units", "/account"]),
         (.educator, ["/", "/units", "/account"]),
-        (.finance, ["/", "/advisory/statistics", "/units", "/account"]),
+        (.finance, ["/", "/advisory/statistics", "/screening", "/units", "/account"]),
         (.auditor, ["/", "/units", "/audit", "/audit/break-glass", "/account"]),
     ]
 

@@ -64,10 +64,11 @@ struct TestApp {
     /// and `careTeam` units (home care).
     @discardableResult
     func createPatientWithPlan(registeredBy unitCode: String, careTeam: [String] = [], name: String = "Åse Prøvesen",
-                               cpr: String = "0101401234", consent: String = "given") async throws -> UUID {
+                               cpr: String = "0101401234", consent: String = "given", diagnosisGroup: String = "cancer",
+                               municipalityCode: String? = nil, withPlan: Bool = true) async throws -> UUID {
         let db = persistence.database
         let unit = try #require(try await UnitRepository.find(code: unitCode, on: db))
-        let valid = try PatientDraft(cpr: cpr, name: name, diagnosisGroup: "cancer", sharingConsent: consent)
+        let valid = try PatientDraft(cpr: cpr, name: name, municipalityCode: municipalityCode, diagnosisGroup: diagnosisGroup, sharingConsent: consent)
             .validated(today: LocalDate("2026-11-23")!)
         var plan = PlanContent()
         plan.careTeam = [CareTeamMember(unitId: unit.id, role: .keyWorker)]
@@ -77,7 +78,7 @@ struct TestApp {
         let content = plan
         return try await persistence.write { tx in
             let id = try await PatientRepository.create(valid, registeringUnitId: unit.id, recordedBy: nil, on: tx)
-            try await PlanRepository.create(patientId: id, content, author: PlanAuthor(userId: nil, name: "Test", unitId: unit.id), on: tx)
+            if withPlan { try await PlanRepository.create(patientId: id, content, author: PlanAuthor(userId: nil, name: "Test", unitId: unit.id), on: tx) }
             return id
         }
     }

@@ -27,6 +27,8 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case outOfRange
     /// Thresholds that do not rise from mild to moderate to severe.
     case outOfOrder
+    /// "None" chosen together with something else.
+    case noneWithOthers
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

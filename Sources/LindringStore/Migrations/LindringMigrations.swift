@@ -21,5 +21,6 @@ public enum LindringMigrations {
         M0015_CreateAssessments(),
         M0016_CreateSelfReportLinks(),
         M0017_CreateInstrumentThresholds(),
+        M0018_CreateSPICTChecklists(),
     ]
 }

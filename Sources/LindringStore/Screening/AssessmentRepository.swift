@@ -36,6 +36,10 @@ public enum AnswerJSON: Codable, Equatable, Sendable {
         }
     }
 
+    public var integer: Int? {
+        if case .integer(let value) = self { value } else { nil }
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Int.self) { self = .integer(value) } else { self = .text(try container.decode(String.self)) }

@@ -34,6 +34,7 @@ struct APIController {
                         }, handler: workingHours),
         ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints + AdvisoryAPI(services: services).endpoints
             + InstrumentsAPI(services: services).endpoints + AssessmentsAPI(services: services).endpoints
+            + SPICTAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

@@ -23,6 +23,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost = 12
     /// The advisory line's shifts (`ADVISORY_SHIFTS`, e.g. `day=08-16,evening=16-24,night=00-08`).
     public var advisoryShifts = ShiftPattern.standard
+    /// Licensed item wording the region provides (`INSTRUMENT_WORDING_FILE`); our own short labels otherwise.
+    var instrumentWording = InstrumentWording()
 
     public init() {}
 
@@ -31,7 +33,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `LOG_LEVEL`, `SESSION_IDLE_MINUTES`, `SESSION_ABSOLUTE_HOURS`,
-    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`, `ADVISORY_SHIFTS`.
+    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`, `ADVISORY_SHIFTS`, `INSTRUMENT_WORDING_FILE`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         var config = AppConfig()
         config.database = try DatabaseLocation(url: environment["DATABASE_URL"] ?? DatabaseLocation.defaultURL)
@@ -72,6 +74,13 @@ public struct AppConfig: Sendable {
                 config.advisoryShifts = try ShiftPattern(shifts)
             } catch {
                 throw Invalid(description: "ADVISORY_SHIFTS: \(error.description)")
+            }
+        }
+        if let path = environment["INSTRUMENT_WORDING_FILE"], !path.isEmpty {
+            do {
+                config.instrumentWording = try InstrumentWording.load(path: path)
+            } catch {
+                throw Invalid(description: "INSTRUMENT_WORDING_FILE: \(error)")
             }
         }
         return config

@@ -58,6 +58,8 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     FollowUpsController(services: services).addRoutes(to: router)
     RotaController(services: services).addRoutes(to: router)
     ThresholdsController(services: services).addRoutes(to: router)
+    SPICTController(services: services).addRoutes(to: router)
+    EarlyIdentificationController(services: services).addRoutes(to: router)
     HandoverController(services: services).addRoutes(to: router)
     StatisticsController(services: services).addRoutes(to: router)
     ScreeningController(services: services).addRoutes(to: router)

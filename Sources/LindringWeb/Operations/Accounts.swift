@@ -62,6 +62,7 @@ public enum DemoData {
             created.append((demo.username, password, demo.role))
         }
         try await DemoPatients.load(persistence: persistence, count: patients)
+        try await DemoScreening.load(persistence: persistence)
         if contactDays > 0 { try await DemoAdvisory.load(persistence: persistence, hasher: hasher, days: contactDays, perDay: contactsPerDay) }
         return created
     }

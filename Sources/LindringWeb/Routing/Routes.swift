@@ -61,6 +61,8 @@ public enum Routes {
     public static let planVersion = RoutePath("/patients/{id}/plan/versions/{version}")
     public static let patientAccessLog = RoutePath("/patients/{id}/access-log")
     public static let patientScreening = RoutePath("/patients/{id}/screening")
+    public static let newSelfReportLink = RoutePath("/patients/{id}/screening/links")
+    public static let newSPICT = RoutePath("/patients/{id}/spict/new")
     public static let breakGlass = RoutePath("/patients/{id}/break-glass")
     public static let inbox = RoutePath("/inbox")
     public static let markInboxRead = RoutePath("/inbox/{id}/read")
@@ -115,6 +117,8 @@ public enum Routes {
         public static let instrumentScore = RoutePath("/api/v1/instruments/{id}/score")
         public static let instrumentQuestionnaire = RoutePath("/api/v1/instruments/{id}/questionnaire")
         public static let instrumentThresholds = RoutePath("/api/v1/instruments/{id}/thresholds")
+        public static let spict = RoutePath("/api/v1/patients/{id}/spict")
+        public static let earlyIdentification = RoutePath("/api/v1/screening/early-identification")
     }
 }
 

@@ -42,6 +42,7 @@ struct PageContext: Sendable {
             items.append((t("nav.followUps"), Routes.followUps()))
         }
         if user.can(.viewAdvisoryStatistics), !user.can(.documentAdvisoryContacts) { items.append((t("nav.statistics"), Routes.statistics())) }
+        if user.can(.viewScreeningOverview) { items.append((t("nav.screening"), Routes.screening())) }
         if user.can(.viewUnits) { items.append((t("nav.units"), Routes.units())) }
         if user.can(.manageUsers) { items.append((t("nav.users"), Routes.users())) }
         if user.can(.manageApiTokens) { items.append((t("nav.apiTokens"), Routes.apiTokens())) }

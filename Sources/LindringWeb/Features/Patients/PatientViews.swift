@@ -66,7 +66,7 @@ enum PatientViews {
                     : .p(.text("\(labels["cpr"]!): \((try? CPRNumber(draft.cpr ?? ""))?.formatted ?? "")")),
                   FormFields.text(t, name: "name", label: labels["name"]!, value: draft.name, errors: errors, required: true, autocomplete: "off", maxLength: 200),
                   FormFields.select(t, name: "municipalityCode", label: labels["municipalityCode"]!,
-                                    options: municipalities.map { (String($0.code.dropFirst(3)), $0.name.replacingOccurrences(of: "Hjemmeplejen, ", with: "")) },
+                                    options: Municipalities.options(municipalities).map { ($0.code, $0.name) },
                                     selected: draft.municipalityCode, errors: errors, includeEmpty: t("form.choose")),
                   FormFields.text(t, name: "phone", label: labels["phone"]!, value: draft.phone, errors: errors, type: .tel, autocomplete: "off", maxLength: 25),
                   FormFields.select(t, name: "gpUnitId", label: labels["gpUnitId"]!, options: gps.map { ($0.id.uuidString, $0.name) },

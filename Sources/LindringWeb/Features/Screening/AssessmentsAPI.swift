@@ -67,7 +67,7 @@ struct AssessmentsAPI {
     }
 
     @Sendable func createLink(_ request: Request, context: AppContext) async throws -> Response {
-        let user = try context.require(.writePatientData)
+        _ = try context.require(.writePatientData)
         guard let patientId = context.idParameter else { throw AppError.notFound }
         try await gate.authorize(context, patientId: patientId, .write, action: "selfReportLink.create")
         let input = try await request.decodeJSON(LinkInput.self, limit: services.config.maxBodySize)
@@ -77,13 +77,8 @@ struct AssessmentsAPI {
         if !(1...336).contains(hours) { v.add("expiresInHours", .outOfRange) }
         try v.check()
         guard let instrument else { throw ValidationFailure([FieldError("instrument", .required)]) }
-        let expiresAt = Date().addingTimeInterval(Double(hours) * 3600)
-        let (token, _) = try await gate.access(context, patientId: patientId, .write, action: "selfReportLink.create", purpose: instrument.rawValue) { tx, _ in
-            try await SelfReportLinkRepository.create(patientId: patientId, instrument: instrument, expiresAt: expiresAt, createdBy: user.id, on: tx)
-        }
-        let base = services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            ?? "http://\(request.head.authority ?? "\(services.config.hostname):\(services.config.port)")"
-        return try .json(SelfReportLinkDTO(url: base + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue), status: .created)
+        let link = try await ScreeningService(services: services).issueLink(context, request: request, patientId: patientId, instrument: instrument, hours: hours)
+        return try .json(link, status: .created)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {

@@ -53,7 +53,7 @@ struct InstrumentsAPI {
 
     @Sendable func questionnaire(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.requireUser()
-        let data = try JSONSerialization.data(withJSONObject: FHIRQuestionnaire.json(try instrument(context)), options: [.sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(withJSONObject: FHIRQuestionnaire.json(try instrument(context), wording: services.config.instrumentWording), options: [.sortedKeys, .withoutEscapingSlashes])
         return Response(status: .ok, headers: [.contentType: "application/fhir+json"], body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 

@@ -34,8 +34,58 @@ enum InstrumentsOpenAPI {
                                "updatedBy": ["type": ["string", "null"]], "updatedAt": ["type": ["string", "null"], "format": "date-time"]]]
     }
 
+    static var spict: [String: Any] {
+        let strings: ([String]) -> [String: Any] = { ["type": "array", "items": ["type": "string", "enum": $0]] }
+        let clinical = SPICT.ConditionGroup.allCases.flatMap(\.indicators)
+        let properties: [String: Any] = [
+            "id": ["type": "string", "format": "uuid"], "patientId": ["type": "string", "format": "uuid"],
+            "unitId": ["type": ["string", "null"], "format": "uuid"],
+            "generalIndicators": strings(SPICT.GeneralIndicator.allCases.map(\.rawValue)), "clinicalIndicators": strings(clinical),
+            "conditionGroups": strings(SPICT.ConditionGroup.allCases.map(\.rawValue)), "wouldBeSurprised": ["type": "boolean"],
+            "conclusion": ["type": "string", "enum": SPICT.Conclusion.allCases.map(\.rawValue)],
+            "actions": strings(SPICT.FollowUpAction.allCases.map(\.rawValue)), "cancer": ["type": "boolean"],
+            "at": ["type": "string", "format": "date-time"], "recordedByName": ["type": "string"],
+        ]
+        return ["type": "object", "required": Array(properties.keys).sorted(), "properties": properties]
+    }
+
+    static var spictInput: [String: Any] {
+        let strings: ([String]) -> [String: Any] = { ["type": "array", "items": ["type": "string", "enum": $0]] }
+        return [
+            "type": "object", "required": ["wouldBeSurprised", "conclusion", "actions"],
+            "properties": [
+                "generalIndicators": strings(SPICT.GeneralIndicator.allCases.map(\.rawValue)),
+                "clinicalIndicators": strings(SPICT.ConditionGroup.allCases.flatMap(\.indicators)),
+                "wouldBeSurprised": ["type": "boolean", "description": "Would you be surprised if this patient died within the next 12 months?"],
+                "conclusion": ["type": "string", "enum": SPICT.Conclusion.allCases.map(\.rawValue)],
+                "actions": ["type": "array", "minItems": 1, "items": ["type": "string", "enum": SPICT.FollowUpAction.allCases.map(\.rawValue)],
+                            "description": "`none` stands alone"],
+                "at": ["type": ["string", "null"], "format": "date-time"],
+            ],
+        ]
+    }
+
+    static var earlyIdentification: [String: Any] {
+        let counts: [String: Any] = [
+            "type": "object", "required": ["screened", "positive", "withPlan", "positiveShare", "withPlanShare"],
+            "properties": ["screened": ["type": "integer"], "positive": ["type": "integer"], "withPlan": ["type": "integer"],
+                           "positiveShare": ["type": ["number", "null"]], "withPlanShare": ["type": ["number", "null"]]],
+        ]
+        let group: [String: Any] = ["type": "object", "required": ["key", "name", "cancer", "nonCancer"],
+                                    "properties": ["key": ["type": ["string", "null"]], "name": ["type": "string"], "cancer": counts, "nonCancer": counts]]
+        return ["type": "object", "required": ["from", "to", "by", "groups", "total"],
+                "properties": ["from": ["type": "string", "format": "date"], "to": ["type": "string", "format": "date"],
+                               "by": ["type": "string", "enum": ["department", "hospital", "municipality"]],
+                               "groups": ["type": "array", "items": group], "total": group]]
+    }
+
     static var schemas: [String: Any] {
         [
+            "SPICT": spict,
+            "SPICTInput": spictInput,
+            "SPICTList": ["type": "object", "required": ["items", "next"],
+                          "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("SPICT")]]],
+            "EarlyIdentification": earlyIdentification,
             "InstrumentList": [
                 "type": "object", "required": ["items", "next"],
                 "properties": ["next": ["type": "null"], "items": ["type": "array", "items": [

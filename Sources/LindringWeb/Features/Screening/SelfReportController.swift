@@ -39,7 +39,7 @@ struct SelfReportController {
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         let t = Self.language(request)
         return try await respond(to: request, context, t: t) { link, firstName in
-            .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, firstName: firstName, step: -1, answers: [:], errors: []))
+            .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: -1, answers: [:], errors: []))
         }
     }
 
@@ -58,7 +58,8 @@ struct SelfReportController {
             }
         }
         let form = context.form
-        let t = Self.language(request, form)
+        let current = Self.language(request, form)
+        let t = form["go"] == "language" ? Localizer(SelfReportViews.other(current)) : current
         return try await respond(to: request, context, t: t) { link, firstName in
             let items = SelfReportViews.questions(link.instrument)
             var answers: [String: String] = [:]
@@ -66,7 +67,7 @@ struct SelfReportController {
             let step = min(max(Int(form["step"] ?? "") ?? -1, -1), items.count - 1)
             switch form["go"] {
             case "back":
-                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, firstName: firstName, step: max(step - 1, -1),
+                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: max(step - 1, -1),
                                                   answers: answers, errors: []))
             case "send":
                 do {
@@ -74,11 +75,14 @@ struct SelfReportController {
                     return .html(SelfReportViews.message(t, path: request.uri.path, titleKey: "selfReport.thanks", textKey: "selfReport.thanksText"),
                                  status: .created)
                 } catch let failure as ValidationFailure {
-                    return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, firstName: firstName, step: step,
+                    return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: step,
                                                       answers: answers, errors: failure.errors), status: .unprocessableContent)
                 }
+            case "language":
+                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: step,
+                                                  answers: answers, errors: []))
             default:
-                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, firstName: firstName, step: step + 1,
+                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: step + 1,
                                                   answers: answers, errors: []))
             }
         }

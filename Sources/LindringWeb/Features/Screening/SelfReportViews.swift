@@ -13,21 +13,21 @@ enum SelfReportViews {
         t.language == .english ? pair.en : pair.da
     }
 
+    static func other(_ t: Localizer) -> Language { t.language == .danish ? .english : .danish }
+
     static func page(_ t: Localizer, path: String, title: String, _ body: Node<HTML.BodyContext>...) -> HTML {
-        let other: Language = t.language == .danish ? .english : .danish
-        return Layout.page(PageContext(t: t, user: nil, csrfToken: nil, path: path), title: title, bodyClass: "self-report",
-                           .group(body),
-                           .p(.class("language-switch"), .a(.href(path + "?lang=\(other.rawValue)"), .attribute(named: "lang", value: other.rawValue),
-                                                            .text(other == .english ? "English" : "Dansk"))))
+        Layout.page(PageContext(t: t, user: nil, csrfToken: nil, path: path), title: title, bodyClass: "self-report", .group(body))
     }
 
     static func message(_ t: Localizer, path: String, titleKey: String, textKey: String) -> HTML {
-        page(t, path: path, title: t(titleKey), .h1(.text(t(titleKey))), .p(.class("lead"), .text(t(textKey))))
+        page(t, path: path, title: t(titleKey), .h1(.text(t(titleKey))), .p(.class("lead"), .text(t(textKey))),
+             .p(.class("language-switch"), .a(.href(path + "?lang=\(other(t).rawValue)"), .attribute(named: "lang", value: other(t).rawValue),
+                                              .text(other(t) == .english ? "English" : "Dansk"))))
     }
 
     /// Step -1 is the welcome; then one question a screen; the last screen sends.
-    static func step(_ t: Localizer, path: String, instrument: Instrument, firstName: String, step: Int, answers: [String: String],
-                     errors: [FieldError]) -> HTML {
+    static func step(_ t: Localizer, path: String, instrument: Instrument, wording: InstrumentWording, firstName: String, step: Int,
+                     answers: [String: String], errors: [FieldError]) -> HTML {
         let items = questions(instrument)
         let title = label(t, InstrumentLabels.title(instrument))
         let last = step == items.count - 1
@@ -38,20 +38,24 @@ enum SelfReportViews {
                 .forEach(answers.sorted { $0.key < $1.key }.filter { pair in step < 0 || pair.key != items[step].id }) { name, value in
                     .input(.type(.hidden), .name("a.\(AttributeEscaping.escape(name))"), .value(AttributeEscaping.escape(value)))
                 },
-                FormFields.errorSummary(t, errors, labels: Dictionary(uniqueKeysWithValues: items.map { ("answers.\($0.id)", label(t, InstrumentLabels.item(instrument, $0.id))) })),
+                FormFields.errorSummary(t, errors, labels: Dictionary(uniqueKeysWithValues: items.map { ("answers.\($0.id)", wording.item(instrument, $0.id, in: t.language)) })),
                 step < 0
                     ? .div(.h1(.text(t("selfReport.hello", ["name": firstName]))), .p(.class("lead"), .text(t("selfReport.intro", ["title": title]))),
                            .p(.text(t("selfReport.howMany", ["count": String(items.count)]))))
-                    : question(t, instrument: instrument, item: items[step], number: step + 1, of: items.count, answer: answers[items[step].id]),
+                    : question(t, instrument: instrument, text: wording.item(instrument, items[step].id, in: t.language), item: items[step], number: step + 1, of: items.count, answer: answers[items[step].id]),
+                // Next before Back, so Enter (the form's first button) moves on; CSS shows Back on the left.
                 .div(.class("actions self-report-actions"),
-                     .if(step >= 0, .button(.type(.submit), .name("go"), .value("back"), .class("button secondary"), .text(t("selfReport.back")))),
                      .button(.type(.submit), .name("go"), .value(last ? "send" : "next"), .class("button primary"), .id(last ? "send-answers" : "next-question"),
-                             .text(step < 0 ? t("selfReport.start") : last ? t("selfReport.send") : t("selfReport.next"))))))
+                             .text(step < 0 ? t("selfReport.start") : last ? t("selfReport.send") : t("selfReport.next"))),
+                     .if(step >= 0, .button(.type(.submit), .name("go"), .value("back"), .class("button secondary"), .text(t("selfReport.back"))))),
+                // Switching language posts the answers so far and stays on this question.
+                .p(.class("language-switch"),
+                   .button(.type(.submit), .name("go"), .value("language"), .class("button-link"), .attribute(named: "lang", value: other(t).rawValue),
+                           .attribute(named: "formnovalidate", value: "formnovalidate"), .text(other(t) == .english ? "English" : "Dansk")))))
     }
 
-    static func question(_ t: Localizer, instrument: Instrument, item: (id: String, range: ClosedRange<Int>?), number: Int, of count: Int,
+    static func question(_ t: Localizer, instrument: Instrument, text: String, item: (id: String, range: ClosedRange<Int>?), number: Int, of count: Int,
                          answer: String?) -> Node<HTML.FormContext> {
-        let text = label(t, InstrumentLabels.item(instrument, item.id))
         guard let range = item.range else {
             return .div(.class("field"), .p(.class("hint"), .text(t("selfReport.progress", ["n": String(number), "count": String(count)]))),
                         .label(.for("answer-\(item.id)"), .text(text)),
@@ -61,6 +65,9 @@ enum SelfReportViews {
             .element(named: "legend", text: text),
             .p(.class("hint"), .text(t("selfReport.progress", ["n": String(number), "count": String(count)]) + " · "
                 + t("selfReport.scaleHint", ["min": String(range.lowerBound), "max": String(range.upperBound)]))),
+            .unwrap(instrument.thresholdGroups.first { $0.items.contains(item.id) }) { group in
+                .p(.class("scale-anchors"), .text(t("selfReport.anchors.\(instrument.rawValue).\(group.id)")))
+            },
             .div(.class("scale"), .forEach(Array(range)) { value in
                 .label(.class("scale-choice"),
                        .input(.type(.radio), .name("a.\(item.id)"), .value(String(value)), .checked(answer == String(value))),

@@ -1,0 +1,54 @@
+import FluentKit
+import Foundation
+import LindringCore
+import SQLKit
+
+/// A stored SPICT-DK checklist.
+public struct SPICTRecord: Equatable, Sendable {
+    public var id: UUID
+    public var patientId: UUID
+    public var unitId: UUID?
+    public var checklist: SPICTChecklist
+    public var cancer: Bool
+    public var assessedAt: Date
+    public var recordedByName: String
+}
+
+public enum SPICTRepository {
+    /// Runs inside `Persistence.write`, with its audit entry.
+    public static func create(patientId: UUID, unitId: UUID?, checklist: SPICTChecklist, cancer: Bool, assessedAt: Date,
+                              recordedBy: (id: UUID?, name: String), id: UUID = UUID(), now: Date = Date(), on db: any Database) async throws -> SPICTRecord {
+        let at = AuditRecord.truncatedToMilliseconds(assessedAt)
+        try await (db as! any SQLDatabase).insert(into: "spict_checklists")
+            .columns("id", "patient_id", "unit_id", "general_indicators", "clinical_indicators", "would_be_surprised", "conclusion", "positive", "actions",
+                     "cancer", "assessed_at", "recorded_by", "recorded_by_name", "created_at")
+            .values(SQLBind(id), SQLBind(patientId), SQLBind(unitId), SQLBind(try PlanRepository.encode(checklist.generalIndicators)),
+                    SQLBind(try PlanRepository.encode(checklist.clinicalIndicators)), SQLBind(checklist.wouldBeSurprised),
+                    SQLBind(checklist.conclusion.rawValue), SQLBind(checklist.positive), SQLBind(try PlanRepository.encode(checklist.actions)),
+                    SQLBind(cancer), SQLBind(at), SQLBind(recordedBy.id), SQLBind(recordedBy.name), SQLBind(AuditRecord.truncatedToMilliseconds(now)))
+            .run()
+        return SPICTRecord(id: id, patientId: patientId, unitId: unitId, checklist: checklist, cancer: cancer, assessedAt: at, recordedByName: recordedBy.name)
+    }
+
+    /// The patient's checklists, newest first.
+    public static func list(patientId: UUID, on db: any Database) async throws -> [SPICTRecord] {
+        try await (db as! any SQLDatabase).select()
+            .columns("id", "patient_id", "unit_id", "general_indicators", "clinical_indicators", "would_be_surprised", "conclusion", "actions", "cancer",
+                     "assessed_at", "recorded_by_name")
+            .from("spict_checklists").where("patient_id", .equal, SQLBind(patientId))
+            .orderBy("assessed_at", .descending).orderBy("id", .descending).limit(200).all().map { row in
+                func json<T: Decodable>(_ column: String, _ type: T.Type) throws -> T {
+                    try JSONDecoder().decode(T.self, from: Data(try row.decode(column: column, as: String.self).utf8))
+                }
+                let checklist = SPICTChecklist(generalIndicators: try json("general_indicators", [SPICT.GeneralIndicator].self),
+                                               clinicalIndicators: try json("clinical_indicators", [String].self),
+                                               wouldBeSurprised: try row.decode(column: "would_be_surprised", as: Bool.self),
+                                               conclusion: try ContactRepository.enumValue(row, "conclusion"),
+                                               actions: try json("actions", [SPICT.FollowUpAction].self))
+                return SPICTRecord(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+                                   unitId: try row.decode(column: "unit_id", as: UUID?.self), checklist: checklist,
+                                   cancer: try row.decode(column: "cancer", as: Bool.self), assessedAt: try row.decode(column: "assessed_at", as: Date.self),
+                                   recordedByName: try row.decode(column: "recorded_by_name", as: String.self))
+            }
+    }
+}

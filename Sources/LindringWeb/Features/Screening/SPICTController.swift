@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+import Plot
+
+/// `/patients/{id}/spict/new`: the SPICT-DK checklist on one page, general indicators first,
+/// then the clinical indicators by condition group, the surprise question, the conclusion
+/// and the action. No score: the checklist supports the clinician's judgement.
+struct SPICTController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppContext>) {
+        router.get(Routes.newSPICT.routerPath, use: form)
+        router.post(Routes.newSPICT.routerPath, use: save)
+    }
+
+    @Sendable func form(_ request: Request, context: AppContext) async throws -> Response {
+        try await render(context, typed: FormData(), errors: [])
+    }
+
+    func render(_ context: AppContext, typed: FormData, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        let patient = try await PatientGate(services: services).access(context, patientId: id, .write, action: "spict.form") { tx, _ in
+            guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
+            return patient
+        }
+        return .html(SPICTViews.form(PageContext(context, path: Routes.newSPICT(id)), patient: patient, typed: typed, errors: errors), status: status)
+    }
+
+    @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        let form = context.form
+        let surprised: Bool? = ["yes": true, "no": false][form["wouldBeSurprised"] ?? ""]
+        let checklist: SPICTChecklist
+        do {
+            var v = Validator()
+            if let answer = form["wouldBeSurprised"], !answer.isEmpty, surprised == nil { v.add("wouldBeSurprised", .invalidChoice) }
+            try v.check()
+            checklist = try SPICTChecklist(SPICTDraft(generalIndicators: form.all("generalIndicators"), clinicalIndicators: form.all("clinicalIndicators"),
+                                                      wouldBeSurprised: surprised, conclusion: form["conclusion"], actions: form.all("actions")))
+        } catch {
+            return try await render(context, typed: form, errors: error.errors, status: .unprocessableContent)
+        }
+        _ = try await ScreeningService(services: services).recordSPICT(context, patientId: id, checklist: checklist, at: Date())
+        if checklist.actions.contains(.startSharedPlan), try await PlanRepository.find(patientId: id, on: services.database) == nil {
+            return .redirect(to: Routes.newPlan(id))
+        }
+        return .redirect(to: Routes.patientScreening(id) + "?notice=saved")
+    }
+}
+
+enum SPICTViews {
+    static func form(_ page: PageContext, patient: Patient, typed: FormData, errors: [FieldError]) -> HTML {
+        let t = page.t
+        let labels = ["generalIndicators": t("spict.general"), "clinicalIndicators": t("spict.clinical"), "wouldBeSurprised": t("spict.surprise"),
+                      "conclusion": t("spict.conclusion"), "actions": t("spict.action")]
+        return Layout.page(page, title: t("spict.title"),
+            .p(.class("breadcrumb"), .a(.href(Routes.patientScreening(patient.id)), .text("← " + patient.name))),
+            .h1(.text(t("spict.title") + ": " + patient.name)),
+            .p(.class("lead"), .text(t("spict.intro"))),
+            .form(.method(.post), .action(Routes.newSPICT(patient.id)), .id("spict-form"),
+                Layout.csrfField(page),
+                FormFields.errorSummary(t, errors, labels: labels),
+                FormFields.checkboxes(t, name: "generalIndicators", legend: t("spict.general"),
+                                      options: SPICT.GeneralIndicator.allCases.map { ($0.rawValue, t("spict.indicator.\($0.rawValue)")) },
+                                      checked: Set(typed.all("generalIndicators")), errors: errors),
+                .fieldset(.id("clinicalIndicators"), .class("field spict-clinical"),
+                          .element(named: "legend", text: t("spict.clinical")),
+                          .p(.class("hint"), .text(t("spict.clinicalHint"))),
+                          .unwrap(errors.first { $0.field == "clinicalIndicators" }) { .p(.class("field-error"), .text(FormFields.message(t, $0.code))) },
+                          .forEach(SPICT.ConditionGroup.allCases) { group in
+                              .details(.if(group.indicators.contains { typed.all("clinicalIndicators").contains($0) }, .attribute(named: "open", value: "open")),
+                                       .summary(.text(t("spict.group.\(group.rawValue)"))),
+                                       .forEach(group.indicators) { indicator in
+                                           .div(.class("checkbox"),
+                                                .input(.type(.checkbox), .id("clinical-\(indicator)"), .name("clinicalIndicators"), .value(indicator),
+                                                       .checked(typed.all("clinicalIndicators").contains(indicator))),
+                                                .label(.for("clinical-\(indicator)"), .text(t("spict.indicator.\(indicator)"))))
+                                       })
+                          }),
+                FormFields.select(t, name: "wouldBeSurprised", label: t("spict.surprise"), options: [("yes", t("form.yes")), ("no", t("form.no"))],
+                                  selected: typed["wouldBeSurprised"], errors: errors, required: true, includeEmpty: t("form.choose")),
+                FormFields.select(t, name: "conclusion", label: t("spict.conclusion"),
+                                  options: SPICT.Conclusion.allCases.map { ($0.rawValue, t("spict.conclusion.\($0.rawValue)")) },
+                                  selected: typed["conclusion"], errors: errors, required: true, includeEmpty: t("form.choose")),
+                FormFields.checkboxes(t, name: "actions", legend: t("spict.action"),
+                                      options: SPICT.FollowUpAction.allCases.map { ($0.rawValue, t("spict.action.\($0.rawValue)")) },
+                                      checked: Set(typed.all("actions")), errors: errors),
+                FormFields.submit(t("spict.save"))))
+    }
+
+    /// The patient's checklists, newest first, as a table on the screening page.
+    static func list(_ t: Localizer, _ records: [SPICTRecord]) -> Node<HTML.BodyContext> {
+        .div(.class("table-wrap"), .table(.id("spict-list"),
+            .caption(.text(t("spict.title"))),
+            .thead(.tr(.th(.text(t("screening.at"))), .th(.text(t("spict.indicators"))), .th(.text(t("spict.surpriseShort"))),
+                       .th(.text(t("spict.conclusion"))), .th(.text(t("spict.action"))), .th(.text(t("spict.by"))))),
+            .tbody(.forEach(records) { r in
+                let indicators = r.checklist.generalIndicators.map { t("spict.indicator.\($0.rawValue)") }
+                    + r.checklist.clinicalIndicators.map { t("spict.indicator.\($0)") }
+                return .tr(.td(.text(Timestamps.displayMinutes(r.assessedAt))),
+                           .td(.if(indicators.isEmpty, .text("–")), .ul(.class("plain"), .forEach(indicators) { .li(.text($0)) })),
+                           .td(.text(t(r.checklist.wouldBeSurprised ? "form.yes" : "form.no"))),
+                           .td(.span(.class(r.checklist.positive ? "light light-amber" : "light light-green"),
+                                     .text(t("spict.conclusion.\(r.checklist.conclusion.rawValue)")))),
+                           .td(.text(r.checklist.actions.map { t("spict.action.\($0.rawValue)") }.joined(separator: ", "))),
+                           .td(.text(r.recordedByName)))
+            })))
+    }
+}

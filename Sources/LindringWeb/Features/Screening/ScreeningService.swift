@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import LindringCore
+import LindringStore
+
+/// What the screening API and pages share: issuing a self-report link and recording a
+/// SPICT-DK checklist, each behind the patient gate and audited.
+struct ScreeningService {
+    let services: AppServices
+    var gate: PatientGate { PatientGate(services: services) }
+
+    func issueLink(_ context: AppContext, request: Request, patientId: UUID, instrument: Instrument, hours: Int) async throws -> SelfReportLinkDTO {
+        let user = try context.require(.writePatientData)
+        let expiresAt = Date().addingTimeInterval(Double(hours) * 3600)
+        let (token, _) = try await gate.access(context, patientId: patientId, .write, action: "selfReportLink.create", purpose: instrument.rawValue) { tx, _ in
+            try await SelfReportLinkRepository.create(patientId: patientId, instrument: instrument, expiresAt: expiresAt, createdBy: user.id, on: tx)
+        }
+        let base = services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            ?? "http://\(request.head.authority ?? "\(services.config.hostname):\(services.config.port)")"
+        return SelfReportLinkDTO(url: base + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue)
+    }
+
+    /// Stores the checklist for the screening user's unit; the patient counts as a cancer
+    /// patient when the checklist names cancer indicators or the record's diagnosis group is cancer.
+    func recordSPICT(_ context: AppContext, patientId: UUID, checklist: SPICTChecklist, at: Date) async throws -> SPICTRecord {
+        let user = try context.require(.writePatientData)
+        return try await gate.access(context, patientId: patientId, .write, action: "spict.create", purpose: checklist.conclusion.rawValue) { tx, _ in
+            guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
+            let cancer = checklist.conditionGroups.contains(.cancer) || patient.diagnosisGroup == .cancer
+            return try await SPICTRepository.create(patientId: patientId, unitId: user.unitId, checklist: checklist, cancer: cancer, assessedAt: at,
+                                                    recordedBy: (user.id, user.name), on: tx)
+        }
+    }
+}
