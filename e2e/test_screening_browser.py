@@ -286,8 +286,8 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
     screenshot(phone, "screening-patient-01-welcome-da")
 
     # when she switches to English
-    switch = [a for a in phone.find_elements(By.CSS_SELECTOR, "main a, footer a, header a") if a.text.strip() == "English"]
-    assert switch, f"no link to English: {describe_page(phone)}"
+    switch = [a for a in phone.find_elements(By.CSS_SELECTOR, "main a, main button, footer a, header a") if a.text.strip() == "English"]
+    assert switch, f"no link or button to English: {describe_page(phone)}"
     submit_and_wait(phone, switch[0])
     assert_clean_page(phone, "welcome in English")
     assert phone.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", describe_page(phone)

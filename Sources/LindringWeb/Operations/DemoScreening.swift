@@ -27,9 +27,9 @@ enum DemoScreening {
                 let weeks = 3 + index % 4
                 for week in 0..<weeks {
                     let worse = index % 8 == 0 && week == weeks - 1
-                    let base = worse ? 7 : max(1, 6 - week)
+                    let base = worse ? 8 : max(1, 5 - week)
                     var answers: [String: AnswerValue] = [:]
-                    for item in Instrument.esasR.items.map(\.id) where item != "other" { answers[item] = .integer(min(10, max(0, base + Int.random(in: -2...2, using: &random)))) }
+                    for item in Instrument.esasR.items.map(\.id) where item != "other" { answers[item] = .integer(min(10, max(0, base + Int.random(in: -1...1, using: &random)))) }
                     let score = try Instrument.esasR.score(answers)
                     let at = now.addingTimeInterval(-Double((weeks - 1 - week) * 7 * 86_400 + Int.random(in: 3_600...40_000, using: &random)))
                     _ = try await AssessmentRepository.create(patientId: patient.id, instrument: .esasR, respondent: week % 2 == 0 ? .patient : .staff,
