@@ -53,6 +53,7 @@ public enum EarlyIdentificationOverview {
         case .municipality: "p.municipality_code"
         case .region: "'region'"
         }
+        // PostgreSQL refuses a constant in GROUP BY, so the region row groups by cancer alone.
         let query: SQLQueryString = """
             SELECT \(key) AS group_key, s.cancer AS cancer, COUNT(DISTINCT s.patient_id) AS screened,
                    COUNT(DISTINCT CASE WHEN s.positive THEN s.patient_id END) AS positive,
@@ -62,7 +63,7 @@ public enum EarlyIdentificationOverview {
             JOIN patients p ON p.id = s.patient_id
             LEFT JOIN units u ON u.id = s.unit_id
             WHERE s.assessed_at >= \(bind: from) AND s.assessed_at < \(bind: to)
-            GROUP BY \(key), s.cancer
+            GROUP BY \(grouping == .region ? "" : key + ", ")s.cancer
             """
         var byKey: [String?: Row] = [:]
         var order: [String?] = []
