@@ -122,6 +122,14 @@ public enum TextInput {
 
 extension Validator {
     /// An ISO 8601 instant with offset (`2026-11-23T21:14:00+01:00`).
+    /// When something was observed: `now` when not given, and never in the future beyond five
+    /// minutes of clock skew between the sender and us.
+    public mutating func observedAt(_ field: String, _ value: String?, now: Date) -> Date {
+        let at = instant(field, value, required: false) ?? now
+        if at > now.addingTimeInterval(300) { add(field, .inFuture) }
+        return at
+    }
+
     public mutating func instant(_ field: String, _ value: String?, required: Bool) -> Date? {
         let text = (value ?? "").trimmingCharacters(in: .whitespaces)
         if text.isEmpty {

@@ -39,9 +39,7 @@ struct AssessmentsAPI {
         var v = Validator()
         let instrument = v.choice("instrument", input.instrument, as: Instrument.self)
         let respondent = v.choice("respondent", input.respondent, as: Respondent.self)
-        let now = Date()
-        let takenAt = v.instant("at", input.at, required: false) ?? now
-        if takenAt > now.addingTimeInterval(300) { v.add("at", .inFuture) }
+        let takenAt = v.observedAt("at", input.at, now: Date())
         if input.answers == nil { v.add("answers", .required) }
         var score: InstrumentScore?
         if let instrument, let answers = input.answers {

@@ -44,9 +44,7 @@ struct SPICTAPI {
         try await PatientGate(services: services).authorize(context, patientId: patientId, .write, action: "spict.create")
         let input = try await request.decodeJSON(Input.self, limit: services.config.maxBodySize)
         var v = Validator()
-        let now = Date()
-        let at = v.instant("at", input.at, required: false) ?? now
-        if at > now.addingTimeInterval(300) { v.add("at", .inFuture) }
+        let at = v.observedAt("at", input.at, now: Date())
         var checklist: SPICTChecklist?
         do {
             checklist = try SPICTChecklist(SPICTDraft(generalIndicators: input.generalIndicators ?? [], clinicalIndicators: input.clinicalIndicators ?? [],
