@@ -10,6 +10,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lindring", targets: ["lindring"]),
+        // For the micro-benchmarks in Benchmarks/, a package of their own.
+        .library(name: "LindringCore", targets: ["LindringCore"]),
+        .library(name: "LindringStore", targets: ["LindringStore"]),
+        .library(name: "LindringWeb", targets: ["LindringWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

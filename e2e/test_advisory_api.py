@@ -32,6 +32,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
+from advisory_vocabulary import ACTIONS, CALLER_ROLES, CHANNELS, OUTCOMES, REASONS, TRIAGES
+
 from conftest import LindringServer
 from patients_support import (
     HOME_CARE_UNIT,
@@ -69,16 +71,6 @@ ADMIN = "admin"
 #   today, two days ago                                              endedAt default
 # The demo data fills the last 365 days with contacts, so days whose counts are asserted
 # exactly lie more than a year back (and stay there as time passes).
-
-CALLER_ROLES = ["patient", "relative", "homeCareNurse", "nursingHomeStaff", "hospitalNurse", "palliativeNurse", "gp",
-                "outOfHoursDoctor", "otherProfessional", "anonymous"]
-REASONS = ["pain", "dyspnoea", "nausea", "constipation", "delirium", "anxiety", "fatigue", "bleeding", "dying", "deathOccurred",
-           "medication", "equipment", "existential", "relativeStrain", "practical", "bereavement", "other"]
-TRIAGES = ["acute", "urgent", "routine", "information"]
-ACTIONS = ["adviceOnly", "anticipatoryMedication", "contactedGP", "contactedOutOfHoursDoctor", "contactedHomeCare",
-           "referredPalliativeTeam", "hospiceSuggested", "admissionAdvised", "emergency112", "callbackScheduled"]
-OUTCOMES = ["resolved", "needsFollowUp", "escalated"]
-CHANNELS = ["phone", "video", "secureMessage"]
 
 # The days the region closes the advisory line's day service (besides weekends), for the
 # years used here, written out by hand rather than computed as the server does.

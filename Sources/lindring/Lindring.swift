@@ -174,19 +174,40 @@ struct DemoDataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demo-data",
                                                     abstract: "Load synthetic demo users for every role, synthetic patients and a year of advisory-line contacts (once).")
 
+    enum Scale: String, ExpressibleByArgument, CaseIterable {
+        case demo, region
+    }
+
     @Option(help: "How many synthetic patients to create (region scale: 100000).") var patients = 200
     @Option(help: "How many days of synthetic advisory-line contacts to create, ending today (0 for none).") var contactDays = 365
     @Option(help: "About how many contacts a day (1,000,000 over five years: 548).") var contactsPerDay = 18
+    @Option(help: "region: after the demo, a region's five years (100,000 patients, 20,000 plans, 1,000,000 contacts, 2,000,000 assessments, 5,000 users, their audit entries).")
+    var scale: Scale = .demo
+    @Option(help: "With --scale region: the share of the region's volume to load (0.01 for a quick one).") var fraction = 1.0
+
+    func validate() throws {
+        guard fraction > 0, fraction <= 10 else { throw ValidationError("--fraction must be above 0 and at most 10.") }
+        if fraction != 1, scale != .region { throw ValidationError("--fraction applies to --scale region only.") }
+    }
 
     func run() async throws {
         let config = try loadConfig()
+        let started = Date()
         let created = try await withPersistence(config) { persistence in
             let hasher = PasswordHasher(cost: config.bcryptCost)
             defer { Task { try? await hasher.shutdown() } }
-            return try await DemoData.load(persistence: persistence, hasher: hasher, patients: patients, contactDays: contactDays,
-                                             contactsPerDay: contactsPerDay)
+            // At region scale the contacts come from the region's generator; the demo keeps its users, patients and rota.
+            let created = try await DemoData.load(persistence: persistence, hasher: hasher, patients: patients,
+                                                  contactDays: scale == .region ? 1 : contactDays, contactsPerDay: contactsPerDay)
+            if scale == .region {
+                let volume = RegionScale.Volume.region.scaled(by: fraction)
+                let bar = ProgressBar()
+                try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, progress: bar.update)
+            }
+            return created
         }
         printDemoUsers(created)
+        if scale == .region { say(String(format: "Region-scale data (fraction %g) loaded in %.1f s.", fraction, Date().timeIntervalSince(started))) }
     }
 }
 

@@ -29,40 +29,45 @@ public enum ContactRepository {
             guard try row.decode(column: "created_by", as: UUID.self) == author.userId else { throw ContactIdTaken() }
             return .replay(id)
         }
+        var batch = RowBatch()
+        rows(contact, id: id, author: author, idempotencyKey: idempotencyKey, now: now, into: &batch)
+        try await batch.write(on: sql)
         let localDate = LocalDate(contact.startedAt, in: DanishCalendar.timeZone)
-        let localHour = DanishCalendar.hour(of: contact.startedAt)
+        try await ContactDayCounts.add(contact, day: localDate, weekday: localDate.weekday, hour: DanishCalendar.hour(of: contact.startedAt), on: sql)
+        return .new(id)
+    }
+
+    /// The contact's rows: the contact, its reasons and actions, and its follow-up. The per-day
+    /// counts are not among them: `create` adds to them, a bulk load recounts (`ContactDayCounts.rebuild`).
+    public static func rows(_ contact: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, now: Date, into batch: inout RowBatch) {
+        let localDate = LocalDate(contact.startedAt, in: DanishCalendar.timeZone).description
         let created = AuditRecord.truncatedToMilliseconds(now)
-        try await sql.insert(into: "contacts")
-            .columns("id", "started_at", "ended_at", "duration_seconds", "local_date", "local_weekday", "local_hour", "outside_working_hours",
-                     "holiday", "channel", "direction", "caller_role", "caller_name", "caller_phone", "caller_unit_id", "patient_id",
-                     "situation", "background", "assessment", "recommendation", "triage", "outcome", "stayed_at_home",
-                     "created_by", "created_by_name", "created_at", "idempotency_key")
-            .values(SQLBind(id), SQLBind(AuditRecord.truncatedToMilliseconds(contact.startedAt)),
-                    SQLBind(AuditRecord.truncatedToMilliseconds(contact.endedAt)), SQLBind(contact.durationSeconds),
-                    SQLBind(localDate.description), SQLBind(localDate.weekday), SQLBind(localHour),
-                    SQLBind(contact.workingHours.outsideWorkingHours), SQLBind(contact.workingHours.holiday), SQLBind(contact.channel.rawValue),
-                    SQLBind(contact.direction.rawValue), SQLBind(contact.callerRole.rawValue), SQLBind(contact.callerName),
-                    SQLBind(contact.callerPhone), SQLBind(contact.callerUnitId), SQLBind(contact.patientId), SQLBind(contact.situation),
-                    SQLBind(contact.background), SQLBind(contact.assessment), SQLBind(contact.recommendation),
-                    SQLBind(contact.triage.rawValue), SQLBind(contact.outcome.rawValue), SQLBind(contact.stayedAtHome),
-                    SQLBind(author.userId), SQLBind(author.name), SQLBind(created), SQLBind(idempotencyKey))
-            .run()
-        for (table, column, values) in [("contact_reasons", "reason", contact.reasons.map(\.rawValue)),
-                                        ("contact_actions", "action", contact.actions.map(\.rawValue))] where !values.isEmpty {
-            var insert = sql.insert(into: table).columns("contact_id", column, "local_date")
-            for value in values { insert = insert.values(SQLBind(id), SQLBind(value), SQLBind(localDate.description)) }
-            try await insert.run()
+        batch.add("contacts", ["id", "started_at", "ended_at", "duration_seconds", "local_date", "local_weekday", "local_hour", "outside_working_hours",
+                               "holiday", "channel", "direction", "caller_role", "caller_name", "caller_phone", "caller_unit_id", "patient_id",
+                               "situation", "background", "assessment", "recommendation", "triage", "outcome", "stayed_at_home",
+                               "created_by", "created_by_name", "created_at", "idempotency_key"],
+                  [SQLBind(id), SQLBind(AuditRecord.truncatedToMilliseconds(contact.startedAt)),
+                   SQLBind(AuditRecord.truncatedToMilliseconds(contact.endedAt)), SQLBind(contact.durationSeconds),
+                   SQLBind(localDate), SQLBind(LocalDate(contact.startedAt, in: DanishCalendar.timeZone).weekday),
+                   SQLBind(DanishCalendar.hour(of: contact.startedAt)),
+                   SQLBind(contact.workingHours.outsideWorkingHours), SQLBind(contact.workingHours.holiday), SQLBind(contact.channel.rawValue),
+                   SQLBind(contact.direction.rawValue), SQLBind(contact.callerRole.rawValue), SQLBind(contact.callerName),
+                   SQLBind(contact.callerPhone), SQLBind(contact.callerUnitId), SQLBind(contact.patientId), SQLBind(contact.situation),
+                   SQLBind(contact.background), SQLBind(contact.assessment), SQLBind(contact.recommendation),
+                   SQLBind(contact.triage.rawValue), SQLBind(contact.outcome.rawValue), SQLBind(contact.stayedAtHome),
+                   SQLBind(author.userId), SQLBind(author.name), SQLBind(created), SQLBind(idempotencyKey)])
+        for reason in contact.reasons {
+            batch.add("contact_reasons", ["contact_id", "reason", "local_date"], [SQLBind(id), SQLBind(reason.rawValue), SQLBind(localDate)])
+        }
+        for action in contact.actions {
+            batch.add("contact_actions", ["contact_id", "action", "local_date"], [SQLBind(id), SQLBind(action.rawValue), SQLBind(localDate)])
         }
         if let followUp = contact.followUp {
-            try await sql.insert(into: "follow_ups")
-                .columns("id", "contact_id", "patient_id", "unit_id", "triage", "due_at", "text", "status", "created_at", "created_by_name", "local_date")
-                .values(SQLBind(UUID()), SQLBind(id), SQLBind(contact.patientId), SQLBind(followUp.unitId), SQLBind(contact.triage.rawValue),
-                        SQLBind(AuditRecord.truncatedToMilliseconds(followUp.dueAt)), SQLBind(followUp.text), SQLBind(FollowUpStatus.open.rawValue), SQLBind(created),
-                        SQLBind(author.name), SQLBind(localDate.description))
-                .run()
+            batch.add("follow_ups", ["id", "contact_id", "patient_id", "unit_id", "triage", "due_at", "text", "status", "created_at", "created_by_name", "local_date"],
+                      [SQLBind(UUID()), SQLBind(id), SQLBind(contact.patientId), SQLBind(followUp.unitId), SQLBind(contact.triage.rawValue),
+                       SQLBind(AuditRecord.truncatedToMilliseconds(followUp.dueAt)), SQLBind(followUp.text), SQLBind(FollowUpStatus.open.rawValue),
+                       SQLBind(created), SQLBind(author.name), SQLBind(localDate)])
         }
-        try await ContactDayCounts.add(contact, day: localDate, weekday: localDate.weekday, hour: localHour, on: sql)
-        return .new(id)
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> Contact? {

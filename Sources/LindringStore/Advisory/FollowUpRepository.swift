@@ -71,6 +71,13 @@ public enum FollowUpRepository {
         return true
     }
 
+    /// Marks every open follow-up due before `before` done at its due time (bulk loads of history).
+    public static func closeAllDue(before: Date, byName name: String, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).update("follow_ups").set("status", to: SQLBind(FollowUpStatus.done.rawValue))
+            .set("closed_at", to: SQLColumn("due_at")).set("closed_by_name", to: SQLBind(name))
+            .where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).where("due_at", .lessThan, SQLBind(before)).run()
+    }
+
     public static func openCount(unitId: UUID, on db: any Database) async throws -> Int {
         try await (db as! any SQLDatabase).select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("follow_ups")
             .where("unit_id", .equal, SQLBind(unitId)).where("status", .equal, SQLBind(FollowUpStatus.open.rawValue))

@@ -31,11 +31,19 @@ public enum AuditLog {
     static let columns = ["seq", "at", "user_id", "username", "role", "action", "entity_type", "entity_id",
                           "patient_id", "purpose", "outcome", "ip", "user_agent", "previous_hash", "hash"]
 
-    /// Appends one entry. The first statement takes the chain head's row lock (PostgreSQL)
-    /// or the write lock (SQLite), so concurrent appends from any process queue up and the
-    /// chain stays a single line.
+    /// Appends one entry.
     @discardableResult
     public static func append(_ record: AuditRecord, on database: any Database) async throws -> Int64 {
+        try await append([record], on: database)[0]
+    }
+
+    /// Appends entries in order, each chained to the one before, with one multi-row insert and
+    /// one update of the head (a group of requests' entries, or a bulk load). The first statement
+    /// takes the chain head's row lock (PostgreSQL) or the write lock (SQLite), so concurrent
+    /// appends from any process queue up and the chain stays a single line.
+    @discardableResult
+    public static func append(_ records: [AuditRecord], on database: any Database) async throws -> [Int64] {
+        guard !records.isEmpty else { return [] }
         let sql = database as! any SQLDatabase
         try await sql.update("audit_chain_head").set("last_seq", to: SQLColumn("last_seq"))
             .where("id", .equal, 1).run()
@@ -43,18 +51,27 @@ public enum AuditLog {
             .where("id", .equal, 1).first() else {
             throw AuditLogUnavailable()
         }
-        let sequence = try head.decode(column: "last_seq", as: Int64.self) + 1
-        let previous = try head.decode(column: "last_hash", as: String.self)
-        let hash = AuditChain.hash(record, sequence: sequence, previousHash: previous)
-        try await sql.insert(into: "audit_entries").columns(columns).values(
-            SQLBind(sequence), SQLBind(record.at), SQLBind(record.userId), SQLBind(record.username), SQLBind(record.role),
-            SQLBind(record.action), SQLBind(record.entityType), SQLBind(record.entityId), SQLBind(record.patientId),
-            SQLBind(record.purpose), SQLBind(record.outcome.rawValue), SQLBind(record.ip), SQLBind(record.userAgent),
-            SQLBind(previous), SQLBind(hash)
-        ).run()
-        try await sql.update("audit_chain_head").set("last_seq", to: SQLBind(sequence)).set("last_hash", to: SQLBind(hash))
+        var sequence = try head.decode(column: "last_seq", as: Int64.self)
+        var previous = try head.decode(column: "last_hash", as: String.self)
+        var batch = RowBatch()
+        var sequences: [Int64] = []
+        sequences.reserveCapacity(records.count)
+        for record in records {
+            sequence += 1
+            let hash = AuditChain.hash(record, sequence: sequence, previousHash: previous)
+            batch.add("audit_entries", columns, [
+                SQLBind(sequence), SQLBind(record.at), SQLBind(record.userId), SQLBind(record.username), SQLBind(record.role),
+                SQLBind(record.action), SQLBind(record.entityType), SQLBind(record.entityId), SQLBind(record.patientId),
+                SQLBind(record.purpose), SQLBind(record.outcome.rawValue), SQLBind(record.ip), SQLBind(record.userAgent),
+                SQLBind(previous), SQLBind(hash),
+            ])
+            previous = hash
+            sequences.append(sequence)
+        }
+        try await batch.write(on: sql)
+        try await sql.update("audit_chain_head").set("last_seq", to: SQLBind(sequence)).set("last_hash", to: SQLBind(previous))
             .where("id", .equal, 1).run()
-        return sequence
+        return sequences
     }
 
     public struct AuditLogUnavailable: Error {}
@@ -118,5 +135,16 @@ public enum AuditLog {
         let headHash = try head?.decode(column: "last_hash", as: String.self) ?? ""
         let problem = verifier.finish(headSequence: headSequence, headHash: headHash)
         return VerificationReport(checked: verifier.checked, problem: problem)
+    }
+}
+
+extension Persistence {
+    /// Reads in one snapshot, then commits the audit entry that describes the read (in a group
+    /// with other requests' entries) before returning: what was read leaves only once its entry
+    /// is durable, and the read itself never waits for the writer.
+    public func readAudited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, AuditRecord)) async throws -> T {
+        let (value, record) = try await read(body)
+        try await write { try await AuditLog.append(record, on: $0) }
+        return value
     }
 }

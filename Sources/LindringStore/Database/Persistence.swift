@@ -15,6 +15,11 @@ public final class Persistence: Sendable {
     public let databases: Databases
     let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
+    /// Writes go through one connection of their own (SQLite: a second connection to the same
+    /// file), so that readers on the others never queue behind a commit's fsync.
+    private let writerID: DatabaseID
+    private let writerLoop: any EventLoop
+    private let groupCommit: GroupCommit
 
     /// `connectionsPerEventLoop` applies to PostgreSQL; SQLite always uses one per event loop
     /// (more would only contend for its single writer).
@@ -24,15 +29,33 @@ public final class Persistence: Sendable {
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
         databases = Databases(threadPool: NIOThreadPool.singleton, on: eventLoopGroup)
+        writerLoop = eventLoopGroup.next()
         switch location {
         case .sqlite(let path):
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             databases.use(.sqlite(.file(url.path), sqlLogLevel: nil), as: .sqlite)
+            writerID = DatabaseID(string: "sqlite-writer")
+            databases.use(.sqlite(.file(url.path), sqlLogLevel: nil), as: writerID, isDefault: false)
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
             databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop), sqlLogLevel: .trace), as: .psql)
+            writerID = .psql
+        }
+        let (databases, writerID, writerLoop) = (databases, writerID, writerLoop)
+        let begin = location.isSQLite ? "BEGIN IMMEDIATE" : "BEGIN"
+        groupCommit = GroupCommit { group in
+            let answered = GroupCommit.Answered()
+            do {
+                try await databases.database(writerID, logger: logger, on: writerLoop)!.withConnection { connection in
+                    answered.value = true
+                    await GroupCommit.run(group, on: connection, begin: begin)
+                }
+            } catch {
+                // No connection for the group: nothing ran, so every job fails.
+                if !answered.value { for job in group { job.continuation.resume(throwing: error) } }
+            }
         }
         let perLoop = location.isSQLite ? 1 : max(1, connectionsPerEventLoop)
         Gauge(label: "lindring_database_pool_connections_max").record(perLoop * eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
@@ -68,23 +91,28 @@ public final class Persistence: Sendable {
 
     /// SQLite's durability settings live on each connection. FluentSQLiteDriver keeps exactly
     /// one connection per event loop for the life of the process, so the settings are
-    /// applied once to each of them (and checked again by `verifyConnectionSettings`).
+    /// applied once to each of them and to the writer's (and checked again by `verifyConnectionSettings`).
     public func applyConnectionSettings() async throws {
-        guard location.isSQLite else { return }
-        for eventLoop in eventLoopGroup.makeIterator() {
-            let db = database(on: eventLoop) as! any SQLDatabase
+        for db in sqliteConnections() {
             for pragma in SQLiteSettings.pragmas {
                 try await db.raw(SQLQueryString(pragma)).run()
             }
         }
     }
 
+    private func sqliteConnections() -> [any SQLDatabase] {
+        guard location.isSQLite else { return [] }
+        return eventLoopGroup.makeIterator().map { database(on: $0) as! any SQLDatabase } + [writer as! any SQLDatabase]
+    }
+
+    private var writer: any Database {
+        databases.database(writerID, logger: logger, on: writerLoop)!
+    }
+
     /// Reports a connection whose settings differ from what Lindring requires.
     public func verifyConnectionSettings() async throws -> [String] {
-        guard location.isSQLite else { return [] }
         var problems: [String] = []
-        for eventLoop in eventLoopGroup.makeIterator() {
-            let db = database(on: eventLoop) as! any SQLDatabase
+        for db in sqliteConnections() {
             for (pragma, expected) in SQLiteSettings.expectations {
                 let row = try await db.raw(SQLQueryString("PRAGMA \(unsafeRaw: pragma)")).first()
                 let value = row.flatMap { row in
@@ -109,16 +137,19 @@ public final class Persistence: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction that holds the write lock from its first statement.
-    /// On SQLite that is `BEGIN IMMEDIATE`: a deferred transaction that reads first and then
-    /// writes can fail at once with SQLITE_BUSY when another connection wrote in between,
-    /// whereas an immediate one waits its turn (busy timeout). Writes and their audit
-    /// entries go through here so that they commit or fail together.
+    /// Runs `body` in a transaction that holds the write lock from its first statement, shared
+    /// with the writes that arrive while the one before commits (`GroupCommit`): `body` runs in
+    /// a savepoint, so its changes commit or fail together, and this returns once they are
+    /// durable. On SQLite the transaction is `BEGIN IMMEDIATE`: a deferred transaction that
+    /// reads first and then writes can fail at once with SQLITE_BUSY when another connection
+    /// wrote in between, whereas an immediate one waits its turn (busy timeout). Writes and
+    /// their audit entries go through here so that they commit or fail together.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
         let started = DispatchTime.now()
         do {
-            let result = try await transaction(body)
+            let result = try await groupCommit.submit { try await body($0) } as! T
             Timer(label: "lindring_database_write_seconds").recordInterval(since: started)
             return result
         } catch {
@@ -127,23 +158,35 @@ public final class Persistence: Sendable {
         }
     }
 
-    private func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        switch location {
-        case .sqlite:
-            return try await database.withConnection { connection in
-                let sql = connection as! any SQLDatabase
-                try await sql.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await body(connection)
-                    try await sql.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
-        case .postgres:
-            return try await database.transaction(body)
+    /// One transaction of its own, outside any group commit: for bulk loads, whose transactions
+    /// are large enough to pay for their own fsync and would only hold up other writers' groups.
+    @discardableResult
+    public func writeAlone<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
+        return try await writer.withConnection { connection in
+            try await Self.inTransaction(connection, begin: self.location.isSQLite ? "BEGIN IMMEDIATE" : "BEGIN", body)
+        }
+    }
+
+    /// Runs `body` on one connection in one read-only snapshot (SQLite: a deferred transaction;
+    /// PostgreSQL: repeatable read), so that the several queries of a page agree with each other.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await database.withConnection { connection in
+            try await Self.inTransaction(connection, begin: self.location.isSQLite ? "BEGIN" : "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
+        }
+    }
+
+    private static func inTransaction<T: Sendable>(_ connection: any Database, begin: String,
+                                                   _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let sql = connection as! any SQLDatabase
+        try await sql.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(connection)
+            try await sql.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
         }
     }
 

@@ -19,12 +19,17 @@ public enum PatientRepository {
         try await checkGP(patient.gpUnitId, &v, sql)
         try v.check()
         let id = UUID()
-        try await sql.insert(into: "patients")
-            .columns(columns + ["name_folded", "created_at", "updated_at"])
-            .values(values(id: id, patient, registeringUnitId: registeringUnitId, recordedBy: recordedBy, now: now)
-                    + [SQLBind(NameSearch.fold(patient.name)), SQLBind(now), SQLBind(now)])
-            .run()
+        var batch = RowBatch()
+        try rows(patient, id: id, registeringUnitId: registeringUnitId, recordedBy: recordedBy, now: now, into: &batch)
+        try await batch.write(on: sql)
         return id
+    }
+
+    /// The patient's row, without the checks `create` makes (bulk loads bring their own unique CPR numbers).
+    public static func rows(_ patient: ValidPatient, id: UUID, registeringUnitId: UUID, recordedBy: UUID?, now: Date, into batch: inout RowBatch) throws {
+        batch.add("patients", columns + ["name_folded", "created_at", "updated_at"],
+                  try values(id: id, patient, registeringUnitId: registeringUnitId, recordedBy: recordedBy, now: now)
+                      + [SQLBind(NameSearch.fold(patient.name)), SQLBind(now), SQLBind(now)])
     }
 
     /// Changes the patient's details; the CPR number and registering unit stay.

@@ -23,12 +23,47 @@ public enum PlanRepository {
         if try await find(patientId: patientId, on: db) != nil { throw PlanAlreadyExists() }
         let sql = db as! any SQLDatabase
         let id = UUID()
-        try await sql.insert(into: "plans").columns("id", "patient_id", "version", "status", "content", "updated_at", "updated_by")
-            .values(SQLBind(id), SQLBind(patientId), SQLBind(1), SQLBind(content.status.rawValue), SQLBind(try encode(content)),
-                    SQLBind(now), SQLBind(author.userId)).run()
+        var batch = RowBatch()
+        try planRow(id: id, patientId: patientId, version: 1, content, updatedBy: author.userId, now: now, into: &batch)
+        try await batch.write(on: sql)
         let plan = StoredPlan(id: id, patientId: patientId, version: 1, content: content, updatedAt: now)
         try await record(plan, changes: PlanDiff.changes(from: nil, to: content), previousTeam: [], author: author, now: now, on: sql)
         return plan
+    }
+
+    /// The rows of a plan with its whole history (bulk loads): the plan at its last version,
+    /// every version with its changes, and the care team of the last. No inbox items: nobody
+    /// was notified of history that was loaded rather than made.
+    public static func rows(patientId: UUID, history: [(content: PlanContent, author: PlanAuthor, at: Date)], into batch: inout RowBatch) throws {
+        guard let last = history.last else { return }
+        let id = UUID()
+        try planRow(id: id, patientId: patientId, version: history.count, last.content, updatedBy: last.author.userId, now: last.at, into: &batch)
+        var previous: PlanContent?
+        for (index, version) in history.enumerated() {
+            try versionRow(planId: id, version: index + 1, version.content, changes: try encode(PlanDiff.changes(from: previous, to: version.content)),
+                           author: version.author, now: version.at, into: &batch)
+            previous = version.content
+        }
+        careTeamRows(patientId: patientId, last.content, into: &batch)
+    }
+
+    static func planRow(id: UUID, patientId: UUID, version: Int, _ content: PlanContent, updatedBy: UUID?, now: Date, into batch: inout RowBatch) throws {
+        batch.add("plans", ["id", "patient_id", "version", "status", "content", "updated_at", "updated_by"],
+                  [SQLBind(id), SQLBind(patientId), SQLBind(version), SQLBind(content.status.rawValue), SQLBind(try encode(content)),
+                   SQLBind(now), SQLBind(updatedBy)])
+    }
+
+    static func versionRow(planId: UUID, version: Int, _ content: PlanContent, changes: String, author: PlanAuthor, now: Date,
+                           into batch: inout RowBatch) throws {
+        batch.add("plan_versions", ["id", "plan_id", "version", "content", "changes", "author_id", "author_name", "author_unit_id", "created_at", "contact_id"],
+                  [SQLBind(UUID()), SQLBind(planId), SQLBind(version), SQLBind(try encode(content)), SQLBind(changes),
+                   SQLBind(author.userId), SQLBind(author.name), SQLBind(author.unitId), SQLBind(now), SQLBind(author.contactId)])
+    }
+
+    static func careTeamRows(patientId: UUID, _ content: PlanContent, into batch: inout RowBatch) {
+        for unit in content.careTeamUnitIds.sorted(by: { $0.uuidString < $1.uuidString }) {
+            batch.add("plan_care_team", ["patient_id", "unit_id"], [SQLBind(patientId), SQLBind(unit)])
+        }
     }
 
     /// Saves a new version if `basedOn` is still the current one; otherwise throws
@@ -55,14 +90,13 @@ public enum PlanRepository {
     static func record(_ plan: StoredPlan, changes: [PlanChange], previousTeam: Set<UUID>, author: PlanAuthor, now: Date,
                        on sql: any SQLDatabase) async throws {
         let changesJSON = try encode(changes)
-        try await sql.insert(into: "plan_versions")
-            .columns("id", "plan_id", "version", "content", "changes", "author_id", "author_name", "author_unit_id", "created_at", "contact_id")
-            .values(SQLBind(UUID()), SQLBind(plan.id), SQLBind(plan.version), SQLBind(try encode(plan.content)), SQLBind(changesJSON),
-                    SQLBind(author.userId), SQLBind(author.name), SQLBind(author.unitId), SQLBind(now), SQLBind(author.contactId)).run()
+        var version = RowBatch()
+        try versionRow(planId: plan.id, version: plan.version, plan.content, changes: changesJSON, author: author, now: now, into: &version)
+        try await version.write(on: sql)
         try await sql.delete(from: "plan_care_team").where("patient_id", .equal, SQLBind(plan.patientId)).run()
-        for unit in plan.content.careTeamUnitIds.sorted(by: { $0.uuidString < $1.uuidString }) {
-            try await sql.insert(into: "plan_care_team").columns("patient_id", "unit_id").values(SQLBind(plan.patientId), SQLBind(unit)).run()
-        }
+        var team = RowBatch()
+        careTeamRows(patientId: plan.patientId, plan.content, into: &team)
+        try await team.write(on: sql)
         // Whole milliseconds, so that items saved together sort by id and page cursors (which
         // carry milliseconds) find their place exactly on every database.
         let created = AuditRecord.truncatedToMilliseconds(now)

@@ -62,14 +62,10 @@ public enum AssessmentRepository {
                               on db: any Database) async throws -> Assessment {
         let sql = db as! any SQLDatabase
         let created = AuditRecord.truncatedToMilliseconds(now)
-        try await sql.insert(into: "assessments")
-            .columns("id", "patient_id", "instrument", "respondent", "answers", "scores", "severity", "traffic_light", "taken_at", "recorded_by",
-                     "recorded_by_name", "created_at")
-            .values(SQLBind(id), SQLBind(patientId), SQLBind(instrument.rawValue), SQLBind(respondent.rawValue), SQLBind(try PlanRepository.encode(answers)),
-                    SQLBind(try PlanRepository.encode(score.scores)), SQLBind(try PlanRepository.encode(score.severity)),
-                    SQLBind(score.trafficLight.rawValue), SQLBind(AuditRecord.truncatedToMilliseconds(takenAt)), SQLBind(recordedBy.id),
-                    SQLBind(recordedBy.name), SQLBind(created))
-            .run()
+        var batch = RowBatch()
+        rows(patientId: patientId, instrument: instrument, respondent: respondent, result: try StoredResult(answers: answers, score: score),
+             takenAt: takenAt, recordedBy: recordedBy, id: id, now: now, into: &batch)
+        try await batch.write(on: sql)
         if score.trafficLight == .red, let plan = try await PlanRepository.find(patientId: patientId, on: db), let unit = plan.content.keyWorker?.unitId {
             try await sql.insert(into: "inbox_items").columns("id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "assessment_id")
                 .values(SQLBind(UUID()), SQLBind(unit), SQLBind(patientId), SQLBind(plan.version), SQLBind("[]"), SQLBind(recordedBy.name), SQLBind(created),
@@ -78,6 +74,32 @@ public enum AssessmentRepository {
         }
         return Assessment(id: id, patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
                           takenAt: AuditRecord.truncatedToMilliseconds(takenAt), recordedByName: recordedBy.name, createdAt: created)
+    }
+
+    /// Answers and result as stored (JSON text), made once: a bulk load reuses them for many rows.
+    public struct StoredResult: Sendable {
+        let answers: String
+        let scores: String
+        let severity: String
+        let trafficLight: TrafficLight
+
+        public init(answers: [String: AnswerJSON], score: InstrumentScore) throws {
+            self.answers = try PlanRepository.encode(answers)
+            scores = try PlanRepository.encode(score.scores)
+            severity = try PlanRepository.encode(score.severity)
+            trafficLight = score.trafficLight
+        }
+    }
+
+    /// The assessment's row, without the inbox item a red result adds (bulk loads: history, not news).
+    public static func rows(patientId: UUID, instrument: Instrument, respondent: Respondent, result: StoredResult, takenAt: Date,
+                            recordedBy: (id: UUID?, name: String), id: UUID, now: Date, into batch: inout RowBatch) {
+        batch.add("assessments", ["id", "patient_id", "instrument", "respondent", "answers", "scores", "severity", "traffic_light", "taken_at",
+                                  "recorded_by", "recorded_by_name", "created_at"],
+                  [SQLBind(id), SQLBind(patientId), SQLBind(instrument.rawValue), SQLBind(respondent.rawValue), SQLBind(result.answers),
+                   SQLBind(result.scores), SQLBind(result.severity), SQLBind(result.trafficLight.rawValue),
+                   SQLBind(AuditRecord.truncatedToMilliseconds(takenAt)), SQLBind(recordedBy.id), SQLBind(recordedBy.name),
+                   SQLBind(AuditRecord.truncatedToMilliseconds(now))])
     }
 
     /// The patient's assessments, newest first.

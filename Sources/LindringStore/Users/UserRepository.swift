@@ -37,13 +37,25 @@ public enum UserRepository {
         if try await model(username: valid.username, on: db) != nil { v.add("username", .alreadyTaken) }
         let unitID = try await unitID(for: valid.unitCode, &v, on: db)
         try v.check()
-        let now = Date()
+        let model = model(valid, unitId: unitID, passwordHash: passwordHash, language: language, now: Date())
+        try await model.create(on: db)
+        return try await user(model, on: db)
+    }
+
+    /// Many users in one multi-row insert (bulk loads), with unit ids already looked up and no
+    /// check for taken usernames (the unique index still refuses one).
+    public static func createMany(_ users: [(user: ValidUser, unitId: UUID?)], passwordHash: String, now: Date = Date(), on db: any Database) async throws {
+        guard !users.isEmpty else { return }
+        try await users.map { model($0.user, unitId: $0.unitId, passwordHash: passwordHash, language: "da", now: now) }.create(on: db)
+    }
+
+    static func model(_ valid: ValidUser, unitId: UUID?, passwordHash: String, language: String, now: Date) -> UserModel {
         let model = UserModel()
         model.id = UUID()
         model.username = valid.username
         model.name = valid.name
         model.profession = valid.profession.rawValue
-        model.unitID = unitID
+        model.unitID = unitId
         model.roles = valid.roles.map(\.rawValue).joined(separator: ",")
         model.passwordHash = passwordHash
         model.language = language
@@ -51,8 +63,7 @@ public enum UserRepository {
         model.passwordChangedAt = now
         model.createdAt = now
         model.updatedAt = now
-        try await model.create(on: db)
-        return try await user(model, on: db)
+        return model
     }
 
     /// Changes name, profession, unit and roles; the username stays (it is in the audit log).

@@ -46,6 +46,7 @@ enum DemoAdvisory {
         for patient in patients {
             keyWorkers[patient.id] = try await PlanRepository.find(patientId: patient.id, on: db)?.content.keyWorker?.unitId
         }
+        let patientIds = patients.map(\.id)
         let today = LocalDate(now, in: DanishCalendar.timeZone)
         var batch: [(ValidContact, ContactAuthor)] = []
         for offset in stride(from: days, through: 0, by: -1) {
@@ -53,33 +54,7 @@ enum DemoAdvisory {
             let closed = date.weekday >= 6 || DanishCalendar.holiday(on: date) != nil
             let count = max(1, perDay * (14 + Int(random.next() % 9) + (closed ? 6 : 0)) / 18)
             for _ in 0..<count {
-                let hour = pick(hourWeights.enumerated().map { ($0.offset, $0.element + (closed && (8..<16).contains($0.offset) ? 4 : 0)) }, &random)
-                guard let start = DanishCalendar.instant(date, hour: hour, minute: Int(random.next() % 60)), start < now.addingTimeInterval(-1800) else { continue }
-                let end = start.addingTimeInterval(Double(180 + random.next() % 1320))
-                let caller = pick(callers, &random)
-                let patient = caller == .anonymous || random.next() % 10 < 3 ? nil : patients.randomElement(using: &random)
-                var chosen = [pick(reasons, &random)]
-                if random.next() % 3 == 0 { chosen.append(pick(reasons, &random)) }
-                let triage = pick(triages, &random)
-                let outcome = triage == .information ? .resolved : pick(outcomes, &random)
-                var actions: [ContactAction] = [.adviceOnly]
-                if chosen.contains(.pain) || chosen.contains(.dyspnoea) { actions = [.anticipatoryMedication] }
-                if triage == .acute { actions.append([ContactAction.contactedOutOfHoursDoctor, .contactedHomeCare, .admissionAdvised].randomElement(using: &random)!) }
-                if outcome == .escalated { actions.append(.referredPalliativeTeam) }
-                let unit = patient.flatMap { keyWorkers[$0.id] }
-                let followUp = outcome == .needsFollowUp ? unit.map {
-                    ValidContact.FollowUp(unitId: $0, dueAt: FollowUpDue.defaultDue(triage: triage, startedAt: start, shifts: .standard),
-                                          text: ["Tilse patienten og vurdér smertebehandlingen.", "Ring til pårørende og følg op på natten.",
-                                                 "Ordination af anticiperende medicin skal fornyes."].randomElement(using: &random)!)
-                } : nil
-                let stayed: Bool? = patient == nil ? nil : (outcome == .escalated && random.next() % 2 == 0 ? false : random.next() % 100 < 90)
-                let contact = ValidContact(
-                    startedAt: start, endedAt: end, channel: random.next() % 20 == 0 ? .video : .phone,
-                    direction: random.next() % 8 == 0 ? .callback : .incoming, callerRole: caller, callerName: nil, callerPhone: nil,
-                    callerUnitId: nil, patientId: patient?.id, reasons: Array(Set(chosen)).sorted { $0.rawValue < $1.rawValue },
-                    situation: "Syntetisk demokontakt.", background: nil, assessment: nil, recommendation: advice.randomElement(using: &random),
-                    triage: triage, actions: actions, outcome: followUp == nil && outcome == .needsFollowUp ? .resolved : outcome,
-                    stayedAtHome: stayed, followUp: followUp, workingHours: WorkingHours.at(start))
+                guard let contact = contact(on: date, closed: closed, now: now, patients: patientIds, keyWorkers: keyWorkers, random: &random) else { continue }
                 let advisor = advisors.randomElement(using: &random)!
                 batch.append((contact, ContactAuthor(userId: advisor.id, name: advisor.name)))
             }
@@ -95,6 +70,39 @@ enum DemoAdvisory {
         }
         try await closePastFollowUps(persistence, by: advisors, now: now, random: &random)
         try await rota(persistence, staff: advisors, today: today)
+    }
+
+    /// One synthetic contact on `date` at an hour drawn from the line's pattern (weekend and
+    /// holiday days lean on the daytime hours), or nil when that moment is not yet past.
+    static func contact(on date: LocalDate, closed: Bool, now: Date, patients: [UUID], keyWorkers: [UUID: UUID],
+                        random: inout DemoPatients.Generator) -> ValidContact? {
+        let hour = pick(hourWeights.enumerated().map { ($0.offset, $0.element + (closed && (8..<16).contains($0.offset) ? 4 : 0)) }, &random)
+        guard let start = DanishCalendar.instant(date, hour: hour, minute: Int(random.next() % 60)), start < now.addingTimeInterval(-1800) else { return nil }
+        let end = start.addingTimeInterval(Double(180 + random.next() % 1320))
+        let caller = pick(callers, &random)
+        let patient = caller == .anonymous || random.next() % 10 < 3 ? nil : patients.randomElement(using: &random)
+        var chosen = [pick(reasons, &random)]
+        if random.next() % 3 == 0 { chosen.append(pick(reasons, &random)) }
+        let triage = pick(triages, &random)
+        let outcome = triage == .information ? .resolved : pick(outcomes, &random)
+        var actions: [ContactAction] = [.adviceOnly]
+        if chosen.contains(.pain) || chosen.contains(.dyspnoea) { actions = [.anticipatoryMedication] }
+        if triage == .acute { actions.append([ContactAction.contactedOutOfHoursDoctor, .contactedHomeCare, .admissionAdvised].randomElement(using: &random)!) }
+        if outcome == .escalated { actions.append(.referredPalliativeTeam) }
+        let unit = patient.flatMap { keyWorkers[$0] }
+        let followUp = outcome == .needsFollowUp ? unit.map {
+            ValidContact.FollowUp(unitId: $0, dueAt: FollowUpDue.defaultDue(triage: triage, startedAt: start, shifts: .standard),
+                                  text: ["Tilse patienten og vurdér smertebehandlingen.", "Ring til pårørende og følg op på natten.",
+                                         "Ordination af anticiperende medicin skal fornyes."].randomElement(using: &random)!)
+        } : nil
+        let stayed: Bool? = patient == nil ? nil : (outcome == .escalated && random.next() % 2 == 0 ? false : random.next() % 100 < 90)
+        return ValidContact(
+            startedAt: start, endedAt: end, channel: random.next() % 20 == 0 ? .video : .phone,
+            direction: random.next() % 8 == 0 ? .callback : .incoming, callerRole: caller, callerName: nil, callerPhone: nil,
+            callerUnitId: nil, patientId: patient, reasons: Array(Set(chosen)).sorted { $0.rawValue < $1.rawValue },
+            situation: "Syntetisk demokontakt.", background: nil, assessment: nil, recommendation: advice.randomElement(using: &random),
+            triage: triage, actions: actions, outcome: followUp == nil && outcome == .needsFollowUp ? .resolved : outcome,
+            stayedAtHome: stayed, followUp: followUp, workingHours: WorkingHours.at(start))
     }
 
     /// The advisory staff: the demo advisor and a few colleagues who cannot sign in.

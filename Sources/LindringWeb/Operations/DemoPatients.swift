@@ -38,46 +38,11 @@ enum DemoPatients {
             // Copenhagen, so the demo clinician and the demo home-care nurse both have patients.
             let team = index % 3 == 0 ? teams.first { $0.code == "RH-PAL" }! : teams.randomElement(using: &random)!
             let home = index % 3 == 0 ? homeCare.first { $0.code == "HJ-101" }! : homeCare.randomElement(using: &random)!
-            // A unique, well-formed CPR number for every index up to 60 million: serials 0000–3999
-            // (born in the 1900s), then every day of 28 × 12, then every year 1930–1975.
-            let serial = index % 4000, dayIndex = (index / 4000) % 336, year = 1930 + (index / (4000 * 336)) % 46
-            let cpr = String(format: "%02d%02d%02d%04d", dayIndex % 28 + 1, dayIndex / 28 + 1, year % 100, serial)
-            let name = "\(firstNames[index % firstNames.count]) \(lastNames[(index / firstNames.count + index) % lastNames.count])"
             let gp = gps.randomElement(using: &random)
             let consent: SharingConsent = index % 10 == 9 ? .declined : (index % 10 == 8 ? .notAsked : .given)
-            let draft = PatientDraft(cpr: cpr, name: name, municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
-                                     gpUnitId: gp?.id.uuidString,
-                                     diagnosisGroup: DiagnosisGroup.allCases.randomElement(using: &random)!.rawValue,
-                                     relatives: [.init(name: "Pårørende \(lastNames[index % lastNames.count])", relation: index % 2 == 0 ? "ægtefælle" : "datter",
-                                                       phone: "30 \(10 + index % 80) 11 11", primaryContact: true, livesWithPatient: index % 2 == 0)],
-                                     sharingConsent: consent.rawValue)
-            let patient = try draft.validated(today: today)
-            var plan = PlanContent()
-            plan.careTeam = [CareTeamMember(unitId: team.id, role: .keyWorker), CareTeamMember(unitId: home.id, role: .homeCare)]
-            if let gp { plan.careTeam.append(CareTeamMember(unitId: gp.id, role: .gp)) }
-            if index % 4 == 0, let hospice = hospices.randomElement(using: &random) { plan.careTeam.append(CareTeamMember(unitId: hospice.id, role: .hospice)) }
-            plan.preferredPlaceOfDeath = [.home, .home, .hospice, .notDiscussed].randomElement(using: &random)!
-            plan.preferredPlaceOfCare = .home
-            plan.prognosis = [.weeks, .months, .months, .unknown].randomElement(using: &random)!
-            plan.whatMattersMost = ["At være hjemme hos familien", "At have ro og ingen smerter", "At nå datterens bryllup"].randomElement(using: &random)
-            plan.equipment = [.hospitalBed] + (index % 3 == 0 ? [.oxygen] : [])
-            plan.medications = [
-                AnticipatoryMedication(drug: "Morfin", strength: "10 mg/ml", dose: "2,5–5 mg", route: .sc, indication: .pain, maxPer24h: "6 doser",
-                                       prescribedBy: "Læge Ida Holm", availableInHome: true),
-                AnticipatoryMedication(drug: "Midazolam", strength: "5 mg/ml", dose: "2,5 mg", route: .sc, indication: .anxietyRestlessness,
-                                       maxPer24h: "4 doser", prescribedBy: "Læge Ida Holm", availableInHome: index % 2 == 0),
-            ]
-            plan.contingencies = [Contingency(situation: "Gennembrudssmerter", action: "Giv morfin s.c. efter ordination; ring ved 3. dosis",
-                                              callDay: "Palliativt team", callNight: "Palliativ rådgivning 24/7")]
-            var second: PlanContent?
-            if index % 2 == 0 {
-                var next = plan
-                next.resuscitation = .doNotAttempt
-                next.treatmentLevel = .noHospitalAdmission
-                next.decidedBy = "Læge Ida Holm"
-                next.decisionDate = today
-                second = next
-            }
+            let patient = try patientDraft(index: index, name: name(index), home: home, gp: gp, consent: consent, random: &random).validated(today: today)
+            let plan = plan(index: index, team: team, home: home, gp: gp, hospices: hospices, random: &random)
+            let second = index % 2 == 0 ? decided(plan, today: today) : nil
             batch.append((patient, team.id, plan, second))
             if batch.count == batchSize || index == count - 1 {
                 let work = batch
@@ -93,6 +58,59 @@ enum DemoPatients {
                 }
             }
         }
+    }
+
+    /// A unique, well-formed CPR number for every index up to 60 million: serials 0000–3999
+    /// (born in the 1900s), then every day of 28 × 12, then every year 1930–1975.
+    static func cpr(_ index: Int) -> String {
+        let serial = index % 4000, dayIndex = (index / 4000) % 336, year = 1930 + (index / (4000 * 336)) % 46
+        return String(format: "%02d%02d%02d%04d", dayIndex % 28 + 1, dayIndex / 28 + 1, year % 100, serial)
+    }
+
+    static func name(_ index: Int) -> String {
+        "\(firstNames[index % firstNames.count]) \(lastNames[(index / firstNames.count + index) % lastNames.count])"
+    }
+
+    static func patientDraft(index: Int, name: String, home: OrgUnit, gp: OrgUnit?, consent: SharingConsent,
+                             random: inout Generator) -> PatientDraft {
+        PatientDraft(cpr: cpr(index), name: name, municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
+                     gpUnitId: gp?.id.uuidString,
+                     diagnosisGroup: DiagnosisGroup.allCases.randomElement(using: &random)!.rawValue,
+                     relatives: [.init(name: "Pårørende \(lastNames[index % lastNames.count])", relation: index % 2 == 0 ? "ægtefælle" : "datter",
+                                       phone: "30 \(10 + index % 80) 11 11", primaryContact: true, livesWithPatient: index % 2 == 0)],
+                     sharingConsent: consent.rawValue)
+    }
+
+    /// A first plan: the care team across sectors, wishes, anticipatory medication and what to do when.
+    static func plan(index: Int, team: OrgUnit, home: OrgUnit, gp: OrgUnit?, hospices: [OrgUnit], random: inout Generator) -> PlanContent {
+        var plan = PlanContent()
+        plan.careTeam = [CareTeamMember(unitId: team.id, role: .keyWorker), CareTeamMember(unitId: home.id, role: .homeCare)]
+        if let gp { plan.careTeam.append(CareTeamMember(unitId: gp.id, role: .gp)) }
+        if index % 4 == 0, let hospice = hospices.randomElement(using: &random) { plan.careTeam.append(CareTeamMember(unitId: hospice.id, role: .hospice)) }
+        plan.preferredPlaceOfDeath = [.home, .home, .hospice, .notDiscussed].randomElement(using: &random)!
+        plan.preferredPlaceOfCare = .home
+        plan.prognosis = [.weeks, .months, .months, .unknown].randomElement(using: &random)!
+        plan.whatMattersMost = ["At være hjemme hos familien", "At have ro og ingen smerter", "At nå datterens bryllup"].randomElement(using: &random)
+        plan.equipment = [.hospitalBed] + (index % 3 == 0 ? [.oxygen] : [])
+        plan.medications = [
+            AnticipatoryMedication(drug: "Morfin", strength: "10 mg/ml", dose: "2,5–5 mg", route: .sc, indication: .pain, maxPer24h: "6 doser",
+                                   prescribedBy: "Læge Ida Holm", availableInHome: true),
+            AnticipatoryMedication(drug: "Midazolam", strength: "5 mg/ml", dose: "2,5 mg", route: .sc, indication: .anxietyRestlessness,
+                                   maxPer24h: "4 doser", prescribedBy: "Læge Ida Holm", availableInHome: index % 2 == 0),
+        ]
+        plan.contingencies = [Contingency(situation: "Gennembrudssmerter", action: "Giv morfin s.c. efter ordination; ring ved 3. dosis",
+                                          callDay: "Palliativt team", callNight: "Palliativ rådgivning 24/7")]
+        return plan
+    }
+
+    /// The next version: the doctor's decisions on resuscitation and treatment level.
+    static func decided(_ plan: PlanContent, today: LocalDate) -> PlanContent {
+        var next = plan
+        next.resuscitation = .doNotAttempt
+        next.treatmentLevel = .noHospitalAdmission
+        next.decidedBy = "Læge Ida Holm"
+        next.decisionDate = today
+        return next
     }
 
     /// A few invented general practices, so care teams include GPs.

@@ -91,11 +91,10 @@ struct AdvisoryController {
                 errors.append(FieldError("patientQuery", .invalidFormat))
             } else {
                 let requester = gate.requester(user)
-                panel.results = try await services.persistence.write { tx in
+                panel.results = try await services.persistence.readAudited { tx in
                     let results = try await PatientRepository.search(query, requester: requester, limit: 10, on: tx)
-                    try await AuditLog.append(context.auditRecord("patient.search", as: .readPatientData, entityType: "patient",
-                                                                  purpose: "\(form.auditPurpose): \(results.count) hits"), on: tx)
-                    return results
+                    return (results, context.auditRecord("patient.search", as: .readPatientData, entityType: "patient",
+                                                         purpose: "\(form.auditPurpose): \(results.count) hits"))
                 }
             }
         }

@@ -4,9 +4,10 @@ import LindringCore
 import LindringStore
 
 /// The one way into a patient's data from a route: it asks the patient access policy and
-/// writes the audit entry (allowed or denied, with the ground as purpose) in the same
-/// transaction as the read or write it guards, so an access whose audit entry cannot be
-/// written does not happen (fail closed).
+/// writes the audit entry (allowed or denied, with the ground as purpose). A change and its
+/// entry commit in one transaction. A read runs in a read-only snapshot, and its entry is
+/// committed (in a group with other requests' entries) before the data leaves: an access whose
+/// audit entry cannot be written durably is never shown (fail closed).
 struct PatientGate {
     let services: AppServices
 
@@ -32,24 +33,43 @@ struct PatientGate {
             try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: patientId, on: services.database)
         } ?? false
         let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: brokeTheGlass)
-        let outcome: Result<T, Denied> = try await services.persistence.write { tx in
+        let record = { @Sendable (outcome: AuditOutcome, ground: PatientAccessGround?) in
+            context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
+                                purpose: ground.map { Self.purpose($0, purpose) } ?? purpose, outcome: outcome)
+        }
+        let decide = { @Sendable (tx: any Database) async throws -> PatientAccessDecision in
             guard let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx) else { throw AppError.notFound }
-            let decision = switch mode {
+            return switch mode {
             case .read: PatientAccessPolicy.read(requester, facts)
             case .write: PatientAccessPolicy.write(requester, facts)
             case .proposeFromContact: PatientAccessPolicy.proposeFromContact(requester, facts)
             }
+        }
+        if mode == .read {
+            let decision: Result<(T, PatientAccessGround), Denied> = try await services.persistence.read { tx in
+                switch try await decide(tx) {
+                case .allowed(let ground): .success((try await body(tx, ground), ground))
+                case .denied(let canBreakTheGlass): .failure(Denied(canBreakTheGlass: canBreakTheGlass, patientId: patientId))
+                }
+            }
             switch decision {
+            case .success(let (value, ground)):
+                if audited { try await services.persistence.write { try await AuditLog.append(record(.allowed, ground), on: $0) } }
+                return value
+            case .failure(let denied):
+                try await services.persistence.write { try await AuditLog.append(record(.denied, nil), on: $0) }
+                throw denied
+            }
+        }
+        let outcome: Result<T, Denied> = try await services.persistence.write { tx in
+            switch try await decide(tx) {
             case .allowed(let ground):
                 let result = try await body(tx, ground)
-                guard audited else { return .success(result) }
-                try await AuditLog.append(context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString,
-                                                              patientId: patientId, purpose: Self.purpose(ground, purpose)), on: tx)
+                if audited { try await AuditLog.append(record(.allowed, ground), on: tx) }
                 return .success(result)
-            case .denied(let canBreakTheGlass):
-                try await AuditLog.append(context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString,
-                                                              patientId: patientId, purpose: purpose, outcome: .denied), on: tx)
-                return .failure(Denied(canBreakTheGlass: canBreakTheGlass && mode == .read, patientId: patientId))
+            case .denied:
+                try await AuditLog.append(record(.denied, nil), on: tx)
+                return .failure(Denied(canBreakTheGlass: false, patientId: patientId))
             }
         }
         return try outcome.get()

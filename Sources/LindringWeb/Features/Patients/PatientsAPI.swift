@@ -57,12 +57,10 @@ struct PatientsAPI {
               q.count <= 100, !TextInput.hasControlCharacters(q) else {
             throw ValidationFailure([FieldError("q", (request.query["q"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? .required : .invalidFormat)])
         }
-        let items = try await services.persistence.write { tx in
+        let items = try await services.persistence.readAudited { tx in
             let items = try await PatientRepository.search(q, requester: PatientGate(services: services).requester(user), limit: limit + 1,
                                                            after: after.map { ($0.text, $0.id) }, on: tx)
-            try await AuditLog.append(context.auditRecord("patient.search", as: .readPatientData, entityType: "patient",
-                                                          purpose: "\(items.count) hits"), on: tx)
-            return items
+            return (items, context.auditRecord("patient.search", as: .readPatientData, entityType: "patient", purpose: "\(items.count) hits"))
         }
         let page = Array(items.prefix(limit))
         return try .json(Page(items: page.map(PatientListItemDTO.init),

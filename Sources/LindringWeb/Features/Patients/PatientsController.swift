@@ -47,14 +47,13 @@ struct PatientsController {
                                            errors: [FieldError("q", .invalidFormat)]), status: .unprocessableContent)
         }
         let requester = gate.requester(user)
-        let (results, restricted) = try await services.persistence.write { tx in
+        let (results, restricted) = try await services.persistence.readAudited { tx in
             let results = try await PatientRepository.search(query, requester: requester, on: tx)
             // An exact CPR number of a patient the user may not see: offer breaking the glass, show nothing else.
             var restricted: UUID?
             if results.isEmpty, let cpr = try? CPRNumber(query) { restricted = try await PatientRepository.id(cpr: cpr, on: tx) }
-            try await AuditLog.append(context.auditRecord("patient.search", as: .readPatientData, entityType: "patient", patientId: restricted,
-                                                          purpose: "\(results.count) hits", outcome: restricted == nil ? .allowed : .denied), on: tx)
-            return (results, restricted)
+            return ((results, restricted), context.auditRecord("patient.search", as: .readPatientData, entityType: "patient", patientId: restricted,
+                                                               purpose: "\(results.count) hits", outcome: restricted == nil ? .allowed : .denied))
         }
         return .html(PatientViews.list(page, query: query, results: results, restrictedMatch: restricted, canCreate: user.can(.writePatientData), errors: []))
     }

@@ -1,0 +1,78 @@
+import Foundation
+import LindringCore
+import LindringStore
+import LindringTestSupport
+import SQLKit
+import Testing
+
+/// `Persistence.write` shares transactions between concurrent writers (group commit); each
+/// write must still commit or fail on its own, and the audit chain must stay one line.
+@Suite struct GroupCommitTests {
+    struct Refused: Error {}
+
+    func record(_ n: Int) -> AuditRecord {
+        AuditRecord(username: "writer\(n)", role: "clinician", action: "test.group", entityType: "unit", entityId: "\(n)", purpose: "n=\(n)")
+    }
+
+    @Test func concurrentWritesCommitAloneOrFailAlone() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given: 200 concurrent writes, every tenth of which writes its entry and then fails
+            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                for n in 0..<200 {
+                    group.addTask {
+                        do {
+                            try await persistence.write { tx in
+                                try await AuditLog.append(record(n), on: tx)
+                                if n % 10 == 3 { throw Refused() }
+                            }
+                            return (n, true)
+                        } catch {
+                            return (n, error is Refused ? false : true)
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            // when
+            let stored = try await persistence.sql.select().column("username").from("audit_entries").all()
+                .map { try $0.decode(column: "username", as: String.self) }
+            let report = try await AuditLog.verify(on: persistence.database)
+            // then: exactly the successful ones are stored, once each, and the chain verifies
+            #expect(outcomes.values.filter { $0 }.count == 180)
+            #expect(Set(stored) == Set((0..<200).filter { $0 % 10 != 3 }.map { "writer\($0)" }))
+            #expect(stored.count == 180)
+            #expect(report.problem == nil)
+            #expect(report.checked == 180)
+        }
+    }
+
+    @Test func writeInsideWriteFailsInsteadOfWaitingForItself() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // when
+            var nestedError: (any Error)?
+            do {
+                try await persistence.write { _ in try await persistence.write { _ in 1 } }
+            } catch {
+                nestedError = error
+            }
+            // then
+            #expect(nestedError != nil)
+            #expect(String(describing: nestedError!).contains("inside a write"))
+        }
+    }
+
+    @Test func readSeesCommittedWritesAndManyEntriesAppendInOrder() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // when
+            let sequences = try await persistence.write { tx in try await AuditLog.append((1...5).map(record), on: tx) }
+            let count = try await persistence.read { tx in
+                try await (tx as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_entries")
+                    .first()!.decode(column: "n", as: Int.self)
+            }
+            // then
+            #expect(sequences == [1, 2, 3, 4, 5])
+            #expect(count == 5)
+            #expect(try await AuditLog.verify(on: persistence.database).problem == nil)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import LindringCore
+import LindringStore
+import LindringTestSupport
+@testable import LindringWeb
+import SQLKit
+import Testing
+
+@Suite struct RegionScaleTests {
+    func count(_ table: String, _ persistence: Persistence) async throws -> Int {
+        try await persistence.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()!
+            .decode(column: "n", as: Int.self)
+    }
+
+    @Test func aThousandthOfTheRegionHasItsVolumeCountsAndAnIntactAuditChain() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given
+            let hasher = PasswordHasher(cost: 4, threads: 1)
+            let volume = RegionScale.Volume.region.scaled(by: 0.001)
+            let now = Date()
+            // when
+            try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now)
+            let statistics = try await AdvisoryStatisticsQuery.run(from: LocalDate(now, in: DanishCalendar.timeZone).adding(days: -1830),
+                                                              to: LocalDate(now, in: DanishCalendar.timeZone), on: persistence.database)
+            let report = try await AuditLog.verify(on: persistence.database)
+            var again: (any Error)?
+            do { try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now) } catch { again = error }
+            try await hasher.shutdown()
+            // then: the volume asked for, counted by the statistics, each record audited once
+            #expect(volume == RegionScale.Volume(users: 5, patients: 100, plans: 20, contacts: 1_000, assessments: 2_000))
+            #expect(try await count("patients", persistence) == 100)
+            #expect(try await count("plans", persistence) == 20)
+            #expect(try await count("plan_versions", persistence) >= 20)
+            #expect(try await count("contacts", persistence) == 1_000)
+            #expect(try await count("assessments", persistence) == 2_000)
+            #expect(statistics.total == 1_000)
+            let versions = try await count("plan_versions", persistence)
+            #expect(report.problem == nil)
+            #expect(report.checked == Int64(5 + 100 + versions + 1_000 + 2_000))
+            #expect(again is RegionScale.AlreadyLoaded)
+        }
+    }
+}
