@@ -20,7 +20,7 @@ final class GroupCommit: @unchecked Sendable {
     typealias Runner = @Sendable ([Job]) async -> Void
 
     /// A group is capped so that its answer does not wait behind an unbounded queue.
-    static let maxGroup = 256
+    private let maxGroup: Int
 
     /// True while a write body runs inside a group. A body that called `write` again would wait
     /// for the group it is part of, for ever; it fails at once instead.
@@ -31,7 +31,8 @@ final class GroupCommit: @unchecked Sendable {
     private var draining = false
     private let runner: Runner
 
-    init(runner: @escaping Runner) {
+    init(maxGroup: Int, runner: @escaping Runner) {
+        self.maxGroup = max(1, maxGroup)
         self.runner = runner
     }
 
@@ -49,7 +50,7 @@ final class GroupCommit: @unchecked Sendable {
     private func drain() async {
         while true {
             let group: [Job] = lock.withLock {
-                let group = Array(pending.prefix(Self.maxGroup))
+                let group = Array(pending.prefix(maxGroup))
                 pending.removeFirst(group.count)
                 if group.isEmpty { draining = false }
                 return group

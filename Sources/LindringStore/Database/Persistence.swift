@@ -23,7 +23,9 @@ public final class Persistence: Sendable {
 
     /// `connectionsPerEventLoop` applies to PostgreSQL; SQLite always uses one per event loop
     /// (more would only contend for its single writer).
-    public init(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int = 4,
+    public static let defaultMaxWriteGroup = 256
+
+    public init(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int = 4, maxWriteGroup: Int = defaultMaxWriteGroup,
                 eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         self.location = location
         self.logger = logger
@@ -45,7 +47,7 @@ public final class Persistence: Sendable {
         }
         let (databases, writerID, writerLoop) = (databases, writerID, writerLoop)
         let begin = location.isSQLite ? "BEGIN IMMEDIATE" : "BEGIN"
-        groupCommit = GroupCommit { group in
+        groupCommit = GroupCommit(maxGroup: maxWriteGroup) { group in
             let answered = GroupCommit.Answered()
             do {
                 try await databases.database(writerID, logger: logger, on: writerLoop)!.withConnection { connection in

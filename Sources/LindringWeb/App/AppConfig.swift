@@ -19,6 +19,9 @@ public struct AppConfig: Sendable {
     public var maxBodySize = 1024 * 1024
     /// PostgreSQL connections per event loop (there is one event loop per core).
     public var databaseConnectionsPerEventLoop = 4
+    /// The most writes committed in one transaction (`WRITE_GROUP_MAX`); 1 commits each write
+    /// alone, which is only useful to measure what group commit gains.
+    public var maxWriteGroup = Persistence.defaultMaxWriteGroup
     /// Bcrypt cost for new password hashes; never below 12 outside tests of the hasher itself.
     public var bcryptCost = 12
     /// The advisory line's shifts (`ADVISORY_SHIFTS`, e.g. `day=08-16,evening=16-24,night=00-08`).
@@ -33,7 +36,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `LOG_LEVEL`, `SESSION_IDLE_MINUTES`, `SESSION_ABSOLUTE_HOURS`,
-    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`, `ADVISORY_SHIFTS`, `INSTRUMENT_WORDING_FILE`.
+    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`, `WRITE_GROUP_MAX`, `ADVISORY_SHIFTS`, `INSTRUMENT_WORDING_FILE`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         var config = AppConfig()
         config.database = try DatabaseLocation(url: environment["DATABASE_URL"] ?? DatabaseLocation.defaultURL)
@@ -68,6 +71,9 @@ public struct AppConfig: Sendable {
         }
         if let pool = environment["DATABASE_CONNECTIONS_PER_CORE"] {
             config.databaseConnectionsPerEventLoop = Int(try positive(pool, "DATABASE_CONNECTIONS_PER_CORE"))
+        }
+        if let group = environment["WRITE_GROUP_MAX"] {
+            config.maxWriteGroup = Int(try positive(group, "WRITE_GROUP_MAX"))
         }
         if let shifts = environment["ADVISORY_SHIFTS"] {
             do {

@@ -13,7 +13,7 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
     var logger = logger ?? Logger(label: "lindring")
     logger.logLevel = config.logLevel
     let persistence = try Persistence(location: config.database, logger: logger,
-                                      connectionsPerEventLoop: config.databaseConnectionsPerEventLoop)
+                                      connectionsPerEventLoop: config.databaseConnectionsPerEventLoop, maxWriteGroup: config.maxWriteGroup)
     do {
         try await persistence.migrate()
     } catch {
