@@ -170,6 +170,24 @@ public final class Persistence: Sendable {
         }
     }
 
+    /// Runs `body` (a bulk load through `writeAlone`) with the writer's SQLite connection given a
+    /// page cache big enough for the indexes being filled, whose random UUID keys touch pages all
+    /// over them, and with checkpoints far apart. With SQLite's default 2 MB cache those pages
+    /// were spilled and rewritten again and again: 23 GB written for a 1.1 GB database.
+    /// Durability is unchanged: every commit is still flushed (synchronous=FULL).
+    public func bulkLoad<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        guard location.isSQLite else { return try await body() }
+        let writer = writer as! any SQLDatabase
+        try await writer.raw("PRAGMA cache_size = -1048576").run()
+        try await writer.raw("PRAGMA wal_autocheckpoint = 262144").run()
+        let result: Result<T, any Error>
+        do { result = .success(try await body()) } catch { result = .failure(error) }
+        try await writer.raw("PRAGMA cache_size = -2000").run()
+        try await writer.raw("PRAGMA wal_autocheckpoint = 1000").run()
+        try await writer.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        return try result.get()
+    }
+
     /// Runs `body` on one connection in one read-only snapshot (SQLite: a deferred transaction;
     /// PostgreSQL: repeatable read), so that the several queries of a page agree with each other.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {

@@ -35,6 +35,8 @@ public enum RegionScale {
     }
 
     static let firstUsername = "r-00001"
+    /// Big transactions: each page a transaction touches is written to the WAL once per commit.
+    static let rowsPerTransaction = 100_000
     static let days = 1826
     static let cprOffset = 1_000_000
 
@@ -48,15 +50,18 @@ public enum RegionScale {
         let staff = try await users(persistence, hasher: hasher, count: volume.users, context: context, progress: progress)
         context.advisors = staff.filter { $0.roles.contains(.advisor) }
         context.clinicians = staff.filter { $0.roles.contains(.clinician) }
-        try await patients(persistence, volume: volume, context: &context, progress: progress)
-        try await contacts(persistence, count: volume.contacts, context: context, progress: progress)
-        try await assessments(persistence, count: volume.assessments, context: context, progress: progress)
-        progress("counts", 0, 1)
-        try await persistence.writeAlone { tx in
-            try await ContactDayCounts.rebuild(on: tx as! any SQLDatabase)
-            try await FollowUpRepository.closeAllDue(before: now.addingTimeInterval(-12 * 3600), byName: "Nanna Nielsen", on: tx)
+        try await persistence.bulkLoad { [context] in
+            var context = context
+            try await patients(persistence, volume: volume, context: &context, progress: progress)
+            try await contacts(persistence, count: volume.contacts, context: context, progress: progress)
+            try await assessments(persistence, count: volume.assessments, context: context, progress: progress)
+            progress("counts", 0, 1)
+            try await persistence.writeAlone { tx in
+                try await ContactDayCounts.rebuild(on: tx as! any SQLDatabase)
+                try await FollowUpRepository.closeAllDue(before: now.addingTimeInterval(-12 * 3600), byName: "Nanna Nielsen", on: tx)
+            }
+            progress("counts", 1, 1)
         }
-        progress("counts", 1, 1)
     }
 
     /// What the stages share: the organisation, the random source, and who was made so far.
@@ -118,7 +123,7 @@ public enum RegionScale {
         let hospices = context.units(.hospice).filter { $0.code != "HOSP-LUK" }
         let today = LocalDate(context.now, in: DanishCalendar.timeZone)
         let planEvery = max(1, volume.patients / volume.plans)
-        let chunkSize = 2_000
+        let chunkSize = 10_000
         for start in stride(from: 0, to: volume.patients, by: chunkSize) {
             var chunk = Chunk()
             for index in start..<min(start + chunkSize, volume.patients) {
@@ -195,7 +200,7 @@ public enum RegionScale {
                 written += 1
             }
             owed -= Double(today)
-            if chunk.rows.rowCount >= 20_000 || date == dates.last {
+            if chunk.rows.rowCount >= Self.rowsPerTransaction || date == dates.last {
                 try await chunk.write(persistence)
                 progress("contacts", written, count)
             }
@@ -233,7 +238,7 @@ public enum RegionScale {
                 chunk.audit.append(record("assessment.create", patientId: patient, at: takenAt, user: nurse, entityType: "assessment", entityId: id))
                 written += 1
             }
-            if chunk.rows.rowCount >= 20_000 || offset == series.count - 1 || written == count {
+            if chunk.rows.rowCount >= Self.rowsPerTransaction || offset == series.count - 1 || written == count {
                 try await chunk.write(persistence)
                 progress("assessments", written, count)
             }
