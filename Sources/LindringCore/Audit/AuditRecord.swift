@@ -57,10 +57,19 @@ public struct AuditRecord: Equatable, Sendable {
             String(sequence), String(atMilliseconds), userId?.uuidString, username, role, action,
             entityType, entityId, patientId?.uuidString, purpose, outcome.rawValue, ip, userAgent,
         ]
-        return fields.map { field in
-            guard let field else { return "-;" }
-            return "\(field.utf8.count):\(field);"
-        }.joined()
+        var canonical = ""
+        canonical.reserveCapacity(256)
+        for field in fields {
+            guard let field else {
+                canonical += "-;"
+                continue
+            }
+            canonical += String(field.utf8.count)
+            canonical += ":"
+            canonical += field
+            canonical += ";"
+        }
+        return canonical
     }
 }
 
@@ -73,7 +82,7 @@ public enum AuditChain {
 
     public static func hash(_ record: AuditRecord, sequence: Int64, previousHash: String) -> String {
         let input = previousHash + "|" + record.canonical(sequence: sequence)
-        return SHA256.hash(data: Data(input.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: Data(input.utf8)))
     }
 
     /// A stored entry as read back for verification.

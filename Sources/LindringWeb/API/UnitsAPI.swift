@@ -114,7 +114,7 @@ struct UnitDTO: NullPreservingEncodable {
     /// A strong ETag over the unit's content: it changes whenever any field does.
     var etag: String {
         let data = (try? JSONCoding.encoder.encode(self)) ?? Data()
-        return "\"" + SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        return "\"" + Hex.encode(SHA256.hash(data: data).prefix(16)) + "\""
     }
 }
 

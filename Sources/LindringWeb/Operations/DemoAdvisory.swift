@@ -22,6 +22,10 @@ enum DemoAdvisory {
     }
 
     static let hourWeights: [Int] = [3, 2, 2, 2, 2, 2, 3, 4, 6, 7, 7, 6, 6, 6, 6, 7, 9, 10, 10, 9, 8, 7, 5, 4]
+    /// The hours of a day the day service is open, and of one it is closed (weekends and
+    /// holidays), when the daytime hours take more of the calls.
+    static let openDayHours = hourWeights.enumerated().map { ($0.offset, $0.element) }
+    static let closedDayHours = hourWeights.enumerated().map { ($0.offset, $0.element + ((8..<16).contains($0.offset) ? 4 : 0)) }
     static let callers: [(CallerRole, Int)] = [(.relative, 35), (.homeCareNurse, 25), (.patient, 10), (.nursingHomeStaff, 8), (.gp, 7),
                                                (.outOfHoursDoctor, 5), (.hospitalNurse, 4), (.palliativeNurse, 3), (.otherProfessional, 2), (.anonymous, 1)]
     static let reasons: [(ContactReason, Int)] = [(.pain, 30), (.dyspnoea, 15), (.medication, 12), (.anxiety, 10), (.dying, 8), (.nausea, 6),
@@ -76,7 +80,7 @@ enum DemoAdvisory {
     /// holiday days lean on the daytime hours), or nil when that moment is not yet past.
     static func contact(on date: LocalDate, closed: Bool, now: Date, patients: [UUID], keyWorkers: [UUID: UUID],
                         random: inout DemoPatients.Generator) -> ValidContact? {
-        let hour = pick(hourWeights.enumerated().map { ($0.offset, $0.element + (closed && (8..<16).contains($0.offset) ? 4 : 0)) }, &random)
+        let hour = pick(closed ? closedDayHours : openDayHours, &random)
         guard let start = DanishCalendar.instant(date, hour: hour, minute: Int(random.next() % 60)), start < now.addingTimeInterval(-1800) else { return nil }
         let end = start.addingTimeInterval(Double(180 + random.next() % 1320))
         let caller = pick(callers, &random)

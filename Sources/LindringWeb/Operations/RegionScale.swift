@@ -52,9 +52,11 @@ public enum RegionScale {
         context.clinicians = staff.filter { $0.roles.contains(.clinician) }
         try await persistence.bulkLoad { [context] in
             var context = context
-            try await patients(persistence, volume: volume, context: &context, progress: progress)
-            try await contacts(persistence, count: volume.contacts, context: context, progress: progress)
-            try await assessments(persistence, count: volume.assessments, context: context, progress: progress)
+            let pipeline = Pipeline(persistence)
+            try await patients(pipeline, volume: volume, context: &context, progress: progress)
+            try await contacts(pipeline, count: volume.contacts, context: context, progress: progress)
+            try await assessments(pipeline, count: volume.assessments, context: context, progress: progress)
+            try await pipeline.finish()
             progress("counts", 0, 1)
             try await persistence.writeAlone { tx in
                 try await ContactDayCounts.rebuild(on: tx as! any SQLDatabase)
@@ -118,7 +120,7 @@ public enum RegionScale {
     /// Every fifth patient has a shared plan (a third of those with the palliative team at
     /// Rigshospitalet, as in the demo) of one to four versions over the last two years; the
     /// others were registered by a hospital department or home care after screening.
-    static func patients(_ persistence: Persistence, volume: Volume, context: inout Context, progress: Progress) async throws {
+    static func patients(_ pipeline: Pipeline, volume: Volume, context: inout Context, progress: Progress) async throws {
         let teams = context.units(.palliativeTeam), homeCare = context.units(.homeCare), departments = context.units(.hospitalDepartment)
         let hospices = context.units(.hospice).filter { $0.code != "HOSP-LUK" }
         let today = LocalDate(context.now, in: DanishCalendar.timeZone)
@@ -160,7 +162,7 @@ public enum RegionScale {
                 try PlanRepository.rows(patientId: id, history: history, into: &chunk.rows)
                 context.planned.append((id, team.id))
             }
-            try await chunk.write(persistence)
+            try await chunk.send(to: pipeline)
             progress("patients", min(start + chunkSize, volume.patients), volume.patients)
         }
     }
@@ -169,7 +171,7 @@ public enum RegionScale {
 
     /// Contacts over the last five years with the line's daily pattern: busier at weekends and on
     /// holidays, as the demo's year. Each day's share of the total is drawn first, so the total is exact.
-    static func contacts(_ persistence: Persistence, count: Int, context: Context, progress: Progress) async throws {
+    static func contacts(_ pipeline: Pipeline, count: Int, context: Context, progress: Progress) async throws {
         var random = DemoPatients.Generator(state: 1_000_000)
         let today = LocalDate(context.now, in: DanishCalendar.timeZone)
         // Five years up to yesterday: every drawn moment is past, so the total comes out exact.
@@ -201,7 +203,7 @@ public enum RegionScale {
             }
             owed -= Double(today)
             if chunk.rows.rowCount >= Self.rowsPerTransaction || date == dates.last {
-                try await chunk.write(persistence)
+                try await chunk.send(to: pipeline)
                 progress("contacts", written, count)
             }
         }
@@ -213,7 +215,7 @@ public enum RegionScale {
     /// and then for the others. Answers come from a pool of scored, encoded results per
     /// symptom level, because scoring and encoding two million answer sets one by one would
     /// take longer than writing them.
-    static func assessments(_ persistence: Persistence, count: Int, context: Context, progress: Progress) async throws {
+    static func assessments(_ pipeline: Pipeline, count: Int, context: Context, progress: Progress) async throws {
         var random = DemoPatients.Generator(state: 2_000_000)
         let pool = try resultPool(&random)
         let planned = context.planned.map(\.id), unplanned = context.unplanned
@@ -239,7 +241,7 @@ public enum RegionScale {
                 written += 1
             }
             if chunk.rows.rowCount >= Self.rowsPerTransaction || offset == series.count - 1 || written == count {
-                try await chunk.write(persistence)
+                try await chunk.send(to: pipeline)
                 progress("assessments", written, count)
             }
         }
@@ -259,17 +261,43 @@ public enum RegionScale {
     }
 
     /// Rows and the audit entries of the records they hold, written in one transaction.
-    struct Chunk {
+    struct Chunk: Sendable {
         var rows = RowBatch()
         var audit: [AuditRecord] = []
 
-        mutating func write(_ persistence: Persistence) async throws {
-            let rows = rows, audit = audit
+        /// Hands the rows to `pipeline` and starts an empty chunk.
+        mutating func send(to pipeline: Pipeline) async throws {
+            let full = self
             self = Chunk()
-            try await persistence.writeAlone { tx in
-                try await rows.write(on: tx as! any SQLDatabase)
-                try await AuditLog.append(audit, on: tx)
+            try await pipeline.write(full)
+        }
+    }
+
+    /// Stores one chunk while the next is being made, so that making rows (Swift) and storing
+    /// them (SQLite, on a thread of its own) keep both cores busy. Used by one task at a time.
+    final class Pipeline: @unchecked Sendable {
+        let persistence: Persistence
+        private var inFlight: Task<Void, any Error>?
+
+        init(_ persistence: Persistence) {
+            self.persistence = persistence
+        }
+
+        func write(_ chunk: Chunk) async throws {
+            try await finish()
+            inFlight = Task { [persistence] in
+                try await persistence.writeAlone { tx in
+                    try await chunk.rows.write(on: tx as! any SQLDatabase)
+                    try await AuditLog.append(chunk.audit, on: tx)
+                }
             }
+        }
+
+        /// Waits for the chunk in flight.
+        func finish() async throws {
+            let task = inFlight
+            inFlight = nil
+            try await task?.value
         }
     }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import LindringCore
 
 /// The stylesheet, script and images, shipped as resources of this target and held in
 /// memory, so the binary serves them from any working directory.
@@ -26,7 +27,7 @@ struct Assets: Sendable {
         for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) {
             guard let type = contentTypes[file.pathExtension] else { continue }
             let data = try Data(contentsOf: file)
-            let digest = SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+            let digest = Hex.encode(SHA256.hash(data: data).prefix(8))
             byName[file.lastPathComponent] = Asset(body: ByteBuffer(bytes: data), contentType: type, etag: "\"\(digest)\"")
         }
         return Assets(byName: byName)
