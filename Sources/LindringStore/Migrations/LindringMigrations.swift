@@ -22,5 +22,6 @@ public enum LindringMigrations {
         M0016_CreateSelfReportLinks(),
         M0017_CreateInstrumentThresholds(),
         M0018_CreateSPICTChecklists(),
+        M0019_CreateUnitRevision(),
     ]
 }

@@ -18,8 +18,15 @@ public struct AppServices: Sendable {
     var advisoryEvents = AdvisoryEvents()
     /// Limits how often one address may try self-report links.
     var selfReportLimiter = RequestLimiter()
+    /// Every unit, in memory until one changes.
+    let unitCatalog = UnitCatalog()
 
     var database: any FluentKitDatabase { persistence.database }
+
+    /// All units sorted by name (only the active ones unless `includeInactive`).
+    func units(includeInactive: Bool = true) async throws -> [OrgUnit] {
+        try await unitCatalog.all(includeInactive: includeInactive, on: database)
+    }
 }
 
 import FluentKit

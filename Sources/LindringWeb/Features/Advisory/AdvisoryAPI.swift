@@ -90,7 +90,7 @@ struct AdvisoryAPI {
         _ = try context.require(.readPatientData)
         let (limit, cursor) = try Pagination.parse(request.query)
         var v = Validator()
-        let unit = v.unit("unitId", request.query["unitId"], known: Set(try await UnitRepository.list(includeInactive: true, on: services.database).map(\.id)))
+        let unit = v.unit("unitId", request.query["unitId"], known: Set(try await services.units(includeInactive: true).map(\.id)))
         let status = request.query["status"].flatMap { $0.isEmpty ? nil : v.choice("status", $0, as: FollowUpStatus.self) }
         try v.check()
         let after = try cursor.map { try PageCursor.decode($0).instant() }

@@ -110,7 +110,7 @@ struct AdvisoryController {
                 errors.append(FieldError("patientId", .notFound))
             }
         }
-        let units = try await UnitRepository.list(includeInactive: false, on: services.database)
+        let units = try await services.units(includeInactive: false)
         let page = PageContext(context, path: Routes.newContact())
         return .html(ContactFormView.render(page, form: form, patientPanel: panel, units: units,
                                             onDuty: AdvisoryViews.onDuty(page.t, try await advisory.onDuty()), errors: errors,
@@ -126,7 +126,7 @@ struct AdvisoryController {
            let facts = try await PatientRepository.accessFacts(patientId: patientId, on: services.database) {
             canPropose = PatientAccessPolicy.proposeFromContact(PatientRequester(roles: user.roles, unitId: user.unitId), facts).isAllowed
         }
-        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        let units = UnitDirectory(try await services.units())
         return .html(AdvisoryViews.contact(PageContext(context, path: Routes.contact(id)), contact, units: units, onDuty: try await advisory.onDuty(),
                                            canProposePlanChange: canPropose, notice: request.query["notice"]))
     }

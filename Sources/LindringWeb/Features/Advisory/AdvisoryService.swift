@@ -25,7 +25,7 @@ struct AdvisoryService {
                 try await PlanRepository.find(patientId: patientId, on: tx)?.content.keyWorker?.unitId
             }
         }
-        let known = Set(try await UnitRepository.list(includeInactive: false, on: services.database).map(\.id))
+        let known = Set(try await services.units(includeInactive: false).map(\.id))
         let valid = try draft.validated(.init(now: Date(), knownUnitIds: known, keyWorkerUnitId: keyWorkerUnit, shifts: services.config.advisoryShifts))
         let author = ContactAuthor(userId: user.id, name: user.name)
         let result = try await retryingOnceIfTaken {

@@ -57,7 +57,7 @@ struct PatientService {
     }
 
     func knownUnitIds() async throws -> Set<UUID> {
-        Set(try await UnitRepository.list(includeInactive: false, on: services.database).map(\.id))
+        Set(try await services.units(includeInactive: false).map(\.id))
     }
 
     /// Creates the plan (no `basedOn`) or saves a new version of it. `fromContact` links the

@@ -99,7 +99,7 @@ struct PatientsController {
     }
 
     func patientForm(_ context: AppContext, draft: PatientDraft, patientId: UUID?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let units = try await UnitRepository.list(includeInactive: false, on: services.database)
+        let units = try await services.units(includeInactive: false)
         let path = patientId.map { Routes.editPatient($0) } ?? Routes.newPatient()
         return .html(PatientViews.patientForm(PageContext(context, path: path), draft: draft, patientId: patientId,
                                               gps: units.filter { $0.kind == .generalPractice }, municipalities: units.filter { $0.kind == .homeCare },
@@ -138,7 +138,7 @@ struct PatientsController {
     func summary(_ context: AppContext, printable: Bool, notice: String?, purpose: String? = nil) async throws -> Response {
         let id = try patientId(context)
         let summary = try await patients.summary(id, context, purpose: purpose)
-        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        let units = UnitDirectory(try await services.units())
         let path = printable ? Routes.printPlan(id) : Routes.patient(id)
         return .html(PlanViews.summary(PageContext(context, path: path), summary, units: units, today: patients.today(), printable: printable,
                                        notice: notice))
@@ -199,7 +199,7 @@ struct PatientsController {
 
     func planForm(_ context: AppContext, patient: Patient, input: PlanInput, baseVersion: Int?, errors: [FieldError],
                   conflict: PlanFormView.Conflict?, contactId: UUID? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let units = try await UnitRepository.list(includeInactive: false, on: services.database)
+        let units = try await services.units(includeInactive: false)
         let path = baseVersion == nil ? Routes.newPlan(patient.id) : Routes.editPlan(patient.id)
         return .html(PlanFormView.render(PageContext(context, path: path), patient: patient, input: input, baseVersion: baseVersion,
                                          units: units, directory: UnitDirectory(units), errors: errors, conflict: conflict, contactId: contactId),
@@ -213,7 +213,7 @@ struct PatientsController {
         let (patient, versions) = try await gate.access(context, patientId: id, .read, action: "plan.history") { tx, _ in
             (try await PatientRepository.find(id: id, on: tx)!, try await PlanRepository.versions(patientId: id, on: tx))
         }
-        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        let units = UnitDirectory(try await services.units())
         return .html(PlanViews.history(PageContext(context, path: Routes.planHistory(id)), patient: patient, versions: versions, units: units))
     }
 
@@ -226,7 +226,7 @@ struct PatientsController {
         let historic = PatientSummary(patient: summary.patient,
                                       plan: StoredPlan(id: current.id, patientId: id, version: number, content: version.content, updatedAt: version.createdAt),
                                       ground: summary.ground, canWrite: false)
-        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        let units = UnitDirectory(try await services.units())
         return .html(PlanViews.summary(PageContext(context, path: Routes.planVersion(id, number)), historic, units: units, today: patients.today(), printable: true))
     }
 
@@ -293,7 +293,7 @@ struct PatientsController {
         let followUps = try await user.unitId.asyncMap {
             try await AdvisoryService(services: services).followUps(unitId: $0, status: .open, context)
         } ?? []
-        let units = UnitDirectory(try await UnitRepository.list(on: services.database))
+        let units = UnitDirectory(try await services.units())
         return .html(PatientViews.inbox(PageContext(context, path: Routes.inbox()), items: items, followUps: followUps, units: units))
     }
 

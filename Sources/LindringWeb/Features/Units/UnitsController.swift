@@ -21,7 +21,7 @@ struct UnitsController {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.viewUnits)
         let filter = UnitListFilter(query: request.query)
-        let units = try await UnitRepository.list(includeInactive: filter.includeInactive && user.can(.manageUnits), on: services.database)
+        let units = try await services.units(includeInactive: filter.includeInactive && user.can(.manageUnits))
         return .html(UnitViews.list(PageContext(context, path: Routes.units()), units: filter.apply(units),
                                     filter: filter, canManage: user.can(.manageUnits), notice: request.query["notice"]))
     }
@@ -29,7 +29,7 @@ struct UnitsController {
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.viewUnits)
         let unit = try await services.unit(named: context)
-        let all = try await UnitRepository.list(on: services.database)
+        let all = try await services.units()
         return .html(UnitViews.detail(PageContext(context, path: Routes.unit(unit.id)), unit: unit,
                                       children: all.filter { $0.parentId == unit.id }, canManage: user.can(.manageUnits),
                                       notice: request.query["notice"]))
@@ -98,7 +98,7 @@ struct UnitsController {
     }
 
     func form(_ context: AppContext, draft: UnitDraft, unit: OrgUnit?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let parents = try await UnitRepository.list(includeInactive: false, on: services.database).filter { $0.id != unit?.id }
+        let parents = try await services.units(includeInactive: false).filter { $0.id != unit?.id }
         let path = unit.map { Routes.editUnit($0.id) } ?? Routes.newUnit()
         return .html(UnitViews.form(PageContext(context, path: path), draft: draft, unit: unit, parents: parents, errors: errors), status: status)
     }

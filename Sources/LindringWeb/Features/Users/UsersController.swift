@@ -119,7 +119,7 @@ struct UsersController {
 
     func form(_ context: AppContext, draft: UserDraft, user: User?, errors: [FieldError], status: HTTPResponse.Status = .ok,
               notice: String? = nil) async throws -> Response {
-        let units = try await UnitRepository.list(includeInactive: false, on: services.database)
+        let units = try await services.units(includeInactive: false)
         let path = user.map { Routes.editUser($0.id) } ?? Routes.newUser()
         return .html(UserViews.form(PageContext(context, path: path), draft: draft, user: user, units: units, errors: errors, notice: notice),
                      status: status)

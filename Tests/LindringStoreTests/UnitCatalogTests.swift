@@ -1,0 +1,33 @@
+import Foundation
+import LindringCore
+import LindringStore
+import LindringTestSupport
+import Testing
+
+/// The unit list kept in memory must never outlive a change, whichever process made it.
+@Suite struct UnitCatalogTests {
+    @Test func aChangeMadeElsewhereIsSeenOnTheNextRead() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given: a catalog that has read the seeded units
+            let catalog = UnitCatalog()
+            let before = try await catalog.all(on: persistence.database)
+            // when: a unit is created, renamed and deactivated without going through the catalog
+            let draft = UnitDraft(code: "TEST-CAT", name: "Katalogenheden", kind: UnitKind.homeCare.rawValue, sector: Sector.municipality.rawValue)
+            let valid = try draft.validated()
+            let created = try await persistence.write { try await UnitRepository.create(valid, on: $0) }
+            let afterCreate = try await catalog.all(on: persistence.database)
+            var draftRenamed = draft
+            draftRenamed.name = "Omdøbt enhed"
+            let renamed = try draftRenamed.validated()
+            _ = try await persistence.write { try await UnitRepository.update(id: created.id, renamed, on: $0) }
+            let afterRename = try await catalog.all(on: persistence.database)
+            _ = try await persistence.write { try await UnitRepository.setActive(id: created.id, false, on: $0) }
+            let active = try await catalog.all(includeInactive: false, on: persistence.database)
+            // then
+            #expect(!before.contains { $0.code == "TEST-CAT" })
+            #expect(afterCreate.count == before.count + 1)
+            #expect(afterRename.first { $0.id == created.id }?.name == "Omdøbt enhed")
+            #expect(!active.contains { $0.id == created.id })
+        }
+    }
+}
