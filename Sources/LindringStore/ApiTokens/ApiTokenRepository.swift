@@ -39,16 +39,18 @@ public enum ApiTokenRepository {
         return (token, model.id!)
     }
 
-    /// The user id for a valid, unrevoked token; records its use at most once a minute.
-    public static func userId(forToken token: String, now: Date = Date(), on db: any Database) async throws -> (userId: UUID, tokenId: UUID)? {
+    /// The user id for a valid, unrevoked token, and whether its last use should be recorded
+    /// (`recordUse`, at most once a minute). Only reads, like the session look-up.
+    public static func userId(forToken token: String, now: Date = Date(), on db: any Database) async throws
+        -> (userId: UUID, tokenId: UUID, useDue: Bool)? {
         guard token.count <= 200,
               let model = try await ApiTokenModel.query(on: db).filter(\.$tokenHash == SecureToken.hash(token)).first(),
               model.revokedAt == nil else { return nil }
-        if model.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
-            model.lastUsedAt = now
-            try await model.save(on: db)
-        }
-        return (model.userID, model.id!)
+        return (model.userID, model.id!, model.lastUsedAt.map { now.timeIntervalSince($0) >= 60 } ?? true)
+    }
+
+    public static func recordUse(tokenId: UUID, now: Date = Date(), on db: any Database) async throws {
+        try await ApiTokenModel.query(on: db).filter(\.$id == tokenId).set(\.$lastUsedAt, to: now).update()
     }
 
     public static func list(on db: any Database) async throws -> [ApiToken] {

@@ -42,20 +42,25 @@ public enum SessionRepository {
     }
 
     /// The live session for a cookie value, or nil when unknown, idle too long or past its
-    /// absolute lifetime (an expired session is deleted on the way).
+    /// absolute lifetime. Only reads: every request asks, and a write here would wait for the
+    /// writer's lock on a reader's connection; expired rows go in the periodic `purgeExpired`.
     public static func find(token: String, timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws -> Session? {
         guard token.count <= 128, let model = try await SessionModel.find(SecureToken.hash(token), on: db) else { return nil }
         if now >= model.expiresAt || now.timeIntervalSince(model.lastSeenAt) > timeouts.idle {
-            try await model.delete(on: db)
             return nil
         }
         return Session(token: token, userId: model.userID, csrfToken: model.csrfToken, createdAt: model.createdAt,
                        lastSeenAt: model.lastSeenAt, expiresAt: model.expiresAt)
     }
 
+    /// Whether `touch` would write: activity is recorded at most once a minute per session.
+    public static func touchDue(_ session: Session, now: Date = Date()) -> Bool {
+        now.timeIntervalSince(session.lastSeenAt) >= 60
+    }
+
     /// Records activity; written at most once a minute per session to spare the database.
     public static func touch(_ session: Session, now: Date = Date(), on db: any Database) async throws {
-        guard now.timeIntervalSince(session.lastSeenAt) >= 60 else { return }
+        guard touchDue(session, now: now) else { return }
         try await SessionModel.query(on: db).filter(\.$id == SecureToken.hash(session.token))
             .set(\.$lastSeenAt, to: now).update()
     }

@@ -91,7 +91,7 @@ struct SessionCleanupService: Service {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    try await SessionRepository.purgeExpired(timeouts: timeouts, on: persistence.database)
+                    try await persistence.write { try await SessionRepository.purgeExpired(timeouts: timeouts, on: $0) }
                 } catch {
                     logger.warning("session clean-up failed", metadata: ["type": .string(String(reflecting: type(of: error)))])
                 }

@@ -26,6 +26,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
             context.user = user
             context.authenticatedByToken = true
+            // Writes go to the writer (group commit): on a reader's connection they would wait for its lock.
+            if match.useDue { try await services.persistence.write { try await ApiTokenRepository.recordUse(tokenId: match.tokenId, on: $0) } }
         } else if let token = request.cookies[services.config.sessionCookieName]?.value,
                   let session = try await SessionRepository.find(token: token, timeouts: services.config.sessionTimeouts, on: db) {
             context.session = session
@@ -33,11 +35,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 if let user = try await UserRepository.find(id: userId, on: db), user.active {
                     context.user = user
                 } else {
-                    try await SessionRepository.delete(token: token, on: db)
+                    try await services.persistence.write { try await SessionRepository.delete(token: token, on: $0) }
                     context.session = nil
                 }
             }
-            if context.session != nil { try await SessionRepository.touch(session, on: db) }
+            if context.session != nil, SessionRepository.touchDue(session) {
+                try await services.persistence.write { try await SessionRepository.touch(session, on: $0) }
+            }
         }
         if !context.authenticatedByToken, let user = context.user, user.can(.readPatientData), let unit = user.unitId {
             // Open follow-ups from the advisory line count as unread until the unit has done them.

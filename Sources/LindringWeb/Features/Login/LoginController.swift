@@ -99,7 +99,8 @@ struct LoginController {
         var context = context
         var newToken: String?
         if context.session == nil || context.user != nil || status == .forbidden {
-            let session = try await SessionRepository.create(userId: nil, timeouts: services.config.sessionTimeouts, on: services.database)
+            let timeouts = services.config.sessionTimeouts
+            let session = try await services.persistence.write { try await SessionRepository.create(userId: nil, timeouts: timeouts, on: $0) }
             context.session = session
             newToken = session.token
         }

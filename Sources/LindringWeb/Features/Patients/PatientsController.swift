@@ -300,7 +300,7 @@ struct PatientsController {
     @Sendable func markRead(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
         guard let item = context.idParameter, let unit = user.unitId,
-              try await InboxRepository.markRead(itemId: item, unitId: unit, userId: user.id, on: services.database) else { throw AppError.notFound }
+              try await services.persistence.write({ try await InboxRepository.markRead(itemId: item, unitId: unit, userId: user.id, on: $0) }) else { throw AppError.notFound }
         return .redirect(to: Routes.inbox())
     }
 
