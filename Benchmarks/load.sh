@@ -100,7 +100,7 @@ run() {
   token=$(DATABASE_URL="$url" LOG_LEVEL=warning "$BIN" api-token --username raadgiver --label "load test" | tail -1)
 
   # 2,000 random patients on the team's care teams, and name parts to search for.
-  query "$url" "select lower(p.id) from patients p join plan_care_team c on c.patient_id = p.id
+  query "$url" "select lower(cast(p.id as text)) from patients p join plan_care_team c on c.patient_id = p.id
                 join units u on u.id = c.unit_id where u.code = 'RH-PAL' order by random() limit 2000" \
     | sed 's|^|/patients/|' > "$DIR/$name.summaries"
   printf '/patients?q=%s\n' pr%C3%B8vesen eksempel %C3%85se holm s%C3%B8ren skov bodil%20juul demosen kj%C3%A6r egon%20lind \

@@ -136,9 +136,15 @@ func storeBenchmarks() {
         })
     } setup: { try await open() } teardown: { try await close() }
 
-    // PatientsController.summary then reads every unit (active or not) to name the care team.
+    // PatientsController.summary then needs every unit (active or not) to name the care team.
+    // Read from the database through Fluent, as every page did before issue 6...
     Benchmark("Plan summary: unit list") { _, store in
         blackHole(try await UnitRepository.list(on: store.persistence.database))
+    } setup: { try await open() } teardown: { try await close() }
+
+    // ...and as the pages do now: from the in-memory catalog, after one read of its revision.
+    Benchmark("Plan summary: unit catalog") { _, store in
+        blackHole(try await unitCatalog.all(on: store.persistence.database))
     } setup: { try await open() } teardown: { try await close() }
 
     // "eksempel" matches one surname in nine of the demo's: a full first page of 50, scanned
@@ -175,3 +181,6 @@ func storeBenchmarks() {
         blackHole(try await store.persistence.write { tx in try await AuditLog.append(record, on: tx) })
     } setup: { try await open() } teardown: { try await close() }
 }
+
+/// One catalog for the process, as `AppServices` keeps one.
+let unitCatalog = UnitCatalog()
