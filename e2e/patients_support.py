@@ -5,7 +5,8 @@
 - read-only look-ups in the server's SQLite database to pick demo patients with a given
   care team (UUIDs are stored as upper-case text there, as in the app's URLs);
 - an API client with a bearer token from `lindring api-token`;
-- a headless Chromium of a given window size, for several sessions at once.
+- a headless Chromium of a given window size, for several sessions at once;
+- fixtures the API and browser modules share: an API client per demo user, and `browsers`.
 """
 
 from __future__ import annotations
@@ -291,3 +292,47 @@ def outside_patient(db: Db) -> DemoPatient:
     found = db.outside_unit(HOME_CARE_UNIT)
     assert found, f"the demo data has no consenting patient outside {HOME_CARE_UNIT}'s care"
     return found[0]
+
+
+def user_api(username: str):
+    """A module-scoped fixture: an API client with `username`'s bearer token."""
+
+    @pytest.fixture(scope="module")
+    def fixture(lindring: LindringServer):
+        api = Api(lindring, username)
+        yield api
+        api.close()
+
+    return fixture
+
+
+# The demo users the API tests act as, one client per module.
+key_worker = user_api("klinik")  # clinician, RH-PAL: the key-worker unit of the patients registered in the tests
+nurse = user_api("hjemmepleje")  # clinician, HJ-101: home care on those care teams, not key worker
+advisor = user_api("raadgiver")  # advisor, PAL-247
+finance = user_api("oekonomi")
+admin = user_api("admin")
+
+
+@pytest.fixture
+def browsers():
+    """Opens headless Chromiums on demand and quits them all: `browsers()` at desktop size,
+    `browsers(width, height)` in a window of that size, `browsers(phone=True)` as a 390 x 844
+    touch screen (emulated: headless Chromium keeps windows at least 500 px wide)."""
+    opened = []
+
+    def open_browser(width: int = DESKTOP[0], height: int = DESKTOP[1], phone: bool = False):
+        driver = new_chrome(*(PHONE if phone else (width, height)))
+        opened.append(driver)
+        if phone:
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 2, "mobile": True})
+            driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+        return driver
+
+    yield open_browser
+    for driver in opened:
+        try:
+            driver.quit()
+        except Exception:  # noqa: BLE001 - quitting is best effort
+            pass

@@ -123,41 +123,6 @@ def wide_range() -> dict[str, str]:
 # --- fixtures ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def advisor(lindring: LindringServer):
-    api = Api(lindring, ADVISOR)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def key_worker(lindring: LindringServer):
-    api = Api(lindring, KEY_WORKER)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def nurse(lindring: LindringServer):
-    api = Api(lindring, NURSE)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def finance(lindring: LindringServer):
-    api = Api(lindring, FINANCE)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def admin(lindring: LindringServer):
-    api = Api(lindring, ADMIN)
-    yield api
-    api.close()
-
-
 @dataclass(frozen=True)
 class Units:
     home_care: str  # HJ-101, hjemmepleje's

@@ -53,7 +53,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import SHUTDOWN_GRACE_SECONDS, LindringServer, _start_server
-from patients_support import KEY_UNIT, Api, Db, expect_json, new_chrome, password_of, sqlite_path
+from patients_support import KEY_UNIT, Api, Db, expect_json, password_of, sqlite_path
 from test_browser_smoke import (
     WAIT_SECONDS,
     describe_page,
@@ -159,57 +159,18 @@ def key_worker_patient_ids(server: LindringServer) -> list[str]:
 # --- fixtures -----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def browsers():
-    """Opens headless Chromiums on demand; quits them all at the end of the test."""
-    opened: list[WebDriver] = []
-
-    def open_browser() -> WebDriver:
-        driver = new_chrome()
-        opened.append(driver)
-        return driver
-
-    yield open_browser
-    for driver in opened:
-        try:
-            driver.quit()
-        except Exception:  # noqa: BLE001 - quitting is best effort
-            pass
-
-
-@pytest.fixture(scope="module")
-def advisor_api(lindring: LindringServer):
-    api = Api(lindring, ADVISOR)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def key_worker_api(lindring: LindringServer):
-    api = Api(lindring, KEY_WORKER)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def admin_api(lindring: LindringServer):
-    api = Api(lindring, ADMIN)
-    yield api
-    api.close()
-
-
 @pytest.fixture(scope="module")
 def key_unit_id(db: Db) -> str:
     return db.unit_id(KEY_UNIT)
 
 
 @pytest.fixture(scope="module")
-def patients(lindring: LindringServer, key_worker_api: Api, key_unit_id: str) -> list[PlannedPatient]:
+def patients(lindring: LindringServer, key_worker: Api, key_unit_id: str) -> list[PlannedPatient]:
     """Four consenting demo patients with RH-PAL as key worker, confirmed through the API."""
     found: list[PlannedPatient] = []
     for patient_id in key_worker_patient_ids(lindring):
-        patient = expect_json(key_worker_api.get(f"/patients/{patient_id}"), 200)
-        plan = expect_json(key_worker_api.get(f"/patients/{patient_id}/plan"), 200)
+        patient = expect_json(key_worker.get(f"/patients/{patient_id}"), 200)
+        plan = expect_json(key_worker.get(f"/patients/{patient_id}/plan"), 200)
         key_workers = [m["unitId"] for m in plan["careTeam"] if m["role"] == "keyWorker"]
         if patient["sharingConsent"] == "given" and key_workers == [key_unit_id] and plan.get("resuscitation"):
             found.append(PlannedPatient(patient["id"], patient["cpr"], patient["name"], plan))
@@ -416,7 +377,7 @@ def audit_entries(api: Api, patient_id: str) -> list[dict]:
 
 
 def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_follows_up(
-    lindring: LindringServer, browsers, patients: list[PlannedPatient], advisor_api: Api
+    lindring: LindringServer, browsers, patients: list[PlannedPatient], advisor: Api
 ):
     patient = patients[0]
     follow_up_text = f"Ring til datteren om farens åndenød og vurdér ilt – e2e {uuid.uuid4().hex[:6]}"
@@ -617,7 +578,7 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     assert status.startswith("Udført") and who in status, f"the done follow-up's status reads {status!r} (expected Udført – {who})"
 
     # and the advisor's API agrees
-    follow_ups = [f for f in expect_json(advisor_api.get(f"/contacts/{contact_id}"), 200).get("followUps", [])]
+    follow_ups = [f for f in expect_json(advisor.get(f"/contacts/{contact_id}"), 200).get("followUps", [])]
     assert [f.get("status") for f in follow_ups] == ["done"], f"the contact's follow-ups: {follow_ups}"
 
 
@@ -686,11 +647,11 @@ def test_second_advisors_board_updates_without_reload_when_a_colleague_saves(lin
 
 
 def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothing_stored(
-    lindring: LindringServer, browsers, patients: list[PlannedPatient], advisor_api: Api
+    lindring: LindringServer, browsers, patients: list[PlannedPatient], advisor: Api
 ):
     patient = patients[1]
     day = today_cph()
-    before = len(contacts_on(advisor_api, day))
+    before = len(contacts_on(advisor, day))
     nurse = browsers()
     sign_in(nurse, lindring, ADVISOR)
     nurse.get(lindring.url("/advisory/contacts/new"))
@@ -745,8 +706,8 @@ def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothi
     screenshot(nurse, "advisory-validation")
 
     # and nothing was stored
-    assert len(contacts_on(advisor_api, day)) == before, "the refused contact was stored"
-    assert advisor_api.get(f"/contacts/{contact_id}").status_code == 404, "the refused contact can be fetched"
+    assert len(contacts_on(advisor, day)) == before, "the refused contact was stored"
+    assert advisor.get(f"/contacts/{contact_id}").status_code == 404, "the refused contact can be fetched"
 
     # when she completes the form and presses Enter in the caller's name, then nothing is saved
     Select(one(nurse, "select#callerRole", "caller role")).select_by_value("otherProfessional")
@@ -758,7 +719,7 @@ def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothi
     type_keys(nurse, Keys.END, Keys.ENTER)
     wait_for_next_document(nurse, "Enter in the caller's name")
     assert path_of(nurse) == "/advisory/contacts/new", f"Enter in a field saved the contact: {describe_page(nurse)}"
-    assert len(contacts_on(advisor_api, day)) == before, "Enter in a text field stored the contact"
+    assert len(contacts_on(advisor, day)) == before, "Enter in a text field stored the contact"
     assert value_of(nurse, "select#callerRole") == "otherProfessional" and one(nurse, "#reasons-delirium", "r").is_selected()
     assert one(nurse, "#triage-urgent", "triage").is_selected() and value_of(nurse, "select#outcome") == "needsFollowUp"
 
@@ -769,7 +730,7 @@ def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothi
     wait_for_next_document(nurse, "saving the completed form")
     match = UUID_PATH.match(path_of(nurse))
     assert match and match.group(1).upper() == contact_id.upper(), f"after completing the form: {describe_page(nurse)}"
-    after = contacts_on(advisor_api, day)
+    after = contacts_on(advisor, day)
     assert len(after) == before + 1, f"{len(after) - before} contacts stored"
     assert_clean_page(nurse, "contact after correcting the form")
 
@@ -799,16 +760,16 @@ def test_refused_contact_form_opens_at_its_error_summary(lindring: LindringServe
 
 
 def test_opening_the_plan_from_a_contact_is_audited_with_the_contact_as_purpose(
-    lindring: LindringServer, browsers, patients: list[PlannedPatient], advisor_api: Api, admin_api: Api
+    lindring: LindringServer, browsers, patients: list[PlannedPatient], advisor: Api, admin: Api
 ):
     patient = patients[2]
-    contact = create_contact(advisor_api, patient)
+    contact = create_contact(advisor, patient)
     contact_id = contact["id"]
     nurse = browsers()
     sign_in(nurse, lindring, ADVISOR)
     nurse.get(lindring.url(f"/advisory/contacts/{contact_id}"))
     assert_clean_page(nurse, "contact page")
-    last_seen = max((e["sequence"] for e in audit_entries(admin_api, patient.id)), default=0)
+    last_seen = max((e["sequence"] for e in audit_entries(admin, patient.id)), default=0)
 
     # when the advisor opens the whole plan from the contact
     links = [
@@ -822,7 +783,7 @@ def test_opening_the_plan_from_a_contact_is_audited_with_the_contact_as_purpose(
     assert_clean_page(nurse, "plan opened from a contact")
 
     # then the access is audited with the contact as purpose
-    new = [e for e in audit_entries(admin_api, patient.id) if e["sequence"] > last_seen and e["username"] == ADVISOR]
+    new = [e for e in audit_entries(admin, patient.id) if e["sequence"] > last_seen and e["username"] == ADVISOR]
     purposes = [e.get("purpose") or "" for e in new]
     with_contact = [e for e in new if f"contact:{contact_id}".lower() in (e.get("purpose") or "").lower()]
     assert with_contact, f"no audit entry of opening the plan names contact:{contact_id}; new entries: {new}"
@@ -833,12 +794,12 @@ def test_opening_the_plan_from_a_contact_is_audited_with_the_contact_as_purpose(
 
 
 def test_plan_change_proposed_from_a_contact_becomes_a_version_via_the_advisory_line(
-    lindring: LindringServer, browsers, patients: list[PlannedPatient], advisor_api: Api, key_worker_api: Api
+    lindring: LindringServer, browsers, patients: list[PlannedPatient], advisor: Api, key_worker: Api
 ):
     patient = patients[3]
-    contact = create_contact(advisor_api, patient, reasons=["dyspnoea"], situation="Åndenød om natten; ilt ønskes (e2e).")
+    contact = create_contact(advisor, patient, reasons=["dyspnoea"], situation="Åndenød om natten; ilt ønskes (e2e).")
     contact_id = contact["id"]
-    version_before = expect_json(key_worker_api.get(f"/patients/{patient.id}/plan"), 200)["version"]
+    version_before = expect_json(key_worker.get(f"/patients/{patient.id}/plan"), 200)["version"]
     nurse = browsers()
     sign_in(nurse, lindring, ADVISOR)
     author = one(nurse, ".who", "signed-in user").text.split("·")[0].strip()
@@ -862,7 +823,7 @@ def test_plan_change_proposed_from_a_contact_becomes_a_version_via_the_advisory_
     # then the nurse is back on the call, the plan has a new version, and the history says it came via the advisory line
     assert path_of(nurse).upper() == f"/ADVISORY/CONTACTS/{contact_id.upper()}", f"after saving the proposal: {describe_page(nurse)}"
     visible(nurse, ".notice", "saved notice")
-    plan = expect_json(key_worker_api.get(f"/patients/{patient.id}/plan"), 200)
+    plan = expect_json(key_worker.get(f"/patients/{patient.id}/plan"), 200)
     assert plan["version"] == version_before + 1 and plan["whatMattersMost"] == matters, pretty_plan(plan)
     nurse.get(lindring.url(f"/patients/{patient.id}/plan/versions"))
     assert_clean_page(nurse, "plan history")
@@ -875,7 +836,7 @@ def test_plan_change_proposed_from_a_contact_becomes_a_version_via_the_advisory_
     screenshot(nurse, "advisory-plan-proposal-history")
 
     # and the key worker's team hears of it in its inbox
-    inbox = expect_json(key_worker_api.get("/inbox"), 200)["items"]
+    inbox = expect_json(key_worker.get("/inbox"), 200)["items"]
     assert any(i["patientId"].upper() == patient.id.upper() and i["planVersion"] == version_before + 1 for i in inbox), (
         f"{KEY_WORKER}'s inbox has no item for the proposed version: {inbox[:3]}"
     )
@@ -934,14 +895,14 @@ def open_printable_handover(driver: WebDriver, server: LindringServer) -> None:
     assert "printable" in (one(driver, "body", "body").get_attribute("class") or "").split(), "the print view is not body.printable"
 
 
-def test_handover_print_view(lindring: LindringServer, browsers, advisor_api: Api):
+def test_handover_print_view(lindring: LindringServer, browsers, advisor: Api):
     nurse = browsers()
     sign_in(nurse, lindring, ADVISOR)
     open_printable_handover(nurse, lindring)
     assert_clean_page(nurse, "printable handover")
     assert not nurse.find_elements(By.CSS_SELECTOR, "aside.on-duty"), "the print view shows the on-duty line"
     assert one(nurse, "main h1", "h1").text.startswith("Vagtoverlevering: "), describe_page(nurse)
-    open_count = len(expect_json(advisor_api.get("/follow-ups", params={"status": "open", "limit": 200}), 200)["items"])
+    open_count = len(expect_json(advisor.get("/follow-ups", params={"status": "open", "limit": 200}), 200)["items"])
     rows = nurse.find_elements(By.CSS_SELECTOR, "table.follow-ups tbody tr")
     assert len(rows) == open_count, f"the handover lists {len(rows)} open follow-ups, the API {open_count}"
     nurse.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})

@@ -37,20 +37,6 @@ KEY_WORKER = "klinik"  # clinician, RH-PAL
 # --- fixtures ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def nurse(lindring: LindringServer):
-    api = Api(lindring, NURSE)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def key_worker(lindring: LindringServer):
-    api = Api(lindring, KEY_WORKER)
-    yield api
-    api.close()
-
-
 def register(api: Api, db: Db, **overrides) -> dict:
     body = {"cpr": fresh_cpr(db), "name": "Testa Apisen", "diagnosisGroup": "cancer", "sharingConsent": "given"}
     body.update(overrides)

@@ -23,7 +23,6 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import SCREENSHOT_DIR, LindringServer
 from patients_support import (
-    DESKTOP,
     HOME_CARE_UNIT,
     PHONE,
     Api,
@@ -31,7 +30,6 @@ from patients_support import (
     DemoPatient,
     expect_json,
     fresh_cpr,
-    new_chrome,
     password_of,
 )
 from test_browser_smoke import (
@@ -58,24 +56,6 @@ STATE: dict[str, object] = {}
 
 
 # --- fixtures ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def browsers():
-    """Opens headless Chromiums on demand (`browsers()` or `browsers(*PHONE)`); quits them all."""
-    opened: list[WebDriver] = []
-
-    def open_browser(width: int = DESKTOP[0], height: int = DESKTOP[1]) -> WebDriver:
-        driver = new_chrome(width, height)
-        opened.append(driver)
-        return driver
-
-    yield open_browser
-    for driver in opened:
-        try:
-            driver.quit()
-        except Exception:  # noqa: BLE001 - quitting is best effort
-            pass
 
 
 # --- helpers -------------------------------------------------------------------------

@@ -243,27 +243,6 @@ def random_answers(instrument: str, rng: random.Random) -> dict:
 # --- fixtures ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def key_worker(lindring: LindringServer):
-    api = Api(lindring, KEY_WORKER)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def nurse(lindring: LindringServer):
-    api = Api(lindring, NURSE)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def finance(lindring: LindringServer):
-    api = Api(lindring, FINANCE)
-    yield api
-    api.close()
-
-
 def register_with_plan(api: Api, db: Db, name: str, care_team: list[dict] | None) -> dict:
     """A consenting patient registered by `api`'s unit, with a plan when `care_team` is given."""
     body = {"cpr": fresh_cpr(db), "name": name, "diagnosisGroup": "cancer", "sharingConsent": "given"}

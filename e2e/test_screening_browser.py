@@ -36,7 +36,6 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import LindringServer
 from patients_support import (
-    DESKTOP,
     HOME_CARE_UNIT,
     KEY_UNIT,
     PHONE,
@@ -46,7 +45,6 @@ from patients_support import (
     describe,
     expect_json,
     fresh_cpr,
-    new_chrome,
     password_of,
     pretty,
 )
@@ -95,44 +93,13 @@ EARLIER = [(14, {"pain": 2, "tiredness": 3, "drowsiness": 1, "nausea": 0, "appet
 
 
 @pytest.fixture(scope="module")
-def key_worker_api(lindring: LindringServer):
-    api = Api(lindring, KEY_WORKER)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def patient(key_worker_api: Api, db: Db) -> dict:
+def patient(key_worker: Api, db: Db) -> dict:
     """A consenting patient with a plan naming RH-PAL as key worker and HJ-101 as home care."""
     body = {"cpr": fresh_cpr(db), "name": PATIENT_NAME, "diagnosisGroup": "cancer", "sharingConsent": "given"}
-    created = expect_json(key_worker_api.post("/patients", body), 201)
+    created = expect_json(key_worker.post("/patients", body), 201)
     team = [{"role": "keyWorker", "unitId": db.unit_id(KEY_UNIT)}, {"role": "homeCare", "unitId": db.unit_id(HOME_CARE_UNIT)}]
-    expect_json(key_worker_api.post(f"/patients/{created['id']}/plan", {"careTeam": team}), 201)
+    expect_json(key_worker.post(f"/patients/{created['id']}/plan", {"careTeam": team}), 201)
     return created
-
-
-@pytest.fixture
-def browsers():
-    """Opens headless Chromiums on demand (`phone=True`: a 390 x 844 touch screen); quits them all."""
-    opened: list[WebDriver] = []
-
-    def open_browser(phone: bool = False) -> WebDriver:
-        driver = new_chrome(*(PHONE if phone else DESKTOP))
-        opened.append(driver)
-        if phone:
-            # Headless Chromium keeps windows at least 500 px wide; emulate the phone's viewport instead.
-            width, height = PHONE
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
-            driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
-        return driver
-
-    yield open_browser
-    for driver in opened:
-        try:
-            driver.quit()
-        except Exception:  # noqa: BLE001 - quitting is best effort
-            pass
 
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -258,17 +225,17 @@ def cells(row: WebElement) -> list[str]:
 
 
 def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
-    lindring: LindringServer, browsers, key_worker_api: Api, patient: dict
+    lindring: LindringServer, browsers, key_worker: Api, patient: dict
 ):
     patient_id, cpr = patient["id"], patient["cpr"]
     # given two earlier screenings, and a link the key worker sends the patient
     for days_ago, answers in EARLIER:
         at = (datetime.now(UTC) - timedelta(days=days_ago)).replace(microsecond=0).isoformat()
-        expect_json(key_worker_api.post(f"/patients/{patient_id}/assessments",
+        expect_json(key_worker.post(f"/patients/{patient_id}/assessments",
                                         {"instrument": "esas-r", "respondent": "staff", "answers": answers, "at": at}), 201)
     clinician = browsers()
     sign_in(clinician, lindring, KEY_WORKER)
-    url = send_link_from_the_screening_page(clinician, lindring, patient_id, "esas-r") or make_link(key_worker_api, patient_id, "esas-r")
+    url = send_link_from_the_screening_page(clinician, lindring, patient_id, "esas-r") or make_link(key_worker, patient_id, "esas-r")
 
     # when she opens it on her phone, not signed in
     phone = browsers(phone=True)
@@ -358,7 +325,7 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
     assert form_again.status_code == 410, describe(form_again)
 
     # and her answers are stored as hers, scored and red
-    stored = expect_json(key_worker_api.get(f"/patients/{patient_id}/assessments"), 200)["items"]
+    stored = expect_json(key_worker.get(f"/patients/{patient_id}/assessments"), 200)["items"]
     assert len(stored) == 3, pretty(stored)
     newest = stored[0]
     sent = {item: answer for item, _label, answer in ESAS_QUESTIONS}
@@ -433,9 +400,9 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
 # --- the patient's pages on a phone ------------------------------------------------------------------
 
 
-def test_self_report_pages_never_scroll_sideways_at_390_px(lindring: LindringServer, browsers, key_worker_api: Api, patient: dict):
+def test_self_report_pages_never_scroll_sideways_at_390_px(lindring: LindringServer, browsers, key_worker: Api, patient: dict):
     # IPOS has the longest labels; walk every question (skipping is allowed), in Danish
-    url = make_link(key_worker_api, patient["id"], "ipos")
+    url = make_link(key_worker, patient["id"], "ipos")
     phone = browsers(phone=True)
     phone.get(url)
     assert_clean_page(phone, "IPOS welcome")
@@ -458,10 +425,10 @@ def test_self_report_pages_never_scroll_sideways_at_390_px(lindring: LindringSer
     screenshot(phone, "screening-patient-unknown-link")
 
 
-def test_enter_on_a_chosen_answer_moves_on_not_back(browsers, key_worker_api: Api, patient: dict):
+def test_enter_on_a_chosen_answer_moves_on_not_back(browsers, key_worker: Api, patient: dict):
     # A keyboard user (or a phone with a keyboard) picks an answer and presses Enter: the form's
     # default button is the first submit button in it, which must not be "Back".
-    url = make_link(key_worker_api, patient["id"], "eortc-qlq-c15-pal")
+    url = make_link(key_worker, patient["id"], "eortc-qlq-c15-pal")
     driver = browsers(phone=True)
     driver.get(url)
     press(driver, "#next-question", "start button")
@@ -482,10 +449,10 @@ def test_enter_on_a_chosen_answer_moves_on_not_back(browsers, key_worker_api: Ap
     )
 
 
-def test_switching_language_halfway_keeps_the_place_and_the_answers(browsers, key_worker_api: Api, patient: dict):
+def test_switching_language_halfway_keeps_the_place_and_the_answers(browsers, key_worker: Api, patient: dict):
     # A patient who finds the English link on question 2 must not lose what she has answered:
     # the welcome page promised that nothing is sent until she presses Send.
-    url = make_link(key_worker_api, patient["id"], "esas-r")
+    url = make_link(key_worker, patient["id"], "esas-r")
     phone = browsers(phone=True)
     phone.get(url)
     press(phone, "#next-question", "start button")
