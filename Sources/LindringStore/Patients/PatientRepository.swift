@@ -45,7 +45,7 @@ public enum PatientRepository {
             .set("municipality_code", to: SQLBind(patient.municipalityCode)).set("phone", to: SQLBind(patient.phone))
             .set("gp_unit_id", to: SQLBind(patient.gpUnitId)).set("diagnosis_group", to: SQLBind(patient.diagnosisGroup.rawValue))
             .set("icd10", to: SQLBind(patient.icd10)).set("language", to: SQLBind(patient.language))
-            .set("interpreter_needed", to: SQLBind(patient.interpreterNeeded)).set("relatives", to: SQLBind(try json(patient.relatives)))
+            .set("interpreter_needed", to: SQLBind(patient.interpreterNeeded)).set("relatives", to: SQLBind(try JSONColumn.encode(patient.relatives)))
             .set("sharing_consent", to: SQLBind(patient.sharingConsent.rawValue))
             .set("consent_recorded_by", to: SQLBind(consentChanged ? recordedBy : current.consentRecordedBy))
             .set("consent_recorded_at", to: SQLBind(consentChanged ? now : current.consentRecordedAt))
@@ -65,7 +65,7 @@ public enum PatientRepository {
         let birthText = String(format: "%04d-%02d-%02d", birth.year!, birth.month!, birth.day!)
         return [SQLBind(id), SQLBind(p.cpr.digits), SQLBind(p.name), SQLBind(birthText), SQLBind(p.municipalityCode), SQLBind(p.phone),
                 SQLBind(p.gpUnitId), SQLBind(p.diagnosisGroup.rawValue), SQLBind(p.icd10), SQLBind(p.language), SQLBind(p.interpreterNeeded),
-                SQLBind(try json(p.relatives)), SQLBind(p.sharingConsent.rawValue), SQLBind(p.sharingConsent == .notAsked ? nil : recordedBy),
+                SQLBind(try JSONColumn.encode(p.relatives)), SQLBind(p.sharingConsent.rawValue), SQLBind(p.sharingConsent == .notAsked ? nil : recordedBy),
                 SQLBind(p.sharingConsent == .notAsked ? nil : now), SQLBind(registeringUnitId)]
     }
 
@@ -175,17 +175,11 @@ public enum PatientRepository {
             icd10: try row.decode(column: "icd10", as: String?.self),
             language: try row.decode(column: "language", as: String?.self),
             interpreterNeeded: try row.decode(column: "interpreter_needed", as: Bool.self),
-            relatives: try JSONDecoder().decode([Relative].self, from: Data(try row.decode(column: "relatives", as: String.self).utf8)),
+            relatives: try row.decodeJSON([Relative].self, column: "relatives"),
             sharingConsent: SharingConsent(rawValue: try row.decode(column: "sharing_consent", as: String.self)) ?? .declined,
             consentRecordedBy: try row.decodeNil(column: "consent_recorded_by") ? nil : row.decode(column: "consent_recorded_by", as: UUID.self),
             consentRecordedAt: try row.decode(column: "consent_recorded_at", as: Date?.self),
             registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self)
         )
-    }
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

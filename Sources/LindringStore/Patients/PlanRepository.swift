@@ -40,7 +40,7 @@ public enum PlanRepository {
         try planRow(id: id, patientId: patientId, version: history.count, last.content, updatedBy: last.author.userId, now: last.at, into: &batch)
         var previous: PlanContent?
         for (index, version) in history.enumerated() {
-            try versionRow(planId: id, version: index + 1, version.content, changes: try encode(PlanDiff.changes(from: previous, to: version.content)),
+            try versionRow(planId: id, version: index + 1, version.content, changes: try JSONColumn.encode(PlanDiff.changes(from: previous, to: version.content)),
                            author: version.author, now: version.at, into: &batch)
             previous = version.content
         }
@@ -49,14 +49,14 @@ public enum PlanRepository {
 
     static func planRow(id: UUID, patientId: UUID, version: Int, _ content: PlanContent, updatedBy: UUID?, now: Date, into batch: inout RowBatch) throws {
         batch.add("plans", ["id", "patient_id", "version", "status", "content", "updated_at", "updated_by"],
-                  [SQLBind(id), SQLBind(patientId), SQLBind(version), SQLBind(content.status.rawValue), SQLBind(try encode(content)),
+                  [SQLBind(id), SQLBind(patientId), SQLBind(version), SQLBind(content.status.rawValue), SQLBind(try JSONColumn.encode(content)),
                    SQLBind(now), SQLBind(updatedBy)])
     }
 
     static func versionRow(planId: UUID, version: Int, _ content: PlanContent, changes: String, author: PlanAuthor, now: Date,
                            into batch: inout RowBatch) throws {
         batch.add("plan_versions", ["id", "plan_id", "version", "content", "changes", "author_id", "author_name", "author_unit_id", "created_at", "contact_id"],
-                  [SQLBind(UUID()), SQLBind(planId), SQLBind(version), SQLBind(try encode(content)), SQLBind(changes),
+                  [SQLBind(UUID()), SQLBind(planId), SQLBind(version), SQLBind(try JSONColumn.encode(content)), SQLBind(changes),
                    SQLBind(author.userId), SQLBind(author.name), SQLBind(author.unitId), SQLBind(now), SQLBind(author.contactId)])
     }
 
@@ -78,7 +78,7 @@ public enum PlanRepository {
         let next = current.version + 1
         // The version condition makes a concurrent save from another process fail here too.
         try await sql.update("plans").set("version", to: SQLBind(next)).set("status", to: SQLBind(content.status.rawValue))
-            .set("content", to: SQLBind(try encode(content))).set("updated_at", to: SQLBind(now)).set("updated_by", to: SQLBind(author.userId))
+            .set("content", to: SQLBind(try JSONColumn.encode(content))).set("updated_at", to: SQLBind(now)).set("updated_by", to: SQLBind(author.userId))
             .where("id", .equal, SQLBind(current.id)).where("version", .equal, SQLBind(current.version)).run()
         let plan = StoredPlan(id: current.id, patientId: patientId, version: next, content: content, updatedAt: now)
         try await record(plan, changes: changes, previousTeam: current.content.careTeamUnitIds, author: author, now: now, on: sql)
@@ -89,7 +89,7 @@ public enum PlanRepository {
     /// (before or after the change) other than the author's.
     static func record(_ plan: StoredPlan, changes: [PlanChange], previousTeam: Set<UUID>, author: PlanAuthor, now: Date,
                        on sql: any SQLDatabase) async throws {
-        let changesJSON = try encode(changes)
+        let changesJSON = try JSONColumn.encode(changes)
         var version = RowBatch()
         try versionRow(planId: plan.id, version: plan.version, plan.content, changes: changesJSON, author: author, now: now, into: &version)
         try await version.write(on: sql)
@@ -120,16 +120,10 @@ public enum PlanRepository {
     static func version(_ row: any SQLRow) throws -> PlanVersion {
         PlanVersion(version: try row.decode(column: "version", as: Int.self),
                     content: try decode(try row.decode(column: "content", as: String.self)),
-                    changes: try JSONDecoder().decode([PlanChange].self, from: Data(try row.decode(column: "changes", as: String.self).utf8)),
+                    changes: try row.decodeJSON([PlanChange].self, column: "changes"),
                     authorName: try row.decode(column: "author_name", as: String.self),
                     createdAt: try row.decode(column: "created_at", as: Date.self),
                     contactId: try row.decode(column: "contact_id", as: UUID?.self))
-    }
-
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func decode(_ text: String) throws -> PlanContent {
@@ -178,7 +172,7 @@ public enum InboxRepository {
             .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "i"), direction: SQLDirection.descending)).limit(limit).all().map { row in
             InboxItem(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
                       patientName: try row.decode(column: "name", as: String.self), planVersion: try row.decode(column: "plan_version", as: Int.self),
-                      changes: (try? JSONDecoder().decode([PlanChange].self, from: Data(try row.decode(column: "changes", as: String.self).utf8))) ?? [],
+                      changes: (try? row.decodeJSON([PlanChange].self, column: "changes")) ?? [],
                       authorName: try row.decode(column: "author_name", as: String.self), createdAt: try row.decode(column: "created_at", as: Date.self),
                       read: !(try row.decodeNil(column: "read_at")),
                       assessment: try row.decode(column: "assessment_id", as: UUID?.self).map { id in

@@ -84,9 +84,9 @@ public enum AssessmentRepository {
         let trafficLight: TrafficLight
 
         public init(answers: [String: AnswerJSON], score: InstrumentScore) throws {
-            self.answers = try PlanRepository.encode(answers)
-            scores = try PlanRepository.encode(score.scores)
-            severity = try PlanRepository.encode(score.severity)
+            self.answers = try JSONColumn.encode(answers)
+            scores = try JSONColumn.encode(score.scores)
+            severity = try JSONColumn.encode(score.severity)
             trafficLight = score.trafficLight
         }
     }
@@ -109,15 +109,11 @@ public enum AssessmentRepository {
                                               "recorded_by_name", "created_at")
             .from("assessments").where("patient_id", .equal, SQLBind(patientId))
             .orderBy("taken_at", .descending).orderBy("id", .descending).limit(limit).all().map { row in
-                let decoder = JSONDecoder()
-                func json<T: Decodable>(_ column: String, _ type: T.Type) throws -> T {
-                    try decoder.decode(T.self, from: Data(try row.decode(column: column, as: String.self).utf8))
-                }
                 return Assessment(
                     id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
                     instrument: try ContactRepository.enumValue(row, "instrument"), respondent: try ContactRepository.enumValue(row, "respondent"),
-                    answers: try json("answers", [String: AnswerJSON].self),
-                    score: InstrumentScore(scores: try json("scores", [String: Double?].self), severity: try json("severity", [String: Severity].self),
+                    answers: try row.decodeJSON([String: AnswerJSON].self, column: "answers"),
+                    score: InstrumentScore(scores: try row.decodeJSON([String: Double?].self, column: "scores"), severity: try row.decodeJSON([String: Severity].self, column: "severity"),
                                            trafficLight: try ContactRepository.enumValue(row, "traffic_light")),
                     takenAt: try row.decode(column: "taken_at", as: Date.self), recordedByName: try row.decode(column: "recorded_by_name", as: String.self),
                     createdAt: try row.decode(column: "created_at", as: Date.self))

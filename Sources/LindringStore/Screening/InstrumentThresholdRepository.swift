@@ -16,7 +16,7 @@ public enum InstrumentThresholdRepository {
         let row = try await (db as! any SQLDatabase).select().columns("bands", "updated_by_name", "updated_at")
             .from("instrument_thresholds").where("instrument", .equal, SQLBind(instrument.rawValue)).first()
         guard let row else { return ConfiguredThresholds(thresholds: InstrumentThresholds()) }
-        let bands = try JSONDecoder().decode([String: SeverityBands].self, from: Data(try row.decode(column: "bands", as: String.self).utf8))
+        let bands = try row.decodeJSON([String: SeverityBands].self, column: "bands")
         return ConfiguredThresholds(thresholds: InstrumentThresholds(bands: bands), updatedByName: try row.decode(column: "updated_by_name", as: String.self),
                                     updatedAt: try row.decode(column: "updated_at", as: Date.self))
     }
@@ -26,7 +26,7 @@ public enum InstrumentThresholdRepository {
         let sql = db as! any SQLDatabase
         try await sql.delete(from: "instrument_thresholds").where("instrument", .equal, SQLBind(instrument.rawValue)).run()
         try await sql.insert(into: "instrument_thresholds").columns("id", "instrument", "bands", "updated_by_name", "updated_at")
-            .values(SQLBind(UUID()), SQLBind(instrument.rawValue), SQLBind(try PlanRepository.encode(thresholds.bands)), SQLBind(name),
+            .values(SQLBind(UUID()), SQLBind(instrument.rawValue), SQLBind(try JSONColumn.encode(thresholds.bands)), SQLBind(name),
                     SQLBind(AuditRecord.truncatedToMilliseconds(now)))
             .run()
     }

@@ -22,9 +22,9 @@ public enum SPICTRepository {
         try await (db as! any SQLDatabase).insert(into: "spict_checklists")
             .columns("id", "patient_id", "unit_id", "general_indicators", "clinical_indicators", "would_be_surprised", "conclusion", "positive", "actions",
                      "cancer", "assessed_at", "recorded_by", "recorded_by_name", "created_at")
-            .values(SQLBind(id), SQLBind(patientId), SQLBind(unitId), SQLBind(try PlanRepository.encode(checklist.generalIndicators)),
-                    SQLBind(try PlanRepository.encode(checklist.clinicalIndicators)), SQLBind(checklist.wouldBeSurprised),
-                    SQLBind(checklist.conclusion.rawValue), SQLBind(checklist.positive), SQLBind(try PlanRepository.encode(checklist.actions)),
+            .values(SQLBind(id), SQLBind(patientId), SQLBind(unitId), SQLBind(try JSONColumn.encode(checklist.generalIndicators)),
+                    SQLBind(try JSONColumn.encode(checklist.clinicalIndicators)), SQLBind(checklist.wouldBeSurprised),
+                    SQLBind(checklist.conclusion.rawValue), SQLBind(checklist.positive), SQLBind(try JSONColumn.encode(checklist.actions)),
                     SQLBind(cancer), SQLBind(at), SQLBind(recordedBy.id), SQLBind(recordedBy.name), SQLBind(AuditRecord.truncatedToMilliseconds(now)))
             .run()
         return SPICTRecord(id: id, patientId: patientId, unitId: unitId, checklist: checklist, cancer: cancer, assessedAt: at, recordedByName: recordedBy.name)
@@ -37,14 +37,11 @@ public enum SPICTRepository {
                      "assessed_at", "recorded_by_name")
             .from("spict_checklists").where("patient_id", .equal, SQLBind(patientId))
             .orderBy("assessed_at", .descending).orderBy("id", .descending).limit(200).all().map { row in
-                func json<T: Decodable>(_ column: String, _ type: T.Type) throws -> T {
-                    try JSONDecoder().decode(T.self, from: Data(try row.decode(column: column, as: String.self).utf8))
-                }
-                let checklist = SPICTChecklist(generalIndicators: try json("general_indicators", [SPICT.GeneralIndicator].self),
-                                               clinicalIndicators: try json("clinical_indicators", [String].self),
+                let checklist = SPICTChecklist(generalIndicators: try row.decodeJSON([SPICT.GeneralIndicator].self, column: "general_indicators"),
+                                               clinicalIndicators: try row.decodeJSON([String].self, column: "clinical_indicators"),
                                                wouldBeSurprised: try row.decode(column: "would_be_surprised", as: Bool.self),
                                                conclusion: try ContactRepository.enumValue(row, "conclusion"),
-                                               actions: try json("actions", [SPICT.FollowUpAction].self))
+                                               actions: try row.decodeJSON([SPICT.FollowUpAction].self, column: "actions"))
                 return SPICTRecord(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
                                    unitId: try row.decode(column: "unit_id", as: UUID?.self), checklist: checklist,
                                    cancer: try row.decode(column: "cancer", as: Bool.self), assessedAt: try row.decode(column: "assessed_at", as: Date.self),
