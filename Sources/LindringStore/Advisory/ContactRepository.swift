@@ -30,17 +30,21 @@ public enum ContactRepository {
             return .replay(id)
         }
         var batch = RowBatch()
-        rows(contact, id: id, author: author, idempotencyKey: idempotencyKey, now: now, into: &batch)
+        let (day, hour) = rows(contact, id: id, author: author, idempotencyKey: idempotencyKey, now: now, into: &batch)
         try await batch.write(on: sql)
-        let localDate = LocalDate(contact.startedAt, in: DanishCalendar.timeZone)
-        try await ContactDayCounts.add(contact, day: localDate, weekday: localDate.weekday, hour: DanishCalendar.hour(of: contact.startedAt), on: sql)
+        try await ContactDayCounts.add(contact, day: day, weekday: day.weekday, hour: hour, on: sql)
         return .new(id)
     }
 
     /// The contact's rows: the contact, its reasons and actions, and its follow-up. The per-day
     /// counts are not among them: `create` adds to them, a bulk load recounts (`ContactDayCounts.rebuild`).
-    public static func rows(_ contact: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, now: Date, into batch: inout RowBatch) {
-        let localDate = LocalDate(contact.startedAt, in: DanishCalendar.timeZone).description
+    /// Returns the Copenhagen day and hour the contact is counted under.
+    @discardableResult
+    public static func rows(_ contact: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, now: Date,
+                            into batch: inout RowBatch) -> (day: LocalDate, hour: Int) {
+        let day = LocalDate(contact.startedAt, in: DanishCalendar.timeZone)
+        let hour = DanishCalendar.hour(of: contact.startedAt)
+        let localDate = day.description
         let created = AuditRecord.truncatedToMilliseconds(now)
         batch.add("contacts", ["id", "started_at", "ended_at", "duration_seconds", "local_date", "local_weekday", "local_hour", "outside_working_hours",
                                "holiday", "channel", "direction", "caller_role", "caller_name", "caller_phone", "caller_unit_id", "patient_id",
@@ -48,8 +52,7 @@ public enum ContactRepository {
                                "created_by", "created_by_name", "created_at", "idempotency_key"],
                   [SQLBind(id), SQLBind(AuditRecord.truncatedToMilliseconds(contact.startedAt)),
                    SQLBind(AuditRecord.truncatedToMilliseconds(contact.endedAt)), SQLBind(contact.durationSeconds),
-                   SQLBind(localDate), SQLBind(LocalDate(contact.startedAt, in: DanishCalendar.timeZone).weekday),
-                   SQLBind(DanishCalendar.hour(of: contact.startedAt)),
+                   SQLBind(localDate), SQLBind(day.weekday), SQLBind(hour),
                    SQLBind(contact.workingHours.outsideWorkingHours), SQLBind(contact.workingHours.holiday), SQLBind(contact.channel.rawValue),
                    SQLBind(contact.direction.rawValue), SQLBind(contact.callerRole.rawValue), SQLBind(contact.callerName),
                    SQLBind(contact.callerPhone), SQLBind(contact.callerUnitId), SQLBind(contact.patientId), SQLBind(contact.situation),
@@ -68,6 +71,7 @@ public enum ContactRepository {
                        SQLBind(AuditRecord.truncatedToMilliseconds(followUp.dueAt)), SQLBind(followUp.text), SQLBind(FollowUpStatus.open.rawValue),
                        SQLBind(created), SQLBind(author.name), SQLBind(localDate)])
         }
+        return (day, hour)
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> Contact? {
