@@ -28,8 +28,7 @@ enum DemoScreening {
                 for week in 0..<weeks {
                     let worse = index % 8 == 0 && week == weeks - 1
                     let base = worse ? 8 : max(1, 5 - week)
-                    var answers: [String: AnswerValue] = [:]
-                    for item in Instrument.esasR.items.map(\.id) where item != "other" { answers[item] = .integer(min(10, max(0, base + Int.random(in: -1...1, using: &random)))) }
+                    let answers = esasAnswers(around: base, random: &random)
                     let score = try Instrument.esasR.score(answers)
                     let at = now.addingTimeInterval(-Double((weeks - 1 - week) * 7 * 86_400 + Int.random(in: 3_600...40_000, using: &random)))
                     _ = try await AssessmentRepository.create(patientId: patient.id, instrument: .esasR, respondent: week % 2 == 0 ? .patient : .staff,
@@ -52,6 +51,15 @@ enum DemoScreening {
                                                      recordedBy: (nil, "Læge Ida Holm"), on: tx)
             }
         }
+    }
+
+    /// ESAS-r answers around a symptom level: each of the nine symptoms within one of it (0–10); "other" unanswered.
+    static func esasAnswers(around level: Int, random: inout DemoPatients.Generator) -> [String: AnswerValue] {
+        var answers: [String: AnswerValue] = [:]
+        for item in Instrument.esasR.items.map(\.id) where item != "other" {
+            answers[item] = .integer(min(10, max(0, level + Int.random(in: -1...1, using: &random))))
+        }
+        return answers
     }
 
     /// Patients screened in hospital departments who have no plan yet: their own CPR range

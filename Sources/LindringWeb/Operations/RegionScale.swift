@@ -188,9 +188,11 @@ public enum RegionScale {
         for (date, weight) in zip(dates, weights) {
             owed += weight * perWeight
             let closed = date.weekday >= 6 || DanishCalendar.holiday(on: date) != nil
-            var today = 0
+            let due = Int(owed)
+            var today = 0, attempts = 0
             // A moment that does not exist (the spring DST gap) is drawn again; the attempts are bounded.
-            for _ in 0..<(Int(owed) * 4) where today < Int(owed) && written < count {
+            while today < due, written < count, attempts < due * 4 {
+                attempts += 1
                 guard let contact = DemoAdvisory.contact(on: date, closed: closed, now: context.now, patients: patientIds, keyWorkers: keyWorkers,
                                                          random: &random) else { continue }
                 let advisor = advisors.randomElement(using: &random)
@@ -250,11 +252,9 @@ public enum RegionScale {
     /// For each symptom level 0–10, forty ESAS-r answer sets around it, scored with the default
     /// thresholds and encoded as stored.
     static func resultPool(_ random: inout DemoPatients.Generator) throws -> [[AssessmentRepository.StoredResult]] {
-        let items = Instrument.esasR.items.map(\.id).filter { $0 != "other" }
-        return try (0...10).map { level in
+        try (0...10).map { level in
             try (0..<40).map { _ in
-                var answers: [String: AnswerValue] = [:]
-                for item in items { answers[item] = .integer(min(10, max(0, level + Int(random.next() % 3) - 1))) }
+                let answers = DemoScreening.esasAnswers(around: level, random: &random)
                 return try AssessmentRepository.StoredResult(answers: AnswerJSON.stored(answers), score: try Instrument.esasR.score(answers))
             }
         }
