@@ -29,7 +29,7 @@ func loadConfig() throws -> AppConfig {
 func withPersistence<T>(_ config: AppConfig, _ body: (Persistence) async throws -> T) async throws -> T {
     var logger = Logger(label: "lindring")
     logger.logLevel = config.logLevel
-    let persistence = try Persistence(location: config.database, logger: logger)
+    let persistence = try await Persistence.open(location: config.database, logger: logger)
     do {
         try await persistence.migrate()
         let result = try await body(persistence)

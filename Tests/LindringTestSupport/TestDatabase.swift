@@ -54,7 +54,7 @@ public struct TestDatabase: Sendable {
 
     static func withFreshPersistence<T>(_ body: (Persistence) async throws -> T) async throws -> T {
         let database = try await make()
-        let persistence = try Persistence(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+        let persistence = try await Persistence.open(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         do {
             try await persistence.migrate()
             let result = try await body(persistence)

@@ -34,7 +34,7 @@ struct TestApp {
         config.databaseConnectionsPerEventLoop = 1
         configure(&config)
         let app = try await buildApplication(config)
-        let persistence = try Persistence(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+        let persistence = try await Persistence.open(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         let hasher = PasswordHasher(cost: 4, threads: 1)
         do {
             try await app.test(.router) { client in

@@ -38,10 +38,10 @@ enum BenchmarkDatabase {
     /// of its own, so this happens once per benchmark; the fixture is therefore built once and
     /// cached on disk (under the temporary directory) rather than rebuilt in every process.
     static func open() async throws -> BenchmarkStore {
-        let persistence = try Persistence(location: .sqlite(path: try await databasePath()), logger: logger)
+        let persistence = try await Persistence.open(location: .sqlite(path: try await databasePath()), logger: logger)
         Opened.shared.set(persistence)
-        // Applies the connection settings the server uses (WAL, synchronous=FULL, busy timeout),
-        // which decide what a write costs; any migration still pending is applied too, as `serve` would.
+        // `open` applied the connection settings the server uses (WAL, synchronous=FULL, busy
+        // timeout), which decide what a write costs; any migration still pending is applied too, as `serve` would.
         try await persistence.migrate()
         let db = persistence.database
         let sql = persistence.sql
@@ -99,7 +99,7 @@ enum BenchmarkDatabase {
             for file in [scratch, scratch + "-wal", scratch + "-shm", staged] { try? FileManager.default.removeItem(atPath: file) }
         }
         let started = Date()
-        let persistence = try Persistence(location: .sqlite(path: scratch), logger: logger)
+        let persistence = try await Persistence.open(location: .sqlite(path: scratch), logger: logger)
         do {
             try await persistence.migrate()
             // Bcrypt cost 4, the minimum: the demo users' password hashes are not what is measured.

@@ -21,16 +21,46 @@ public final class Persistence: Sendable {
     private let writerLoop: any EventLoop
     private let groupCommit: GroupCommit
 
-    /// `connectionsPerEventLoop` applies to PostgreSQL; SQLite always uses one per event loop
-    /// (more would only contend for its single writer).
+    /// SQLite's connections block a thread for each statement, and a connection waiting for the
+    /// write lock blocks one for up to the busy timeout. On a pool shared with other connections
+    /// (NIO's singleton has one thread per core) the waiters could hold every thread while the
+    /// lock holder's COMMIT queued behind them: the suite's parallel tests stalled that way. So
+    /// SQLite gets a pool of its own with a thread for every connection. Nil for PostgreSQL.
+    private let sqliteThreads: NIOThreadPool?
+
     public static let defaultMaxWriteGroup = 256
 
-    public init(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int = 4, maxWriteGroup: Int = defaultMaxWriteGroup,
-                eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
+    /// Opens the connections and applies the connection settings (`applyConnectionSettings`)
+    /// before anything else can use them. `connectionsPerEventLoop` applies to PostgreSQL; SQLite
+    /// always uses one per event loop (more would only contend for its single writer).
+    public static func open(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int = 4,
+                            maxWriteGroup: Int = defaultMaxWriteGroup,
+                            eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> Persistence {
+        let persistence = try Persistence(location: location, logger: logger, connectionsPerEventLoop: connectionsPerEventLoop,
+                                          maxWriteGroup: maxWriteGroup, eventLoopGroup: eventLoopGroup)
+        do {
+            try await persistence.applyConnectionSettings()
+        } catch {
+            await persistence.shutdown()
+            throw error
+        }
+        return persistence
+    }
+
+    private init(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int, maxWriteGroup: Int,
+                 eventLoopGroup: any EventLoopGroup) throws {
         self.location = location
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
-        databases = Databases(threadPool: NIOThreadPool.singleton, on: eventLoopGroup)
+        let loops = eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }
+        if location.isSQLite {
+            let threads = NIOThreadPool(numberOfThreads: loops + 1)
+            threads.start()
+            sqliteThreads = threads
+        } else {
+            sqliteThreads = nil
+        }
+        databases = Databases(threadPool: sqliteThreads ?? NIOThreadPool.singleton, on: eventLoopGroup)
         writerLoop = eventLoopGroup.next()
         switch location {
         case .sqlite(let path):
@@ -60,7 +90,7 @@ public final class Persistence: Sendable {
             }
         }
         let perLoop = location.isSQLite ? 1 : max(1, connectionsPerEventLoop)
-        Gauge(label: "lindring_database_pool_connections_max").record(perLoop * eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 })
+        Gauge(label: "lindring_database_pool_connections_max").record(perLoop * loops)
     }
 
     public var database: any Database {
@@ -74,10 +104,9 @@ public final class Persistence: Sendable {
 
     public var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    /// Applies the connection settings, then every migration not yet applied. Safe to run at
-    /// every start: applied migrations are recorded and skipped.
+    /// Applies every migration not yet applied. Safe to run at every start: applied migrations
+    /// are recorded and skipped.
     public func migrate() async throws {
-        try await applyConnectionSettings()
         let migrations = Migrations()
         migrations.add(LindringMigrations.all)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
@@ -94,7 +123,9 @@ public final class Persistence: Sendable {
     /// SQLite's durability settings live on each connection. FluentSQLiteDriver keeps exactly
     /// one connection per event loop for the life of the process, so the settings are
     /// applied once to each of them and to the writer's (and checked again by `verifyConnectionSettings`).
-    public func applyConnectionSettings() async throws {
+    /// Until then a connection has SQLiteNIO's busy handler, which retries for ever on a busy
+    /// database, spinning its thread; `open` therefore applies them before returning.
+    func applyConnectionSettings() async throws {
         for db in sqliteConnections() {
             for pragma in SQLiteSettings.pragmas {
                 try await db.raw(SQLQueryString(pragma)).run()
@@ -212,6 +243,8 @@ public final class Persistence: Sendable {
 
     public func shutdown() async {
         await databases.shutdownAsync()
+        // After the connections: they run their closing on these threads.
+        try? await sqliteThreads?.shutdownGracefully()
     }
 }
 

@@ -12,7 +12,7 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
                              metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "lindring")
     logger.logLevel = config.logLevel
-    let persistence = try Persistence(location: config.database, logger: logger,
+    let persistence = try await Persistence.open(location: config.database, logger: logger,
                                       connectionsPerEventLoop: config.databaseConnectionsPerEventLoop, maxWriteGroup: config.maxWriteGroup)
     do {
         try await persistence.migrate()
