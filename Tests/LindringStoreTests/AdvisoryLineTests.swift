@@ -77,6 +77,45 @@ import Testing
         }
     }
 
+    @Test func cachedStatisticsFollowEveryChangeToTheLineHoweverItIsMade() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let sql = persistence.sql
+            let a = try await advisor(persistence)
+            let cache = AdvisoryStatisticsCache()
+            let (from, to) = (LocalDate("2026-11-23")!, LocalDate("2026-11-24")!)
+            @Sendable func cached() async throws -> AdvisoryStatistics {
+                try await persistence.read { try await cache.statistics(from: from, to: to, in: $0) }
+            }
+            func agree(_ change: String) async throws -> AdvisoryStatistics {
+                let answer = try await cached()
+                #expect(try await answer == AdvisoryStatisticsQuery.run(from: from, to: to, on: db), "after \(change)")
+                return answer
+            }
+            // given
+            _ = try await ContactRepository.create(try contact("2026-11-23T20:14:00Z", minutes: 20, followUpUnit: a.homeCare, units: [a.homeCare]),
+                                                   author: a.author, on: db)
+            let first = try await agree("the first contact")
+            #expect(first.total == 1 && first.followUps == 1 && first.followUpsOnTime == 0)
+            // when a contact is saved, then the next answer counts it
+            _ = try await ContactRepository.create(try contact("2026-11-24T01:00:00Z", minutes: 30), author: a.author, on: db)
+            #expect(try await agree("a second contact").total == 2)
+            // when the follow-up is done in time
+            let open = try await FollowUpRepository.list(.init(unitId: a.homeCare, status: .open), on: db)
+            #expect(try await FollowUpRepository.close(id: open[0].id, as: .done, by: a.author, now: open[0].dueAt.addingTimeInterval(-60), on: db))
+            #expect(try await agree("the follow-up closed").followUpsOnTime == 1)
+            // when rows are mended by hand, bypassing the repositories
+            try await sql.raw("UPDATE contacts SET duration_seconds = 7200").run()
+            #expect(try await agree("durations changed by hand").medianDurationMinutes == 120)
+            try await sql.raw("DELETE FROM contact_day_counts").run()
+            #expect(try await agree("the day counts deleted").total == 0)
+            try await ContactDayCounts.rebuild(on: sql)
+            #expect(try await agree("the day counts rebuilt").total == 2)
+            try await sql.raw("UPDATE contact_day_counts SET n = n + 1 WHERE dimension = 'total'").run()
+            #expect(try await agree("a day count changed by hand").total == 4)
+        }
+    }
+
     @Test func theRotaKeepsOneAssignmentPerPersonAndShift() async throws {
         try await TestDatabase.withPersistence { persistence in
             let db = persistence.database

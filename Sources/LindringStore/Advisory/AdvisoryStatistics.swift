@@ -114,3 +114,28 @@ struct CountWhere: SQLExpression {
         serializer.write(" THEN 1 ELSE 0 END)")
     }
 }
+
+/// The statistics of recent ranges, kept until a contact, follow-up or day count changes
+/// (`RevisionCounter.advisory`). A year's statistics cost some 30 ms of database work (the
+/// sums over 25,000 day counts, the follow-ups, the median's walk along the duration index),
+/// and the dashboard is read far more often than the line takes calls. The answer is exactly
+/// what `AdvisoryStatisticsQuery` would give: `run` reads the revision and the statistics in
+/// the one snapshot it is given.
+public final class AdvisoryStatisticsCache: Sendable {
+    private struct Range: Hashable {
+        let from: LocalDate
+        let to: LocalDate
+    }
+
+    private let cache = RevisionedCache<Range, AdvisoryStatistics>(capacity: 64)
+
+    public init() {}
+
+    /// `db` must be one read snapshot (`Persistence.read`).
+    public func statistics(from: LocalDate, to: LocalDate, in snapshot: any Database) async throws -> AdvisoryStatistics {
+        let revision = try await RevisionCounter.advisory.current(on: snapshot)
+        return try await cache.value(for: Range(from: from, to: to), at: revision) {
+            try await AdvisoryStatisticsQuery.run(from: from, to: to, on: snapshot)
+        }
+    }
+}

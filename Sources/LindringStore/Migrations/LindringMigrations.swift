@@ -23,5 +23,6 @@ public enum LindringMigrations {
         M0017_CreateInstrumentThresholds(),
         M0018_CreateSPICTChecklists(),
         M0019_CreateUnitRevision(),
+        M0020_CreateAdvisoryRevision(),
     ]
 }

@@ -48,7 +48,7 @@ public enum UnitRepository {
         model.active = true
         apply(valid, parentID: parentID, to: model)
         try await model.create(on: db)
-        try await bumpRevision(on: db)
+        try await RevisionCounter.units.bump(on: db)
         return try await find(id: model.id!, on: db)!
     }
 
@@ -62,7 +62,7 @@ public enum UnitRepository {
         try v.check()
         apply(valid, parentID: parentID, to: model)
         try await model.save(on: db)
-        try await bumpRevision(on: db)
+        try await RevisionCounter.units.bump(on: db)
         return try await find(id: id, on: db)
     }
 
@@ -71,18 +71,8 @@ public enum UnitRepository {
         model.active = active
         model.updatedAt = Date()
         try await model.save(on: db)
-        try await bumpRevision(on: db)
+        try await RevisionCounter.units.bump(on: db)
         return try await find(id: id, on: db)
-    }
-
-    /// The units' revision (`UnitCatalog`); every create, update and (de)activation bumps it.
-    public static func revision(on db: any Database) async throws -> Int64 {
-        try await (db as! any SQLDatabase).select().column("revision").from("unit_revision").where("id", .equal, SQLBind(1)).first()?
-            .decode(column: "revision", as: Int64.self) ?? 0
-    }
-
-    static func bumpRevision(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).update("unit_revision").set("revision", to: SQLRaw("revision + 1")).where("id", .equal, SQLBind(1)).run()
     }
 
     static func apply(_ valid: ValidUnit, parentID: UUID?, to model: UnitModel) {

@@ -20,6 +20,8 @@ public struct AppServices: Sendable {
     var selfReportLimiter = RequestLimiter()
     /// Every unit, in memory until one changes.
     let unitCatalog = UnitCatalog()
+    /// The advisory statistics of recent ranges, in memory until the line's data changes.
+    let advisoryStatistics = AdvisoryStatisticsCache()
 
     var database: any FluentKitDatabase { persistence.database }
 

@@ -121,7 +121,8 @@ struct AdvisoryService {
 
     func statistics(from: LocalDate, to: LocalDate, _ context: AppContext) async throws -> AdvisoryStatistics {
         _ = try context.require(.viewAdvisoryStatistics)
-        return try await AdvisoryStatisticsQuery.run(from: from, to: to, on: services.database)
+        let cache = services.advisoryStatistics
+        return try await services.persistence.read { try await cache.statistics(from: from, to: to, in: $0) }
     }
 }
 
