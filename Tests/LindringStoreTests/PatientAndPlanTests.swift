@@ -1,6 +1,7 @@
 import Foundation
+import SQLKit
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import Testing
 
@@ -48,6 +49,58 @@ import Testing
             #expect(stranger.isEmpty)
             #expect(advisor.map(\.name) == ["Åse Prøvesen"], "advisors see consenting patients only")
             #expect(byCPR.map(\.id) == [aase])
+        }
+    }
+
+    @Test func searchByNameFindsWhatAPlainScanFindsWhicheverWayTheDatabaseLooks() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let u = try await units(persistence)
+            let requester = PatientRequester(roles: [.clinician], unitId: u.registering)
+            // given: patients of the unit, and one of another unit with the same names
+            let names = ["Åse Prøvesen", "Bodil Juul", "Bo Holm", "Ida Holmgaard", "Egon Lind", "Lise Lindholm", "Karl Juul-Hansen"]
+            var ids: [String: UUID] = [:]
+            for (n, name) in names.enumerated() {
+                ids[name] = try await PatientRepository.create(try patient(name, cpr: "0101\(40 + n)1234"), registeringUnitId: u.registering,
+                                                               recordedBy: nil, on: db)
+            }
+            _ = try await PatientRepository.create(try patient("Bodil Juul", cpr: "0101601234"), registeringUnitId: u.other, recordedBy: nil, on: db)
+            func found(_ query: String) async throws -> [String] {
+                try await PatientRepository.search(query, requester: requester, on: db).map(\.name)
+            }
+            func scan(_ query: String) -> [String] {
+                let terms = NameSearch.terms(query)
+                return names.filter { name in terms.allSatisfy { NameSearch.fold(name).contains($0) } }.sorted()
+            }
+            // when and then: rare names, short terms (no trigram), and words in either order
+            for query in ["juul", "bodil juul", "juul bodil", "holm", "lind", "bo", "bo holm", "aase", "prøvesen", "lindholm", "xyz", "es"] {
+                #expect(try await found(query) == scan(query), "\(query)")
+            }
+            // a corrected name is found under the new name only
+            let corrected = try patient("Egon Lindberg-Skov", cpr: "0101441234")
+            try await PatientRepository.update(id: try #require(ids["Egon Lind"]), corrected, recordedBy: nil, on: db)
+            #expect(try await found("skov") == ["Egon Lindberg-Skov"])
+            #expect(try await found("egon lind") == ["Egon Lindberg-Skov"])
+        }
+    }
+
+    @Test(.enabled(if: TestDatabase.postgresURL == nil, "the trigram index is SQLite's"))
+    func theTrigramIndexIsAskedOnlyWhenItNarrowsTheSearch() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let sql = persistence.sql
+            let u = try await units(persistence)
+            _ = try await PatientRepository.create(try patient("Bodil Juul", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.database)
+            #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) != nil)
+            #expect(try await PatientNameIndex.candidates(for: ["bo"], on: sql) == nil, "two letters make no trigram")
+            #expect(try await PatientNameIndex.candidates(for: ["bo", "juul"], on: sql) != nil)
+            // given more candidates than `enough`: the name-ordered walk is used, with the same answer
+            try await sql.raw("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= \(literal: PatientNameIndex.enough))
+                INSERT INTO patient_names (name_folded, patient_id) SELECT 'juul ' || i, 'none' FROM n
+                """).run()
+            #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) == nil)
+            let found = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.database)
+            #expect(found.map(\.name) == ["Bodil Juul"])
         }
     }
 

@@ -24,5 +24,6 @@ public enum LindringMigrations {
         M0018_CreateSPICTChecklists(),
         M0019_CreateUnitRevision(),
         M0020_CreateAdvisoryRevision(),
+        M0021_CreatePatientNameIndex(),
     ]
 }

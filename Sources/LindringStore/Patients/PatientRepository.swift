@@ -98,7 +98,8 @@ public enum PatientRepository {
 
     /// Patients the requester may see whose name contains every word of the query (folded:
     /// case, accents and "aa"/"å" do not matter) or whose CPR number is the query, in name
-    /// order. The names are scanned in order through a covering index and the care-team check
+    /// order. A name few patients share is looked up in the trigram index (`PatientNameIndex`);
+    /// otherwise the names are scanned in order through a covering index and the care-team check
     /// is a per-row index probe, so a page of matches is found without reading the patient
     /// rows or building the unit's whole patient list; plan statuses are fetched for that page only.
     /// `after` continues a previous page after its last item (name order, then id).
@@ -119,6 +120,9 @@ public enum PatientRepository {
             guard !terms.isEmpty else { return [] }
             for term in terms {
                 select = select.where("name_folded", .like, SQLBind("%" + escapeLike(term) + "%"))
+            }
+            if let candidates = try await PatientNameIndex.candidates(for: terms, on: sql) {
+                select = select.where(candidates)
             }
         }
         select = select.where { group in
