@@ -53,6 +53,20 @@ public final class Persistence: Sendable {
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
         let loops = eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }
+        // Whatever can fail comes first: the threads started below are stopped only by `shutdown`.
+        let drivers: [(configuration: DatabaseConfigurationFactory, id: DatabaseID)]
+        switch location {
+        case .sqlite(let path):
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            writerID = DatabaseID(string: "sqlite-writer")
+            drivers = [(.sqlite(.file(url.path), sqlLogLevel: nil), .sqlite), (.sqlite(.file(url.path), sqlLogLevel: nil), writerID)]
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            writerID = .psql
+            drivers = [(.postgres(configuration: configuration, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop), sqlLogLevel: .trace), .psql)]
+        }
         if location.isSQLite {
             let threads = NIOThreadPool(numberOfThreads: loops + 1)
             threads.start()
@@ -61,20 +75,10 @@ public final class Persistence: Sendable {
             sqliteThreads = nil
         }
         databases = Databases(threadPool: sqliteThreads ?? NIOThreadPool.singleton, on: eventLoopGroup)
-        writerLoop = eventLoopGroup.next()
-        switch location {
-        case .sqlite(let path):
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(url.path), sqlLogLevel: nil), as: .sqlite)
-            writerID = DatabaseID(string: "sqlite-writer")
-            databases.use(.sqlite(.file(url.path), sqlLogLevel: nil), as: writerID, isDefault: false)
-        case .postgres(let url, let schema):
-            var configuration = try SQLPostgresConfiguration(url: url)
-            if let schema { configuration.searchPath = [schema] }
-            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop), sqlLogLevel: .trace), as: .psql)
-            writerID = .psql
+        for (index, driver) in drivers.enumerated() {
+            databases.use(driver.configuration, as: driver.id, isDefault: index == 0)
         }
+        writerLoop = eventLoopGroup.next()
         let (databases, writerID, writerLoop) = (databases, writerID, writerLoop)
         let begin = location.isSQLite ? "BEGIN IMMEDIATE" : "BEGIN"
         groupCommit = GroupCommit(maxGroup: maxWriteGroup) { group in
