@@ -43,6 +43,41 @@ import Testing
         }
     }
 
+    @Test func aSessionOrAnAPITokenLeadsToItsUserWithTheUnit() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            // given
+            let nurse = try await UserRepository.create(try UserDraft(username: "sygeplejerske", name: "Sara Syg", profession: "nurse", unitCode: "HJ-101",
+                                                                      roles: ["clinician", "advisor"]).validated(), passwordHash: "x", on: db)
+            let admin = try await UserRepository.create(try UserDraft(username: "admin", name: "Ada Admin", profession: "other", unitCode: nil,
+                                                                      roles: ["administrator"]).validated(), passwordHash: "x", on: db)
+            let start = Date()
+            let session = try await SessionRepository.create(userId: nurse.id, timeouts: timeouts, now: start, on: db)
+            // when
+            let found = try #require(try await SessionRepository.find(token: session.token, timeouts: timeouts, now: start, on: db))
+            // then: the session as it was made, and the user as the list shows them
+            #expect(found.token == session.token && found.userId == nurse.id && found.csrfToken == session.csrfToken)
+            // stored as seconds in a floating-point column: equal to well under a millisecond
+            for (stored, made) in [(found.createdAt, session.createdAt), (found.lastSeenAt, session.lastSeenAt), (found.expiresAt, session.expiresAt)] {
+                #expect(abs(stored.timeIntervalSince(made)) < 0.001)
+            }
+            #expect(try await UserRepository.find(id: nurse.id, on: db) == nurse)
+            #expect(nurse.unitCode == "HJ-101" && nurse.unitName == "Hjemmeplejen, København Kommune" && Set(nurse.roles) == [.advisor, .clinician])
+            #expect(try await UserRepository.find(id: admin.id, on: db) == admin)
+            #expect(admin.unitId == nil && admin.unitCode == nil)
+            #expect(try await UserRepository.find(id: UUID(), on: db) == nil)
+            // an API token: its use is recorded at most once a minute, and a revoked one leads nowhere
+            let issued = try await ApiTokenRepository.issue(userId: nurse.id, label: "EPJ", on: db)
+            let first = try #require(try await ApiTokenRepository.userId(forToken: issued.token, now: start, on: db))
+            #expect(first.userId == nurse.id && first.tokenId == issued.id && first.useDue)
+            try await ApiTokenRepository.recordUse(tokenId: issued.id, now: start, on: db)
+            #expect(try await ApiTokenRepository.userId(forToken: issued.token, now: start.addingTimeInterval(59), on: db)?.useDue == false)
+            #expect(try await ApiTokenRepository.userId(forToken: issued.token, now: start.addingTimeInterval(61), on: db)?.useDue == true)
+            #expect(try await ApiTokenRepository.revoke(id: issued.id, on: db))
+            #expect(try await ApiTokenRepository.userId(forToken: issued.token, on: db) == nil)
+        }
+    }
+
     @Test func tokensAreLongRandomAndStoredOnlyAsHashes() async throws {
         try await TestDatabase.withPersistence { persistence in
             let session = try await SessionRepository.create(userId: nil, timeouts: timeouts, on: persistence.database)

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 
 final class ApiTokenModel: Model, @unchecked Sendable {
     static let schema = "api_tokens"
@@ -43,10 +44,14 @@ public enum ApiTokenRepository {
     /// (`recordUse`, at most once a minute). Only reads, like the session look-up.
     public static func userId(forToken token: String, now: Date = Date(), on db: any Database) async throws
         -> (userId: UUID, tokenId: UUID, useDue: Bool)? {
+        // Decoded by hand rather than through Fluent's reflection: every API request asks.
         guard token.count <= 200,
-              let model = try await ApiTokenModel.query(on: db).filter(\.$tokenHash == SecureToken.hash(token)).first(),
-              model.revokedAt == nil else { return nil }
-        return (model.userID, model.id!, model.lastUsedAt.map { now.timeIntervalSince($0) >= 60 } ?? true)
+              let row = try await (db as! any SQLDatabase)
+                .raw("SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = \(bind: SecureToken.hash(token)) AND revoked_at IS NULL")
+                .first() else { return nil }
+        let lastUsedAt = try row.decode(column: "last_used_at", as: Date?.self)
+        return (try row.decode(column: "user_id", as: UUID.self), try row.decode(column: "id", as: UUID.self),
+                lastUsedAt.map { now.timeIntervalSince($0) >= 60 } ?? true)
     }
 
     public static func recordUse(tokenId: UUID, now: Date = Date(), on db: any Database) async throws {

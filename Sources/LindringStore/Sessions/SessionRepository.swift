@@ -1,5 +1,6 @@
 import Crypto
 import FluentKit
+import SQLKit
 import Foundation
 import LindringCore
 
@@ -45,12 +46,19 @@ public enum SessionRepository {
     /// absolute lifetime. Only reads: every request asks, and a write here would wait for the
     /// writer's lock on a reader's connection; expired rows go in the periodic `purgeExpired`.
     public static func find(token: String, timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws -> Session? {
-        guard token.count <= 128, let model = try await SessionModel.find(SecureToken.hash(token), on: db) else { return nil }
-        if now >= model.expiresAt || now.timeIntervalSince(model.lastSeenAt) > timeouts.idle {
+        // Decoded by hand rather than through Fluent's reflection: every request asks.
+        guard token.count <= 128, let row = try await (db as! any SQLDatabase)
+            .raw("SELECT user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE id = \(bind: SecureToken.hash(token))")
+            .first() else { return nil }
+        let session = Session(token: token, userId: try row.decodeNil(column: "user_id") ? nil : try row.decode(column: "user_id", as: UUID.self),
+                              csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                              createdAt: try row.decode(column: "created_at", as: Date.self),
+                              lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
+                              expiresAt: try row.decode(column: "expires_at", as: Date.self))
+        if now >= session.expiresAt || now.timeIntervalSince(session.lastSeenAt) > timeouts.idle {
             return nil
         }
-        return Session(token: token, userId: model.userID, csrfToken: model.csrfToken, createdAt: model.createdAt,
-                       lastSeenAt: model.lastSeenAt, expiresAt: model.expiresAt)
+        return session
     }
 
     /// Whether `touch` would write: activity is recorded at most once a minute per session.
