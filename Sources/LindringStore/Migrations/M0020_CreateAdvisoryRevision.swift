@@ -24,8 +24,13 @@ struct M0020_CreateAdvisoryRevision: AsyncMigration {
                 }
             }
         } else {
-            // One bump per statement, however many rows it touched.
-            try await sql.raw(SQLQueryString("CREATE FUNCTION bump_advisory_revision() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \(unsafeRaw: bump); RETURN NULL; END $$")).run()
+            // One bump per statement, however many rows it touched. The function keeps the schema
+            // search path it was made with, so that a session with another one (an operator's
+            // psql) still finds the counter.
+            try await sql.raw(SQLQueryString("""
+                CREATE FUNCTION bump_advisory_revision() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT
+                AS $$ BEGIN \(unsafeRaw: bump); RETURN NULL; END $$
+                """)).run()
             for table in Self.watched {
                 try await sql.raw(SQLQueryString("CREATE TRIGGER \(unsafeRaw: Self.trigger(table, "change")) AFTER \(unsafeRaw: Self.events.joined(separator: " OR ")) ON \(unsafeRaw: table) FOR EACH STATEMENT EXECUTE FUNCTION bump_advisory_revision()")).run()
             }
