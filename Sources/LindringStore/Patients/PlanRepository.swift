@@ -13,7 +13,7 @@ public enum PlanRepository {
             .where("patient_id", .equal, SQLBind(patientId)).first() else { return nil }
         return StoredPlan(id: try row.decode(column: "id", as: UUID.self), patientId: patientId,
                           version: try row.decode(column: "version", as: Int.self),
-                          content: try decode(try row.decode(column: "content", as: String.self)),
+                          content: try row.decodeJSON(PlanContent.self, column: "content"),
                           updatedAt: try row.decode(column: "updated_at", as: Date.self))
     }
 
@@ -119,15 +119,11 @@ public enum PlanRepository {
 
     static func version(_ row: any SQLRow) throws -> PlanVersion {
         PlanVersion(version: try row.decode(column: "version", as: Int.self),
-                    content: try decode(try row.decode(column: "content", as: String.self)),
+                    content: try row.decodeJSON(PlanContent.self, column: "content"),
                     changes: try row.decodeJSON([PlanChange].self, column: "changes"),
                     authorName: try row.decode(column: "author_name", as: String.self),
                     createdAt: try row.decode(column: "created_at", as: Date.self),
                     contactId: try row.decode(column: "contact_id", as: UUID?.self))
-    }
-
-    static func decode(_ text: String) throws -> PlanContent {
-        try JSONDecoder().decode(PlanContent.self, from: Data(text.utf8))
     }
 }
 
