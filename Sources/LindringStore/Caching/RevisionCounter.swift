@@ -22,6 +22,10 @@ public struct RevisionCounter: Sendable {
         try await (database as! any SQLDatabase).insert(into: table).columns("id", "revision").values(SQLBind(1), SQLBind(Int64(1))).run()
     }
 
+    func drop(on database: any Database) async throws {
+        try await database.schema(table).delete()
+    }
+
     public func current(on db: any Database) async throws -> Int64 {
         try await (db as! any SQLDatabase).select().column("revision").from(table).where("id", .equal, SQLBind(1)).first()?
             .decode(column: "revision", as: Int64.self) ?? 0

@@ -49,7 +49,7 @@ struct M0020_CreateAdvisoryRevision: AsyncMigration {
             }
             try await sql.raw("DROP FUNCTION bump_advisory_revision()").run()
         }
-        try await database.schema(RevisionCounter.advisory.table).delete()
+        try await RevisionCounter.advisory.drop(on: database)
     }
 
     static func trigger(_ table: String, _ event: String) -> String {
