@@ -60,7 +60,7 @@ import Testing
     @Test func concurrentAppendsKeepOneUnbrokenChain() async throws {
         try await TestDatabase.withPersistence { persistence in
             // when
-            try await withThrowingTaskGroup(of: Int64.self) { group in
+            try await withThrowingTaskGroup(of: Void.self) { group in
                 for n in 0..<24 {
                     group.addTask {
                         try await persistence.write { tx in

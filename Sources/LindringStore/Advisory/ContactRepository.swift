@@ -21,19 +21,34 @@ public enum ContactRepository {
     public static func create(_ contact: ValidContact, id: UUID = UUID(), author: ContactAuthor, idempotencyKey: String? = nil,
                               now: Date = Date(), on db: any Database) async throws -> Created {
         let sql = db as! any SQLDatabase
-        if let idempotencyKey, let row = try await sql.select().column("id").from("contacts")
-            .where("created_by", .equal, SQLBind(author.userId)).where("idempotency_key", .equal, SQLBind(idempotencyKey)).first() {
-            return .replay(try row.decode(column: "id", as: UUID.self))
-        }
-        if let row = try await sql.select().column("created_by").from("contacts").where("id", .equal, SQLBind(id)).first() {
-            guard try row.decode(column: "created_by", as: UUID.self) == author.userId else { throw ContactIdTaken() }
-            return .replay(id)
-        }
+        if let earlier = try await earlierContact(id: id, author: author, idempotencyKey: idempotencyKey, on: sql) { return earlier }
         var batch = RowBatch()
         let (day, hour) = rows(contact, id: id, author: author, idempotencyKey: idempotencyKey, now: now, into: &batch)
         try await batch.write(on: sql)
         try await ContactDayCounts.add(contact, day: day, weekday: day.weekday, hour: hour, on: sql)
         return .new(id)
+    }
+
+    /// The contact a retry repeats: the author's contact with this Idempotency-Key, else the
+    /// contact with this id if the author made it (another author's is `ContactIdTaken`). One
+    /// statement, as it runs inside the writer's transaction.
+    static func earlierContact(id: UUID, author: ContactAuthor, idempotencyKey: String?, on sql: any SQLDatabase) async throws -> Created? {
+        var select = sql.select().columns("id", "created_by", "idempotency_key").from("contacts").where("id", .equal, SQLBind(id))
+        if let idempotencyKey {
+            // No OR without a key: `id = ? OR false` made SQLite scan the whole table.
+            select = select.orWhere { $0.where("created_by", .equal, SQLBind(author.userId)).where("idempotency_key", .equal, SQLBind(idempotencyKey)) }
+        }
+        let rows = try await select.all()
+        let found = try rows.map { row in
+            (id: try row.decode(column: "id", as: UUID.self), author: try row.decode(column: "created_by", as: UUID.self),
+             key: try row.decode(column: "idempotency_key", as: String?.self))
+        }
+        if let idempotencyKey, let retried = found.first(where: { $0.author == author.userId && $0.key == idempotencyKey }) {
+            return .replay(retried.id)
+        }
+        guard let same = found.first(where: { $0.id == id }) else { return nil }
+        guard same.author == author.userId else { throw ContactIdTaken() }
+        return .replay(id)
     }
 
     /// The contact's rows: the contact, its reasons and actions, and its follow-up. The per-day

@@ -32,19 +32,27 @@ public enum AuditLog {
                           "patient_id", "purpose", "outcome", "ip", "user_agent", "previous_hash", "hash"]
 
     /// Appends one entry.
-    @discardableResult
-    public static func append(_ record: AuditRecord, on database: any Database) async throws -> Int64 {
-        try await append([record], on: database)[0]
+    public static func append(_ record: AuditRecord, on database: any Database) async throws {
+        try await append([record], on: database)
     }
 
-    /// Appends entries in order, each chained to the one before, with one multi-row insert and
-    /// one update of the head (a group of requests' entries, or a bulk load). The first statement
-    /// takes the chain head's row lock (PostgreSQL) or the write lock (SQLite), so concurrent
-    /// appends from any process queue up and the chain stays a single line.
+    /// Appends entries in order, each chained to the one before. Inside `Persistence.write` they
+    /// are handed to the group, which appends them with every other entry of its transaction
+    /// just before the COMMIT; elsewhere (a bulk load's `writeAlone`) they are inserted at once.
+    public static func append(_ records: [AuditRecord], on database: any Database) async throws {
+        if let scope = GroupCommit.scope {
+            scope.append(records)
+        } else {
+            try await insert(records, on: database as! any SQLDatabase)
+        }
+    }
+
+    /// Chains and inserts entries with one multi-row insert and one update of the head. The
+    /// first statement takes the chain head's row lock (PostgreSQL) or the write lock (SQLite),
+    /// so concurrent appends from any process queue up and the chain stays a single line.
     @discardableResult
-    public static func append(_ records: [AuditRecord], on database: any Database) async throws -> [Int64] {
+    static func insert(_ records: [AuditRecord], on sql: any SQLDatabase) async throws -> [Int64] {
         guard !records.isEmpty else { return [] }
-        let sql = database as! any SQLDatabase
         try await sql.update("audit_chain_head").set("last_seq", to: SQLColumn("last_seq"))
             .where("id", .equal, 1).run()
         guard let head = try await sql.select().columns("last_seq", "last_hash").from("audit_chain_head")
@@ -144,7 +152,13 @@ extension Persistence {
     /// is durable, and the read itself never waits for the writer.
     public func readAudited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, AuditRecord)) async throws -> T {
         let (value, record) = try await read(body)
-        try await write { try await AuditLog.append(record, on: $0) }
+        try await appendAudit(record)
         return value
+    }
+
+    /// Commits one audit entry, in the next group's batch of entries (`GroupCommit`), and
+    /// returns once it is durable.
+    public func appendAudit(_ record: AuditRecord) async throws {
+        try await write(.audit([record]))
     }
 }

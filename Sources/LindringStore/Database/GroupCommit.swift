@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import LindringCore
 import Metrics
 import SQLKit
 
@@ -8,12 +9,32 @@ import SQLKit
 /// fails is rolled back alone, and each caller is answered only after the COMMIT that made its
 /// write durable. With `synchronous=FULL` a commit costs a flush to disk; one per request made
 /// every audited page view and every contact wait for the disk in turn.
+///
+/// The group's audit entries are appended together, just before its COMMIT: a job that only
+/// records an audit entry (an audited read) needs no statement of its own, and a job that
+/// changes data hands its entries over when it succeeds (`Scope`). The chain takes them in the
+/// jobs' order, and they commit with the changes they describe or not at all.
 final class GroupCommit: @unchecked Sendable {
     typealias Body = @Sendable (any Database) async throws -> any Sendable
 
     struct Job {
-        let body: Body
+        enum Work {
+            case body(Body)
+            /// Nothing to run: only entries to append.
+            case audit([AuditRecord])
+        }
+
+        let work: Work
         let continuation: CheckedContinuation<any Sendable, any Error>
+    }
+
+    /// The job whose body is running, which collects the audit entries the body appends.
+    final class Scope: @unchecked Sendable {
+        private let lock = NSLock()
+        private var records: [AuditRecord] = []
+
+        func append(_ new: [AuditRecord]) { lock.withLock { records += new } }
+        var appended: [AuditRecord] { lock.withLock { records } }
     }
 
     /// Runs one group in one transaction on the writer's connection and answers each job.
@@ -22,9 +43,11 @@ final class GroupCommit: @unchecked Sendable {
     /// A group is capped so that its answer does not wait behind an unbounded queue.
     private let maxGroup: Int
 
-    /// True while a write body runs inside a group. A body that called `write` again would wait
+    /// Set while a write body runs inside a group. A body that called `write` again would wait
     /// for the group it is part of, for ever; it fails at once instead.
-    @TaskLocal static var insideGroup = false
+    @TaskLocal static var scope: Scope?
+
+    static var insideGroup: Bool { scope != nil }
 
     private let lock = NSLock()
     private var pending: [Job] = []
@@ -36,10 +59,10 @@ final class GroupCommit: @unchecked Sendable {
         self.runner = runner
     }
 
-    func submit(_ body: @escaping Body) async throws -> any Sendable {
+    func submit(_ work: Job.Work) async throws -> any Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let startDrain = lock.withLock {
-                pending.append(Job(body: body, continuation: continuation))
+                pending.append(Job(work: work, continuation: continuation))
                 defer { draining = true }
                 return !draining
             }
@@ -61,26 +84,37 @@ final class GroupCommit: @unchecked Sendable {
         }
     }
 
-    /// The body of `Runner` for a connection: BEGIN, each job in a savepoint, COMMIT, then the
-    /// answers. Nobody is answered before the COMMIT; if it fails, every job in the group fails.
+    /// The body of `Runner` for a connection: BEGIN, each job's body in a savepoint, the
+    /// audit entries of the jobs that succeeded, COMMIT, then the answers. Nobody is answered
+    /// before the COMMIT; if it fails, every job in the group fails.
     static func run(_ group: [Job], on connection: any Database, begin: String) async {
         let sql = connection as! any SQLDatabase
         var outcomes: [Result<any Sendable, any Error>] = []
         outcomes.reserveCapacity(group.count)
+        var audit: [AuditRecord] = []
         do {
             try await sql.raw(SQLQueryString(begin)).run()
             for job in group {
-                try await sql.raw("SAVEPOINT lindring_write").run()
-                do {
-                    let value = try await GroupCommit.$insideGroup.withValue(true) { try await job.body(connection) }
-                    try await sql.raw("RELEASE SAVEPOINT lindring_write").run()
-                    outcomes.append(.success(value))
-                } catch {
-                    try await sql.raw("ROLLBACK TO SAVEPOINT lindring_write").run()
-                    try await sql.raw("RELEASE SAVEPOINT lindring_write").run()
-                    outcomes.append(.failure(error))
+                switch job.work {
+                case .audit(let records):
+                    audit += records
+                    outcomes.append(.success(()))
+                case .body(let body):
+                    try await sql.raw("SAVEPOINT lindring_write").run()
+                    let scope = Scope()
+                    do {
+                        let value = try await GroupCommit.$scope.withValue(scope) { try await body(connection) }
+                        try await sql.raw("RELEASE SAVEPOINT lindring_write").run()
+                        audit += scope.appended
+                        outcomes.append(.success(value))
+                    } catch {
+                        try await sql.raw("ROLLBACK TO SAVEPOINT lindring_write").run()
+                        try await sql.raw("RELEASE SAVEPOINT lindring_write").run()
+                        outcomes.append(.failure(error))
+                    }
                 }
             }
+            try await AuditLog.insert(audit, on: sql)
             try await sql.raw("COMMIT").run()
         } catch {
             try? await sql.raw("ROLLBACK").run()

@@ -183,10 +183,14 @@ public final class Persistence: Sendable {
     /// their audit entries go through here so that they commit or fail together.
     @discardableResult
     public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await write(.body { try await body($0) }) as! T
+    }
+
+    func write(_ work: GroupCommit.Job.Work) async throws -> any Sendable {
         if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
         let started = DispatchTime.now()
         do {
-            let result = try await groupCommit.submit { try await body($0) } as! T
+            let result = try await groupCommit.submit(work)
             Timer(label: "lindring_database_write_seconds").recordInterval(since: started)
             return result
         } catch {

@@ -45,22 +45,27 @@ struct AdvisoryService {
         }
     }
 
+    /// Only the rows go through the writer's transaction, which every write waits for in turn;
+    /// the contact is read back afterwards, from the committed data, on a reader.
     func store(_ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, _ context: AppContext) async throws
         -> (contact: Contact, created: Bool) {
-        try await services.persistence.write { tx in
+        let created = try await services.persistence.write { tx in
             let created: ContactRepository.Created
             do {
                 created = try await ContactRepository.create(valid, id: id, author: author, idempotencyKey: idempotencyKey, on: tx)
             } catch is ContactIdTaken {
                 throw AppError.conflict("This contact id is already used.")
             }
-            guard let contact = try await ContactRepository.find(id: created.id, on: tx) else { throw AppError.notFound }
             if case .new = created {
                 try await AuditLog.append(context.auditRecord("contact.create", as: .documentAdvisoryContacts, entityType: "contact",
                                                               entityId: created.id.uuidString, patientId: valid.patientId), on: tx)
             }
-            return (contact, created == .new(created.id))
+            return created
         }
+        guard let contact = try await services.persistence.read({ try await ContactRepository.find(id: created.id, on: $0) }) else {
+            throw AppError.notFound
+        }
+        return (contact, created == .new(created.id))
     }
 
     /// One contact, audited as a read of the patient it concerns.

@@ -54,10 +54,10 @@ struct PatientGate {
             }
             switch decision {
             case .success(let (value, ground)):
-                if audited { try await services.persistence.write { try await AuditLog.append(record(.allowed, ground), on: $0) } }
+                if audited { try await services.persistence.appendAudit(record(.allowed, ground)) }
                 return value
             case .failure(let denied):
-                try await services.persistence.write { try await AuditLog.append(record(.denied, nil), on: $0) }
+                try await services.persistence.appendAudit(record(.denied, nil))
                 throw denied
             }
         }
