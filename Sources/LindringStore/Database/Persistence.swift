@@ -27,6 +27,8 @@ public final class Persistence: Sendable {
     /// lock holder's COMMIT queued behind them: the suite's parallel tests stalled that way. So
     /// SQLite gets a pool of its own with a thread for every connection. Nil for PostgreSQL.
     private let sqliteThreads: NIOThreadPool?
+    /// SQLite's read snapshots, on connections of their own (`SQLiteReaders`). Nil for PostgreSQL.
+    private let sqliteReaders: SQLiteReaders?
 
     public static let defaultMaxWriteGroup = 256
 
@@ -77,6 +79,14 @@ public final class Persistence: Sendable {
         databases = Databases(threadPool: sqliteThreads ?? NIOThreadPool.singleton, on: eventLoopGroup)
         for (index, driver) in drivers.enumerated() {
             databases.use(driver.configuration, as: driver.id, isDefault: index == 0)
+        }
+        if case .sqlite(let path) = location {
+            let databases = databases
+            sqliteReaders = SQLiteReaders(path: URL(fileURLWithPath: path).path, pragmas: SQLiteSettings.pragmas, capacity: loops + 1) {
+                DatabaseContext(configuration: databases.configuration(for: .sqlite)!, logger: logger, eventLoop: eventLoopGroup.any())
+            }
+        } else {
+            sqliteReaders = nil
         }
         writerLoop = eventLoopGroup.next()
         let (databases, writerID, writerLoop) = (databases, writerID, writerLoop)
@@ -230,7 +240,8 @@ public final class Persistence: Sendable {
     /// Runs `body` on one connection in one read-only snapshot (SQLite: a deferred transaction;
     /// PostgreSQL: repeatable read), so that the several queries of a page agree with each other.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await database.withConnection { connection in
+        if let sqliteReaders { return try await sqliteReaders.withSnapshot(body) }
+        return try await database.withConnection { connection in
             try await Self.inTransaction(connection, begin: self.location.isSQLite ? "BEGIN" : "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
         }
     }
@@ -250,6 +261,7 @@ public final class Persistence: Sendable {
     }
 
     public func shutdown() async {
+        sqliteReaders?.close()
         await databases.shutdownAsync()
         // After the connections: they run their closing on these threads.
         try? await sqliteThreads?.shutdownGracefully()

@@ -1,0 +1,252 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import Logging
+import NIOCore
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+import VaporCSQLite
+
+/// One read-only SQLite connection that runs each statement on the calling thread, with its
+/// prepared statements kept for reuse. SQLiteNIO hands every statement to a thread of its pool
+/// and back: three thread switches a statement, which were a third of a page's CPU at region
+/// scale (issue 6's profile), for statements that take microseconds on cached pages. The
+/// connection is `query_only`, so a read snapshot cannot change data by mistake.
+///
+/// Used for the snapshots of `Persistence.read` (`SQLiteReaders`): one task at a time, and the
+/// lock keeps even a body that queries from two child tasks at once correct.
+final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
+    let context: DatabaseContext
+    private let lock = NSLock()
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    private static let maxStatements = 128
+    private static let encoder = SQLiteDataEncoder()
+    private static let decoder = SQLiteDataDecoder()
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(path: String, pragmas: [String], context: DatabaseContext) throws {
+        self.context = context
+        var handle: OpaquePointer?
+        let opened = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
+        self.handle = handle
+        guard opened == SQLITE_OK else {
+            let error = SQLiteReaderError(code: opened, message: "could not open \(path): \(Self.message(handle))")
+            close()
+            throw error
+        }
+        do {
+            for pragma in pragmas + ["PRAGMA query_only = 1"] { try run(pragma) }
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    func close() {
+        lock.withLock {
+            for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+            statements = [:]
+            if let handle { sqlite_nio_sqlite3_close(handle) }
+            handle = nil
+        }
+    }
+
+    /// Runs a statement without binds or rows (BEGIN, COMMIT, a PRAGMA).
+    func run(_ sql: String) throws {
+        try lock.withLock { try step(sql, binds: []) { _ in } }
+    }
+
+    // MARK: SQLDatabase
+
+    var logger: Logger { context.logger }
+    var eventLoop: any EventLoop { context.eventLoop }
+    var dialect: any SQLDialect { SQLiteDialect() }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        eventLoop.makeCompletedFuture { try self.executeNow(query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try executeNow(query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
+
+    private func executeNow(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
+        let (sql, binds) = serialize(query)
+        let values = try binds.map { try Self.encoder.encode($0) }
+        try lock.withLock { try step(sql, binds: values, onRow) }
+    }
+
+    // MARK: Database (FluentKit): model queries read; schema changes are refused.
+
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
+        let sql = SQLQueryConverter(delegate: ReaderConverterDelegate()).convert(query)
+        return execute(sql: sql) { onOutput(RowOutput(row: $0, schema: nil)) }
+    }
+
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
+        eventLoop.makeFailedFuture(SQLiteReaderError(code: SQLITE_READONLY, message: "a read snapshot cannot change the schema"))
+    }
+
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
+        eventLoop.makeFailedFuture(SQLiteReaderError(code: SQLITE_READONLY, message: "a read snapshot cannot change the schema"))
+    }
+
+    /// Always inside the snapshot `SQLiteReaders` began.
+    var inTransaction: Bool { true }
+
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
+
+    // MARK: libsqlite3
+
+    /// Prepares (or reuses), binds, steps through every row and resets. Called with `lock` held.
+    private func step(_ sql: String, binds: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
+        guard let handle else { throw SQLiteReaderError(code: SQLITE_MISUSE, message: "the connection is closed") }
+        let statement = try prepared(sql, on: handle)
+        defer {
+            sqlite_nio_sqlite3_reset(statement)
+            sqlite_nio_sqlite3_clear_bindings(statement)
+        }
+        for (index, value) in binds.enumerated() {
+            try check(bind(value, at: Int32(index + 1), to: statement), handle)
+        }
+        var columns: Columns?
+        while true {
+            let result = sqlite_nio_sqlite3_step(statement)
+            if result == SQLITE_DONE { return }
+            guard result == SQLITE_ROW else { throw SQLiteReaderError(code: result, message: Self.message(handle)) }
+            let names = try columns ?? Columns(statement)
+            columns = names
+            onRow(Row(columns: names, values: try (0..<Int32(names.names.count)).map { try value(at: $0, of: statement) }))
+        }
+    }
+
+    private func prepared(_ sql: String, on handle: OpaquePointer) throws -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        if statements.count >= Self.maxStatements {
+            for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+            statements = [:]
+        }
+        var statement: OpaquePointer?
+        let result = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard result == SQLITE_OK, let statement else { throw SQLiteReaderError(code: result, message: Self.message(handle)) }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func bind(_ value: SQLiteData, at index: Int32, to statement: OpaquePointer) -> Int32 {
+        switch value {
+        case .integer(let value): sqlite_nio_sqlite3_bind_int64(statement, index, Int64(value))
+        case .float(let value): sqlite_nio_sqlite3_bind_double(statement, index, value)
+        case .text(let value): sqlite_nio_sqlite3_bind_text64(statement, index, value, UInt64(value.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
+        case .blob(let value):
+            value.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), Self.transient) }
+        case .null: sqlite_nio_sqlite3_bind_null(statement, index)
+        }
+    }
+
+    private func value(at column: Int32, of statement: OpaquePointer) throws -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .text("") }
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            var buffer = ByteBufferAllocator().buffer(capacity: count)
+            if let bytes = sqlite_nio_sqlite3_column_blob(statement, column) {
+                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: count))
+            }
+            return .blob(buffer)
+        case SQLITE_NULL: return .null
+        case let type: throw SQLiteReaderError(code: SQLITE_MISMATCH, message: "unknown column type \(type)")
+        }
+    }
+
+    private func check(_ result: Int32, _ handle: OpaquePointer) throws {
+        guard result == SQLITE_OK else { throw SQLiteReaderError(code: result, message: Self.message(handle)) }
+    }
+
+    private static func message(_ handle: OpaquePointer?) -> String {
+        sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "unknown error"
+    }
+
+    /// A statement's column names, looked up by name the way SQLiteNIO's rows do (first wins).
+    final class Columns: Sendable {
+        let names: [String]
+        let offsets: [String: Int]
+
+        init(_ statement: OpaquePointer) throws {
+            let count = sqlite_nio_sqlite3_column_count(statement)
+            names = try (0..<count).map { column in
+                guard let name = sqlite_nio_sqlite3_column_name(statement, column) else {
+                    throw SQLiteReaderError(code: SQLITE_NOMEM, message: "no name for column \(column)")
+                }
+                return String(cString: name)
+            }
+            offsets = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// A row decoded like SQLiteKit's rows, with the same `SQLiteDataDecoder`, so that a
+    /// repository reads the same values from either kind of connection.
+    struct Row: SQLRow {
+        let columns: Columns
+        let values: [SQLiteData]
+
+        var allColumns: [String] { columns.names }
+
+        func contains(column: String) -> Bool { columns.offsets[column] != nil }
+
+        func decodeNil(column: String) throws -> Bool {
+            columns.offsets[column].map { values[$0] == .null } ?? true
+        }
+
+        func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+            guard let offset = columns.offsets[column] else { throw SQLiteReaderError(code: SQLITE_RANGE, message: "no column \(column)") }
+            return try SQLiteReader.decoder.decode(D.self, from: values[offset])
+        }
+    }
+
+    /// Fluent's view of a row, for the model queries that run in a snapshot.
+    struct RowOutput: DatabaseOutput {
+        let row: any SQLRow
+        let schema: String?
+
+        var description: String { String(describing: row) }
+
+        private func column(_ key: FieldKey) -> String {
+            (schema.map { .prefix(.prefix(.string($0), "_"), key) } ?? key).description
+        }
+
+        func schema(_ schema: String) -> any DatabaseOutput { RowOutput(row: row, schema: schema) }
+        func contains(_ key: FieldKey) -> Bool { row.contains(column: column(key)) }
+        func decodeNil(_ key: FieldKey) throws -> Bool { try row.decodeNil(column: column(key)) }
+        func decode<T: Decodable>(_ key: FieldKey, as type: T.Type) throws -> T { try row.decode(column: column(key), as: T.self) }
+    }
+
+    /// Queries need no data types; schema changes never reach a reader.
+    struct ReaderConverterDelegate: SQLConverterDelegate {
+        func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
+    }
+}
+
+struct SQLiteReaderError: Error, DatabaseError, CustomStringConvertible {
+    let code: Int32
+    let message: String
+
+    var description: String { "SQLite error \(code): \(message)" }
+    var isSyntaxError: Bool { code == SQLITE_ERROR }
+    var isConstraintFailure: Bool { code & 0xff == SQLITE_CONSTRAINT }
+    var isConnectionClosed: Bool { code == SQLITE_MISUSE }
+}
