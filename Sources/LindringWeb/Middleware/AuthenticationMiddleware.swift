@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import Hummingbird
 import LindringCore
@@ -17,36 +18,25 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if Self.isPublic(request.uri.path) { return try await next(request, context) }
         var context = context
         context.userAgent = request.headers[.userAgent]
-        let db = services.database
-        if request.uri.path.hasPrefix(Routes.API.prefix), let authorization = request.headers[.authorization] {
-            guard authorization.lowercased().hasPrefix("bearer "),
-                  let match = try await ApiTokenRepository.userId(forToken: String(authorization.dropFirst(7)), on: db),
-                  let user = try await UserRepository.find(id: match.userId, on: db), user.active else {
-                throw AppError.unauthenticated
+        let bearer = request.uri.path.hasPrefix(Routes.API.prefix) ? request.headers[.authorization] : nil
+        let cookie = bearer == nil ? request.cookies[services.config.sessionCookieName]?.value : nil
+        if bearer != nil || cookie != nil {
+            let timeouts = services.config.sessionTimeouts
+            let identity = try await services.persistence.read { try await Self.identify(bearer: bearer, cookie: cookie, timeouts: timeouts, on: $0) }
+            context.user = identity.user
+            context.session = identity.session
+            context.unreadInbox = identity.unreadInbox
+            // Writes go to the writer (group commit), after the snapshot.
+            if let token = identity.token {
+                context.authenticatedByToken = true
+                if token.useDue { try await services.persistence.write { try await ApiTokenRepository.recordUse(tokenId: token.id, on: $0) } }
             }
-            context.user = user
-            context.authenticatedByToken = true
-            // Writes go to the writer (group commit): on a reader's connection they would wait for its lock.
-            if match.useDue { try await services.persistence.write { try await ApiTokenRepository.recordUse(tokenId: match.tokenId, on: $0) } }
-        } else if let token = request.cookies[services.config.sessionCookieName]?.value,
-                  let session = try await SessionRepository.find(token: token, timeouts: services.config.sessionTimeouts, on: db) {
-            context.session = session
-            if let userId = session.userId {
-                if let user = try await UserRepository.find(id: userId, on: db), user.active {
-                    context.user = user
-                } else {
-                    try await services.persistence.write { try await SessionRepository.delete(token: token, on: $0) }
-                    context.session = nil
-                }
+            if identity.endSession, let cookie {
+                try await services.persistence.write { try await SessionRepository.delete(token: cookie, on: $0) }
             }
-            if context.session != nil, SessionRepository.touchDue(session) {
+            if let session = identity.session, SessionRepository.touchDue(session) {
                 try await services.persistence.write { try await SessionRepository.touch(session, on: $0) }
             }
-        }
-        if !context.authenticatedByToken, let user = context.user, user.can(.readPatientData), let unit = user.unitId {
-            // Open follow-ups from the advisory line count as unread until the unit has done them.
-            context.unreadInbox = try await InboxRepository.unreadCount(unitId: unit, userId: user.id, on: db)
-                + FollowUpRepository.openCount(unitId: unit, on: db)
         }
         if let user = context.user, let language = Language(rawValue: user.language) {
             context.language = language
@@ -56,5 +46,47 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
         }
         return try await next(request, context)
+    }
+
+    /// Who is asking, read in one snapshot: every signed-in request asks.
+    struct Identity: Sendable {
+        var user: User?
+        var session: Session?
+        var token: (id: UUID, useDue: Bool)?
+        /// The session's user is gone or deactivated: the session ends.
+        var endSession = false
+        var unreadInbox = 0
+    }
+
+    /// A bearer token (the API) or else the session cookie. A bearer token that is malformed,
+    /// unknown, revoked or whose user is deactivated is refused outright.
+    static func identify(bearer: String?, cookie: String?, timeouts: SessionTimeouts, on db: any Database) async throws -> Identity {
+        var identity = Identity()
+        if let bearer {
+            guard bearer.lowercased().hasPrefix("bearer "),
+                  let match = try await ApiTokenRepository.userId(forToken: String(bearer.dropFirst(7)), on: db),
+                  let user = try await UserRepository.find(id: match.userId, on: db), user.active else {
+                throw AppError.unauthenticated
+            }
+            identity.user = user
+            identity.token = (match.tokenId, match.useDue)
+            return identity
+        }
+        guard let cookie, let session = try await SessionRepository.find(token: cookie, timeouts: timeouts, on: db) else { return identity }
+        identity.session = session
+        if let userId = session.userId {
+            if let user = try await UserRepository.find(id: userId, on: db), user.active {
+                identity.user = user
+            } else {
+                identity.session = nil
+                identity.endSession = true
+            }
+        }
+        if let user = identity.user, user.can(.readPatientData), let unit = user.unitId {
+            // Open follow-ups from the advisory line count as unread until the unit has done them.
+            identity.unreadInbox = try await InboxRepository.unreadCount(unitId: unit, userId: user.id, on: db)
+                + FollowUpRepository.openCount(unitId: unit, on: db)
+        }
+        return identity
     }
 }

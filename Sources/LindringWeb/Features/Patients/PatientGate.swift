@@ -29,16 +29,16 @@ struct PatientGate {
                              audited: Bool = true, _ body: @escaping @Sendable (any Database, PatientAccessGround) async throws -> T) async throws -> T {
         let permission: Action = mode == .read ? .readPatientData : .writePatientData
         let user = try context.require(permission)
-        let brokeTheGlass = try await context.session.asyncMap {
-            try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: patientId, on: services.database)
-        } ?? false
-        let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: brokeTheGlass)
         let record = { @Sendable (outcome: AuditOutcome, ground: PatientAccessGround?) in
             context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
                                 purpose: ground.map { Self.purpose($0, purpose) } ?? purpose, outcome: outcome)
         }
         let decide = { @Sendable (tx: any Database) async throws -> PatientAccessDecision in
             guard let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx) else { throw AppError.notFound }
+            let brokeTheGlass = try await context.session.asyncMap {
+                try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: patientId, on: tx)
+            } ?? false
+            let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: brokeTheGlass)
             return switch mode {
             case .read: PatientAccessPolicy.read(requester, facts)
             case .write: PatientAccessPolicy.write(requester, facts)
