@@ -53,9 +53,12 @@ final class GroupCommit: @unchecked Sendable {
     private var pending: [Job] = []
     private var draining = false
     private let runner: Runner
+    /// Where the groups run (SQLite's writer thread); nil: Swift's shared pool.
+    private let executor: (any TaskExecutor)?
 
-    init(maxGroup: Int, runner: @escaping Runner) {
+    init(maxGroup: Int, executor: (any TaskExecutor)? = nil, runner: @escaping Runner) {
         self.maxGroup = max(1, maxGroup)
+        self.executor = executor
         self.runner = runner
     }
 
@@ -66,7 +69,7 @@ final class GroupCommit: @unchecked Sendable {
                 defer { draining = true }
                 return !draining
             }
-            if startDrain { Task { await drain() } }
+            if startDrain { Task(executorPreference: executor) { await self.drain() } }
         }
     }
 

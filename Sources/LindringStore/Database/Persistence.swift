@@ -27,8 +27,12 @@ public final class Persistence: Sendable {
     /// lock holder's COMMIT queued behind them: the suite's parallel tests stalled that way. So
     /// SQLite gets a pool of its own with a thread for every connection. Nil for PostgreSQL.
     private let sqliteThreads: NIOThreadPool?
-    /// SQLite's read snapshots, on connections of their own (`SQLiteReaders`). Nil for PostgreSQL.
-    private let sqliteReaders: SQLiteReaders?
+    /// SQLite's read snapshots and its group-commit writer, on connections that run statements
+    /// on the calling thread (`DirectSQLiteConnection`); the writer's groups run on a thread of
+    /// their own. Nil for PostgreSQL.
+    private let sqliteReaders: DirectSQLitePool?
+    private let sqliteWriter: DirectSQLitePool?
+    private let sqliteWriterThread: DedicatedThreadExecutor?
 
     public static let defaultMaxWriteGroup = 256
 
@@ -82,21 +86,30 @@ public final class Persistence: Sendable {
         }
         if case .sqlite(let path) = location {
             let databases = databases
-            sqliteReaders = SQLiteReaders(path: URL(fileURLWithPath: path).path, pragmas: SQLiteSettings.pragmas, capacity: loops + 1) {
+            let context = { @Sendable in
                 DatabaseContext(configuration: databases.configuration(for: .sqlite)!, logger: logger, eventLoop: eventLoopGroup.any())
             }
+            let path = URL(fileURLWithPath: path).path
+            sqliteReaders = DirectSQLitePool(path: path, role: .reader, pragmas: SQLiteSettings.pragmas, capacity: loops + 1, context: context)
+            sqliteWriter = DirectSQLitePool(path: path, role: .writer, pragmas: SQLiteSettings.pragmas, capacity: 1, context: context)
+            sqliteWriterThread = DedicatedThreadExecutor(name: "sqlite-writer")
         } else {
-            sqliteReaders = nil
+            (sqliteReaders, sqliteWriter, sqliteWriterThread) = (nil, nil, nil)
         }
         writerLoop = eventLoopGroup.next()
-        let (databases, writerID, writerLoop) = (databases, writerID, writerLoop)
+        let (databases, writerID, writerLoop, sqliteWriter) = (databases, writerID, writerLoop, sqliteWriter)
         let begin = location.isSQLite ? "BEGIN IMMEDIATE" : "BEGIN"
-        groupCommit = GroupCommit(maxGroup: maxWriteGroup) { group in
+        groupCommit = GroupCommit(maxGroup: maxWriteGroup, executor: sqliteWriterThread) { group in
             let answered = GroupCommit.Answered()
+            let run = { @Sendable (connection: any Database) in
+                answered.value = true
+                await GroupCommit.run(group, on: connection, begin: begin)
+            }
             do {
-                try await databases.database(writerID, logger: logger, on: writerLoop)!.withConnection { connection in
-                    answered.value = true
-                    await GroupCommit.run(group, on: connection, begin: begin)
+                if let sqliteWriter {
+                    try await sqliteWriter.withConnection { try await run($0) }
+                } else {
+                    try await databases.database(writerID, logger: logger, on: writerLoop)!.withConnection { try await run($0) }
                 }
             } catch {
                 // No connection for the group: nothing ran, so every job fails.
@@ -156,19 +169,27 @@ public final class Persistence: Sendable {
         databases.database(writerID, logger: logger, on: writerLoop)!
     }
 
-    /// Reports a connection whose settings differ from what Lindring requires.
+    /// Reports a connection whose settings differ from what Lindring requires: SQLiteNIO's, the
+    /// group-commit writer's and a reader's.
     public func verifyConnectionSettings() async throws -> [String] {
         var problems: [String] = []
-        for db in sqliteConnections() {
-            for (pragma, expected) in SQLiteSettings.expectations {
-                let row = try await db.raw(SQLQueryString("PRAGMA \(unsafeRaw: pragma)")).first()
-                let value = row.flatMap { row in
-                    row.allColumns.first.flatMap { column in
-                        (try? row.decode(column: column, as: String.self)) ?? (try? row.decode(column: column, as: Int.self)).map(String.init)
-                    }
+        for db in sqliteConnections() { problems += try await Self.settingProblems(db) }
+        for pool in [sqliteWriter, sqliteReaders].compactMap({ $0 }) {
+            problems += try await pool.withConnection { try await Self.settingProblems($0) }
+        }
+        return problems
+    }
+
+    private static func settingProblems(_ db: any SQLDatabase) async throws -> [String] {
+        var problems: [String] = []
+        for (pragma, expected) in SQLiteSettings.expectations {
+            let row = try await db.raw(SQLQueryString("PRAGMA \(unsafeRaw: pragma)")).first()
+            let value = row.flatMap { row in
+                row.allColumns.first.flatMap { column in
+                    (try? row.decode(column: column, as: String.self)) ?? (try? row.decode(column: column, as: Int.self)).map(String.init)
                 }
-                if value?.lowercased() != expected { problems.append("\(pragma)=\(value ?? "nil"), expected \(expected)") }
             }
+            if value?.lowercased() != expected { problems.append("\(pragma)=\(value ?? "nil"), expected \(expected)") }
         }
         return problems
     }
@@ -240,7 +261,7 @@ public final class Persistence: Sendable {
     /// Runs `body` on one connection in one read-only snapshot (SQLite: a deferred transaction;
     /// PostgreSQL: repeatable read), so that the several queries of a page agree with each other.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if let sqliteReaders { return try await sqliteReaders.withSnapshot(body) }
+        if let sqliteReaders { return try await sqliteReaders.withConnection { try await Self.inTransaction($0, begin: "BEGIN", body) } }
         return try await database.withConnection { connection in
             try await Self.inTransaction(connection, begin: self.location.isSQLite ? "BEGIN" : "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
         }
@@ -262,6 +283,8 @@ public final class Persistence: Sendable {
 
     public func shutdown() async {
         sqliteReaders?.close()
+        sqliteWriter?.close()
+        sqliteWriterThread?.shutdown()
         await databases.shutdownAsync()
         // After the connections: they run their closing on these threads.
         try? await sqliteThreads?.shutdownGracefully()

@@ -8,15 +8,22 @@ import SQLiteKit
 import SQLiteNIO
 import VaporCSQLite
 
-/// One read-only SQLite connection that runs each statement on the calling thread, with its
-/// prepared statements kept for reuse. SQLiteNIO hands every statement to a thread of its pool
-/// and back: three thread switches a statement, which were a third of a page's CPU at region
-/// scale (issue 6's profile), for statements that take microseconds on cached pages. The
-/// connection is `query_only`, so a read snapshot cannot change data by mistake.
+/// An SQLite connection that runs each statement on the calling thread, with its prepared
+/// statements kept for reuse. SQLiteNIO hands every statement to a thread of its pool and back:
+/// three thread switches a statement, which were a third of a page's CPU at region scale
+/// (issue 6's profile), for statements that take microseconds on cached pages.
 ///
-/// Used for the snapshots of `Persistence.read` (`SQLiteReaders`): one task at a time, and the
-/// lock keeps even a body that queries from two child tasks at once correct.
-final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
+/// Two uses: the read snapshots of `Persistence.read` (`SQLiteReaders`), on `query_only`
+/// connections so that a read cannot change data by mistake, and the group-commit writer, whose
+/// statements run on a thread of its own (`DedicatedThreadExecutor`) because a COMMIT's fsync
+/// or a wait for another process's write lock blocks the thread. One task uses a connection at
+/// a time; the lock keeps even a body that queries from two child tasks at once correct.
+final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
+    enum Role {
+        case reader
+        case writer
+    }
+
     let context: DatabaseContext
     private let lock = NSLock()
     private var handle: OpaquePointer?
@@ -26,18 +33,18 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
     private static let decoder = SQLiteDataDecoder()
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(path: String, pragmas: [String], context: DatabaseContext) throws {
+    init(path: String, role: Role, pragmas: [String], context: DatabaseContext) throws {
         self.context = context
         var handle: OpaquePointer?
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
         self.handle = handle
         guard opened == SQLITE_OK else {
-            let error = SQLiteReaderError(code: opened, message: "could not open \(path): \(Self.message(handle))")
+            let error = DirectSQLiteError(code: opened, message: "could not open \(path): \(Self.message(handle))")
             close()
             throw error
         }
         do {
-            for pragma in pragmas + ["PRAGMA query_only = 1"] { try run(pragma) }
+            for pragma in pragmas + (role == .reader ? ["PRAGMA query_only = 1"] : []) { try run(pragma) }
         } catch {
             close()
             throw error
@@ -83,22 +90,26 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
         try lock.withLock { try step(sql, binds: values, onRow) }
     }
 
-    // MARK: Database (FluentKit): model queries read; schema changes are refused.
+    // MARK: Database (FluentKit): model queries; schema changes belong to the migrations.
 
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
-        let sql = SQLQueryConverter(delegate: ReaderConverterDelegate()).convert(query)
+        var sql = SQLQueryConverter(delegate: QueryConverterDelegate()).convert(query)
+        // A created row reports its id, as FluentSQLiteDriver's do (for ids the database makes).
+        if case .create = query.action, query.customIDKey != .some(.string("")) {
+            sql = SQLList([sql, SQLReturning(SQLColumn((query.customIDKey ?? .id).description))], separator: SQLRaw(" "))
+        }
         return execute(sql: sql) { onOutput(RowOutput(row: $0, schema: nil)) }
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(SQLiteReaderError(code: SQLITE_READONLY, message: "a read snapshot cannot change the schema"))
+        eventLoop.makeFailedFuture(DirectSQLiteError(code: SQLITE_MISUSE, message: "schema changes run in the migrations, not here"))
     }
 
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(SQLiteReaderError(code: SQLITE_READONLY, message: "a read snapshot cannot change the schema"))
+        eventLoop.makeFailedFuture(DirectSQLiteError(code: SQLITE_MISUSE, message: "schema changes run in the migrations, not here"))
     }
 
-    /// Always inside the snapshot `SQLiteReaders` began.
+    /// Always inside the transaction its owner began (a snapshot, or the writer's group).
     var inTransaction: Bool { true }
 
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
@@ -109,7 +120,7 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
 
     /// Prepares (or reuses), binds, steps through every row and resets. Called with `lock` held.
     private func step(_ sql: String, binds: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
-        guard let handle else { throw SQLiteReaderError(code: SQLITE_MISUSE, message: "the connection is closed") }
+        guard let handle else { throw DirectSQLiteError(code: SQLITE_MISUSE, message: "the connection is closed") }
         let statement = try prepared(sql, on: handle)
         defer {
             sqlite_nio_sqlite3_reset(statement)
@@ -122,7 +133,7 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
         while true {
             let result = sqlite_nio_sqlite3_step(statement)
             if result == SQLITE_DONE { return }
-            guard result == SQLITE_ROW else { throw SQLiteReaderError(code: result, message: Self.message(handle)) }
+            guard result == SQLITE_ROW else { throw DirectSQLiteError(code: result, message: Self.message(handle)) }
             let names = try columns ?? Columns(statement)
             columns = names
             onRow(Row(columns: names, values: try (0..<Int32(names.names.count)).map { try value(at: $0, of: statement) }))
@@ -137,7 +148,7 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
         }
         var statement: OpaquePointer?
         let result = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard result == SQLITE_OK, let statement else { throw SQLiteReaderError(code: result, message: Self.message(handle)) }
+        guard result == SQLITE_OK, let statement else { throw DirectSQLiteError(code: result, message: Self.message(handle)) }
         statements[sql] = statement
         return statement
     }
@@ -169,12 +180,12 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
             }
             return .blob(buffer)
         case SQLITE_NULL: return .null
-        case let type: throw SQLiteReaderError(code: SQLITE_MISMATCH, message: "unknown column type \(type)")
+        case let type: throw DirectSQLiteError(code: SQLITE_MISMATCH, message: "unknown column type \(type)")
         }
     }
 
     private func check(_ result: Int32, _ handle: OpaquePointer) throws {
-        guard result == SQLITE_OK else { throw SQLiteReaderError(code: result, message: Self.message(handle)) }
+        guard result == SQLITE_OK else { throw DirectSQLiteError(code: result, message: Self.message(handle)) }
     }
 
     private static func message(_ handle: OpaquePointer?) -> String {
@@ -190,7 +201,7 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
             let count = sqlite_nio_sqlite3_column_count(statement)
             names = try (0..<count).map { column in
                 guard let name = sqlite_nio_sqlite3_column_name(statement, column) else {
-                    throw SQLiteReaderError(code: SQLITE_NOMEM, message: "no name for column \(column)")
+                    throw DirectSQLiteError(code: SQLITE_NOMEM, message: "no name for column \(column)")
                 }
                 return String(cString: name)
             }
@@ -213,8 +224,8 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
         }
 
         func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-            guard let offset = columns.offsets[column] else { throw SQLiteReaderError(code: SQLITE_RANGE, message: "no column \(column)") }
-            return try SQLiteReader.decoder.decode(D.self, from: values[offset])
+            guard let offset = columns.offsets[column] else { throw DirectSQLiteError(code: SQLITE_RANGE, message: "no column \(column)") }
+            return try DirectSQLiteConnection.decoder.decode(D.self, from: values[offset])
         }
     }
 
@@ -235,13 +246,13 @@ final class SQLiteReader: Database, SQLDatabase, @unchecked Sendable {
         func decode<T: Decodable>(_ key: FieldKey, as type: T.Type) throws -> T { try row.decode(column: column(key), as: T.self) }
     }
 
-    /// Queries need no data types; schema changes never reach a reader.
-    struct ReaderConverterDelegate: SQLConverterDelegate {
+    /// Queries need no data types; schema changes never reach these connections.
+    struct QueryConverterDelegate: SQLConverterDelegate {
         func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
     }
 }
 
-struct SQLiteReaderError: Error, DatabaseError, CustomStringConvertible {
+struct DirectSQLiteError: Error, DatabaseError, CustomStringConvertible {
     let code: Int32
     let message: String
 
