@@ -263,7 +263,7 @@ public final class Persistence: Sendable {
     public func read<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let sqliteReaders { return try await sqliteReaders.withConnection { try await Self.inTransaction($0, begin: "BEGIN", body) } }
         return try await database.withConnection { connection in
-            try await Self.inTransaction(connection, begin: self.location.isSQLite ? "BEGIN" : "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
+            try await Self.inTransaction(connection, begin: "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
         }
     }
 
