@@ -46,6 +46,49 @@ import Testing
         }
     }
 
+    @Test func auditedReadsAndWritesShareOneChainInTheirOrder() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // when: entries of audited reads (no body) and of writes, some failing, at once
+            await withTaskGroup(of: Void.self) { group in
+                for n in 0..<120 {
+                    group.addTask {
+                        if n % 2 == 0 {
+                            try? await persistence.appendAudit(record(n))
+                        } else {
+                            try? await persistence.write { tx in
+                                try await AuditLog.append(record(n), on: tx)
+                                if n % 10 == 5 { throw Refused() }
+                            }
+                        }
+                    }
+                }
+            }
+            // then: every entry but the failed writes', once, in one unbroken chain
+            let stored = try await persistence.sql.select().column("username").from("audit_entries").all()
+                .map { try $0.decode(column: "username", as: String.self) }
+            #expect(stored.sorted() == (0..<120).filter { $0 % 10 != 5 }.map { "writer\($0)" }.sorted())
+            #expect(try await AuditLog.verify(on: persistence.database).problem == nil)
+        }
+    }
+
+    @Test func anEntryAppendedAfterItsWriteEndedFailsInsteadOfVanishing() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given: a write that leaves a task behind, which appends once the write has returned
+            let late = try await persistence.write { tx in
+                Task {
+                    try await Task.sleep(for: .milliseconds(50))
+                    try await AuditLog.append(record(1), on: tx)
+                }
+            }
+            // when
+            let outcome = await late.result
+            // then
+            #expect(throws: (any Error).self) { try outcome.get() }
+            let count = try await persistence.sql.select().column("seq").from("audit_entries").all().count
+            #expect(count == 0)
+        }
+    }
+
     @Test func writeInsideWriteFailsInsteadOfWaitingForItself() async throws {
         try await TestDatabase.withPersistence { persistence in
             // when

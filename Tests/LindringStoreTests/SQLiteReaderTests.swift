@@ -4,7 +4,7 @@ import LindringTestSupport
 import SQLKit
 import Testing
 
-/// `Persistence.read` on SQLite runs on connections of its own (`SQLiteReaders`), which step
+/// `Persistence.read` on SQLite runs on connections of its own (`DirectSQLitePool`), which step
 /// statements on the calling thread. They must read what SQLiteNIO's connections read, keep a
 /// snapshot, refuse changes and share themselves fairly.
 @Suite(.enabled(if: TestDatabase.postgresURL == nil, "SQLite's own read connections"))

@@ -38,10 +38,11 @@ public enum AuditLog {
 
     /// Appends entries in order, each chained to the one before. Inside `Persistence.write` they
     /// are handed to the group, which appends them with every other entry of its transaction
-    /// just before the COMMIT; elsewhere (a bulk load's `writeAlone`) they are inserted at once.
+    /// just before the COMMIT, so a query later in the same write does not see them yet;
+    /// elsewhere (a bulk load's `writeAlone`) they are inserted at once.
     public static func append(_ records: [AuditRecord], on database: any Database) async throws {
         if let scope = GroupCommit.scope {
-            scope.append(records)
+            try scope.append(records)
         } else {
             try await insert(records, on: database as! any SQLDatabase)
         }
@@ -50,9 +51,8 @@ public enum AuditLog {
     /// Chains and inserts entries with one multi-row insert and one update of the head. The
     /// first statement takes the chain head's row lock (PostgreSQL) or the write lock (SQLite),
     /// so concurrent appends from any process queue up and the chain stays a single line.
-    @discardableResult
-    static func insert(_ records: [AuditRecord], on sql: any SQLDatabase) async throws -> [Int64] {
-        guard !records.isEmpty else { return [] }
+    static func insert(_ records: [AuditRecord], on sql: any SQLDatabase) async throws {
+        guard !records.isEmpty else { return }
         try await sql.update("audit_chain_head").set("last_seq", to: SQLColumn("last_seq"))
             .where("id", .equal, 1).run()
         guard let head = try await sql.select().columns("last_seq", "last_hash").from("audit_chain_head")
@@ -62,8 +62,6 @@ public enum AuditLog {
         var sequence = try head.decode(column: "last_seq", as: Int64.self)
         var previous = try head.decode(column: "last_hash", as: String.self)
         var batch = RowBatch()
-        var sequences: [Int64] = []
-        sequences.reserveCapacity(records.count)
         for record in records {
             sequence += 1
             let hash = AuditChain.hash(record, sequence: sequence, previousHash: previous)
@@ -74,12 +72,10 @@ public enum AuditLog {
                 SQLBind(previous), SQLBind(hash),
             ])
             previous = hash
-            sequences.append(sequence)
         }
         try await batch.write(on: sql)
         try await sql.update("audit_chain_head").set("last_seq", to: SQLBind(sequence)).set("last_hash", to: SQLBind(previous))
             .where("id", .equal, 1).run()
-        return sequences
     }
 
     public struct AuditLogUnavailable: Error {}

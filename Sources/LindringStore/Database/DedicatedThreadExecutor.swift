@@ -25,8 +25,11 @@ final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
             condition.signal()
             return true
         }
-        // After `shutdown` the thread is gone; a late job still runs, on the caller's thread.
-        if !accepted { job.runSynchronously(on: asUnownedTaskExecutor()) }
+        // After `shutdown` the thread is gone; a late job still runs, on a thread of Dispatch's.
+        if !accepted {
+            let executor = asUnownedTaskExecutor()
+            DispatchQueue.global().async { job.runSynchronously(on: executor) }
+        }
     }
 
     private func run() {

@@ -13,11 +13,15 @@ import VaporCSQLite
 /// three thread switches a statement, which were a third of a page's CPU at region scale
 /// (issue 6's profile), for statements that take microseconds on cached pages.
 ///
-/// Two uses: the read snapshots of `Persistence.read` (`SQLiteReaders`), on `query_only`
+/// Two uses: the read snapshots of `Persistence.read` (`DirectSQLitePool`), on `query_only`
 /// connections so that a read cannot change data by mistake, and the group-commit writer, whose
 /// statements run on a thread of its own (`DedicatedThreadExecutor`) because a COMMIT's fsync
 /// or a wait for another process's write lock blocks the thread. One task uses a connection at
 /// a time; the lock keeps even a body that queries from two child tasks at once correct.
+///
+/// Fluent's model queries work (`execute(query:)`), but rows reach Fluent on the thread that
+/// ran the statement, not an event loop: Fluent's future-based APIs and eager loading (`with`),
+/// which assert they run on an event loop, are not for these connections.
 final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
     enum Role {
         case reader
@@ -29,6 +33,9 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
     private static let maxStatements = 128
+    /// Statements with more binds than this are one-offs (multi-row inserts, long `IN` lists):
+    /// prepared, run and finalized rather than kept.
+    private static let maxCachedBinds = 64
     private static let encoder = SQLiteDataEncoder()
     private static let decoder = SQLiteDataDecoder()
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -38,6 +45,8 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         var handle: OpaquePointer?
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
         self.handle = handle
+        // Before any pragma: `journal_mode` may meet a checkpoint in progress and must wait, not fail.
+        if opened == SQLITE_OK { sqlite_nio_sqlite3_busy_timeout(handle, 5000) }
         guard opened == SQLITE_OK else {
             let error = DirectSQLiteError(code: opened, message: "could not open \(path): \(Self.message(handle))")
             close()
@@ -58,6 +67,11 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
             if let handle { sqlite_nio_sqlite3_close(handle) }
             handle = nil
         }
+    }
+
+    /// True while a transaction is open: a connection given back so has lost its ROLLBACK.
+    var isInTransaction: Bool {
+        lock.withLock { handle.map { sqlite_nio_sqlite3_get_autocommit($0) == 0 } ?? false }
     }
 
     /// Runs a statement without binds or rows (BEGIN, COMMIT, a PRAGMA).
@@ -102,11 +116,11 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(DirectSQLiteError(code: SQLITE_MISUSE, message: "schema changes run in the migrations, not here"))
+        eventLoop.makeFailedFuture(DirectSQLiteError(code: SQLITE_PERM, message: "schema changes run in the migrations, not here"))
     }
 
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(DirectSQLiteError(code: SQLITE_MISUSE, message: "schema changes run in the migrations, not here"))
+        eventLoop.makeFailedFuture(DirectSQLiteError(code: SQLITE_PERM, message: "schema changes run in the migrations, not here"))
     }
 
     /// Always inside the transaction its owner began (a snapshot, or the writer's group).
@@ -121,10 +135,15 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
     /// Prepares (or reuses), binds, steps through every row and resets. Called with `lock` held.
     private func step(_ sql: String, binds: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
         guard let handle else { throw DirectSQLiteError(code: SQLITE_MISUSE, message: "the connection is closed") }
-        let statement = try prepared(sql, on: handle)
+        let keep = binds.count <= Self.maxCachedBinds
+        let statement = try prepared(sql, keep: keep, on: handle)
         defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
+            if keep {
+                sqlite_nio_sqlite3_reset(statement)
+                sqlite_nio_sqlite3_clear_bindings(statement)
+            } else {
+                sqlite_nio_sqlite3_finalize(statement)
+            }
         }
         for (index, value) in binds.enumerated() {
             try check(bind(value, at: Int32(index + 1), to: statement), handle)
@@ -140,16 +159,16 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         }
     }
 
-    private func prepared(_ sql: String, on handle: OpaquePointer) throws -> OpaquePointer {
-        if let statement = statements[sql] { return statement }
-        if statements.count >= Self.maxStatements {
+    private func prepared(_ sql: String, keep: Bool, on handle: OpaquePointer) throws -> OpaquePointer {
+        if keep, let statement = statements[sql] { return statement }
+        if keep, statements.count >= Self.maxStatements {
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
             statements = [:]
         }
         var statement: OpaquePointer?
-        let result = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        let result = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, keep ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &statement, nil)
         guard result == SQLITE_OK, let statement else { throw DirectSQLiteError(code: result, message: Self.message(handle)) }
-        statements[sql] = statement
+        if keep { statements[sql] = statement }
         return statement
     }
 

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import VaporCSQLite
 
 /// A few `DirectSQLiteConnection`s of one role, opened when first needed, each lent to one task
 /// at a time: the read snapshots of `Persistence.read`, and the group-commit writer (one). A
@@ -55,7 +56,7 @@ final class DirectSQLitePool: @unchecked Sendable {
             case .open:
                 return try openConnection()
             case .closed:
-                throw DirectSQLiteError(code: 21, message: "the database is closed")
+                throw DirectSQLiteError(code: SQLITE_MISUSE, message: "the database is closed")
             case .wait:
                 // Nil: something changed (a failed open freed its slot, or closing); look again.
                 let handed: DirectSQLiteConnection? = await withCheckedContinuation { continuation in
@@ -75,7 +76,14 @@ final class DirectSQLitePool: @unchecked Sendable {
     private func openConnection() throws -> DirectSQLiteConnection {
         do {
             let connection = try DirectSQLiteConnection(path: path, role: role, pragmas: pragmas, context: context())
-            lock.withLock { opened.append(connection) }
+            let closedMeanwhile = lock.withLock {
+                if !closed { opened.append(connection) }
+                return closed
+            }
+            if closedMeanwhile {
+                connection.close()
+                throw DirectSQLiteError(code: SQLITE_MISUSE, message: "the database is closed")
+            }
             return connection
         } catch {
             let waiter = lock.withLock {
@@ -88,6 +96,17 @@ final class DirectSQLitePool: @unchecked Sendable {
     }
 
     private func giveBack(_ connection: DirectSQLiteConnection) {
+        if connection.isInTransaction {
+            // Its ROLLBACK failed: lent again, it would hold the write lock or pin an old snapshot.
+            connection.close()
+            let waiter = lock.withLock {
+                opened.removeAll { $0 === connection }
+                slotsTaken -= 1
+                return waiting.isEmpty ? nil : waiting.removeFirst()
+            }
+            waiter?.resume(returning: nil)
+            return
+        }
         let waiter: CheckedContinuation<DirectSQLiteConnection?, Never>? = lock.withLock {
             if waiting.isEmpty {
                 idle.append(connection)

@@ -28,13 +28,32 @@ final class GroupCommit: @unchecked Sendable {
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
-    /// The job whose body is running, which collects the audit entries the body appends.
+    /// The job whose body is running, which collects the audit entries the body appends. It is
+    /// closed when the body returns: an entry appended later (from a task the body left running)
+    /// would belong to no transaction, so it fails instead of vanishing.
     final class Scope: @unchecked Sendable {
         private let lock = NSLock()
         private var records: [AuditRecord] = []
+        private var closed = false
 
-        func append(_ new: [AuditRecord]) { lock.withLock { records += new } }
-        var appended: [AuditRecord] { lock.withLock { records } }
+        func append(_ new: [AuditRecord]) throws {
+            try lock.withLock {
+                guard !closed else { throw ClosedScope() }
+                records += new
+            }
+        }
+
+        /// Closes the scope and returns what was appended.
+        func close() -> [AuditRecord] {
+            lock.withLock {
+                closed = true
+                return records
+            }
+        }
+    }
+
+    struct ClosedScope: Error, CustomStringConvertible {
+        var description: String { "An audit entry was appended after its write had finished; append it inside the write." }
     }
 
     /// Runs one group in one transaction on the writer's connection and answers each job.
@@ -107,10 +126,12 @@ final class GroupCommit: @unchecked Sendable {
                     let scope = Scope()
                     do {
                         let value = try await GroupCommit.$scope.withValue(scope) { try await body(connection) }
+                        let records = scope.close()
                         try await sql.raw("RELEASE SAVEPOINT lindring_write").run()
-                        audit += scope.appended
+                        audit += records
                         outcomes.append(.success(value))
                     } catch {
+                        _ = scope.close()
                         try await sql.raw("ROLLBACK TO SAVEPOINT lindring_write").run()
                         try await sql.raw("RELEASE SAVEPOINT lindring_write").run()
                         outcomes.append(.failure(error))

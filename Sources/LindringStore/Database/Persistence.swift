@@ -15,8 +15,9 @@ public final class Persistence: Sendable {
     public let databases: Databases
     let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
-    /// Writes go through one connection of their own (SQLite: a second connection to the same
-    /// file), so that readers on the others never queue behind a commit's fsync.
+    /// Writes go through a connection of their own, so that readers never queue behind a commit's
+    /// fsync: on SQLite the group-commit writer (`sqliteWriter`) and, for bulk loads and the
+    /// migrations, SQLiteNIO's writer below; the two take turns at SQLite's write lock.
     private let writerID: DatabaseID
     private let writerLoop: any EventLoop
     private let groupCommit: GroupCommit

@@ -46,7 +46,9 @@ struct AdvisoryService {
     }
 
     /// Only the rows go through the writer's transaction, which every write waits for in turn;
-    /// the contact is read back afterwards, from the committed data, on a reader.
+    /// the contact is read back afterwards, from the committed data, on a reader. Should that
+    /// read fail, the contact is stored all the same, and a retry (same id or Idempotency-Key)
+    /// answers it.
     func store(_ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, _ context: AppContext) async throws
         -> (contact: Contact, created: Bool) {
         let created = try await services.persistence.write { tx in
