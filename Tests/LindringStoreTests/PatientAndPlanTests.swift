@@ -101,7 +101,25 @@ import Testing
             #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) == nil)
             let found = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.database)
             #expect(found.map(\.name) == ["Bodil Juul"])
+            // and it is remembered: without the extra names the walk is still chosen, with the same answer
+            try await sql.raw("DELETE FROM patient_names WHERE patient_id = 'none'").run()
+            #expect(PatientNameIndex.common.contains("juul"))
+            #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) == nil)
+            let again = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.database)
+            #expect(again.map(\.name) == ["Bodil Juul"])
         }
+    }
+
+    @Test func commonNamePartsAreForgottenInTimeAndBounded() {
+        let parts = CommonNameParts(capacity: 2, rememberFor: 60)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        parts.insert("holm", now: start)
+        #expect(parts.contains("holm", now: start.addingTimeInterval(59)))
+        #expect(!parts.contains("holm", now: start.addingTimeInterval(60)))
+        parts.insert("skov", now: start)
+        parts.insert("aase", now: start)
+        #expect(!parts.contains("holm", now: start), "full: the set starts again")
+        #expect(parts.contains("aase", now: start))
     }
 
     @Test func aCPRNumberIsRegisteredOnce() async throws {
