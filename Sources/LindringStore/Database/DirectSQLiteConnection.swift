@@ -45,8 +45,6 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         var handle: OpaquePointer?
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
         self.handle = handle
-        // Before any pragma: `journal_mode` may meet a checkpoint in progress and must wait, not fail.
-        if opened == SQLITE_OK { sqlite_nio_sqlite3_busy_timeout(handle, 5000) }
         guard opened == SQLITE_OK else {
             let error = DirectSQLiteError(code: opened, message: "could not open \(path): \(Self.message(handle))")
             close()

@@ -295,12 +295,13 @@ public final class Persistence: Sendable {
 enum SQLiteSettings {
     /// WAL lets readers work while one writer commits; FULL makes an acknowledged commit
     /// survive power loss (clinical data); the busy timeout makes a second writer wait
-    /// instead of spinning or failing.
+    /// instead of spinning or failing. The busy timeout comes first: setting `journal_mode` may meet another connection's
+    /// checkpoint or recovery, and must then wait rather than fail.
     static let pragmas = [
+        "PRAGMA busy_timeout = 5000",
         "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = FULL",
         "PRAGMA foreign_keys = ON",
-        "PRAGMA busy_timeout = 5000",
         standardCacheSize,
     ]
 
