@@ -86,25 +86,27 @@ final class DirectSQLitePool: @unchecked Sendable {
             }
             return connection
         } catch {
-            let waiter = lock.withLock {
-                slotsTaken -= 1
-                return waiting.isEmpty ? nil : waiting.removeFirst()
-            }
-            waiter?.resume(returning: nil)
+            freeSlot()
             throw error
         }
+    }
+
+    /// Gives up a slot whose connection failed to open or was closed, and wakes one waiter to
+    /// take it (a waiter woken with nil looks again).
+    private func freeSlot(dropping connection: DirectSQLiteConnection? = nil) {
+        let waiter = lock.withLock {
+            if let connection { opened.removeAll { $0 === connection } }
+            slotsTaken -= 1
+            return waiting.isEmpty ? nil : waiting.removeFirst()
+        }
+        waiter?.resume(returning: nil)
     }
 
     private func giveBack(_ connection: DirectSQLiteConnection) {
         if connection.isInTransaction {
             // Its ROLLBACK failed: lent again, it would hold the write lock or pin an old snapshot.
             connection.close()
-            let waiter = lock.withLock {
-                opened.removeAll { $0 === connection }
-                slotsTaken -= 1
-                return waiting.isEmpty ? nil : waiting.removeFirst()
-            }
-            waiter?.resume(returning: nil)
+            freeSlot(dropping: connection)
             return
         }
         let waiter: CheckedContinuation<DirectSQLiteConnection?, Never>? = lock.withLock {
