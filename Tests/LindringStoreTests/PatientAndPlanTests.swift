@@ -84,6 +84,73 @@ import Testing
         }
     }
 
+    @Test func everySearchPlanListsWhatTheAccessPolicyAllowsInNameOrder() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let u = try await units(persistence)
+            let author = PlanAuthor(userId: nil, name: "Test", unitId: u.registering)
+            // given: patients of several units, consents and care teams, all named Holm ("Bo Holm" twice)
+            var facts: [UUID: (name: String, registering: UUID, team: Set<UUID>, consent: SharingConsent)] = [:]
+            func add(_ name: String, _ cpr: String, by unit: UUID, consent: SharingConsent, team: [UUID]) async throws -> UUID {
+                let id = try await PatientRepository.create(try patient(name, cpr: cpr, consent: consent.rawValue), registeringUnitId: unit, recordedBy: nil, on: db)
+                if let keyWorker = team.first {
+                    _ = try await PlanRepository.create(patientId: id, plan(keyWorker: keyWorker, others: Array(team.dropFirst())), author: author, on: db)
+                }
+                facts[id] = (name, unit, Set(team), consent)
+                return id
+            }
+            let ane = try await add("Ane Holm", "0101401234", by: u.registering, consent: .given, team: [u.registering, u.homeCare])
+            _ = try await add("Bo Holm", "0101411234", by: u.registering, consent: .declined, team: [u.registering, u.homeCare])
+            _ = try await add("Bo Holm", "0101421234", by: u.homeCare, consent: .given, team: [])
+            let cai = try await add("Cai Holm", "0101431234", by: u.other, consent: .given, team: [u.other, u.homeCare])
+            _ = try await add("Dan Holm", "0101441234", by: u.other, consent: .notAsked, team: [u.other, u.registering])
+            _ = try await add("Eva Holm", "0101451234", by: u.registering, consent: .given, team: [])
+            let requesters = [PatientRequester(roles: [.clinician], unitId: u.registering), PatientRequester(roles: [.clinician], unitId: u.homeCare),
+                              PatientRequester(roles: [.clinician], unitId: u.other), PatientRequester(roles: [.advisor], unitId: nil),
+                              PatientRequester(roles: [.advisor, .clinician], unitId: u.homeCare)]
+            func expected(_ requester: PatientRequester, _ term: String) -> [UUID] {
+                facts.filter { id, p in
+                    NameSearch.fold(p.name).contains(term)
+                        && PatientAccessPolicy.read(requester, PatientAccessFacts(registeringUnitId: p.registering, careTeamUnitIds: p.team, consent: p.consent)).isAllowed
+                }.sorted { ($0.value.name, $0.key.uuidString) < ($1.value.name, $1.key.uuidString) }.map(\.key)
+            }
+            // "holm" takes the name-ordered walks (remembered as common); "olm" the trigram index on SQLite
+            PatientNameIndex.common.insert("holm")
+            PatientNameIndex.common.insert("skov")
+            func check(_ term: String) async throws {
+                for requester in requesters {
+                    let all = try await PatientRepository.search(term, requester: requester, on: db).map(\.id)
+                    #expect(all == expected(requester, term), "\(term) \(requester)")
+                    // and page by page, two at a time
+                    var paged: [UUID] = []
+                    var after: (name: String, id: UUID)?
+                    while true {
+                        let page = try await PatientRepository.search(term, requester: requester, limit: 2, after: after, on: db)
+                        paged += page.map(\.id)
+                        guard page.count == 2, let last = page.last else { break }
+                        after = (last.name, last.id)
+                    }
+                    #expect(paged == all, "\(term) \(requester), paged")
+                }
+            }
+            try await check("holm")
+            try await check("olm")
+            // when: a name is corrected, a care team shrinks, and a patient declines sharing
+            try await PatientRepository.update(id: cai, try patient("Cai Skov", cpr: "0101431234"), recordedBy: nil, on: db)
+            facts[cai]?.name = "Cai Skov"
+            let current = try #require(try await PlanRepository.find(patientId: ane, on: db))
+            _ = try await PlanRepository.update(patientId: ane, plan(keyWorker: u.registering), basedOn: current.version, author: author, on: db)
+            facts[ane]?.team = [u.registering]
+            // then: every plan follows
+            try await check("holm")
+            try await check("skov")
+            try await PatientRepository.update(id: cai, try patient("Cai Skov", cpr: "0101431234", consent: "declined"), recordedBy: nil, on: db)
+            facts[cai]?.consent = .declined
+            try await check("skov")
+            #expect(try await PatientRepository.search("skov", requester: requesters[1], on: db).isEmpty, "declined: the care team no longer finds Cai")
+        }
+    }
+
     @Test(.enabled(if: TestDatabase.postgresURL == nil, "the trigram index is SQLite's"))
     func theTrigramIndexIsAskedOnlyWhenItNarrowsTheSearch() async throws {
         try await TestDatabase.withPersistence { persistence in

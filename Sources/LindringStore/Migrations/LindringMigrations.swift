@@ -25,5 +25,6 @@ public enum LindringMigrations {
         M0019_CreateUnitRevision(),
         M0020_CreateAdvisoryRevision(),
         M0021_CreatePatientNameIndex(),
+        M0022_CreateUnitNameOrder(),
     ]
 }

@@ -98,34 +98,49 @@ public enum PatientRepository {
 
     /// Patients the requester may see whose name contains every word of the query (folded:
     /// case, accents and "aa"/"å" do not matter) or whose CPR number is the query, in name
-    /// order. A name few patients share is looked up in the trigram index (`PatientNameIndex`);
-    /// otherwise the names are scanned in order through a covering index and the care-team check
-    /// is a per-row index probe, so a page of matches is found without reading the patient
-    /// rows or building the unit's whole patient list; plan statuses are fetched for that page only.
+    /// order. A name few patients share is looked up in the trigram index (`PatientNameIndex`).
+    /// Otherwise names are walked in order through covering indexes, stopping at the first page
+    /// of matches: for a unit's staff, only the unit's own patients and care-team rows
+    /// (`unitPatients`, M0022); for advisory staff, who may see most patients, all names, with the
+    /// care-team check a per-row index probe. Plan statuses are fetched for that page only.
     /// `after` continues a previous page after its last item (name order, then id).
     public static func search(_ query: String, requester: PatientRequester, limit: Int = 50, after: (name: String, id: UUID)? = nil,
                               on db: any Database) async throws -> [PatientListItem] {
         let sql = db as! any SQLDatabase
-        var select = sql.select().columns("id", "name", "cpr").from("patients")
-        if let after {
-            select = select.where { page in
-                page.where("name", .greaterThan, SQLBind(after.name))
-                    .orWhere { same in same.where("name", .equal, SQLBind(after.name)).where("id", .greaterThan, SQLBind(after.id)) }
-            }
-        }
+        let rows: [any SQLRow]
         if let cpr = try? CPRNumber(query) {
-            select = select.where("cpr", .equal, SQLBind(cpr.digits))
+            rows = try await visible(to: requester, sql.select().columns("id", "name", "cpr").from("patients").where("cpr", .equal, SQLBind(cpr.digits)))
+                .limit(limit).all()
         } else {
             let terms = NameSearch.terms(query)
             guard !terms.isEmpty else { return [] }
-            for term in terms {
-                select = select.where("name_folded", .like, SQLBind("%" + escapeLike(term) + "%"))
-            }
-            if let candidates = try await PatientNameIndex.candidates(for: terms, on: sql) {
-                select = select.where(candidates)
+            let candidates = try await PatientNameIndex.candidates(for: terms, on: sql)
+            if candidates == nil, let unit = requester.unitId, !requester.roles.contains(.advisor) {
+                rows = try await unitPatients(unit, named: terms, after: after, limit: limit, on: sql)
+            } else {
+                var select = sql.select().columns("id", "name", "cpr").from("patients")
+                    .whereName(SQLColumn("name_folded"), containsAll: terms)
+                    .whereAfter(after, name: SQLColumn("name"), id: SQLColumn("id"))
+                if let candidates { select = select.where(candidates) }
+                rows = try await visible(to: requester, select).orderBy("name").orderBy("id").limit(limit).all()
             }
         }
-        select = select.where { group in
+        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        var statuses: [UUID: PlanStatus] = [:]
+        if !ids.isEmpty {
+            for row in try await sql.select().columns("patient_id", "status").from("plans").where("patient_id", .in, SQLBind.group(ids)).all() {
+                statuses[try row.decode(column: "patient_id", as: UUID.self)] = PlanStatus(rawValue: try row.decode(column: "status", as: String.self))
+            }
+        }
+        return try zip(rows, ids).map { row, id in
+            PatientListItem(id: id, name: try row.decode(column: "name", as: String.self),
+                            cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)), planStatus: statuses[id])
+        }
+    }
+
+    /// `PatientAccessPolicy.read` without breaking the glass, as a condition on `patients`.
+    static func visible(to requester: PatientRequester, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        select.where { group in
             var group = group
             if let unit = requester.unitId {
                 group = group.orWhere("registering_unit_id", .equal, SQLBind(unit))
@@ -140,18 +155,27 @@ public enum PatientRepository {
             // Nobody matches when the requester has neither a unit nor the advisory role.
             return group.orWhere(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
         }
-        let rows = try await select.orderBy("name").orderBy("id").limit(limit).all()
-        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
-        var statuses: [UUID: PlanStatus] = [:]
-        if !ids.isEmpty {
-            for row in try await sql.select().columns("patient_id", "status").from("plans").where("patient_id", .in, SQLBind.group(ids)).all() {
-                statuses[try row.decode(column: "patient_id", as: UUID.self)] = PlanStatus(rawValue: try row.decode(column: "status", as: String.self))
-            }
-        }
-        return try zip(rows, ids).map { row, id in
-            PatientListItem(id: id, name: try row.decode(column: "name", as: String.self),
-                            cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)), planStatus: statuses[id])
-        }
+    }
+
+    /// What `visible(to:)` grants a unit's staff, read as two name-ordered walks merged: the
+    /// patients the unit registered, and its care-team rows (which carry the patient's name)
+    /// whose patient did not decline sharing. A patient in both appears once.
+    static func unitPatients(_ unit: UUID, named terms: [String], after: (name: String, id: UUID)?, limit: Int,
+                             on sql: any SQLDatabase) async throws -> [any SQLRow] {
+        let registered = sql.select().columns("name", "id", "cpr").from("patients")
+            .where("registering_unit_id", .equal, SQLBind(unit))
+            .whereName(SQLColumn("name_folded"), containsAll: terms)
+            .whereAfter(after, name: SQLColumn("name"), id: SQLColumn("id"))
+        let team = sql.select()
+            .column(SQLColumn("patient_name", table: "c"), as: "name").column(SQLColumn("patient_id", table: "c"), as: "id")
+            .column(SQLColumn("cpr", table: "p"))
+            .from("plan_care_team", as: "c").join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.inner, on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "c"))
+            .where(SQLColumn("unit_id", table: "c"), .equal, SQLBind(unit))
+            .whereName(SQLColumn("patient_name_folded", table: "c"), containsAll: terms)
+            .whereAfter(after, name: SQLColumn("patient_name", table: "c"), id: SQLColumn("patient_id", table: "c"))
+            .where(SQLColumn("sharing_consent", table: "p"), .notEqual, SQLBind(SharingConsent.declined.rawValue))
+        return try await SQLUnionBuilder(on: sql, initialQuery: registered.select).union(distinct: team.select)
+            .orderBy("name").orderBy("id").limit(limit).all()
     }
 
     static func escapeLike(_ term: String) -> String {
@@ -185,5 +209,18 @@ public enum PatientRepository {
             consentRecordedAt: try row.decode(column: "consent_recorded_at", as: Date?.self),
             registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self)
         )
+    }
+}
+
+extension SQLPredicateBuilder {
+    /// Rows whose folded name (in `column`) contains every term.
+    func whereName(_ column: any SQLExpression, containsAll terms: [String]) -> Self {
+        terms.reduce(self) { $0.where(column, .like, SQLBind("%" + PatientRepository.escapeLike($1) + "%")) }
+    }
+
+    /// Rows after a page's last item, in name order then id.
+    func whereAfter(_ after: (name: String, id: UUID)?, name: any SQLExpression, id: any SQLExpression) -> Self {
+        guard let after else { return self }
+        return self.where(SQLQueryString("(\(name), \(id)) > (\(bind: after.name), \(bind: after.id))"))
     }
 }

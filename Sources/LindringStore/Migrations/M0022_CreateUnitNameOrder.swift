@@ -1,0 +1,99 @@
+import FluentKit
+import SQLKit
+
+/// Each unit's patients in name order, for searches by a unit's staff (`PatientRepository.search`).
+/// A clinician sees the patients her unit registered and those on its care teams; the name index
+/// over all patients made a common name part ("åse") walk most of the region's 100,000 names to
+/// find a page of the unit's 9,000 (issue 6). Now one walk goes through the unit's registered
+/// patients and one through its care-team rows, both in name order:
+/// - `patients_unit_name_idx`: the registering unit's patients by name;
+/// - `plan_care_team` carries its patient's name, kept by triggers (a corrected name, a new team
+///   member, a bulk load, a row mended by hand), with `plan_care_team_unit_name_idx` by unit and name.
+///   It replaces `plan_care_team_unit_idx`, whose column it starts with.
+/// The access rules stay in the query (consent is read from the patient row); the copied name only
+/// orders and filters the walk.
+struct M0022_CreateUnitNameOrder: AsyncMigration {
+    var name: String { "M0022_CreateUnitNameOrder" }
+
+    func prepare(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        var statements = [
+            "ALTER TABLE plan_care_team ADD COLUMN patient_name TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE plan_care_team ADD COLUMN patient_name_folded TEXT NOT NULL DEFAULT ''",
+            """
+            UPDATE plan_care_team SET (patient_name, patient_name_folded) =
+                (SELECT name, name_folded FROM patients WHERE patients.id = plan_care_team.patient_id)
+            """,
+        ]
+        if sql.dialect.name == "sqlite" {
+            statements += [
+                // SQLite's triggers cannot change the row being inserted; they update it after.
+                """
+                CREATE TRIGGER plan_care_team_patient_name AFTER INSERT ON plan_care_team BEGIN
+                    UPDATE plan_care_team SET (patient_name, patient_name_folded) =
+                        (SELECT name, name_folded FROM patients WHERE id = new.patient_id)
+                    WHERE patient_id = new.patient_id AND unit_id = new.unit_id; END
+                """,
+                """
+                CREATE TRIGGER plan_care_team_patient_moved AFTER UPDATE OF patient_id ON plan_care_team BEGIN
+                    UPDATE plan_care_team SET (patient_name, patient_name_folded) =
+                        (SELECT name, name_folded FROM patients WHERE id = new.patient_id)
+                    WHERE patient_id = new.patient_id AND unit_id = new.unit_id; END
+                """,
+                """
+                CREATE TRIGGER patients_care_team_name AFTER UPDATE OF name, name_folded ON patients
+                    WHEN old.name IS NOT new.name OR old.name_folded IS NOT new.name_folded BEGIN
+                    UPDATE plan_care_team SET patient_name = new.name, patient_name_folded = new.name_folded
+                    WHERE patient_id = new.id; END
+                """,
+            ]
+        } else {
+            // The functions keep the schema search path they were made with (see M0020).
+            statements += [
+                """
+                CREATE FUNCTION plan_care_team_patient_name() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN
+                    SELECT name, name_folded INTO NEW.patient_name, NEW.patient_name_folded FROM patients WHERE id = NEW.patient_id;
+                    RETURN NEW; END $$
+                """,
+                """
+                CREATE TRIGGER plan_care_team_patient_name BEFORE INSERT OR UPDATE OF patient_id ON plan_care_team
+                    FOR EACH ROW EXECUTE FUNCTION plan_care_team_patient_name()
+                """,
+                """
+                CREATE FUNCTION patients_care_team_name() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN
+                    UPDATE plan_care_team SET patient_name = NEW.name, patient_name_folded = NEW.name_folded WHERE patient_id = NEW.id;
+                    RETURN NULL; END $$
+                """,
+                """
+                CREATE TRIGGER patients_care_team_name AFTER UPDATE OF name, name_folded ON patients FOR EACH ROW
+                    WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.name_folded IS DISTINCT FROM NEW.name_folded)
+                    EXECUTE FUNCTION patients_care_team_name()
+                """,
+            ]
+        }
+        statements += [
+            "CREATE INDEX plan_care_team_unit_name_idx ON plan_care_team (unit_id, patient_name, patient_id, patient_name_folded)",
+            "DROP INDEX plan_care_team_unit_idx",
+            "CREATE INDEX patients_unit_name_idx ON patients (registering_unit_id, name, id, name_folded, cpr)",
+        ]
+        for statement in statements {
+            try await sql.raw(SQLQueryString(statement)).run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        var statements = ["DROP INDEX patients_unit_name_idx", "CREATE INDEX plan_care_team_unit_idx ON plan_care_team (unit_id)",
+                          "DROP INDEX plan_care_team_unit_name_idx"]
+        if sql.dialect.name == "sqlite" {
+            statements += ["DROP TRIGGER patients_care_team_name", "DROP TRIGGER plan_care_team_patient_moved", "DROP TRIGGER plan_care_team_patient_name"]
+        } else {
+            statements += ["DROP TRIGGER patients_care_team_name ON patients", "DROP FUNCTION patients_care_team_name()",
+                           "DROP TRIGGER plan_care_team_patient_name ON plan_care_team", "DROP FUNCTION plan_care_team_patient_name()"]
+        }
+        statements += ["ALTER TABLE plan_care_team DROP COLUMN patient_name_folded", "ALTER TABLE plan_care_team DROP COLUMN patient_name"]
+        for statement in statements {
+            try await sql.raw(SQLQueryString(statement)).run()
+        }
+    }
+}
