@@ -103,7 +103,7 @@ import Testing
             _ = try await add("Bo Holm", "0101411234", by: u.registering, consent: .declined, team: [u.registering, u.homeCare])
             _ = try await add("Bo Holm", "0101421234", by: u.homeCare, consent: .given, team: [])
             let cai = try await add("Cai Holm", "0101431234", by: u.other, consent: .given, team: [u.other, u.homeCare])
-            _ = try await add("Dan Holm", "0101441234", by: u.other, consent: .notAsked, team: [u.other, u.registering])
+            let dan = try await add("Dan Holm", "0101441234", by: u.other, consent: .notAsked, team: [u.other, u.registering])
             _ = try await add("Eva Holm", "0101451234", by: u.registering, consent: .given, team: [])
             let requesters = [PatientRequester(roles: [.clinician], unitId: u.registering), PatientRequester(roles: [.clinician], unitId: u.homeCare),
                               PatientRequester(roles: [.clinician], unitId: u.other), PatientRequester(roles: [.advisor], unitId: nil),
@@ -148,6 +148,10 @@ import Testing
             facts[cai]?.consent = .declined
             try await check("skov")
             #expect(try await PatientRepository.search("skov", requester: requesters[1], on: db).isEmpty, "declined: the care team no longer finds Cai")
+            // a registering unit mended by hand, to a unit on the patient's care team
+            try await persistence.sql.update("patients").set("registering_unit_id", to: SQLBind(u.registering)).where("id", .equal, SQLBind(dan)).run()
+            facts[dan]?.registering = u.registering
+            try await check("holm")
         }
     }
 

@@ -158,8 +158,8 @@ public enum PatientRepository {
     }
 
     /// What `visible(to:)` grants a unit's staff, read as two name-ordered walks merged: the
-    /// patients the unit registered, and its care-team rows (which carry the patient's name)
-    /// whose patient did not decline sharing. A patient in both appears once.
+    /// patients the unit registered, and its care-team rows (which carry the patient's name, M0022)
+    /// of patients other units registered who did not decline sharing. The two never share a patient.
     static func unitPatients(_ unit: UUID, named terms: [String], after: (name: String, id: UUID)?, limit: Int,
                              on sql: any SQLDatabase) async throws -> [any SQLRow] {
         let registered = sql.select().columns("name", "id", "cpr").from("patients")
@@ -170,11 +170,11 @@ public enum PatientRepository {
             .column(SQLColumn("patient_name", table: "c"), as: "name").column(SQLColumn("patient_id", table: "c"), as: "id")
             .column(SQLColumn("cpr", table: "p"))
             .from("plan_care_team", as: "c").join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.inner, on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "c"))
-            .where(SQLColumn("unit_id", table: "c"), .equal, SQLBind(unit))
+            .where(SQLColumn("unit_id", table: "c"), .equal, SQLBind(unit)).where(SQLColumn("registering_unit", table: "c"), .equal, SQLBind(false))
             .whereName(SQLColumn("patient_name_folded", table: "c"), containsAll: terms)
             .whereAfter(after, name: SQLColumn("patient_name", table: "c"), id: SQLColumn("patient_id", table: "c"))
             .where(SQLColumn("sharing_consent", table: "p"), .notEqual, SQLBind(SharingConsent.declined.rawValue))
-        return try await SQLUnionBuilder(on: sql, initialQuery: registered.select).union(distinct: team.select)
+        return try await SQLUnionBuilder(on: sql, initialQuery: registered.select).union(all: team.select)
             .orderBy("name").orderBy("id").limit(limit).all()
     }
 
