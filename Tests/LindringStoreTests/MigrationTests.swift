@@ -44,4 +44,12 @@ import Testing
             #expect(try await persistence.verifyConnectionSettings() == [])
         }
     }
+
+    @Test(.enabled(if: TestDatabase.postgresURL != nil, "PostgreSQL settings"))
+    func postgresQueriesRunWithoutParallelWorkers() async throws {
+        try await TestDatabase.withPersistence { (persistence: Persistence) async throws in
+            let row = try await persistence.sql.raw("SHOW max_parallel_workers_per_gather").first()
+            #expect(try row?.decode(column: "max_parallel_workers_per_gather", as: String.self) == "0")
+        }
+    }
 }

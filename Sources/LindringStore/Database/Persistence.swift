@@ -71,6 +71,11 @@ public final class Persistence: Sendable {
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
+            // Lindring's queries are short and many run at once. A parallel plan starts worker
+            // processes for each query, which under load costs more than it saves: a unit's patient
+            // search (about 1 ms alone) took 6 ms with two workers, and the search load ran at 60 %
+            // of the throughput (docs/performance.md).
+            configuration.coreConfiguration.options.additionalStartupParameters.append(("max_parallel_workers_per_gather", "0"))
             writerID = .psql
             drivers = [(.postgres(configuration: configuration, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop), sqlLogLevel: .trace), .psql)]
         }
