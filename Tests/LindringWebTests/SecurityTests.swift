@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LindringCore
 import LindringStore
 import NIOCore
+import Plot
 import Testing
 @testable import LindringWeb
 
@@ -106,5 +107,12 @@ import Testing
             #expect(response.text.contains("class=\"error-page\""))
             #expect(response.text.contains("data-status=\"404\""))
         }
+    }
+
+    @Test(arguments: [("Åse Prøvesen", "Åse Prøvesen"), ("Tom & Jerry", "Tom &amp; Jerry"), ("&amp;", "&amp;amp;"),
+                      ("\"><script>alert('1')</script>", "&quot;&gt;&lt;script&gt;alert(&#39;1&#39;)&lt;/script&gt;"), ("", "")])
+    func textAndAttributeValuesAreShownAsTyped(typed: String, escaped: String) {
+        #expect(HTMLEscaping.escape(typed) == escaped)
+        #expect(Node<HTML.BodyContext>.plainText(typed).render() == escaped)
     }
 }

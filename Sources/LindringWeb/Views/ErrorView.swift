@@ -9,9 +9,9 @@ enum ErrorView {
         return Layout.document(page, title: t(key), main:
             .main(.id("main"), .class("error-page"), .attribute(named: "data-status", value: String(status.code)),
                   .attribute(named: "tabindex", value: "-1"),
-                  .h1(.text(t(key))),
-                  .p(.class("status-code"), .text("\(t("error.statusCode")) \(status.code)")),
-                  .unwrap(messageKey) { .p(.text(t($0))) },
-                  .p(.a(.href(page.user == nil ? Routes.login() : Routes.home()), .text(t("error.backHome"))))))
+                  .h1(.plainText(t(key))),
+                  .p(.class("status-code"), .plainText("\(t("error.statusCode")) \(status.code)")),
+                  .unwrap(messageKey) { .p(.plainText(t($0))) },
+                  .p(.a(.href(page.user == nil ? Routes.login() : Routes.home()), .plainText(t("error.backHome"))))))
     }
 }

@@ -7,9 +7,9 @@ enum FormFields {
     static func errorSummary(_ t: Localizer, _ errors: [FieldError], labels: [String: String]) -> Node<HTML.FormContext> {
         .if(!errors.isEmpty,
             .div(.class("form-error"), .attribute(named: "role", value: "alert"),
-                 .p(.strong(.text(t("form.fixErrors")))),
+                 .p(.strong(.plainText(t("form.fixErrors")))),
                  .ul(.forEach(errors) { error in
-                     .li(.a(.href("#\(error.field)"), .text("\(labels[error.field] ?? error.field): \(message(t, error.code))")))
+                     .li(.a(.href("#\(error.field)"), .plainText("\(labels[error.field] ?? error.field): \(message(t, error.code))")))
                  })))
     }
 
@@ -23,9 +23,9 @@ enum FormFields {
         let error = errors.first { $0.field == name }
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         return .div(.class(error == nil ? "field" : "field has-error"),
-                    .label(.for(name), .text(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *")))),
-                    .unwrap(hint) { .p(.class("hint"), .id("\(name)-hint"), .text($0)) },
-                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text(message(t, $0.code))) },
+                    .label(.for(name), .plainText(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .plainText(" *")))),
+                    .unwrap(hint) { .p(.class("hint"), .id("\(name)-hint"), .plainText($0)) },
+                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
                     .selfClosedElement(named: "input", attributes: inputAttributes(
                         name: name, type: type, value: value, required: required, autocomplete: autocomplete,
                         maxLength: maxLength, autofocus: autofocus, invalid: error != nil, describedBy: described)))
@@ -34,7 +34,7 @@ enum FormFields {
     static func inputAttributes(name: String, type: HTMLInputType, value: String?, required: Bool, autocomplete: String?,
                                 maxLength: Int?, autofocus: Bool, invalid: Bool, describedBy: [String]) -> [Attribute<HTML.InputContext>] {
         var attributes: [Attribute<HTML.InputContext>] = [.id(name), .name(name), .type(type)]
-        if type != .password, let value, !value.isEmpty { attributes.append(.value(AttributeEscaping.escape(value))) }
+        if type != .password, let value, !value.isEmpty { attributes.append(.value(HTMLEscaping.escape(value))) }
         if required { attributes.append(.required(true)) }
         if let autocomplete { attributes.append(Attribute(name: "autocomplete", value: autocomplete)) }
         if let maxLength { attributes.append(Attribute(name: "maxlength", value: String(maxLength))) }
@@ -49,8 +49,8 @@ enum FormFields {
         let error = errors.first { $0.field == name }
         let choices = (includeEmpty.map { [("", $0)] } ?? []) + options.map { ($0.value, $0.label) }
         return .div(.class(error == nil ? "field" : "field has-error"),
-                    .label(.for(name), .text(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *")))),
-                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text(message(t, $0.code))) },
+                    .label(.for(name), .plainText(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .plainText(" *")))),
+                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
                     .element(named: "select", nodes: [
                         .attribute(named: "id", value: name), .attribute(named: "name", value: name),
                         .if(required, .attribute(named: "required", value: "required")),
@@ -59,9 +59,9 @@ enum FormFields {
                         .if(error != nil, .attribute(named: "aria-describedby", value: "\(name)-error")),
                         .forEach(choices) { choice in
                             .element(named: "option", nodes: [
-                                .attribute(named: "value", value: AttributeEscaping.escape(choice.0), ignoreIfValueIsEmpty: false),
+                                .attribute(named: "value", value: HTMLEscaping.escape(choice.0), ignoreIfValueIsEmpty: false),
                                 .if(choice.0 == (selected ?? ""), .attribute(named: "selected", value: "selected")),
-                                .text(choice.1),
+                                .plainText(choice.1),
                             ])
                         },
                     ]))
@@ -72,12 +72,12 @@ enum FormFields {
         let error = errors.first { $0.field == name }
         return .fieldset(.id(name), .class(error == nil ? "field checkboxes" : "field checkboxes has-error"),
                          .element(named: "legend", text: legend),
-                         .unwrap(error) { .p(.class("field-error"), .text(message(t, $0.code))) },
+                         .unwrap(error) { .p(.class("field-error"), .plainText(message(t, $0.code))) },
                          .forEach(options) { option in
                              .div(.class("checkbox"),
-                                  .input(.type(.checkbox), .id(AttributeEscaping.escape("\(name)-\(option.value)")), .name(name), .value(AttributeEscaping.escape(option.value)),
+                                  .input(.type(.checkbox), .id(HTMLEscaping.escape("\(name)-\(option.value)")), .name(name), .value(HTMLEscaping.escape(option.value)),
                                          .checked(checked.contains(option.value))),
-                                  .label(.for(AttributeEscaping.escape("\(name)-\(option.value)")), .text(option.label)))
+                                  .label(.for(HTMLEscaping.escape("\(name)-\(option.value)")), .plainText(option.label)))
                          })
     }
 
@@ -85,30 +85,30 @@ enum FormFields {
     static func checkbox(name: String, label: String, checked: Bool) -> Node<HTML.FormContext> {
         .div(.class("checkbox"),
              .input(.type(.checkbox), .id(name), .name(name), .value("true"), .checked(checked)),
-             .label(.for(name), .text(label)))
+             .label(.for(name), .plainText(label)))
     }
 
     static func textarea(_ t: Localizer, name: String, label: String, value: String?, errors: [FieldError], required: Bool = false,
                          hint: String? = nil) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
         return .div(.class(error == nil ? "field" : "field has-error"),
-                    .label(.for(name), .text(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *")))),
-                    .unwrap(hint) { .p(.class("hint"), .text($0)) },
-                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .text(message(t, $0.code))) },
+                    .label(.for(name), .plainText(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .plainText(" *")))),
+                    .unwrap(hint) { .p(.class("hint"), .plainText($0)) },
+                    .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
                     .textarea(.id(name), .name(name), .attribute(named: "rows", value: "4"),
                               .if(required, .attribute(named: "required", value: "required")),
                               .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
-                              .text(value ?? "")))
+                              .plainText(value ?? "")))
     }
 
     static func submit(_ label: String, id: String? = nil) -> Node<HTML.FormContext> {
-        .div(.class("actions"), .button(.type(.submit), .class("button primary"), .unwrap(id) { .id($0) }, .text(label)))
+        .div(.class("actions"), .button(.type(.submit), .class("button primary"), .unwrap(id) { .id($0) }, .plainText(label)))
     }
 
     /// A one-button form for an action such as deactivate, with the CSRF token.
     static func actionButton(_ page: PageContext, action: String, label: String, style: String = "secondary") -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(action), .class("inline-form"),
               Layout.csrfField(page),
-              .button(.type(.submit), .class("button \(style)"), .text(label)))
+              .button(.type(.submit), .class("button \(style)"), .plainText(label)))
     }
 }

@@ -22,24 +22,24 @@ enum Layout {
             ),
             .body(
                 .class(bodyClass),
-                .a(.class("skip-link"), .href("#main"), .text(t("layout.skipToContent"))),
+                .a(.class("skip-link"), .href("#main"), .plainText(t("layout.skipToContent"))),
                 .header(
                     .class("site-header"),
                     .a(.class("brand"), .href(Routes.home()),
                        .selfClosedElement(named: "img", attributes: [Attribute(name: "src", value: "/assets/logo.svg"), Attribute(name: "alt", value: "", ignoreIfValueIsEmpty: false), Attribute(name: "width", value: "28"), Attribute(name: "height", value: "28")]),
-                       .span(.text("Lindring"))),
+                       .span(.plainText("Lindring"))),
                     .unwrap(page.user) { user in
                         .div(.class("account"),
-                             .span(.class("who"), .text(user.name),
-                                   .unwrap(user.unitName) { .span(.class("unit"), .text(" · " + $0)) }),
+                             .span(.class("who"), .plainText(user.name),
+                                   .unwrap(user.unitName) { .span(.class("unit"), .plainText(" · " + $0)) }),
                              .form(.id("logout-form"), .method(.post), .action(Routes.logout()),
                                    csrfField(page),
-                                   .button(.id("logout-button"), .type(.submit), .class("button-link"), .text(t("layout.logout")))))
+                                   .button(.id("logout-button"), .type(.submit), .class("button-link"), .plainText(t("layout.logout")))))
                     }
                 ),
                 .if(!page.navigation.isEmpty, navigation(page)),
                 main,
-                .footer(.class("site-footer"), .p(.text(t("layout.footer"))))
+                .footer(.class("site-footer"), .p(.plainText(t("layout.footer"))))
             )
         )
     }
@@ -49,7 +49,7 @@ enum Layout {
              .ul(.forEach(page.navigation) { item in
                  .li(.a(.href(item.path),
                         .if(item.path == current(page), .attribute(named: "aria-current", value: "page")),
-                        .text(item.title)))
+                        .plainText(item.title)))
              }))
     }
 

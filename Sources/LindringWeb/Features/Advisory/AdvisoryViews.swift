@@ -8,10 +8,10 @@ enum AdvisoryViews {
     /// "On duty now", shown on every advisory page.
     static func onDuty(_ t: Localizer, _ duty: OnDuty) -> Node<HTML.BodyContext> {
         .aside(.class("on-duty"), .attribute(named: "aria-label", value: t("advisory.onDuty")),
-               .strong(.text(t("advisory.onDuty") + ": ")),
-               .text(shiftName(t, duty.shift.code) + " " + shiftTimes(duty.shift) + " · "),
-               duty.staff.isEmpty ? .span(.class("warning-text"), .text(t("rota.nobody")))
-                   : .text(duty.staff.map { "\($0.name) (\($0.profession.map { t.label("profession", $0) } ?? "–"))" }.joined(separator: ", ")))
+               .strong(.plainText(t("advisory.onDuty") + ": ")),
+               .plainText(shiftName(t, duty.shift.code) + " " + shiftTimes(duty.shift) + " · "),
+               duty.staff.isEmpty ? .span(.class("warning-text"), .plainText(t("rota.nobody")))
+                   : .plainText(duty.staff.map { "\($0.name) (\($0.profession.map { t.label("profession", $0) } ?? "–"))" }.joined(separator: ", ")))
     }
 
     /// The shift's name in the catalog, or its configured code for a shift the catalog does not know.
@@ -31,17 +31,17 @@ enum AdvisoryViews {
     static func shortcuts(_ t: Localizer) -> Node<HTML.BodyContext> {
         .div(.class("heading-actions"),
              .a(.class("button primary"), .href(Routes.newContact()), .id("new-contact"), .attribute(named: "accesskey", value: "n"),
-                .attribute(named: "aria-keyshortcuts", value: "Alt+N N"), .text(t("contact.new")), .span(.class("kbd"), .text("N"))),
-             .a(.class("button secondary"), .href(Routes.handover()), .text(t("handover.title"))),
-             .a(.class("button secondary"), .href(Routes.contacts()), .text(t("contact.list"))),
-             .a(.class("button secondary"), .href(Routes.rota()), .text(t("rota.title"))),
-             .a(.class("button secondary"), .href(Routes.statistics()), .text(t("statistics.title"))))
+                .attribute(named: "aria-keyshortcuts", value: "Alt+N N"), .plainText(t("contact.new")), .span(.class("kbd"), .plainText("N"))),
+             .a(.class("button secondary"), .href(Routes.handover()), .plainText(t("handover.title"))),
+             .a(.class("button secondary"), .href(Routes.contacts()), .plainText(t("contact.list"))),
+             .a(.class("button secondary"), .href(Routes.rota()), .plainText(t("rota.title"))),
+             .a(.class("button secondary"), .href(Routes.statistics()), .plainText(t("statistics.title"))))
     }
 
     static func board(_ page: PageContext, _ board: Board) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("advisory.title"), bodyClass: "advisory",
-            .div(.class("page-heading"), .h1(.text(t("advisory.title"))), shortcuts(t)),
+            .div(.class("page-heading"), .h1(.plainText(t("advisory.title"))), shortcuts(t)),
             .div(.id("board"), .attribute(named: "data-board", value: Routes.advisoryBoard()),
                  .attribute(named: "data-events", value: Routes.advisoryEvents()), .attribute(named: "aria-live", value: "polite"),
                  boardContent(page, board)))
@@ -53,61 +53,61 @@ enum AdvisoryViews {
         return .group(
             onDuty(t, board.onDuty),
             .if(!board.redScreenings.isEmpty, .section(.class("board-section red-screenings"), .id("red-screenings"),
-                .h2(.text(t("advisory.redScreenings") + " (\(board.redScreenings.count))")),
+                .h2(.plainText(t("advisory.redScreenings") + " (\(board.redScreenings.count))")),
                 .ul(.forEach(board.redScreenings) { red in
-                    .li(.span(.class("light light-red"), .text(t.label("light", TrafficLight.red))),
-                        .text(" \(clock(red.takenAt)) · \(t.label("instrument", red.instrument)) · "),
-                        .a(.href(Routes.patientScreening(red.patientId)), .text(red.patientName)))
+                    .li(.span(.class("light light-red"), .plainText(t.label("light", TrafficLight.red))),
+                        .plainText(" \(clock(red.takenAt)) · \(t.label("instrument", red.instrument)) · "),
+                        .a(.href(Routes.patientScreening(red.patientId)), .plainText(red.patientName)))
                 }))),
             .section(.class("board-section"),
-                .h2(.text(t("advisory.openFollowUps") + " (\(board.followUps.count))")),
+                .h2(.plainText(t("advisory.openFollowUps") + " (\(board.followUps.count))")),
                 followUpTable(page, board.followUps, returnTo: Routes.advisory())),
             .section(.class("board-section"),
-                .h2(.text(t("advisory.todaysContacts") + " (\(board.contacts.count))")),
+                .h2(.plainText(t("advisory.todaysContacts") + " (\(board.contacts.count))")),
                 contactTable(t, board.contacts, emptyText: t("advisory.noContactsToday"))))
     }
 
     static func contactTable(_ t: Localizer, _ contacts: [ContactListItem], emptyText: String, showDate: Bool = false) -> Node<HTML.BodyContext> {
-        contacts.isEmpty ? .p(.class("hint"), .text(emptyText)) :
+        contacts.isEmpty ? .p(.class("hint"), .plainText(emptyText)) :
             .div(.class("table-wrap"), .table(.class("contacts"),
-                .thead(.tr(.th(.text(t("contact.field.startedAt"))), .th(.text(t("contact.field.callerRole"))), .th(.text(t("contact.field.patientId"))),
-                           .th(.text(t("contact.field.reasons"))), .th(.text(t("contact.field.triage"))), .th(.text(t("contact.field.outcome"))),
-                           .th(.text(t("contact.by"))))),
+                .thead(.tr(.th(.plainText(t("contact.field.startedAt"))), .th(.plainText(t("contact.field.callerRole"))), .th(.plainText(t("contact.field.patientId"))),
+                           .th(.plainText(t("contact.field.reasons"))), .th(.plainText(t("contact.field.triage"))), .th(.plainText(t("contact.field.outcome"))),
+                           .th(.plainText(t("contact.by"))))),
                 .tbody(.forEach(contacts) { c in
                     .tr(.class(c.outsideWorkingHours ? "outside-hours" : ""),
-                        .td(.a(.href(Routes.contact(c.id)), .text(showDate ? Timestamps.displayMinutes(c.startedAt) : clock(c.startedAt))),
-                            .if(c.outsideWorkingHours, .span(.class("tag"), .attribute(named: "title", value: t("contact.outsideWorkingHours")), .text(" ☾")))),
-                        .td(.text(t.label("callerRole", c.callerRole))),
-                        .td(.text(c.patientName ?? "–")),
-                        .td(.text(c.reasons.map { t.label("reason", $0) }.joined(separator: ", "))),
-                        .td(.span(.class("triage-badge triage-\(c.triage.rawValue)"), .text(t.label("triage", c.triage)))),
-                        .td(.text(t.label("outcome", c.outcome))),
-                        .td(.text(c.createdByName)))
+                        .td(.a(.href(Routes.contact(c.id)), .plainText(showDate ? Timestamps.displayMinutes(c.startedAt) : clock(c.startedAt))),
+                            .if(c.outsideWorkingHours, .span(.class("tag"), .attribute(named: "title", value: t("contact.outsideWorkingHours")), .plainText(" ☾")))),
+                        .td(.plainText(t.label("callerRole", c.callerRole))),
+                        .td(.plainText(c.patientName ?? "–")),
+                        .td(.plainText(c.reasons.map { t.label("reason", $0) }.joined(separator: ", "))),
+                        .td(.span(.class("triage-badge triage-\(c.triage.rawValue)"), .plainText(t.label("triage", c.triage)))),
+                        .td(.plainText(t.label("outcome", c.outcome))),
+                        .td(.plainText(c.createdByName)))
                 })),
-                .if(contacts.contains { $0.outsideWorkingHours }, .p(.class("hint"), .text("☾ = " + t("contact.outsideWorkingHours")))))
+                .if(contacts.contains { $0.outsideWorkingHours }, .p(.class("hint"), .plainText("☾ = " + t("contact.outsideWorkingHours")))))
     }
 
     static func followUpTable(_ page: PageContext, _ followUps: [FollowUp], returnTo: String, showStatus: Bool = false) -> Node<HTML.BodyContext> {
         let t = page.t
         let now = Date()
-        return followUps.isEmpty ? .p(.class("hint"), .text(t("followUps.none"))) :
+        return followUps.isEmpty ? .p(.class("hint"), .plainText(t("followUps.none"))) :
             .div(.class("table-wrap"), .table(.class("follow-ups"),
-                .thead(.tr(.th(.text(t("followUp.dueAt"))), .th(.text(t("contact.field.triage"))), .th(.text(t("contact.field.patientId"))),
-                           .th(.text(t("followUp.unit"))), .th(.text(t("followUp.text"))),
-                           .th(.text(showStatus ? t("followUp.status") : t("followUp.action"))))),
+                .thead(.tr(.th(.plainText(t("followUp.dueAt"))), .th(.plainText(t("contact.field.triage"))), .th(.plainText(t("contact.field.patientId"))),
+                           .th(.plainText(t("followUp.unit"))), .th(.plainText(t("followUp.text"))),
+                           .th(.plainText(showStatus ? t("followUp.status") : t("followUp.action"))))),
                 .tbody(.forEach(followUps) { f in
                     .tr(.class(f.status == .open && f.dueAt < now ? "overdue" : ""),
-                        .td(.text(Timestamps.displayMinutes(f.dueAt)),
-                            .if(f.status == .open && f.dueAt < now, .span(.class("tag warning-text"), .text(" " + t("followUp.overdue"))))),
-                        .td(.span(.class("triage-badge triage-\(f.triage.rawValue)"), .text(t.label("triage", f.triage)))),
-                        .td(.unwrap(f.patientName) { .text($0) }, .if(f.patientName == nil, .text("–"))),
-                        .td(.text(f.unitName)),
-                        .td(.text(f.text), .br(), .a(.class("hint"), .href(Routes.contact(f.contactId)), .text(t("followUp.fromContact")))),
+                        .td(.plainText(Timestamps.displayMinutes(f.dueAt)),
+                            .if(f.status == .open && f.dueAt < now, .span(.class("tag warning-text"), .plainText(" " + t("followUp.overdue"))))),
+                        .td(.span(.class("triage-badge triage-\(f.triage.rawValue)"), .plainText(t.label("triage", f.triage)))),
+                        .td(.unwrap(f.patientName) { .plainText($0) }, .if(f.patientName == nil, .plainText("–"))),
+                        .td(.plainText(f.unitName)),
+                        .td(.plainText(f.text), .br(), .a(.class("hint"), .href(Routes.contact(f.contactId)), .plainText(t("followUp.fromContact")))),
                         .td(f.status == .open
-                            ? .group(.span(.class("status-open"), .text(t.label("followUpStatus", f.status))), .div(.class("row-actions"),
+                            ? .group(.span(.class("status-open"), .plainText(t.label("followUpStatus", f.status))), .div(.class("row-actions"),
                                    closeButton(page, Routes.followUpDone(f.id), returnTo: returnTo, label: t("followUp.markDone"), style: "primary"),
                                    closeButton(page, Routes.followUpCancel(f.id), returnTo: returnTo, label: t("followUp.cancel"), style: "secondary")))
-                            : .text(t.label("followUpStatus", f.status) + (f.closedByName.map { " – \($0)" } ?? "")
+                            : .plainText(t.label("followUpStatus", f.status) + (f.closedByName.map { " – \($0)" } ?? "")
                                     + (f.closedAt.map { " " + Timestamps.displayMinutes($0) } ?? ""))))
                 })))
     }
@@ -115,8 +115,8 @@ enum AdvisoryViews {
     static func closeButton(_ page: PageContext, _ action: String, returnTo: String, label: String, style: String) -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(action), .class("inline-form"),
               Layout.csrfField(page),
-              .input(.type(.hidden), .name("returnTo"), .value(AttributeEscaping.escape(returnTo))),
-              .button(.type(.submit), .class("button small \(style)"), .text(label)))
+              .input(.type(.hidden), .name("returnTo"), .value(HTMLEscaping.escape(returnTo))),
+              .button(.type(.submit), .class("button small \(style)"), .plainText(label)))
     }
 
     static func contact(_ page: PageContext, _ contact: Contact, units: UnitDirectory, onDuty: OnDuty, canProposePlanChange: Bool,
@@ -127,37 +127,37 @@ enum AdvisoryViews {
         return Layout.page(page, title: t("contact.title"), bodyClass: "advisory",
             AdvisoryViews.onDuty(t, onDuty),
             .div(.class("page-heading"),
-                 .h1(.text(t("contact.title") + " " + Timestamps.displayMinutes(d.startedAt))),
+                 .h1(.plainText(t("contact.title") + " " + Timestamps.displayMinutes(d.startedAt))),
                  .div(.class("heading-actions"),
                       .unwrap(d.patientId) { patientId in
                           .group(
-                              .a(.class("button secondary"), .href(Routes.patient(patientId) + "?contact=\(contact.id.uuidString)"), .text(t("contact.openPlan"))),
+                              .a(.class("button secondary"), .href(Routes.patient(patientId) + "?contact=\(contact.id.uuidString)"), .plainText(t("contact.openPlan"))),
                               .if(canProposePlanChange, .a(.class("button primary"), .id("propose-plan-change"),
-                                                           .href(Routes.editPlan(patientId) + "?contact=\(contact.id.uuidString)"), .text(t("contact.proposePlanChange")))))
+                                                           .href(Routes.editPlan(patientId) + "?contact=\(contact.id.uuidString)"), .plainText(t("contact.proposePlanChange")))))
                       },
-                      .a(.class("button secondary"), .href(Routes.newContact()), .attribute(named: "accesskey", value: "n"), .text(t("contact.new"))))),
+                      .a(.class("button secondary"), .href(Routes.newContact()), .attribute(named: "accesskey", value: "n"), .plainText(t("contact.new"))))),
             Notices.banner(t, notice),
             .div(.class("triage-line triage-\(d.triage.rawValue)"),
-                 .strong(.text(t.label("triage", d.triage))), .text(" – " + t(FollowUpDue.guidanceKey(d.triage)))),
+                 .strong(.plainText(t.label("triage", d.triage))), .plainText(" – " + t(FollowUpDue.guidanceKey(d.triage)))),
             .dl(.class("facts"),
-                .dt(.text(t("contact.field.patientId"))), .dd(.text(contact.patientName ?? t("contact.noPatient"))),
-                .dt(.text(t("contact.field.callerRole"))), .dd(.text(t.label("callerRole", d.callerRole)
+                .dt(.plainText(t("contact.field.patientId"))), .dd(.plainText(contact.patientName ?? t("contact.noPatient"))),
+                .dt(.plainText(t("contact.field.callerRole"))), .dd(.plainText(t.label("callerRole", d.callerRole)
                     + [d.callerName, d.callerPhone, contact.callerUnitName].compactMap { $0 }.map { " · " + $0 }.joined())),
-                .dt(.text(t("contact.field.channel"))), .dd(.text(t.label("channel", d.channel) + " · " + t.label("direction", d.direction))),
-                .dt(.text(t("contact.duration"))), .dd(.text(t("contact.minutes", ["minutes": String(minutes)]) + " (" + clock(d.startedAt) + "–" + clock(d.endedAt) + ")")),
-                .dt(.text(t("contact.workingHours"))), .dd(.text(d.workingHours.outsideWorkingHours ? t("contact.outsideWorkingHours") : t("contact.insideWorkingHours"))
-                    , .unwrap(d.workingHours.holiday) { .text(" · " + $0) }),
-                .dt(.text(t("contact.field.reasons"))), .dd(.text(d.reasons.map { t.label("reason", $0) }.joined(separator: ", "))),
-                .dt(.text(t("contact.field.actions"))), .dd(.text(d.actions.isEmpty ? "–" : d.actions.map { t.label("contactAction", $0) }.joined(separator: ", "))),
-                .dt(.text(t("contact.field.outcome"))), .dd(.text(t.label("outcome", d.outcome))),
-                .dt(.text(t("contact.field.stayedAtHome"))), .dd(.text(d.stayedAtHome.map { $0 ? t("form.yes") : t("form.no") } ?? "–")),
-                .dt(.text(t("contact.by"))), .dd(.text(contact.createdByName + " · " + Timestamps.displayMinutes(contact.createdAt)))),
-            .section(.class("sbar"), .h2(.text(t("contact.section.sbar"))),
+                .dt(.plainText(t("contact.field.channel"))), .dd(.plainText(t.label("channel", d.channel) + " · " + t.label("direction", d.direction))),
+                .dt(.plainText(t("contact.duration"))), .dd(.plainText(t("contact.minutes", ["minutes": String(minutes)]) + " (" + clock(d.startedAt) + "–" + clock(d.endedAt) + ")")),
+                .dt(.plainText(t("contact.workingHours"))), .dd(.plainText(d.workingHours.outsideWorkingHours ? t("contact.outsideWorkingHours") : t("contact.insideWorkingHours"))
+                    , .unwrap(d.workingHours.holiday) { .plainText(" · " + $0) }),
+                .dt(.plainText(t("contact.field.reasons"))), .dd(.plainText(d.reasons.map { t.label("reason", $0) }.joined(separator: ", "))),
+                .dt(.plainText(t("contact.field.actions"))), .dd(.plainText(d.actions.isEmpty ? "–" : d.actions.map { t.label("contactAction", $0) }.joined(separator: ", "))),
+                .dt(.plainText(t("contact.field.outcome"))), .dd(.plainText(t.label("outcome", d.outcome))),
+                .dt(.plainText(t("contact.field.stayedAtHome"))), .dd(.plainText(d.stayedAtHome.map { $0 ? t("form.yes") : t("form.no") } ?? "–")),
+                .dt(.plainText(t("contact.by"))), .dd(.plainText(contact.createdByName + " · " + Timestamps.displayMinutes(contact.createdAt)))),
+            .section(.class("sbar"), .h2(.plainText(t("contact.section.sbar"))),
                 .dl(.class("facts"), .forEach([("situation", d.situation), ("background", d.background), ("assessment", d.assessment),
                                                ("recommendation", d.recommendation)]) { name, text in
-                    .group(.dt(.text(t("contact.field.\(name)"))), .dd(.class("prewrap"), .text(text ?? "–")))
+                    .group(.dt(.plainText(t("contact.field.\(name)"))), .dd(.class("prewrap"), .plainText(text ?? "–")))
                 })),
-            .section(.h2(.text(t("contact.section.followUp"))),
+            .section(.h2(.plainText(t("contact.section.followUp"))),
                      followUpTable(page, contact.followUps, returnTo: Routes.contact(contact.id), showStatus: false)))
     }
 
@@ -166,9 +166,9 @@ enum AdvisoryViews {
         let t = page.t
         return Layout.page(page, title: t("contact.list"), bodyClass: "advisory",
             AdvisoryViews.onDuty(t, onDuty),
-            .div(.class("page-heading"), .h1(.text(t("contact.list"))), shortcuts(t)),
+            .div(.class("page-heading"), .h1(.plainText(t("contact.list"))), shortcuts(t)),
             dateRangeForm(t, action: Routes.contacts(), range: range, typed: typed, errors: errors),
-            .if(truncated, .p(.class("notice warning"), .text(t("contact.listTruncated")))),
+            .if(truncated, .p(.class("notice warning"), .plainText(t("contact.listTruncated")))),
             contactTable(t, contacts, emptyText: t("contact.noneInRange"), showDate: true))
     }
 

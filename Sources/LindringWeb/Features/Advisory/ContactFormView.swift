@@ -30,8 +30,8 @@ enum ContactFormView {
         let labels = Dictionary(uniqueKeysWithValues: fieldNames.map { ($0, t("contact.field.\($0)")) })
         return Layout.page(page, title: t("contact.new"), bodyClass: "advisory",
             onDuty,
-            .div(.class("page-heading"), .h1(.text(t("contact.new"))),
-                 .p(.class("hint"), .text(t("contact.keyboardHint")))),
+            .div(.class("page-heading"), .h1(.plainText(t("contact.new"))),
+                 .p(.class("hint"), .plainText(t("contact.keyboardHint")))),
             .form(.method(.post), .action(Routes.newContact()), .id("contact-form"), .attribute(named: "novalidate", value: "novalidate"),
                 Layout.csrfField(page),
                 .input(.type(.hidden), .name("contactId"), .value(form.contactId.uuidString)),
@@ -72,7 +72,7 @@ enum ContactFormView {
                                           options: [("true", t("form.yes")), ("false", t("form.no"))], selected: f["stayedAtHome"], errors: errors,
                                           includeEmpty: t("contact.notApplicable")))),
                 .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.followUp")),
-                    .p(.class("hint"), .text(t("contact.followUpHint"))),
+                    .p(.class("hint"), .plainText(t("contact.followUpHint"))),
                     .div(.class("grid"),
                         FormFields.select(t, name: "followUp.unitId", label: labels["followUp.unitId"]!, options: unitOptions, selected: f["followUp.unitId"],
                                           errors: errors, includeEmpty: t("contact.keyWorkerUnitDefault")),
@@ -81,8 +81,8 @@ enum ContactFormView {
                     FormFields.textarea(t, name: "followUp.text", label: labels["followUp.text"]!, value: f["followUp.text"], errors: errors)),
                 .div(.class("actions sticky-actions"),
                      .button(.type(.submit), .name("intent"), .value("save"), .id("save-contact"), .class("button primary"),
-                             .attribute(named: "aria-keyshortcuts", value: "Control+Enter"), .text(t("contact.save"))),
-                     .a(.class("button secondary"), .href(Routes.advisory()), .text(t("action.cancel")))))
+                             .attribute(named: "aria-keyshortcuts", value: "Control+Enter"), .plainText(t("contact.save"))),
+                     .a(.class("button secondary"), .href(Routes.advisory()), .plainText(t("action.cancel")))))
         )
     }
 
@@ -98,44 +98,44 @@ enum ContactFormView {
                  FormFields.text(t, name: "patientQuery", label: t("contact.field.patientQuery"), value: form.values["patientQuery"], errors: errors,
                                  type: .search, hint: t("contact.patientQueryHint"), autofocus: focus == .patientQuery, maxLength: 100),
                  .button(.type(.submit), .name("intent"), .value("find"), .id("find-patient"), .class("button secondary"),
-                         .text(t("contact.findPatient")))),
+                         .plainText(t("contact.findPatient")))),
             .unwrap(panel.results) { results in
-                results.isEmpty ? .p(.class("notice"), .attribute(named: "role", value: "status"), .text(t("contact.noPatientFound")))
+                results.isEmpty ? .p(.class("notice"), .attribute(named: "role", value: "status"), .plainText(t("contact.noPatientFound")))
                     : .ul(.class("patient-results"), .attribute(named: "aria-label", value: t("contact.results")),
                           .forEach(Array(results.enumerated())) { index, p in
                         .li(.button(.type(.submit), .name("selectPatient"), .value(p.id.uuidString), .class("button-link result"),
                                     .if(index == 0 && focus == .firstResult, .attribute(named: "autofocus", value: "autofocus")),
-                                    .text("\(p.name) · \(p.cpr.masked)")))
+                                    .plainText("\(p.name) · \(p.cpr.masked)")))
                     })
             },
             .unwrap(panel.chosen) { chosen in
                 .div(.class("chosen-patient"), .id("chosen-patient"),
-                     .h3(.text(chosen.patient.name), .span(.class("hint"), .text(" · \(chosen.patient.cpr.formatted)")),
+                     .h3(.plainText(chosen.patient.name), .span(.class("hint"), .plainText(" · \(chosen.patient.cpr.formatted)")),
                          .attribute(named: "tabindex", value: "-1"), .if(focus == .chosenPatient, .attribute(named: "autofocus", value: "autofocus"))),
                      .div(.class("heading-actions"),
                           .a(.class("button secondary"), .href(Routes.patient(chosen.patient.id) + "?contact=\(form.contactId.uuidString)"),
-                             .target(.blank), .id("open-plan"), .text(t("contact.openPlan"))),
-                          .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .text(t("contact.removePatient")))),
+                             .target(.blank), .id("open-plan"), .plainText(t("contact.openPlan"))),
+                          .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .plainText(t("contact.removePatient")))),
                      // The plan's cards are body content; rendered by Plot (text escaped) and placed in the form as they are.
                      .unwrap(chosen.plan) { plan in .raw(PlanViews.urgentCards(t, plan, units: units).render() + PlanViews.contingencies(t, plan).render()) },
-                     .if(chosen.plan == nil, .p(.class("notice warning"), .text(t("contact.noPlan")))))
+                     .if(chosen.plan == nil, .p(.class("notice warning"), .plainText(t("contact.noPlan")))))
             },
-            .if(panel.restricted, .div(.class("notice warning"), .p(.text(t("contact.patientRestricted"))),
-                                       .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .text(t("contact.removePatient"))))),
-            .if(panel.chosen == nil && form.patientId == nil, .p(.class("hint"), .text(t("contact.noPatientHint")))))
+            .if(panel.restricted, .div(.class("notice warning"), .p(.plainText(t("contact.patientRestricted"))),
+                                       .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .plainText(t("contact.removePatient"))))),
+            .if(panel.chosen == nil && form.patientId == nil, .p(.class("hint"), .plainText(t("contact.noPatientHint")))))
     }
 
     static func triageChoices(_ t: Localizer, selected: String?, errors: [FieldError]) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == "triage" }
         return .fieldset(.id("triage"), .class(error == nil ? "field triage-choices" : "field triage-choices has-error"),
             .element(named: "legend", text: t("contact.field.triage") + " *"),
-            .unwrap(error) { .p(.class("field-error"), .text(FormFields.message(t, $0.code))) },
+            .unwrap(error) { .p(.class("field-error"), .plainText(FormFields.message(t, $0.code))) },
             .forEach(Triage.allCases) { level in
                 .div(.class("radio triage-\(level.rawValue)"),
                      .input(.type(.radio), .id("triage-\(level.rawValue)"), .name("triage"), .value(level.rawValue), .checked(selected == level.rawValue),
                             .attribute(named: "aria-describedby", value: "triage-\(level.rawValue)-guidance")),
-                     .label(.for("triage-\(level.rawValue)"), .strong(.text(t.label("triage", level)))),
-                     .span(.class("hint"), .id("triage-\(level.rawValue)-guidance"), .text(" – " + t(FollowUpDue.guidanceKey(level)))))
+                     .label(.for("triage-\(level.rawValue)"), .strong(.plainText(t.label("triage", level)))),
+                     .span(.class("hint"), .id("triage-\(level.rawValue)-guidance"), .plainText(" – " + t(FollowUpDue.guidanceKey(level)))))
             })
     }
 }

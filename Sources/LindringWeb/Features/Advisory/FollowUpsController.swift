@@ -24,16 +24,16 @@ struct FollowUpsController {
         let page = PageContext(context, path: Routes.followUps())
         let t = page.t
         return .html(Layout.page(page, title: t("followUps.title"),
-            .div(.class("page-heading"), .h1(.text(t("followUps.title")))),
-            .p(.class("hint"), .text(allUnits ? t("followUps.allUnitsHint") : t("followUps.unitHint", ["unit": user.unitName ?? "–"]))),
+            .div(.class("page-heading"), .h1(.plainText(t("followUps.title")))),
+            .p(.class("hint"), .plainText(allUnits ? t("followUps.allUnitsHint") : t("followUps.unitHint", ["unit": user.unitName ?? "–"]))),
             Notices.banner(t, request.query["notice"]),
             .nav(.class("tabs"), .attribute(named: "aria-label", value: t("followUp.status")),
                  .ul(.forEach(FollowUpStatus.allCases) { s in
                      .li(.a(.href(Routes.followUps() + "?status=\(s.rawValue)"), .if(s == status, .attribute(named: "aria-current", value: "page")),
-                            .text(t.label("followUpStatus", s))))
+                            .plainText(t.label("followUpStatus", s))))
                  })),
             AdvisoryViews.followUpTable(page, items, returnTo: Routes.followUps(), showStatus: status != .open),
-            .if(items.count == limit, .p(.class("hint"), .text(t("followUps.truncated", ["count": String(limit)]))))))
+            .if(items.count == limit, .p(.class("hint"), .plainText(t("followUps.truncated", ["count": String(limit)]))))))
     }
 
     func close(_ request: Request, _ context: AppContext, as status: FollowUpStatus) async throws -> Response {

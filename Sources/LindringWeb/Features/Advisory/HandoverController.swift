@@ -35,14 +35,14 @@ struct HandoverController {
         return .html(Layout.page(page, title: t("handover.title"), bodyClass: printable ? "advisory printable" : "advisory",
             .if(!printable, AdvisoryViews.onDuty(t, try await advisory.onDuty())),
             .div(.class("page-heading"),
-                 .h1(.text(t("handover.title") + ": " + RotaViews.label(t, shift))),
+                 .h1(.plainText(t("handover.title") + ": " + RotaViews.label(t, shift))),
                  .if(!printable, .div(.class("heading-actions"),
-                     .a(.class("button secondary"), .href(link(previous)), .text("← " + t("handover.previous"))),
-                     .a(.class("button secondary"), .href(link(next)), .text(t("handover.next") + " →")),
-                     .a(.class("button primary"), .href(link(shift) + "&print=1"), .text(t("handover.print")))))),
-            .section(.h2(.text(t("handover.openFollowUps", ["count": String(followUps.count)]))),
+                     .a(.class("button secondary"), .href(link(previous)), .plainText("← " + t("handover.previous"))),
+                     .a(.class("button secondary"), .href(link(next)), .plainText(t("handover.next") + " →")),
+                     .a(.class("button primary"), .href(link(shift) + "&print=1"), .plainText(t("handover.print")))))),
+            .section(.h2(.plainText(t("handover.openFollowUps", ["count": String(followUps.count)]))),
                      AdvisoryViews.followUpTable(page, followUps, returnTo: link(shift), showStatus: printable)),
-            .section(.h2(.text(t("handover.contacts", ["count": String(contacts.count)]))),
+            .section(.h2(.plainText(t("handover.contacts", ["count": String(contacts.count)]))),
                      AdvisoryViews.contactTable(t, contacts, emptyText: t("handover.noContacts"), showDate: true))))
     }
 }

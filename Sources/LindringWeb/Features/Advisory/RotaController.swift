@@ -97,14 +97,14 @@ enum RotaViews {
         let warning: [String] = uncovered.prefix(10).map(shiftLabel)
         return Layout.page(page, title: t("rota.title"), bodyClass: "advisory",
             AdvisoryViews.onDuty(t, onDuty),
-            .div(.class("page-heading"), .h1(.text(t("rota.title"))),
+            .div(.class("page-heading"), .h1(.plainText(t("rota.title"))),
                  .div(.class("heading-actions"),
-                      .a(.class("button secondary"), .href(earlier), .text("← " + t("rota.earlier"))),
-                      .a(.class("button secondary"), .href(later), .text(t("rota.later") + " →")))),
+                      .a(.class("button secondary"), .href(earlier), .plainText("← " + t("rota.earlier"))),
+                      .a(.class("button secondary"), .href(later), .plainText(t("rota.later") + " →")))),
             Notices.banner(t, notice),
             .if(!uncovered.isEmpty, .div(.class("notice warning"), .id("rota-warning"), .attribute(named: "role", value: "alert"),
-                .p(.strong(.text(t("rota.noNurseWarning", ["count": String(uncovered.count)])))),
-                .ul(.forEach(warning) { .li(.text($0)) }))),
+                .p(.strong(.plainText(t("rota.noNurseWarning", ["count": String(uncovered.count)])))),
+                .ul(.forEach(warning) { .li(.plainText($0)) }))),
             .if(canManage, .form(.method(.post), .action(Routes.rota()), .class("filter-form"), .id("rota-form"),
                 Layout.csrfField(page),
                 .input(.type(.hidden), .name("from"), .value(from.description)),
@@ -123,8 +123,8 @@ enum RotaViews {
                       now: Date, label shiftLabel: (ShiftPattern.Occurrence) -> String) -> Node<HTML.BodyContext> {
         let t = page.t
         return .div(.class("table-wrap"), .table(.class("rota"),
-                .caption(.text(t("rota.caption", ["from": from.danish, "to": from.adding(days: RotaController.days - 1).danish]))),
-                .thead(.tr(.th(.text(t("rota.shift"))), .th(.text(t("rota.staff"))))),
+                .caption(.plainText(t("rota.caption", ["from": from.danish, "to": from.adding(days: RotaController.days - 1).danish]))),
+                .thead(.tr(.th(.plainText(t("rota.shift"))), .th(.plainText(t("rota.staff"))))),
                 .tbody(.forEach(shifts) { shift in
                     row(page, shift: shift, people: byShift["\(shift.date)/\(shift.code)"] ?? [], from: from, canManage: canManage, now: now, label: shiftLabel(shift))
                 })))
@@ -135,13 +135,13 @@ enum RotaViews {
         let t = page.t
         let noNurse = !people.contains { $0.profession == .nurse }
         let staff: Node<HTML.BodyContext> = .ul(.class("inline-list"), .forEach(people) { person in
-            .li(.text("\(person.name) (\(person.profession.map { t.label("profession", $0) } ?? "–"))"),
+            .li(.plainText("\(person.name) (\(person.profession.map { t.label("profession", $0) } ?? "–"))"),
                 .if(canManage, removeButton(page, person, from: from)))
         })
         return .tr(.class(noNurse && shift.end > now ? "uncovered" : ""),
-                   .th(.attribute(named: "scope", value: "row"), .text(label)),
-                   .td(.if(people.isEmpty, .span(.class("warning-text"), .text(t("rota.nobody")))),
-                       .if(!people.isEmpty && noNurse, .span(.class("warning-text"), .text(t("rota.noNurse") + " "))),
+                   .th(.attribute(named: "scope", value: "row"), .plainText(label)),
+                   .td(.if(people.isEmpty, .span(.class("warning-text"), .plainText(t("rota.nobody")))),
+                       .if(!people.isEmpty && noNurse, .span(.class("warning-text"), .plainText(t("rota.noNurse") + " "))),
                        staff))
     }
 
@@ -149,7 +149,7 @@ enum RotaViews {
         .form(.method(.post), .action(Routes.removeRotaAssignment(person.id)), .class("inline-form"),
               Layout.csrfField(page), .input(.type(.hidden), .name("from"), .value(from.description)),
               .button(.type(.submit), .class("button-link"), .attribute(named: "aria-label", value: page.t("rota.removeNamed", ["name": person.name])),
-                      .text(page.t("rota.remove"))))
+                      .plainText(page.t("rota.remove"))))
     }
 
     /// "Mandag 23.11.2026 · Aftenvagt 16:00–00:00"; a shift that starts at midnight is named by

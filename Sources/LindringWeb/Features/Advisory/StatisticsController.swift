@@ -65,9 +65,9 @@ enum StatisticsViews {
     static func render(_ page: PageContext, range: DateRange, stats: AdvisoryStatistics?, errors: [FieldError], typed: FormData) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("statistics.title"),
-            .div(.class("page-heading"), .h1(.text(t("statistics.title"))),
+            .div(.class("page-heading"), .h1(.plainText(t("statistics.title"))),
                  .unwrap(stats) { _ in .a(.class("button secondary"), .id("statistics-csv"),
-                                          .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)"), .text(t("statistics.csv"))) }),
+                                          .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)"), .plainText(t("statistics.csv"))) }),
             AdvisoryViews.dateRangeForm(t, action: Routes.statistics(), range: range, typed: typed, errors: errors),
             .unwrap(stats) { stats in body(t, StatisticsDTO(stats), raw: stats) })
     }
@@ -83,14 +83,14 @@ enum StatisticsViews {
     static func body(_ t: Localizer, _ s: StatisticsDTO, raw: AdvisoryStatistics) -> Node<HTML.BodyContext> {
         .group(
             .ul(.class("figures"),
-                .li(.strong(.text(String(s.total))), .span(.text(t("statistics.total")))),
-                .li(.strong(.text(percent(s.outsideWorkingHoursShare))), .span(.text(t("statistics.outsideWorkingHours")))),
-                .li(.strong(.text(percent(s.stayedAtHomeShare))), .span(.text(t("statistics.stayedAtHome", ["n": String(raw.stayedAtHomeKnown)])))),
-                .li(.strong(.text(percent(s.followUpsOnTimeShare))), .span(.text(t("statistics.followUpsOnTime", ["n": String(raw.followUps)])))),
-                .li(.strong(.text(s.medianDurationMinutes.map { decimal(t, $0) } ?? "–")), .span(.text(t("statistics.medianMinutes"))))),
-            .h2(.text(t("statistics.perDay"))),
+                .li(.strong(.plainText(String(s.total))), .span(.plainText(t("statistics.total")))),
+                .li(.strong(.plainText(percent(s.outsideWorkingHoursShare))), .span(.plainText(t("statistics.outsideWorkingHours")))),
+                .li(.strong(.plainText(percent(s.stayedAtHomeShare))), .span(.plainText(t("statistics.stayedAtHome", ["n": String(raw.stayedAtHomeKnown)])))),
+                .li(.strong(.plainText(percent(s.followUpsOnTimeShare))), .span(.plainText(t("statistics.followUpsOnTime", ["n": String(raw.followUps)])))),
+                .li(.strong(.plainText(s.medianDurationMinutes.map { decimal(t, $0) } ?? "–")), .span(.plainText(t("statistics.medianMinutes"))))),
+            .h2(.plainText(t("statistics.perDay"))),
             .raw(Charts.perDay(s.perDay, from: raw.from, to: raw.to, label: t("statistics.perDay"))),
-            .h2(.text(t("statistics.heatmap"))),
+            .h2(.plainText(t("statistics.heatmap"))),
             .raw(Charts.heatmap(s.byWeekdayHour, label: t("statistics.heatmap"), weekdays: (1...7).map { t("weekday.\($0)") })),
             heatmapTable(t, s.byWeekdayHour),
             .div(.class("count-tables"),
@@ -104,27 +104,27 @@ enum StatisticsViews {
 
     static func counts(_ t: Localizer, _ title: String, _ prefix: String, _ counts: [String: Int], order: [String]) -> Node<HTML.BodyContext> {
         let total = max(counts.values.reduce(0, +), 1)
-        return .table(.class("counts"), .caption(.text(title)),
+        return .table(.class("counts"), .caption(.plainText(title)),
                       .tbody(.forEach(order.sorted { (counts[$0] ?? 0) > (counts[$1] ?? 0) }) { key in
-                          .tr(.th(.attribute(named: "scope", value: "row"), .text(t("\(prefix).\(key)"))), .td(.class("num"), .text(String(counts[key] ?? 0))),
-                              .td(.class("num hint"), .text(percent(Double(counts[key] ?? 0) / Double(total)))))
+                          .tr(.th(.attribute(named: "scope", value: "row"), .plainText(t("\(prefix).\(key)"))), .td(.class("num"), .plainText(String(counts[key] ?? 0))),
+                              .td(.class("num hint"), .plainText(percent(Double(counts[key] ?? 0) / Double(total)))))
                       }))
     }
 
     /// The heat map's numbers for screen readers (and anyone who prefers a table).
     static func heatmapTable(_ t: Localizer, _ grid: [[Int]]) -> Node<HTML.BodyContext> {
-        .details(.summary(.text(t("statistics.heatmapTable"))),
+        .details(.summary(.plainText(t("statistics.heatmapTable"))),
                  .div(.class("table-wrap"), .table(.class("heatmap-table"),
-                     .thead(.tr(.th(.text("")), .forEach(0..<24) { .th(.text(String(format: "%02d", $0))) })),
+                     .thead(.tr(.th(.plainText("")), .forEach(0..<24) { .th(.plainText(String(format: "%02d", $0))) })),
                      .tbody(.forEach(Array(grid.enumerated())) { index, hours in
-                         .tr(.th(.attribute(named: "scope", value: "row"), .text(t("weekday.\(index + 1)"))), .forEach(hours) { .td(.class("num"), .text(String($0))) })
+                         .tr(.th(.attribute(named: "scope", value: "row"), .plainText(t("weekday.\(index + 1)"))), .forEach(hours) { .td(.class("num"), .plainText(String($0))) })
                      }))))
     }
 }
 
 /// Server-rendered SVG charts: no script, printable, with a text alternative.
 enum Charts {
-    static func escape(_ text: String) -> String { AttributeEscaping.escape(text) }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     static func heatmap(_ grid: [[Int]], label: String, weekdays: [String]) -> String {
         let cell = 28, left = 90, top = 22

@@ -18,20 +18,20 @@ struct ApiTokensController {
         let page = PageContext(context, path: Routes.apiTokens())
         let t = page.t
         return .html(Layout.page(page, title: t("apiTokens.title"),
-            .h1(.text(t("apiTokens.title"))),
+            .h1(.plainText(t("apiTokens.title"))),
             Notices.banner(t, request.query["notice"]),
-            .p(.text(t("apiTokens.howToIssue"))), .pre(.code(.text("lindring api-token --username USERNAME"))),
+            .p(.plainText(t("apiTokens.howToIssue"))), .pre(.code(.plainText("lindring api-token --username USERNAME"))),
             .div(.class("table-wrap"),
-                 .table(.caption(.text(t("apiTokens.title"))),
-                        .thead(.tr(.th(.text(t("users.username"))), .th(.text(t("apiTokens.label"))), .th(.text(t("apiTokens.created"))),
-                                   .th(.text(t("apiTokens.lastUsed"))), .th(.text(t("units.status"))), .th(.text(t("apiTokens.action"))))),
+                 .table(.caption(.plainText(t("apiTokens.title"))),
+                        .thead(.tr(.th(.plainText(t("users.username"))), .th(.plainText(t("apiTokens.label"))), .th(.plainText(t("apiTokens.created"))),
+                                   .th(.plainText(t("apiTokens.lastUsed"))), .th(.plainText(t("units.status"))), .th(.plainText(t("apiTokens.action"))))),
                         .tbody(.forEach(tokens) { token in
-                            .tr(.td(.text(token.username)), .td(.text(token.label)), .td(.text(Timestamps.display(token.createdAt))),
-                                .td(.text(token.lastUsedAt.map(Timestamps.display) ?? "–")),
-                                .td(.text(token.revokedAt == nil ? t("status.active") : t("apiTokens.revoked"))),
+                            .tr(.td(.plainText(token.username)), .td(.plainText(token.label)), .td(.plainText(Timestamps.display(token.createdAt))),
+                                .td(.plainText(token.lastUsedAt.map(Timestamps.display) ?? "–")),
+                                .td(.plainText(token.revokedAt == nil ? t("status.active") : t("apiTokens.revoked"))),
                                 .td(token.revokedAt == nil
                                     ? FormFields.actionButton(page, action: Routes.revokeApiToken(token.id), label: t("apiTokens.revoke"), style: "danger")
-                                    : .text("–")))
+                                    : .plainText("–")))
                         })))))
     }
 

@@ -85,8 +85,8 @@ enum AuditView {
             nextLink = Routes.audit() + "?" + (components.percentEncodedQuery ?? "")
         }
         return Layout.page(page, title: t("audit.title"),
-            .h1(.text(t("audit.title"))),
-            .p(.class("lead"), .text(t("audit.lead"))),
+            .h1(.plainText(t("audit.title"))),
+            .p(.class("lead"), .plainText(t("audit.lead"))),
             .form(.class("filters"), .method(.get), .action(Routes.audit()), .attribute(named: "role", value: "search"),
                   FormFields.errorSummary(t, errors, labels: labels),
                   FormFields.text(t, name: "username", label: labels["username"]!, value: typed["username"], errors: errors, maxLength: 40),
@@ -94,22 +94,22 @@ enum AuditView {
                   FormFields.text(t, name: "action", label: labels["action"]!, value: typed["action"], errors: errors, maxLength: 60),
                   FormFields.text(t, name: "from", label: labels["from"]!, value: typed["from"], errors: errors, type: .date),
                   FormFields.text(t, name: "to", label: labels["to"]!, value: typed["to"], errors: errors, type: .date),
-                  .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(t("audit.search"))))),
+                  .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .plainText(t("audit.search"))))),
             .div(.class("table-wrap"),
-                 .table(.caption(.text(t("audit.results"))),
-                        .thead(.tr(.th(.text("#")), .th(.text(t("audit.time"))), .th(.text(t("audit.username"))), .th(.text(t("audit.role"))),
-                                   .th(.text(t("audit.action"))), .th(.text(t("audit.entity"))), .th(.text(t("audit.patientId"))),
-                                   .th(.text(t("audit.purpose"))), .th(.text(t("audit.outcome"))), .th(.text(t("audit.ip"))))),
+                 .table(.caption(.plainText(t("audit.results"))),
+                        .thead(.tr(.th(.plainText("#")), .th(.plainText(t("audit.time"))), .th(.plainText(t("audit.username"))), .th(.plainText(t("audit.role"))),
+                                   .th(.plainText(t("audit.action"))), .th(.plainText(t("audit.entity"))), .th(.plainText(t("audit.patientId"))),
+                                   .th(.plainText(t("audit.purpose"))), .th(.plainText(t("audit.outcome"))), .th(.plainText(t("audit.ip"))))),
                         .tbody(.forEach(entries) { entry in
                             let r = entry.record
                             return .tr(.class(r.outcome == .denied ? "denied" : ""),
-                                       .td(.text(String(entry.sequence))), .td(.text(Timestamps.display(r.at))),
-                                       .td(.text(r.username ?? "–")), .td(.text(r.role.map { t("role.\($0)") } ?? "–")),
-                                       .td(.code(.text(r.action))), .td(.text([r.entityType, r.entityId].compactMap { $0 }.joined(separator: " "))),
-                                       .td(.text(r.patientId?.uuidString ?? "–")), .td(.text(r.purpose ?? "–")),
-                                       .td(.text(t.label("outcome", r.outcome))), .td(.text(r.ip ?? "–")))
+                                       .td(.plainText(String(entry.sequence))), .td(.plainText(Timestamps.display(r.at))),
+                                       .td(.plainText(r.username ?? "–")), .td(.plainText(r.role.map { t("role.\($0)") } ?? "–")),
+                                       .td(.code(.plainText(r.action))), .td(.plainText([r.entityType, r.entityId].compactMap { $0 }.joined(separator: " "))),
+                                       .td(.plainText(r.patientId?.uuidString ?? "–")), .td(.plainText(r.purpose ?? "–")),
+                                       .td(.plainText(t.label("outcome", r.outcome))), .td(.plainText(r.ip ?? "–")))
                         }))),
-            .if(entries.isEmpty && errors.isEmpty, .p(.text(t("audit.none")))),
-            .unwrap(nextLink) { .p(.a(.class("button secondary"), .href(AttributeEscaping.escape($0)), .text(t("audit.older")))) })
+            .if(entries.isEmpty && errors.isEmpty, .p(.plainText(t("audit.none")))),
+            .unwrap(nextLink) { .p(.a(.class("button secondary"), .href(HTMLEscaping.escape($0)), .plainText(t("audit.older")))) })
     }
 }

@@ -14,10 +14,10 @@ struct HomeController {
         let t = page.t
         let roles = user.roles.map { t.label("role", $0) }.joined(separator: ", ")
         return .html(Layout.page(page, title: t("home.title"),
-            .h1(.text(t("home.greeting", ["name": user.name]))),
-            .p(.class("lead"), .text(t("home.roles", ["roles": roles]))),
+            .h1(.plainText(t("home.greeting", ["name": user.name]))),
+            .p(.class("lead"), .plainText(t("home.roles", ["roles": roles]))),
             .ul(.class("cards"), .forEach(page.navigation.dropFirst()) { item in
-                .li(.a(.class("card"), .href(item.path), .text(item.title)))
+                .li(.a(.class("card"), .href(item.path), .plainText(item.title)))
             })))
     }
 }

@@ -21,26 +21,26 @@ enum PatientViews {
         let t = page.t
         return Layout.page(page, title: t("patients.title"),
             .div(.class("page-heading"),
-                 .h1(.text(t("patients.title"))),
-                 .if(canCreate, .a(.class("button primary"), .href(Routes.newPatient()), .text(t("patients.new"))))),
+                 .h1(.plainText(t("patients.title"))),
+                 .if(canCreate, .a(.class("button primary"), .href(Routes.newPatient()), .plainText(t("patients.new"))))),
             .form(.class("filters"), .method(.get), .action(Routes.patients()), .attribute(named: "role", value: "search"),
                   FormFields.text(t, name: "q", label: t("patients.search"), value: query, errors: errors, type: .search,
                                   hint: t("patients.searchHint"), autofocus: true, maxLength: 100),
-                  .div(.class("actions"), .button(.type(.submit), .class("button primary"), .text(t("audit.search"))))),
+                  .div(.class("actions"), .button(.type(.submit), .class("button primary"), .plainText(t("audit.search"))))),
             .unwrap(restrictedMatch) { id in
                 .div(.class("notice warning"), .attribute(named: "role", value: "status"),
-                     .p(.text(t("patients.restrictedMatch"))),
-                     .p(.a(.class("button secondary"), .href(Routes.breakGlass(id)), .text(t("breakGlass.action")))))
+                     .p(.plainText(t("patients.restrictedMatch"))),
+                     .p(.a(.class("button secondary"), .href(Routes.breakGlass(id)), .plainText(t("breakGlass.action")))))
             },
             .unwrap(results) { results in
                 results.isEmpty
-                    ? .p(.text(t("patients.noResults")))
+                    ? .p(.plainText(t("patients.noResults")))
                     : .div(.class("table-wrap"), .table(
-                        .caption(.text(t("patients.title"))),
-                        .thead(.tr(.th(.text(t("patient.name"))), .th(.text(t("patient.cpr"))), .th(.text(t("plan.title"))))),
+                        .caption(.plainText(t("patients.title"))),
+                        .thead(.tr(.th(.plainText(t("patient.name"))), .th(.plainText(t("patient.cpr"))), .th(.plainText(t("plan.title"))))),
                         .tbody(.forEach(results) { item in
-                            .tr(.td(.a(.href(Routes.patient(item.id)), .text(item.name))), .td(.text(item.cpr.masked)),
-                                .td(.text(item.planStatus.map { t.label("planStatus", $0) } ?? t("plan.none"))))
+                            .tr(.td(.a(.href(Routes.patient(item.id)), .plainText(item.name))), .td(.plainText(item.cpr.masked)),
+                                .td(.plainText(item.planStatus.map { t.label("planStatus", $0) } ?? t("plan.none"))))
                         })))
             })
     }
@@ -54,8 +54,8 @@ enum PatientViews {
                       "language": t("patient.language"), "sharingConsent": t("patient.consent"), "relatives": t("patient.relatives")]
         let relatives = (draft.relatives ?? []) + Array(repeating: PatientDraft.RelativeInput(), count: 2)
         return Layout.page(page, title: title,
-            .p(.class("breadcrumb"), .a(.href(patientId.map { Routes.patient($0) } ?? Routes.patients()), .text("← " + t("action.back")))),
-            .h1(.text(title)),
+            .p(.class("breadcrumb"), .a(.href(patientId.map { Routes.patient($0) } ?? Routes.patients()), .plainText("← " + t("action.back")))),
+            .h1(.plainText(title)),
             .form(.method(.post), .action(patientId.map { Routes.editPatient($0) } ?? Routes.newPatient()), .class("stacked"),
                   .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
@@ -63,7 +63,7 @@ enum PatientViews {
                   patientId == nil
                     ? FormFields.text(t, name: "cpr", label: labels["cpr"]!, value: draft.cpr, errors: errors, required: true,
                                       autocomplete: "off", hint: t("patient.cprHint"), maxLength: 11)
-                    : .p(.text("\(labels["cpr"]!): \((try? CPRNumber(draft.cpr ?? ""))?.formatted ?? "")")),
+                    : .p(.plainText("\(labels["cpr"]!): \((try? CPRNumber(draft.cpr ?? ""))?.formatted ?? "")")),
                   FormFields.text(t, name: "name", label: labels["name"]!, value: draft.name, errors: errors, required: true, autocomplete: "off", maxLength: 200),
                   FormFields.select(t, name: "municipalityCode", label: labels["municipalityCode"]!,
                                     options: Municipalities.options(municipalities).map { ($0.code, $0.name) },
@@ -98,17 +98,17 @@ enum PatientViews {
         let t = page.t
         return Layout.document(page, title: t("error.status.403"), main:
             .main(.id("main"), .class("error-page"), .attribute(named: "data-status", value: "403"), .attribute(named: "tabindex", value: "-1"),
-                  .h1(.text(t("patients.accessDenied"))),
-                  .p(.text(t("patients.accessDeniedExplained"))),
-                  .if(denied.canBreakTheGlass, .p(.a(.class("button secondary"), .href(Routes.breakGlass(denied.patientId)), .text(t("breakGlass.action"))))),
-                  .p(.a(.href(Routes.patients()), .text(t("patients.title"))))))
+                  .h1(.plainText(t("patients.accessDenied"))),
+                  .p(.plainText(t("patients.accessDeniedExplained"))),
+                  .if(denied.canBreakTheGlass, .p(.a(.class("button secondary"), .href(Routes.breakGlass(denied.patientId)), .plainText(t("breakGlass.action"))))),
+                  .p(.a(.href(Routes.patients()), .plainText(t("patients.title"))))))
     }
 
     static func breakGlassForm(_ page: PageContext, patientId: UUID, reason: String, errors: [FieldError]) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("breakGlass.title"),
-            .h1(.text(t("breakGlass.title"))),
-            .div(.class("notice warning"), .p(.text(t("breakGlass.explained")))),
+            .h1(.plainText(t("breakGlass.title"))),
+            .div(.class("notice warning"), .p(.plainText(t("breakGlass.explained")))),
             .form(.method(.post), .action(Routes.breakGlass(patientId)), .class("stacked"),
                   Layout.csrfField(page),
                   FormFields.errorSummary(t, errors, labels: ["reason": t("breakGlass.reason")]),
@@ -120,53 +120,53 @@ enum PatientViews {
     static func accessLog(_ page: PageContext, patient: Patient, entries: [AuditEntry]) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("patient.accessLog"),
-            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .text("← " + patient.name))),
-            .h1(.text(t("patient.accessLog"))),
-            .p(.class("lead"), .text(t("patient.accessLogLead"))),
+            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .plainText("← " + patient.name))),
+            .h1(.plainText(t("patient.accessLog"))),
+            .p(.class("lead"), .plainText(t("patient.accessLogLead"))),
             .div(.class("table-wrap"), .table(
-                .caption(.text(t("patient.accessLog"))),
-                .thead(.tr(.th(.text(t("audit.time"))), .th(.text(t("audit.username"))), .th(.text(t("audit.role"))),
-                           .th(.text(t("audit.action"))), .th(.text(t("audit.purpose"))), .th(.text(t("audit.outcome"))))),
+                .caption(.plainText(t("patient.accessLog"))),
+                .thead(.tr(.th(.plainText(t("audit.time"))), .th(.plainText(t("audit.username"))), .th(.plainText(t("audit.role"))),
+                           .th(.plainText(t("audit.action"))), .th(.plainText(t("audit.purpose"))), .th(.plainText(t("audit.outcome"))))),
                 .tbody(.forEach(entries) { entry in
                     let r = entry.record
                     return .tr(.class(r.outcome == .denied ? "denied" : ""),
-                               .td(.text(Timestamps.display(r.at))), .td(.text(r.username ?? "–")),
-                               .td(.text(r.role.map { t("role.\($0)") } ?? "–")), .td(.code(.text(r.action))),
-                               .td(.text(r.purpose ?? "–")), .td(.text(t.label("outcome", r.outcome))))
+                               .td(.plainText(Timestamps.display(r.at))), .td(.plainText(r.username ?? "–")),
+                               .td(.plainText(r.role.map { t("role.\($0)") } ?? "–")), .td(.code(.plainText(r.action))),
+                               .td(.plainText(r.purpose ?? "–")), .td(.plainText(t.label("outcome", r.outcome))))
                 }))))
     }
 
     static func breakGlassReview(_ page: PageContext, grants: [BreakGlassGrant]) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("breakGlass.review"),
-            .h1(.text(t("breakGlass.review"))),
-            .p(.class("lead"), .text(t("breakGlass.reviewLead"))),
+            .h1(.plainText(t("breakGlass.review"))),
+            .p(.class("lead"), .plainText(t("breakGlass.reviewLead"))),
             .div(.class("table-wrap"), .table(
-                .caption(.text(t("breakGlass.review"))),
-                .thead(.tr(.th(.text(t("audit.time"))), .th(.text(t("audit.username"))), .th(.text(t("audit.patientId"))),
-                           .th(.text(t("breakGlass.reason"))))),
+                .caption(.plainText(t("breakGlass.review"))),
+                .thead(.tr(.th(.plainText(t("audit.time"))), .th(.plainText(t("audit.username"))), .th(.plainText(t("audit.patientId"))),
+                           .th(.plainText(t("breakGlass.reason"))))),
                 .tbody(.forEach(grants) { grant in
-                    .tr(.td(.text(Timestamps.display(grant.createdAt))), .td(.text(grant.username)),
-                        .td(.a(.href(Routes.audit() + "?patientId=\(grant.patientId)"), .text(grant.patientName))), .td(.text(grant.reason)))
+                    .tr(.td(.plainText(Timestamps.display(grant.createdAt))), .td(.plainText(grant.username)),
+                        .td(.a(.href(Routes.audit() + "?patientId=\(grant.patientId)"), .plainText(grant.patientName))), .td(.plainText(grant.reason)))
                 }))),
-            .if(grants.isEmpty, .p(.text(t("breakGlass.none")))))
+            .if(grants.isEmpty, .p(.plainText(t("breakGlass.none")))))
     }
 
     static func inbox(_ page: PageContext, items: [InboxItem], followUps: [FollowUp], units: UnitDirectory) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("inbox.title"),
             .div(.class("page-heading"),
-                 .h1(.text(t("inbox.title"))),
+                 .h1(.plainText(t("inbox.title"))),
                  .if(items.contains { !$0.read }, FormFields.actionButton(page, action: Routes.markAllInboxRead(), label: t("inbox.markAllRead")))),
             .if(!followUps.isEmpty, .section(.class("inbox-follow-ups"), .id("inbox-follow-ups"),
-                .h2(.text(t("inbox.followUps", ["count": String(followUps.count)]))),
+                .h2(.plainText(t("inbox.followUps", ["count": String(followUps.count)]))),
                 AdvisoryViews.followUpTable(page, followUps, returnTo: Routes.inbox()))),
-            .if(!followUps.isEmpty, .h2(.text(t("inbox.planChanges")))),
-            .if(items.isEmpty, .p(.text(t("inbox.empty")))),
+            .if(!followUps.isEmpty, .h2(.plainText(t("inbox.planChanges")))),
+            .if(items.isEmpty, .p(.plainText(t("inbox.empty")))),
             .ul(.class("inbox"), .forEach(items) { item in
                 .li(.class(item.read ? "read" : "unread"),
-                    .p(.strong(.a(.href(Routes.patient(item.patientId)), .text(item.patientName))),
-                       .text(" · " + (item.assessment.map { t("inbox.redScreening", ["instrument": t.label("instrument", $0.instrument), "author": item.authorName,
+                    .p(.strong(.a(.href(Routes.patient(item.patientId)), .plainText(item.patientName))),
+                       .plainText(" · " + (item.assessment.map { t("inbox.redScreening", ["instrument": t.label("instrument", $0.instrument), "author": item.authorName,
                                                                                     "time": Timestamps.display(item.createdAt)]) }
                                       ?? t("inbox.version", ["version": String(item.planVersion), "author": item.authorName, "time": Timestamps.display(item.createdAt)])))),
                     .if(item.assessment == nil, PlanViews.changeList(t, item.changes, units: units)),

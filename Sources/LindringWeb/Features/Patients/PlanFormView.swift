@@ -32,14 +32,14 @@ enum PlanFormView {
                             value: value, errors: errors, type: type, maxLength: 2000)
         }
         return Layout.page(page, title: t("plan.editTitle", ["name": patient.name]),
-            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .text("← " + patient.name))),
-            .h1(.text(t("plan.editTitle", ["name": patient.name]))),
+            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .plainText("← " + patient.name))),
+            .h1(.plainText(t("plan.editTitle", ["name": patient.name]))),
             .unwrap(conflict) { conflict in
                 .div(.class("form-error conflict"), .attribute(named: "role", value: "alert"),
-                     .p(.strong(.text(t("plan.conflict", ["author": conflict.authorName, "version": String(conflict.version)])))),
+                     .p(.strong(.plainText(t("plan.conflict", ["author": conflict.authorName, "version": String(conflict.version)])))),
                      PlanViews.changeList(t, conflict.changes, units: directory),
-                     .p(.text(t("plan.conflictHelp"))),
-                     .if(!conflict.bothChanged.isEmpty, .p(.strong(.text(t("plan.conflictBoth", [
+                     .p(.plainText(t("plan.conflictHelp"))),
+                     .if(!conflict.bothChanged.isEmpty, .p(.strong(.plainText(t("plan.conflictBoth", [
                          "author": conflict.authorName, "fields": conflict.bothChanged.map { t("plan.field.\($0)") }.joined(separator: ", "),
                      ]))))))
             },
@@ -47,10 +47,10 @@ enum PlanFormView {
                   Layout.csrfField(page),
                   .unwrap(baseVersion) { .input(.type(.hidden), .name("baseVersion"), .value(String($0))) },
                   .unwrap(contactId) { .input(.type(.hidden), .name("contactId"), .value($0.uuidString)) },
-                  .unwrap(contactId) { _ in .div(.class("notice"), .p(.text(t("plan.fromContact")))) },
+                  .unwrap(contactId) { _ in .div(.class("notice"), .p(.plainText(t("plan.fromContact")))) },
                   FormFields.errorSummary(t, errors, labels: [:]),
                   .fieldset(.element(named: "legend", text: t("plan.careTeam")),
-                            .p(.class("hint"), .text(t("plan.careTeamHint"))),
+                            .p(.class("hint"), .plainText(t("plan.careTeamHint"))),
                             .forEach(Array(team.enumerated())) { index, member in
                                 let p = "careTeam[\(index)]"
                                 return .div(.class("row-group"),
@@ -61,7 +61,7 @@ enum PlanFormView {
                                                       selected: member.unitId, errors: errors, includeEmpty: t("form.choose")),
                                     text("\(p).dayPhone", member.dayPhone, type: .tel, label: t("units.dayPhone")),
                                     text("\(p).outOfHoursPhone", member.outOfHoursPhone, type: .tel, label: t("units.outOfHoursPhone")),
-                                    .input(.type(.hidden), .name("\(p).userId"), .value(AttributeEscaping.escape(member.userId ?? ""))))
+                                    .input(.type(.hidden), .name("\(p).userId"), .value(HTMLEscaping.escape(member.userId ?? ""))))
                             }),
                   .fieldset(.element(named: "legend", text: t("plan.decisions")),
                             select("resuscitation", Resuscitation.self, prefix: "resuscitation", selected: input.resuscitation, empty: t("plan.notDecided")),

@@ -14,77 +14,77 @@ enum PlanViews {
         let plan = summary.plan?.content
         return Layout.page(page, title: patient.name, bodyClass: printable ? "printable" : "",
             .div(.class("page-heading"),
-                 .h1(.text(patient.name)),
+                 .h1(.plainText(patient.name)),
                  .if(!printable, .div(.class("heading-actions"),
                      .if(summary.canWrite, .a(.class("button primary"), .href(summary.plan == nil ? Routes.newPlan(id) : Routes.editPlan(id)),
-                                              .text(summary.plan == nil ? t("plan.create") : t("plan.edit")))),
-                     .a(.class("button secondary"), .href(Routes.printPlan(id)), .text(t("plan.print")))))),
+                                              .plainText(summary.plan == nil ? t("plan.create") : t("plan.edit")))),
+                     .a(.class("button secondary"), .href(Routes.printPlan(id)), .plainText(t("plan.print")))))),
             .p(.class("patient-line"),
-               .text("\(t("patient.cpr")) \(patient.cpr.formatted) · \(t("patient.age", ["age": String(age)])) · \(t.label("diagnosisGroup", patient.diagnosisGroup))"
+               .plainText("\(t("patient.cpr")) \(patient.cpr.formatted) · \(t("patient.age", ["age": String(age)])) · \(t.label("diagnosisGroup", patient.diagnosisGroup))"
                      + (patient.icd10.map { " (\($0))" } ?? "") + " · \(t("patient.consent")): \(t.label("consent", patient.sharingConsent))")),
             Notices.banner(t, notice),
             .unwrap(summary.latestAssessment) { latest in
-                .p(.class("latest-screening"), .span(.class("light light-\(latest.score.trafficLight.rawValue)"), .text(t.label("light", latest.score.trafficLight))),
-                   .text(" " + t("screening.latest", ["instrument": t.label("instrument", latest.instrument), "time": Timestamps.displayMinutes(latest.takenAt)])),
-                   .text(" "), .a(.href(Routes.patientScreening(id)), .text(t("screening.trend"))))
+                .p(.class("latest-screening"), .span(.class("light light-\(latest.score.trafficLight.rawValue)"), .plainText(t.label("light", latest.score.trafficLight))),
+                   .plainText(" " + t("screening.latest", ["instrument": t.label("instrument", latest.instrument), "time": Timestamps.displayMinutes(latest.takenAt)])),
+                   .plainText(" "), .a(.href(Routes.patientScreening(id)), .plainText(t("screening.trend"))))
             },
             .unwrap(summary.plan) { plan in
-                .p(.class("hint"), .text(t("plan.versionLine", ["version": String(plan.version), "time": Timestamps.display(plan.updatedAt)])))
+                .p(.class("hint"), .plainText(t("plan.versionLine", ["version": String(plan.version), "time": Timestamps.display(plan.updatedAt)])))
             },
-            .if(summary.ground == .breakTheGlass, .div(.class("notice warning"), .p(.text(t("breakGlass.active"))))),
+            .if(summary.ground == .breakTheGlass, .div(.class("notice warning"), .p(.plainText(t("breakGlass.active"))))),
             .unwrap(plan) { plan in
                 .group(
-                    .if(plan.status != .active, .div(.class("notice warning"), .p(.text(t.label("planStatus", plan.status)
+                    .if(plan.status != .active, .div(.class("notice warning"), .p(.plainText(t.label("planStatus", plan.status)
                         + (plan.endReason.map { " – " + t.label("endReason", $0) } ?? "")
                         + (plan.dateOfDeath.map { " " + $0.danish } ?? ""))))),
                     urgentCards(t, plan, units: units),
-                    .h2(.text(t("plan.careTeam"))),
-                    .div(.class("table-wrap"), .table(.caption(.text(t("plan.careTeam"))),
-                        .thead(.tr(.th(.text(t("plan.member.role"))), .th(.text(t("plan.member.unit"))), .th(.text(t("units.dayPhone"))),
-                                   .th(.text(t("units.outOfHoursPhone"))))),
+                    .h2(.plainText(t("plan.careTeam"))),
+                    .div(.class("table-wrap"), .table(.caption(.plainText(t("plan.careTeam"))),
+                        .thead(.tr(.th(.plainText(t("plan.member.role"))), .th(.plainText(t("plan.member.unit"))), .th(.plainText(t("units.dayPhone"))),
+                                   .th(.plainText(t("units.outOfHoursPhone"))))),
                         .tbody(.forEach(plan.careTeam) { m in
-                            .tr(.td(.text(t.label("careTeamRole", m.role))), .td(.text(units.name(m.unitId))),
+                            .tr(.td(.plainText(t.label("careTeamRole", m.role))), .td(.plainText(units.name(m.unitId))),
                                 .td(phone(m.dayPhone ?? units.byId[m.unitId]?.dayPhone)),
                                 .td(phone(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone)))
                         }))),
                     contingencies(t, plan),
-                    .h2(.text(t("plan.wishes"))),
+                    .h2(.plainText(t("plan.wishes"))),
                     .dl(.class("facts"),
-                        .dt(.text(t("plan.field.preferredPlaceOfCare"))), .dd(.text(t.label("preferredPlace", plan.preferredPlaceOfCare))),
-                        .dt(.text(t("plan.field.whatMattersMost"))), .dd(.text(plan.whatMattersMost ?? "–")),
-                        .dt(.text(t("plan.field.wishesDiscussedOn"))), .dd(.text(plan.wishesDiscussedOn?.danish ?? "–")),
-                        .dt(.text(t("plan.field.wishesDiscussedWith"))), .dd(.text(plan.wishesDiscussedWith ?? "–")),
-                        .dt(.text(t("plan.field.livingWill"))), .dd(.text(plan.livingWill ? t("yes") : t("no"))),
-                        .dt(.text(t("plan.field.reviewDate"))), .dd(.text(plan.reviewDate?.danish ?? "–")),
-                        .dt(.text(t("plan.field.prognosis"))), .dd(.text(t.label("prognosis", plan.prognosis)
+                        .dt(.plainText(t("plan.field.preferredPlaceOfCare"))), .dd(.plainText(t.label("preferredPlace", plan.preferredPlaceOfCare))),
+                        .dt(.plainText(t("plan.field.whatMattersMost"))), .dd(.plainText(plan.whatMattersMost ?? "–")),
+                        .dt(.plainText(t("plan.field.wishesDiscussedOn"))), .dd(.plainText(plan.wishesDiscussedOn?.danish ?? "–")),
+                        .dt(.plainText(t("plan.field.wishesDiscussedWith"))), .dd(.plainText(plan.wishesDiscussedWith ?? "–")),
+                        .dt(.plainText(t("plan.field.livingWill"))), .dd(.plainText(plan.livingWill ? t("yes") : t("no"))),
+                        .dt(.plainText(t("plan.field.reviewDate"))), .dd(.plainText(plan.reviewDate?.danish ?? "–")),
+                        .dt(.plainText(t("plan.field.prognosis"))), .dd(.plainText(t.label("prognosis", plan.prognosis)
                             + " · " + t("plan.field.patientKnowsPrognosis") + ": " + (plan.patientKnowsPrognosis ? t("yes") : t("no"))
                             + " · " + t("plan.field.relativesKnowPrognosis") + ": " + (plan.relativesKnowPrognosis ? t("yes") : t("no")))),
-                        .dt(.text(t("plan.field.equipment"))), .dd(.text(plan.equipment.isEmpty ? "–" : plan.equipment.map { t.label("equipment", $0) }.joined(separator: ", "))))
+                        .dt(.plainText(t("plan.field.equipment"))), .dd(.plainText(plan.equipment.isEmpty ? "–" : plan.equipment.map { t.label("equipment", $0) }.joined(separator: ", "))))
                 )
             },
-            .if(plan == nil, .div(.class("notice"), .p(.text(t("plan.none"))))),
-            .h2(.text(t("patient.details"))),
+            .if(plan == nil, .div(.class("notice"), .p(.plainText(t("plan.none"))))),
+            .h2(.plainText(t("patient.details"))),
             .dl(.class("facts"),
-                .dt(.text(t("patient.phone"))), .dd(.text(patient.phone ?? "–")),
-                .dt(.text(t("patient.gp"))), .dd(.text(units.name(patient.gpUnitId))),
-                .dt(.text(t("patient.language"))), .dd(.text((patient.language ?? "–") + (patient.interpreterNeeded ? " · " + t("patient.interpreterNeeded") : ""))),
-                .dt(.text(t("patient.registeredBy"))), .dd(.text(units.name(patient.registeringUnitId))),
-                .dt(.text(t("patient.consent"))), .dd(.text(t.label("consent", patient.sharingConsent)
+                .dt(.plainText(t("patient.phone"))), .dd(.plainText(patient.phone ?? "–")),
+                .dt(.plainText(t("patient.gp"))), .dd(.plainText(units.name(patient.gpUnitId))),
+                .dt(.plainText(t("patient.language"))), .dd(.plainText((patient.language ?? "–") + (patient.interpreterNeeded ? " · " + t("patient.interpreterNeeded") : ""))),
+                .dt(.plainText(t("patient.registeredBy"))), .dd(.plainText(units.name(patient.registeringUnitId))),
+                .dt(.plainText(t("patient.consent"))), .dd(.plainText(t.label("consent", patient.sharingConsent)
                     + (patient.consentRecordedAt.map { " · " + t("patient.consentRecordedAt", ["time": Timestamps.display($0)]) } ?? "")))),
             .if(!patient.relatives.isEmpty, .group(
-                .h2(.text(t("patient.relatives"))),
+                .h2(.plainText(t("patient.relatives"))),
                 .ul(.forEach(patient.relatives) { r in
-                    .li(.text("\(r.name) (\(r.relation))" + (r.phone.map { " · \($0)" } ?? "")
+                    .li(.plainText("\(r.name) (\(r.relation))" + (r.phone.map { " · \($0)" } ?? "")
                               + (r.primaryContact ? " · " + t("relative.primaryContact") : "")
                               + (r.livesWithPatient ? " · " + t("relative.livesWithPatient") : "")
                               + (r.powerOfAttorney ? " · " + t("relative.powerOfAttorney") : "")))
                 }))),
             .if(!printable, .nav(.class("patient-links"), .attribute(named: "aria-label", value: t("patient.more")),
-                .ul(.if(summary.canWrite, .li(.a(.href(Routes.editPatient(id)), .text(t("patient.edit"))))),
-                    .if(summary.plan != nil, .li(.a(.href(Routes.planHistory(id)), .text(t("plan.history"))))),
-                    .li(.a(.href(Routes.patientScreening(id)), .text(t("screening.title")))),
-                    .li(.a(.href(Routes.patientAccessLog(id)), .text(t("patient.accessLog"))))))),
-            .if(printable, .p(.class("hint"), .text(t("plan.printedAt", ["time": Timestamps.display(Date()), "version": String(summary.plan?.version ?? 0)])))))
+                .ul(.if(summary.canWrite, .li(.a(.href(Routes.editPatient(id)), .plainText(t("patient.edit"))))),
+                    .if(summary.plan != nil, .li(.a(.href(Routes.planHistory(id)), .plainText(t("plan.history"))))),
+                    .li(.a(.href(Routes.patientScreening(id)), .plainText(t("screening.title")))),
+                    .li(.a(.href(Routes.patientAccessLog(id)), .plainText(t("patient.accessLog"))))))),
+            .if(printable, .p(.class("hint"), .plainText(t("plan.printedAt", ["time": Timestamps.display(Date()), "version": String(summary.plan?.version ?? 0)])))))
     }
 
     /// What a caller at night needs first: key worker, resuscitation decision, preferred place
@@ -92,21 +92,21 @@ enum PlanViews {
     static func urgentCards(_ t: Localizer, _ plan: PlanContent, units: UnitDirectory) -> Node<HTML.BodyContext> {
         .section(.class("urgent"), .attribute(named: "aria-label", value: t("plan.urgent")),
             .div(.class("card key"),
-                 .h2(.text(t("plan.keyWorker"))),
+                 .h2(.plainText(t("plan.keyWorker"))),
                  .unwrap(plan.keyWorker) { member in memberBlock(t, member, units: units) }),
             .div(.class("card decision " + (plan.resuscitation == .doNotAttempt ? "dnr" : "")),
-                 .h2(.text(t("plan.field.resuscitation"))),
-                 .p(.class("big"), .text(plan.resuscitation.map { t.label("resuscitation", $0) } ?? t("plan.notDecided"))),
-                 .unwrap(plan.treatmentLevel) { .p(.text(t("plan.field.treatmentLevel") + ": " + t.label("treatmentLevel", $0))) },
-                 .unwrap(plan.decidedBy) { by in .p(.class("hint"), .text(t("plan.decidedByOn", ["by": by, "on": plan.decisionDate?.danish ?? "–"]))) }),
+                 .h2(.plainText(t("plan.field.resuscitation"))),
+                 .p(.class("big"), .plainText(plan.resuscitation.map { t.label("resuscitation", $0) } ?? t("plan.notDecided"))),
+                 .unwrap(plan.treatmentLevel) { .p(.plainText(t("plan.field.treatmentLevel") + ": " + t.label("treatmentLevel", $0))) },
+                 .unwrap(plan.decidedBy) { by in .p(.class("hint"), .plainText(t("plan.decidedByOn", ["by": by, "on": plan.decisionDate?.danish ?? "–"]))) }),
             .div(.class("card"),
-                 .h2(.text(t("plan.field.preferredPlaceOfDeath"))),
-                 .p(.class("big"), .text(t.label("preferredPlace", plan.preferredPlaceOfDeath)))),
+                 .h2(.plainText(t("plan.field.preferredPlaceOfDeath"))),
+                 .p(.class("big"), .plainText(t.label("preferredPlace", plan.preferredPlaceOfDeath)))),
             .div(.class("card wide"),
-                 .h2(.text(t("plan.medications"))),
-                 plan.medications.isEmpty ? .p(.text(t("plan.noMedications"))) : .ul(.forEach(plan.medications) { m in
-                     .li(.strong(.text("\(m.drug) \(m.strength)")),
-                         .text(" – \(m.dose) \(t.label("route", m.route)), \(t.label("indication", m.indication))"
+                 .h2(.plainText(t("plan.medications"))),
+                 plan.medications.isEmpty ? .p(.plainText(t("plan.noMedications"))) : .ul(.forEach(plan.medications) { m in
+                     .li(.strong(.plainText("\(m.drug) \(m.strength)")),
+                         .plainText(" – \(m.dose) \(t.label("route", m.route)), \(t.label("indication", m.indication))"
                                + (m.maxPer24h.map { ", max \($0)/24 t" } ?? "")
                                + (m.availableInHome ? " · " + t("plan.inHome") : " · " + t("plan.notInHome"))))
                  })))
@@ -114,25 +114,25 @@ enum PlanViews {
 
     static func contingencies(_ t: Localizer, _ plan: PlanContent) -> Node<HTML.BodyContext> {
         .if(!plan.contingencies.isEmpty, .group(
-            .h2(.text(t("plan.contingencies"))),
+            .h2(.plainText(t("plan.contingencies"))),
             .ul(.class("contingencies"), .forEach(plan.contingencies) { c in
-                .li(.strong(.text(c.situation)), .text(" → " + c.action
+                .li(.strong(.plainText(c.situation)), .plainText(" → " + c.action
                     + (c.callDay.map { " · \(t("plan.contingency.callDay")): \($0)" } ?? "")
                     + (c.callNight.map { " · \(t("plan.contingency.callNight")): \($0)" } ?? "")))
             })))
     }
 
     static func memberBlock(_ t: Localizer, _ m: CareTeamMember, units: UnitDirectory) -> Node<HTML.BodyContext> {
-        .group(.p(.class("big"), .text(units.name(m.unitId))),
-               .p(.text(t("units.dayPhone") + ": "), phone(m.dayPhone ?? units.byId[m.unitId]?.dayPhone)),
-               .p(.text(t("units.outOfHoursPhone") + ": "), phone(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone)))
+        .group(.p(.class("big"), .plainText(units.name(m.unitId))),
+               .p(.plainText(t("units.dayPhone") + ": "), phone(m.dayPhone ?? units.byId[m.unitId]?.dayPhone)),
+               .p(.plainText(t("units.outOfHoursPhone") + ": "), phone(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone)))
     }
 
     /// A phone number the nurse can tap to call.
     static func phone(_ number: String?) -> Node<HTML.BodyContext> {
-        guard let number, !number.isEmpty else { return .text("–") }
+        guard let number, !number.isEmpty else { return .plainText("–") }
         let dial = number.filter { $0.isNumber || $0 == "+" }
-        return .a(.href(AttributeEscaping.escape("tel:" + dial)), .text(number))
+        return .a(.href(HTMLEscaping.escape("tel:" + dial)), .plainText(number))
     }
 
     /// Which vocabulary a field's coded values belong to.
@@ -155,11 +155,11 @@ enum PlanViews {
             let label = t("plan.field.\(change.field)")
             switch change.kind {
             case .changed:
-                return .li(.text("\(label): \(value(t, field: change.field, change.before, units: units)) → \(value(t, field: change.field, change.after, units: units))"))
+                return .li(.plainText("\(label): \(value(t, field: change.field, change.before, units: units)) → \(value(t, field: change.field, change.after, units: units))"))
             case .added:
-                return .li(.text("\(label): \(t("plan.added")) \(value(t, field: change.field, change.after, units: units))"))
+                return .li(.plainText("\(label): \(t("plan.added")) \(value(t, field: change.field, change.after, units: units))"))
             case .removed:
-                return .li(.text("\(label): \(t("plan.removed")) \(value(t, field: change.field, change.before, units: units))"))
+                return .li(.plainText("\(label): \(t("plan.removed")) \(value(t, field: change.field, change.before, units: units))"))
             }
         })
     }
@@ -167,14 +167,14 @@ enum PlanViews {
     static func history(_ page: PageContext, patient: Patient, versions: [PlanVersion], units: UnitDirectory) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("plan.history"),
-            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .text("← " + patient.name))),
-            .h1(.text(t("plan.history"))),
+            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .plainText("← " + patient.name))),
+            .h1(.plainText(t("plan.history"))),
             .ol(.class("versions"), .attribute(named: "reversed", value: "reversed"), .forEach(versions) { v in
-                .li(.p(.a(.href(Routes.planVersion(patient.id, v.version)), .strong(.text(t("plan.version", ["version": String(v.version)])))),
-                       .text(" · \(v.authorName) · \(Timestamps.display(v.createdAt))"),
+                .li(.p(.a(.href(Routes.planVersion(patient.id, v.version)), .strong(.plainText(t("plan.version", ["version": String(v.version)])))),
+                       .plainText(" · \(v.authorName) · \(Timestamps.display(v.createdAt))"),
                        .unwrap(v.contactId) { contact in
-                           .group(.text(" · "), page.user?.can(.documentAdvisoryContacts) == true
-                                  ? .a(.href(Routes.contact(contact)), .text(t("plan.viaContact"))) : .text(t("plan.viaContact")))
+                           .group(.plainText(" · "), page.user?.can(.documentAdvisoryContacts) == true
+                                  ? .a(.href(Routes.contact(contact)), .plainText(t("plan.viaContact"))) : .plainText(t("plan.viaContact")))
                        }),
                     changeList(t, v.changes, units: units))
             }))

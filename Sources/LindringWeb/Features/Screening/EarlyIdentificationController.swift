@@ -35,10 +35,10 @@ enum EarlyIdentificationViews {
         let today = LocalDate(Date(), in: DanishCalendar.timeZone)
         let range = query?.range ?? DateRange(from: today.adding(days: -364), to: today)
         return Layout.page(page, title: t("screening.overview.title"),
-            .div(.class("page-heading"), .h1(.text(t("screening.overview.title"))),
+            .div(.class("page-heading"), .h1(.plainText(t("screening.overview.title"))),
                  .if(canConfigure, .div(.class("heading-actions"), .a(.class("button secondary"), .href(Routes.screeningThresholds()),
-                                                                     .text(t("thresholds.title")))))),
-            .p(.class("lead"), .text(t("screening.overview.intro"))),
+                                                                     .plainText(t("thresholds.title")))))),
+            .p(.class("lead"), .plainText(t("screening.overview.intro"))),
             .form(.method(.get), .action(Routes.screening()), .class("filter-form"), .id("overview-form"),
                   FormFields.errorSummary(t, errors, labels: ["from": t("range.from"), "to": t("range.to"), "by": t("screening.overview.by")]),
                   .div(.class("grid"),
@@ -53,22 +53,22 @@ enum EarlyIdentificationViews {
 
     static func table(_ t: Localizer, _ report: EarlyIdentificationQuery.Report, grouping: EarlyIdentificationOverview.Grouping) -> Node<HTML.BodyContext> {
         func cells(_ c: EarlyIdentificationOverview.Counts) -> Node<HTML.TableRowContext> {
-            .group(.td(.class("num"), .text(String(c.screened))),
-                   .td(.class("num"), .text(share(c.positive, of: c.screened))),
-                   .td(.class("num"), .text(share(c.withPlan, of: c.positive))))
+            .group(.td(.class("num"), .plainText(String(c.screened))),
+                   .td(.class("num"), .plainText(share(c.positive, of: c.screened))),
+                   .td(.class("num"), .plainText(share(c.withPlan, of: c.positive))))
         }
         let sub = ["screening.overview.screened", "screening.overview.positive", "screening.overview.withPlan"]
         return .div(.class("table-wrap"), .table(.id("early-identification"),
-            .caption(.text(t("screening.overview.caption"))),
-            .thead(.tr(.th(.attribute(named: "rowspan", value: "2"), .attribute(named: "scope", value: "col"), .text(t("screening.overview.by.\(grouping.rawValue)"))),
-                       .th(.attribute(named: "colspan", value: "3"), .attribute(named: "scope", value: "colgroup"), .text(t("screening.overview.cancer"))),
-                       .th(.attribute(named: "colspan", value: "3"), .attribute(named: "scope", value: "colgroup"), .text(t("screening.overview.nonCancer")))),
-                   .tr(.forEach(sub + sub) { .th(.attribute(named: "scope", value: "col"), .class("num"), .text(t($0))) })),
-            .tbody(.if(report.groups.isEmpty, .tr(.td(.attribute(named: "colspan", value: "7"), .text(t("screening.overview.none"))))),
+            .caption(.plainText(t("screening.overview.caption"))),
+            .thead(.tr(.th(.attribute(named: "rowspan", value: "2"), .attribute(named: "scope", value: "col"), .plainText(t("screening.overview.by.\(grouping.rawValue)"))),
+                       .th(.attribute(named: "colspan", value: "3"), .attribute(named: "scope", value: "colgroup"), .plainText(t("screening.overview.cancer"))),
+                       .th(.attribute(named: "colspan", value: "3"), .attribute(named: "scope", value: "colgroup"), .plainText(t("screening.overview.nonCancer")))),
+                   .tr(.forEach(sub + sub) { .th(.attribute(named: "scope", value: "col"), .class("num"), .plainText(t($0))) })),
+            .tbody(.if(report.groups.isEmpty, .tr(.td(.attribute(named: "colspan", value: "7"), .plainText(t("screening.overview.none"))))),
                    .forEach(report.groups) { group in
-                       .tr(.th(.attribute(named: "scope", value: "row"), .text(group.name)), cells(group.row.cancer), cells(group.row.nonCancer))
+                       .tr(.th(.attribute(named: "scope", value: "row"), .plainText(group.name)), cells(group.row.cancer), cells(group.row.nonCancer))
                    }),
-            .tfoot(.tr(.th(.attribute(named: "scope", value: "row"), .text(t("screening.overview.total"))), cells(report.total.cancer),
+            .tfoot(.tr(.th(.attribute(named: "scope", value: "row"), .plainText(t("screening.overview.total"))), cells(report.total.cancer),
                        cells(report.total.nonCancer)))))
     }
 

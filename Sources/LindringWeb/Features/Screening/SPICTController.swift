@@ -56,9 +56,9 @@ enum SPICTViews {
         let labels = ["generalIndicators": t("spict.general"), "clinicalIndicators": t("spict.clinical"), "wouldBeSurprised": t("spict.surprise"),
                       "conclusion": t("spict.conclusion"), "actions": t("spict.action")]
         return Layout.page(page, title: t("spict.title"),
-            .p(.class("breadcrumb"), .a(.href(Routes.patientScreening(patient.id)), .text("← " + patient.name))),
-            .h1(.text(t("spict.title") + ": " + patient.name)),
-            .p(.class("lead"), .text(t("spict.intro"))),
+            .p(.class("breadcrumb"), .a(.href(Routes.patientScreening(patient.id)), .plainText("← " + patient.name))),
+            .h1(.plainText(t("spict.title") + ": " + patient.name)),
+            .p(.class("lead"), .plainText(t("spict.intro"))),
             .form(.method(.post), .action(Routes.newSPICT(patient.id)), .id("spict-form"),
                 Layout.csrfField(page),
                 FormFields.errorSummary(t, errors, labels: labels),
@@ -67,16 +67,16 @@ enum SPICTViews {
                                       checked: Set(typed.all("generalIndicators")), errors: errors),
                 .fieldset(.id("clinicalIndicators"), .class("field spict-clinical"),
                           .element(named: "legend", text: t("spict.clinical")),
-                          .p(.class("hint"), .text(t("spict.clinicalHint"))),
-                          .unwrap(errors.first { $0.field == "clinicalIndicators" }) { .p(.class("field-error"), .text(FormFields.message(t, $0.code))) },
+                          .p(.class("hint"), .plainText(t("spict.clinicalHint"))),
+                          .unwrap(errors.first { $0.field == "clinicalIndicators" }) { .p(.class("field-error"), .plainText(FormFields.message(t, $0.code))) },
                           .forEach(SPICT.ConditionGroup.allCases) { group in
                               .details(.if(group.indicators.contains { typed.all("clinicalIndicators").contains($0) }, .attribute(named: "open", value: "open")),
-                                       .summary(.text(t("spict.group.\(group.rawValue)"))),
+                                       .summary(.plainText(t("spict.group.\(group.rawValue)"))),
                                        .forEach(group.indicators) { indicator in
                                            .div(.class("checkbox"),
                                                 .input(.type(.checkbox), .id("clinical-\(indicator)"), .name("clinicalIndicators"), .value(indicator),
                                                        .checked(typed.all("clinicalIndicators").contains(indicator))),
-                                                .label(.for("clinical-\(indicator)"), .text(t("spict.indicator.\(indicator)"))))
+                                                .label(.for("clinical-\(indicator)"), .plainText(t("spict.indicator.\(indicator)"))))
                                        })
                           }),
                 FormFields.select(t, name: "wouldBeSurprised", label: t("spict.surprise"), options: [("yes", t("form.yes")), ("no", t("form.no"))],
@@ -93,19 +93,19 @@ enum SPICTViews {
     /// The patient's checklists, newest first, as a table on the screening page.
     static func list(_ t: Localizer, _ records: [SPICTRecord]) -> Node<HTML.BodyContext> {
         .div(.class("table-wrap"), .table(.id("spict-list"),
-            .caption(.text(t("spict.title"))),
-            .thead(.tr(.th(.text(t("screening.at"))), .th(.text(t("spict.indicators"))), .th(.text(t("spict.surpriseShort"))),
-                       .th(.text(t("spict.conclusion"))), .th(.text(t("spict.action"))), .th(.text(t("spict.by"))))),
+            .caption(.plainText(t("spict.title"))),
+            .thead(.tr(.th(.plainText(t("screening.at"))), .th(.plainText(t("spict.indicators"))), .th(.plainText(t("spict.surpriseShort"))),
+                       .th(.plainText(t("spict.conclusion"))), .th(.plainText(t("spict.action"))), .th(.plainText(t("spict.by"))))),
             .tbody(.forEach(records) { r in
                 let indicators = r.checklist.generalIndicators.map { t("spict.indicator.\($0.rawValue)") }
                     + r.checklist.clinicalIndicators.map { t("spict.indicator.\($0)") }
-                return .tr(.td(.text(Timestamps.displayMinutes(r.assessedAt))),
-                           .td(.if(indicators.isEmpty, .text("–")), .ul(.class("plain"), .forEach(indicators) { .li(.text($0)) })),
-                           .td(.text(t(r.checklist.wouldBeSurprised ? "form.yes" : "form.no"))),
+                return .tr(.td(.plainText(Timestamps.displayMinutes(r.assessedAt))),
+                           .td(.if(indicators.isEmpty, .plainText("–")), .ul(.class("plain"), .forEach(indicators) { .li(.plainText($0)) })),
+                           .td(.plainText(t(r.checklist.wouldBeSurprised ? "form.yes" : "form.no"))),
                            .td(.span(.class(r.checklist.positive ? "light light-amber" : "light light-green"),
-                                     .text(t("spict.conclusion.\(r.checklist.conclusion.rawValue)")))),
-                           .td(.text(r.checklist.actions.map { t("spict.action.\($0.rawValue)") }.joined(separator: ", "))),
-                           .td(.text(r.recordedByName)))
+                                     .plainText(t("spict.conclusion.\(r.checklist.conclusion.rawValue)")))),
+                           .td(.plainText(r.checklist.actions.map { t("spict.action.\($0.rawValue)") }.joined(separator: ", "))),
+                           .td(.plainText(r.recordedByName)))
             })))
     }
 }

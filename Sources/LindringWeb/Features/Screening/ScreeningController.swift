@@ -52,16 +52,16 @@ enum ScreeningViews {
         let t = page.t
         let byInstrument = Dictionary(grouping: assessments, by: \.instrument)
         return Layout.page(page, title: t("screening.title"),
-            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .text("← " + patient.name))),
-            .div(.class("page-heading"), .h1(.text(t("screening.title") + ": " + patient.name)),
-                 .if(canWrite, .div(.class("heading-actions"), .a(.class("button secondary"), .href(Routes.newSPICT(patient.id)), .text(t("spict.new")))))),
+            .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .plainText("← " + patient.name))),
+            .div(.class("page-heading"), .h1(.plainText(t("screening.title") + ": " + patient.name)),
+                 .if(canWrite, .div(.class("heading-actions"), .a(.class("button secondary"), .href(Routes.newSPICT(patient.id)), .plainText(t("spict.new")))))),
             Notices.banner(t, notice),
             .unwrap(link) { link in
                 .div(.class("notice"), .id("self-report-link"), .attribute(named: "role", value: "status"),
-                     .p(.strong(.text(t("selfReport.linkCreated", ["until": Timestamps.displayMinutes(link.expiresAt)])))),
+                     .p(.strong(.plainText(t("selfReport.linkCreated", ["until": Timestamps.displayMinutes(link.expiresAt)])))),
                      .p(.input(.type(.text), .id("self-report-url"), .value(link.url), .readonly(true),
                                .attribute(named: "aria-label", value: t("selfReport.linkLabel")))),
-                     .p(.class("hint"), .text(t("selfReport.linkHint"))))
+                     .p(.class("hint"), .plainText(t("selfReport.linkHint"))))
             },
             .if(canWrite, .form(.method(.post), .action(Routes.newSelfReportLink(patient.id)), .class("filter-form"), .id("self-report-form"),
                 Layout.csrfField(page),
@@ -72,22 +72,22 @@ enum ScreeningViews {
                                        selected: typed["instrument"], errors: errors, required: true, includeEmpty: t("form.choose"))),
                 FormFields.submit(t("selfReport.createLink")))),
             .if(!checklists.isEmpty, SPICTViews.list(t, checklists)),
-            .if(assessments.isEmpty, .p(.text(t("screening.none")))),
+            .if(assessments.isEmpty, .p(.plainText(t("screening.none")))),
             .forEach(Instrument.allCases.filter { byInstrument[$0] != nil }) { instrument in
                 let items = byInstrument[instrument] ?? []
                 return .section(.class("screening"),
-                    .h2(.text(t.label("instrument", instrument))),
+                    .h2(.plainText(t.label("instrument", instrument))),
                     .div(.class("trend-charts"), .forEach(instrument.scales) { scale in
-                        .div(.class("trend-chart"), .p(.class("hint"), .text(t("scale.\(scale.name)"))),
+                        .div(.class("trend-chart"), .p(.class("hint"), .plainText(t("scale.\(scale.name)"))),
                              .raw(trend(items.reversed(), value: { $0.score.scores[scale.name] ?? nil }, minimum: 0, maximum: scale.maximum,
                                         label: "\(t.label("instrument", instrument)) \(t("scale.\(scale.name)"))")))
                     }),
                     table(t, instrument, items),
                     .details(.class("item-trends"),
-                             .summary(.text(t("screening.itemTrends"))),
+                             .summary(.plainText(t("screening.itemTrends"))),
                              .div(.class("trend-charts"), .forEach(instrument.items) { item in
                                  let label = wording.item(instrument, item.id, in: page.language)
-                                 return .div(.class("trend-chart"), .p(.class("hint"), .text(label)),
+                                 return .div(.class("trend-chart"), .p(.class("hint"), .plainText(label)),
                                              .raw(trend(items.reversed(), value: { $0.answers[item.id].flatMap(\.integer).map(Double.init) },
                                                         minimum: Double(item.range.lowerBound), maximum: Double(item.range.upperBound),
                                                         label: "\(t.label("instrument", instrument)) \(label)")))
@@ -98,14 +98,14 @@ enum ScreeningViews {
 
     static func table(_ t: Localizer, _ instrument: Instrument, _ items: [Assessment]) -> Node<HTML.BodyContext> {
         .div(.class("table-wrap"), .table(.class("screening-table"),
-            .caption(.text(t.label("instrument", instrument))),
-            .thead(.tr(.th(.text(t("screening.at"))), .th(.text(t("screening.respondent"))), .th(.text(t("screening.light"))),
-                       .forEach(instrument.scales) { .th(.text(t("scale.\($0.name)"))) })),
+            .caption(.plainText(t.label("instrument", instrument))),
+            .thead(.tr(.th(.plainText(t("screening.at"))), .th(.plainText(t("screening.respondent"))), .th(.plainText(t("screening.light"))),
+                       .forEach(instrument.scales) { .th(.plainText(t("scale.\($0.name)"))) })),
             .tbody(.forEach(items) { a in
-                .tr(.td(.text(Timestamps.displayMinutes(a.takenAt))), .td(.text(t.label("respondent", a.respondent))),
-                    .td(.span(.class("light light-\(a.score.trafficLight.rawValue)"), .text(t.label("light", a.score.trafficLight)))),
+                .tr(.td(.plainText(Timestamps.displayMinutes(a.takenAt))), .td(.plainText(t.label("respondent", a.respondent))),
+                    .td(.span(.class("light light-\(a.score.trafficLight.rawValue)"), .plainText(t.label("light", a.score.trafficLight)))),
                     .forEach(instrument.scales) { scale in
-                        .td(.class("num"), .text((a.score.scores[scale.name] ?? nil).map { String(format: "%.2f", $0) } ?? "–"))
+                        .td(.class("num"), .plainText((a.score.scores[scale.name] ?? nil).map { String(format: "%.2f", $0) } ?? "–"))
                     })
             })))
     }
@@ -114,13 +114,13 @@ enum ScreeningViews {
     static func itemTable<Context: HTML.BodyContext>(_ t: Localizer, _ instrument: Instrument, _ items: [Assessment], wording: InstrumentWording,
                                                        language: Language) -> Node<Context> {
         .div(.class("table-wrap"), .table(.class("screening-table items"),
-            .caption(.text(t.label("instrument", instrument) + " – " + t("screening.itemTrends"))),
-            .thead(.tr(.th(.text(t("screening.at"))), .forEach(instrument.items) { item in
-                .th(.text(wording.item(instrument, item.id, in: language)))
+            .caption(.plainText(t.label("instrument", instrument) + " – " + t("screening.itemTrends"))),
+            .thead(.tr(.th(.plainText(t("screening.at"))), .forEach(instrument.items) { item in
+                .th(.plainText(wording.item(instrument, item.id, in: language)))
             })),
             .tbody(.forEach(items) { a in
-                .tr(.td(.text(Timestamps.displayMinutes(a.takenAt))), .forEach(instrument.items) { item in
-                    .td(.class("num severity-\(a.score.severity[item.id]?.rawValue ?? "none")"), .text(a.answers[item.id]?.integer.map(String.init) ?? "–"))
+                .tr(.td(.plainText(Timestamps.displayMinutes(a.takenAt))), .forEach(instrument.items) { item in
+                    .td(.class("num severity-\(a.score.severity[item.id]?.rawValue ?? "none")"), .plainText(a.answers[item.id]?.integer.map(String.init) ?? "–"))
                 })
             })))
     }
@@ -131,7 +131,7 @@ enum ScreeningViews {
         let points: [(Int, Double)] = items.enumerated().compactMap { index, a in value(a).map { (index, $0) } }
         let step = items.count > 1 ? (width - 2 * pad) / Double(items.count - 1) : 0
         let coordinates = points.map { (pad + Double($0.0) * step, height - pad - (($0.1 - minimum) / (maximum - minimum)) * (height - 2 * pad)) }
-        var svg = "<svg class=\"chart trend\" role=\"img\" aria-label=\"\(AttributeEscaping.escape(label))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<svg class=\"chart trend\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" class=\"frame\"/>"
         if coordinates.count > 1 {
             svg += "<polyline class=\"line\" points=\"" + coordinates.map { String(format: "%.1f,%.1f", $0.0, $0.1) }.joined(separator: " ") + "\"/>"

@@ -20,9 +20,9 @@ enum SelfReportViews {
     }
 
     static func message(_ t: Localizer, path: String, titleKey: String, textKey: String) -> HTML {
-        page(t, path: path, title: t(titleKey), .h1(.text(t(titleKey))), .p(.class("lead"), .text(t(textKey))),
+        page(t, path: path, title: t(titleKey), .h1(.plainText(t(titleKey))), .p(.class("lead"), .plainText(t(textKey))),
              .p(.class("language-switch"), .a(.href(path + "?lang=\(other(t).rawValue)"), .attribute(named: "lang", value: other(t).rawValue),
-                                              .text(other(t) == .english ? "English" : "Dansk"))))
+                                              .plainText(other(t) == .english ? "English" : "Dansk"))))
     }
 
     /// Step -1 is the welcome; then one question a screen; the last screen sends.
@@ -36,42 +36,42 @@ enum SelfReportViews {
                 .input(.type(.hidden), .name("lang"), .value(t.language.rawValue)),
                 .input(.type(.hidden), .name("step"), .value(String(step))),
                 .forEach(answers.sorted { $0.key < $1.key }.filter { pair in step < 0 || pair.key != items[step].id }) { name, value in
-                    .input(.type(.hidden), .name("a.\(AttributeEscaping.escape(name))"), .value(AttributeEscaping.escape(value)))
+                    .input(.type(.hidden), .name("a.\(HTMLEscaping.escape(name))"), .value(HTMLEscaping.escape(value)))
                 },
                 FormFields.errorSummary(t, errors, labels: Dictionary(uniqueKeysWithValues: items.map { ("answers.\($0.id)", wording.item(instrument, $0.id, in: t.language)) })),
                 step < 0
-                    ? .div(.h1(.text(t("selfReport.hello", ["name": firstName]))), .p(.class("lead"), .text(t("selfReport.intro", ["title": title]))),
-                           .p(.text(t("selfReport.howMany", ["count": String(items.count)]))))
+                    ? .div(.h1(.plainText(t("selfReport.hello", ["name": firstName]))), .p(.class("lead"), .plainText(t("selfReport.intro", ["title": title]))),
+                           .p(.plainText(t("selfReport.howMany", ["count": String(items.count)]))))
                     : question(t, instrument: instrument, text: wording.item(instrument, items[step].id, in: t.language), item: items[step], number: step + 1, of: items.count, answer: answers[items[step].id]),
                 // Next before Back, so Enter (the form's first button) moves on; CSS shows Back on the left.
                 .div(.class("actions self-report-actions"),
                      .button(.type(.submit), .name("go"), .value(last ? "send" : "next"), .class("button primary"), .id(last ? "send-answers" : "next-question"),
-                             .text(step < 0 ? t("selfReport.start") : last ? t("selfReport.send") : t("selfReport.next"))),
-                     .if(step >= 0, .button(.type(.submit), .name("go"), .value("back"), .class("button secondary"), .text(t("selfReport.back"))))),
+                             .plainText(step < 0 ? t("selfReport.start") : last ? t("selfReport.send") : t("selfReport.next"))),
+                     .if(step >= 0, .button(.type(.submit), .name("go"), .value("back"), .class("button secondary"), .plainText(t("selfReport.back"))))),
                 // Switching language posts the answers so far and stays on this question.
                 .p(.class("language-switch"),
                    .button(.type(.submit), .name("go"), .value("language"), .class("button-link"), .attribute(named: "lang", value: other(t).rawValue),
-                           .attribute(named: "formnovalidate", value: "formnovalidate"), .text(other(t) == .english ? "English" : "Dansk")))))
+                           .attribute(named: "formnovalidate", value: "formnovalidate"), .plainText(other(t) == .english ? "English" : "Dansk")))))
     }
 
     static func question(_ t: Localizer, instrument: Instrument, text: String, item: (id: String, range: ClosedRange<Int>?), number: Int, of count: Int,
                          answer: String?) -> Node<HTML.FormContext> {
         guard let range = item.range else {
-            return .div(.class("field"), .p(.class("hint"), .text(t("selfReport.progress", ["n": String(number), "count": String(count)]))),
-                        .label(.for("answer-\(item.id)"), .text(text)),
-                        .textarea(.id("answer-\(item.id)"), .name("a.\(item.id)"), .attribute(named: "rows", value: "4"), .text(answer ?? "")))
+            return .div(.class("field"), .p(.class("hint"), .plainText(t("selfReport.progress", ["n": String(number), "count": String(count)]))),
+                        .label(.for("answer-\(item.id)"), .plainText(text)),
+                        .textarea(.id("answer-\(item.id)"), .name("a.\(item.id)"), .attribute(named: "rows", value: "4"), .plainText(answer ?? "")))
         }
         return .fieldset(.class("scale-question"),
             .element(named: "legend", text: text),
-            .p(.class("hint"), .text(t("selfReport.progress", ["n": String(number), "count": String(count)]) + " · "
+            .p(.class("hint"), .plainText(t("selfReport.progress", ["n": String(number), "count": String(count)]) + " · "
                 + t("selfReport.scaleHint", ["min": String(range.lowerBound), "max": String(range.upperBound)]))),
             .unwrap(instrument.thresholdGroups.first { $0.items.contains(item.id) }) { group in
-                .p(.class("scale-anchors"), .text(t("selfReport.anchors.\(instrument.rawValue).\(group.id)")))
+                .p(.class("scale-anchors"), .plainText(t("selfReport.anchors.\(instrument.rawValue).\(group.id)")))
             },
             .div(.class("scale"), .forEach(Array(range)) { value in
                 .label(.class("scale-choice"),
                        .input(.type(.radio), .name("a.\(item.id)"), .value(String(value)), .checked(answer == String(value))),
-                       .span(.text(String(value))))
+                       .span(.plainText(String(value))))
             }))
     }
 }

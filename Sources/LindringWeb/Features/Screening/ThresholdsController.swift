@@ -84,14 +84,14 @@ enum ThresholdsViews {
             for band in bands { labels[field(group, band)] = "\(t("thresholds.group.\(group.id)")) – \(t("severity.\(band)"))" }
         }
         return Layout.page(page, title: t("thresholds.title"),
-            .p(.class("breadcrumb"), .a(.href(Routes.screening()), .text("← " + t("screening.overview.title")))),
-            .h1(.text(t("thresholds.title"))),
-            .p(.class("lead"), .text(t("thresholds.intro"))),
+            .p(.class("breadcrumb"), .a(.href(Routes.screening()), .plainText("← " + t("screening.overview.title")))),
+            .h1(.plainText(t("thresholds.title"))),
+            .p(.class("lead"), .plainText(t("thresholds.intro"))),
             .nav(.class("tabs"), .attribute(named: "aria-label", value: t("thresholds.instruments")),
                  .ul(.forEach(Instrument.allCases) { other in
                      .li(.a(.href(Routes.screeningThresholds() + "?instrument=\(other.rawValue)"),
                             .if(other == instrument, .attribute(named: "aria-current", value: "page")),
-                            .text(t.label("instrument", other))))
+                            .plainText(t.label("instrument", other))))
                  })),
             Notices.banner(t, notice),
             .form(.method(.post), .action(Routes.screeningThresholds()), .id("thresholds-form"),
@@ -112,12 +112,12 @@ enum ThresholdsViews {
                                                    type: .number, required: true, hint: t("thresholds.default", ["value": String(standard)]))
                         }))
                 },
-                .p(.class("hint"), .text(configured.updatedAt.map {
+                .p(.class("hint"), .plainText(configured.updatedAt.map {
                     t("thresholds.updated", ["name": configured.updatedByName ?? "", "at": Timestamps.displayMinutes($0)])
                 } ?? t("thresholds.usingDefaults"))),
                 .div(.class("form-actions"),
                      FormFields.submit(t("action.save")),
                      .button(.type(.submit), .name("reset"), .value("1"), .class("button secondary"), .attribute(named: "formnovalidate", value: "formnovalidate"),
-                             .text(t("thresholds.reset"))))))
+                             .plainText(t("thresholds.reset"))))))
     }
 }

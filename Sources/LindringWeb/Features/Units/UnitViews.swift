@@ -7,8 +7,8 @@ enum UnitViews {
         let t = page.t
         return Layout.page(page, title: t("units.title"),
             .div(.class("page-heading"),
-                 .h1(.text(t("units.title"))),
-                 .if(canManage, .a(.class("button primary"), .href(Routes.newUnit()), .text(t("units.new"))))),
+                 .h1(.plainText(t("units.title"))),
+                 .if(canManage, .a(.class("button primary"), .href(Routes.newUnit()), .plainText(t("units.new"))))),
             Notices.banner(t, notice),
             .form(.class("filters"), .method(.get), .action(Routes.units()), .attribute(named: "role", value: "search"),
                   FormFields.text(t, name: "q", label: t("units.search"), value: filter.text, errors: [], type: .search),
@@ -16,45 +16,45 @@ enum UnitViews {
                                     errors: [], includeEmpty: t("units.allKinds")),
                   .if(canManage, .div(.class("checkbox"),
                                       .input(.type(.checkbox), .id("inactive"), .name("inactive"), .value("1"), .checked(filter.includeInactive)),
-                                      .label(.for("inactive"), .text(t("units.includeInactive"))))),
-                  .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(t("units.filter"))))),
-            .p(.class("count"), .text(t("units.count", ["count": String(units.count)]))),
+                                      .label(.for("inactive"), .plainText(t("units.includeInactive"))))),
+                  .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .plainText(t("units.filter"))))),
+            .p(.class("count"), .plainText(t("units.count", ["count": String(units.count)]))),
             .div(.class("table-wrap"),
-                 .table(.caption(.text(t("units.title"))),
-                        .thead(.tr(.th(.text(t("units.name"))), .th(.text(t("units.code"))), .th(.text(t("units.kind"))),
-                                   .th(.text(t("units.dayPhone"))), .th(.text(t("units.outOfHoursPhone"))), .th(.text(t("units.status"))))),
+                 .table(.caption(.plainText(t("units.title"))),
+                        .thead(.tr(.th(.plainText(t("units.name"))), .th(.plainText(t("units.code"))), .th(.plainText(t("units.kind"))),
+                                   .th(.plainText(t("units.dayPhone"))), .th(.plainText(t("units.outOfHoursPhone"))), .th(.plainText(t("units.status"))))),
                         .tbody(.forEach(units) { unit in
-                            .tr(.td(.a(.href(Routes.unit(unit.id)), .text(unit.name))),
-                                .td(.text(unit.code)), .td(.text(t.label("unitKind", unit.kind))),
-                                .td(.text(unit.dayPhone ?? "–")), .td(.text(unit.outOfHoursPhone ?? "–")),
-                                .td(.text(unit.active ? t("status.active") : t("status.inactive"))))
+                            .tr(.td(.a(.href(Routes.unit(unit.id)), .plainText(unit.name))),
+                                .td(.plainText(unit.code)), .td(.plainText(t.label("unitKind", unit.kind))),
+                                .td(.plainText(unit.dayPhone ?? "–")), .td(.plainText(unit.outOfHoursPhone ?? "–")),
+                                .td(.plainText(unit.active ? t("status.active") : t("status.inactive"))))
                         }))))
     }
 
     static func detail(_ page: PageContext, unit: OrgUnit, children: [OrgUnit], canManage: Bool, notice: String?) -> HTML {
         let t = page.t
         return Layout.page(page, title: unit.name,
-            .p(.class("breadcrumb"), .a(.href(Routes.units()), .text("← " + t("units.title")))),
+            .p(.class("breadcrumb"), .a(.href(Routes.units()), .plainText("← " + t("units.title")))),
             .div(.class("page-heading"),
-                 .h1(.text(unit.name)),
+                 .h1(.plainText(unit.name)),
                  .if(canManage, .div(.class("heading-actions"),
-                     .a(.class("button secondary"), .href(Routes.editUnit(unit.id)), .text(t("action.edit"))),
+                     .a(.class("button secondary"), .href(Routes.editUnit(unit.id)), .plainText(t("action.edit"))),
                      unit.active
                         ? FormFields.actionButton(page, action: Routes.deactivateUnit(unit.id), label: t("action.deactivate"), style: "danger")
                         : FormFields.actionButton(page, action: Routes.activateUnit(unit.id), label: t("action.activate"))))),
             Notices.banner(t, notice),
             .dl(.class("facts"),
-                .dt(.text(t("units.code"))), .dd(.text(unit.code)),
-                .dt(.text(t("units.kind"))), .dd(.text(t.label("unitKind", unit.kind))),
-                .dt(.text(t("units.sector"))), .dd(.text(t.label("sector", unit.sector))),
-                .dt(.text(t("units.parent"))), .dd(.text(unit.parentCode ?? "–")),
-                .dt(.text(t("units.dayPhone"))), .dd(.text(unit.dayPhone ?? "–")),
-                .dt(.text(t("units.outOfHoursPhone"))), .dd(.text(unit.outOfHoursPhone ?? "–")),
-                .dt(.text(t("units.sorCode"))), .dd(.text(unit.sorCode ?? "–")),
-                .dt(.text(t("units.status"))), .dd(.text(unit.active ? t("status.active") : t("status.inactive")))),
+                .dt(.plainText(t("units.code"))), .dd(.plainText(unit.code)),
+                .dt(.plainText(t("units.kind"))), .dd(.plainText(t.label("unitKind", unit.kind))),
+                .dt(.plainText(t("units.sector"))), .dd(.plainText(t.label("sector", unit.sector))),
+                .dt(.plainText(t("units.parent"))), .dd(.plainText(unit.parentCode ?? "–")),
+                .dt(.plainText(t("units.dayPhone"))), .dd(.plainText(unit.dayPhone ?? "–")),
+                .dt(.plainText(t("units.outOfHoursPhone"))), .dd(.plainText(unit.outOfHoursPhone ?? "–")),
+                .dt(.plainText(t("units.sorCode"))), .dd(.plainText(unit.sorCode ?? "–")),
+                .dt(.plainText(t("units.status"))), .dd(.plainText(unit.active ? t("status.active") : t("status.inactive")))),
             .if(!children.isEmpty, .group(
-                .h2(.text(t("units.children"))),
-                .ul(.forEach(children) { child in .li(.a(.href(Routes.unit(child.id)), .text(child.name))) }))))
+                .h2(.plainText(t("units.children"))),
+                .ul(.forEach(children) { child in .li(.a(.href(Routes.unit(child.id)), .plainText(child.name))) }))))
     }
 
     static func form(_ page: PageContext, draft: UnitDraft, unit: OrgUnit?, parents: [OrgUnit], errors: [FieldError]) -> HTML {
@@ -64,8 +64,8 @@ enum UnitViews {
                       "parentCode": t("units.parent"), "dayPhone": t("units.dayPhone"), "outOfHoursPhone": t("units.outOfHoursPhone"),
                       "sorCode": t("units.sorCode")]
         return Layout.page(page, title: title,
-            .p(.class("breadcrumb"), .a(.href(unit.map { Routes.unit($0.id) } ?? Routes.units()), .text("← " + t("action.back")))),
-            .h1(.text(title)),
+            .p(.class("breadcrumb"), .a(.href(unit.map { Routes.unit($0.id) } ?? Routes.units()), .plainText("← " + t("action.back")))),
+            .h1(.plainText(title)),
             .form(.method(.post), .action(unit.map { Routes.editUnit($0.id) } ?? Routes.newUnit()), .class("stacked"),
                   .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
@@ -102,6 +102,6 @@ enum Notices {
 
     static func banner(_ t: Localizer, _ notice: String?) -> Node<HTML.BodyContext> {
         guard let notice, known.contains(notice) else { return .empty }
-        return .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(t("notice.\(notice)"))))
+        return .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.plainText(t("notice.\(notice)"))))
     }
 }

@@ -7,18 +7,18 @@ enum UserViews {
         let t = page.t
         return Layout.page(page, title: t("users.title"),
             .div(.class("page-heading"),
-                 .h1(.text(t("users.title"))),
-                 .a(.class("button primary"), .href(Routes.newUser()), .text(t("users.new")))),
+                 .h1(.plainText(t("users.title"))),
+                 .a(.class("button primary"), .href(Routes.newUser()), .plainText(t("users.new")))),
             Notices.banner(t, notice),
             .div(.class("table-wrap"),
-                 .table(.caption(.text(t("users.title"))),
-                        .thead(.tr(.th(.text(t("users.name"))), .th(.text(t("users.username"))), .th(.text(t("users.profession"))),
-                                   .th(.text(t("users.unit"))), .th(.text(t("users.roles"))), .th(.text(t("units.status"))))),
+                 .table(.caption(.plainText(t("users.title"))),
+                        .thead(.tr(.th(.plainText(t("users.name"))), .th(.plainText(t("users.username"))), .th(.plainText(t("users.profession"))),
+                                   .th(.plainText(t("users.unit"))), .th(.plainText(t("users.roles"))), .th(.plainText(t("units.status"))))),
                         .tbody(.forEach(users) { user in
-                            .tr(.td(.a(.href(Routes.editUser(user.id)), .text(user.name))), .td(.text(user.username)),
-                                .td(.text(t.label("profession", user.profession))), .td(.text(user.unitName ?? "–")),
-                                .td(.text(user.roles.map { t.label("role", $0) }.joined(separator: ", "))),
-                                .td(.text(user.active ? t("status.active") : t("status.inactive"))))
+                            .tr(.td(.a(.href(Routes.editUser(user.id)), .plainText(user.name))), .td(.plainText(user.username)),
+                                .td(.plainText(t.label("profession", user.profession))), .td(.plainText(user.unitName ?? "–")),
+                                .td(.plainText(user.roles.map { t.label("role", $0) }.joined(separator: ", "))),
+                                .td(.plainText(user.active ? t("status.active") : t("status.inactive"))))
                         }))))
     }
 
@@ -29,16 +29,16 @@ enum UserViews {
                       "unitCode": t("users.unit"), "roles": t("users.roles"), "password": t("users.initialPassword"),
                       "newPassword": t("users.newPassword")]
         return Layout.page(page, title: title,
-            .p(.class("breadcrumb"), .a(.href(Routes.users()), .text("← " + t("users.title")))),
+            .p(.class("breadcrumb"), .a(.href(Routes.users()), .plainText("← " + t("users.title")))),
             .div(.class("page-heading"),
-                 .h1(.text(title)),
+                 .h1(.plainText(title)),
                  .unwrap(user) { user in
                      .div(.class("heading-actions"), user.active
                         ? FormFields.actionButton(page, action: Routes.deactivateUser(user.id), label: t("action.deactivate"), style: "danger")
                         : FormFields.actionButton(page, action: Routes.activateUser(user.id), label: t("action.activate")))
                  }),
             Notices.banner(t, notice),
-            .unwrap(user) { .p(.text($0.active ? t("status.active") : t("status.inactive"))) },
+            .unwrap(user) { .p(.plainText($0.active ? t("status.active") : t("status.inactive"))) },
             .form(.method(.post), .action(user.map { Routes.editUser($0.id) } ?? Routes.newUser()), .class("stacked"),
                   .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
@@ -46,7 +46,7 @@ enum UserViews {
                   user == nil
                     ? FormFields.text(t, name: "username", label: labels["username"]!, value: draft.username, errors: errors,
                                       required: true, autocomplete: "off", hint: t("users.usernameHint"), maxLength: 40)
-                    : .p(.text("\(labels["username"]!): \(draft.username)")),
+                    : .p(.plainText("\(labels["username"]!): \(draft.username)")),
                   FormFields.text(t, name: "name", label: labels["name"]!, value: draft.name, errors: errors, required: true,
                                   autocomplete: "off", maxLength: 200),
                   FormFields.select(t, name: "profession", label: labels["profession"]!,
@@ -64,7 +64,7 @@ enum UserViews {
                   FormFields.submit(t("action.save"))),
             .unwrap(user) { user in
                 .section(.class("panel"),
-                         .h2(.text(t("users.resetPassword"))),
+                         .h2(.plainText(t("users.resetPassword"))),
                          .form(.method(.post), .action(Routes.resetPassword(user.id)), .class("stacked"),
                                Layout.csrfField(page),
                                FormFields.text(t, name: "newPassword", label: labels["newPassword"]!, value: nil, errors: errors,
