@@ -158,9 +158,15 @@ func storeBenchmarks() {
         blackHole(try await PatientRepository.search(cpr, requester: store.requester, on: store.persistence.database))
     } setup: { try await open() } teardown: { try await close() }
 
-    // The worst case of the name search: nothing matches, so the whole name index is read.
+    // Nothing matches: the trigram index says so without reading any name.
     Benchmark("Patient search: no match") { _, store in
         blackHole(try await PatientRepository.search("zzzz", requester: store.requester, on: store.persistence.database))
+    } setup: { try await open() } teardown: { try await close() }
+
+    // A term too short for trigrams, as a common name part is treated: the requester's unit's two
+    // name-ordered walks (its registered patients, its care-team rows), stopping at a page of 50.
+    Benchmark("Patient search: unit's name order (`en`)") { _, store in
+        blackHole(try await PatientRepository.search("en", requester: store.requester, on: store.persistence.database))
     } setup: { try await open() } teardown: { try await close() }
 
     Benchmark("Advisory statistics: one year") { _, store in
