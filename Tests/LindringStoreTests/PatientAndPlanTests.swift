@@ -148,10 +148,46 @@ import Testing
             facts[cai]?.consent = .declined
             try await check("skov")
             #expect(try await PatientRepository.search("skov", requester: requesters[1], on: db).isEmpty, "declined: the care team no longer finds Cai")
+            // a care-team row moved by hand from the registering unit to another
+            try await persistence.sql.update("plan_care_team").set("unit_id", to: SQLBind(u.registering))
+                .where("patient_id", .equal, SQLBind(cai)).where("unit_id", .equal, SQLBind(u.other)).run()
+            facts[cai]?.team = [u.homeCare, u.registering]
+            try await PatientRepository.update(id: cai, try patient("Cai Skov", cpr: "0101431234", consent: "given"), recordedBy: nil, on: db)
+            facts[cai]?.consent = .given
+            try await check("skov")
+            // a CPR number is one patient: after it, nothing
+            let byCPR = try await PatientRepository.search("0101431234", requester: requesters[0], on: db)
+            #expect(byCPR.map(\.id) == [cai])
+            #expect(try await PatientRepository.search("0101431234", requester: requesters[0], after: (byCPR[0].name, cai), on: db).isEmpty)
             // a registering unit mended by hand, to a unit on the patient's care team
             try await persistence.sql.update("patients").set("registering_unit_id", to: SQLBind(u.registering)).where("id", .equal, SQLBind(dan)).run()
             facts[dan]?.registering = u.registering
             try await check("holm")
+        }
+    }
+
+    @Test func careTeamsStoredBeforeTheUnitNameOrderGetTheirCopiesAndTheMigrationReverts() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let db = persistence.database
+            let u = try await units(persistence)
+            // given: the schema before M0022, and a patient with a care team stored under it
+            try await M0022_CreateUnitNameOrder().revert(on: db)
+            let id = try await PatientRepository.create(try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
+            try await PlanRepository.create(patientId: id, plan(keyWorker: u.registering, others: [u.homeCare]),
+                                            author: PlanAuthor(userId: nil, name: "Test", unitId: u.registering), on: db)
+            // when
+            try await M0022_CreateUnitNameOrder().prepare(on: db)
+            // then
+            let rows = try await persistence.sql.select().columns("unit_id", "patient_name", "patient_name_folded", "registering_unit")
+                .from("plan_care_team").where("patient_id", .equal, SQLBind(id)).all()
+            var copies: [UUID: String] = [:]
+            for row in rows {
+                copies[try row.decode(column: "unit_id", as: UUID.self)] = "\(try row.decode(column: "patient_name", as: String.self))|"
+                    + "\(try row.decode(column: "patient_name_folded", as: String.self))|\(try row.decode(column: "registering_unit", as: Bool.self))"
+            }
+            #expect(copies == [u.registering: "Åse Prøvesen|aase proevesen|true", u.homeCare: "Åse Prøvesen|aase proevesen|false"])
+            PatientNameIndex.common.insert("proevesen")
+            #expect(try await PatientRepository.search("prøvesen", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db).map(\.id) == [id])
         }
     }
 

@@ -12,8 +12,9 @@ import SQLKit
 ///   keep both (a corrected name, a new team member, a bulk load, a row mended by hand), and
 ///   `plan_care_team_unit_name_idx` orders them by unit and name. It replaces `plan_care_team_unit_idx`,
 ///   whose column it starts with.
-/// The access rules stay in the query (consent is read from the patient row); the copied facts only
-/// order and narrow the walks.
+/// Consent is still read from the patient row. The copied facts choose and order the walks, so they
+/// change in the same transaction as what they copy: the triggers, and on PostgreSQL the patient's
+/// row taken first by a plan's save (`PlanRepository.record`) and by the insert trigger.
 struct M0022_CreateUnitNameOrder: AsyncMigration {
     var name: String { "M0022_CreateUnitNameOrder" }
 
@@ -23,7 +24,6 @@ struct M0022_CreateUnitNameOrder: AsyncMigration {
             "ALTER TABLE plan_care_team ADD COLUMN patient_name TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE plan_care_team ADD COLUMN patient_name_folded TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE plan_care_team ADD COLUMN registering_unit BOOLEAN NOT NULL DEFAULT false",
-            "UPDATE plan_care_team SET \(Self.patientFacts("plan_care_team.patient_id", "plan_care_team.unit_id"))",
         ]
         if sql.dialect.name == "sqlite" {
             statements += [
@@ -53,7 +53,7 @@ struct M0022_CreateUnitNameOrder: AsyncMigration {
                 """
                 CREATE FUNCTION plan_care_team_patient_name() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN
                     SELECT name, name_folded, registering_unit_id = NEW.unit_id INTO NEW.patient_name, NEW.patient_name_folded, NEW.registering_unit
-                    FROM patients WHERE id = NEW.patient_id;
+                    FROM patients WHERE id = NEW.patient_id FOR SHARE;
                     RETURN NEW; END $$
                 """,
                 """
@@ -74,14 +74,14 @@ struct M0022_CreateUnitNameOrder: AsyncMigration {
                 """,
             ]
         }
+        // Filled after the triggers exist, so that no row written meanwhile is left without its copy.
         statements += [
+            "UPDATE plan_care_team SET \(Self.patientFacts("plan_care_team.patient_id", "plan_care_team.unit_id"))",
             "CREATE INDEX plan_care_team_unit_name_idx ON plan_care_team (unit_id, registering_unit, patient_name, patient_id, patient_name_folded)",
             "DROP INDEX plan_care_team_unit_idx",
             "CREATE INDEX patients_unit_name_idx ON patients (registering_unit_id, name, id, name_folded, cpr)",
         ]
-        for statement in statements {
-            try await sql.raw(SQLQueryString(statement)).run()
-        }
+        try await Self.run(statements, on: database)
     }
 
     /// The assignment of a care-team row's copied facts from its patient's row.
@@ -103,8 +103,15 @@ struct M0022_CreateUnitNameOrder: AsyncMigration {
                            "DROP TRIGGER plan_care_team_patient_name ON plan_care_team", "DROP FUNCTION plan_care_team_patient_name()"]
         }
         statements += ["registering_unit", "patient_name_folded", "patient_name"].map { "ALTER TABLE plan_care_team DROP COLUMN \($0)" }
-        for statement in statements {
-            try await sql.raw(SQLQueryString(statement)).run()
+        try await Self.run(statements, on: database)
+    }
+
+    /// All or nothing: a statement that fails leaves no added column behind to fail the next attempt.
+    static func run(_ statements: [String], on database: any Database) async throws {
+        try await database.transaction { transaction in
+            for statement in statements {
+                try await (transaction as! any SQLDatabase).raw(SQLQueryString(statement)).run()
+            }
         }
     }
 }

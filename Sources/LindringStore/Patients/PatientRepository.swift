@@ -109,7 +109,8 @@ public enum PatientRepository {
         let sql = db as! any SQLDatabase
         let rows: [any SQLRow]
         if let cpr = try? CPRNumber(query) {
-            rows = try await visible(to: requester, sql.select().columns("id", "name", "cpr").from("patients").where("cpr", .equal, SQLBind(cpr.digits)))
+            rows = try await visible(to: requester, sql.select().columns("id", "name", "cpr").from("patients").where("cpr", .equal, SQLBind(cpr.digits))
+                .whereAfter(after, name: SQLColumn("name"), id: SQLColumn("id")))
                 .limit(limit).all()
         } else {
             let terms = NameSearch.terms(query)

@@ -89,6 +89,10 @@ public enum PlanRepository {
     /// (before or after the change) other than the author's.
     static func record(_ plan: StoredPlan, changes: [PlanChange], previousTeam: Set<UUID>, author: PlanAuthor, now: Date,
                        on sql: any SQLDatabase) async throws {
+        // The care-team rows copy the patient's name (M0022). On PostgreSQL another process may be
+        // renaming the patient; both take the patient's row first, so the rename's copy waits for
+        // these rows or these rows copy the new name. (SQLite writes one at a time; no lock needed.)
+        _ = try await sql.select().column("id").from("patients").where("id", .equal, SQLBind(plan.patientId)).for(.share).first()
         let changesJSON = try JSONColumn.encode(changes)
         var version = RowBatch()
         try versionRow(planId: plan.id, version: plan.version, plan.content, changes: changesJSON, author: author, now: now, into: &version)

@@ -71,7 +71,7 @@ enum FormFields {
                            errors: [FieldError]) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
         return .fieldset(.id(name), .class(error == nil ? "field checkboxes" : "field checkboxes has-error"),
-                         .element(named: "legend", text: legend),
+                         .legend(legend),
                          .unwrap(error) { .p(.class("field-error"), .plainText(message(t, $0.code))) },
                          .forEach(options) { option in
                              .div(.class("checkbox"),

@@ -31,4 +31,9 @@ extension Node {
     static func plainText(_ text: String) -> Node {
         .raw(HTMLEscaping.escape(text))
     }
+
+    /// A fieldset's caption (Plot has no `.legend`), escaped like `.plainText`.
+    static func legend(_ text: String) -> Node {
+        .element(named: "legend", nodes: [.plainText(text)])
+    }
 }

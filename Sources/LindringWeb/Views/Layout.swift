@@ -15,7 +15,7 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 // Not Plot's .title(): it also writes the title into unescaped meta attributes.
-                .element(named: "title", text: "\(title) · Lindring"),
+                .element(named: "title", nodes: [.plainText("\(title) · Lindring")]),
                 .link(.rel(.stylesheet), .href("/assets/app.css")),
                 .link(.rel(.icon), .href("/assets/logo.svg"), .type("image/svg+xml")),
                 .script(.src("/assets/app.js"), .attribute(named: "defer", value: "defer"))

@@ -37,7 +37,7 @@ enum ContactFormView {
                 .input(.type(.hidden), .name("contactId"), .value(form.contactId.uuidString)),
                 .unwrap(form.patientId) { .input(.type(.hidden), .name("patientId"), .value($0.uuidString)) },
                 FormFields.errorSummary(t, errors, labels: labels),
-                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.call")),
+                .fieldset(.class("form-section"), .legend(t("contact.section.call")),
                     .div(.class("grid"),
                         FormFields.text(t, name: "startedAt", label: labels["startedAt"]!, value: f["startedAt"], errors: errors,
                                         type: .init(rawValue: "datetime-local") ?? .text, required: true),
@@ -54,14 +54,14 @@ enum ContactFormView {
                         FormFields.select(t, name: "direction", label: labels["direction"]!,
                                           options: options(AdvisoryOpenAPI.values(ContactDirection.self), "direction"), selected: f["direction"], errors: errors))),
                 patientSection(page, form: form, panel: patientPanel, units: UnitDirectory(units), errors: errors, focus: focus),
-                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.reasons")),
+                .fieldset(.class("form-section"), .legend(t("contact.section.reasons")),
                     FormFields.checkboxes(t, name: "reasons", legend: labels["reasons"]!, options: options(AdvisoryOpenAPI.values(ContactReason.self), "reason"),
                                           checked: Set(f.all("reasons")), errors: errors)),
-                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.sbar")),
+                .fieldset(.class("form-section"), .legend(t("contact.section.sbar")),
                     .forEach(["situation", "background", "assessment", "recommendation"]) { name in
                         FormFields.textarea(t, name: name, label: labels[name]!, value: f[name], errors: errors, hint: t("contact.hint.\(name)"))
                     }),
-                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.triage")),
+                .fieldset(.class("form-section"), .legend(t("contact.section.triage")),
                     triageChoices(t, selected: f["triage"], errors: errors),
                     FormFields.checkboxes(t, name: "actions", legend: labels["actions"]!, options: options(AdvisoryOpenAPI.values(ContactAction.self), "contactAction"),
                                           checked: Set(f.all("actions")), errors: errors),
@@ -71,7 +71,7 @@ enum ContactFormView {
                         FormFields.select(t, name: "stayedAtHome", label: labels["stayedAtHome"]!,
                                           options: [("true", t("form.yes")), ("false", t("form.no"))], selected: f["stayedAtHome"], errors: errors,
                                           includeEmpty: t("contact.notApplicable")))),
-                .fieldset(.class("form-section"), .element(named: "legend", text: t("contact.section.followUp")),
+                .fieldset(.class("form-section"), .legend(t("contact.section.followUp")),
                     .p(.class("hint"), .plainText(t("contact.followUpHint"))),
                     .div(.class("grid"),
                         FormFields.select(t, name: "followUp.unitId", label: labels["followUp.unitId"]!, options: unitOptions, selected: f["followUp.unitId"],
@@ -93,7 +93,7 @@ enum ContactFormView {
     static func patientSection(_ page: PageContext, form: ContactForm, panel: PatientPanel, units: UnitDirectory, errors: [FieldError],
                                focus: Focus) -> Node<HTML.FormContext> {
         let t = page.t
-        return .fieldset(.class("form-section"), .id("patient-section"), .element(named: "legend", text: t("contact.section.patient")),
+        return .fieldset(.class("form-section"), .id("patient-section"), .legend(t("contact.section.patient")),
             .div(.class("search-row"),
                  FormFields.text(t, name: "patientQuery", label: t("contact.field.patientQuery"), value: form.values["patientQuery"], errors: errors,
                                  type: .search, hint: t("contact.patientQueryHint"), autofocus: focus == .patientQuery, maxLength: 100),
@@ -128,7 +128,7 @@ enum ContactFormView {
     static func triageChoices(_ t: Localizer, selected: String?, errors: [FieldError]) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == "triage" }
         return .fieldset(.id("triage"), .class(error == nil ? "field triage-choices" : "field triage-choices has-error"),
-            .element(named: "legend", text: t("contact.field.triage") + " *"),
+            .legend(t("contact.field.triage") + " *"),
             .unwrap(error) { .p(.class("field-error"), .plainText(FormFields.message(t, $0.code))) },
             .forEach(Triage.allCases) { level in
                 .div(.class("radio triage-\(level.rawValue)"),

@@ -80,7 +80,7 @@ enum PatientViews {
                   FormFields.select(t, name: "sharingConsent", label: labels["sharingConsent"]!,
                                     options: SharingConsent.allCases.map { ($0.rawValue, t.label("consent", $0)) },
                                     selected: draft.sharingConsent ?? SharingConsent.notAsked.rawValue, errors: errors),
-                  .fieldset(.class("rows"), .element(named: "legend", text: labels["relatives"]!),
+                  .fieldset(.class("rows"), .legend(labels["relatives"]!),
                             .forEach(Array(relatives.enumerated())) { index, relative in
                                 let p = "relatives[\(index)]"
                                 return .div(.class("row-group"),

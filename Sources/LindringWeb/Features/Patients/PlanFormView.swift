@@ -49,7 +49,7 @@ enum PlanFormView {
                   .unwrap(contactId) { .input(.type(.hidden), .name("contactId"), .value($0.uuidString)) },
                   .unwrap(contactId) { _ in .div(.class("notice"), .p(.plainText(t("plan.fromContact")))) },
                   FormFields.errorSummary(t, errors, labels: [:]),
-                  .fieldset(.element(named: "legend", text: t("plan.careTeam")),
+                  .fieldset(.legend(t("plan.careTeam")),
                             .p(.class("hint"), .plainText(t("plan.careTeamHint"))),
                             .forEach(Array(team.enumerated())) { index, member in
                                 let p = "careTeam[\(index)]"
@@ -63,24 +63,24 @@ enum PlanFormView {
                                     text("\(p).outOfHoursPhone", member.outOfHoursPhone, type: .tel, label: t("units.outOfHoursPhone")),
                                     .input(.type(.hidden), .name("\(p).userId"), .value(HTMLEscaping.escape(member.userId ?? ""))))
                             }),
-                  .fieldset(.element(named: "legend", text: t("plan.decisions")),
+                  .fieldset(.legend(t("plan.decisions")),
                             select("resuscitation", Resuscitation.self, prefix: "resuscitation", selected: input.resuscitation, empty: t("plan.notDecided")),
                             select("treatmentLevel", TreatmentLevel.self, prefix: "treatmentLevel", selected: input.treatmentLevel, empty: t("plan.notDecided")),
                             text("decidedBy", input.decidedBy),
                             text("decisionDate", input.decisionDate, type: .date),
                             text("reviewDate", input.reviewDate, type: .date),
                             FormFields.checkbox(name: "livingWill", label: t("plan.field.livingWill"), checked: input.livingWill ?? false)),
-                  .fieldset(.element(named: "legend", text: t("plan.wishes")),
+                  .fieldset(.legend(t("plan.wishes")),
                             select("preferredPlaceOfCare", PreferredPlace.self, prefix: "preferredPlace", selected: input.preferredPlaceOfCare),
                             select("preferredPlaceOfDeath", PreferredPlace.self, prefix: "preferredPlace", selected: input.preferredPlaceOfDeath),
                             FormFields.textarea(t, name: "whatMattersMost", label: t("plan.field.whatMattersMost"), value: input.whatMattersMost, errors: errors),
                             text("wishesDiscussedOn", input.wishesDiscussedOn, type: .date),
                             text("wishesDiscussedWith", input.wishesDiscussedWith)),
-                  .fieldset(.element(named: "legend", text: t("plan.field.prognosis")),
+                  .fieldset(.legend(t("plan.field.prognosis")),
                             select("prognosis", Prognosis.self, prefix: "prognosis", selected: input.prognosis),
                             FormFields.checkbox(name: "patientKnowsPrognosis", label: t("plan.field.patientKnowsPrognosis"), checked: input.patientKnowsPrognosis ?? false),
                             FormFields.checkbox(name: "relativesKnowPrognosis", label: t("plan.field.relativesKnowPrognosis"), checked: input.relativesKnowPrognosis ?? false)),
-                  .fieldset(.element(named: "legend", text: t("plan.medications")),
+                  .fieldset(.legend(t("plan.medications")),
                             .forEach(Array(medications.enumerated())) { index, m in
                                 let p = "medications[\(index)]"
                                 return .div(.class("row-group"),
@@ -94,7 +94,7 @@ enum PlanFormView {
                   FormFields.checkboxes(t, name: "equipment", legend: t("plan.field.equipment"),
                                         options: HomeEquipment.allCases.map { ($0.rawValue, t.label("equipment", $0)) },
                                         checked: Set(input.equipment ?? []), errors: errors),
-                  .fieldset(.element(named: "legend", text: t("plan.contingencies")),
+                  .fieldset(.legend(t("plan.contingencies")),
                             .forEach(Array(contingencies.enumerated())) { index, c in
                                 let p = "contingencies[\(index)]"
                                 return .div(.class("row-group"),
@@ -102,7 +102,7 @@ enum PlanFormView {
                                     text("\(p).callDay", c.callDay, label: t("plan.contingency.callDay")),
                                     text("\(p).callNight", c.callNight, label: t("plan.contingency.callNight")))
                             }),
-                  .fieldset(.element(named: "legend", text: t("plan.field.status")),
+                  .fieldset(.legend(t("plan.field.status")),
                             select("status", PlanStatus.self, prefix: "planStatus", selected: input.status),
                             select("endReason", EndReason.self, prefix: "endReason", selected: input.endReason, empty: "–"),
                             text("dateOfDeath", input.dateOfDeath, type: .date),

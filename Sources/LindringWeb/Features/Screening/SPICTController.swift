@@ -66,7 +66,7 @@ enum SPICTViews {
                                       options: SPICT.GeneralIndicator.allCases.map { ($0.rawValue, t("spict.indicator.\($0.rawValue)")) },
                                       checked: Set(typed.all("generalIndicators")), errors: errors),
                 .fieldset(.id("clinicalIndicators"), .class("field spict-clinical"),
-                          .element(named: "legend", text: t("spict.clinical")),
+                          .legend(t("spict.clinical")),
                           .p(.class("hint"), .plainText(t("spict.clinicalHint"))),
                           .unwrap(errors.first { $0.field == "clinicalIndicators" }) { .p(.class("field-error"), .plainText(FormFields.message(t, $0.code))) },
                           .forEach(SPICT.ConditionGroup.allCases) { group in

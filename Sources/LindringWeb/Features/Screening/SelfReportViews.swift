@@ -62,7 +62,7 @@ enum SelfReportViews {
                         .textarea(.id("answer-\(item.id)"), .name("a.\(item.id)"), .attribute(named: "rows", value: "4"), .plainText(answer ?? "")))
         }
         return .fieldset(.class("scale-question"),
-            .element(named: "legend", text: text),
+            .legend(text),
             .p(.class("hint"), .plainText(t("selfReport.progress", ["n": String(number), "count": String(count)]) + " · "
                 + t("selfReport.scaleHint", ["min": String(range.lowerBound), "max": String(range.upperBound)]))),
             .unwrap(instrument.thresholdGroups.first { $0.items.contains(item.id) }) { group in

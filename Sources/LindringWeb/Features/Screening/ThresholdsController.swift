@@ -101,7 +101,7 @@ enum ThresholdsViews {
                 .forEach(instrument.thresholdGroups) { group in
                     let current = configured.thresholds.bands(for: group)
                     return .fieldset(
-                        .element(named: "legend", text: t("thresholds.group.\(group.id)") + " – "
+                        .legend(t("thresholds.group.\(group.id)") + " – "
                                  + t(group.higherIsWorse ? "thresholds.higherIsWorse" : "thresholds.lowerIsWorse",
                                      ["min": String(group.range.lowerBound), "max": String(group.range.upperBound)])),
                         .div(.class("grid"), .forEach(bands) { band in
