@@ -91,8 +91,11 @@ public enum PlanRepository {
                        on sql: any SQLDatabase) async throws {
         // The care-team rows copy the patient's name (M0022). On PostgreSQL another process may be
         // renaming the patient; both take the patient's row first, so the rename's copy waits for
-        // these rows or these rows copy the new name. (SQLite writes one at a time; no lock needed.)
-        _ = try await sql.select().column("id").from("patients").where("id", .equal, SQLBind(plan.patientId)).for(.share).first()
+        // these rows or these rows copy the new name. SQLite has no row locks and needs none: its
+        // writes take turns.
+        if sql.dialect.sharedSelectLockExpression != nil {
+            _ = try await sql.select().column("id").from("patients").where("id", .equal, SQLBind(plan.patientId)).for(.share).first()
+        }
         let changesJSON = try JSONColumn.encode(changes)
         var version = RowBatch()
         try versionRow(planId: plan.id, version: plan.version, plan.content, changes: changesJSON, author: author, now: now, into: &version)
