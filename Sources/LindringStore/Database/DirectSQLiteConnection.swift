@@ -108,18 +108,16 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         var sql = SQLQueryConverter(delegate: QueryConverterDelegate()).convert(query)
         // A created row reports its id, as FluentSQLiteDriver's do (for ids the database makes).
         if case .create = query.action, query.customIDKey != .some(.string("")) {
-            sql = SQLList([sql, SQLReturning(SQLColumn((query.customIDKey ?? .id).description))], separator: SQLRaw(" "))
+            sql = SQLKit.SQLList([sql, SQLReturning(SQLColumn((query.customIDKey ?? .id).description))], separator: SQLRaw(" "))
         }
         return execute(sql: sql) { onOutput(RowOutput(row: $0, schema: nil)) }
     }
 
-    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(DirectSQLiteError(code: SQLITE_PERM, message: "schema changes run in the migrations, not here"))
-    }
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { eventLoop.makeFailedFuture(Self.schemaRefused) }
 
-    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(DirectSQLiteError(code: SQLITE_PERM, message: "schema changes run in the migrations, not here"))
-    }
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { eventLoop.makeFailedFuture(Self.schemaRefused) }
+
+    private static let schemaRefused = DirectSQLiteError(code: SQLITE_PERM, message: "schema changes run in the migrations, not here")
 
     /// Always inside the transaction its owner began (a snapshot, or the writer's group).
     var inTransaction: Bool { true }

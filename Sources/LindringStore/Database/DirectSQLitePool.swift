@@ -18,6 +18,7 @@ final class DirectSQLitePool: @unchecked Sendable {
     private var slotsTaken = 0
     private var waiting: [CheckedContinuation<DirectSQLiteConnection?, Never>] = []
     private var closed = false
+    private static let closedError = DirectSQLiteError(code: SQLITE_MISUSE, message: "the database is closed")
 
     init(path: String, role: DirectSQLiteConnection.Role, pragmas: [String], capacity: Int,
          context: @escaping @Sendable () -> DatabaseContext) {
@@ -56,7 +57,7 @@ final class DirectSQLitePool: @unchecked Sendable {
             case .open:
                 return try openConnection()
             case .closed:
-                throw DirectSQLiteError(code: SQLITE_MISUSE, message: "the database is closed")
+                throw Self.closedError
             case .wait:
                 // Nil: something changed (a failed open freed its slot, or closing); look again.
                 let handed: DirectSQLiteConnection? = await withCheckedContinuation { continuation in
@@ -82,7 +83,7 @@ final class DirectSQLitePool: @unchecked Sendable {
             }
             if closedMeanwhile {
                 connection.close()
-                throw DirectSQLiteError(code: SQLITE_MISUSE, message: "the database is closed")
+                throw Self.closedError
             }
             return connection
         } catch {
