@@ -155,6 +155,6 @@ extension Persistence {
     /// Commits one audit entry, in the next group's batch of entries (`GroupCommit`), and
     /// returns once it is durable.
     public func appendAudit(_ record: AuditRecord) async throws {
-        try await write(.audit([record]))
+        _ = try await write(.audit([record]))
     }
 }

@@ -113,9 +113,9 @@ public final class Persistence: Sendable {
             }
             do {
                 if let sqliteWriter {
-                    try await sqliteWriter.withConnection { try await run($0) }
+                    try await sqliteWriter.withConnection { await run($0) }
                 } else {
-                    try await databases.database(writerID, logger: logger, on: writerLoop)!.withConnection { try await run($0) }
+                    try await databases.database(writerID, logger: logger, on: writerLoop)!.withConnection { await run($0) }
                 }
             } catch {
                 // No connection for the group: nothing ran, so every job fails.
@@ -300,8 +300,8 @@ public final class Persistence: Sendable {
 enum SQLiteSettings {
     /// WAL lets readers work while one writer commits; FULL makes an acknowledged commit
     /// survive power loss (clinical data); the busy timeout makes a second writer wait
-    /// instead of spinning or failing. The busy timeout comes first: setting `journal_mode` may meet another connection's
-    /// checkpoint or recovery, and must then wait rather than fail.
+    /// instead of spinning or failing. The busy timeout comes first: setting `journal_mode`
+    /// may meet another connection's checkpoint or recovery, and must then wait rather than fail.
     static let pragmas = [
         "PRAGMA busy_timeout = 5000",
         "PRAGMA journal_mode = WAL",
