@@ -52,6 +52,35 @@ struct SQLiteReaderTests {
         }
     }
 
+    @Test func aKeptStatementReadsTheValuesOfEachUseAndRefusesTooFew() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given: rows whose `flag` is 0, 1 and 7 (SQLite's planner treats 0 and 1 apart)
+            let ids = [UUID(), UUID(), UUID()]
+            try await persistence.write { tx in
+                let sql = tx as! any SQLDatabase
+                try await sql.raw(SQLQueryString(Self.table)).run()
+                for (id, flag) in zip(ids, [0, 1, 7]) {
+                    try await sql.insert(into: "samples").columns("id", "flag").values(SQLBind(id), SQLBind(flag)).run()
+                }
+            }
+            // when: one statement, used again and again with other values, in one snapshot
+            let found = try await persistence.read { tx in
+                var found: [UUID?] = []
+                for flag in [1, 7, 0, 1, 2, 0] {
+                    found.append(try await (tx as! any SQLDatabase).select().column("id").from("samples")
+                        .where("flag", .equal, SQLBind(flag)).first()?.decode(column: "id", as: UUID.self))
+                }
+                return found
+            }
+            // then: each use reads its own value, never one left from the use before
+            #expect(found == [ids[1], ids[2], ids[0], ids[1], nil, ids[0]])
+            // and: a statement given fewer values than it has parameters is refused, not run with NULLs
+            await #expect(throws: (any Error).self) {
+                try await persistence.read { try await ($0 as! any SQLDatabase).raw("SELECT ?1 + ?2 AS sum").all() }
+            }
+        }
+    }
+
     @Test func aSnapshotCannotChangeData() async throws {
         try await TestDatabase.withPersistence { persistence in
             try await persistence.write { try await ($0 as! any SQLDatabase).raw(SQLQueryString(Self.table)).run() }

@@ -133,13 +133,20 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         guard let handle else { throw DirectSQLiteError(code: SQLITE_MISUSE, message: "the connection is closed") }
         let keep = binds.count <= Self.maxCachedBinds
         let statement = try prepared(sql, keep: keep, on: handle)
+        // No `sqlite3_clear_bindings` on reset: it expires every statement whose plan looked at a
+        // bound value (SQLite's planner asks, for one, whether a `= ?` term is 0 or 1), and an
+        // expired statement is parsed and planned again at its next step: every request's user
+        // look-up and the summary's latest assessment were. Each use binds every parameter anew,
+        // which the count check below makes sure of.
         defer {
             if keep {
                 sqlite_nio_sqlite3_reset(statement)
-                sqlite_nio_sqlite3_clear_bindings(statement)
             } else {
                 sqlite_nio_sqlite3_finalize(statement)
             }
+        }
+        guard sqlite_nio_sqlite3_bind_parameter_count(statement) == binds.count else {
+            throw DirectSQLiteError(code: SQLITE_RANGE, message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
         }
         for (index, value) in binds.enumerated() {
             try check(bind(value, at: Int32(index + 1), to: statement), handle)
