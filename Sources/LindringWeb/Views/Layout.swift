@@ -45,10 +45,11 @@ enum Layout {
     }
 
     static func navigation(_ page: PageContext) -> Node<HTML.BodyContext> {
-        .nav(.id("main-nav"), .attribute(named: "aria-label", value: page.t("nav.label")),
+        let current = current(page)
+        return .nav(.id("main-nav"), .attribute(named: "aria-label", value: page.t("nav.label")),
              .ul(.forEach(page.navigation) { item in
                  .li(.a(.href(item.path),
-                        .if(item.path == current(page), .attribute(named: "aria-current", value: "page")),
+                        .if(item.path == current, .attribute(named: "aria-current", value: "page")),
                         .plainText(item.title)))
              }))
     }

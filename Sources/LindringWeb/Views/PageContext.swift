@@ -8,29 +8,26 @@ struct PageContext: Sendable {
     let user: User?
     let csrfToken: String?
     let path: String
-    /// Unread plan changes for the user's unit, shown in the navigation.
-    let unreadInbox: Int
+    /// The main navigation: only what the user's roles permit. Worked out once per page: the
+    /// layout asks for it once per item.
+    let navigation: [(title: String, path: String)]
 
     init(_ context: AppContext, path: String) {
-        unreadInbox = context.unreadInbox
-        t = Localizer(context.language)
-        user = context.user
-        csrfToken = context.session?.csrfToken
-        self.path = path
+        self.init(t: Localizer(context.language), user: context.user, csrfToken: context.session?.csrfToken, path: path,
+                  unreadInbox: context.unreadInbox)
     }
 
     init(t: Localizer, user: User?, csrfToken: String?, path: String, unreadInbox: Int = 0) {
-        self.unreadInbox = unreadInbox
         self.t = t
         self.user = user
         self.csrfToken = csrfToken
         self.path = path
+        navigation = Self.navigation(t, user, unreadInbox: unreadInbox)
     }
 
     var language: Language { t.language }
 
-    /// The main navigation: only what the user's roles permit.
-    var navigation: [(title: String, path: String)] {
+    private static func navigation(_ t: Localizer, _ user: User?, unreadInbox: Int) -> [(title: String, path: String)] {
         guard let user else { return [] }
         var items: [(String, String)] = [(t("nav.home"), Routes.home())]
         if user.can(.documentAdvisoryContacts) { items.append((t("nav.advisory"), Routes.advisory())) }

@@ -18,6 +18,12 @@ struct PatientGate {
         case proposeFromContact
     }
 
+    /// Why access was allowed, and the facts it was decided on.
+    struct Granted: Sendable {
+        let ground: PatientAccessGround
+        let facts: PatientAccessFacts
+    }
+
     struct Denied: Error {
         let canBreakTheGlass: Bool
         let patientId: UUID
@@ -26,30 +32,30 @@ struct PatientGate {
     /// Runs `body` if the signed-in user may `mode` the patient; otherwise records the refusal
     /// and throws `Denied`. `action` names what was done (`patient.read`, `plan.update`…).
     func access<T: Sendable>(_ context: AppContext, patientId: UUID, _ mode: Mode, action: String, purpose: String? = nil,
-                             audited: Bool = true, _ body: @escaping @Sendable (any Database, PatientAccessGround) async throws -> T) async throws -> T {
+                             audited: Bool = true, _ body: @escaping @Sendable (any Database, Granted) async throws -> T) async throws -> T {
         let permission: Action = mode == .read ? .readPatientData : .writePatientData
         let user = try context.require(permission)
         let record = { @Sendable (outcome: AuditOutcome, ground: PatientAccessGround?) in
             context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
                                 purpose: ground.map { Self.purpose($0, purpose) } ?? purpose, outcome: outcome)
         }
-        let decide = { @Sendable (tx: any Database) async throws -> PatientAccessDecision in
+        let decide = { @Sendable (tx: any Database) async throws -> (PatientAccessDecision, PatientAccessFacts) in
             guard let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx) else { throw AppError.notFound }
-            let brokeTheGlass = try await context.session.asyncMap {
-                try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: patientId, on: tx)
-            } ?? false
-            let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: brokeTheGlass)
-            return switch mode {
-            case .read: PatientAccessPolicy.read(requester, facts)
-            case .write: PatientAccessPolicy.write(requester, facts)
-            case .proposeFromContact: PatientAccessPolicy.proposeFromContact(requester, facts)
+            var requester = PatientRequester(roles: user.roles, unitId: user.unitId)
+            var decision = Self.decide(mode, requester, facts)
+            // A grant matters only where nothing else allows, so it is looked up only then.
+            if case .denied(canBreakTheGlass: true) = decision, let session = context.session,
+               try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx) {
+                requester.brokeTheGlass = true
+                decision = Self.decide(mode, requester, facts)
             }
+            return (decision, facts)
         }
         if mode == .read {
             let decision: Result<(T, PatientAccessGround), Denied> = try await services.persistence.read { tx in
                 switch try await decide(tx) {
-                case .allowed(let ground): .success((try await body(tx, ground), ground))
-                case .denied(let canBreakTheGlass): .failure(Denied(canBreakTheGlass: canBreakTheGlass, patientId: patientId))
+                case (.allowed(let ground), let facts): .success((try await body(tx, Granted(ground: ground, facts: facts)), ground))
+                case (.denied(let canBreakTheGlass), _): .failure(Denied(canBreakTheGlass: canBreakTheGlass, patientId: patientId))
                 }
             }
             switch decision {
@@ -63,16 +69,24 @@ struct PatientGate {
         }
         let outcome: Result<T, Denied> = try await services.persistence.write { tx in
             switch try await decide(tx) {
-            case .allowed(let ground):
-                let result = try await body(tx, ground)
+            case (.allowed(let ground), let facts):
+                let result = try await body(tx, Granted(ground: ground, facts: facts))
                 if audited { try await AuditLog.append(record(.allowed, ground), on: tx) }
                 return .success(result)
-            case .denied:
+            case (.denied, _):
                 try await AuditLog.append(record(.denied, nil), on: tx)
                 return .failure(Denied(canBreakTheGlass: false, patientId: patientId))
             }
         }
         return try outcome.get()
+    }
+
+    private static func decide(_ mode: Mode, _ requester: PatientRequester, _ facts: PatientAccessFacts) -> PatientAccessDecision {
+        switch mode {
+        case .read: PatientAccessPolicy.read(requester, facts)
+        case .write: PatientAccessPolicy.write(requester, facts)
+        case .proposeFromContact: PatientAccessPolicy.proposeFromContact(requester, facts)
+        }
     }
 
     /// Refuses (and audits the refusal) before a request is even read, so that someone who may

@@ -45,14 +45,14 @@ struct PatientService {
     /// The patient, the plan and who may change it, read under one audit entry.
     func summary(_ patientId: UUID, _ context: AppContext, purpose: String? = nil, fromContact: Bool = false) async throws -> PatientSummary {
         let user = try context.requireUser()
-        return try await gate.access(context, patientId: patientId, .read, action: "patient.read", purpose: purpose) { tx, ground in
+        return try await gate.access(context, patientId: patientId, .read, action: "patient.read", purpose: purpose) { tx, granted in
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             let plan = try await PlanRepository.find(patientId: patientId, on: tx)
-            let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx)!
             let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
-            let canWrite = (fromContact ? PatientAccessPolicy.proposeFromContact(requester, facts) : PatientAccessPolicy.write(requester, facts)).isAllowed
+            let canWrite = (fromContact ? PatientAccessPolicy.proposeFromContact(requester, granted.facts)
+                                        : PatientAccessPolicy.write(requester, granted.facts)).isAllowed
             let latest = try await AssessmentRepository.list(patientId: patientId, limit: 1, on: tx).first
-            return PatientSummary(patient: patient, plan: plan, ground: ground, canWrite: canWrite, latestAssessment: latest)
+            return PatientSummary(patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestAssessment: latest)
         }
     }
 
