@@ -65,6 +65,15 @@ import Testing
         }
     }
 
+    @Test func placeholdersAreFilledInOnceAndValuesShownAsTyped() {
+        let t = Localizer(.danish)
+        #expect(t("inbox.version", ["version": "3", "author": "Åse {time} Ørsted", "time": "kl. 03:12"])
+                == "plan version 3 af Åse {time} Ørsted, kl. 03:12")
+        #expect(t("plan.decidedByOn", ["by": "Dr. Hansen"]) == "Besluttet af Dr. Hansen, {on}")
+        #expect(t("home.greeting", [:]) == "Velkommen, {name}")
+        #expect(Localizer(.english)("home.greeting", ["name": "Søren"]) == "Welcome, Søren")
+    }
+
     @Test func everyKeyUsedInTheSourceExists() throws {
         // The web sources are compiled in; scan them for t("…") calls so a typo cannot reach a user.
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/LindringWeb").standardized

@@ -37,9 +37,23 @@ public struct Localizer: Sendable {
         Catalog.texts(for: language)[key] ?? "[\(key)]"
     }
 
-    /// The text for a key with `{name}` placeholders filled in.
+    /// The text for a key with `{name}` placeholders filled in, in one pass over the text: a
+    /// value that itself contains `{…}` (a name as typed) is shown as it is, and a placeholder
+    /// without a value stays visible.
     public func callAsFunction(_ key: String, _ values: [String: String]) -> String {
-        values.reduce(self(key)) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+        let template = self(key)
+        var text = ""
+        text.reserveCapacity(template.utf8.count + values.values.reduce(0) { $0 + $1.utf8.count })
+        var rest = template[...]
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")),
+              let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
+            text += rest[..<open]
+            let placeholder = rest[open...close]
+            text += values[String(placeholder.dropFirst().dropLast())] ?? String(placeholder)
+            rest = rest[rest.index(after: close)...]
+        }
+        text += rest
+        return text
     }
 
     /// The display name of an enum value: the key is `prefix.rawValue`.
