@@ -79,8 +79,8 @@ public enum FollowUpRepository {
     }
 
     public static func openCount(unitId: UUID, on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("follow_ups")
-            .where("unit_id", .equal, SQLBind(unitId)).where("status", .equal, SQLBind(FollowUpStatus.open.rawValue))
+        try await (db as! any SQLDatabase)
+            .raw("SELECT count(*) AS n FROM follow_ups WHERE unit_id = \(bind: unitId) AND status = \(bind: FollowUpStatus.open.rawValue)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 

@@ -7,6 +7,7 @@ public enum PatientRepository {
     static let columns = ["id", "cpr", "name", "birth_date", "municipality_code", "phone", "gp_unit_id", "diagnosis_group", "icd10",
                           "language", "interpreter_needed", "relatives", "sharing_consent", "consent_recorded_by",
                           "consent_recorded_at", "registering_unit_id"]
+    private static let columnList = columns.joined(separator: ", ")
 
     /// Registers a patient. A CPR number already registered is a field error, not a second patient.
     public static func create(_ patient: ValidPatient, registeringUnitId: UUID, recordedBy: UUID?, now: Date = Date(),
@@ -70,19 +71,18 @@ public enum PatientRepository {
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> Patient? {
-        let sql = db as! any SQLDatabase
-        guard let row = try await sql.select().columns(columns.map { SQLColumn($0) }).from("patients").where("id", .equal, SQLBind(id)).first() else {
-            return nil
-        }
-        return try patient(row)
+        // SQL text rather than a builder for the reads every patient page makes (here and in
+        // `accessFacts`): SQLKit quotes each identifier through a string replace on every call.
+        try await (db as! any SQLDatabase).raw("SELECT \(unsafeRaw: columnList) FROM patients WHERE id = \(bind: id)").first().map(patient)
     }
 
     /// The facts the access policy decides on, in two index look-ups.
     public static func accessFacts(patientId: UUID, on db: any Database) async throws -> PatientAccessFacts? {
         let sql = db as! any SQLDatabase
-        guard let row = try await sql.select().columns("registering_unit_id", "sharing_consent").from("patients")
-            .where("id", .equal, SQLBind(patientId)).first() else { return nil }
-        let units = try await sql.select().column("unit_id").from("plan_care_team").where("patient_id", .equal, SQLBind(patientId)).all()
+        guard let row = try await sql.raw("SELECT registering_unit_id, sharing_consent FROM patients WHERE id = \(bind: patientId)").first() else {
+            return nil
+        }
+        let units = try await sql.raw("SELECT unit_id FROM plan_care_team WHERE patient_id = \(bind: patientId)").all()
             .map { try $0.decode(column: "unit_id", as: UUID.self) }
         return PatientAccessFacts(registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self),
                                   careTeamUnitIds: Set(units),

@@ -8,9 +8,8 @@ import SQLKit
 /// commit as one.
 public enum PlanRepository {
     public static func find(patientId: UUID, on db: any Database) async throws -> StoredPlan? {
-        let sql = db as! any SQLDatabase
-        guard let row = try await sql.select().columns("id", "patient_id", "version", "content", "updated_at").from("plans")
-            .where("patient_id", .equal, SQLBind(patientId)).first() else { return nil }
+        guard let row = try await (db as! any SQLDatabase)
+            .raw("SELECT id, version, content, updated_at FROM plans WHERE patient_id = \(bind: patientId)").first() else { return nil }
         return StoredPlan(id: try row.decode(column: "id", as: UUID.self), patientId: patientId,
                           version: try row.decode(column: "version", as: Int.self),
                           content: try row.decodeJSON(PlanContent.self, column: "content"),
@@ -185,12 +184,10 @@ public enum InboxRepository {
     }
 
     public static func unreadCount(unitId: UUID, userId: UUID, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
-        return try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
-            .from("inbox_items")
-            .where("unit_id", .equal, SQLBind(unitId))
-            .where(SQLColumn("id"), .notIn, SQLSubquery.select { $0.column("item_id").from("inbox_reads").where("user_id", .equal, SQLBind(userId)) })
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+        try await (db as! any SQLDatabase).raw("""
+            SELECT count(*) AS n FROM inbox_items
+            WHERE unit_id = \(bind: unitId) AND id NOT IN (SELECT item_id FROM inbox_reads WHERE user_id = \(bind: userId))
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Marks every item of the unit read for this user.

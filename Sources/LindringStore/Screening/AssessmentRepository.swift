@@ -104,11 +104,10 @@ public enum AssessmentRepository {
 
     /// The patient's assessments, newest first.
     public static func list(patientId: UUID, limit: Int = 500, on db: any Database) async throws -> [Assessment] {
-        let sql = db as! any SQLDatabase
-        return try await sql.select().columns("id", "patient_id", "instrument", "respondent", "answers", "scores", "severity", "traffic_light", "taken_at",
-                                              "recorded_by_name", "created_at")
-            .from("assessments").where("patient_id", .equal, SQLBind(patientId))
-            .orderBy("taken_at", .descending).orderBy("id", .descending).limit(limit).all().map { row in
+        try await (db as! any SQLDatabase).raw("""
+            SELECT id, patient_id, instrument, respondent, answers, scores, severity, traffic_light, taken_at, recorded_by_name, created_at
+            FROM assessments WHERE patient_id = \(bind: patientId) ORDER BY taken_at DESC, id DESC LIMIT \(literal: limit)
+            """).all().map { row in
                 return Assessment(
                     id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
                     instrument: try ContactRepository.enumValue(row, "instrument"), respondent: try ContactRepository.enumValue(row, "respondent"),
