@@ -76,6 +76,11 @@ import Testing
             #expect(screening.status == .ok && screening.text.contains("<svg class=\"chart trend\"") && screening.text.contains("34.00"))
             let bodil = try await app.login("bodil")
             #expect(try await app.get("/patients/\(patient)/screening", bodil).status == .forbidden)
+            // and the summary shows the newest screening's colour only
+            let calm = #"{"instrument":"esas-r","respondent":"patient","answers":{"pain":0,"tiredness":0,"drowsiness":0,"nausea":0,"appetite":0,"shortnessOfBreath":0,"depression":0,"anxiety":0,"wellbeing":0}}"#
+            #expect(try await post(token, patient, calm).status == .created)
+            let summary = try await app.get("/patients/\(patient)", session).text
+            #expect(summary.contains("light light-green") && !summary.contains("light light-red"))
         }
     }
 }

@@ -20,6 +20,13 @@ public struct Assessment: Equatable, Sendable {
     public var createdAt: Date
 }
 
+/// The newest assessment as the plan summary shows it: which instrument, when, and its light.
+public struct LatestScreening: Equatable, Sendable {
+    public var instrument: Instrument
+    public var trafficLight: TrafficLight
+    public var takenAt: Date
+}
+
 /// An answer as stored: a whole number or a text.
 public enum AnswerJSON: Codable, Equatable, Sendable {
     case integer(Int)
@@ -100,6 +107,18 @@ public enum AssessmentRepository {
                    SQLBind(result.scores), SQLBind(result.severity), SQLBind(result.trafficLight.rawValue),
                    SQLBind(AuditRecord.truncatedToMilliseconds(takenAt)), SQLBind(recordedBy.id), SQLBind(recordedBy.name),
                    SQLBind(AuditRecord.truncatedToMilliseconds(now))])
+    }
+
+    /// The patient's newest assessment, without the answers and scores a summary does not show
+    /// (three JSON documents to decode).
+    public static func latest(patientId: UUID, on db: any Database) async throws -> LatestScreening? {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT instrument, traffic_light, taken_at FROM assessments WHERE patient_id = \(bind: patientId)
+            ORDER BY taken_at DESC, id DESC LIMIT 1
+            """).first().map { row in
+                LatestScreening(instrument: try ContactRepository.enumValue(row, "instrument"), trafficLight: try ContactRepository.enumValue(row, "traffic_light"),
+                                takenAt: try row.decode(column: "taken_at", as: Date.self))
+            }
     }
 
     /// The patient's assessments, newest first.

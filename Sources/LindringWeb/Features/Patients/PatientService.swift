@@ -51,8 +51,8 @@ struct PatientService {
             let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
             let canWrite = (fromContact ? PatientAccessPolicy.proposeFromContact(requester, granted.facts)
                                         : PatientAccessPolicy.write(requester, granted.facts)).isAllowed
-            let latest = try await AssessmentRepository.list(patientId: patientId, limit: 1, on: tx).first
-            return PatientSummary(patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestAssessment: latest)
+            let latest = try await AssessmentRepository.latest(patientId: patientId, on: tx)
+            return PatientSummary(patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest)
         }
     }
 
@@ -98,5 +98,5 @@ struct PatientSummary: Sendable {
     let plan: StoredPlan?
     let ground: PatientAccessGround
     let canWrite: Bool
-    var latestAssessment: Assessment?
+    var latestScreening: LatestScreening?
 }

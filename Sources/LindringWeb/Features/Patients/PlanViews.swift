@@ -23,8 +23,8 @@ enum PlanViews {
                .plainText("\(t("patient.cpr")) \(patient.cpr.formatted) · \(t("patient.age", ["age": String(age)])) · \(t.label("diagnosisGroup", patient.diagnosisGroup))"
                      + (patient.icd10.map { " (\($0))" } ?? "") + " · \(t("patient.consent")): \(t.label("consent", patient.sharingConsent))")),
             Notices.banner(t, notice),
-            .unwrap(summary.latestAssessment) { latest in
-                .p(.class("latest-screening"), .span(.class("light light-\(latest.score.trafficLight.rawValue)"), .plainText(t.label("light", latest.score.trafficLight))),
+            .unwrap(summary.latestScreening) { latest in
+                .p(.class("latest-screening"), .span(.class("light light-\(latest.trafficLight.rawValue)"), .plainText(t.label("light", latest.trafficLight))),
                    .plainText(" " + t("screening.latest", ["instrument": t.label("instrument", latest.instrument), "time": Timestamps.displayMinutes(latest.takenAt)])),
                    .plainText(" "), .a(.href(Routes.patientScreening(id)), .plainText(t("screening.trend"))))
             },
