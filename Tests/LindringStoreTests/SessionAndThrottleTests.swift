@@ -66,6 +66,16 @@ import Testing
             #expect(try await UserRepository.find(id: admin.id, on: db) == admin)
             #expect(admin.unitId == nil && admin.unitCode == nil)
             #expect(try await UserRepository.find(id: UUID(), on: db) == nil)
+            // and the session with its user in one look-up, as each request makes it
+            let withUser = try #require(try await SessionRepository.findWithUser(token: session.token, timeouts: timeouts, now: start, on: db))
+            #expect(withUser.session == found && withUser.user == nurse)
+            let beforeSignIn = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
+            let anonymous = try #require(try await SessionRepository.findWithUser(token: beforeSignIn.token, timeouts: timeouts, now: start, on: db))
+            #expect(anonymous.session.userId == nil && anonymous.user == nil)
+            #expect(try await SessionRepository.findWithUser(token: session.token, timeouts: timeouts, now: start.addingTimeInterval(13 * 3600), on: db) == nil)
+            #expect(try await SessionRepository.findWithUser(token: "unknown", timeouts: timeouts, now: start, on: db) == nil)
+            try await UserRepository.setActive(userId: nurse.id, false, on: db)
+            #expect(try await SessionRepository.findWithUser(token: session.token, timeouts: timeouts, now: start, on: db)?.user?.active == false)
             // an API token: its use is recorded at most once a minute, and a revoked one leads nowhere
             let issued = try await ApiTokenRepository.issue(userId: nurse.id, label: "EPJ", on: db)
             let first = try #require(try await ApiTokenRepository.userId(forToken: issued.token, now: start, on: db))

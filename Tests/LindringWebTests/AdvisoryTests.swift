@@ -37,13 +37,21 @@ import Testing
             #expect(followUps.count == 1, "one follow-up, not two")
             #expect(followUps.first?.dueAt == ISO8601Instant.parse("2026-11-24T09:00:00Z"))
             // and the home-care nurse sees it in the inbox, and marks it done
-            try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
+            let hjem = try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
             let nurse = try await app.login("hjem")
+            // the navigation's inbox count takes in the open follow-up with the unread plan changes
+            func badge() async throws -> (shown: String, unread: Int) {
+                (try await app.get("/", nurse).text, try await InboxRepository.unreadCount(unitId: homeCare.id, userId: hjem.id, on: app.persistence.database))
+            }
+            let before = try await badge()
+            #expect(before.shown.contains("Indbakke (\(before.unread + 1))"))
             let inbox = try await app.get("/inbox", nurse)
             #expect(inbox.text.contains("id=\"inbox-follow-ups\"") && inbox.text.contains("Tilse i morgen"))
             let done = try await app.post("/follow-ups/\(followUps[0].id)/done", nurse, form: ["returnTo": "/inbox"])
             #expect(done.status == .seeOther)
             #expect(try await FollowUpRepository.list(.init(unitId: homeCare.id, status: .open), on: app.persistence.database).isEmpty)
+            let after = try await badge()
+            #expect(after.unread == 0 ? !after.shown.contains("Indbakke (") : after.shown.contains("Indbakke (\(after.unread))"))
         }
     }
 

@@ -78,10 +78,9 @@ public enum FollowUpRepository {
             .where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).where("due_at", .lessThan, SQLBind(before)).run()
     }
 
-    public static func openCount(unitId: UUID, on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase)
-            .raw("SELECT count(*) AS n FROM follow_ups WHERE unit_id = \(bind: unitId) AND status = \(bind: FollowUpStatus.open.rawValue)")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+    /// Counts the unit's open follow-ups (`InboxRepository.badgeCount`).
+    static func open(unitId: UUID) -> SQLQueryString {
+        "SELECT count(*) FROM follow_ups WHERE unit_id = \(bind: unitId) AND status = \(bind: FollowUpStatus.open.rawValue)"
     }
 
     static func followUp(_ row: any SQLRow) throws -> FollowUp {

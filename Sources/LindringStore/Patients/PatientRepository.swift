@@ -76,17 +76,17 @@ public enum PatientRepository {
         try await (db as! any SQLDatabase).raw("SELECT \(unsafeRaw: columnList) FROM patients WHERE id = \(bind: id)").first().map(patient)
     }
 
-    /// The facts the access policy decides on, in two index look-ups.
+    /// The facts the access policy decides on: two index look-ups in one statement.
     public static func accessFacts(patientId: UUID, on db: any Database) async throws -> PatientAccessFacts? {
-        let sql = db as! any SQLDatabase
-        guard let row = try await sql.raw("SELECT registering_unit_id, sharing_consent FROM patients WHERE id = \(bind: patientId)").first() else {
-            return nil
-        }
-        let units = try await sql.raw("SELECT unit_id FROM plan_care_team WHERE patient_id = \(bind: patientId)").all()
-            .map { try $0.decode(column: "unit_id", as: UUID.self) }
-        return PatientAccessFacts(registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self),
-                                  careTeamUnitIds: Set(units),
-                                  consent: SharingConsent(rawValue: try row.decode(column: "sharing_consent", as: String.self)) ?? .declined)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT 0 AS care_team, registering_unit_id AS unit_id, sharing_consent FROM patients WHERE id = \(bind: patientId)
+            UNION ALL SELECT 1, unit_id, NULL FROM plan_care_team WHERE patient_id = \(bind: patientId)
+            """).all()
+        guard let patient = try rows.first(where: { try $0.decode(column: "care_team", as: Int.self) == 0 }) else { return nil }
+        return PatientAccessFacts(registeringUnitId: try patient.decode(column: "unit_id", as: UUID.self),
+                                  careTeamUnitIds: Set(try rows.filter { try $0.decode(column: "care_team", as: Int.self) == 1 }
+                                      .map { try $0.decode(column: "unit_id", as: UUID.self) }),
+                                  consent: SharingConsent(rawValue: try patient.decode(column: "sharing_consent", as: String.self)) ?? .declined)
     }
 
     /// The id of the patient with this CPR number, whoever may see them: needed to offer

@@ -184,10 +184,21 @@ public enum InboxRepository {
     }
 
     public static func unreadCount(unitId: UUID, userId: UUID, on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).raw("""
-            SELECT count(*) AS n FROM inbox_items
-            WHERE unit_id = \(bind: unitId) AND id NOT IN (SELECT item_id FROM inbox_reads WHERE user_id = \(bind: userId))
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        try await (db as! any SQLDatabase).raw("SELECT (\(unread(unitId: unitId, userId: userId))) AS n").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The number on the navigation's inbox link: unread plan changes and the unit's open
+    /// follow-ups from the advisory line, in one statement (every signed-in page shows it).
+    public static func badgeCount(unitId: UUID, userId: UUID, on db: any Database) async throws -> Int {
+        try await (db as! any SQLDatabase).raw("SELECT (\(unread(unitId: unitId, userId: userId))) + (\(FollowUpRepository.open(unitId: unitId))) AS n")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private static func unread(unitId: UUID, userId: UUID) -> SQLQueryString {
+        """
+        SELECT count(*) FROM inbox_items
+        WHERE unit_id = \(bind: unitId) AND id NOT IN (SELECT item_id FROM inbox_reads WHERE user_id = \(bind: userId))
+        """
     }
 
     /// Marks every item of the unit read for this user.

@@ -46,10 +46,26 @@ public enum SessionRepository {
     /// absolute lifetime. Only reads: every request asks, and a write here would wait for the
     /// writer's lock on a reader's connection; expired rows go in the periodic `purgeExpired`.
     public static func find(token: String, timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws -> Session? {
-        // Decoded by hand rather than through Fluent's reflection: every request asks.
         guard token.count <= 128, let row = try await (db as! any SQLDatabase)
-            .raw("SELECT user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE id = \(bind: SecureToken.hash(token))")
-            .first() else { return nil }
+            .raw("SELECT \(unsafeRaw: columns) FROM sessions s WHERE s.id = \(bind: SecureToken.hash(token))").first() else { return nil }
+        return try live(row, token: token, timeouts: timeouts, now: now)
+    }
+
+    /// The live session and its user (nil for a session before sign-in, or whose user is gone)
+    /// in one statement: what every signed-in request asks first.
+    public static func findWithUser(token: String, timeouts: SessionTimeouts, now: Date = Date(),
+                                    on db: any Database) async throws -> (session: Session, user: User?)? {
+        guard token.count <= 128, let row = try await (db as! any SQLDatabase).raw("""
+            SELECT \(unsafeRaw: columns), \(unsafeRaw: UserRepository.columns) FROM sessions s
+            LEFT JOIN users u ON u.id = s.user_id \(unsafeRaw: UserRepository.unitJoin) WHERE s.id = \(bind: SecureToken.hash(token))
+            """).first(), let session = try live(row, token: token, timeouts: timeouts, now: now) else { return nil }
+        return (session, try row.decodeNil(column: "id") ? nil : try UserRepository.user(row))
+    }
+
+    /// Decoded by hand rather than through Fluent's reflection: every request asks.
+    private static let columns = "s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at"
+
+    private static func live(_ row: any SQLRow, token: String, timeouts: SessionTimeouts, now: Date) throws -> Session? {
         let session = Session(token: token, userId: try row.decodeNil(column: "user_id") ? nil : try row.decode(column: "user_id", as: UUID.self),
                               csrfToken: try row.decode(column: "csrf_token", as: String.self),
                               createdAt: try row.decode(column: "created_at", as: Date.self),

@@ -4,24 +4,27 @@ import LindringCore
 import SQLKit
 
 public enum UserRepository {
-    /// Asked on every signed-in request, so one statement with the unit joined, decoded by hand:
-    /// through Fluent it was two queries, each decoded by reflection.
+    /// A user's columns, with the unit's code and name, from `users u` and `unitJoin`: one
+    /// statement decoded by hand (`user(_:)`), because every signed-in request asks (through
+    /// Fluent it was two queries, each decoded by reflection).
+    static let columns = "u.id, u.username, u.name, u.profession, u.unit_id, u.roles, u.language, u.active, n.code AS unit_code, n.name AS unit_name"
+    static let unitJoin = "LEFT JOIN units n ON n.id = u.unit_id"
+
     public static func find(id: UUID, on db: any Database) async throws -> User? {
-        let row = try await (db as! any SQLDatabase).raw("""
-            SELECT u.id, u.username, u.name, u.profession, u.unit_id, u.roles, u.language, u.active,
-                   n.code AS unit_code, n.name AS unit_name
-            FROM users u LEFT JOIN units n ON n.id = u.unit_id WHERE u.id = \(bind: id)
-            """).first()
-        return try row.map { row in
-            let unitId = try row.decodeNil(column: "unit_id") ? nil : try row.decode(column: "unit_id", as: UUID.self)
-            return User(id: try row.decode(column: "id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
-                        name: try row.decode(column: "name", as: String.self),
-                        profession: Profession(rawValue: try row.decode(column: "profession", as: String.self)) ?? .other,
-                        unitId: unitId, unitCode: try row.decode(column: "unit_code", as: String?.self),
-                        unitName: try row.decode(column: "unit_name", as: String?.self),
-                        roles: roles(try row.decode(column: "roles", as: String.self)),
-                        language: try row.decode(column: "language", as: String.self), active: try row.decode(column: "active", as: Bool.self))
-        }
+        try await (db as! any SQLDatabase).raw("SELECT \(unsafeRaw: columns) FROM users u \(unsafeRaw: unitJoin) WHERE u.id = \(bind: id)")
+            .first().map(user)
+    }
+
+    /// A row of `columns`.
+    static func user(_ row: any SQLRow) throws -> User {
+        let unitId = try row.decodeNil(column: "unit_id") ? nil : try row.decode(column: "unit_id", as: UUID.self)
+        return User(id: try row.decode(column: "id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    profession: Profession(rawValue: try row.decode(column: "profession", as: String.self)) ?? .other,
+                    unitId: unitId, unitCode: try row.decode(column: "unit_code", as: String?.self),
+                    unitName: try row.decode(column: "unit_name", as: String?.self),
+                    roles: roles(try row.decode(column: "roles", as: String.self)),
+                    language: try row.decode(column: "language", as: String.self), active: try row.decode(column: "active", as: Bool.self))
     }
 
     public static func find(username: String, on db: any Database) async throws -> User? {

@@ -72,10 +72,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
             identity.token = (match.tokenId, match.useDue)
             return identity
         }
-        guard let cookie, let session = try await SessionRepository.find(token: cookie, timeouts: timeouts, on: db) else { return identity }
+        guard let cookie, let (session, user) = try await SessionRepository.findWithUser(token: cookie, timeouts: timeouts, on: db) else {
+            return identity
+        }
         identity.session = session
-        if let userId = session.userId {
-            if let user = try await UserRepository.find(id: userId, on: db), user.active {
+        if session.userId != nil {
+            if let user, user.active {
                 identity.user = user
             } else {
                 identity.session = nil
@@ -84,8 +86,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         if let user = identity.user, user.can(.readPatientData), let unit = user.unitId {
             // Open follow-ups from the advisory line count as unread until the unit has done them.
-            identity.unreadInbox = try await InboxRepository.unreadCount(unitId: unit, userId: user.id, on: db)
-                + FollowUpRepository.openCount(unitId: unit, on: db)
+            identity.unreadInbox = try await InboxRepository.badgeCount(unitId: unit, userId: user.id, on: db)
         }
         return identity
     }
