@@ -5,11 +5,11 @@ import Foundation
 public enum DanishCalendar {
     public static let timeZone = TimeZone(identifier: "Europe/Copenhagen")!
 
-    static var calendar: Calendar {
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar
-    }
+    }()
 
     /// Easter Sunday of a Gregorian year (the anonymous algorithm of Meeus, Jones and Butcher).
     public static func easterSunday(_ year: Int) -> LocalDate {
@@ -54,9 +54,9 @@ public enum DanishCalendar {
     }
 
     /// The Copenhagen wall-clock reading of an instant.
-    public static func components(of instant: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        return (c.year!, c.month!, c.day!, c.hour!, c.minute!)
+    public static func components(of instant: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        return (c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
     /// The instant of a Copenhagen wall-clock time (in the gap when clocks go forward, the time just after it).

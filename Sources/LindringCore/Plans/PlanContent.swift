@@ -40,10 +40,10 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         }
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))" }
 
     /// `23.11.2026`, as Danes write dates.
-    public var danish: String { String(format: "%02d.%02d.%04d", day, month, year) }
+    public var danish: String { "\(day.zeroPadded(2)).\(month.zeroPadded(2)).\(year.zeroPadded(4))" }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)

@@ -60,9 +60,7 @@ enum Timestamps {
 
     /// `23.11.2026 14:05:09` in Copenhagen time.
     static func display(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = copenhagen
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%02d.%02d.%04d %02d:%02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!, c.second!)
+        let c = DanishCalendar.components(of: date)
+        return "\(c.day.zeroPadded(2)).\(c.month.zeroPadded(2)).\(c.year.zeroPadded(4)) \(c.hour.zeroPadded(2)):\(c.minute.zeroPadded(2)):\(c.second.zeroPadded(2))"
     }
 }

@@ -25,7 +25,7 @@ enum AdvisoryViews {
 
     static func clock(_ date: Date) -> String {
         let c = DanishCalendar.components(of: date)
-        return String(format: "%02d:%02d", c.hour, c.minute)
+        return "\(c.hour.zeroPadded(2)):\(c.minute.zeroPadded(2))"
     }
 
     static func shortcuts(_ t: Localizer) -> Node<HTML.BodyContext> {

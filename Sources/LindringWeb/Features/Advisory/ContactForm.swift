@@ -57,7 +57,7 @@ struct ContactForm: Sendable {
 enum LocalDateTime {
     static func format(_ date: Date) -> String {
         let c = DanishCalendar.components(of: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d", c.year, c.month, c.day, c.hour, c.minute)
+        return "\(c.year.zeroPadded(4))-\(c.month.zeroPadded(2))-\(c.day.zeroPadded(2))T\(c.hour.zeroPadded(2)):\(c.minute.zeroPadded(2))"
     }
 
     static func parse(_ text: String) -> Date? {

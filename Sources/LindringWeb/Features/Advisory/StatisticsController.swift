@@ -115,7 +115,7 @@ enum StatisticsViews {
     static func heatmapTable(_ t: Localizer, _ grid: [[Int]]) -> Node<HTML.BodyContext> {
         .details(.summary(.plainText(t("statistics.heatmapTable"))),
                  .div(.class("table-wrap"), .table(.class("heatmap-table"),
-                     .thead(.tr(.th(.plainText("")), .forEach(0..<24) { .th(.plainText(String(format: "%02d", $0))) })),
+                     .thead(.tr(.th(.plainText("")), .forEach(0..<24) { .th(.plainText($0.zeroPadded(2))) })),
                      .tbody(.forEach(Array(grid.enumerated())) { index, hours in
                          .tr(.th(.attribute(named: "scope", value: "row"), .plainText(t("weekday.\(index + 1)"))), .forEach(hours) { .td(.class("num"), .plainText(String($0))) })
                      }))))
@@ -131,7 +131,7 @@ enum Charts {
         let maxCount = max(grid.flatMap { $0 }.max() ?? 0, 1)
         var svg = "<svg class=\"chart heatmap\" role=\"img\" aria-label=\"\(escape(label))\" viewBox=\"0 0 \(left + 24 * cell + 4) \(top + 7 * cell + 4)\" xmlns=\"http://www.w3.org/2000/svg\">"
         for hour in stride(from: 0, to: 24, by: 2) {
-            svg += "<text x=\"\(left + hour * cell + cell / 2)\" y=\"14\" text-anchor=\"middle\" class=\"axis\">\(String(format: "%02d", hour))</text>"
+            svg += "<text x=\"\(left + hour * cell + cell / 2)\" y=\"14\" text-anchor=\"middle\" class=\"axis\">\(hour.zeroPadded(2))</text>"
         }
         for (row, hours) in grid.enumerated() {
             svg += "<text x=\"\(left - 8)\" y=\"\(top + row * cell + cell / 2 + 4)\" text-anchor=\"end\" class=\"axis\">\(escape(weekdays[row]))</text>"
@@ -139,7 +139,7 @@ enum Charts {
                 // Lightness from pale (few) to deep (many), so the evening and weekend peaks stand out in print too.
                 let intensity = Double(count) / Double(maxCount)
                 let lightness = Int((96 - intensity * 62).rounded())
-                svg += "<rect x=\"\(left + hour * cell)\" y=\"\(top + row * cell)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" rx=\"3\" fill=\"hsl(200 60% \(lightness)%)\"><title>\(escape(weekdays[row])) \(String(format: "%02d", hour)):00 – \(count)</title></rect>"
+                svg += "<rect x=\"\(left + hour * cell)\" y=\"\(top + row * cell)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" rx=\"3\" fill=\"hsl(200 60% \(lightness)%)\"><title>\(escape(weekdays[row])) \(hour.zeroPadded(2)):00 – \(count)</title></rect>"
             }
         }
         return svg + "</svg>"
