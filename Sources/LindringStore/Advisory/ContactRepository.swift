@@ -33,12 +33,12 @@ public enum ContactRepository {
     /// contact with this id if the author made it (another author's is `ContactIdTaken`). One
     /// statement, as it runs inside the writer's transaction.
     static func earlierContact(id: UUID, author: ContactAuthor, idempotencyKey: String?, on sql: any SQLDatabase) async throws -> Created? {
-        var select = sql.select().columns("id", "created_by", "idempotency_key").from("contacts").where("id", .equal, SQLBind(id))
+        var select: SQLQueryString = "SELECT id, created_by, idempotency_key FROM contacts WHERE id = \(bind: id)"
         if let idempotencyKey {
             // No OR without a key: `id = ? OR false` made SQLite scan the whole table.
-            select = select.orWhere { $0.where("created_by", .equal, SQLBind(author.userId)).where("idempotency_key", .equal, SQLBind(idempotencyKey)) }
+            select += " OR (created_by = \(bind: author.userId) AND idempotency_key = \(bind: idempotencyKey))"
         }
-        let rows = try await select.all()
+        let rows = try await sql.raw(select).all()
         let found = try rows.map { row in
             (id: try row.decode(column: "id", as: UUID.self), author: try row.decode(column: "created_by", as: UUID.self),
              key: try row.decode(column: "idempotency_key", as: String?.self))
@@ -91,14 +91,10 @@ public enum ContactRepository {
 
     public static func find(id: UUID, on db: any Database) async throws -> Contact? {
         let sql = db as! any SQLDatabase
-        guard let row = try await sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("c")))
-            .column(SQLColumn("name", table: "p"), as: "patient_name").column(SQLColumn("name", table: "u"), as: "caller_unit_name")
-            .from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")))
-            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
-                  on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "c"))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.left,
-                  on: SQLColumn("id", table: "u"), .equal, SQLColumn("caller_unit_id", table: "c"))
-            .where(SQLColumn("id", table: "c"), .equal, SQLBind(id)).first() else { return nil }
+        guard let row = try await sql.raw("""
+            SELECT c.*, p.name AS patient_name, u.name AS caller_unit_name FROM contacts c
+            LEFT JOIN patients p ON p.id = c.patient_id LEFT JOIN units u ON u.id = c.caller_unit_id WHERE c.id = \(bind: id)
+            """).first() else { return nil }
         let reasons = try await values("contact_reasons", "reason", contactId: id, as: ContactReason.self, on: sql)
         let actions = try await values("contact_actions", "action", contactId: id, as: ContactAction.self, on: sql)
         let followUps = try await FollowUpRepository.list(FollowUpRepository.Filter(contactId: id), on: db)
@@ -166,7 +162,7 @@ public enum ContactRepository {
 
     static func values<T: RawRepresentable & CaseIterable & Equatable>(_ table: String, _ column: String, contactId: UUID, as type: T.Type,
                                                                        on sql: any SQLDatabase) async throws -> [T] where T.RawValue == String {
-        let stored = try await sql.select().column(column).from(table).where("contact_id", .equal, SQLBind(contactId)).all()
+        let stored = try await sql.raw("SELECT \(ident: column) FROM \(ident: table) WHERE contact_id = \(bind: contactId)").all()
             .map { try $0.decode(column: column, as: String.self) }
         return T.allCases.filter { stored.contains($0.rawValue) }
     }

@@ -53,10 +53,8 @@ public enum AuditLog {
     /// so concurrent appends from any process queue up and the chain stays a single line.
     static func insert(_ records: [AuditRecord], on sql: any SQLDatabase) async throws {
         guard !records.isEmpty else { return }
-        try await sql.update("audit_chain_head").set("last_seq", to: SQLColumn("last_seq"))
-            .where("id", .equal, 1).run()
-        guard let head = try await sql.select().columns("last_seq", "last_hash").from("audit_chain_head")
-            .where("id", .equal, 1).first() else {
+        try await sql.raw("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1").run()
+        guard let head = try await sql.raw("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1").first() else {
             throw AuditLogUnavailable()
         }
         var sequence = try head.decode(column: "last_seq", as: Int64.self)
@@ -74,8 +72,7 @@ public enum AuditLog {
             previous = hash
         }
         try await batch.write(on: sql)
-        try await sql.update("audit_chain_head").set("last_seq", to: SQLBind(sequence)).set("last_hash", to: SQLBind(previous))
-            .where("id", .equal, 1).run()
+        try await sql.raw("UPDATE audit_chain_head SET last_seq = \(bind: sequence), last_hash = \(bind: previous) WHERE id = 1").run()
     }
 
     public struct AuditLogUnavailable: Error {}
