@@ -48,13 +48,16 @@ public struct TestDatabase: Sendable {
     static let slots = Semaphore(postgresURL == nil ? 8 : 4)
 
     /// Runs `body` with a migrated persistence on a fresh database, then removes it.
-    public static func withPersistence<T>(_ body: (Persistence) async throws -> T) async throws -> T {
-        try await withSlot { try await withFreshPersistence(body) }
+    /// `connectionsPerEventLoop` (PostgreSQL): more than one for a test that writes while a read
+    /// holds its connection.
+    public static func withPersistence<T>(connectionsPerEventLoop: Int = 1, _ body: (Persistence) async throws -> T) async throws -> T {
+        try await withSlot { try await withFreshPersistence(connectionsPerEventLoop: connectionsPerEventLoop, body) }
     }
 
-    static func withFreshPersistence<T>(_ body: (Persistence) async throws -> T) async throws -> T {
+    static func withFreshPersistence<T>(connectionsPerEventLoop: Int = 1, _ body: (Persistence) async throws -> T) async throws -> T {
         let database = try await make()
-        let persistence = try await Persistence.open(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+        let persistence = try await Persistence.open(location: database.location, logger: Logger(label: "test"),
+                                                     connectionsPerEventLoop: connectionsPerEventLoop)
         do {
             try await persistence.migrate()
             let result = try await body(persistence)

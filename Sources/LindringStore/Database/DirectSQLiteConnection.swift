@@ -13,7 +13,7 @@ import VaporCSQLite
 /// three thread switches a statement, which were a third of a page's CPU at region scale
 /// (issue 6's profile), for statements that take microseconds on cached pages.
 ///
-/// Two uses: the read snapshots of `Persistence.read` (`DirectSQLitePool`), on `query_only`
+/// Two uses: the reads of `Persistence.read` and `readEach` (`DirectSQLitePool`), on `query_only`
 /// connections so that a read cannot change data by mistake, and the group-commit writer, whose
 /// statements run on a thread of its own (`DedicatedThreadExecutor`) because a COMMIT's fsync
 /// or a wait for another process's write lock blocks the thread. One task uses a connection at
@@ -119,7 +119,8 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
 
     private static let schemaRefused = DirectSQLiteError(code: SQLITE_PERM, message: "schema changes run in the migrations, not here")
 
-    /// Always inside the transaction its owner began (a snapshot, or the writer's group).
+    /// Transactions belong to the connection's owner (a snapshot, the writer's group); Fluent
+    /// never opens one here. `readEach`'s statements each run in SQLite's own.
     var inTransaction: Bool { true }
 
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }

@@ -264,6 +264,16 @@ public final class Persistence: Sendable {
         return try result.get()
     }
 
+    /// Runs `body` on one connection, each statement on its own (no common snapshot), for reads
+    /// whose statements need not agree with each other: who is asking (the session with its user
+    /// is one statement) and the inbox badge. On PostgreSQL a snapshot costs two more round trips,
+    /// `START TRANSACTION` and `COMMIT`, on every signed-in request. The SQLite readers stay
+    /// `query_only`.
+    public func readEach<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if let sqliteReaders { return try await sqliteReaders.withConnection { try await body($0) } }
+        return try await database.withConnection { try await body($0) }
+    }
+
     /// Runs `body` on one connection in one read-only snapshot (SQLite: a deferred transaction;
     /// PostgreSQL: repeatable read), so that the several queries of a page agree with each other.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {

@@ -22,7 +22,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let cookie = bearer == nil ? request.cookies[services.config.sessionCookieName]?.value : nil
         if bearer != nil || cookie != nil {
             let timeouts = services.config.sessionTimeouts
-            let identity = try await services.persistence.read { try await Self.identify(bearer: bearer, cookie: cookie, timeouts: timeouts, on: $0) }
+            let identity = try await services.persistence.readEach { try await Self.identify(bearer: bearer, cookie: cookie, timeouts: timeouts, on: $0) }
             context.user = identity.user
             context.session = identity.session
             context.unreadInbox = identity.unreadInbox
@@ -48,7 +48,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Who is asking, read in one snapshot: every signed-in request asks.
+    /// Who is asking: every signed-in request asks.
     struct Identity: Sendable {
         var user: User?
         var session: Session?
