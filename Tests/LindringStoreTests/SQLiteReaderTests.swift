@@ -1,7 +1,8 @@
 import Foundation
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import SQLKit
+import VaporCSQLite
 import Testing
 
 /// `Persistence.read` on SQLite runs on connections of its own (`DirectSQLitePool`), which step
@@ -52,32 +53,44 @@ struct SQLiteReaderTests {
         }
     }
 
-    @Test func aKeptStatementReadsTheValuesOfEachUseAndRefusesTooFew() async throws {
+    @Test func aKeptStatementKeepsItsPlanReadsEachUsesValuesAndRefusesTooFew() async throws {
         try await TestDatabase.withPersistence { persistence in
-            // given: rows whose `flag` is 0, 1 and 7 (SQLite's planner treats 0 and 1 apart)
-            let ids = [UUID(), UUID(), UUID()]
+            // given: rows whose `n` is 0, 1, 5 and 7 (SQLite's planner treats 0 and 1 apart)
+            let ids = [UUID(), UUID(), UUID(), UUID()]
             try await persistence.write { tx in
                 let sql = tx as! any SQLDatabase
                 try await sql.raw(SQLQueryString(Self.table)).run()
-                for (id, flag) in zip(ids, [0, 1, 7]) {
-                    try await sql.insert(into: "samples").columns("id", "flag").values(SQLBind(id), SQLBind(flag)).run()
+                try await sql.raw("CREATE INDEX samples_t_at ON samples (t, at)").run()
+                for (id, n) in zip(ids, [0, 1, 5, 7]) {
+                    try await sql.insert(into: "samples").columns("id", "n", "t").values(SQLBind(id), SQLBind(n), SQLBind("Søren \(n)")).run()
                 }
             }
-            // when: one statement, used again and again with other values, in one snapshot
-            let found = try await persistence.read { tx in
-                var found: [UUID?] = []
-                for flag in [1, 7, 0, 1, 2, 0] {
-                    found.append(try await (tx as! any SQLDatabase).select().column("id").from("samples")
-                        .where("flag", .equal, SQLBind(flag)).first()?.decode(column: "id", as: UUID.self))
+            // when: statements used again and again with other values, in one snapshot; two of
+            // them shaped like the user look-up (a LEFT JOIN) and the latest screening (newest first)
+            let (byNumber, byName, kept) = try await persistence.read { tx in
+                let sql = tx as! any SQLDatabase
+                var byNumber: [UUID?] = [], byName: [UUID?] = []
+                for n in [1, 7, 0, 1, 5, 7, 5] {
+                    byNumber.append(try await sql.raw("SELECT id FROM samples WHERE n = \(bind: n)").first()?.decode(column: "id", as: UUID.self))
                 }
-                return found
+                for name in ["Søren 5", "Søren 0", "Søren 9"] {
+                    byName.append(try await sql.raw("SELECT id FROM samples WHERE t = \(bind: name) ORDER BY at DESC, id DESC LIMIT 1").first()?
+                        .decode(column: "id", as: UUID.self))
+                    _ = try await sql.raw("SELECT s.id FROM samples s LEFT JOIN samples o ON o.id = s.t WHERE s.id = \(bind: name)").all()
+                }
+                return (byNumber, byName, (tx as! DirectSQLiteConnection).keptStatements())
             }
-            // then: each use reads its own value, never one left from the use before
-            #expect(found == [ids[1], ids[2], ids[0], ids[1], nil, ids[0]])
+            // then: each use reads its own values, never those of the use before
+            #expect(byNumber == [ids[1], ids[3], ids[0], ids[1], ids[2], ids[3], ids[2]])
+            #expect(byName == [ids[2], ids[0], nil])
+            // and the two were planned once (after `sqlite3_clear_bindings`, at every use)
+            for shape in ["SELECT id FROM samples WHERE t = ", "SELECT s.id FROM samples s LEFT JOIN"] {
+                #expect(try #require(kept.first { $0.sql.hasPrefix(shape) }).reprepared == 0, "\(shape)")
+            }
             // and: a statement given fewer values than it has parameters is refused, not run with NULLs
-            await #expect(throws: (any Error).self) {
+            await #expect {
                 try await persistence.read { try await ($0 as! any SQLDatabase).raw("SELECT ?1 + ?2 AS sum").all() }
-            }
+            } throws: { ($0 as? DirectSQLiteError)?.code == SQLITE_RANGE }
         }
     }
 

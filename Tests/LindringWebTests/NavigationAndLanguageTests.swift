@@ -67,11 +67,22 @@ import Testing
 
     @Test func placeholdersAreFilledInOnceAndValuesShownAsTyped() {
         let t = Localizer(.danish)
-        #expect(t("inbox.version", ["version": "3", "author": "Åse {time} Ørsted", "time": "kl. 03:12"])
-                == "plan version 3 af Åse {time} Ørsted, kl. 03:12")
+        // values that name each other's placeholders are shown as typed, in any order of filling
+        #expect(t("inbox.version", ["version": "3", "author": "Åse {time}", "time": "{author} 03:12"])
+                == "plan version 3 af Åse {time}, {author} 03:12")
         #expect(t("plan.decidedByOn", ["by": "Dr. Hansen"]) == "Besluttet af Dr. Hansen, {on}")
         #expect(t("home.greeting", [:]) == "Velkommen, {name}")
         #expect(Localizer(.english)("home.greeting", ["name": "Søren"]) == "Welcome, Søren")
+    }
+
+    @Test func timesAreShownInCopenhagenTimeWithLeadingZeros() throws {
+        let winter = try #require(ISO8601Instant.parse("2026-03-07T08:05:09Z"))
+        let summer = try #require(ISO8601Instant.parse("2026-07-01T22:00:00Z"))
+        #expect(Timestamps.display(winter) == "07.03.2026 09:05:09")
+        #expect(Timestamps.displayMinutes(winter) == "07.03.2026 09:05")
+        #expect(Timestamps.display(summer) == "02.07.2026 00:00:00")
+        #expect(LocalDateTime.format(summer) == "2026-07-02T00:00")
+        #expect(AdvisoryViews.clock(winter) == "09:05")
     }
 
     @Test func everyKeyUsedInTheSourceExists() throws {

@@ -138,10 +138,18 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         // bound value (SQLite's planner asks, for one, whether a `= ?` term is 0 or 1), and an
         // expired statement is parsed and planned again at its next step: every request's user
         // look-up and the summary's latest assessment were. Each use binds every parameter anew,
-        // which the count check below makes sure of.
+        // which the count check below makes sure of. Texts and blobs (names, CPR numbers, plans)
+        // are unbound one by one, so that a kept statement holds no patient data until its next
+        // use; a NULL in place of text does not expire a plan that asked about 0 or 1.
         defer {
             if keep {
                 sqlite_nio_sqlite3_reset(statement)
+                for (index, value) in binds.enumerated() {
+                    switch value {
+                    case .text, .blob: sqlite_nio_sqlite3_bind_null(statement, Int32(index + 1))
+                    case .integer, .float, .null: break
+                    }
+                }
             } else {
                 sqlite_nio_sqlite3_finalize(statement)
             }
@@ -205,6 +213,12 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         case SQLITE_NULL: return .null
         case let type: throw DirectSQLiteError(code: SQLITE_MISMATCH, message: "unknown column type \(type)")
         }
+    }
+
+    /// Each kept statement's SQL and how many times SQLite has prepared it again: what the
+    /// tests check the reuse by.
+    func keptStatements() -> [(sql: String, reprepared: Int32)] {
+        lock.withLock { statements.map { ($0.key, sqlite_nio_sqlite3_stmt_status($0.value, SQLITE_STMTSTATUS_REPREPARE, 0)) } }
     }
 
     private func check(_ result: Int32, _ handle: OpaquePointer) throws {

@@ -39,18 +39,24 @@ public struct Localizer: Sendable {
 
     /// The text for a key with `{name}` placeholders filled in, in one pass over the text: a
     /// value that itself contains `{…}` (a name as typed) is shown as it is, and a placeholder
-    /// without a value stays visible.
+    /// without a value stays visible. Each placeholder is the innermost `{…}`; the scan works on
+    /// UTF-8, so a combining mark after a brace is kept.
     public func callAsFunction(_ key: String, _ values: [String: String]) -> String {
         let template = self(key)
         var text = ""
         text.reserveCapacity(template.utf8.count + values.values.reduce(0) { $0 + $1.utf8.count })
-        var rest = template[...]
-        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")),
-              let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
-            text += rest[..<open]
-            let placeholder = rest[open...close]
-            text += values[String(placeholder.dropFirst().dropLast())] ?? String(placeholder)
-            rest = rest[rest.index(after: close)...]
+        var rest = Substring(template)
+        while let close = rest.utf8.firstIndex(of: UInt8(ascii: "}")) {
+            let afterClose = rest.utf8.index(after: close)
+            guard let open = rest.utf8[..<close].lastIndex(of: UInt8(ascii: "{")) else {
+                text += Substring(rest.utf8[..<afterClose])
+                rest = Substring(rest.utf8[afterClose...])
+                continue
+            }
+            text += Substring(rest.utf8[..<open])
+            let name = String(Substring(rest.utf8[rest.utf8.index(after: open)..<close]))
+            text += values[name] ?? String(Substring(rest.utf8[open..<afterClose]))
+            rest = Substring(rest.utf8[afterClose...])
         }
         text += rest
         return text
