@@ -5,7 +5,7 @@ import Foundation
 public enum DanishCalendar {
     public static let timeZone = TimeZone(identifier: "Europe/Copenhagen")!
 
-    static let calendar: Calendar = {
+    public static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar

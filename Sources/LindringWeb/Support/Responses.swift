@@ -35,8 +35,6 @@ enum JSONCoding {
 
 /// Times are stored in UTC and shown in Europe/Copenhagen.
 enum Timestamps {
-    static let copenhagen = TimeZone(identifier: "Europe/Copenhagen")!
-
     static func iso8601(_ date: Date) -> String { ISO8601Instant.format(date) }
 
     static func parseISO8601(_ text: String) -> Date? { ISO8601Instant.parse(text) }
@@ -45,8 +43,7 @@ enum Timestamps {
     static func parseLocalDate(_ text: String) -> Date? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1900...2200).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = copenhagen
+        let calendar = DanishCalendar.calendar
         let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
         guard let date = calendar.date(from: components),
               calendar.component(.day, from: date) == parts[2] else { return nil }

@@ -48,7 +48,7 @@ struct AuditQuery {
 
     static func instant(_ text: String, endOfDay: Bool) -> Date? {
         if text.count == 10, let day = Timestamps.parseLocalDate(text) {
-            return endOfDay ? Calendar.copenhagen.date(byAdding: .day, value: 1, to: day) : day
+            return endOfDay ? DanishCalendar.calendar.date(byAdding: .day, value: 1, to: day) : day
         }
         return Timestamps.parseISO8601(text)
     }
@@ -67,12 +67,4 @@ struct AuditQuery {
             return (page, entries.count > limit ? page.last?.sequence : nil)
         }
     }
-}
-
-extension Calendar {
-    static let copenhagen: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Timestamps.copenhagen
-        return calendar
-    }()
 }

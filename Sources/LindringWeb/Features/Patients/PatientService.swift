@@ -9,7 +9,7 @@ struct PatientService {
     let services: AppServices
     var gate: PatientGate { PatientGate(services: services) }
 
-    func today() -> LocalDate { LocalDate(Date(), in: Timestamps.copenhagen) }
+    func today() -> LocalDate { LocalDate(Date(), in: DanishCalendar.timeZone) }
 
     func register(_ draft: PatientDraft, _ context: AppContext) async throws -> UUID {
         let user = try context.require(.writePatientData)

@@ -10,7 +10,7 @@ enum PlanViews {
         let t = page.t
         let patient = summary.patient
         let id = patient.id
-        let age = patient.cpr.age(on: Date(), in: Timestamps.copenhagen)
+        let age = patient.cpr.age(on: Date(), in: DanishCalendar.timeZone)
         let plan = summary.plan?.content
         return Layout.page(page, title: patient.name, bodyClass: printable ? "printable" : "",
             .div(.class("page-heading"),
