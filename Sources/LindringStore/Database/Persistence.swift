@@ -277,10 +277,8 @@ public final class Persistence: Sendable {
     /// Runs `body` on one connection in one read-only snapshot (SQLite: a deferred transaction;
     /// PostgreSQL: repeatable read), so that the several queries of a page agree with each other.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if let sqliteReaders { return try await sqliteReaders.withConnection { try await Self.inTransaction($0, begin: "BEGIN", body) } }
-        return try await database.withConnection { connection in
-            try await Self.inTransaction(connection, begin: "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
-        }
+        let begin = sqliteReaders != nil ? "BEGIN" : "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+        return try await readEach { try await Self.inTransaction($0, begin: begin, body) }
     }
 
     private static func inTransaction<T: Sendable>(_ connection: any Database, begin: String,

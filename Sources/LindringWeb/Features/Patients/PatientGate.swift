@@ -81,7 +81,7 @@ struct PatientGate {
         return try outcome.get()
     }
 
-    private static func decide(_ mode: Mode, _ requester: PatientRequester, _ facts: PatientAccessFacts) -> PatientAccessDecision {
+    static func decide(_ mode: Mode, _ requester: PatientRequester, _ facts: PatientAccessFacts) -> PatientAccessDecision {
         switch mode {
         case .read: PatientAccessPolicy.read(requester, facts)
         case .write: PatientAccessPolicy.write(requester, facts)

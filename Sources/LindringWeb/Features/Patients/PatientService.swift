@@ -49,8 +49,7 @@ struct PatientService {
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             let plan = try await PlanRepository.find(patientId: patientId, on: tx)
             let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
-            let canWrite = (fromContact ? PatientAccessPolicy.proposeFromContact(requester, granted.facts)
-                                        : PatientAccessPolicy.write(requester, granted.facts)).isAllowed
+            let canWrite = PatientGate.decide(fromContact ? .proposeFromContact : .write, requester, granted.facts).isAllowed
             let latest = try await AssessmentRepository.latest(patientId: patientId, on: tx)
             return PatientSummary(patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest)
         }
