@@ -267,12 +267,12 @@ import Testing
             let inbox = try await InboxRepository.items(unitId: u.homeCare, userId: UUID(), on: db)
             #expect(inbox.map(\.planVersion) == [2, 1])
             #expect(try await InboxRepository.items(unitId: u.registering, userId: UUID(), on: db).isEmpty)
-            // and reading them all clears the count for one user only
+            // and reading them all clears the count for one user only (the unit has no follow-ups, so the badge is the unread items)
             let reader = try await UserRepository.create(try UserDraft(username: "reader", name: "R", profession: "nurse", unitCode: "HJ-101",
                                                                         roles: ["clinician"]).validated(), passwordHash: "x", on: db)
-            #expect(try await InboxRepository.unreadCount(unitId: u.homeCare, userId: reader.id, on: db) == 2)
+            #expect(try await InboxRepository.badgeCount(unitId: u.homeCare, userId: reader.id, on: db) == 2)
             try await InboxRepository.markAllRead(unitId: u.homeCare, userId: reader.id, on: db)
-            #expect(try await InboxRepository.unreadCount(unitId: u.homeCare, userId: reader.id, on: db) == 0)
+            #expect(try await InboxRepository.badgeCount(unitId: u.homeCare, userId: reader.id, on: db) == 0)
             let page = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 1, on: db)
             let rest = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 5,
                                                        before: (page[0].createdAt, page[0].id), on: db)

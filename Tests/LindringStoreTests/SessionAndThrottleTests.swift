@@ -15,15 +15,15 @@ import Testing
             let idle = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
             let busy = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
             // then
-            #expect(try await SessionRepository.find(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(29 * 60), on: db) != nil)
-            #expect(try await SessionRepository.find(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(61 * 60), on: db) == nil)
+            #expect(try await SessionRepository.findWithUser(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(29 * 60), on: db)?.session != nil)
+            #expect(try await SessionRepository.findWithUser(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(61 * 60), on: db)?.session == nil)
             // when a session is used every 20 minutes it still ends after 12 hours
             for step in 1...35 {
                 let now = start.addingTimeInterval(Double(step) * 20 * 60)
-                let found = try #require(try await SessionRepository.find(token: busy.token, timeouts: timeouts, now: now, on: db))
+                let found = try #require(try await SessionRepository.findWithUser(token: busy.token, timeouts: timeouts, now: now, on: db)?.session)
                 try await SessionRepository.touch(found, now: now, on: db)
             }
-            #expect(try await SessionRepository.find(token: busy.token, timeouts: timeouts, now: start.addingTimeInterval(12 * 3600 + 1), on: db) == nil)
+            #expect(try await SessionRepository.findWithUser(token: busy.token, timeouts: timeouts, now: start.addingTimeInterval(12 * 3600 + 1), on: db)?.session == nil)
         }
     }
 
@@ -54,7 +54,7 @@ import Testing
             let start = Date()
             let session = try await SessionRepository.create(userId: nurse.id, timeouts: timeouts, now: start, on: db)
             // when
-            let found = try #require(try await SessionRepository.find(token: session.token, timeouts: timeouts, now: start, on: db))
+            let found = try #require(try await SessionRepository.findWithUser(token: session.token, timeouts: timeouts, now: start, on: db)?.session)
             // then: the session as it was made, and the user as the list shows them
             #expect(found.token == session.token && found.userId == nurse.id && found.csrfToken == session.csrfToken)
             // stored as seconds in a floating-point column: equal to well under a millisecond

@@ -41,7 +41,7 @@ import Testing
             let nurse = try await app.login("hjem")
             // the navigation's inbox count takes in the open follow-up with the unread plan changes
             func badge() async throws -> (shown: String, unread: Int) {
-                (try await app.get("/", nurse).text, try await InboxRepository.unreadCount(unitId: homeCare.id, userId: hjem.id, on: app.persistence.database))
+                (try await app.get("/", nurse).text, try await InboxRepository.items(unitId: homeCare.id, userId: hjem.id, on: app.persistence.database).filter { !$0.read }.count)
             }
             let before = try await badge()
             #expect(before.shown.contains("Indbakke (\(before.unread + 1))"))

@@ -183,10 +183,6 @@ public enum InboxRepository {
         }
     }
 
-    public static func unreadCount(unitId: UUID, userId: UUID, on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).raw("SELECT (\(unread(unitId: unitId, userId: userId))) AS n").first()?.decode(column: "n", as: Int.self) ?? 0
-    }
-
     /// The number on the navigation's inbox link: unread plan changes and the unit's open
     /// follow-ups from the advisory line, in one statement (every signed-in page shows it).
     public static func badgeCount(unitId: UUID, userId: UUID, on db: any Database) async throws -> Int {

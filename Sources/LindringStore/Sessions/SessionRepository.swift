@@ -43,16 +43,10 @@ public enum SessionRepository {
     }
 
     /// The live session for a cookie value, or nil when unknown, idle too long or past its
-    /// absolute lifetime. Only reads: every request asks, and a write here would wait for the
-    /// writer's lock on a reader's connection; expired rows go in the periodic `purgeExpired`.
-    public static func find(token: String, timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws -> Session? {
-        guard token.count <= 128, let row = try await (db as! any SQLDatabase)
-            .raw("SELECT \(unsafeRaw: columns) FROM sessions s WHERE s.id = \(bind: SecureToken.hash(token))").first() else { return nil }
-        return try live(row, token: token, timeouts: timeouts, now: now)
-    }
-
-    /// The live session and its user (nil for a session before sign-in, or whose user is gone)
-    /// in one statement: what every signed-in request asks first.
+    /// absolute lifetime, with its user (nil for a session before sign-in, or whose user is gone),
+    /// in one statement: what every signed-in request asks first. Only reads: a write here would
+    /// wait for the writer's lock on a reader's connection; expired rows go in the periodic
+    /// `purgeExpired`.
     public static func findWithUser(token: String, timeouts: SessionTimeouts, now: Date = Date(),
                                     on db: any Database) async throws -> (session: Session, user: User?)? {
         guard token.count <= 128, let row = try await (db as! any SQLDatabase).raw("""
