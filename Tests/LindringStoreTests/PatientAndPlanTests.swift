@@ -270,9 +270,17 @@ import Testing
             // and reading them all clears the count for one user only (the unit has no follow-ups, so the badge is the unread items)
             let reader = try await UserRepository.create(try UserDraft(username: "reader", name: "R", profession: "nurse", unitCode: "HJ-101",
                                                                         roles: ["clinician"]).validated(), passwordHash: "x", on: db)
-            #expect(try await InboxRepository.badgeCount(unitId: u.homeCare, userId: reader.id, on: db) == 2)
+            let session = try await SessionRepository.create(userId: reader.id, timeouts: SessionTimeouts(), on: db)
+            let colleague = try await UserRepository.create(try UserDraft(username: "colleague", name: "C", profession: "nurse", unitCode: "HJ-101",
+                                                                       roles: ["clinician"]).validated(), passwordHash: "x", on: db)
+            let colleaguesSession = try await SessionRepository.create(userId: colleague.id, timeouts: SessionTimeouts(), on: db)
+            let badge = { @Sendable (session: Session) async throws -> Int? in
+                try await SessionRepository.findWithUser(token: session.token, timeouts: SessionTimeouts(), on: db)?.unreadInbox
+            }
+            #expect(try await badge(session) == 2)
             try await InboxRepository.markAllRead(unitId: u.homeCare, userId: reader.id, on: db)
-            #expect(try await InboxRepository.badgeCount(unitId: u.homeCare, userId: reader.id, on: db) == 0)
+            #expect(try await badge(session) == 0)
+            #expect(try await badge(colleaguesSession) == 2)
             let page = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 1, on: db)
             let rest = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 5,
                                                        before: (page[0].createdAt, page[0].id), on: db)

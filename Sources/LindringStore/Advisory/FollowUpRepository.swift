@@ -78,9 +78,9 @@ public enum FollowUpRepository {
             .where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).where("due_at", .lessThan, SQLBind(before)).run()
     }
 
-    /// Counts the unit's open follow-ups (`InboxRepository.badgeCount`).
-    static func open(unitId: UUID) -> SQLQueryString {
-        "SELECT count(*) FROM follow_ups WHERE unit_id = \(bind: unitId) AND status = \(bind: FollowUpStatus.open.rawValue)"
+    /// Counts the open follow-ups of the unit the expression names (`InboxRepository.badge`).
+    static func open(unit: any SQLExpression) -> SQLQueryString {
+        "SELECT count(*) FROM follow_ups f WHERE f.unit_id = \(unit) AND f.status = \(bind: FollowUpStatus.open.rawValue)"
     }
 
     static func followUp(_ row: any SQLRow) throws -> FollowUp {

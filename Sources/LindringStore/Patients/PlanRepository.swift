@@ -183,17 +183,14 @@ public enum InboxRepository {
         }
     }
 
-    /// The number on the navigation's inbox link: unread plan changes and the unit's open
-    /// follow-ups from the advisory line, in one statement (every signed-in page shows it).
-    public static func badgeCount(unitId: UUID, userId: UUID, on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).raw("SELECT (\(unread(unitId: unitId, userId: userId))) + (\(FollowUpRepository.open(unitId: unitId))) AS n")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-    }
-
-    private static func unread(unitId: UUID, userId: UUID) -> SQLQueryString {
+    /// The number on the navigation's inbox link: the unit's plan changes the user has not read
+    /// and its open follow-ups from the advisory line, for the unit and user the expressions name.
+    /// Every signed-in page shows it, so it is asked with the session (`SessionRepository.findWithUser`).
+    static func badge(unit: any SQLExpression, user: any SQLExpression) -> SQLQueryString {
         """
-        SELECT count(*) FROM inbox_items
-        WHERE unit_id = \(bind: unitId) AND id NOT IN (SELECT item_id FROM inbox_reads WHERE user_id = \(bind: userId))
+        (SELECT count(*) FROM inbox_items i WHERE i.unit_id = \(unit)
+            AND NOT EXISTS (SELECT 1 FROM inbox_reads r WHERE r.item_id = i.id AND r.user_id = \(user)))
+        + (\(FollowUpRepository.open(unit: unit)))
         """
     }
 

@@ -43,17 +43,19 @@ public enum SessionRepository {
     }
 
     /// The live session for a cookie value, or nil when unknown, idle too long or past its
-    /// absolute lifetime, with its user (nil for a session before sign-in, or whose user is gone),
-    /// in one statement: what every signed-in request asks first. Only reads: a write here would
-    /// wait for the writer's lock on a reader's connection; expired rows go in the periodic
-    /// `purgeExpired`.
+    /// absolute lifetime, with its user (nil for a session before sign-in, or whose user is gone)
+    /// and the inbox badge of the user's unit (0 without a unit), in one statement: what every
+    /// signed-in request asks first. Only reads: a write here would wait for the writer's lock on
+    /// a reader's connection; expired rows go in the periodic `purgeExpired`.
     public static func findWithUser(token: String, timeouts: SessionTimeouts, now: Date = Date(),
-                                    on db: any Database) async throws -> (session: Session, user: User?)? {
+                                    on db: any Database) async throws -> (session: Session, user: User?, unreadInbox: Int)? {
+        let badge = InboxRepository.badge(unit: SQLColumn("unit_id", table: "u"), user: SQLColumn("id", table: "u"))
         guard token.count <= 128, let row = try await (db as! any SQLDatabase).raw("""
-            SELECT \(unsafeRaw: columns), \(unsafeRaw: UserRepository.columns) FROM sessions s
-            LEFT JOIN users u ON u.id = s.user_id \(unsafeRaw: UserRepository.unitJoin) WHERE s.id = \(bind: SecureToken.hash(token))
+            SELECT \(unsafeRaw: columns), \(unsafeRaw: UserRepository.columns),
+                CASE WHEN u.unit_id IS NULL THEN 0 ELSE \(badge) END AS unread_inbox
+            FROM sessions s LEFT JOIN users u ON u.id = s.user_id \(unsafeRaw: UserRepository.unitJoin) WHERE s.id = \(bind: SecureToken.hash(token))
             """).first(), let session = try live(row, token: token, timeouts: timeouts, now: now) else { return nil }
-        return (session, try row.decodeNil(column: "id") ? nil : try UserRepository.user(row))
+        return (session, try row.decodeNil(column: "id") ? nil : try UserRepository.user(row), try row.decode(column: "unread_inbox", as: Int.self))
     }
 
     /// Decoded by hand rather than through Fluent's reflection: every request asks.

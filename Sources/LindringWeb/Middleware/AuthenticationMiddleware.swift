@@ -72,7 +72,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             identity.token = (match.tokenId, match.useDue)
             return identity
         }
-        guard let cookie, let (session, user) = try await SessionRepository.findWithUser(token: cookie, timeouts: timeouts, on: db) else {
+        guard let cookie, let (session, user, unreadInbox) = try await SessionRepository.findWithUser(token: cookie, timeouts: timeouts, on: db) else {
             return identity
         }
         identity.session = session
@@ -84,9 +84,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 identity.endSession = true
             }
         }
-        if let user = identity.user, user.can(.readPatientData), let unit = user.unitId {
+        if let user = identity.user, user.can(.readPatientData) {
             // Open follow-ups from the advisory line count as unread until the unit has done them.
-            identity.unreadInbox = try await InboxRepository.badgeCount(unitId: unit, userId: user.id, on: db)
+            identity.unreadInbox = unreadInbox
         }
         return identity
     }
