@@ -3,6 +3,7 @@ import LindringCore
 import LindringStore
 import LindringTestSupport
 import SQLKit
+import Logging
 import Testing
 
 @Suite struct AuditLogTests {
@@ -74,6 +75,36 @@ import Testing
             let report = try await AuditLog.verify(on: persistence.database)
             #expect(report.problem == nil)
             #expect(report.checked == 24)
+        }
+    }
+
+    /// Two processes (here two `Persistence`s on one database) append at once: a group that waits
+    /// for the other's lock on the chain head must then read the head the other committed.
+    @Test func appendsFromTwoProcessesKeepOneUnbrokenChain() async throws {
+        try await TestDatabase.withPersistence { first in
+            let second = try await Persistence.open(location: first.location, logger: Logger(label: "test-second"))
+            do {
+                // when
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for n in 0..<32 {
+                        let persistence = n.isMultiple(of: 2) ? first : second
+                        group.addTask {
+                            try await persistence.write { tx in
+                                try await AuditLog.append(AuditRecord(username: "p\(n)", action: "test.processes"), on: tx)
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                await second.shutdown()
+            } catch {
+                await second.shutdown()
+                throw error
+            }
+            // then
+            let report = try await AuditLog.verify(on: first.database)
+            #expect(report.problem == nil)
+            #expect(report.checked == 32)
         }
     }
 

@@ -281,6 +281,11 @@ import Testing
             try await InboxRepository.markAllRead(unitId: u.homeCare, userId: reader.id, on: db)
             #expect(try await badge(session) == 0)
             #expect(try await badge(colleaguesSession) == 2)
+            // and another unit's staff count only their own unit's items
+            let registeringNurse = try await UserRepository.create(try UserDraft(username: "registering", name: "N", profession: "nurse",
+                                                                                 unitCode: try #require(try await UnitRepository.find(id: u.registering, on: db)).code,
+                                                                                 roles: ["clinician"]).validated(), passwordHash: "x", on: db)
+            #expect(try await badge(try await SessionRepository.create(userId: registeringNurse.id, timeouts: SessionTimeouts(), on: db)) == 0)
             let page = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 1, on: db)
             let rest = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 5,
                                                        before: (page[0].createdAt, page[0].id), on: db)

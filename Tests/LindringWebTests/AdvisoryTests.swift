@@ -45,6 +45,9 @@ import Testing
             }
             let before = try await badge()
             #expect(before.shown.contains("Indbakke (\(before.unread + 1))"))
+            // but not in another unit's
+            _ = try await app.createUser("anden", roles: [.clinician], unit: "PAL-247")
+            #expect(!(try await app.get("/", try await app.login("anden")).text.contains("Indbakke (")))
             let inbox = try await app.get("/inbox", nurse)
             #expect(inbox.text.contains("id=\"inbox-follow-ups\"") && inbox.text.contains("Tilse i morgen"))
             let done = try await app.post("/follow-ups/\(followUps[0].id)/done", nurse, form: ["returnTo": "/inbox"])

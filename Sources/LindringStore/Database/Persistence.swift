@@ -104,7 +104,7 @@ public final class Persistence: Sendable {
         }
         writerLoop = eventLoopGroup.next()
         let (databases, writerID, writerLoop, sqliteWriter) = (databases, writerID, writerLoop, sqliteWriter)
-        let begin = location.isSQLite ? "BEGIN IMMEDIATE" : "BEGIN"
+        let begin = location.writeBegin
         groupCommit = GroupCommit(maxGroup: maxWriteGroup, executor: sqliteWriterThread) { group in
             let answered = GroupCommit.Answered()
             let run = { @Sendable (connection: any Database) in
@@ -242,7 +242,7 @@ public final class Persistence: Sendable {
     public func writeAlone<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
         return try await writer.withConnection { connection in
-            try await Self.inTransaction(connection, begin: self.location.isSQLite ? "BEGIN IMMEDIATE" : "BEGIN", body)
+            try await Self.inTransaction(connection, begin: self.location.writeBegin, body)
         }
     }
 
@@ -302,6 +302,16 @@ public final class Persistence: Sendable {
         await databases.shutdownAsync()
         // After the connections: they run their closing on these threads.
         try? await sqliteThreads?.shutdownGracefully()
+    }
+}
+
+extension DatabaseLocation {
+    /// How a write transaction begins. SQLite: `IMMEDIATE` (see `write`). PostgreSQL: READ
+    /// COMMITTED, named rather than left to the server's default, because the audit chain relies
+    /// on it: a writer that waited for the head's row lock must read the head its predecessor
+    /// committed (`AuditLog.insert`), where a higher level would fail with a serialization error.
+    var writeBegin: String {
+        isSQLite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED"
     }
 }
 

@@ -44,8 +44,9 @@ public enum SessionRepository {
 
     /// The live session for a cookie value, or nil when unknown, idle too long or past its
     /// absolute lifetime, with its user (nil for a session before sign-in, or whose user is gone)
-    /// and the inbox badge of the user's unit (0 without a unit), in one statement: what every
-    /// signed-in request asks first. Only reads: a write here would wait for the writer's lock on
+    /// and the inbox badge of the user's unit (0 without a unit; counted for any user with a unit,
+    /// shown only to those who may read patient data), in one statement: what every signed-in
+    /// request asks first. Only reads: a write here would wait for the writer's lock on
     /// a reader's connection; expired rows go in the periodic `purgeExpired`.
     public static func findWithUser(token: String, timeouts: SessionTimeouts, now: Date = Date(),
                                     on db: any Database) async throws -> (session: Session, user: User?, unreadInbox: Int)? {
