@@ -78,13 +78,16 @@ import Testing
             #expect(try await SessionRepository.findWithUser(token: session.token, timeouts: timeouts, now: start, on: db)?.user?.active == false)
             // an API token: its use is recorded at most once a minute, and a revoked one leads nowhere
             let issued = try await ApiTokenRepository.issue(userId: nurse.id, label: "EPJ", on: db)
-            let first = try #require(try await ApiTokenRepository.userId(forToken: issued.token, now: start, on: db))
-            #expect(first.userId == nurse.id && first.tokenId == issued.id && first.useDue)
+            let first = try #require(try await ApiTokenRepository.findWithUser(token: issued.token, now: start, on: db))
+            #expect(first.tokenId == issued.id && first.useDue)
+            // with the user as it is now (deactivated above: the middleware refuses it)
+            #expect(first.user == (try await UserRepository.find(id: nurse.id, on: db)) && first.user.active == false)
             try await ApiTokenRepository.recordUse(tokenId: issued.id, now: start, on: db)
-            #expect(try await ApiTokenRepository.userId(forToken: issued.token, now: start.addingTimeInterval(59), on: db)?.useDue == false)
-            #expect(try await ApiTokenRepository.userId(forToken: issued.token, now: start.addingTimeInterval(61), on: db)?.useDue == true)
+            #expect(try await ApiTokenRepository.findWithUser(token: issued.token, now: start.addingTimeInterval(59), on: db)?.useDue == false)
+            #expect(try await ApiTokenRepository.findWithUser(token: issued.token, now: start.addingTimeInterval(61), on: db)?.useDue == true)
+            #expect(try await ApiTokenRepository.findWithUser(token: "unknown", on: db) == nil)
             #expect(try await ApiTokenRepository.revoke(id: issued.id, on: db))
-            #expect(try await ApiTokenRepository.userId(forToken: issued.token, on: db) == nil)
+            #expect(try await ApiTokenRepository.findWithUser(token: issued.token, on: db) == nil)
         }
     }
 

@@ -68,6 +68,21 @@ import Testing
         }
     }
 
+    @Test func aDeactivatedUsersTokenStopsWorking() async throws {
+        try await TestApp.run { app in
+            // given
+            let nurse = try await app.createUser("nina", roles: [.clinician])
+            let token = try await app.apiToken(for: nurse)
+            let me = try await app.get("/api/v1/me", headers: bearer(token))
+            #expect(me.status == .ok)
+            #expect(try me.json()["username"] as? String == "nina")
+            // when
+            try await UserRepository.setActive(userId: nurse.id, false, on: app.persistence.database)
+            // then
+            #expect(try await app.get("/api/v1/me", headers: bearer(token)).status == .unauthorized)
+        }
+    }
+
     @Test func unitsAreCreatedAndChangedWithConditionalRequests() async throws {
         try await TestApp.run { app in
             let admin = try await app.createUser("anne", roles: [.administrator])

@@ -40,17 +40,18 @@ public enum ApiTokenRepository {
         return (token, model.id!)
     }
 
-    /// The user id for a valid, unrevoked token, and whether its last use should be recorded
-    /// (`recordUse`, at most once a minute). Only reads, like the session look-up.
-    public static func userId(forToken token: String, now: Date = Date(), on db: any Database) async throws
-        -> (userId: UUID, tokenId: UUID, useDue: Bool)? {
-        // Decoded by hand rather than through Fluent's reflection: every API request asks.
-        guard token.count <= 200,
-              let row = try await (db as! any SQLDatabase)
-                .raw("SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = \(bind: SecureToken.hash(token)) AND revoked_at IS NULL")
-                .first() else { return nil }
+    /// A valid, unrevoked token with its user (and the user's unit), and whether its last use
+    /// should be recorded (`recordUse`, at most once a minute), in one statement, as the session
+    /// is found with its user: every API request asks. Only reads, like the session look-up.
+    public static func findWithUser(token: String, now: Date = Date(), on db: any Database) async throws
+        -> (tokenId: UUID, user: User, useDue: Bool)? {
+        guard token.count <= 200, let row = try await (db as! any SQLDatabase).raw("""
+            SELECT t.id AS token_id, t.last_used_at, \(unsafeRaw: UserRepository.columns) FROM api_tokens t
+            JOIN users u ON u.id = t.user_id \(unsafeRaw: UserRepository.unitJoin)
+            WHERE t.token_hash = \(bind: SecureToken.hash(token)) AND t.revoked_at IS NULL
+            """).first() else { return nil }
         let lastUsedAt = try row.decode(column: "last_used_at", as: Date?.self)
-        return (try row.decode(column: "user_id", as: UUID.self), try row.decode(column: "id", as: UUID.self),
+        return (try row.decode(column: "token_id", as: UUID.self), try UserRepository.user(row),
                 lastUsedAt.map { now.timeIntervalSince($0) >= 60 } ?? true)
     }
 

@@ -64,11 +64,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var identity = Identity()
         if let bearer {
             guard bearer.lowercased().hasPrefix("bearer "),
-                  let match = try await ApiTokenRepository.userId(forToken: String(bearer.dropFirst(7)), on: db),
-                  let user = try await UserRepository.find(id: match.userId, on: db), user.active else {
+                  let match = try await ApiTokenRepository.findWithUser(token: String(bearer.dropFirst(7)), on: db), match.user.active else {
                 throw AppError.unauthenticated
             }
-            identity.user = user
+            identity.user = match.user
             identity.token = (match.tokenId, match.useDue)
             return identity
         }
