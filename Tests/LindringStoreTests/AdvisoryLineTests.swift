@@ -34,6 +34,7 @@ import Testing
             #expect(retry == .replay(first.id))
             let stored = try #require(try await ContactRepository.find(id: first.id, on: db))
             #expect(stored.details.reasons == [.dyspnoea, .anxiety])
+            #expect(stored.details.actions == [.adviceOnly])
             #expect(stored.details.durationSeconds == 12 * 60)
             #expect(stored.details.workingHours.outsideWorkingHours)
             #expect(stored.followUps.map(\.unitId) == [a.homeCare])

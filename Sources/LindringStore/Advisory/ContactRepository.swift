@@ -95,8 +95,7 @@ public enum ContactRepository {
             SELECT c.*, p.name AS patient_name, u.name AS caller_unit_name FROM contacts c
             LEFT JOIN patients p ON p.id = c.patient_id LEFT JOIN units u ON u.id = c.caller_unit_id WHERE c.id = \(bind: id)
             """).first() else { return nil }
-        let reasons = try await values("contact_reasons", "reason", contactId: id, as: ContactReason.self, on: sql)
-        let actions = try await values("contact_actions", "action", contactId: id, as: ContactAction.self, on: sql)
+        let (reasons, actions) = try await reasonsAndActions(contactId: id, on: sql)
         let followUps = try await FollowUpRepository.list(FollowUpRepository.Filter(contactId: id), on: db)
         let started = try row.decode(column: "started_at", as: Date.self)
         let details = ValidContact(
@@ -160,11 +159,17 @@ public enum ContactRepository {
         }
     }
 
-    static func values<T: RawRepresentable & CaseIterable & Equatable>(_ table: String, _ column: String, contactId: UUID, as type: T.Type,
-                                                                       on sql: any SQLDatabase) async throws -> [T] where T.RawValue == String {
-        let stored = try await sql.raw("SELECT \(ident: column) FROM \(ident: table) WHERE contact_id = \(bind: contactId)").all()
-            .map { try $0.decode(column: column, as: String.self) }
-        return T.allCases.filter { stored.contains($0.rawValue) }
+    /// A contact's reasons and actions, in one statement (a round trip fewer on PostgreSQL for
+    /// every contact shown or saved), each in the order of its enum's cases.
+    static func reasonsAndActions(contactId: UUID, on sql: any SQLDatabase) async throws -> ([ContactReason], [ContactAction]) {
+        let rows = try await sql.raw("""
+            SELECT 'reason' AS kind, reason AS value FROM contact_reasons WHERE contact_id = \(bind: contactId)
+            UNION ALL SELECT 'action' AS kind, action AS value FROM contact_actions WHERE contact_id = \(bind: contactId)
+            """).all()
+        var stored: [String: Set<String>] = [:]
+        for row in rows { stored[try row.decode(column: "kind", as: String.self), default: []].insert(try row.decode(column: "value", as: String.self)) }
+        return (ContactReason.allCases.filter { stored["reason"]?.contains($0.rawValue) == true },
+                ContactAction.allCases.filter { stored["action"]?.contains($0.rawValue) == true })
     }
 
     /// A stored enum value; one the code no longer knows is a data error, not something to hide.
