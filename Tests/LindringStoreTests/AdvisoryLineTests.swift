@@ -28,13 +28,17 @@ import Testing
         try await TestDatabase.withPersistence { persistence in
             let db = persistence.database
             let a = try await advisor(persistence)
-            let valid = try contact("2026-11-23T20:14:00Z", minutes: 12, reasons: ["dyspnoea", "anxiety"], followUpUnit: a.homeCare, units: [a.homeCare])
+            let valid = try contact("2026-11-23T20:14:00Z", minutes: 12, reasons: ["anxiety", "dyspnoea"], followUpUnit: a.homeCare, units: [a.homeCare])
             let first = try await ContactRepository.create(valid, author: a.author, idempotencyKey: "k-1", on: db)
             let retry = try await ContactRepository.create(valid, author: a.author, idempotencyKey: "k-1", on: db)
             #expect(retry == .replay(first.id))
             let stored = try #require(try await ContactRepository.find(id: first.id, on: db))
+            // reasons and actions each come back in their vocabulary's order, whatever order they were given in
             #expect(stored.details.reasons == [.dyspnoea, .anxiety])
             #expect(stored.details.actions == [.adviceOnly])
+            // and a stored value the vocabulary no longer has is left out, not shown as something else
+            try await (db as! any SQLDatabase).raw("INSERT INTO contact_reasons (contact_id, reason, local_date) VALUES (\(bind: first.id), 'obsolete', '2026-11-23')").run()
+            #expect(try await ContactRepository.find(id: first.id, on: db)?.details.reasons == [.dyspnoea, .anxiety])
             #expect(stored.details.durationSeconds == 12 * 60)
             #expect(stored.details.workingHours.outsideWorkingHours)
             #expect(stored.followUps.map(\.unitId) == [a.homeCare])

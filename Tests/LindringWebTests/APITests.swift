@@ -68,6 +68,17 @@ import Testing
         }
     }
 
+    @Test func anAuthorizationHeaderThatIsNotABearerTokenIsRefused() async throws {
+        try await TestApp.run { app in
+            let nurse = try await app.createUser("nils", roles: [.clinician])
+            let token = try await app.apiToken(for: nurse)
+            #expect(try await app.get("/api/v1/me", headers: bearer(token)).status == .ok)
+            for header in ["Basic \(token)", "Bearer", "Bearer ", token, "Bearer " + token + String(repeating: "x", count: 200)] {
+                #expect(try await app.get("/api/v1/me", headers: [.authorization: header]).status == .unauthorized, "\(header.prefix(12))")
+            }
+        }
+    }
+
     @Test func aDeactivatedUsersTokenStopsWorking() async throws {
         try await TestApp.run { app in
             // given
