@@ -2,8 +2,8 @@ import Foundation
 import LindringCore
 import LindringStore
 import LindringTestSupport
-import SQLKit
 import Logging
+import SQLKit
 import Testing
 
 @Suite struct AuditLogTests {

@@ -268,24 +268,24 @@ import Testing
             #expect(inbox.map(\.planVersion) == [2, 1])
             #expect(try await InboxRepository.items(unitId: u.registering, userId: UUID(), on: db).isEmpty)
             // and reading them all clears the count for one user only (the unit has no follow-ups, so the badge is the unread items)
-            let reader = try await UserRepository.create(try UserDraft(username: "reader", name: "R", profession: "nurse", unitCode: "HJ-101",
-                                                                        roles: ["clinician"]).validated(), passwordHash: "x", on: db)
-            let session = try await SessionRepository.create(userId: reader.id, timeouts: SessionTimeouts(), on: db)
-            let colleague = try await UserRepository.create(try UserDraft(username: "colleague", name: "C", profession: "nurse", unitCode: "HJ-101",
-                                                                       roles: ["clinician"]).validated(), passwordHash: "x", on: db)
-            let colleaguesSession = try await SessionRepository.create(userId: colleague.id, timeouts: SessionTimeouts(), on: db)
+            // a clinician of the unit, signed in
+            let clinician = { @Sendable (username: String, unitCode: String) async throws -> (user: User, session: Session) in
+                let user = try await UserRepository.create(try UserDraft(username: username, name: username, profession: "nurse", unitCode: unitCode,
+                                                                         roles: ["clinician"]).validated(), passwordHash: "x", on: db)
+                return (user, try await SessionRepository.create(userId: user.id, timeouts: SessionTimeouts(), on: db))
+            }
             let badge = { @Sendable (session: Session) async throws -> Int? in
                 try await SessionRepository.findWithUser(token: session.token, timeouts: SessionTimeouts(), on: db)?.unreadInbox
             }
+            let (reader, session) = try await clinician("reader", "HJ-101")
+            let (_, colleaguesSession) = try await clinician("colleague", "HJ-101")
             #expect(try await badge(session) == 2)
             try await InboxRepository.markAllRead(unitId: u.homeCare, userId: reader.id, on: db)
             #expect(try await badge(session) == 0)
             #expect(try await badge(colleaguesSession) == 2)
             // and another unit's staff count only their own unit's items
-            let registeringNurse = try await UserRepository.create(try UserDraft(username: "registering", name: "N", profession: "nurse",
-                                                                                 unitCode: try #require(try await UnitRepository.find(id: u.registering, on: db)).code,
-                                                                                 roles: ["clinician"]).validated(), passwordHash: "x", on: db)
-            #expect(try await badge(try await SessionRepository.create(userId: registeringNurse.id, timeouts: SessionTimeouts(), on: db)) == 0)
+            let registeringCode = try #require(try await UnitRepository.find(id: u.registering, on: db)).code
+            #expect(try await badge(try await clinician("registering", registeringCode).session) == 0)
             let page = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 1, on: db)
             let rest = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 5,
                                                        before: (page[0].createdAt, page[0].id), on: db)
