@@ -27,7 +27,13 @@ public struct AppServices: Sendable {
 
     /// All units sorted by name (only the active ones unless `includeInactive`).
     func units(includeInactive: Bool = true) async throws -> [OrgUnit] {
-        try await unitCatalog.all(includeInactive: includeInactive, on: database)
+        let units = try await unitCatalog.units(in: persistence)
+        return includeInactive ? units.all : units.active
+    }
+
+    /// Every unit by its id, for naming the units a record refers to.
+    func unitDirectory() async throws -> UnitDirectory {
+        UnitDirectory(byId: try await unitCatalog.units(in: persistence).byId)
     }
 }
 

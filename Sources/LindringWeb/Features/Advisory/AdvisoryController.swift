@@ -126,7 +126,7 @@ struct AdvisoryController {
            let facts = try await PatientRepository.accessFacts(patientId: patientId, on: services.database) {
             canPropose = PatientAccessPolicy.proposeFromContact(PatientRequester(roles: user.roles, unitId: user.unitId), facts).isAllowed
         }
-        let units = UnitDirectory(try await services.units())
+        let units = try await services.unitDirectory()
         return .html(AdvisoryViews.contact(PageContext(context, path: Routes.contact(id)), contact, units: units, onDuty: try await advisory.onDuty(),
                                            canProposePlanChange: canPropose, notice: request.query["notice"]))
     }

@@ -11,6 +11,10 @@ struct UnitDirectory: Sendable {
         byId = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    init(byId: [UUID: OrgUnit]) {
+        self.byId = byId
+    }
+
     func name(_ id: UUID?) -> String {
         id.flatMap { byId[$0]?.name } ?? "–"
     }

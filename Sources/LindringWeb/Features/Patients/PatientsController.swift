@@ -138,7 +138,7 @@ struct PatientsController {
     func summary(_ context: AppContext, printable: Bool, notice: String?, purpose: String? = nil) async throws -> Response {
         let id = try patientId(context)
         let summary = try await patients.summary(id, context, purpose: purpose)
-        let units = UnitDirectory(try await services.units())
+        let units = try await services.unitDirectory()
         let path = printable ? Routes.printPlan(id) : Routes.patient(id)
         return .html(PlanViews.summary(PageContext(context, path: path), summary, units: units, today: patients.today(), printable: printable,
                                        notice: notice))
@@ -213,7 +213,7 @@ struct PatientsController {
         let (patient, versions) = try await gate.access(context, patientId: id, .read, action: "plan.history") { tx, _ in
             (try await PatientRepository.find(id: id, on: tx)!, try await PlanRepository.versions(patientId: id, on: tx))
         }
-        let units = UnitDirectory(try await services.units())
+        let units = try await services.unitDirectory()
         return .html(PlanViews.history(PageContext(context, path: Routes.planHistory(id)), patient: patient, versions: versions, units: units))
     }
 
@@ -226,7 +226,7 @@ struct PatientsController {
         let historic = PatientSummary(patient: summary.patient,
                                       plan: StoredPlan(id: current.id, patientId: id, version: number, content: version.content, updatedAt: version.createdAt),
                                       ground: summary.ground, canWrite: false)
-        let units = UnitDirectory(try await services.units())
+        let units = try await services.unitDirectory()
         return .html(PlanViews.summary(PageContext(context, path: Routes.planVersion(id, number)), historic, units: units, today: patients.today(), printable: true))
     }
 
@@ -293,7 +293,7 @@ struct PatientsController {
         let followUps = try await user.unitId.asyncMap {
             try await AdvisoryService(services: services).followUps(unitId: $0, status: .open, context)
         } ?? []
-        let units = UnitDirectory(try await services.units())
+        let units = try await services.unitDirectory()
         return .html(PatientViews.inbox(PageContext(context, path: Routes.inbox()), items: items, followUps: followUps, units: units))
     }
 
