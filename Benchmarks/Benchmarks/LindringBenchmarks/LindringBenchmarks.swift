@@ -142,7 +142,7 @@ func storeBenchmarks() {
 
     // ...and as the pages do now: from the in-memory catalog, after one read of its revision.
     Benchmark("Plan summary: unit catalog") { _, store in
-        blackHole(try await unitCatalog.all(on: store.persistence.database))
+        blackHole(try await unitCatalog.units(in: store.persistence))
     } setup: { try await open() } teardown: { try await close() }
 
     // "eksempel" matches one surname in nine of the demo's: a full first page of 50, scanned
