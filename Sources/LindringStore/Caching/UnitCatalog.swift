@@ -37,6 +37,6 @@ public struct UnitList: Sendable {
     init(_ units: [OrgUnit]) {
         all = units
         active = units.filter(\.active)
-        byId = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        byId = units.byId()
     }
 }

@@ -15,3 +15,11 @@ public struct OrgUnit: Equatable, Sendable, Codable {
     public var sorCode: String?
     public var active: Bool
 }
+
+extension Sequence<OrgUnit> {
+    /// The units by their ids, for naming the units records refer to; should an id repeat, the
+    /// first unit keeps it.
+    public func byId() -> [UUID: OrgUnit] {
+        Dictionary(map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

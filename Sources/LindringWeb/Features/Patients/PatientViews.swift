@@ -8,7 +8,7 @@ struct UnitDirectory: Sendable {
     let byId: [UUID: OrgUnit]
 
     init(_ units: [OrgUnit]) {
-        byId = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.init(byId: units.byId())
     }
 
     init(byId: [UUID: OrgUnit]) {
