@@ -2,6 +2,7 @@ import Foundation
 import LindringCore
 import LindringStore
 import LindringTestSupport
+import Logging
 import Testing
 
 @Suite struct SessionTests {
@@ -103,24 +104,93 @@ import Testing
 }
 
 @Suite struct LoginThrottleTests {
-    @Test func fiveFailuresLockTheAccountForAGrowingPeriod() async throws {
+    /// One attempt: reserved, then released as a failure (the password was wrong).
+    static func fail(_ keys: LoginThrottle.Keys, policy: LoginDelayPolicy = .standard, at now: Date,
+                     in persistence: Persistence) async throws -> LoginThrottle.Reservation {
+        try await persistence.write { tx in
+            let reservation = try await LoginThrottle.reserve(keys, policy: policy, now: now, on: tx)
+            if reservation == .granted { try await LoginThrottle.release(keys, succeeded: false, on: tx) }
+            return reservation
+        }
+    }
+
+    @Test func failuresForAnAccountFromOneAddressBringAGrowingDelayNotALockout() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
             let keys = LoginThrottle.keys(username: "anne", ip: "10.1.1.1")
             let now = Date()
-            // given
-            for _ in 1...4 { try await LoginThrottle.recordFailure(keys: keys, now: now, on: db) }
-            #expect(try await LoginThrottle.lockedUntil(keys: keys, now: now, on: db) == nil)
+            // given five failures, the fifth of which starts the delay
+            for _ in 1...5 { #expect(try await Self.fail(keys, at: now, in: persistence) == .granted) }
             // when
-            try await LoginThrottle.recordFailure(keys: keys, now: now, on: db)
-            let first = try #require(try await LoginThrottle.lockedUntil(keys: keys, now: now, on: db))
-            try await LoginThrottle.recordFailure(keys: keys, now: now, on: db)
-            let second = try #require(try await LoginThrottle.lockedUntil(keys: keys, now: now, on: db))
+            let during = try await Self.fail(keys, at: now.addingTimeInterval(30), in: persistence)
+            let after = try await Self.fail(keys, at: now.addingTimeInterval(61), in: persistence)
+            let doubled = try await Self.fail(keys, at: now.addingTimeInterval(62), in: persistence)
             // then
-            #expect(abs(first.timeIntervalSince(now) - LoginThrottle.firstLock) < 0.01)
-            #expect(abs(second.timeIntervalSince(now) - 2 * LoginThrottle.firstLock) < 0.01)
-            // and another account from another address is not affected
-            #expect(try await LoginThrottle.lockedUntil(keys: LoginThrottle.keys(username: "bo", ip: "10.2.2.2"), now: now, on: db) == nil)
+            guard case .delayed(let first) = during else { Issue.record("expected a delay, got \(during)"); return }
+            #expect(abs(first.timeIntervalSince(now) - LoginDelayPolicy.standard.firstDelay) < 0.01)
+            #expect(after == .granted)
+            guard case .delayed(let until) = doubled else { Issue.record("expected a delay, got \(doubled)"); return }
+            #expect(abs(until.timeIntervalSince(now.addingTimeInterval(61)) - 120) < 0.01, "the sixth failure doubles the delay")
+            // and the same account from another address, or another account from this one, may try at once
+            #expect(try await Self.fail(LoginThrottle.keys(username: "anne", ip: "10.2.2.2"), at: now.addingTimeInterval(62), in: persistence) == .granted)
+            #expect(try await Self.fail(LoginThrottle.keys(username: "bo", ip: "10.1.1.1"), at: now.addingTimeInterval(62), in: persistence) == .granted)
+        }
+    }
+
+    @Test func aSuccessfulSignInRefundsTheAddressFailures() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let keys = LoginThrottle.keys(username: "anne", ip: "10.1.1.1")
+            let now = Date()
+            // given four failures
+            for _ in 1...4 { _ = try await Self.fail(keys, at: now, in: persistence) }
+            // when the fifth attempt succeeds
+            try await persistence.write { tx in
+                #expect(try await LoginThrottle.reserve(keys, now: now, on: tx) == .granted)
+                try await LoginThrottle.release(keys, succeeded: true, on: tx)
+            }
+            // then five more attempts are free
+            for _ in 1...5 { #expect(try await Self.fail(keys, at: now, in: persistence) == .granted) }
+        }
+    }
+
+    @Test func concurrentAttemptsFromTwoProcessesAreCountedBeforeAnyIsChecked() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // given a second process on the same database
+            let other = try await Persistence.open(location: persistence.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+            let policy = { var policy = LoginDelayPolicy.standard; policy.maxInFlight = 1000; return policy }()
+            let keys = LoginThrottle.keys(username: "anne", ip: "10.1.1.1")
+            let now = Date()
+            // when 60 attempts arrive at once, none released yet (their passwords are still being checked)
+            let granted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<60 {
+                    let writer = index.isMultiple(of: 2) ? persistence : other
+                    group.addTask { try await writer.write { try await LoginThrottle.reserve(keys, policy: policy, now: now, on: $0) } == .granted }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            await other.shutdown()
+            // then only the free attempts may be checked
+            #expect(granted == policy.freeAttempts)
+        }
+    }
+
+    @Test func attemptsInFlightPerAccountAreCappedAndLapseIfNeverReleased() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            let policy = { var policy = LoginDelayPolicy.standard; policy.freeAttempts = 100; return policy }()
+            let now = Date()
+            let addresses = (1...10).map { "10.0.0.\($0)" }
+            // when ten attempts from ten addresses arrive at once and none is released (a process died)
+            var results: [LoginThrottle.Reservation] = []
+            for address in addresses {
+                let keys = LoginThrottle.keys(username: "anne", ip: address)
+                results.append(try await persistence.write { try await LoginThrottle.reserve(keys, policy: policy, now: now, on: $0) })
+            }
+            // then only `maxInFlight` are checked at once, the rest are told to retry in a moment
+            #expect(results.filter { $0 == .granted }.count == policy.maxInFlight)
+            #expect(results.dropFirst(policy.maxInFlight).allSatisfy { if case .busy = $0 { true } else { false } })
+            // and once the reservations lapse the account is not wedged
+            let later = now.addingTimeInterval(policy.inFlightExpiry + 1)
+            #expect(try await persistence.write { try await LoginThrottle.reserve(LoginThrottle.keys(username: "anne", ip: "10.0.0.1"),
+                                                                                    policy: policy, now: later, on: $0) } == .granted)
         }
     }
 }

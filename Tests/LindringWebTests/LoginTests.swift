@@ -30,12 +30,20 @@ import Testing
 
     @Test func secureConfigurationUsesHostPrefixAndHSTS() async throws {
         try await TestApp.run({ $0.secureCookies = true }) { app in
-            let response = try await app.get("/login")
-            let setCookie = try #require(response.headers[values: .setCookie].first)
+            // given
+            try await app.createUser("anne", roles: [.clinician])
+            let page = try await app.get("/login")
+            let loginCookie = try #require(page.headers[values: .setCookie].first).prefix { $0 != ";" }
+            let csrf = try #require(TestApp.csrfToken(in: page.text))
+            // when
+            let response = try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": csrf],
+                                              cookie: String(loginCookie))
+            // then
+            let setCookie = try #require(response.headers[values: .setCookie].first { $0.contains("lindring_session=") })
             #expect(setCookie.hasPrefix("__Host-lindring_session="))
             #expect(setCookie.contains("; Secure"))
             #expect(setCookie.contains("Path=/"))
-            #expect(response.headers[.strictTransportSecurity] != nil)
+            #expect(page.headers[.strictTransportSecurity] != nil)
         }
     }
 

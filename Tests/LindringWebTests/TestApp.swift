@@ -18,12 +18,14 @@ struct TestApp {
 
     static let password = "korrekt hest batteri 42"
 
-    static func run(_ configure: @Sendable (inout AppConfig) -> Void = { _ in },
+    /// `testing`: `.router` by default; `.live` for a real socket (a peer address, e.g. for trusted proxies).
+    /// `logger`: the application's (to capture what it logs).
+    static func run(_ configure: @Sendable (inout AppConfig) -> Void = { _ in }, testing: TestingSetup = .router, logger: Logger? = nil,
                     _ body: @Sendable (TestApp) async throws -> Void) async throws {
-        try await TestDatabase.withSlot { try await runOnFreshDatabase(configure, body) }
+        try await TestDatabase.withSlot { try await runOnFreshDatabase(configure, testing: testing, logger: logger, body) }
     }
 
-    static func runOnFreshDatabase(_ configure: @Sendable (inout AppConfig) -> Void,
+    static func runOnFreshDatabase(_ configure: @Sendable (inout AppConfig) -> Void, testing: TestingSetup = .router, logger: Logger? = nil,
                                    _ body: @Sendable (TestApp) async throws -> Void) async throws {
         let database = try await TestDatabase.make()
         var config = AppConfig()
@@ -33,11 +35,11 @@ struct TestApp {
         config.bcryptCost = 4
         config.databaseConnectionsPerEventLoop = 1
         configure(&config)
-        let app = try await buildApplication(config)
+        let app = try await buildApplication(config, logger: logger)
         let persistence = try await Persistence.open(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         let hasher = PasswordHasher(cost: 4, threads: 1)
         do {
-            try await app.test(.router) { client in
+            try await app.test(testing) { client in
                 try await body(TestApp(client: client, persistence: persistence, hasher: hasher))
             }
         } catch {
@@ -83,10 +85,10 @@ struct TestApp {
         }
     }
 
-    /// Fetches the login page: the anonymous session cookie and its CSRF token.
+    /// Fetches the login page: the login form's cookie (its nonce) and its signed CSRF token.
     func loginPage(headers: HTTPFields = [:]) async throws -> (cookie: String, csrf: String) {
         let response = try await client.execute(uri: "/login", method: .get, headers: headers)
-        let cookie = try #require(Self.sessionCookie(response))
+        let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("lindring_login=") }.map { String($0.prefix { $0 != ";" }) })
         let csrf = try #require(Self.csrfToken(in: String(buffer: response.body)))
         return (cookie, csrf)
     }

@@ -99,7 +99,7 @@ import Testing
         try await TestApp.run { app in
             #expect(try await app.get("/healthz").status == .ok)
             #expect(try await app.get("/readyz").status == .ok)
-            #expect(try await app.get("/metrics").status == .ok)
+            #expect(try await app.get("/metrics").status == .notFound, "without METRICS_TOKEN")
             let css = try await app.get("/assets/app.css")
             #expect(css.status == .ok)
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")

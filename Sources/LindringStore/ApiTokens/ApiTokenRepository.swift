@@ -68,6 +68,13 @@ public enum ApiTokenRepository {
         }
     }
 
+    /// Revokes every live token of a user: on deactivation and password reset, so that neither
+    /// reactivating the account nor a new password brings an old token back.
+    public static func revokeAll(userId: UUID, now: Date = Date(), on db: any Database) async throws {
+        try await ApiTokenModel.query(on: db).filter(\.$userID == userId).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: now).update()
+    }
+
     /// Revokes the token; false when it does not exist or was already revoked.
     public static func revoke(id: UUID, on db: any Database) async throws -> Bool {
         guard let model = try await ApiTokenModel.find(id, on: db), model.revokedAt == nil else { return false }

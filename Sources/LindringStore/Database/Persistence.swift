@@ -56,6 +56,7 @@ public final class Persistence: Sendable {
 
     private init(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int, maxWriteGroup: Int,
                  eventLoopGroup: any EventLoopGroup) throws {
+        let logger = Self.databaseLogger(logger)
         self.location = location
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
@@ -124,6 +125,15 @@ public final class Persistence: Sendable {
         }
         let perLoop = location.isSQLite ? 1 : max(1, connectionsPerEventLoop)
         Gauge(label: "lindring_database_pool_connections_max").record(perLoop * loops)
+    }
+
+    /// The databases' logger never logs below `info`, whatever LOG_LEVEL says: at `debug` FluentKit
+    /// logs every query with its inputs (session CSRF tokens, password hashes, CPR numbers), and
+    /// the drivers log SQL with its binds at `debug` and `trace`.
+    static func databaseLogger(_ logger: Logger) -> Logger {
+        var logger = logger
+        logger.logLevel = max(logger.logLevel, .info)
+        return logger
     }
 
     public var database: any Database {

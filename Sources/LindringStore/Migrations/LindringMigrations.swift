@@ -26,5 +26,6 @@ public enum LindringMigrations {
         M0020_CreateAdvisoryRevision(),
         M0021_CreatePatientNameIndex(),
         M0022_CreateUnitNameOrder(),
+        M0026_HardenSignIn(),
     ]
 }

@@ -1,59 +1,90 @@
 import FluentKit
 import Foundation
+import LindringCore
+import SQLKit
 
-final class LoginThrottleModel: Model, @unchecked Sendable {
-    static let schema = "login_throttles"
-
-    /// `user:<username>` or `ip:<address>`.
-    @ID(custom: "id", generatedBy: .user) var id: String?
-    @Field(key: "failures") var failures: Int
-    @Field(key: "last_failure_at") var lastFailureAt: Date
-    @OptionalField(key: "locked_until") var lockedUntil: Date?
-
-    init() {}
-}
-
-/// Slows password guessing: after `freeAttempts` failures for an account or an address,
-/// every further attempt is refused (even with the right password) until a lock expires;
-/// each failure during or after a lock doubles it, up to a day. Counters are forgotten a
-/// day after the last failure, and an account's counter is cleared by a successful login.
+/// Slows password guessing (`LoginDelayPolicy`): failures count per account and client address,
+/// and from the policy's free attempts on, each attempt waits a growing delay; an account has
+/// at most `maxInFlight` attempts being checked at once. Rows are keyed by hashes, so no typed
+/// username (which is sometimes a password) is stored. In the database, not in memory, so that
+/// every `lindring serve` process behind a load balancer sees them.
+///
+/// An attempt is reserved before its password is checked, in one transaction: a conditional
+/// UPDATE … RETURNING on the account's row takes an in-flight slot, and one on the pair's row
+/// counts the attempt as a failure unless a delay is running. On PostgreSQL the UPDATE locks
+/// the row, and a concurrent one (from any process) waits and then re-checks its condition
+/// against the committed row; on SQLite writers are serialised anyway. The reservation is
+/// released after the check (`release`), and a success refunds the pair's failures.
 public enum LoginThrottle {
-    public static let freeAttempts = 5
-    public static let firstLock: TimeInterval = 60
-    public static let longestLock: TimeInterval = 24 * 3600
-
-    public static func keys(username: String, ip: String?) -> [String] {
-        ["user:" + username.lowercased()] + (ip.map { ["ip:" + $0] } ?? [])
+    public struct Keys: Equatable, Sendable {
+        /// The account's row: its attempts in flight.
+        public let account: String
+        /// The (account, address) row: its failures and delay.
+        public let pair: String
     }
 
-    /// When attempts for these keys are allowed again, or nil if they are allowed now.
-    public static func lockedUntil(keys: [String], now: Date = Date(), on db: any Database) async throws -> Date? {
-        let models = try await LoginThrottleModel.query(on: db).filter(\.$id ~~ keys).all()
-        return models.compactMap(\.lockedUntil).filter { $0 > now }.max()
+    public static func keys(username: String, ip: String?) -> Keys {
+        let name = username.lowercased()
+        return Keys(account: "account:" + SecureToken.hash(name), pair: "pair:" + SecureToken.hash(name + "\n" + (ip ?? "-")))
     }
 
-    /// Counts a failed (or refused) attempt.
-    public static func recordFailure(keys: [String], now: Date = Date(), on db: any Database) async throws {
-        for key in keys {
-            let model = try await LoginThrottleModel.find(key, on: db) ?? {
-                let m = LoginThrottleModel()
-                m.id = key
-                m.failures = 0
-                m.lastFailureAt = now
-                return m
-            }()
-            if now.timeIntervalSince(model.lastFailureAt) > 24 * 3600 { model.failures = 0; model.lockedUntil = nil }
-            model.failures += 1
-            model.lastFailureAt = now
-            if model.failures >= freeAttempts {
-                let doublings = Double(min(model.failures - freeAttempts, 20))
-                model.lockedUntil = now.addingTimeInterval(min(firstLock * pow(2, doublings), longestLock))
-            }
-            try await model.save(on: db)
+    public enum Reservation: Equatable, Sendable {
+        /// The password may be checked; `release` must follow.
+        case granted
+        /// Too many failures from this address for this account: not before `until`.
+        case delayed(until: Date)
+        /// Too many attempts for this account are being checked right now.
+        case busy(retryAfter: TimeInterval)
+    }
+
+    /// Reserves an attempt: call inside `Persistence.write`, before checking the password.
+    public static func reserve(_ keys: Keys, policy: LoginDelayPolicy = .standard, now: Date = Date(),
+                               on db: any Database) async throws -> Reservation {
+        let sql = db as! any SQLDatabase
+        try await sql.raw("""
+            INSERT INTO login_throttles (id, failures, last_failure_at, in_flight) VALUES
+            (\(bind: keys.account), 0, \(bind: now), 0), (\(bind: keys.pair), 0, \(bind: now), 0) ON CONFLICT (id) DO NOTHING
+            """).run()
+        // The account's row first, then the pair's, in every transaction: no deadlock.
+        guard try await sql.raw("""
+            UPDATE login_throttles SET in_flight = CASE WHEN in_flight_until IS NULL OR in_flight_until <= \(bind: now)
+                THEN 1 ELSE in_flight + 1 END, in_flight_until = \(bind: now.addingTimeInterval(policy.inFlightExpiry))
+            WHERE id = \(bind: keys.account)
+              AND (in_flight < \(bind: policy.maxInFlight) OR in_flight_until IS NULL OR in_flight_until <= \(bind: now))
+            RETURNING in_flight
+            """).first() != nil else { return .busy(retryAfter: 2) }
+        guard let counted = try await sql.raw("""
+            UPDATE login_throttles SET failures = CASE WHEN last_failure_at <= \(bind: now.addingTimeInterval(-policy.forgetAfter))
+                THEN 1 ELSE failures + 1 END, last_failure_at = \(bind: now)
+            WHERE id = \(bind: keys.pair) AND (locked_until IS NULL OR locked_until <= \(bind: now))
+            RETURNING failures
+            """).first() else {
+            try await releaseSlot(keys, on: sql)
+            let row = try await sql.raw("SELECT locked_until FROM login_throttles WHERE id = \(bind: keys.pair)").first()
+            return .delayed(until: try row?.decode(column: "locked_until", as: Date?.self) ?? now.addingTimeInterval(policy.firstDelay))
         }
+        if let delay = policy.delay(afterFailures: try counted.decode(column: "failures", as: Int.self)) {
+            try await sql.raw("UPDATE login_throttles SET locked_until = \(bind: now.addingTimeInterval(delay)) WHERE id = \(bind: keys.pair)").run()
+        }
+        return .granted
     }
 
-    public static func recordSuccess(username: String, on db: any Database) async throws {
-        try await LoginThrottleModel.query(on: db).filter(\.$id == "user:" + username.lowercased()).delete()
+    /// Ends a granted reservation; a successful sign-in refunds the pair's failures (and its delay).
+    public static func release(_ keys: Keys, succeeded: Bool, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await releaseSlot(keys, on: sql)
+        if succeeded { try await sql.raw("DELETE FROM login_throttles WHERE id = \(bind: keys.pair)").run() }
+    }
+
+    private static func releaseSlot(_ keys: Keys, on sql: any SQLDatabase) async throws {
+        try await sql.raw("UPDATE login_throttles SET in_flight = in_flight - 1 WHERE id = \(bind: keys.account) AND in_flight > 0").run()
+    }
+
+    /// Forgets rows with nothing left to remember: no recent failure, no delay, nothing in flight.
+    public static func purgeStale(policy: LoginDelayPolicy = .standard, now: Date = Date(), on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("""
+            DELETE FROM login_throttles WHERE last_failure_at < \(bind: now.addingTimeInterval(-policy.forgetAfter))
+              AND (locked_until IS NULL OR locked_until < \(bind: now)) AND (in_flight_until IS NULL OR in_flight_until < \(bind: now))
+            """).run()
     }
 }

@@ -90,9 +90,12 @@ public enum SessionRepository {
         try await SessionModel.query(on: db).filter(\.$id == SecureToken.hash(token)).delete()
     }
 
-    /// Ends every session of a user: on deactivation and password reset.
-    public static func deleteAll(userId: UUID, on db: any Database) async throws {
-        try await SessionModel.query(on: db).filter(\.$userID == userId).delete()
+    /// Ends every session of a user: on deactivation and password reset; when the user changes
+    /// their own password, every one but the session they changed it in (`except`).
+    public static func deleteAll(userId: UUID, except token: String? = nil, on db: any Database) async throws {
+        let query = SessionModel.query(on: db).filter(\.$userID == userId)
+        if let token { query.filter(\.$id != SecureToken.hash(token)) }
+        try await query.delete()
     }
 
     /// Removes sessions past their absolute lifetime or idle for longer than allowed (among
@@ -108,11 +111,7 @@ public enum SessionRepository {
 public enum SecureToken {
     /// 32 random bytes from the system's CSPRNG, base64url without padding.
     public static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        RandomToken.make()
     }
 
     public static func hash(_ token: String) -> String {
@@ -121,8 +120,6 @@ public enum SecureToken {
 
     /// Compares without leaking, through timing, how many leading characters matched.
     public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        RandomToken.constantTimeEquals(a, b)
     }
 }

@@ -26,6 +26,11 @@ public struct AppConfig: Sendable {
     public var bcryptCost = 12
     /// The advisory line's shifts (`ADVISORY_SHIFTS`, e.g. `day=08-16,evening=16-24,night=00-08`).
     public var advisoryShifts = ShiftPattern.standard
+    /// Proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`, comma-separated CIDR
+    /// ranges): the client address for login throttling, the audit log and rate limits.
+    public var trustedProxies = TrustedProxies()
+    /// The bearer token `/metrics` requires (`METRICS_TOKEN`); without one, `/metrics` is 404.
+    public var metricsToken: String?
     /// Licensed item wording the region provides (`INSTRUMENT_WORDING_FILE`); our own short labels otherwise.
     var instrumentWording = InstrumentWording()
 
@@ -36,7 +41,8 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `LOG_LEVEL`, `SESSION_IDLE_MINUTES`, `SESSION_ABSOLUTE_HOURS`,
-    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`, `WRITE_GROUP_MAX`, `ADVISORY_SHIFTS`, `INSTRUMENT_WORDING_FILE`.
+    /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`, `WRITE_GROUP_MAX`, `ADVISORY_SHIFTS`, `INSTRUMENT_WORDING_FILE`,
+    /// `TRUSTED_PROXIES`, `METRICS_TOKEN`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         var config = AppConfig()
         config.database = try DatabaseLocation(url: environment["DATABASE_URL"] ?? DatabaseLocation.defaultURL)
@@ -81,6 +87,19 @@ public struct AppConfig: Sendable {
             } catch {
                 throw Invalid(description: "ADVISORY_SHIFTS: \(error.description)")
             }
+        }
+        if let proxies = environment["TRUSTED_PROXIES"] {
+            do {
+                config.trustedProxies = try TrustedProxies(parsing: proxies)
+            } catch {
+                throw Invalid(description: "TRUSTED_PROXIES: \(error.description)")
+            }
+        }
+        if let token = environment["METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw Invalid(description: "METRICS_TOKEN must be at least 16 characters, without spaces")
+            }
+            config.metricsToken = token
         }
         if let path = environment["INSTRUMENT_WORDING_FILE"], !path.isEmpty {
             do {

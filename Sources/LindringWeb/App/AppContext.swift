@@ -7,7 +7,9 @@ import NIOCore
 /// The per-request context: who is asking, how they authenticated, in which language.
 public struct AppContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    public let remoteAddress: String?
+    /// The client's address: the connection's peer, or the address a trusted proxy reports
+    /// (`ClientAddressMiddleware`).
+    public var remoteAddress: String?
     public var session: Session?
     public var user: User?
     public var authenticatedByToken = false

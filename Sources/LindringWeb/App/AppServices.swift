@@ -1,4 +1,5 @@
 import Foundation
+import LindringCore
 import LindringStore
 import Logging
 import Prometheus
@@ -16,8 +17,13 @@ public struct AppServices: Sendable {
     let decoyHash: String
     /// Tells open advisory boards that a contact or follow-up changed.
     var advisoryEvents = AdvisoryEvents()
-    /// Limits how often one address may try self-report links.
+    /// Limits how often one address may try self-report links that do not exist.
     var selfReportLimiter = RequestLimiter()
+    /// Limits how often one self-report link may be used, whoever shares the address.
+    var selfReportLinkLimiter = RequestLimiter()
+    /// Signs the login form's CSRF token with the deployment's secret (`LoginFormSecret`,
+    /// read at start-up); a random key of its own until then.
+    var loginFormSigner = LoginFormSigner.random()
     /// Every unit, in memory until one changes.
     let unitCatalog = UnitCatalog()
     /// The advisory statistics of recent ranges, in memory until the line's data changes.

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Hummingbird
+import LindringCore
 import LindringStore
 import Logging
 import Metrics
@@ -14,15 +15,18 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
     logger.logLevel = config.logLevel
     let persistence = try await Persistence.open(location: config.database, logger: logger,
                                       connectionsPerEventLoop: config.databaseConnectionsPerEventLoop, maxWriteGroup: config.maxWriteGroup)
+    let loginFormSecret: String
     do {
         try await persistence.migrate()
+        loginFormSecret = try await LoginFormSecret.load(on: persistence.database)
     } catch {
         await persistence.shutdown()
         throw error
     }
     let hasher = PasswordHasher(cost: config.bcryptCost)
-    let services = AppServices(config: config, persistence: persistence, hasher: hasher, logger: logger, assets: try Assets.load(),
+    var services = AppServices(config: config, persistence: persistence, hasher: hasher, logger: logger, assets: try Assets.load(),
                                metrics: metrics, decoyHash: try await hasher.hash(SecureToken.make()))
+    services.loginFormSigner = LoginFormSigner(secret: loginFormSecret)
     let router = try buildRouter(services)
     return Application(
         router: router,
@@ -36,6 +40,7 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
 
 func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     let router = Router(context: AppContext.self)
+    if !services.config.trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(proxies: services.config.trustedProxies)) }
     router.add(middleware: SecurityHeadersMiddleware(hsts: services.config.secureCookies))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(logger: services.logger))
@@ -80,7 +85,8 @@ struct PersistenceService: Service {
     }
 }
 
-/// Deletes expired sessions every ten minutes, so the table holds only live ones.
+/// Deletes expired sessions (and login throttles with nothing left to remember) every ten
+/// minutes, so the tables hold only live ones.
 struct SessionCleanupService: Service {
     let persistence: Persistence
     let timeouts: SessionTimeouts
@@ -92,6 +98,7 @@ struct SessionCleanupService: Service {
             while !Task.isCancelled {
                 do {
                     try await persistence.write { try await SessionRepository.purgeExpired(timeouts: timeouts, on: $0) }
+                    try await persistence.write { try await LoginThrottle.purgeStale(on: $0) }
                 } catch {
                     logger.warning("session clean-up failed", metadata: ["type": .string(String(reflecting: type(of: error)))])
                 }

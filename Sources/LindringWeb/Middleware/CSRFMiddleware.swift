@@ -7,7 +7,8 @@ import LindringStore
 /// Sec-Fetch-Site headers must say the request comes from Lindring's own pages, and the
 /// per-session token must come with it (form field `csrf`, or header `X-CSRF-Token`).
 /// Requests with a bearer API token carry no ambient credentials and need no token.
-/// The login form's token is checked by the login controller, which re-renders the form.
+/// The login form's token is stateless (`LoginFormCookie`) and checked by the login controller,
+/// which re-renders the form; the language chooser before sign-in carries it too.
 struct CSRFMiddleware: RouterMiddleware {
     let services: AppServices
 
@@ -39,10 +40,10 @@ struct CSRFMiddleware: RouterMiddleware {
         // A self-report page uses no session: the random token in its address is the only
         // credential, which another site cannot know, so there is nothing to forge.
         if request.uri.path != Routes.login.pattern && !request.uri.path.hasPrefix("/r/") {
-            guard let session = context.session, let submitted,
-                  SecureToken.constantTimeEquals(submitted, session.csrfToken) else {
-                throw AppError.csrfRejected
-            }
+            let sessionToken = context.session.flatMap { session in submitted.map { SecureToken.constantTimeEquals($0, session.csrfToken) } } ?? false
+            // Before sign-in there is no session: the language chooser carries the login form's token.
+            let loginFormToken = request.uri.path == Routes.language.pattern && LoginFormCookie.isGenuine(submitted, request, services: services)
+            guard sessionToken || loginFormToken else { throw AppError.csrfRejected }
         }
         return try await next(request, context)
     }

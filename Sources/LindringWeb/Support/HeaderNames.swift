@@ -9,4 +9,5 @@ extension HTTPField.Name {
     static let crossOriginOpenerPolicy = Self("Cross-Origin-Opener-Policy")!
     static let permissionsPolicy = Self("Permissions-Policy")!
     static let idempotencyKey = Self("Idempotency-Key")!
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }

@@ -35,8 +35,11 @@ struct AccountController {
             return .html(view(context, errors: v.errors, notice: nil), status: .unprocessableContent)
         }
         let newHash = try await services.hasher.hash(new)
+        let session = context.session
         try await services.persistence.write { tx in
             try await UserRepository.setPassword(userId: user.id, hash: newHash, on: tx)
+            // Whoever else is signed in as this user (a stolen session, another device) is signed out.
+            try await SessionRepository.deleteAll(userId: user.id, except: session?.token, on: tx)
             try await AuditLog.append(context.auditRecord("user.changeOwnPassword", as: .manageOwnAccount, entityType: "user",
                                                           entityId: user.id.uuidString), on: tx)
         }

@@ -4,8 +4,11 @@ import Hummingbird
 import LindringCore
 import LindringStore
 
-/// Sign-in and sign-out. Every attempt is audited; repeated failures lock the account and
-/// the address for a growing period (`LoginThrottle`), even for the right password.
+/// Sign-in and sign-out. Every attempt is audited. An attempt is reserved before its password
+/// is checked (`LoginThrottle`): failures for one account from one address bring growing
+/// delays, even for the right password, and an account has few attempts checked at once.
+/// The form's CSRF token is stateless (`LoginFormCookie`): the login page stores nothing, and
+/// a session starts only when the sign-in succeeds.
 struct LoginController {
     let services: AppServices
 
@@ -18,52 +21,71 @@ struct LoginController {
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         if context.user != nil { return .redirect(to: Routes.home()) }
-        return try await render(context, form: LoginForm(next: request.query["next"]))
+        return render(request, context, form: LoginForm(next: request.query["next"]))
     }
 
     @Sendable func login(_ request: Request, context: AppContext) async throws -> Response {
         let form = LoginForm(username: context.form["username"] ?? "", next: context.form["next"])
         let password = context.form["password"] ?? ""
-        guard let session = context.session, let submitted = context.form["csrf"],
-              SecureToken.constantTimeEquals(submitted, session.csrfToken) else {
-            return try await render(context, form: form, messageKey: "login.error.csrf", status: .forbidden)
+        guard LoginFormCookie.isGenuine(context.form["csrf"], request, services: services) else {
+            return render(request, context, form: form, messageKey: "login.error.csrf", status: .forbidden)
         }
-        let db = services.database
         let username = Username.normalized(form.username)
+        let credentials = username.isEmpty ? nil : try await UserRepository.credentials(username: username, on: services.database)
         let keys = LoginThrottle.keys(username: username, ip: context.remoteAddress)
-        if let until = try await LoginThrottle.lockedUntil(keys: keys, on: db) {
+        let reservation = try await services.persistence.write { try await LoginThrottle.reserve(keys, on: $0) }
+        guard reservation == .granted else {
             try await services.persistence.write { tx in
-                try await LoginThrottle.recordFailure(keys: keys, on: tx)
-                try await AuditLog.append(context.auditRecord("auth.login.throttled", entityType: "user", entityId: username,
-                                                              outcome: .denied).withUsername(username), on: tx)
+                try await AuditLog.append(context.failedLoginRecord("auth.login.throttled", user: credentials?.user), on: tx)
             }
-            let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-            var response = try await render(context, form: form, messageKey: "login.error.throttled",
-                                            values: ["minutes": String(minutes)], status: .tooManyRequests)
-            response.headers[.retryAfter] = String(Int(until.timeIntervalSinceNow.rounded(.up)))
-            return response
+            return throttled(request, context, form: form, reservation)
         }
-        let credentials = username.isEmpty ? nil : try await UserRepository.credentials(username: username, on: db)
-        let passwordMatches = try await services.hasher.verify(password, against: credentials?.passwordHash ?? services.decoyHash)
+        let passwordMatches: Bool
+        do {
+            passwordMatches = try await services.hasher.verify(password, against: credentials?.passwordHash ?? services.decoyHash)
+        } catch {
+            try? await services.persistence.write { try await LoginThrottle.release(keys, succeeded: false, on: $0) }
+            throw error
+        }
         guard let credentials, passwordMatches, credentials.user.active else {
             try await services.persistence.write { tx in
-                try await LoginThrottle.recordFailure(keys: keys, on: tx)
-                try await AuditLog.append(context.auditRecord("auth.login.failed", actor: credentials?.user, entityType: "user",
-                                                              entityId: username, outcome: .denied).withUsername(username), on: tx)
+                try await LoginThrottle.release(keys, succeeded: false, on: tx)
+                try await AuditLog.append(context.failedLoginRecord("auth.login.failed", user: credentials?.user), on: tx)
             }
-            return try await render(context, form: form, messageKey: "login.error.invalid", status: .unauthorized)
+            return render(request, context, form: form, messageKey: "login.error.invalid", status: .unauthorized)
         }
         // A new session id at login: a session planted before sign-in is worthless after it.
         let user = credentials.user
+        let previous = context.session
         let newSession = try await services.persistence.write { tx in
-            try await SessionRepository.delete(token: session.token, on: tx)
-            try await LoginThrottle.recordSuccess(username: username, on: tx)
+            if let previous { try await SessionRepository.delete(token: previous.token, on: tx) }
+            try await LoginThrottle.release(keys, succeeded: true, on: tx)
             let created = try await SessionRepository.create(userId: user.id, timeouts: services.config.sessionTimeouts, on: tx)
             try await AuditLog.append(context.auditRecord("auth.login", actor: user, entityType: "user", entityId: user.id.uuidString), on: tx)
             return created
         }
         var response = Response.redirect(to: Self.safeNext(form.next))
         SessionCookie.set(newSession.token, on: &response, config: services.config)
+        LoginFormCookie.clear(on: &response, config: services.config)
+        return response
+    }
+
+    /// The form again with 429: how long to wait (a delay), or to try again in a moment (busy).
+    func throttled(_ request: Request, _ context: AppContext, form: LoginForm, _ reservation: LoginThrottle.Reservation) -> Response {
+        let seconds: Int
+        var response: Response
+        switch reservation {
+        case .delayed(let until):
+            seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
+            response = render(request, context, form: form, messageKey: "login.error.throttled",
+                              values: ["minutes": String(max(1, (seconds + 59) / 60))], status: .tooManyRequests)
+        case .busy(let retryAfter):
+            seconds = max(1, Int(retryAfter.rounded(.up)))
+            response = render(request, context, form: form, messageKey: "login.error.busy", status: .tooManyRequests)
+        case .granted:
+            preconditionFailure("a granted attempt is not throttled")
+        }
+        response.headers[.retryAfter] = String(seconds)
         return response
     }
 
@@ -93,21 +115,16 @@ struct LoginController {
         return response
     }
 
-    /// Renders the form with a fresh anonymous session that carries the CSRF token.
-    func render(_ context: AppContext, form: LoginForm, messageKey: String? = nil, values: [String: String] = [:],
-                status: HTTPResponse.Status = .ok) async throws -> Response {
-        var context = context
-        var newToken: String?
-        if context.session == nil || context.user != nil || status == .forbidden {
-            let timeouts = services.config.sessionTimeouts
-            let session = try await services.persistence.write { try await SessionRepository.create(userId: nil, timeouts: timeouts, on: $0) }
-            context.session = session
-            newToken = session.token
-        }
-        let page = PageContext(context, path: Routes.login())
+    /// Renders the form with a signed token for the browser's login-form cookie (set again,
+    /// with a new nonce when it had none). Stores nothing.
+    func render(_ request: Request, _ context: AppContext, form: LoginForm, messageKey: String? = nil, values: [String: String] = [:],
+                status: HTTPResponse.Status = .ok) -> Response {
+        let nonce = LoginFormCookie.nonce(request, config: services.config) ?? RandomToken.make()
+        let page = PageContext(t: Localizer(context.language), user: nil, csrfToken: services.loginFormSigner.token(nonce: nonce),
+                               path: Routes.login())
         let message = messageKey.map { page.t($0, values) }
         var response = Response.html(LoginView.render(page, form: form, message: message), status: status)
-        if let newToken { SessionCookie.set(newToken, on: &response, config: services.config) }
+        LoginFormCookie.set(nonce, on: &response, config: services.config)
         return response
     }
 
@@ -124,26 +141,61 @@ struct LoginForm {
     var next: String?
 }
 
+extension AppContext {
+    /// A failed or refused sign-in names the account only when it exists: what is typed into
+    /// the username field is sometimes the password, and the audit log keeps it for ever.
+    func failedLoginRecord(_ action: String, user: User?) -> AuditRecord {
+        var record = auditRecord(action, actor: user, entityType: "user", entityId: user?.id.uuidString, outcome: .denied)
+        if record.username == nil { record.username = AuditRecord.unknownUsername }
+        return record
+    }
+}
+
 extension AuditRecord {
-    /// Failed logins name the username that was tried, even when no such user exists.
-    func withUsername(_ username: String) -> AuditRecord {
-        var copy = self
-        if copy.username == nil { copy.username = String(username.prefix(100)) }
-        return copy
+    /// The username of a failed sign-in for an account that does not exist.
+    static let unknownUsername = "(unknown)"
+}
+
+/// The login form's CSRF cookie: a random nonce, HttpOnly, SameSite=Lax, for the token's
+/// lifetime, `__Host-` prefixed when cookies are secure. The form carries the same nonce signed
+/// (`LoginFormSigner`); the sign-in form and the language chooser before sign-in accept it.
+enum LoginFormCookie {
+    static func name(_ config: AppConfig) -> String { config.secureCookies ? "__Host-lindring_login" : "lindring_login" }
+
+    static func nonce(_ request: Request, config: AppConfig) -> String? {
+        request.cookies[name(config)].map(\.value).flatMap { RandomToken.isWellFormed($0) ? $0 : nil }
+    }
+
+    /// Whether the submitted token was signed by this deployment, is unexpired and matches the cookie.
+    static func isGenuine(_ submitted: String?, _ request: Request, services: AppServices) -> Bool {
+        guard let submitted else { return false }
+        return services.loginFormSigner.isValid(submitted, cookieNonce: nonce(request, config: services.config))
+    }
+
+    static func set(_ nonce: String, on response: inout Response, config: AppConfig) {
+        response.headers.append(SessionCookie.field(name(config), nonce, maxAge: Int(LoginFormSigner.lifetime), config: config))
+    }
+
+    static func clear(on response: inout Response, config: AppConfig) {
+        response.headers.append(SessionCookie.field(name(config), "", maxAge: 0, config: config))
     }
 }
 
 /// The session cookie, set with the flags the framework does not set by default.
 enum SessionCookie {
     static func set(_ token: String, on response: inout Response, config: AppConfig) {
-        var value = "\(config.sessionCookieName)=\(token); Path=/; HttpOnly; SameSite=Lax"
-        if config.secureCookies { value += "; Secure" }
-        response.headers.append(HTTPField(name: .setCookie, value: value))
+        response.headers.append(field(config.sessionCookieName, token, maxAge: nil, config: config))
     }
 
     static func clear(on response: inout Response, config: AppConfig) {
-        var value = "\(config.sessionCookieName)=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
-        if config.secureCookies { value += "; Secure" }
-        response.headers.append(HTTPField(name: .setCookie, value: value))
+        response.headers.append(field(config.sessionCookieName, "", maxAge: 0, config: config))
+    }
+
+    /// HttpOnly, SameSite=Lax, path `/`, Secure when cookies are secure.
+    static func field(_ name: String, _ value: String, maxAge: Int?, config: AppConfig) -> HTTPField {
+        var text = "\(name)=\(value); Path=/; HttpOnly; SameSite=Lax"
+        if let maxAge { text += "; Max-Age=\(maxAge)" }
+        if config.secureCookies { text += "; Secure" }
+        return HTTPField(name: .setCookie, value: text)
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import LindringCore
 import Prometheus
 
 /// Health, readiness, metrics and the static assets.
@@ -14,7 +15,15 @@ struct OperationsController {
             return Response(status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: ready ? "ready\n" : "database unreachable\n")))
         }
-        router.get(Routes.metrics.routerPath) { _, _ in
+        // Metrics name routes and counts, which are nobody else's business: only for the bearer
+        // of METRICS_TOKEN, and not there at all without one.
+        router.get(Routes.metrics.routerPath) { request, _ in
+            guard let expected = services.config.metricsToken else { throw AppError.notFound }
+            guard let given = request.headers[.authorization], given.lowercased().hasPrefix("bearer "),
+                  RandomToken.constantTimeEquals(String(given.dropFirst(7)), expected) else {
+                return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Bearer", .contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "unauthorized\n")))
+            }
             var bytes: [UInt8] = []
             services.metrics.emit(into: &bytes)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

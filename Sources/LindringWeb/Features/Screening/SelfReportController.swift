@@ -22,10 +22,17 @@ struct SelfReportController {
         case unknown, expired, used
     }
 
+    /// Rate limits: a link that exists counts against itself (so patients behind one hospital or
+    /// home-care NAT do not use up each other's tries); a link that does not counts against the
+    /// address, which is how guessing shows.
     func link(_ context: AppContext) async throws -> LinkState {
-        try services.selfReportLimiter.check(context.remoteAddress ?? "-")
+        let address = context.remoteAddress ?? "-"
         guard let token = context.parameters.get("token"), token.count <= 100,
-              let link = try await SelfReportLinkRepository.find(token: token, on: services.database) else { return .unknown }
+              let link = try await SelfReportLinkRepository.find(token: token, on: services.database) else {
+            try services.selfReportLimiter.check(address)
+            return .unknown
+        }
+        try services.selfReportLinkLimiter.check(link.id.uuidString)
         if link.usedAt != nil { return .used }
         if link.expiresAt < Date() { return .expired }
         let name = try await PatientRepository.find(id: link.patientId, on: services.database)?.name ?? ""
@@ -46,7 +53,9 @@ struct SelfReportController {
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
         let isJSON = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
         if isJSON {
-            let body = try? await request.decodeJSON(AnswersBody.self, limit: services.config.maxBodySize)
+            // Malformed JSON is answered below, once the link is known; a body over the limit is 413.
+            let body: AnswersBody?
+            do { body = try await request.decodeJSON(AnswersBody.self, limit: services.config.maxBodySize) } catch is AppError { body = nil }
             return try await respond(to: request, context, t: Localizer(.english), json: true) { link, _ in
                 guard let body else { return Problem(status: .badRequest, detail: "Send {\"answers\": {...}}.").response() }
                 do {
@@ -132,7 +141,7 @@ struct SelfReportController {
     struct LinkAlreadyUsed: Error {}
 }
 
-/// At most `limit` requests per address in each `window`, for the pages anyone may open.
+/// At most `limit` requests per key (an address, a link) in each `window`, for the pages anyone may open.
 final class RequestLimiter: Sendable {
     let limit: Int
     let window: TimeInterval

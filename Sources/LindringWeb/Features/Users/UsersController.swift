@@ -85,6 +85,7 @@ struct UsersController {
         try await services.persistence.write { tx in
             try await UserRepository.setPassword(userId: user.id, hash: hash, on: tx)
             try await SessionRepository.deleteAll(userId: user.id, on: tx)
+            try await ApiTokenRepository.revokeAll(userId: user.id, on: tx)
             try await AuditLog.append(context.auditRecord("user.resetPassword", as: .manageUsers, entityType: "user", entityId: user.id.uuidString), on: tx)
         }
         return .redirect(to: Routes.editUser(user.id) + "?notice=passwordReset")
@@ -104,7 +105,10 @@ struct UsersController {
         guard active || admin.id != user.id else { throw AppError.badRequest("You cannot deactivate your own account.") }
         try await services.persistence.write { tx in
             try await UserRepository.setActive(userId: user.id, active, on: tx)
-            if !active { try await SessionRepository.deleteAll(userId: user.id, on: tx) }
+            if !active {
+                try await SessionRepository.deleteAll(userId: user.id, on: tx)
+                try await ApiTokenRepository.revokeAll(userId: user.id, on: tx)
+            }
             try await AuditLog.append(context.auditRecord(active ? "user.activate" : "user.deactivate", as: .manageUsers,
                                                           entityType: "user", entityId: user.id.uuidString), on: tx)
         }
