@@ -128,9 +128,13 @@ struct LoginController {
         return response
     }
 
-    /// Only local paths, so the login page cannot be used to send people elsewhere.
+    /// Only a path on this site, so the login page cannot be used to send people elsewhere: it
+    /// starts with a single `/` and holds nothing but visible ASCII other than a backslash.
+    /// Browsers drop tabs and line breaks from a URL and read a backslash as `/`, so `/<tab>/evil.example`
+    /// would become `//evil.example`, another site; and with a leading `/` no scheme can come first.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count <= 2000,
+              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
               !next.hasPrefix(Routes.login.pattern), !next.hasPrefix(Routes.logout.pattern) else { return Routes.home() }
         return next
     }
