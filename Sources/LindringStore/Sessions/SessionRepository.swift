@@ -24,6 +24,10 @@ public struct SessionTimeouts: Equatable, Sendable {
         self.idle = idle
         self.absolute = absolute
     }
+
+    /// How often a session in use records its activity: once a minute, or a quarter of the idle
+    /// timeout when that is shorter (with a 1-minute timeout a once-a-minute touch came too late).
+    public var touchInterval: TimeInterval { min(60, idle / 4) }
 }
 
 public enum SessionRepository {
@@ -74,14 +78,14 @@ public enum SessionRepository {
         return session
     }
 
-    /// Whether `touch` would write: activity is recorded at most once a minute per session.
-    public static func touchDue(_ session: Session, now: Date = Date()) -> Bool {
-        now.timeIntervalSince(session.lastSeenAt) >= 60
+    /// Whether activity should be recorded (`touch`): at most once per `touchInterval`, to
+    /// spare the database, and often enough that a session in use never reaches its idle timeout.
+    public static func touchDue(_ session: Session, timeouts: SessionTimeouts, now: Date = Date()) -> Bool {
+        now.timeIntervalSince(session.lastSeenAt) >= timeouts.touchInterval
     }
 
-    /// Records activity; written at most once a minute per session to spare the database.
+    /// Records activity now; callers ask `touchDue` first.
     public static func touch(_ session: Session, now: Date = Date(), on db: any Database) async throws {
-        guard touchDue(session, now: now) else { return }
         try await SessionModel.query(on: db).filter(\.$id == SecureToken.hash(session.token))
             .set(\.$lastSeenAt, to: now).update()
     }

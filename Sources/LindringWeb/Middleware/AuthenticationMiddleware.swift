@@ -34,7 +34,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if identity.endSession, let cookie {
                 try await services.persistence.write { try await SessionRepository.delete(token: cookie, on: $0) }
             }
-            if let session = identity.session, SessionRepository.touchDue(session) {
+            if let session = identity.session, SessionRepository.touchDue(session, timeouts: timeouts) {
                 try await services.persistence.write { try await SessionRepository.touch(session, on: $0) }
             }
         }
