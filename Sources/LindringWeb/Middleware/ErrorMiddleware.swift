@@ -62,10 +62,13 @@ struct ErrorMiddleware: RouterMiddleware {
             return (.preconditionFailed, "The plan has changed since you read it.", Extra())
         case let error as ValidationFailure:
             return (.unprocessableContent, "Some fields are invalid.", Extra(fieldErrors: error.errors))
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            // Announced too large (BodyLimitMiddleware's HTTPError), or a body without a length
+            // (chunked) that outgrew MAX_BODY_BYTES while it was read: collectBody and decodeJSON
+            // throw NIOTooManyBytesError, which Hummingbird gives the status 413.
+            return (.contentTooLarge, "The request body is too large.", Extra(messageKey: "error.page.tooLarge"))
         case let error as HTTPError:
-            let status = error.status
-            let detail = status == .contentTooLarge ? "The request body is too large." : (error.body ?? status.reasonPhrase)
-            return (status, detail, Extra(messageKey: status == .contentTooLarge ? "error.page.tooLarge" : nil))
+            return (error.status, error.body ?? error.status.reasonPhrase, Extra())
         case is DecodingError:
             return (.badRequest, "The request body is not valid JSON of the expected shape.", Extra(messageKey: "error.page.badRequest"))
         default:
