@@ -81,11 +81,20 @@ import Testing
         (#"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:00:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "endedAt"),
         (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"soon","outcome":"resolved"}"#, "triage"),
         (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"needsFollowUp","followUp":{"text":"x"}}"#, "followUp.unitId"),
+        // instants that name a field that does not exist (issue 17): year 1, year -1, 30 February, offset +99:00, hour 24
+        (#"{"startedAt":"0001-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
+        (#"{"startedAt":"-0001-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
+        (#"{"startedAt":"2026-02-30T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
+        (#"{"startedAt":"2026-11-23T20:14:00+99:00","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
+        (#"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T24:00:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "endedAt"),
+        (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"needsFollowUp","followUp":{"text":"x","unitId":"UNIT","dueAt":"2026-02-30T09:00:00Z"}}"#, "followUp.dueAt"),
     ])
     func badContactsAreRefusedWithTheFieldAndNothingIsStored(body: String, field: String) async throws {
         try await TestApp.run { app in
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
-            let response = try await postJSON(app, "/api/v1/contacts", body, token: try await app.apiToken(for: advisor))
+            let unit = try #require(try await UnitRepository.find(code: "PAL-247", on: app.persistence.database))
+            let response = try await postJSON(app, "/api/v1/contacts", body.replacingOccurrences(of: "UNIT", with: unit.id.uuidString),
+                                              token: try await app.apiToken(for: advisor))
             #expect(response.status == .unprocessableContent)
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             #expect(errors.contains { $0["field"] as? String == field }, "\(errors)")

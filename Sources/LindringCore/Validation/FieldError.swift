@@ -29,6 +29,10 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case outOfOrder
     /// "None" chosen together with something else.
     case noneWithOthers
+    /// An observation of a patient dated before the patient was born.
+    case beforeBirth
+    /// A CPR number in an address (a GET's query string), where proxies and browser history keep it.
+    case cprInAddress
 }
 
 public struct FieldError: Equatable, Codable, Sendable {
@@ -128,6 +132,12 @@ extension Validator {
         let at = instant(field, value, required: false) ?? now
         if at > now.addingTimeInterval(300) { add(field, .inFuture) }
         return at
+    }
+
+    /// An observation of a patient (a screening, a checklist) cannot precede the day the
+    /// patient was born: the birth date is a calendar day, so `at` is read as a Copenhagen day.
+    public mutating func notBeforeBirth(_ field: String, _ at: Date, birthDate: LocalDate) {
+        if LocalDate(at, in: DanishCalendar.timeZone) < birthDate { add(field, .beforeBirth) }
     }
 
     public mutating func instant(_ field: String, _ value: String?, required: Bool) -> Date? {

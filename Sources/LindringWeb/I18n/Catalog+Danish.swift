@@ -702,5 +702,6 @@ extension Catalog {
         "selfReport.anchors.eortc-qlq-c15-pal.items": "Den seneste uge: 1 = slet ikke · 2 = lidt · 3 = en del · 4 = meget",
         "selfReport.anchors.eortc-qlq-c15-pal.qualityOfLife": "Den seneste uge: 1 = meget dårlig · 7 = fremragende (her er højt godt)",
         "login.error.busy": "Der er mange loginforsøg på denne konto lige nu. Vent et øjeblik, og prøv igen.",
+        "validation.beforeBirth": "ligger før patientens fødselsdato",
     ]
 }

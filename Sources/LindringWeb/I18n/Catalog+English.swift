@@ -702,5 +702,6 @@ extension Catalog {
         "selfReport.anchors.eortc-qlq-c15-pal.items": "During the past week: 1 = not at all · 2 = a little · 3 = quite a bit · 4 = very much",
         "selfReport.anchors.eortc-qlq-c15-pal.qualityOfLife": "During the past week: 1 = very poor · 7 = excellent (here high is good)",
         "login.error.busy": "There are many sign-in attempts for this account right now. Wait a moment and try again.",
+        "validation.beforeBirth": "is before the patient's date of birth",
     ]
 }

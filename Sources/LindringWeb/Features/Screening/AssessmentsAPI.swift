@@ -52,8 +52,10 @@ struct AssessmentsAPI {
         guard let instrument, let respondent, let score else { throw ValidationFailure([FieldError("answers", .required)]) }
         let stored = try await gate.access(context, patientId: patientId, .write, action: "assessment.create",
                                            purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)") { tx, _ in
-            try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
-                                                  takenAt: takenAt, recordedBy: (user.id, user.name), on: tx)
+            guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
+            try ScreeningService.refuseBeforeBirth(takenAt, of: patient)
+            return try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
+                                                         takenAt: takenAt, recordedBy: (user.id, user.name), on: tx)
         }
         if stored.score.trafficLight == .red { services.advisoryEvents.publish("screening") }
         return try .json(AssessmentDTO(stored), status: .created)

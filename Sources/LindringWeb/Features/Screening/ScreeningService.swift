@@ -26,9 +26,18 @@ struct ScreeningService {
         let user = try context.require(.writePatientData)
         return try await gate.access(context, patientId: patientId, .write, action: "spict.create", purpose: checklist.conclusion.rawValue) { tx, _ in
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
+            try Self.refuseBeforeBirth(at, of: patient)
             let cancer = checklist.conditionGroups.contains(.cancer) || patient.diagnosisGroup == .cancer
             return try await SPICTRepository.create(patientId: patientId, unitId: user.unitId, checklist: checklist, cancer: cancer, assessedAt: at,
                                                     recordedBy: (user.id, user.name), on: tx)
         }
+    }
+
+    /// An observation dated before the patient was born is refused (422 naming `at`). Asked
+    /// inside the gate's transaction, where the patient is read anyway, so nothing is stored.
+    static func refuseBeforeBirth(_ at: Date, of patient: Patient) throws {
+        var v = Validator()
+        v.notBeforeBirth("at", at, birthDate: patient.birthDate)
+        try v.check()
     }
 }
