@@ -62,14 +62,14 @@ import Testing
         try await TestApp.run { app in
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let token = try await app.apiToken(for: advisor)
-            let body = #"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#
+            let body = #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<6 {
                     group.addTask { try await postJSON(app, "/api/v1/contacts", body, token: token, headers: [.idempotencyKey: "same-call"]).status }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(statuses.allSatisfy { $0 == .created }, "\(statuses)")
+            #expect(statuses.filter { $0 == .created }.count == 1 && statuses.filter { $0 == .ok }.count == 5, "\(statuses)")
             #expect(try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.database).count == 1)
         }
     }
@@ -99,6 +99,33 @@ import Testing
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             #expect(errors.contains { $0["field"] as? String == field }, "\(errors)")
             #expect(try await ContactRepository.list(from: LocalDate("2026-01-01")!, to: LocalDate("2026-12-31")!, on: app.persistence.database).isEmpty)
+            #expect(try await app.persistence.sql.raw("SELECT COUNT(*) AS n FROM contacts").first()?.decode(column: "n", as: Int.self) == 0)
+        }
+    }
+
+    @Test func anIdempotencyKeyReusedWithAnotherBodyIsRefusedAndOnlyATrueReplayAnswersTheFirstContact() async throws {
+        try await TestApp.run { app in
+            // given: a contact created with a key
+            let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
+            let token = try await app.apiToken(for: advisor)
+            let body = #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#
+            let first = try await postJSON(app, "/api/v1/contacts", body, token: token, headers: [.idempotencyKey: "call-7"])
+            // when: the same key with another body, then with the first body again (its keys in another order)
+            let changed = try await postJSON(app, "/api/v1/contacts", body.replacingOccurrences(of: #""gp""#, with: #""relative""#), token: token,
+                                             headers: [.idempotencyKey: "call-7"])
+            let replay = try await postJSON(app, "/api/v1/contacts",
+                                            #"{"outcome":"resolved","triage":"routine","reasons":["pain"],"callerRole":"gp","endedAt":"2026-11-23T20:24:00Z","startedAt":"2026-11-23T20:14:00Z"}"#,
+                                            token: token, headers: [.idempotencyKey: "call-7"])
+            // then: 201, a problem naming the key, and 200 with the first contact; one contact stored, as first sent
+            #expect(first.status == .created)
+            #expect(changed.status == .unprocessableContent)
+            #expect(changed.headers[.contentType] == "application/problem+json")
+            let errors = try #require(try changed.json()["errors"] as? [[String: Any]])
+            #expect(errors.map { $0["field"] as? String } == ["Idempotency-Key"])
+            #expect(replay.status == .ok)
+            #expect(try replay.json()["id"] as? String == first.json()["id"] as? String)
+            let stored = try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.database)
+            #expect(stored.map(\.callerRole) == [.gp])
         }
     }
 

@@ -18,12 +18,16 @@ public enum ContactRepository {
         }
     }
 
+    /// `fingerprint` (`RequestFingerprint` of the request) is kept with the Idempotency-Key: the
+    /// same key with another fingerprint is `IdempotencyKeyReused`, not a replay.
     public static func create(_ contact: ValidContact, id: UUID = UUID(), author: ContactAuthor, idempotencyKey: String? = nil,
-                              now: Date = Date(), on db: any Database) async throws -> Created {
+                              fingerprint: String? = nil, now: Date = Date(), on db: any Database) async throws -> Created {
         let sql = db as! any SQLDatabase
-        if let earlier = try await earlierContact(id: id, author: author, idempotencyKey: idempotencyKey, on: sql) { return earlier }
+        if let earlier = try await earlierContact(id: id, author: author, idempotencyKey: idempotencyKey, fingerprint: fingerprint, on: sql) {
+            return earlier
+        }
         var batch = RowBatch()
-        let (day, hour) = rows(contact, id: id, author: author, idempotencyKey: idempotencyKey, now: now, into: &batch)
+        let (day, hour) = rows(contact, id: id, author: author, idempotencyKey: idempotencyKey, fingerprint: fingerprint, now: now, into: &batch)
         try await batch.write(on: sql)
         try await ContactDayCounts.add(contact, day: day, weekday: day.weekday, hour: hour, on: sql)
         return .new(id)
@@ -31,9 +35,12 @@ public enum ContactRepository {
 
     /// The contact a retry repeats: the author's contact with this Idempotency-Key, else the
     /// contact with this id if the author made it (another author's is `ContactIdTaken`). One
-    /// statement, as it runs inside the writer's transaction.
-    static func earlierContact(id: UUID, author: ContactAuthor, idempotencyKey: String?, on sql: any SQLDatabase) async throws -> Created? {
-        var select: SQLQueryString = "SELECT id, created_by, idempotency_key FROM contacts WHERE id = \(bind: id)"
+    /// statement, as it runs inside the writer's transaction. The key's contact made by another
+    /// request (another fingerprint) is `IdempotencyKeyReused`; one stored without a fingerprint
+    /// (before M0025) counts as the same request.
+    static func earlierContact(id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String?,
+                               on sql: any SQLDatabase) async throws -> Created? {
+        var select: SQLQueryString = "SELECT id, created_by, idempotency_key, request_fingerprint FROM contacts WHERE id = \(bind: id)"
         if let idempotencyKey {
             // No OR without a key: `id = ? OR false` made SQLite scan the whole table.
             select += " OR (created_by = \(bind: author.userId) AND idempotency_key = \(bind: idempotencyKey))"
@@ -41,9 +48,11 @@ public enum ContactRepository {
         let rows = try await sql.raw(select).all()
         let found = try rows.map { row in
             (id: try row.decode(column: "id", as: UUID.self), author: try row.decode(column: "created_by", as: UUID.self),
-             key: try row.decode(column: "idempotency_key", as: String?.self))
+             key: try row.decode(column: "idempotency_key", as: String?.self),
+             fingerprint: try row.decode(column: "request_fingerprint", as: String?.self))
         }
         if let idempotencyKey, let retried = found.first(where: { $0.author == author.userId && $0.key == idempotencyKey }) {
+            if let stored = retried.fingerprint, let fingerprint, stored != fingerprint { throw IdempotencyKeyReused() }
             return .replay(retried.id)
         }
         guard let same = found.first(where: { $0.id == id }) else { return nil }
@@ -55,8 +64,8 @@ public enum ContactRepository {
     /// counts are not among them: `create` adds to them, a bulk load recounts (`ContactDayCounts.rebuild`).
     /// Returns the Copenhagen day and hour the contact is counted under.
     @discardableResult
-    public static func rows(_ contact: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, now: Date,
-                            into batch: inout RowBatch) -> (day: LocalDate, hour: Int) {
+    public static func rows(_ contact: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String? = nil,
+                            now: Date, into batch: inout RowBatch) -> (day: LocalDate, hour: Int) {
         let day = LocalDate(contact.startedAt, in: DanishCalendar.timeZone)
         let hour = DanishCalendar.hour(of: contact.startedAt)
         let localDate = day.description
@@ -64,7 +73,7 @@ public enum ContactRepository {
         batch.add("contacts", ["id", "started_at", "ended_at", "duration_seconds", "local_date", "local_weekday", "local_hour", "outside_working_hours",
                                "holiday", "channel", "direction", "caller_role", "caller_name", "caller_phone", "caller_unit_id", "patient_id",
                                "situation", "background", "assessment", "recommendation", "triage", "outcome", "stayed_at_home",
-                               "created_by", "created_by_name", "created_at", "idempotency_key"],
+                               "created_by", "created_by_name", "created_at", "idempotency_key", "request_fingerprint"],
                   [SQLBind(id), SQLBind(AuditRecord.truncatedToMilliseconds(contact.startedAt)),
                    SQLBind(AuditRecord.truncatedToMilliseconds(contact.endedAt)), SQLBind(contact.durationSeconds),
                    SQLBind(localDate), SQLBind(day.weekday), SQLBind(hour),
@@ -73,7 +82,8 @@ public enum ContactRepository {
                    SQLBind(contact.callerPhone), SQLBind(contact.callerUnitId), SQLBind(contact.patientId), SQLBind(contact.situation),
                    SQLBind(contact.background), SQLBind(contact.assessment), SQLBind(contact.recommendation),
                    SQLBind(contact.triage.rawValue), SQLBind(contact.outcome.rawValue), SQLBind(contact.stayedAtHome),
-                   SQLBind(author.userId), SQLBind(author.name), SQLBind(created), SQLBind(idempotencyKey)])
+                   SQLBind(author.userId), SQLBind(author.name), SQLBind(created), SQLBind(idempotencyKey),
+                   SQLBind(fingerprint)])
         for reason in contact.reasons {
             batch.add("contact_reasons", ["contact_id", "reason", "local_date"], [SQLBind(id), SQLBind(reason.rawValue), SQLBind(localDate)])
         }
@@ -181,6 +191,9 @@ public enum ContactRepository {
 }
 
 public struct ContactIdTaken: Error {}
+
+/// An Idempotency-Key already used by the same author for a different request (another body).
+public struct IdempotencyKeyReused: Error {}
 
 public struct UnknownStoredValue: Error, CustomStringConvertible {
     public let column: String

@@ -26,6 +26,7 @@ public enum LindringMigrations {
         M0020_CreateAdvisoryRevision(),
         M0021_CreatePatientNameIndex(),
         M0022_CreateUnitNameOrder(),
+        M0025_AddContactRequestFingerprint(),
         M0026_HardenSignIn(),
     ]
 }

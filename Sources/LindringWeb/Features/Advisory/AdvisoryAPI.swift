@@ -15,8 +15,13 @@ struct AdvisoryAPI {
                         operation: {
                             var operation = OpenAPIParts.writeOperation(body: "ContactInput", success: "201", conditional: false, result: "Contact")
                             operation["parameters"] = [["name": "Idempotency-Key", "in": "header", "required": false,
-                                                        "description": "Any unique text (at most 200 characters); a retry with the same key creates nothing new.",
+                                                        "description": "Any unique text (at most 200 characters); a retry with the same key and the same body "
+                                                            + "creates nothing new and answers 200 with the first contact; the same key with another body answers 422.",
                                                         "schema": ["type": "string", "minLength": 1, "maxLength": 200]]]
+                            var responses = operation["responses"] as? [String: Any] ?? [:]
+                            responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("Contact"),
+                                                                 description: "A replay: this Idempotency-Key was sent before with the same body; the contact it created")
+                            operation["responses"] = responses
                             return operation
                         }, handler: create),
             APIEndpoint(method: .get, path: Routes.API.contacts, operationId: "listContacts", summary: "Contacts started on the days from–to (Copenhagen), newest first",
@@ -59,8 +64,15 @@ struct AdvisoryAPI {
             throw AppError.badRequest("The Idempotency-Key header must be 1–200 characters of text.")
         }
         let draft = try await request.decodeJSON(ContactDraft.self, limit: services.config.maxBodySize)
-        let (contact, _) = try await advisory.createContact(draft, idempotencyKey: key, context)
-        return try .json(ContactDTO(contact), status: .created, headers: [.location: Routes.API.contact(contact.id)])
+        do {
+            let (contact, created) = try await advisory.createContact(draft, idempotencyKey: key, context)
+            return try .json(ContactDTO(contact), status: created ? .created : .ok, headers: [.location: Routes.API.contact(contact.id)])
+        } catch is IdempotencyKeyReused {
+            // The IETF Idempotency-Key draft: the same key with another payload is 422.
+            return Problem(status: .unprocessableContent,
+                           detail: "This Idempotency-Key was already used for a different request: send a new key for a new contact.",
+                           errors: [FieldError("Idempotency-Key", .alreadyTaken)]).response()
+        }
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {

@@ -11,7 +11,8 @@ struct AdvisoryService {
     var today: LocalDate { LocalDate(Date(), in: DanishCalendar.timeZone) }
 
     /// Validates and stores a contact with its follow-up. A retry (same Idempotency-Key, or the
-    /// same form submitted twice, which carries the same contact id) returns the first contact.
+    /// same form submitted twice, which carries the same contact id) returns the first contact;
+    /// the same key with a different draft is `IdempotencyKeyReused`.
     func createContact(_ draft: ContactDraft, id: UUID = UUID(), idempotencyKey: String? = nil, _ context: AppContext) async throws
         -> (contact: Contact, created: Bool) {
         let user = try context.require(.documentAdvisoryContacts)
@@ -28,8 +29,9 @@ struct AdvisoryService {
         let known = Set(try await services.units(includeInactive: false).map(\.id))
         let valid = try draft.validated(.init(now: Date(), knownUnitIds: known, keyWorkerUnitId: keyWorkerUnit, shifts: services.config.advisoryShifts))
         let author = ContactAuthor(userId: user.id, name: user.name)
+        let fingerprint = try idempotencyKey.map { _ in try RequestFingerprint.of(draft) }
         let result = try await retryingOnceIfTaken {
-            try await store(valid, id: id, author: author, idempotencyKey: idempotencyKey, context)
+            try await store(valid, id: id, author: author, idempotencyKey: idempotencyKey, fingerprint: fingerprint, context)
         }
         if result.created { services.advisoryEvents.publish("contact") }
         return result
@@ -49,12 +51,13 @@ struct AdvisoryService {
     /// the contact is read back afterwards, from the committed data, on a reader. Should that
     /// read fail, the contact is stored all the same, and a retry (same id or Idempotency-Key)
     /// answers it.
-    func store(_ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, _ context: AppContext) async throws
-        -> (contact: Contact, created: Bool) {
+    func store(_ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String?,
+               _ context: AppContext) async throws -> (contact: Contact, created: Bool) {
         let created = try await services.persistence.write { tx in
             let created: ContactRepository.Created
             do {
-                created = try await ContactRepository.create(valid, id: id, author: author, idempotencyKey: idempotencyKey, on: tx)
+                created = try await ContactRepository.create(valid, id: id, author: author, idempotencyKey: idempotencyKey, fingerprint: fingerprint,
+                                                             on: tx)
             } catch is ContactIdTaken {
                 throw AppError.conflict("This contact id is already used.")
             }
