@@ -88,6 +88,7 @@ let package = Package(
         .target(
             name: "LindringTestSupport",
             dependencies: [
+                "LindringCore",
                 "LindringStore",
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],

@@ -334,8 +334,13 @@ def test_other_unit_is_refused_breaks_the_glass_and_auditor_sees_the_reason(
     browser = browsers()
     sign_in(browser, lindring, NURSE)
 
-    # when the nurse searches for the exact CPR number of a patient outside her unit's care
-    browser.get(lindring.url("/patients?q=" + quote(patient.cpr_dashed)))
+    # when the nurse searches for the exact CPR number of a patient outside her unit's care (the
+    # form sends it by POST, so the number stays out of the address and the history)
+    browser.get(lindring.url("/patients"))
+    search = one(browser, "input#q[name=q]", "search field")
+    search.send_keys(patient.cpr_dashed)
+    click_and_wait(browser, one(browser, "form[role=search] button[type=submit]", "search button"))
+    assert patient.cpr_dashed not in browser.current_url and patient.cpr not in browser.current_url, browser.current_url
     warning = visible(browser, ".notice.warning", "warning that the patient exists but is not visible")
     glass_links = warning.find_elements(By.CSS_SELECTOR, f"a[href='/patients/{patient.id}/break-glass']")
     assert glass_links, f"the warning has no break-glass link: {warning.text!r}"

@@ -29,9 +29,8 @@ func loadConfig() throws -> AppConfig {
 func withPersistence<T>(_ config: AppConfig, _ body: (Persistence) async throws -> T) async throws -> T {
     var logger = Logger(label: "lindring")
     logger.logLevel = config.logLevel
-    let persistence = try await Persistence.open(location: config.database, logger: logger)
+    let persistence = try await openPersistence(config, logger: logger)
     do {
-        try await persistence.migrate()
         let result = try await body(persistence)
         await persistence.shutdown()
         return result
@@ -83,7 +82,10 @@ struct Serve: AsyncParsableCommand {
         }
         let app = try await buildApplication(config, metrics: registry)
         say("Lindring listening on http://\(hostname):\(port) (database \(config.database))")
-        if demo { say("Open http://\(hostname):\(port) and sign in with one of the demo users above.") }
+        if demo {
+            say("The audit log is sealed with the key in \(try config.auditKeyPath()); `lindring audit verify` needs it. Keep it apart from the database's backups.")
+            say("Open http://\(hostname):\(port) and sign in with one of the demo users above.")
+        }
         try await app.runService()
         say("Lindring stopped.")
     }
@@ -153,19 +155,74 @@ struct ApiTokenCommand: AsyncParsableCommand {
 }
 
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Audit-log tools.", subcommands: [Verify.self])
+    static let configuration = CommandConfiguration(abstract: "Audit-log tools.", subcommands: [Verify.self, Checkpoint.self])
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the audit log's hash chain; exits 1 and names the first bad entry.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check the audit log's hash chain and its seals; exits 1 and names the first bad entry.",
+            discussion: "With --checkpoint, also prove that the log still holds every entry the file's signed checkpoints name, unchanged.")
+
+        @Option(help: "A file of checkpoints written by `lindring audit checkpoint`.") var checkpoint: String?
 
         func run() async throws {
             let config = try loadConfig()
-            let report = try await withPersistence(config) { try await AuditLog.verify(on: $0.database) }
+            let checkpoints = try checkpoint.map { try readCheckpoints($0, key: try config.auditKeyForVerifying()) } ?? []
+            let report = try await withPersistence(config) { persistence in
+                try await AuditLog.verify(on: persistence.database, key: persistence.auditKey, checkpoints: checkpoints)
+            }
             if let problem = report.problem {
                 print("AUDIT LOG BROKEN: \(problem)")
                 throw ExitCode(1)
             }
-            print("Audit log intact: \(report.checked) entries verified.")
+            let anchored = checkpoints.map(\.sequence).max().map { "; the newest checkpoint (entry \($0)) is in it" } ?? ""
+            print("Audit log intact: \(report.checked) entries verified, every one sealed with the audit key\(anchored).")
+        }
+
+        /// Checkpoint lines, each with a valid signature; blank lines are skipped.
+        func readCheckpoints(_ path: String, key: AuditKey) throws -> [AuditCheckpoint] {
+            let text: String
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ValidationError("cannot read \(path): \(error.localizedDescription)") }
+            var checkpoints: [AuditCheckpoint] = []
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                do {
+                    checkpoints.append(try AuditCheckpoint(line: line.trimmingCharacters(in: .whitespaces), key: key))
+                } catch {
+                    print("AUDIT CHECKPOINT REFUSED: \(path) line \(number + 1): \(error)")
+                    throw ExitCode(1)
+                }
+            }
+            return checkpoints
+        }
+    }
+
+    struct Checkpoint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the audit log's head, signed, for the auditors' own records.",
+            discussion: "One line: sequence number, hash, time and signature. Keep the lines outside Lindring's database and its machine; "
+                + "`lindring audit verify --checkpoint FILE` proves the log still contains them.")
+
+        @Option(help: "Append the line to this file (created if missing) instead of printing it.") var appendTo: String?
+
+        func run() async throws {
+            let config = try loadConfig()
+            let line = try await withPersistence(config) { persistence in
+                try await AuditLog.checkpoint(on: persistence.database).line(signedWith: persistence.auditKey)
+            }
+            guard let appendTo else {
+                print(line)
+                return
+            }
+            if !FileManager.default.fileExists(atPath: appendTo) {
+                guard FileManager.default.createFile(atPath: appendTo, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw ValidationError("cannot create \(appendTo)")
+                }
+            }
+            guard let file = FileHandle(forWritingAtPath: appendTo) else { throw ValidationError("cannot write to \(appendTo)") }
+            defer { try? file.close() }
+            try file.seekToEnd()
+            try file.write(contentsOf: Data((line + "\n").utf8))
+            print("Checkpoint appended to \(appendTo).")
         }
     }
 }

@@ -281,3 +281,11 @@ import Testing
         #expect(!"\(String(describing: error))".contains("9876"))
     }
 }
+
+@Suite struct CPRShapeTests {
+    @Test(arguments: [("0101401234", true), ("010140-1234", true), ("010140 1234", true), ("3213991234", true), ("01014012345", false),
+                      ("010140123", false), ("Åse 0101401234", false), ("Åse", false), ("", false)])
+    func cprShapedTextIsRecognised(text: String, shaped: Bool) {
+        #expect(CPRNumber.hasShape(text) == shaped)
+    }
+}

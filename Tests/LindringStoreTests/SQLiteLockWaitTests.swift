@@ -17,7 +17,7 @@ struct SQLiteLockWaitTests {
             let waiters = ProcessInfo.processInfo.activeProcessorCount + 2
             var others: [Persistence] = []
             for _ in 0..<waiters {
-                others.append(try await Persistence.open(location: holder.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1))
+                others.append(try await Persistence.open(location: holder.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1))
             }
             try await holder.write { try await ($0 as! any SQLDatabase).raw("CREATE TABLE turns (owner INTEGER NOT NULL)").run() }
             let written: Int
@@ -53,7 +53,7 @@ struct SQLiteLockWaitTests {
 
     @Test func aPersistenceIsOpenedWithTheDurabilitySettingsBeforeAnyMigration() async throws {
         let database = try await TestDatabase.make()
-        let persistence = try await Persistence.open(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+        let persistence = try await Persistence.open(location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         let problems = try await persistence.verifyConnectionSettings()
         await persistence.shutdown()
         try await database.remove()

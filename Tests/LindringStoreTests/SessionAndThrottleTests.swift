@@ -155,7 +155,7 @@ import Testing
     @Test func concurrentAttemptsFromTwoProcessesAreCountedBeforeAnyIsChecked() async throws {
         try await TestDatabase.withPersistence { persistence in
             // given a second process on the same database
-            let other = try await Persistence.open(location: persistence.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+            let other = try await Persistence.open(location: persistence.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
             let policy = { var policy = LoginDelayPolicy.standard; policy.maxInFlight = 1000; return policy }()
             let keys = LoginThrottle.keys(username: "anne", ip: "10.1.1.1")
             let now = Date()

@@ -1,6 +1,7 @@
 import FluentKit
 import FluentPostgresDriver
 import Foundation
+import LindringCore
 import LindringStore
 import Logging
 import NIOPosix
@@ -11,6 +12,10 @@ import SQLKit
 public struct TestDatabase: Sendable {
     public let location: DatabaseLocation
     let cleanup: @Sendable () async throws -> Void
+
+    /// The audit key of every test database (`AuditKey`): the application under test and the
+    /// test's own persistence on the same database must seal with the same key.
+    public static let auditKey = try! AuditKey(bytes: Data((0..<32).map { UInt8($0) }))
 
     public static var postgresURL: String? {
         ProcessInfo.processInfo.environment["LINDRING_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -56,7 +61,7 @@ public struct TestDatabase: Sendable {
 
     static func withFreshPersistence<T>(connectionsPerEventLoop: Int = 1, _ body: (Persistence) async throws -> T) async throws -> T {
         let database = try await make()
-        let persistence = try await Persistence.open(location: database.location, logger: Logger(label: "test"),
+        let persistence = try await Persistence.open(location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"),
                                                      connectionsPerEventLoop: connectionsPerEventLoop)
         do {
             try await persistence.migrate()

@@ -216,7 +216,7 @@ import Testing
             let token = try await app.apiToken(for: admin)
             let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.database))
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
-            let contact = try ContactDraft(startedAt: "2026-11-23T20:00:00Z", callerRole: "gp", reasons: ["pain"], triage: "routine", outcome: "resolved")
+            let contact = try ContactDraft(startedAt: "2026-11-23T20:00:00Z", endedAt: "2026-11-23T20:10:00Z", callerRole: "gp", reasons: ["pain"], triage: "routine", outcome: "resolved")
                 .validated(.init(now: Date(), knownUnitIds: []))
             let contactId = try await ContactRepository.create(contact, author: ContactAuthor(userId: admin.id, name: admin.name),
                                                                on: app.persistence.database).id

@@ -8,7 +8,7 @@ import Testing
 @testable import LindringWeb
 
 @Suite struct AdvisoryTests {
-    static let contactJSON = #"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"relative","reasons":["dyspnoea"],"triage":"routine","outcome":"needsFollowUp","stayedAtHome":true,"followUp":{"text":"Tilse i morgen"},"patientId":"PATIENT"}"#
+    static let contactJSON = #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"relative","reasons":["dyspnoea"],"triage":"routine","outcome":"needsFollowUp","stayedAtHome":true,"followUp":{"text":"Tilse i morgen"},"patientId":"PATIENT"}"#
 
     func postJSON(_ app: TestApp, _ uri: String, _ body: String, token: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         var fields = headers
@@ -150,7 +150,7 @@ import Testing
             let session = try await app.login("nattevagt")
             let form = try await app.get("/advisory/contacts/new", session)
             let contactId = try #require(form.text.components(separatedBy: "name=\"contactId\" value=\"").dropFirst().first?.prefix(36)).description
-            var fields = ["contactId": contactId, "startedAt": "2026-11-23T21:14", "callerRole": "relative", "callerName": "Hanne",
+            var fields = ["contactId": contactId, "startedAt": "2026-11-23T21:14", "endedAt": "2026-11-23T21:24", "callerRole": "relative", "callerName": "Hanne",
                           "patientQuery": "0101401234", "intent": "find"]
             // when: Enter in the search field
             let found = try await app.post("/advisory/contacts/new", session, form: fields)
@@ -191,7 +191,7 @@ import Testing
             let declined = try await app.createPatientWithPlan(registeredBy: "RH-PAL", name: "Bent Nej", cpr: "0202451234", consent: "declined")
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let session = try await app.login("nattevagt")
-            let draft = ContactDraft(startedAt: "2026-11-23T20:00:00Z", callerRole: "gp", patientId: patient.uuidString, reasons: ["dying"],
+            let draft = ContactDraft(startedAt: "2026-11-23T20:00:00Z", endedAt: "2026-11-23T20:10:00Z", callerRole: "gp", patientId: patient.uuidString, reasons: ["dying"],
                                      triage: "information", outcome: "resolved")
             let contactId = try await ContactRepository.create(try draft.validated(.init(now: Date(), knownUnitIds: [])),
                                                                author: ContactAuthor(userId: advisor.id, name: advisor.name), on: app.persistence.database).id

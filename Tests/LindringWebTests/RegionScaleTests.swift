@@ -22,7 +22,7 @@ import Testing
             try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now)
             let statistics = try await AdvisoryStatisticsQuery.run(from: LocalDate(now, in: DanishCalendar.timeZone).adding(days: -1830),
                                                               to: LocalDate(now, in: DanishCalendar.timeZone), on: persistence.database)
-            let report = try await AuditLog.verify(on: persistence.database)
+            let report = try await AuditLog.verify(on: persistence.database, key: persistence.auditKey)
             var again: (any Error)?
             do { try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now) } catch { again = error }
             try await hasher.shutdown()

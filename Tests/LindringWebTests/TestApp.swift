@@ -34,9 +34,10 @@ struct TestApp {
         // Hashing at production cost (12) is proven in its own test; here it would only slow the suite.
         config.bcryptCost = 4
         config.databaseConnectionsPerEventLoop = 1
+        config.auditKey = TestDatabase.auditKey
         configure(&config)
         let app = try await buildApplication(config, logger: logger)
-        let persistence = try await Persistence.open(location: database.location, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+        let persistence = try await Persistence.open(location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         let hasher = PasswordHasher(cost: 4, threads: 1)
         do {
             try await app.test(testing) { client in

@@ -22,6 +22,10 @@ struct BenchmarkStore: Sendable {
     let lastContactDay: LocalDate
 }
 
+/// The benchmarks' synthetic databases are sealed with a fixed key: nothing there is real, and
+/// a database made once is reused by later runs.
+let benchmarkAuditKey = try! AuditKey(bytes: Data(repeating: 0x42, count: 32))
+
 enum BenchmarkDatabase {
     /// Names a region-scale SQLite database to run against instead of the built-in fixture.
     static let environmentVariable = "LINDRING_BENCH_DATABASE"
@@ -38,7 +42,7 @@ enum BenchmarkDatabase {
     /// of its own, so this happens once per benchmark; the fixture is therefore built once and
     /// cached on disk (under the temporary directory) rather than rebuilt in every process.
     static func open() async throws -> BenchmarkStore {
-        let persistence = try await Persistence.open(location: .sqlite(path: try await databasePath()), logger: logger)
+        let persistence = try await Persistence.open(location: .sqlite(path: try await databasePath()), auditKey: benchmarkAuditKey, logger: logger)
         Opened.shared.set(persistence)
         // `open` applied the connection settings the server uses (WAL, synchronous=FULL, busy
         // timeout), which decide what a write costs; any migration still pending is applied too, as `serve` would.
@@ -99,7 +103,7 @@ enum BenchmarkDatabase {
             for file in [scratch, scratch + "-wal", scratch + "-shm", staged] { try? FileManager.default.removeItem(atPath: file) }
         }
         let started = Date()
-        let persistence = try await Persistence.open(location: .sqlite(path: scratch), logger: logger)
+        let persistence = try await Persistence.open(location: .sqlite(path: scratch), auditKey: benchmarkAuditKey, logger: logger)
         do {
             try await persistence.migrate()
             // Bcrypt cost 4, the minimum: the demo users' password hashes are not what is measured.

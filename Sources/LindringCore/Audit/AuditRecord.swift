@@ -91,12 +91,16 @@ public enum AuditChain {
         public var record: AuditRecord
         public var previousHash: String
         public var hash: String
+        /// The entry's seal (`AuditKey.seal`); nil for an entry written before the log was keyed
+        /// and not yet sealed.
+        public var seal: String?
 
-        public init(sequence: Int64, record: AuditRecord, previousHash: String, hash: String) {
+        public init(sequence: Int64, record: AuditRecord, previousHash: String, hash: String, seal: String? = nil) {
             self.sequence = sequence
             self.record = record
             self.previousHash = previousHash
             self.hash = hash
+            self.seal = seal
         }
     }
 
@@ -109,9 +113,21 @@ public enum AuditChain {
         case missingEntries(before: Int64, expected: Int64)
         /// The newest entries were removed: the chain head says more exist.
         case truncated(lastSeen: Int64, expected: Int64)
+        /// The entry carries no seal, or one the key did not make: the entry (or the chain up
+        /// to it) was written again by someone without the key.
+        case sealBroken(sequence: Int64)
+        /// The chain head's seal does not match: the head was moved (newest entries removed).
+        case headSealBroken(sequence: Int64)
+        /// A checkpoint names an entry that is no longer in the log, or differs from it.
+        case checkpointMissing(sequence: Int64, lastSeen: Int64)
+        case checkpointDiffers(sequence: Int64)
 
         public var description: String {
             switch self {
+            case .sealBroken(let s): "entry \(s): its seal is missing or was not made with the audit key (rewritten)"
+            case .headSealBroken(let s): "chain head at entry \(s): its seal does not match (the newest entries were removed)"
+            case .checkpointMissing(let s, let last): "entry \(s), named by a checkpoint, is missing: the log ends at \(last) (removed or restored from an older copy)"
+            case .checkpointDiffers(let s): "entry \(s) differs from what its checkpoint recorded (rewritten)"
             case .contentAltered(let s): "entry \(s): content does not match its hash (altered)"
             case .brokenLink(let s): "entry \(s): previous-hash link broken (an earlier entry was altered or replaced)"
             case .missingEntries(let before, let expected): "entry \(expected): missing (removed); next present entry is \(before)"
@@ -128,8 +144,15 @@ public enum AuditChain {
         private var previousHash = AuditChain.genesis
         public private(set) var firstProblem: Problem?
         public private(set) var checked: Int64 = 0
+        /// With a key, every entry and the head must carry a valid seal.
+        private let key: AuditKey?
+        /// Entries named by checkpoints, by sequence number, with their recorded hash.
+        private var checkpoints: [Int64: String]
 
-        public init() {}
+        public init(key: AuditKey? = nil, checkpoints: [AuditCheckpoint] = []) {
+            self.key = key
+            self.checkpoints = Dictionary(checkpoints.map { ($0.sequence, $0.hash) }, uniquingKeysWith: { first, _ in first })
+        }
 
         public mutating func feed(_ entry: StoredEntry) {
             guard firstProblem == nil else { return }
@@ -145,17 +168,29 @@ public enum AuditChain {
                 firstProblem = .brokenLink(sequence: entry.sequence)
                 return
             }
+            if let key, !key.isValidSeal(entry.seal, sequence: entry.sequence, hash: entry.hash) {
+                firstProblem = .sealBroken(sequence: entry.sequence)
+                return
+            }
+            if let recorded = checkpoints.removeValue(forKey: entry.sequence), recorded != entry.hash {
+                firstProblem = .checkpointDiffers(sequence: entry.sequence)
+                return
+            }
             previousHash = entry.hash
             expectedSequence += 1
             checked += 1
         }
 
-        public mutating func finish(headSequence: Int64, headHash: String) -> Problem? {
+        public mutating func finish(headSequence: Int64, headHash: String, headSeal: String? = nil) -> Problem? {
             if firstProblem == nil {
                 if headSequence != expectedSequence - 1 {
                     firstProblem = .truncated(lastSeen: expectedSequence - 1, expected: headSequence)
                 } else if headHash != previousHash {
                     firstProblem = .contentAltered(sequence: headSequence)
+                } else if let key, headSequence > 0, !key.isValidHeadSeal(headSeal, sequence: headSequence, hash: headHash) {
+                    firstProblem = .headSealBroken(sequence: headSequence)
+                } else if let missing = checkpoints.keys.filter({ $0 > 0 }).min() {
+                    firstProblem = .checkpointMissing(sequence: missing, lastSeen: expectedSequence - 1)
                 }
             }
             return firstProblem

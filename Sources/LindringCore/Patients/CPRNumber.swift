@@ -20,6 +20,16 @@ public struct CPRNumber: Hashable, Sendable, Codable, CustomStringConvertible {
         case date
     }
 
+    /// Whether the text has a CPR number's shape (ten digits, with hyphens or spaces at most),
+    /// valid or not: such text stays out of addresses, where proxies and browser history keep it.
+    public static func hasShape(_ text: String) -> Bool {
+        var digits = 0
+        for character in text.unicodeScalars {
+            if ("0"..."9").contains(character) { digits += 1 } else if character != "-" && character != " " { return false }
+        }
+        return digits == 10
+    }
+
     /// Accepts `DDMMYYSSSS` or `DDMMYY-SSSS`; surrounding whitespace is ignored.
     public init(_ text: String) throws(Invalid) {
         let bytes = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)

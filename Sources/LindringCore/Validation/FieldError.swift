@@ -31,6 +31,8 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case noneWithOthers
     /// An observation of a patient dated before the patient was born.
     case beforeBirth
+    /// A CPR number in an address (a GET's query string), where proxies and browser history keep it.
+    case cprInAddress
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

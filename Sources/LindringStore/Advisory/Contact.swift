@@ -21,6 +21,11 @@ public struct Contact: Equatable, Sendable {
     public var createdByName: String
     public var createdAt: Date
     public var followUps: [FollowUp]
+    public var patientWithheld = false
+
+    /// Open while one of its follow-ups is.
+    public var inProgress: Bool { followUps.contains { $0.status == .open } }
+    public var patientId: UUID? { details.patientId }
 }
 
 /// One row of a contact list: enough to find the contact again, no clinical free text.
@@ -37,6 +42,9 @@ public struct ContactListItem: Equatable, Sendable {
     public var triage: Triage
     public var outcome: ContactOutcome
     public var createdByName: String
+    /// A follow-up of the contact is still open.
+    public var inProgress: Bool
+    public var patientWithheld = false
 }
 
 public struct FollowUp: Equatable, Sendable {
@@ -54,4 +62,35 @@ public struct FollowUp: Equatable, Sendable {
     public var createdByName: String
     public var closedAt: Date?
     public var closedByName: String?
+    public var patientWithheld = false
+
+    public var inProgress: Bool { status == .open }
 }
+
+/// A record of the advisory line that may name a patient: what `LineRecordPolicy` decides on.
+public protocol LineRecord: Sendable {
+    var patientId: UUID? { get }
+    var patientName: String? { get set }
+    var patientWithheld: Bool { get set }
+    var inProgress: Bool { get }
+    mutating func withholdPatient()
+}
+
+extension LineRecord {
+    /// The line's record without the patient's name.
+    public mutating func withholdPatient() {
+        patientName = nil
+        patientWithheld = true
+    }
+}
+
+extension Contact: LineRecord {
+    /// The contact and the follow-ups shown with it.
+    public mutating func withholdPatient() {
+        patientName = nil
+        patientWithheld = true
+        for index in followUps.indices { followUps[index].withholdPatient() }
+    }
+}
+extension ContactListItem: LineRecord {}
+extension FollowUp: LineRecord {}

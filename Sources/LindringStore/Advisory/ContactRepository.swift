@@ -136,6 +136,8 @@ public enum ContactRepository {
                      SQLColumn("patient_id", table: "c"), SQLColumn("triage", table: "c"), SQLColumn("outcome", table: "c"),
                      SQLColumn("created_by_name", table: "c"))
             .column(SQLColumn("name", table: "p"), as: "patient_name")
+            .column(SQLQueryString("EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = c.id AND f.status = \(bind: FollowUpStatus.open.rawValue))"),
+                    as: "in_progress")
             .from(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")))
             .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
                   on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "c"))
@@ -165,7 +167,8 @@ public enum ContactRepository {
                                    patientId: try row.decode(column: "patient_id", as: UUID?.self),
                                    patientName: try row.decode(column: "patient_name", as: String?.self),
                                    reasons: (reasons[id] ?? []).sorted { $0.order < $1.order }, triage: try enumValue(row, "triage"),
-                                   outcome: try enumValue(row, "outcome"), createdByName: try row.decode(column: "created_by_name", as: String.self))
+                                   outcome: try enumValue(row, "outcome"), createdByName: try row.decode(column: "created_by_name", as: String.self),
+                                   inProgress: try row.decode(column: "in_progress", as: Bool.self))
         }
     }
 

@@ -44,8 +44,16 @@ public enum AuditLog {
         if let scope = GroupCommit.scope {
             try scope.append(records)
         } else {
-            try await insert(records, on: database as! any SQLDatabase)
+            guard let key = sealingKey else { throw AuditKeyMissing() }
+            try await insert(records, key: key, on: database as! any SQLDatabase)
         }
+    }
+
+    /// The key that seals entries appended outside a group (`Persistence.writeAlone` sets it).
+    @TaskLocal static var sealingKey: AuditKey?
+
+    public struct AuditKeyMissing: Error, CustomStringConvertible {
+        public var description: String { "Audit entries can only be appended through Persistence.write or writeAlone, which know the audit key." }
     }
 
     /// Chains and inserts entries with one multi-row insert and one update of the head. The
@@ -53,7 +61,7 @@ public enum AuditLog {
     /// so concurrent appends from any process queue up and the chain stays a single line; it
     /// returns the head as it is once the lock is held (PostgreSQL re-reads a row it waited for),
     /// sparing a round trip per group.
-    static func insert(_ records: [AuditRecord], on sql: any SQLDatabase) async throws {
+    static func insert(_ records: [AuditRecord], key: AuditKey, on sql: any SQLDatabase) async throws {
         guard !records.isEmpty else { return }
         guard let head = try await sql.raw("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1 RETURNING last_seq, last_hash").first() else {
             throw AuditLogUnavailable()
@@ -64,16 +72,19 @@ public enum AuditLog {
         for record in records {
             sequence += 1
             let hash = AuditChain.hash(record, sequence: sequence, previousHash: previous)
-            batch.add("audit_entries", columns, [
+            batch.add("audit_entries", columns + ["seal"], [
                 SQLBind(sequence), SQLBind(record.at), SQLBind(record.userId), SQLBind(record.username), SQLBind(record.role),
                 SQLBind(record.action), SQLBind(record.entityType), SQLBind(record.entityId), SQLBind(record.patientId),
                 SQLBind(record.purpose), SQLBind(record.outcome.rawValue), SQLBind(record.ip), SQLBind(record.userAgent),
-                SQLBind(previous), SQLBind(hash),
+                SQLBind(previous), SQLBind(hash), SQLBind(key.seal(sequence: sequence, hash: hash)),
             ])
             previous = hash
         }
         try await batch.write(on: sql)
-        try await sql.raw("UPDATE audit_chain_head SET last_seq = \(bind: sequence), last_hash = \(bind: previous) WHERE id = 1").run()
+        try await sql.raw("""
+            UPDATE audit_chain_head SET last_seq = \(bind: sequence), last_hash = \(bind: previous),
+                last_seal = \(bind: key.headSeal(sequence: sequence, hash: previous)) WHERE id = 1
+            """).run()
     }
 
     public struct AuditLogUnavailable: Error {}
@@ -115,28 +126,100 @@ public enum AuditLog {
         public var problem: AuditChain.Problem?
     }
 
-    /// Walks the whole chain in pages, oldest first, and reports the first broken entry.
-    public static func verify(on database: any Database, pageSize: Int = 5000) async throws -> VerificationReport {
+    /// Walks the whole chain in pages, oldest first, and reports the first broken entry. With a
+    /// key, every entry and the head must carry its seal; every checkpoint's entry must be there,
+    /// unchanged.
+    public static func verify(on database: any Database, key: AuditKey?, checkpoints: [AuditCheckpoint] = [],
+                              pageSize: Int = 5000) async throws -> VerificationReport {
+        var verifier = AuditChain.Verifier(key: key, checkpoints: checkpoints)
+        try await walk(on: database, pageSize: pageSize) { entry in
+            verifier.feed(entry)
+            return verifier.firstProblem == nil
+        }
+        let head = try await head(on: database)
+        let problem = verifier.finish(headSequence: head?.sequence ?? -1, headHash: head?.hash ?? "", headSeal: head?.seal)
+        return VerificationReport(checked: verifier.checked, problem: problem)
+    }
+
+    /// Every stored entry, oldest first, until `body` answers false.
+    static func walk(on database: any Database, pageSize: Int, _ body: (AuditChain.StoredEntry) throws -> Bool) async throws {
         let sql = database as! any SQLDatabase
-        var verifier = AuditChain.Verifier()
         var after: Int64 = 0
         while true {
-            let rows = try await sql.select().columns(columns.map { SQLColumn($0) }).from("audit_entries")
+            let rows = try await sql.select().columns((columns + ["seal"]).map { SQLColumn($0) }).from("audit_entries")
                 .where("seq", .greaterThan, SQLBind(after)).orderBy("seq").limit(pageSize).all()
             for row in rows {
                 let entry = try entry(row)
-                verifier.feed(.init(sequence: entry.sequence, record: entry.record,
-                                    previousHash: try row.decode(column: "previous_hash", as: String.self),
-                                    hash: try row.decode(column: "hash", as: String.self)))
+                let stored = AuditChain.StoredEntry(sequence: entry.sequence, record: entry.record,
+                                                    previousHash: try row.decode(column: "previous_hash", as: String.self),
+                                                    hash: try row.decode(column: "hash", as: String.self),
+                                                    seal: try row.decode(column: "seal", as: String?.self))
+                guard try body(stored) else { return }
                 after = entry.sequence
             }
-            if rows.count < pageSize || verifier.firstProblem != nil { break }
+            if rows.count < pageSize { return }
         }
-        let head = try await sql.select().columns("last_seq", "last_hash").from("audit_chain_head").where("id", .equal, 1).first()
-        let headSequence = try head?.decode(column: "last_seq", as: Int64.self) ?? -1
-        let headHash = try head?.decode(column: "last_hash", as: String.self) ?? ""
-        let problem = verifier.finish(headSequence: headSequence, headHash: headHash)
-        return VerificationReport(checked: verifier.checked, problem: problem)
+    }
+
+    public struct Head: Sendable {
+        public var sequence: Int64
+        public var hash: String
+        public var seal: String?
+    }
+
+    public static func head(on database: any Database) async throws -> Head? {
+        try await (database as! any SQLDatabase).raw("SELECT last_seq, last_hash, last_seal FROM audit_chain_head WHERE id = 1").first().map { row in
+            Head(sequence: try row.decode(column: "last_seq", as: Int64.self), hash: try row.decode(column: "last_hash", as: String.self),
+                 seal: try row.decode(column: "last_seal", as: String?.self))
+        }
+    }
+
+    /// A signed checkpoint of the head as it is now, for the auditors' own records.
+    public static func checkpoint(on database: any Database, now: Date = Date()) async throws -> AuditCheckpoint {
+        guard let head = try await head(on: database) else { throw AuditLogUnavailable() }
+        return AuditCheckpoint(sequence: head.sequence, hash: head.hash, at: now)
+    }
+
+    /// Whether any entry carries a seal: then the log has a key, and a missing key file is an
+    /// error rather than a fresh start.
+    public static func isSealed(on database: any Database) async throws -> Bool {
+        try await (database as! any SQLDatabase).raw("SELECT seq FROM audit_entries WHERE seal IS NOT NULL LIMIT 1").first() != nil
+    }
+
+    public struct ChainBroken: Error, CustomStringConvertible {
+        public let problem: AuditChain.Problem
+        public var description: String { "the audit log's chain is broken, so it is not sealed: \(problem)" }
+    }
+}
+
+extension Persistence {
+    /// Seals the entries written before the log had a key (`M0024_AddAuditSeals`), after checking
+    /// that their unkeyed chain holds: a chain that was already broken is refused, not blessed.
+    /// Returns how many entries were sealed. Runs at start-up; on an upgraded database it goes
+    /// once through the log, later starts find nothing to do.
+    public func sealUnsealedAuditEntries(pageSize: Int = 5000) async throws -> Int {
+        let sql = database as! any SQLDatabase
+        guard try await sql.raw("SELECT seq FROM audit_entries WHERE seal IS NULL LIMIT 1").first() != nil else { return 0 }
+        let unkeyed = try await AuditLog.verify(on: database, key: nil, pageSize: pageSize)
+        if let problem = unkeyed.problem { throw AuditLog.ChainBroken(problem: problem) }
+        let key = auditKey
+        var sealed = 0
+        while true {
+            let count = try await writeAlone { tx in
+                let sql = tx as! any SQLDatabase
+                let rows = try await sql.raw("SELECT seq, hash FROM audit_entries WHERE seal IS NULL ORDER BY seq LIMIT \(literal: pageSize)").all()
+                for row in rows {
+                    let sequence = try row.decode(column: "seq", as: Int64.self), hash = try row.decode(column: "hash", as: String.self)
+                    try await sql.raw("UPDATE audit_entries SET seal = \(bind: key.seal(sequence: sequence, hash: hash)) WHERE seq = \(bind: sequence)").run()
+                }
+                if let head = try await AuditLog.head(on: tx) {
+                    try await sql.raw("UPDATE audit_chain_head SET last_seal = \(bind: key.headSeal(sequence: head.sequence, hash: head.hash)) WHERE id = 1").run()
+                }
+                return rows.count
+            }
+            sealed += count
+            if count < pageSize { return sealed }
+        }
     }
 }
 
@@ -145,14 +228,28 @@ extension Persistence {
     /// with other requests' entries) before returning: what was read leaves only once its entry
     /// is durable, and the read itself never waits for the writer.
     public func readAudited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, AuditRecord)) async throws -> T {
-        let (value, record) = try await read(body)
-        try await appendAudit(record)
+        try await readAudited { tx in
+            let (value, record) = try await body(tx)
+            return (value, [record])
+        }
+    }
+
+    /// The same for a read described by several entries (a list: one for each patient it shows).
+    public func readAudited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, [AuditRecord])) async throws -> T {
+        let (value, records) = try await read(body)
+        try await appendAudit(records)
         return value
     }
 
     /// Commits one audit entry, in the next group's batch of entries (`GroupCommit`), and
     /// returns once it is durable.
     public func appendAudit(_ record: AuditRecord) async throws {
-        _ = try await write(.audit([record]))
+        try await appendAudit([record])
+    }
+
+    /// Commits several entries (a list that showed several patients) together.
+    public func appendAudit(_ records: [AuditRecord]) async throws {
+        guard !records.isEmpty else { return }
+        _ = try await write(.audit(records))
     }
 }

@@ -109,7 +109,7 @@ final class GroupCommit: @unchecked Sendable {
     /// The body of `Runner` for a connection: BEGIN, each job's body in a savepoint, the
     /// audit entries of the jobs that succeeded, COMMIT, then the answers. Nobody is answered
     /// before the COMMIT; if it fails, every job in the group fails.
-    static func run(_ group: [Job], on connection: any Database, begin: String) async {
+    static func run(_ group: [Job], on connection: any Database, begin: String, auditKey: AuditKey) async {
         let sql = connection as! any SQLDatabase
         var outcomes: [Result<any Sendable, any Error>] = []
         outcomes.reserveCapacity(group.count)
@@ -138,7 +138,7 @@ final class GroupCommit: @unchecked Sendable {
                     }
                 }
             }
-            try await AuditLog.insert(audit, on: sql)
+            try await AuditLog.insert(audit, key: auditKey, on: sql)
             try await sql.raw("COMMIT").run()
         } catch {
             try? await sql.raw("ROLLBACK").run()

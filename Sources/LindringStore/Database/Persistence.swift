@@ -1,6 +1,7 @@
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import LindringCore
 import Foundation
 import Logging
 import Metrics
@@ -13,6 +14,8 @@ import SQLKit
 public final class Persistence: Sendable {
     public let location: DatabaseLocation
     public let databases: Databases
+    /// Seals every audit entry this process appends (`AuditKey`).
+    public let auditKey: AuditKey
     let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
     /// Writes go through a connection of their own, so that readers never queue behind a commit's
@@ -40,10 +43,10 @@ public final class Persistence: Sendable {
     /// Opens the connections and applies the connection settings (`applyConnectionSettings`)
     /// before anything else can use them. `connectionsPerEventLoop` applies to PostgreSQL; SQLite
     /// always uses one per event loop (more would only contend for its single writer).
-    public static func open(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int = 4,
+    public static func open(location: DatabaseLocation, auditKey: AuditKey, logger: Logger, connectionsPerEventLoop: Int = 4,
                             maxWriteGroup: Int = defaultMaxWriteGroup,
                             eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> Persistence {
-        let persistence = try Persistence(location: location, logger: logger, connectionsPerEventLoop: connectionsPerEventLoop,
+        let persistence = try Persistence(location: location, auditKey: auditKey, logger: logger, connectionsPerEventLoop: connectionsPerEventLoop,
                                           maxWriteGroup: maxWriteGroup, eventLoopGroup: eventLoopGroup)
         do {
             try await persistence.applyConnectionSettings()
@@ -54,10 +57,11 @@ public final class Persistence: Sendable {
         return persistence
     }
 
-    private init(location: DatabaseLocation, logger: Logger, connectionsPerEventLoop: Int, maxWriteGroup: Int,
+    private init(location: DatabaseLocation, auditKey: AuditKey, logger: Logger, connectionsPerEventLoop: Int, maxWriteGroup: Int,
                  eventLoopGroup: any EventLoopGroup) throws {
         let logger = Self.databaseLogger(logger)
         self.location = location
+        self.auditKey = auditKey
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
         let loops = eventLoopGroup.makeIterator().reduce(0) { n, _ in n + 1 }
@@ -110,7 +114,7 @@ public final class Persistence: Sendable {
             let answered = GroupCommit.Answered()
             let run = { @Sendable (connection: any Database) in
                 answered.value = true
-                await GroupCommit.run(group, on: connection, begin: begin)
+                await GroupCommit.run(group, on: connection, begin: begin, auditKey: auditKey)
             }
             do {
                 if let sqliteWriter {
@@ -252,7 +256,9 @@ public final class Persistence: Sendable {
     public func writeAlone<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
         return try await writer.withConnection { connection in
-            try await Self.inTransaction(connection, begin: self.location.writeBegin, body)
+            try await AuditLog.$sealingKey.withValue(self.auditKey) {
+                try await Self.inTransaction(connection, begin: self.location.writeBegin, body)
+            }
         }
     }
 

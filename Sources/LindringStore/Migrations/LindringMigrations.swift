@@ -26,6 +26,8 @@ public enum LindringMigrations {
         M0020_CreateAdvisoryRevision(),
         M0021_CreatePatientNameIndex(),
         M0022_CreateUnitNameOrder(),
+        M0023_AddInboxRemovedFromTeam(),
+        M0024_AddAuditSeals(),
         M0025_AddContactRequestFingerprint(),
         M0026_HardenSignIn(),
     ]

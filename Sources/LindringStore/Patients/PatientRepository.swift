@@ -89,6 +89,27 @@ public enum PatientRepository {
                                   consent: SharingConsent(rawValue: try patient.decode(column: "sharing_consent", as: String.self)) ?? .declined)
     }
 
+    /// The access facts of several patients at once (a list that shows each only where the
+    /// policy allows, such as the inbox), by patient; unknown ids are left out.
+    public static func accessFacts(patientIds: some Collection<UUID>, on db: any Database) async throws -> [UUID: PatientAccessFacts] {
+        guard !patientIds.isEmpty else { return [:] }
+        let ids: [any Encodable & Sendable] = Array(Set(patientIds))
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT 0 AS care_team, id AS patient_id, registering_unit_id AS unit_id, sharing_consent FROM patients WHERE id IN (\(binds: ids))
+            UNION ALL SELECT 1, patient_id, unit_id, NULL FROM plan_care_team WHERE patient_id IN (\(binds: ids))
+            """).all()
+        var facts: [UUID: PatientAccessFacts] = [:]
+        for row in rows where try row.decode(column: "care_team", as: Int.self) == 0 {
+            facts[try row.decode(column: "patient_id", as: UUID.self)] = PatientAccessFacts(
+                registeringUnitId: try row.decode(column: "unit_id", as: UUID.self), careTeamUnitIds: [],
+                consent: SharingConsent(rawValue: try row.decode(column: "sharing_consent", as: String.self)) ?? .declined)
+        }
+        for row in rows where try row.decode(column: "care_team", as: Int.self) == 1 {
+            facts[try row.decode(column: "patient_id", as: UUID.self)]?.careTeamUnitIds.insert(try row.decode(column: "unit_id", as: UUID.self))
+        }
+        return facts
+    }
+
     /// The id of the patient with this CPR number, whoever may see them: needed to offer
     /// breaking the glass, never shown with the patient's details.
     public static func id(cpr: CPRNumber, on db: any Database) async throws -> UUID? {

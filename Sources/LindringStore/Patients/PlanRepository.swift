@@ -105,11 +105,15 @@ public enum PlanRepository {
         try await team.write(on: sql)
         // Whole milliseconds, so that items saved together sort by id and page cursors (which
         // carry milliseconds) find their place exactly on every database.
+        // A unit taken off the team is told so, without the changes: it no longer treats the patient.
         let created = AuditRecord.truncatedToMilliseconds(now)
-        for unit in previousTeam.union(plan.content.careTeamUnitIds).sorted(by: { $0.uuidString < $1.uuidString }) where unit != author.unitId {
-            try await sql.insert(into: "inbox_items").columns("id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at")
-                .values(SQLBind(UUID()), SQLBind(unit), SQLBind(plan.patientId), SQLBind(plan.version), SQLBind(changesJSON),
-                        SQLBind(author.name), SQLBind(created)).run()
+        let currentTeam = plan.content.careTeamUnitIds
+        for unit in previousTeam.union(currentTeam).sorted(by: { $0.uuidString < $1.uuidString }) where unit != author.unitId {
+            let removed = !currentTeam.contains(unit)
+            try await sql.insert(into: "inbox_items")
+                .columns("id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "removed_from_team")
+                .values(SQLBind(UUID()), SQLBind(unit), SQLBind(plan.patientId), SQLBind(plan.version), SQLBind(removed ? "[]" : changesJSON),
+                        SQLBind(author.name), SQLBind(created), SQLBind(removed)).run()
         }
     }
 
@@ -144,6 +148,10 @@ public struct InboxItem: Equatable, Sendable {
     public var read: Bool
     /// A red screening result rather than a plan change.
     public var assessment: InboxAssessment?
+    /// The unit was taken off the patient's care team by this version (the item has no changes).
+    public var removedFromTeam: Bool
+    /// Who to ask when the policy no longer lets the unit read the patient.
+    public var registeringUnitId: UUID
 }
 
 public struct InboxAssessment: Equatable, Sendable {
@@ -159,7 +167,8 @@ public enum InboxRepository {
         var query = sql.select()
             .columns(SQLColumn("id", table: "i"), SQLColumn("patient_id", table: "i"), SQLColumn("name", table: "p"),
                      SQLColumn("plan_version", table: "i"), SQLColumn("changes", table: "i"), SQLColumn("author_name", table: "i"),
-                     SQLColumn("created_at", table: "i"), SQLColumn("read_at", table: "r"), SQLColumn("assessment_id", table: "i"))
+                     SQLColumn("created_at", table: "i"), SQLColumn("read_at", table: "r"), SQLColumn("assessment_id", table: "i"),
+                     SQLColumn("removed_from_team", table: "i"), SQLColumn("registering_unit_id", table: "p"))
             .column(SQLColumn("instrument", table: "a"), as: "instrument")
             .from(SQLAlias(SQLIdentifier("inbox_items"), as: SQLIdentifier("i")))
             .join(SQLAlias(SQLIdentifier("assessments"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
@@ -179,7 +188,9 @@ public enum InboxRepository {
                       read: !(try row.decodeNil(column: "read_at")),
                       assessment: try row.decode(column: "assessment_id", as: UUID?.self).map { id in
                           InboxAssessment(id: id, instrument: try ContactRepository.enumValue(row, "instrument"))
-                      })
+                      },
+                      removedFromTeam: try row.decode(column: "removed_from_team", as: Bool.self),
+                      registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self))
         }
     }
 

@@ -71,6 +71,17 @@ enum OpenAPIParts {
         return ["parameters": extraParameters + paginationParameters, "responses": responses]
     }
 
+    /// A search whose query travels in the body (a CPR number must stay out of addresses); the
+    /// page's `limit` and `cursor` stay in the query string.
+    static func searchOperation(body: String, item: String) -> [String: Any] {
+        var operation = listOperation(item: item, extraParameters: [])
+        operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+        var responses = operation["responses"] as? [String: Any] ?? [:]
+        responses.merge(errors(["415"])) { current, _ in current }
+        operation["responses"] = responses
+        return operation
+    }
+
     static func getOperation(item: String) -> [String: Any] {
         var responses = errors(["404"])
         responses["200"] = [
@@ -256,13 +267,24 @@ enum OpenAPIParts {
                                                  "description": "The advisory contact the change was proposed from"]],
                 ]]],
             ],
+            "PatientSearch": [
+                "type": "object", "required": ["q"],
+                "properties": ["q": ["type": "string", "minLength": 1, "maxLength": 100,
+                                     "description": "A CPR number (exact) or a name (part, case- and accent-insensitive)"]],
+            ],
             "InboxItem": [
-                "type": "object", "required": ["id", "patientId", "patientName", "planVersion", "authorName", "createdAt", "read", "changes", "assessmentId"],
-                "properties": ["id": ["type": "string", "format": "uuid"], "patientId": ["type": "string", "format": "uuid"],
-                               "patientName": ["type": "string"], "planVersion": ["type": "integer"], "authorName": ["type": "string"],
+                "type": "object",
+                "description": "Shown with its patient and content only where the reader may read the patient now; otherwise withheld",
+                "required": ["id", "withheld", "patientId", "patientName", "planVersion", "authorName", "createdAt", "read", "changes",
+                             "assessmentId", "removedFromTeam", "registeringUnitId"],
+                "properties": ["id": ["type": "string", "format": "uuid"], "withheld": ["type": "boolean"],
+                               "patientId": ["type": ["string", "null"], "format": "uuid"], "patientName": nullableString,
+                               "planVersion": ["type": ["integer", "null"]], "authorName": nullableString,
                                "createdAt": ["type": "string", "format": "date-time"], "read": ["type": "boolean"],
                                "changes": ["type": "array", "items": ref("PlanChange")],
-                               "assessmentId": ["type": ["string", "null"], "format": "uuid", "description": "A red screening result, not a plan change"]],
+                               "assessmentId": ["type": ["string", "null"], "format": "uuid", "description": "A red screening result, not a plan change"],
+                               "removedFromTeam": ["type": "boolean", "description": "The reader's unit was taken off the care team"],
+                               "registeringUnitId": ["type": "string", "format": "uuid", "description": "The unit to ask about a withheld item"]],
             ],
             "WorkingHours": [
                 "type": "object", "required": ["outsideWorkingHours", "holiday"],

@@ -33,6 +33,11 @@ public struct AppConfig: Sendable {
     public var metricsToken: String?
     /// Licensed item wording the region provides (`INSTRUMENT_WORDING_FILE`); our own short labels otherwise.
     var instrumentWording = InstrumentWording()
+    /// The file holding the key that seals the audit log (`AUDIT_KEY_FILE`); on SQLite it
+    /// defaults to `audit.key` beside the database (`AppConfig.auditKeyPath`).
+    public var auditKeyFile: String?
+    /// A key given directly rather than read from a file (tests).
+    public var auditKey: AuditKey?
 
     public init() {}
 
@@ -42,7 +47,7 @@ public struct AppConfig: Sendable {
 
     /// Reads `DATABASE_URL`, `LOG_LEVEL`, `SESSION_IDLE_MINUTES`, `SESSION_ABSOLUTE_HOURS`,
     /// `PUBLIC_BASE_URL`, `SECURE_COOKIES`, `MAX_BODY_BYTES`, `DATABASE_CONNECTIONS_PER_CORE`, `WRITE_GROUP_MAX`, `ADVISORY_SHIFTS`, `INSTRUMENT_WORDING_FILE`,
-    /// `TRUSTED_PROXIES`, `METRICS_TOKEN`.
+    /// `TRUSTED_PROXIES`, `METRICS_TOKEN`, `AUDIT_KEY_FILE`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         var config = AppConfig()
         config.database = try DatabaseLocation(url: environment["DATABASE_URL"] ?? DatabaseLocation.defaultURL)
@@ -100,6 +105,9 @@ public struct AppConfig: Sendable {
                 throw Invalid(description: "METRICS_TOKEN must be at least 16 characters, without spaces")
             }
             config.metricsToken = token
+        }
+        if let path = environment["AUDIT_KEY_FILE"], !path.isEmpty {
+            config.auditKeyFile = path
         }
         if let path = environment["INSTRUMENT_WORDING_FILE"], !path.isEmpty {
             do {

@@ -13,11 +13,9 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
                              metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "lindring")
     logger.logLevel = config.logLevel
-    let persistence = try await Persistence.open(location: config.database, logger: logger,
-                                      connectionsPerEventLoop: config.databaseConnectionsPerEventLoop, maxWriteGroup: config.maxWriteGroup)
+    let persistence = try await openPersistence(config, logger: logger)
     let loginFormSecret: String
     do {
-        try await persistence.migrate()
         loginFormSecret = try await LoginFormSecret.load(on: persistence.database)
     } catch {
         await persistence.shutdown()
@@ -49,6 +47,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     // A second error boundary inside authentication, so error pages know who is signed in.
     router.add(middleware: ErrorMiddleware(logger: services.logger))
     router.add(middleware: CSRFMiddleware(services: services))
+    router.add(middleware: PatientRefusalAuditMiddleware(services: services))
 
     OperationsController(services: services).addRoutes(to: router)
     LoginController(services: services).addRoutes(to: router)
@@ -59,6 +58,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     AuditController(services: services).addRoutes(to: router)
     ApiTokensController(services: services).addRoutes(to: router)
     PatientsController(services: services).addRoutes(to: router)
+    InboxController(services: services).addRoutes(to: router)
     AdvisoryController(services: services).addRoutes(to: router)
     FollowUpsController(services: services).addRoutes(to: router)
     RotaController(services: services).addRoutes(to: router)

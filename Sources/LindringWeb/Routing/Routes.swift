@@ -109,6 +109,7 @@ public enum Routes {
         public static let unit = RoutePath("/api/v1/units/{id}")
         public static let audit = RoutePath("/api/v1/audit")
         public static let patients = RoutePath("/api/v1/patients")
+        public static let patientSearch = RoutePath("/api/v1/patients/search")
         public static let patient = RoutePath("/api/v1/patients/{id}")
         public static let plan = RoutePath("/api/v1/patients/{id}/plan")
         public static let planVersions = RoutePath("/api/v1/patients/{id}/plan/versions")

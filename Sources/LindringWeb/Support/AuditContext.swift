@@ -15,4 +15,25 @@ extension AppContext {
             outcome: outcome, ip: remoteAddress, userAgent: userAgent
         )
     }
+
+    /// One entry for each patient a list showed (search results, the inbox, the advisory board's
+    /// red screenings), so that a patient's access log names every list they appeared in. A
+    /// patient shown twice is recorded once.
+    func shownRecords(_ action: String, as permission: Action = .readPatientData, patients: [(id: UUID, purpose: String?)]) -> [AuditRecord] {
+        var seen = Set<UUID>()
+        return patients.compactMap { patient in
+            guard seen.insert(patient.id).inserted else { return nil }
+            return auditRecord(action, as: permission, entityType: "patient", entityId: patient.id.uuidString, patientId: patient.id,
+                               purpose: patient.purpose)
+        }
+    }
+
+    /// A search's entries: what was searched for (the hit count, never the query, which may be a
+    /// CPR number) and one for each patient the results showed.
+    func searchRecords(_ results: [PatientListItem], purpose: String?, outcome: AuditOutcome = .allowed, restricted: UUID? = nil) -> [AuditRecord] {
+        let hits = "\(results.count) hits"
+        return [auditRecord("patient.search", as: .readPatientData, entityType: "patient", patientId: restricted,
+                            purpose: purpose.map { "\($0): \(hits)" } ?? hits, outcome: outcome)]
+            + shownRecords("patient.search", patients: results.map { ($0.id, purpose ?? "search") })
+    }
 }

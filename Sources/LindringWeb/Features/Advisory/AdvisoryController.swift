@@ -93,8 +93,7 @@ struct AdvisoryController {
                 let requester = gate.requester(user)
                 panel.results = try await services.persistence.readAudited { tx in
                     let results = try await PatientRepository.search(query, requester: requester, limit: 10, on: tx)
-                    return (results, context.auditRecord("patient.search", as: .readPatientData, entityType: "patient",
-                                                         purpose: "\(form.auditPurpose): \(results.count) hits"))
+                    return (results, context.searchRecords(results, purpose: form.auditPurpose))
                 }
             }
         }

@@ -15,6 +15,8 @@ struct ContactDTO: NullPreservingEncodable {
     var callerUnitId: UUID?
     var patientId: UUID?
     var patientName: String?
+    /// The patient is named no longer: consent to sharing was withdrawn (`LineRecordPolicy`).
+    var patientWithheld: Bool
     var reasons: [String]
     var situation: String?
     var background: String?
@@ -44,6 +46,7 @@ struct ContactDTO: NullPreservingEncodable {
         callerUnitId = d.callerUnitId
         patientId = d.patientId
         patientName = contact.patientName
+        patientWithheld = contact.patientWithheld
         reasons = d.reasons.map(\.rawValue)
         situation = d.situation
         background = d.background
@@ -70,6 +73,8 @@ struct ContactListItemDTO: NullPreservingEncodable {
     var callerRole: String
     var patientId: UUID?
     var patientName: String?
+    /// The patient is named no longer: consent to sharing was withdrawn (`LineRecordPolicy`).
+    var patientWithheld: Bool
     var reasons: [String]
     var triage: String
     var outcome: String
@@ -84,6 +89,7 @@ struct ContactListItemDTO: NullPreservingEncodable {
         callerRole = item.callerRole.rawValue
         patientId = item.patientId
         patientName = item.patientName
+        patientWithheld = item.patientWithheld
         reasons = item.reasons.map(\.rawValue)
         triage = item.triage.rawValue
         outcome = item.outcome.rawValue
@@ -96,6 +102,8 @@ struct FollowUpDTO: NullPreservingEncodable {
     var contactId: UUID
     var patientId: UUID?
     var patientName: String?
+    /// The patient is named no longer: consent to sharing was withdrawn (`LineRecordPolicy`).
+    var patientWithheld: Bool
     var unitId: UUID
     var unitName: String
     var triage: String
@@ -112,6 +120,7 @@ struct FollowUpDTO: NullPreservingEncodable {
         contactId = f.contactId
         patientId = f.patientId
         patientName = f.patientName
+        patientWithheld = f.patientWithheld
         unitId = f.unitId
         unitName = f.unitName
         triage = f.triage.rawValue

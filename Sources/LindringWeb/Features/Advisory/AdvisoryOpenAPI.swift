@@ -21,17 +21,18 @@ enum AdvisoryOpenAPI {
              "additionalProperties": false]
         }
         let share: [String: Any] = ["type": "number", "minimum": 0, "maximum": 1]
+        let withheld: [String: Any] = ["type": "boolean", "description": "The patient is no longer named: consent to sharing was withdrawn"]
         let contactProperties: [String: Any] = [
             "id": uuid, "startedAt": time, "endedAt": time, "durationMinutes": ["type": "number"], "channel": one(ContactChannel.self),
             "direction": one(ContactDirection.self), "callerRole": one(CallerRole.self), "callerName": string, "callerPhone": string,
-            "callerUnitId": nullableUUID, "patientId": nullableUUID, "patientName": string, "reasons": list(ContactReason.self),
-            "situation": string, "background": string, "assessment": string, "recommendation": string, "triage": one(Triage.self),
+            "callerUnitId": nullableUUID, "patientId": nullableUUID, "patientName": string, "patientWithheld": withheld,
+            "reasons": list(ContactReason.self), "situation": string, "background": string, "assessment": string, "recommendation": string, "triage": one(Triage.self),
             "actions": list(ContactAction.self), "outcome": one(ContactOutcome.self), "stayedAtHome": ["type": ["boolean", "null"]],
             "outsideWorkingHours": ["type": "boolean"], "holiday": string, "followUps": ["type": "array", "items": OpenAPIParts.ref("FollowUp")],
             "createdByName": ["type": "string"], "createdAt": time,
         ]
         let listProperties = ["id", "startedAt", "durationMinutes", "outsideWorkingHours", "channel", "callerRole", "patientId", "patientName",
-                              "reasons", "triage", "outcome", "createdByName"]
+                              "patientWithheld", "reasons", "triage", "outcome", "createdByName"]
         return [
             "ContactInput": [
                 "type": "object", "required": ["startedAt", "callerRole", "reasons", "triage", "outcome"],
@@ -54,9 +55,9 @@ enum AdvisoryOpenAPI {
                                 "properties": contactProperties.filter { listProperties.contains($0.key) }],
             "FollowUp": [
                 "type": "object",
-                "required": ["id", "contactId", "patientId", "patientName", "unitId", "unitName", "triage", "dueAt", "text", "status",
-                             "createdAt", "createdByName", "closedAt", "closedByName"],
-                "properties": ["id": uuid, "contactId": uuid, "patientId": nullableUUID, "patientName": string, "unitId": uuid,
+                "required": ["id", "contactId", "patientId", "patientName", "patientWithheld", "unitId", "unitName", "triage", "dueAt", "text",
+                             "status", "createdAt", "createdByName", "closedAt", "closedByName"],
+                "properties": ["id": uuid, "contactId": uuid, "patientId": nullableUUID, "patientName": string, "patientWithheld": withheld, "unitId": uuid,
                                "unitName": ["type": "string"], "triage": one(Triage.self), "dueAt": time, "text": ["type": "string"],
                                "status": one(FollowUpStatus.self), "createdAt": time, "createdByName": ["type": "string"],
                                "closedAt": nullableTime, "closedByName": string],

@@ -73,23 +73,32 @@ struct AdvisoryService {
         return (contact, created == .new(created.id))
     }
 
-    /// One contact, audited as a read of the patient it concerns.
+    /// One contact, audited as a read of the patient it concerns; the patient's name only as far
+    /// as `LineRecordPolicy` allows (broken glass counts here, as on the patient's own pages).
     func contact(_ id: UUID, _ context: AppContext) async throws -> Contact {
-        _ = try context.require(.documentAdvisoryContacts)
+        let user = try context.require(.documentAdvisoryContacts)
         return try await services.persistence.write { tx in
             guard let contact = try await ContactRepository.find(id: id, on: tx) else { throw AppError.notFound }
+            var brokeTheGlass = false
+            if let patientId = contact.patientId, let session = context.session {
+                brokeTheGlass = try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx)
+            }
+            let (disclosed, shown) = try await LineRecordDisclosure(user, brokeTheGlass: brokeTheGlass).apply([contact], on: tx)
             try await AuditLog.append(context.auditRecord("contact.read", as: .documentAdvisoryContacts, entityType: "contact",
-                                                          entityId: id.uuidString, patientId: contact.details.patientId), on: tx)
-            return contact
+                                                          entityId: id.uuidString, patientId: contact.patientId,
+                                                          purpose: shown.first?.purpose ?? (contact.patientId == nil ? nil : "patientWithheld")), on: tx)
+            return disclosed[0]
         }
     }
 
     func contacts(from: LocalDate, to: LocalDate, patientId: UUID?, limit: Int, before: (Date, UUID)?, _ context: AppContext) async throws -> [ContactListItem] {
-        _ = try context.require(.documentAdvisoryContacts)
+        let user = try context.require(.documentAdvisoryContacts)
         return try await services.persistence.write { tx in
-            let items = try await ContactRepository.list(from: from, to: to, patientId: patientId, limit: limit, before: before, on: tx)
-            try await AuditLog.append(context.auditRecord("contact.list", as: .documentAdvisoryContacts, entityType: "contact", patientId: patientId,
-                                                          purpose: "\(from)…\(to): \(items.count)"), on: tx)
+            let listed = try await ContactRepository.list(from: from, to: to, patientId: patientId, limit: limit, before: before, on: tx)
+            let (items, shown) = try await LineRecordDisclosure(user).apply(listed, on: tx)
+            try await AuditLog.append([context.auditRecord("contact.list", as: .documentAdvisoryContacts, entityType: "contact", patientId: patientId,
+                                                           purpose: "\(from)…\(to): \(items.count)")]
+                                      + context.shownRecords("contact.list", patients: shown), on: tx)
             return items
         }
     }
@@ -104,9 +113,11 @@ struct AdvisoryService {
         if let unit, unit != user.unitId, !seesAll { throw AppError.forbidden }
         if unit == nil, !seesAll { return [] }
         return try await services.persistence.write { tx in
-            let items = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit, after: after), on: tx)
-            try await AuditLog.append(context.auditRecord("followup.list", as: .readPatientData, entityType: "unit", entityId: unit?.uuidString,
-                                                          purpose: "\(status?.rawValue ?? "all"): \(items.count)"), on: tx)
+            let listed = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit, after: after), on: tx)
+            let (items, shown) = try await LineRecordDisclosure(user).apply(listed, on: tx)
+            try await AuditLog.append([context.auditRecord("followup.list", as: .readPatientData, entityType: "unit", entityId: unit?.uuidString,
+                                                           purpose: "\(status?.rawValue ?? "all"): \(items.count)")]
+                                      + context.shownRecords("followup.list", patients: shown), on: tx)
             return items
         }
     }
@@ -123,7 +134,7 @@ struct AdvisoryService {
             try await AuditLog.append(context.auditRecord("followup.\(status.rawValue)", as: .readPatientData, entityType: "followUp",
                                                           entityId: id.uuidString, patientId: followUp.patientId), on: tx)
             guard let closed = try await FollowUpRepository.find(id: id, on: tx) else { throw AppError.notFound }
-            return closed
+            return try await LineRecordDisclosure(user).apply([closed], on: tx).records[0]
         }
         services.advisoryEvents.publish("followUp")
         return closed
@@ -181,8 +192,11 @@ extension AdvisoryService {
         let contacts = try await self.contacts(from: today, to: today, patientId: nil, limit: 200, before: nil, context)
         let followUps = try await self.followUps(unitId: nil, status: .open, limit: 200, context)
         // Red screening results that came outside working hours, when the key worker's team is away.
-        let red = try await AssessmentRepository.recentRed(since: Date().addingTimeInterval(-24 * 3600), on: services.database)
-            .filter { WorkingHours.at($0.takenAt).outsideWorkingHours }
+        let red = try await services.persistence.readAudited { tx in
+            let red = try await AssessmentRepository.recentRed(since: Date().addingTimeInterval(-24 * 3600), on: tx)
+                .filter { WorkingHours.at($0.takenAt).outsideWorkingHours }
+            return (red, context.shownRecords("board.redScreening", patients: red.map { ($0.patientId, "advisoryLine: board") }))
+        }
         return Board(onDuty: try await onDuty(), contacts: contacts, followUps: followUps, redScreenings: red)
     }
 }

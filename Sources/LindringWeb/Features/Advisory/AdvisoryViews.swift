@@ -78,13 +78,19 @@ enum AdvisoryViews {
                         .td(.a(.href(Routes.contact(c.id)), .plainText(showDate ? Timestamps.displayMinutes(c.startedAt) : clock(c.startedAt))),
                             .if(c.outsideWorkingHours, .span(.class("tag"), .attribute(named: "title", value: t("contact.outsideWorkingHours")), .plainText(" ☾")))),
                         .td(.plainText(t.label("callerRole", c.callerRole))),
-                        .td(.plainText(c.patientName ?? "–")),
+                        .td(patientCell(t, c)),
                         .td(.plainText(c.reasons.map { t.label("reason", $0) }.joined(separator: ", "))),
                         .td(.span(.class("triage-badge triage-\(c.triage.rawValue)"), .plainText(t.label("triage", c.triage)))),
                         .td(.plainText(t.label("outcome", c.outcome))),
                         .td(.plainText(c.createdByName)))
                 })),
                 .if(contacts.contains { $0.outsideWorkingHours }, .p(.class("hint"), .plainText("☾ = " + t("contact.outsideWorkingHours")))))
+    }
+
+    /// The patient a line record names, or why it names none.
+    static func patientCell(_ t: Localizer, _ record: some LineRecord) -> Node<HTML.BodyContext> {
+        if record.patientWithheld { return .span(.class("hint"), .plainText(t("contact.patientWithheld"))) }
+        return .plainText(record.patientName ?? "–")
     }
 
     static func followUpTable(_ page: PageContext, _ followUps: [FollowUp], returnTo: String, showStatus: Bool = false) -> Node<HTML.BodyContext> {
@@ -100,16 +106,24 @@ enum AdvisoryViews {
                         .td(.plainText(Timestamps.displayMinutes(f.dueAt)),
                             .if(f.status == .open && f.dueAt < now, .span(.class("tag warning-text"), .plainText(" " + t("followUp.overdue"))))),
                         .td(.span(.class("triage-badge triage-\(f.triage.rawValue)"), .plainText(t.label("triage", f.triage)))),
-                        .td(.unwrap(f.patientName) { .plainText($0) }, .if(f.patientName == nil, .plainText("–"))),
+                        .td(patientCell(t, f)),
                         .td(.plainText(f.unitName)),
                         .td(.plainText(f.text), .br(), .a(.class("hint"), .href(Routes.contact(f.contactId)), .plainText(t("followUp.fromContact")))),
-                        .td(f.status == .open
-                            ? .group(.span(.class("status-open"), .plainText(t.label("followUpStatus", f.status))), .div(.class("row-actions"),
-                                   closeButton(page, Routes.followUpDone(f.id), returnTo: returnTo, label: t("followUp.markDone"), style: "primary"),
-                                   closeButton(page, Routes.followUpCancel(f.id), returnTo: returnTo, label: t("followUp.cancel"), style: "secondary")))
-                            : .plainText(t.label("followUpStatus", f.status) + (f.closedByName.map { " – \($0)" } ?? "")
-                                    + (f.closedAt.map { " " + Timestamps.displayMinutes($0) } ?? ""))))
+                        .td(statusCell(page, f, returnTo: returnTo)))
                 })))
+    }
+
+    /// An open follow-up's buttons, or how a closed one ended.
+    static func statusCell(_ page: PageContext, _ f: FollowUp, returnTo: String) -> Node<HTML.BodyContext> {
+        let t = page.t
+        guard f.status == .open else {
+            let closedBy = f.closedByName.map { " – \($0)" } ?? ""
+            let closedAt = f.closedAt.map { " " + Timestamps.displayMinutes($0) } ?? ""
+            return .plainText(t.label("followUpStatus", f.status) + closedBy + closedAt)
+        }
+        return .group(.span(.class("status-open"), .plainText(t.label("followUpStatus", f.status))), .div(.class("row-actions"),
+                      closeButton(page, Routes.followUpDone(f.id), returnTo: returnTo, label: t("followUp.markDone"), style: "primary"),
+                      closeButton(page, Routes.followUpCancel(f.id), returnTo: returnTo, label: t("followUp.cancel"), style: "secondary")))
     }
 
     static func closeButton(_ page: PageContext, _ action: String, returnTo: String, label: String, style: String) -> Node<HTML.BodyContext> {
@@ -129,7 +143,7 @@ enum AdvisoryViews {
             .div(.class("page-heading"),
                  .h1(.plainText(t("contact.title") + " " + Timestamps.displayMinutes(d.startedAt))),
                  .div(.class("heading-actions"),
-                      .unwrap(d.patientId) { patientId in
+                      .unwrap(contact.patientWithheld ? nil : d.patientId) { patientId in
                           .group(
                               .a(.class("button secondary"), .href(Routes.patient(patientId) + "?contact=\(contact.id.uuidString)"), .plainText(t("contact.openPlan"))),
                               .if(canProposePlanChange, .a(.class("button primary"), .id("propose-plan-change"),
@@ -140,7 +154,11 @@ enum AdvisoryViews {
             .div(.class("triage-line triage-\(d.triage.rawValue)"),
                  .strong(.plainText(t.label("triage", d.triage))), .plainText(" – " + t(FollowUpDue.guidanceKey(d.triage)))),
             .dl(.class("facts"),
-                .dt(.plainText(t("contact.field.patientId"))), .dd(.plainText(contact.patientName ?? t("contact.noPatient"))),
+                .dt(.plainText(t("contact.field.patientId"))),
+                .dd(contact.patientWithheld
+                    ? .group(.plainText(t("contact.patientWithheld") + " "),
+                             .unwrap(contact.patientId) { .a(.href(Routes.breakGlass($0)), .plainText(t("contact.breakGlass"))) })
+                    : .plainText(contact.patientName ?? t("contact.noPatient"))),
                 .dt(.plainText(t("contact.field.callerRole"))), .dd(.plainText(t.label("callerRole", d.callerRole)
                     + [d.callerName, d.callerPhone, contact.callerUnitName].compactMap { $0 }.map { " · " + $0 }.joined())),
                 .dt(.plainText(t("contact.field.channel"))), .dd(.plainText(t.label("channel", d.channel) + " · " + t.label("direction", d.direction))),

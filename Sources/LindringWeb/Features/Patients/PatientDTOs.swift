@@ -138,25 +138,42 @@ struct PlanVersionDTO: NullPreservingEncodable {
 
 struct InboxItemDTO: NullPreservingEncodable {
     var id: UUID
-    var patientId: UUID
-    var patientName: String
-    var planVersion: Int
-    var authorName: String
+    /// False when the reader may no longer read the patient: then no patient and no content.
+    var withheld: Bool
+    var patientId: UUID?
+    var patientName: String?
+    var planVersion: Int?
+    var authorName: String?
     var createdAt: Date
     var read: Bool
     var changes: [PlanChange]
     /// Set when the item is a red screening result rather than a plan change.
     var assessmentId: UUID?
+    /// The reader's unit was taken off the patient's care team.
+    var removedFromTeam: Bool
+    /// The unit to ask about a withheld item.
+    var registeringUnitId: UUID
 
-    init(_ item: InboxItem) {
-        id = item.id
-        patientId = item.patientId
-        patientName = item.patientName
-        planVersion = item.planVersion
-        authorName = item.authorName
-        createdAt = item.createdAt
-        read = item.read
-        changes = item.changes
-        assessmentId = item.assessment?.id
+    init(_ entry: InboxEntry) {
+        id = entry.id
+        createdAt = entry.createdAt
+        read = entry.read
+        switch entry {
+        case .shown(let item):
+            withheld = false
+            patientId = item.patientId
+            patientName = item.patientName
+            planVersion = item.planVersion
+            authorName = item.authorName
+            changes = item.changes
+            assessmentId = item.assessment?.id
+            removedFromTeam = item.removedFromTeam
+            registeringUnitId = item.registeringUnitId
+        case .withheld(let notice):
+            withheld = true
+            changes = []
+            removedFromTeam = notice.removedFromTeam
+            registeringUnitId = notice.registeringUnitId
+        }
     }
 }

@@ -15,12 +15,24 @@ struct PatientService {
         let user = try context.require(.writePatientData)
         guard let unit = user.unitId else { throw AppError.badRequest("Your account has no unit; a patient is registered by a unit.") }
         let valid = try draft.validated(today: today())
-        return try await services.persistence.write { tx in
+        let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
+        let outcome: Result<UUID, DuplicatePatient> = try await services.persistence.write { tx in
+            // A CPR number already registered: the attempt is an access to that patient, audited
+            // as allowed only where the policy lets the user read the patient (issue 17, item 3).
+            if let existing = try await PatientRepository.id(cpr: valid.cpr, on: tx),
+               let facts = try await PatientRepository.accessFacts(patientId: existing, on: tx) {
+                let decision = PatientAccessPolicy.read(requester, facts)
+                try await AuditLog.append(context.auditRecord("patient.register.duplicate", as: .writePatientData, entityType: "patient",
+                                                              entityId: existing.uuidString, patientId: existing, purpose: "CPR already registered",
+                                                              outcome: decision.isAllowed ? .allowed : .denied), on: tx)
+                return .failure(DuplicatePatient(decision: decision, patientId: existing))
+            }
             let id = try await PatientRepository.create(valid, registeringUnitId: unit, recordedBy: user.id, on: tx)
             try await AuditLog.append(context.auditRecord("patient.create", as: .writePatientData, entityType: "patient", entityId: id.uuidString,
                                                           patientId: id, purpose: PatientAccessGround.registeringUnit.rawValue), on: tx)
-            return id
+            return .success(id)
         }
+        return try outcome.get()
     }
 
     func updateDetails(_ patientId: UUID, _ draft: PatientDraft, _ context: AppContext) async throws {
@@ -98,4 +110,18 @@ struct PatientSummary: Sendable {
     let ground: PatientAccessGround
     let canWrite: Bool
     var latestScreening: LatestScreening?
+}
+
+/// Registering a CPR number that is already registered. The answer tells no more than the user
+/// may know: the patient to a user who may read them; otherwise only that the number cannot be
+/// registered again, and the ways on (ask the registering unit, or break the glass, audited).
+struct DuplicatePatient: Error {
+    let decision: PatientAccessDecision
+    /// Kept for the routes to link to, never shown to a user who may not read the patient.
+    let patientId: UUID
+
+    /// The patient's id where the user may read them.
+    var readablePatientId: UUID? { decision.isAllowed ? patientId : nil }
+
+    var canBreakTheGlass: Bool { decision == .denied(canBreakTheGlass: true) }
 }

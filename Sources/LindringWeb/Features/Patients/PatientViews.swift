@@ -27,7 +27,9 @@ enum PatientViews {
             .div(.class("page-heading"),
                  .h1(.plainText(t("patients.title"))),
                  .if(canCreate, .a(.class("button primary"), .href(Routes.newPatient()), .plainText(t("patients.new"))))),
-            .form(.class("filters"), .method(.get), .action(Routes.patients()), .attribute(named: "role", value: "search"),
+            // Sent by POST, so that a CPR number searched for stays out of addresses, proxy logs and history.
+            .form(.class("filters"), .method(.post), .action(Routes.patients()), .attribute(named: "role", value: "search"),
+                  Layout.csrfField(page),
                   FormFields.text(t, name: "q", label: t("patients.search"), value: query, errors: errors, type: .search,
                                   hint: t("patients.searchHint"), autofocus: true, maxLength: 100),
                   .div(.class("actions"), .button(.type(.submit), .class("button primary"), .plainText(t("audit.search"))))),
@@ -49,8 +51,19 @@ enum PatientViews {
             })
     }
 
+    /// What a user is told of a CPR number that is already registered: the patient only if
+    /// they may read them.
+    static func duplicateNotice(_ t: Localizer, _ duplicate: DuplicatePatient) -> Node<HTML.BodyContext> {
+        if let id = duplicate.readablePatientId {
+            return .div(.class("notice"), .id("duplicate-patient"), .a(.href(Routes.patient(id)), .plainText(t("patient.duplicate.open"))))
+        }
+        return .div(.class("notice warning"), .id("duplicate-patient"),
+                    .p(.plainText(t("patient.duplicate.restricted"))),
+                    .if(duplicate.canBreakTheGlass, .p(.a(.href(Routes.breakGlass(duplicate.patientId)), .plainText(t("patient.duplicate.breakGlass"))))))
+    }
+
     static func patientForm(_ page: PageContext, draft: PatientDraft, patientId: UUID?, gps: [OrgUnit], municipalities: [OrgUnit],
-                            errors: [FieldError]) -> HTML {
+                            errors: [FieldError], duplicate: DuplicatePatient? = nil) -> HTML {
         let t = page.t
         let title = patientId == nil ? t("patients.new") : t("patient.edit")
         let labels = ["cpr": t("patient.cpr"), "name": t("patient.name"), "municipalityCode": t("patient.municipality"), "phone": t("patient.phone"),
@@ -60,6 +73,7 @@ enum PatientViews {
         return Layout.page(page, title: title,
             .p(.class("breadcrumb"), .a(.href(patientId.map { Routes.patient($0) } ?? Routes.patients()), .plainText("← " + t("action.back")))),
             .h1(.plainText(title)),
+            .unwrap(duplicate) { duplicateNotice(t, $0) },
             .form(.method(.post), .action(patientId.map { Routes.editPatient($0) } ?? Routes.newPatient()), .class("stacked"),
                   .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
@@ -154,27 +168,5 @@ enum PatientViews {
                         .td(.a(.href(Routes.audit() + "?patientId=\(grant.patientId)"), .plainText(grant.patientName))), .td(.plainText(grant.reason)))
                 }))),
             .if(grants.isEmpty, .p(.plainText(t("breakGlass.none")))))
-    }
-
-    static func inbox(_ page: PageContext, items: [InboxItem], followUps: [FollowUp], units: UnitDirectory) -> HTML {
-        let t = page.t
-        return Layout.page(page, title: t("inbox.title"),
-            .div(.class("page-heading"),
-                 .h1(.plainText(t("inbox.title"))),
-                 .if(items.contains { !$0.read }, FormFields.actionButton(page, action: Routes.markAllInboxRead(), label: t("inbox.markAllRead")))),
-            .if(!followUps.isEmpty, .section(.class("inbox-follow-ups"), .id("inbox-follow-ups"),
-                .h2(.plainText(t("inbox.followUps", ["count": String(followUps.count)]))),
-                AdvisoryViews.followUpTable(page, followUps, returnTo: Routes.inbox()))),
-            .if(!followUps.isEmpty, .h2(.plainText(t("inbox.planChanges")))),
-            .if(items.isEmpty, .p(.plainText(t("inbox.empty")))),
-            .ul(.class("inbox"), .forEach(items) { item in
-                .li(.class(item.read ? "read" : "unread"),
-                    .p(.strong(.a(.href(Routes.patient(item.patientId)), .plainText(item.patientName))),
-                       .plainText(" · " + (item.assessment.map { t("inbox.redScreening", ["instrument": t.label("instrument", $0.instrument), "author": item.authorName,
-                                                                                    "time": Timestamps.display(item.createdAt)]) }
-                                      ?? t("inbox.version", ["version": String(item.planVersion), "author": item.authorName, "time": Timestamps.display(item.createdAt)])))),
-                    .if(item.assessment == nil, PlanViews.changeList(t, item.changes, units: units)),
-                    .if(!item.read, FormFields.actionButton(page, action: Routes.markInboxRead(item.id), label: t("inbox.markRead"))))
-            }))
     }
 }

@@ -18,6 +18,9 @@ struct PatientsAPI {
                         operation: { OpenAPIParts.listOperation(item: "PatientListItem", extraParameters: [
                             ["name": "q", "in": "query", "required": true, "schema": ["type": "string", "minLength": 1, "maxLength": 100]],
                         ]) }, handler: search),
+            APIEndpoint(method: .post, path: Routes.API.patientSearch, operationId: "searchPatientsByBody",
+                        summary: "The same search with the query in the body: a CPR number must be searched for this way, never in an address",
+                        operation: { OpenAPIParts.searchOperation(body: "PatientSearch", item: "PatientListItem") }, handler: searchByBody),
             APIEndpoint(method: .get, path: Routes.API.patient, operationId: "getPatient", summary: "One patient (audited)",
                         operation: { OpenAPIParts.getOperation(item: "Patient") }, handler: get),
             APIEndpoint(method: .post, path: Routes.API.plan, operationId: "createPlan", summary: "Create the patient's shared plan",
@@ -42,25 +45,50 @@ struct PatientsAPI {
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.writePatientData)
         let draft = try await request.decodeJSON(PatientDraft.self, limit: services.config.maxBodySize)
-        let id = try await conflictOnTaken("cpr", "A patient with this CPR number is already registered.") {
-            try await patients.register(draft, context)
+        let id: UUID
+        do {
+            id = try await conflictOnTaken("cpr", "A patient with this CPR number is already registered.") {
+                try await patients.register(draft, context)
+            }
+        } catch let duplicate as DuplicatePatient {
+            guard let readable = duplicate.readablePatientId else {
+                throw AppError.conflict("This CPR number cannot be registered again. If you treat the patient, ask the registering unit to add "
+                                        + "your unit to the care team.")
+            }
+            throw AppError.conflict("A patient with this CPR number is already registered: \(Routes.API.patient(readable))")
         }
         let patient = try await patients.read(id, context, action: "patient.read")
         return try .json(PatientDTO(patient), status: .created, headers: [.location: Routes.API.patient(id)])
     }
 
+    /// A search from an address (`?q=`): by name only, a CPR number answers 422.
     @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
+        let q = request.query["q"]
+        if let q, CPRNumber.hasShape(q) { throw ValidationFailure([FieldError("q", .cprInAddress)]) }
+        return try await search(q, request, context)
+    }
+
+    struct SearchBody: Decodable {
+        var q: String?
+    }
+
+    @Sendable func searchByBody(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.require(.readPatientData)
+        let body = try await request.decodeJSON(SearchBody.self, limit: services.config.maxBodySize)
+        return try await search(body.q, request, context)
+    }
+
+    func search(_ q: String?, _ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
         let (limit, cursor) = try Pagination.parse(request.query)
         let after = try cursor.map { try PageCursor.decode($0) }
-        guard let q = request.query["q"], !q.trimmingCharacters(in: .whitespaces).isEmpty,
-              q.count <= 100, !TextInput.hasControlCharacters(q) else {
-            throw ValidationFailure([FieldError("q", (request.query["q"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? .required : .invalidFormat)])
+        guard let q, !q.trimmingCharacters(in: .whitespaces).isEmpty, q.count <= 100, !TextInput.hasControlCharacters(q) else {
+            throw ValidationFailure([FieldError("q", (q ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? .required : .invalidFormat)])
         }
         let items = try await services.persistence.readAudited { tx in
             let items = try await PatientRepository.search(q, requester: PatientGate(services: services).requester(user), limit: limit + 1,
                                                            after: after.map { ($0.text, $0.id) }, on: tx)
-            return (items, context.auditRecord("patient.search", as: .readPatientData, entityType: "patient", purpose: "\(items.count) hits"))
+            return (items, context.searchRecords(Array(items.prefix(limit)), purpose: nil))
         }
         let page = Array(items.prefix(limit))
         return try .json(Page(items: page.map(PatientListItemDTO.init),
@@ -135,8 +163,7 @@ struct PatientsAPI {
             unit = requested
         }
         guard let unit else { return try .json(Page<InboxItemDTO>(items: [], next: nil)) }
-        let items = try await InboxRepository.items(unitId: unit, userId: user.id, limit: limit + 1, before: try before?.instant(),
-                                                    on: services.database)
+        let items = try await InboxQuery(services: services).entries(context, user: user, unitId: unit, limit: limit + 1, before: try before?.instant())
         let page = Array(items.prefix(limit))
         let next = items.count > limit ? page.last.map { PageCursor(instant: $0.createdAt, id: $0.id).encoded } : nil
         return try .json(Page(items: page.map(InboxItemDTO.init), next: next))

@@ -4,7 +4,7 @@ import LindringCore
 import LindringStore
 
 /// The patient pages: search, register, the plan summary, the plan form with conflict
-/// handling, history, the access log, breaking the glass, and the inbox.
+/// handling, history, the access log and breaking the glass.
 struct PatientsController {
     let services: AppServices
     var patients: PatientService { PatientService(services: services) }
@@ -12,6 +12,7 @@ struct PatientsController {
 
     func addRoutes(to router: Router<AppContext>) {
         router.get(Routes.patients.routerPath, use: list)
+        router.post(Routes.patients.routerPath, use: searchByForm)
         router.get(Routes.newPatient.routerPath, use: newPatient)
         router.post(Routes.newPatient.routerPath, use: createPatient)
         router.get(Routes.patient.routerPath, use: show)
@@ -27,18 +28,31 @@ struct PatientsController {
         router.get(Routes.patientAccessLog.routerPath, use: accessLog)
         router.get(Routes.breakGlass.routerPath, use: breakGlassForm)
         router.post(Routes.breakGlass.routerPath, use: breakGlass)
-        router.get(Routes.inbox.routerPath, use: inbox)
-        router.post(Routes.markInboxRead.routerPath, use: markRead)
-        router.post(Routes.markAllInboxRead.routerPath, use: markAllRead)
         router.get(Routes.breakGlassReview.routerPath, use: breakGlassReview)
     }
 
     // MARK: search and registration
 
+    /// A search by name from an address (`/patients?q=…`); a CPR number there is refused, since
+    /// the search form sends it by POST (`searchByForm`).
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
-        let page = PageContext(context, path: Routes.patients())
         let query = request.query["q"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        if CPRNumber.hasShape(query) {
+            return .html(PatientViews.list(PageContext(context, path: Routes.patients()), query: "", results: nil, restrictedMatch: nil,
+                                           canCreate: user.can(.writePatientData), errors: [FieldError("q", .cprInAddress)]),
+                         status: .unprocessableContent)
+        }
+        return try await search(query, user: user, context)
+    }
+
+    @Sendable func searchByForm(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        return try await search((context.form["q"] ?? "").trimmingCharacters(in: .whitespaces), user: user, context)
+    }
+
+    func search(_ query: String, user: User, _ context: AppContext) async throws -> Response {
+        let page = PageContext(context, path: Routes.patients())
         guard !query.isEmpty else {
             return .html(PatientViews.list(page, query: "", results: nil, restrictedMatch: nil, canCreate: user.can(.writePatientData), errors: []))
         }
@@ -52,8 +66,8 @@ struct PatientsController {
             // An exact CPR number of a patient the user may not see: offer breaking the glass, show nothing else.
             var restricted: UUID?
             if results.isEmpty, let cpr = try? CPRNumber(query) { restricted = try await PatientRepository.id(cpr: cpr, on: tx) }
-            return ((results, restricted), context.auditRecord("patient.search", as: .readPatientData, entityType: "patient", patientId: restricted,
-                                                               purpose: "\(results.count) hits", outcome: restricted == nil ? .allowed : .denied))
+            return ((results, restricted), context.searchRecords(results, purpose: nil, outcome: restricted == nil ? .allowed : .denied,
+                                                                 restricted: restricted))
         }
         return .html(PatientViews.list(page, query: query, results: results, restrictedMatch: restricted, canCreate: user.can(.writePatientData), errors: []))
     }
@@ -71,6 +85,9 @@ struct PatientsController {
             return .redirect(to: Routes.patient(id) + "?notice=saved")
         } catch let failure as ValidationFailure {
             return try await patientForm(context, draft: draft, patientId: nil, errors: failure.errors, status: .unprocessableContent)
+        } catch let duplicate as DuplicatePatient {
+            return try await patientForm(context, draft: draft, patientId: nil, errors: [FieldError("cpr", .alreadyTaken)], duplicate: duplicate,
+                                         status: .conflict)
         }
     }
 
@@ -98,12 +115,13 @@ struct PatientsController {
         }
     }
 
-    func patientForm(_ context: AppContext, draft: PatientDraft, patientId: UUID?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func patientForm(_ context: AppContext, draft: PatientDraft, patientId: UUID?, errors: [FieldError], duplicate: DuplicatePatient? = nil,
+                     status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await services.units(includeInactive: false)
         let path = patientId.map { Routes.editPatient($0) } ?? Routes.newPatient()
         return .html(PatientViews.patientForm(PageContext(context, path: path), draft: draft, patientId: patientId,
                                               gps: units.filter { $0.kind == .generalPractice }, municipalities: units.filter { $0.kind == .homeCare },
-                                              errors: errors), status: status)
+                                              errors: errors, duplicate: duplicate), status: status)
     }
 
     static func patientDraft(_ form: FormData) -> PatientDraft {
@@ -283,32 +301,6 @@ struct PatientsController {
             return try await BreakGlassRepository.list(on: tx)
         }
         return .html(PatientViews.breakGlassReview(PageContext(context, path: Routes.breakGlassReview()), grants: grants))
-    }
-
-    // MARK: inbox
-
-    @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
-        let user = try context.require(.readPatientData)
-        let items = try await user.unitId.asyncMap { try await InboxRepository.items(unitId: $0, userId: user.id, on: services.database) } ?? []
-        let followUps = try await user.unitId.asyncMap {
-            try await AdvisoryService(services: services).followUps(unitId: $0, status: .open, context)
-        } ?? []
-        let units = try await services.unitDirectory()
-        return .html(PatientViews.inbox(PageContext(context, path: Routes.inbox()), items: items, followUps: followUps, units: units))
-    }
-
-    @Sendable func markRead(_ request: Request, context: AppContext) async throws -> Response {
-        let user = try context.require(.readPatientData)
-        guard let item = context.idParameter, let unit = user.unitId,
-              try await services.persistence.write({ try await InboxRepository.markRead(itemId: item, unitId: unit, userId: user.id, on: $0) }) else { throw AppError.notFound }
-        return .redirect(to: Routes.inbox())
-    }
-
-    @Sendable func markAllRead(_ request: Request, context: AppContext) async throws -> Response {
-        let user = try context.require(.readPatientData)
-        guard let unit = user.unitId else { throw AppError.notFound }
-        try await InboxRepository.markAllRead(unitId: unit, userId: user.id, on: services.database)
-        return .redirect(to: Routes.inbox())
     }
 
     func patientId(_ context: AppContext) throws -> UUID {
