@@ -837,7 +837,7 @@ def test_plan_change_proposed_from_a_contact_becomes_a_version_via_the_advisory_
 
     # and the key worker's team hears of it in its inbox
     inbox = expect_json(key_worker.get("/inbox"), 200)["items"]
-    assert any(i["patientId"].upper() == patient.id.upper() and i["planVersion"] == version_before + 1 for i in inbox), (
+    assert any((i["patientId"] or "").upper() == patient.id.upper() and i["planVersion"] == version_before + 1 for i in inbox), (
         f"{KEY_WORKER}'s inbox has no item for the proposed version: {inbox[:3]}"
     )
 

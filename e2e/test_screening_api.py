@@ -276,7 +276,8 @@ def assessment_count(db: Db, patient_id: str) -> int:
 def screening_inbox_items(api: Api, patient_id: str) -> list[dict]:
     """`api`'s inbox items about screenings of the patient (newest first, first 200 items)."""
     items = expect_json(api.get("/inbox", params={"limit": 200}), 200)["items"]
-    return [i for i in items if i["patientId"].upper() == patient_id.upper() and i.get("assessmentId")]
+    # withheld items (a patient the unit may not read) carry no patient id
+    return [i for i in items if (i["patientId"] or "").upper() == patient_id.upper() and i.get("assessmentId")]
 
 
 def record(api: Api, patient_id: str, instrument: str, answers: dict, respondent: str = "staff", **extra) -> dict:
