@@ -97,4 +97,29 @@ import Testing
             #expect(audit.allSatisfy { $0.record.username == "hjem" && $0.record.purpose == "careTeam: inbox" && $0.record.outcome == .allowed })
         }
     }
+
+    @Test func aPageOfTheInboxAuditsOnlyThePatientsOnIt() async throws {
+        try await TestApp.run { app in
+            // given: two plan changes for home care, the older about the first patient
+            let older = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Første Patient", cpr: "0101401234")
+            let newer = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Anden Patient", cpr: "0202402345")
+            try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
+            let nurse = try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
+            let pal = try await app.login("pal")
+            for patient in [older, newer] {
+                _ = try await app.post("/patients/\(patient)/plan/edit", pal, form: try await saveForm(
+                    app, team: [("RH-PAL", "keyWorker"), ("HJ-101", "homeCare")], base: 1, extra: ["whatMattersMost": "Ro"]))
+            }
+            // when: a page of one
+            let token = try await app.apiToken(for: nurse)
+            let api = try await app.client.execute(uri: "/api/v1/inbox?limit=1", method: .get, headers: [.authorization: "Bearer \(token)"])
+            // then
+            let body = try api.json()
+            #expect((body["items"] as? [[String: Any]])?.first?["patientId"] as? String == newer.uuidString)
+            #expect(body["next"] is String)
+            #expect(try await AuditLog.search(AuditFilter(patientId: newer, action: "inbox.read"), limit: 10, on: app.persistence.database).count == 1)
+            #expect(try await AuditLog.search(AuditFilter(patientId: older, action: "inbox.read"), limit: 10, on: app.persistence.database).isEmpty,
+                    "the item read only to know a next page exists is neither shown nor audited")
+        }
+    }
 }

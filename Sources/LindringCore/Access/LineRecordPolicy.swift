@@ -16,11 +16,6 @@ public enum LineRecordDisclosure: Equatable, Sendable {
     /// The line's own record (the call, its SBAR, triage, the follow-up's text) without the
     /// patient's name or anything taken from the patient's plan.
     case patientWithheld
-
-    public var showsPatient: Bool {
-        if case .patientShown = self { return true }
-        return false
-    }
 }
 
 /// What advisory-line staff see of the line's own records after a patient withdraws consent to

@@ -63,9 +63,7 @@ public struct AuditKey: Sendable, Equatable {
     }
 
     func isValid(_ seal: String, for text: String) -> Bool {
-        let expected = Array(mac(text).utf8), given = Array(seal.utf8)
-        guard expected.count == given.count else { return false }
-        return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        RandomToken.constantTimeEquals(seal, mac(text))
     }
 
     // MARK: the key file
@@ -102,11 +100,11 @@ public struct AuditCheckpoint: Equatable, Sendable {
 
     static let prefix = "lindring-audit-checkpoint-v1"
 
-    var signedText: String { "checkpoint|\(sequence)|\(hash)|\(AuditRecord(at: at, action: "").atMilliseconds)" }
+    var signedText: String { "checkpoint|\(sequence)|\(hash)|\(AuditRecord.milliseconds(at))" }
 
     /// One line: `lindring-audit-checkpoint-v1 <sequence> <hash> <time, ISO 8601> <signature>`.
     public func line(signedWith key: AuditKey) -> String {
-        "\(Self.prefix) \(sequence) \(hash) \(Self.timeFormat.string(from: at)) \(key.mac(signedText))"
+        "\(Self.prefix) \(sequence) \(hash) \(ISO8601Instant.format(at)) \(key.mac(signedText))"
     }
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
@@ -117,19 +115,12 @@ public struct AuditCheckpoint: Equatable, Sendable {
     public init(line: String, key: AuditKey) throws {
         let parts = line.split(separator: " ").map(String.init)
         guard parts.count == 5, parts[0] == Self.prefix, let sequence = Int64(parts[1]), sequence >= 0,
-              parts[2].count == 64, let at = Self.timeFormat.date(from: parts[3]) else {
+              parts[2].count == 64, let at = ISO8601Instant.parse(parts[3]) else {
             throw Invalid(description: "not a Lindring audit checkpoint line")
         }
         self.init(sequence: sequence, hash: parts[2], at: at)
         guard key.isValid(parts[4], for: signedText) else {
             throw Invalid(description: "checkpoint \(sequence): the signature does not match (altered, or made with another key)")
         }
-    }
-
-    /// A formatter per use: checkpoints are rare, and a shared one would need a lock.
-    static var timeFormat: ISO8601DateFormatter {
-        let format = ISO8601DateFormatter()
-        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return format
     }
 }

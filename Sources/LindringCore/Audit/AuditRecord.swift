@@ -47,7 +47,12 @@ public struct AuditRecord: Equatable, Sendable {
     }
 
     public var atMilliseconds: Int64 {
-        Int64((at.timeIntervalSince1970 * 1000).rounded())
+        Self.milliseconds(at)
+    }
+
+    /// Whole milliseconds since 1970, as the chain hashes times.
+    public static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
     /// An unambiguous serialisation: every field is length-prefixed, so no choice of

@@ -83,7 +83,7 @@ struct AdvisoryService {
             if let patientId = contact.patientId, let session = context.session {
                 brokeTheGlass = try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx)
             }
-            let (disclosed, shown) = try await LineRecordDisclosure(user, brokeTheGlass: brokeTheGlass).apply([contact], on: tx)
+            let (disclosed, shown) = try await LineRecordRedaction(user, brokeTheGlass: brokeTheGlass).apply([contact], on: tx)
             try await AuditLog.append(context.auditRecord("contact.read", as: .documentAdvisoryContacts, entityType: "contact",
                                                           entityId: id.uuidString, patientId: contact.patientId,
                                                           purpose: shown.first?.purpose ?? (contact.patientId == nil ? nil : "patientWithheld")), on: tx)
@@ -95,7 +95,7 @@ struct AdvisoryService {
         let user = try context.require(.documentAdvisoryContacts)
         return try await services.persistence.write { tx in
             let listed = try await ContactRepository.list(from: from, to: to, patientId: patientId, limit: limit, before: before, on: tx)
-            let (items, shown) = try await LineRecordDisclosure(user).apply(listed, on: tx)
+            let (items, shown) = try await LineRecordRedaction(user).apply(listed, on: tx)
             try await AuditLog.append([context.auditRecord("contact.list", as: .documentAdvisoryContacts, entityType: "contact", patientId: patientId,
                                                            purpose: "\(from)…\(to): \(items.count)")]
                                       + context.shownRecords("contact.list", patients: shown), on: tx)
@@ -114,7 +114,7 @@ struct AdvisoryService {
         if unit == nil, !seesAll { return [] }
         return try await services.persistence.write { tx in
             let listed = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit, after: after), on: tx)
-            let (items, shown) = try await LineRecordDisclosure(user).apply(listed, on: tx)
+            let (items, shown) = try await LineRecordRedaction(user).apply(listed, on: tx)
             try await AuditLog.append([context.auditRecord("followup.list", as: .readPatientData, entityType: "unit", entityId: unit?.uuidString,
                                                            purpose: "\(status?.rawValue ?? "all"): \(items.count)")]
                                       + context.shownRecords("followup.list", patients: shown), on: tx)
@@ -134,7 +134,7 @@ struct AdvisoryService {
             try await AuditLog.append(context.auditRecord("followup.\(status.rawValue)", as: .readPatientData, entityType: "followUp",
                                                           entityId: id.uuidString, patientId: followUp.patientId), on: tx)
             guard let closed = try await FollowUpRepository.find(id: id, on: tx) else { throw AppError.notFound }
-            return try await LineRecordDisclosure(user).apply([closed], on: tx).records[0]
+            return try await LineRecordRedaction(user).apply([closed], on: tx).records[0]
         }
         services.advisoryEvents.publish("followUp")
         return closed

@@ -17,7 +17,7 @@ struct InboxController {
 
     @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
-        let entries = try await user.unitId.asyncMap { try await InboxQuery(services: services).entries(context, user: user, unitId: $0) } ?? []
+        let entries = try await user.unitId.asyncMap { try await InboxQuery(services: services).page(context, user: user, unitId: $0).entries } ?? []
         let followUps = try await user.unitId.asyncMap {
             try await AdvisoryService(services: services).followUps(unitId: $0, status: .open, context)
         } ?? []

@@ -58,10 +58,14 @@ struct InboxNotice: Sendable {
 struct InboxQuery {
     let services: AppServices
 
-    func entries(_ context: AppContext, user: User, unitId: UUID, limit: Int = 100, before: (at: Date, id: UUID)? = nil) async throws -> [InboxEntry] {
+    /// A page of at most `limit` entries, and whether more follow (one item more is read to know,
+    /// but neither shown nor audited).
+    func page(_ context: AppContext, user: User, unitId: UUID, limit: Int = 100,
+              before: (at: Date, id: UUID)? = nil) async throws -> (entries: [InboxEntry], hasMore: Bool) {
         let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
-        let (entries, shown) = try await services.persistence.read { tx in
-            let items = try await InboxRepository.items(unitId: unitId, userId: user.id, limit: limit, before: before, on: tx)
+        let (entries, shown, hasMore) = try await services.persistence.read { tx in
+            let read = try await InboxRepository.items(unitId: unitId, userId: user.id, limit: limit + 1, before: before, on: tx)
+            let items = read.prefix(limit)
             let facts = try await PatientRepository.accessFacts(patientIds: items.map(\.patientId), on: tx)
             var shown: [(id: UUID, purpose: String?)] = []
             let entries = items.map { item -> InboxEntry in
@@ -71,9 +75,9 @@ struct InboxQuery {
                 shown.append((item.patientId, PatientGate.purpose(ground, "inbox")))
                 return .shown(item)
             }
-            return (entries, shown)
+            return (entries, shown, read.count > limit)
         }
         try await services.persistence.appendAudit(context.shownRecords("inbox.read", patients: shown))
-        return entries
+        return (entries, hasMore)
     }
 }

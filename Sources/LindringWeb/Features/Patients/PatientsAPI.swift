@@ -163,9 +163,8 @@ struct PatientsAPI {
             unit = requested
         }
         guard let unit else { return try .json(Page<InboxItemDTO>(items: [], next: nil)) }
-        let items = try await InboxQuery(services: services).entries(context, user: user, unitId: unit, limit: limit + 1, before: try before?.instant())
-        let page = Array(items.prefix(limit))
-        let next = items.count > limit ? page.last.map { PageCursor(instant: $0.createdAt, id: $0.id).encoded } : nil
+        let (page, hasMore) = try await InboxQuery(services: services).page(context, user: user, unitId: unit, limit: limit, before: try before?.instant())
+        let next = hasMore ? page.last.map { PageCursor(instant: $0.createdAt, id: $0.id).encoded } : nil
         return try .json(Page(items: page.map(InboxItemDTO.init), next: next))
     }
 

@@ -6,7 +6,7 @@ import LindringStore
 /// Applies `LineRecordPolicy` to advisory-line records before they leave: the patient's name is
 /// withheld where the reader may no longer read the patient and the line's work is done, and the
 /// patients that are shown are returned for the audit (one entry each).
-struct LineRecordDisclosure {
+struct LineRecordRedaction {
     let requester: PatientRequester
 
     init(_ user: User, brokeTheGlass: Bool = false) {
