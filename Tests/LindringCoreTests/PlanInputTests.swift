@@ -115,4 +115,61 @@ import Testing
         #expect(merged.prognosis == "days")
         #expect(conflicts == ["prognosis"])
     }
+
+    /// The care team as stored, and as the edit form sends it back untouched (blank fields as
+    /// empty text, a phone number typed without spaces).
+    static let keyWorker = UUID(), homeCare = UUID()
+
+    func team(homeCareNight: String?) -> [PlanInput.Member] {
+        [.init(unitId: Self.keyWorker.uuidString, role: "keyWorker", dayPhone: "35 45 00 00"),
+         .init(unitId: Self.homeCare.uuidString, role: "homeCare", dayPhone: "33 66 11 11", outOfHoursPhone: homeCareNight)]
+    }
+
+    @Test func aCareTeamRowAColleagueChangedSurvivesAnUntouchedTeamInTheForm() {
+        // given: home care changed its night phone; the hospital nurse changed only what matters most,
+        // submitting the team as the form showed it (rows in another order, blanks as empty text)
+        var base = PlanInput(), colleague = PlanInput(), mine = PlanInput()
+        base.careTeam = team(homeCareNight: "33 66 99 99")
+        colleague.careTeam = team(homeCareNight: "33 66 00 01")
+        mine.careTeam = team(homeCareNight: "33669999").reversed().map { member in
+            var row = member
+            row.userId = ""
+            row.unitId = row.unitId?.lowercased()
+            return row
+        }
+        mine.whatMattersMost = "At se havet igen"
+        // when
+        let (merged, conflicts) = mine.rebased(from: base, onto: colleague)
+        // then
+        #expect(conflicts.isEmpty)
+        #expect(merged.whatMattersMost == "At se havet igen")
+        #expect(merged.careTeam?.first { $0.role == "homeCare" }?.outOfHoursPhone == "33 66 00 01", "the colleague's new number is kept")
+        #expect(merged.careTeam?.count == 2)
+    }
+
+    @Test func rowsAreMergedFieldByFieldAndOnlyTheSameFieldConflicts() {
+        // given: the colleague changed home care's night phone, I changed its day phone and added a GP
+        let gp = UUID()
+        var base = PlanInput(), colleague = PlanInput(), mine = PlanInput()
+        base.careTeam = team(homeCareNight: "33 66 99 99")
+        colleague.careTeam = team(homeCareNight: "33 66 00 01")
+        mine.careTeam = team(homeCareNight: "33 66 99 99")
+        mine.careTeam?[1].dayPhone = "33 66 22 22"
+        mine.careTeam?.append(.init(unitId: gp.uuidString, role: "gp"))
+        // when
+        let (merged, conflicts) = mine.rebased(from: base, onto: colleague)
+        // then
+        let homeCareRow = merged.careTeam?.first { $0.role == "homeCare" }
+        #expect(conflicts.isEmpty)
+        #expect(homeCareRow?.dayPhone == "33 66 22 22" && homeCareRow?.outOfHoursPhone == "33 66 00 01")
+        #expect(merged.careTeam?.contains { $0.unitId == gp.uuidString } == true)
+        // when both changed the night phone, differently
+        mine.careTeam?[1].outOfHoursPhone = "33 66 55 55"
+        #expect(mine.rebased(from: base, onto: colleague).conflicts == ["careTeam"])
+        // and when I removed the row the colleague changed
+        mine.careTeam?.remove(at: 1)
+        let removed = mine.rebased(from: base, onto: colleague)
+        #expect(removed.conflicts == ["careTeam"])
+        #expect(removed.input.careTeam?.contains { $0.role == "homeCare" } == false, "my removal stands, to be checked")
+    }
 }

@@ -19,6 +19,29 @@ public struct PlanInput: Codable, Equatable, Sendable {
         }
 
         var isBlank: Bool { [unitId, userId, role, dayPhone, outOfHoursPhone].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+
+        /// A row's identity in the team: its unit and its role (a unit has one row per role).
+        struct Key: Equatable {
+            let unit: String?
+            let role: String?
+        }
+
+        var key: Key {
+            Key(unit: PlanInput.meaning(unitId).map { UUID(uuidString: $0)?.uuidString ?? $0 }, role: PlanInput.meaning(role))
+        }
+
+        /// The row as it means, for telling whether it changed.
+        var meaning: [String?] {
+            [key.unit, key.role] + [\Member.userId, \.dayPhone, \.outOfHoursPhone].map { Self.meaning(self[keyPath: $0], of: $0) }
+        }
+
+        /// A field as it means: a user id in one case, a phone number by its digits (and a
+        /// leading +), so "33 66 99 99" and "33669999" are the same number.
+        static func meaning(_ value: String?, of field: KeyPath<Member, String?>) -> String? {
+            guard let text = PlanInput.meaning(value) else { return nil }
+            if field == \Member.userId { return UUID(uuidString: text)?.uuidString ?? text }
+            return String(text.enumerated().filter { index, c in (c.isASCII && c.isNumber) || (c == "+" && index == 0) }.map(\.element))
+        }
     }
 
     public struct Medication: Codable, Equatable, Sendable {
@@ -46,6 +69,11 @@ public struct PlanInput: Codable, Equatable, Sendable {
         }
 
         var isBlank: Bool { [drug, strength, dose, route, indication, maxPer24h, prescribedBy, date].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+
+        /// The medication as it means, for telling whether it changed.
+        var meaning: [String?] {
+            [drug, strength, dose, route, indication, maxPer24h, prescribedBy, date].map(PlanInput.meaning) + [(availableInHome ?? false) ? "true" : nil]
+        }
     }
 
     public struct ContingencyInput: Codable, Equatable, Sendable {
@@ -62,6 +90,9 @@ public struct PlanInput: Codable, Equatable, Sendable {
         }
 
         var isBlank: Bool { [situation, action, callDay, callNight].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+
+        /// The contingency as it means, for telling whether it changed.
+        var meaning: [String?] { [situation, action, callDay, callNight].map(PlanInput.meaning) }
     }
 
     public var status: String?
@@ -244,32 +275,87 @@ public struct PlanInput: Codable, Equatable, Sendable {
 
 extension PlanInput {
     /// After a conflict: the changes this user made to `base` applied on top of `current`
-    /// (what a colleague saved since). A field the user did not change takes the colleague's
-    /// value, so saving again cannot undo their work; a field both changed keeps the user's
-    /// value and is named in `conflicts` for them to check.
+    /// (what a colleague saved since). What the user changed is what differs between `base` (the
+    /// version she opened) and what she submits, field by field and care-team row by row; values
+    /// are compared as they mean, not as they were typed (blank and absent alike, spaces around
+    /// text and inside phone numbers ignored). A field the user did not change takes the
+    /// colleague's value, so saving cannot undo their work; a field both changed, differently,
+    /// keeps the user's value and is named in `conflicts` for them to check.
     public func rebased(from base: PlanInput, onto current: PlanInput) -> (input: PlanInput, conflicts: [String]) {
         var merged = self
         var conflicts: [String] = []
         func merge<T: Equatable>(_ field: String, _ path: WritableKeyPath<PlanInput, T>, _ normal: (T) -> some Equatable) {
-            let mine = normal(self[keyPath: path]), theirs = normal(current[keyPath: path]), original = normal(base[keyPath: path])
-            if mine == original {
-                merged[keyPath: path] = current[keyPath: path]
-            } else if theirs != original, theirs != mine {
-                conflicts.append(field)
+            switch Self.threeWay(mine: normal(self[keyPath: path]), theirs: normal(current[keyPath: path]), base: normal(base[keyPath: path])) {
+            case .theirs: merged[keyPath: path] = current[keyPath: path]
+            case .mine: break
+            case .conflict: conflicts.append(field)
             }
         }
-        let text: (String?) -> String? = { value in
-            let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            return trimmed.isEmpty ? nil : trimmed
-        }
         let flag: (Bool?) -> Bool = { $0 ?? false }
-        for (field, path) in Self.textFields { merge(field, path, text) }
+        for (field, path) in Self.textFields { merge(field, path, Self.meaning) }
         for (field, path) in Self.flagFields { merge(field, path, flag) }
-        merge("careTeam", \.careTeam) { ($0 ?? []).filter { !$0.isBlank } }
-        merge("medications", \.medications) { ($0 ?? []).filter { !$0.isBlank } }
-        merge("contingencies", \.contingencies) { ($0 ?? []).filter { !$0.isBlank } }
+        merge("medications", \.medications) { ($0 ?? []).filter { !$0.isBlank }.map(\.meaning) }
+        merge("contingencies", \.contingencies) { ($0 ?? []).filter { !$0.isBlank }.map(\.meaning) }
         merge("equipment", \.equipment) { Set(($0 ?? []).filter { !$0.isEmpty }) }
+        let team = Self.mergedTeam(mine: careTeam, theirs: current.careTeam, base: base.careTeam)
+        merged.careTeam = team.rows
+        if team.conflict { conflicts.append("careTeam") }
         return (merged, conflicts)
+    }
+
+    enum Side { case mine, theirs, conflict }
+
+    /// Whose value a three-way merge keeps: the colleague's where the user left the value as
+    /// it was, the user's where only she changed it (or both made the same change).
+    static func threeWay<T: Equatable>(mine: T, theirs: T, base: T) -> Side {
+        if mine == base { return .theirs }
+        if theirs == base || theirs == mine { return .mine }
+        return .conflict
+    }
+
+    /// The care team merged row by row, each row found by its unit and role (not by its place
+    /// in the form), and within a row that both changed, field by field.
+    static func mergedTeam(mine: [Member]?, theirs: [Member]?, base: [Member]?) -> (rows: [Member], conflict: Bool) {
+        func rows(_ members: [Member]?) -> [(key: Member.Key, row: Member)] {
+            (members ?? []).filter { !$0.isBlank }.map { ($0.key, $0) }
+        }
+        let mineRows = rows(mine), theirRows = rows(theirs), baseRows = rows(base)
+        func row(_ rows: [(key: Member.Key, row: Member)], _ key: Member.Key) -> Member? { rows.first { $0.key == key }?.row }
+        var keys: [Member.Key] = []
+        for key in theirRows.map(\.key) + mineRows.map(\.key) + baseRows.map(\.key) where !keys.contains(key) { keys.append(key) }
+        var merged: [Member] = []
+        var conflict = false
+        for key in keys {
+            let m = row(mineRows, key), t = row(theirRows, key), b = row(baseRows, key)
+            switch threeWay(mine: m?.meaning, theirs: t?.meaning, base: b?.meaning) {
+            case .theirs: if let t { merged.append(t) }
+            case .mine: if let m { merged.append(m) }
+            case .conflict:
+                guard let m, let t, let b else {
+                    // One removed the row, the other changed it: the user's choice stands, to be checked.
+                    conflict = true
+                    if let m { merged.append(m) }
+                    continue
+                }
+                var row = m
+                for path in [\Member.userId, \.dayPhone, \.outOfHoursPhone] {
+                    switch threeWay(mine: Member.meaning(m[keyPath: path], of: path), theirs: Member.meaning(t[keyPath: path], of: path),
+                                    base: Member.meaning(b[keyPath: path], of: path)) {
+                    case .theirs: row[keyPath: path] = t[keyPath: path]
+                    case .mine: break
+                    case .conflict: conflict = true
+                    }
+                }
+                merged.append(row)
+            }
+        }
+        return (merged, conflict)
+    }
+
+    /// A text as it means: trimmed, and blank the same as absent.
+    static func meaning(_ value: String?) -> String? {
+        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     static var textFields: [(String, WritableKeyPath<PlanInput, String?>)] { [
