@@ -51,6 +51,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
 
     OperationsController(services: services).addRoutes(to: router)
     LoginController(services: services).addRoutes(to: router)
+    SessionController(services: services).addRoutes(to: router)
     HomeController(services: services).addRoutes(to: router)
     UnitsController(services: services).addRoutes(to: router)
     UsersController(services: services).addRoutes(to: router)

@@ -35,6 +35,8 @@ public enum Routes {
     public static let login = RoutePath("/login")
     public static let logout = RoutePath("/logout")
     public static let language = RoutePath("/language")
+    /// Keeps the session alive while a long form is open (`SessionController`).
+    public static let sessionHeartbeat = RoutePath("/session/heartbeat")
 
     public static let units = RoutePath("/units")
     public static let newUnit = RoutePath("/units/new")

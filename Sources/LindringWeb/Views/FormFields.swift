@@ -105,6 +105,28 @@ enum FormFields {
         .div(.class("actions"), .button(.type(.submit), .class("button primary"), .unwrap(id) { .id($0) }, .plainText(label)))
     }
 
+    /// Marks a long form (contact, plan, patient): app.js keeps the session alive while it holds
+    /// unsaved input, warns before the session ends, keeps a draft in the tab's session storage and
+    /// puts it back after signing in again (issue 18, item 3). Hidden until app.js shows it; the
+    /// texts are the catalog's, with `{time}` filled in by the script.
+    static func sessionBanner(_ t: Localizer) -> Node<HTML.FormContext> {
+        .div(.id("session-banner"), .class("session-banner"), .attribute(named: "hidden", value: "hidden"),
+             .attribute(named: "data-heartbeat", value: Routes.sessionHeartbeat()),
+             .attribute(named: "data-login", value: Routes.login()),
+             .attribute(named: "data-idle-warning", value: t("layout.session.idleWarning")),
+             .attribute(named: "data-absolute-warning", value: t("layout.session.absoluteWarning")),
+             .attribute(named: "data-ended", value: t("layout.session.ended")),
+             .attribute(named: "data-restored", value: t("layout.session.restored")),
+             .attribute(named: "data-minutes", value: t("layout.session.minutes")),
+             .attribute(named: "data-seconds", value: t("layout.session.seconds")),
+             .p(.class("session-message")),
+             .p(.class("visually-hidden"), .attribute(named: "role", value: "alert")),
+             .div(.class("session-actions"),
+                  .button(.type(.button), .id("session-continue"), .class("button primary"), .plainText(t("layout.session.continue"))),
+                  .a(.id("session-sign-in"), .class("button primary"), .href(Routes.login()), .plainText(t("layout.session.signIn"))),
+                  .button(.type(.button), .id("session-dismiss"), .class("button secondary"), .plainText(t("layout.session.dismiss")))))
+    }
+
     /// A one-button form for an action such as deactivate, with the CSRF token.
     static func actionButton(_ page: PageContext, action: String, label: String, style: String = "secondary") -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(action), .class("inline-form"),

@@ -34,6 +34,7 @@ enum ContactFormView {
                  .p(.class("hint"), .plainText(t("contact.keyboardHint")))),
             .form(.method(.post), .action(Routes.newContact()), .id("contact-form"), .attribute(named: "novalidate", value: "novalidate"),
                 Layout.csrfField(page),
+                FormFields.sessionBanner(t),
                 .input(.type(.hidden), .name("contactId"), .value(form.contactId.uuidString)),
                 .unwrap(form.patientId) { .input(.type(.hidden), .name("patientId"), .value($0.uuidString)) },
                 FormFields.errorSummary(t, errors, labels: labels),

@@ -77,6 +77,7 @@ enum PatientViews {
             .form(.method(.post), .action(patientId.map { Routes.editPatient($0) } ?? Routes.newPatient()), .class("stacked"),
                   .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
+                  FormFields.sessionBanner(t),
                   FormFields.errorSummary(t, errors, labels: labels),
                   patientId == nil
                     ? FormFields.text(t, name: "cpr", label: labels["cpr"]!, value: draft.cpr, errors: errors, required: true,

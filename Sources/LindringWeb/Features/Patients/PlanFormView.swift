@@ -45,6 +45,7 @@ enum PlanFormView {
             },
             .form(.method(.post), .action(action), .class("stacked plan-form"), .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
+                  FormFields.sessionBanner(t),
                   .unwrap(baseVersion) { .input(.type(.hidden), .name("baseVersion"), .value(String($0))) },
                   .unwrap(contactId) { .input(.type(.hidden), .name("contactId"), .value($0.uuidString)) },
                   .unwrap(contactId) { _ in .div(.class("notice"), .p(.plainText(t("plan.fromContact")))) },
