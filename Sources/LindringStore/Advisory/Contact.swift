@@ -63,8 +63,39 @@ public struct FollowUp: Equatable, Sendable {
     public var closedAt: Date?
     public var closedByName: String?
     public var patientWithheld = false
+    /// The SBAR of the contact the follow-up came from: the advice the unit follows up.
+    public var sbar = SBAR()
 
     public var inProgress: Bool { status == .open }
+}
+
+/// A contact's situation, background, assessment and recommendation, as documented.
+public struct SBAR: Equatable, Sendable {
+    public var situation: String?
+    public var background: String?
+    public var assessment: String?
+    public var recommendation: String?
+
+    public init(situation: String? = nil, background: String? = nil, assessment: String? = nil, recommendation: String? = nil) {
+        self.situation = situation
+        self.background = background
+        self.assessment = assessment
+        self.recommendation = recommendation
+    }
+
+    public var isEmpty: Bool { [situation, background, assessment, recommendation].allSatisfy { $0 == nil } }
+}
+
+/// One of a patient's advisory contacts as the patient's page lists it: when, how urgent, and
+/// the advice given (read with the patient, under the patient's own access check).
+public struct PatientContact: Equatable, Sendable {
+    public var id: UUID
+    public var startedAt: Date
+    public var outsideWorkingHours: Bool
+    public var callerRole: CallerRole
+    public var triage: Triage
+    public var sbar: SBAR
+    public var createdByName: String
 }
 
 /// A record of the advisory line that may name a patient: what `LineRecordPolicy` decides on.

@@ -172,6 +172,25 @@ public enum ContactRepository {
         }
     }
 
+    /// The patient's contacts, newest first: one look-up in `contacts_patient_idx` (patient, start),
+    /// made inside the patient summary's snapshot, after its access check.
+    public static func forPatient(_ patientId: UUID, limit: Int = 20, on db: any Database) async throws -> [PatientContact] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT id, started_at, outside_working_hours, caller_role, triage, situation, background, assessment, recommendation, created_by_name
+            FROM contacts WHERE patient_id = \(bind: patientId) ORDER BY started_at DESC, id DESC LIMIT \(literal: limit)
+            """).all().map { row in
+                PatientContact(id: try row.decode(column: "id", as: UUID.self), startedAt: try row.decode(column: "started_at", as: Date.self),
+                               outsideWorkingHours: try row.decode(column: "outside_working_hours", as: Bool.self),
+                               callerRole: try enumValue(row, "caller_role"), triage: try enumValue(row, "triage"), sbar: try sbar(row),
+                               createdByName: try row.decode(column: "created_by_name", as: String.self))
+            }
+    }
+
+    static func sbar(_ row: any SQLRow) throws -> SBAR {
+        SBAR(situation: try row.decode(column: "situation", as: String?.self), background: try row.decode(column: "background", as: String?.self),
+             assessment: try row.decode(column: "assessment", as: String?.self), recommendation: try row.decode(column: "recommendation", as: String?.self))
+    }
+
     /// A contact's reasons and actions, in one statement (a round trip fewer on PostgreSQL for
     /// every contact shown or saved), each in the order of its enum's cases.
     static func reasonsAndActions(contactId: UUID, on sql: any SQLDatabase) async throws -> ([ContactReason], [ContactAction]) {

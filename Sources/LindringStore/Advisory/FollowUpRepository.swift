@@ -37,8 +37,12 @@ public enum FollowUpRepository {
                      SQLColumn("status", table: "f"), SQLColumn("created_at", table: "f"), SQLColumn("created_by_name", table: "f"),
                      SQLColumn("closed_at", table: "f"), SQLColumn("closed_by_name", table: "f"))
             .column(SQLColumn("name", table: "p"), as: "patient_name").column(SQLColumn("name", table: "u"), as: "unit_name")
+            .columns(SQLColumn("situation", table: "c"), SQLColumn("background", table: "c"), SQLColumn("assessment", table: "c"),
+                     SQLColumn("recommendation", table: "c"))
             .from(SQLAlias(SQLIdentifier("follow_ups"), as: SQLIdentifier("f")))
             .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("unit_id", table: "f"))
+            // The SBAR it came from: the unit follows up the advice, not only the task's text.
+            .join(SQLAlias(SQLIdentifier("contacts"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal, SQLColumn("contact_id", table: "f"))
             .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
                   on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "f"))
         if let unitId = filter.unitId { query = query.where(SQLColumn("unit_id", table: "f"), .equal, SQLBind(unitId)) }
@@ -90,6 +94,7 @@ public enum FollowUpRepository {
                  triage: try ContactRepository.enumValue(row, "triage"), dueAt: try row.decode(column: "due_at", as: Date.self),
                  text: try row.decode(column: "text", as: String.self), status: try ContactRepository.enumValue(row, "status"),
                  createdAt: try row.decode(column: "created_at", as: Date.self), createdByName: try row.decode(column: "created_by_name", as: String.self),
-                 closedAt: try row.decode(column: "closed_at", as: Date?.self), closedByName: try row.decode(column: "closed_by_name", as: String?.self))
+                 closedAt: try row.decode(column: "closed_at", as: Date?.self), closedByName: try row.decode(column: "closed_by_name", as: String?.self),
+                 sbar: try ContactRepository.sbar(row))
     }
 }

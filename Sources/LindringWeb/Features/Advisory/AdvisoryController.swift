@@ -56,7 +56,9 @@ struct AdvisoryController {
 
     @Sendable func newContact(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.documentAdvisoryContacts)
-        let form = ContactForm.new(patientId: request.query["patient"].flatMap(UUID.init(uuidString:)))
+        // `contact`: the contact being documented, when the form is opened again (after breaking the glass).
+        let form = ContactForm.new(contactId: request.query["contact"].flatMap(UUID.init(uuidString:)),
+                                   patientId: request.query["patient"].flatMap(UUID.init(uuidString:)))
         return try await render(context, form: form, search: false, errors: [], focus: .callerRole)
     }
 
@@ -91,20 +93,34 @@ struct AdvisoryController {
                 errors.append(FieldError("patientQuery", .invalidFormat))
             } else {
                 let requester = gate.requester(user)
-                panel.results = try await services.persistence.readAudited { tx in
+                let session = context.session
+                (panel.results, panel.restrictedMatch) = try await services.persistence.readAudited { tx in
                     let results = try await PatientRepository.search(query, requester: requester, limit: 10, on: tx)
-                    return (results, context.searchRecords(results, purpose: form.auditPurpose))
+                    // An exact CPR number of a patient the user may not read: offer breaking the glass,
+                    // or choosing them where the user already holds a grant in this session.
+                    var restricted: ContactFormView.RestrictedMatch?
+                    if let id = try await PatientGate.restrictedMatch(query, results: results, on: tx) {
+                        let granted = try await session.asyncMap {
+                            try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: id, on: tx)
+                        } ?? false
+                        restricted = .init(patientId: id, granted: granted)
+                    }
+                    return ((results, restricted), context.searchRecords(results, purpose: form.auditPurpose,
+                                                                         outcome: restricted == nil || restricted?.granted == true ? .allowed : .denied,
+                                                                         restricted: restricted?.patientId))
                 }
             }
         }
         if let patientId = form.patientId {
             do {
-                panel.chosen = try await gate.access(context, patientId: patientId, .read, action: "patient.read", purpose: form.auditPurpose) { tx, _ in
+                (panel.chosen, panel.brokeTheGlass) = try await gate.access(context, patientId: patientId, .read, action: "patient.read",
+                                                                            purpose: form.auditPurpose) { tx, granted in
                     guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
-                    return (patient, try await PlanRepository.find(patientId: patientId, on: tx)?.content)
+                    return ((patient, try await PlanRepository.find(patientId: patientId, on: tx)?.content), granted.ground == .breakTheGlass)
                 }
-            } catch is PatientGate.Denied {
+            } catch let denied as PatientGate.Denied {
                 panel.restricted = true
+                panel.canBreakTheGlass = denied.canBreakTheGlass
             } catch AppError.notFound {
                 errors.append(FieldError("patientId", .notFound))
             }

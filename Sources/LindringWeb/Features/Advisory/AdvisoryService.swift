@@ -73,22 +73,33 @@ struct AdvisoryService {
         return (contact, created == .new(created.id))
     }
 
-    /// One contact, audited as a read of the patient it concerns; the patient's name only as far
-    /// as `LineRecordPolicy` allows (broken glass counts here, as on the patient's own pages).
+    /// One contact, to those `ContactReadPolicy` lets read it (advisory staff, the unit a follow-up
+    /// is sent to, units that may read the patient), audited as a read of the patient it concerns
+    /// with the ground as purpose, a refusal too; the patient's name only as far as
+    /// `LineRecordPolicy` allows (broken glass counts here, as on the patient's own pages).
     func contact(_ id: UUID, _ context: AppContext) async throws -> Contact {
-        let user = try context.require(.documentAdvisoryContacts)
-        return try await services.persistence.write { tx in
+        let user = try context.require(.readPatientData)
+        let outcome: Result<Contact, AppError> = try await services.persistence.write { tx in
             guard let contact = try await ContactRepository.find(id: id, on: tx) else { throw AppError.notFound }
             var brokeTheGlass = false
             if let patientId = contact.patientId, let session = context.session {
                 brokeTheGlass = try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx)
             }
-            let (disclosed, shown) = try await LineRecordRedaction(user, brokeTheGlass: brokeTheGlass).apply([contact], on: tx)
-            try await AuditLog.append(context.auditRecord("contact.read", as: .documentAdvisoryContacts, entityType: "contact",
-                                                          entityId: id.uuidString, patientId: contact.patientId,
-                                                          purpose: shown.first?.purpose ?? (contact.patientId == nil ? nil : "patientWithheld")), on: tx)
-            return disclosed[0]
+            let redaction = LineRecordRedaction(user, brokeTheGlass: brokeTheGlass)
+            let facts = try await contact.patientId.asyncMap { try await PatientRepository.accessFacts(patientId: $0, on: tx) } ?? nil
+            let record = { (purpose: String?, outcome: AuditOutcome) in
+                context.auditRecord("contact.read", as: .readPatientData, entityType: "contact", entityId: id.uuidString, patientId: contact.patientId,
+                                    purpose: purpose, outcome: outcome)
+            }
+            guard let ground = ContactReadPolicy.read(redaction.requester, patient: facts, followUpUnitIds: Set(contact.followUps.map(\.unitId))) else {
+                try await AuditLog.append(record(nil, .denied), on: tx)
+                return .failure(AppError.forbidden)
+            }
+            let disclosed = try await redaction.apply([contact], on: tx).records[0]
+            try await AuditLog.append(record(ground.purpose + (disclosed.patientWithheld ? ": patientWithheld" : ""), .allowed), on: tx)
+            return .success(disclosed)
         }
+        return try outcome.get()
     }
 
     func contacts(from: LocalDate, to: LocalDate, patientId: UUID?, limit: Int, before: (Date, UUID)?, _ context: AppContext) async throws -> [ContactListItem] {

@@ -108,15 +108,40 @@ enum AdvisoryViews {
                         .td(.span(.class("triage-badge triage-\(f.triage.rawValue)"), .plainText(t.label("triage", f.triage)))),
                         .td(patientCell(t, f)),
                         .td(.plainText(f.unitName)),
-                        .td(.plainText(f.text), .br(), .a(.class("hint"), .href(Routes.contact(f.contactId)), .plainText(t("followUp.fromContact")))),
+                        .td(.plainText(f.text), sbarDetails(t, f.sbar),
+                            .a(.class("hint"), .href(Routes.contact(f.contactId)), .plainText(t("followUp.fromContact")))),
                         .td(statusCell(page, f, returnTo: returnTo)))
                 })))
     }
 
-    /// An open follow-up's buttons, or how a closed one ended.
+    /// The advice a contact gave, short (the recommendation, else the situation), the whole SBAR
+    /// a click away. Shown with a follow-up and in the patient's list of contacts.
+    static func sbarDetails(_ t: Localizer, _ sbar: SBAR) -> Node<HTML.BodyContext> {
+        guard let lead = sbar.recommendation ?? sbar.situation ?? sbar.assessment ?? sbar.background else {
+            return .p(.class("hint"), .plainText(t("contact.noSBAR")))
+        }
+        let fields = [("situation", sbar.situation), ("background", sbar.background), ("assessment", sbar.assessment),
+                      ("recommendation", sbar.recommendation)].compactMap { name, text in text.map { (name, $0) } }
+        return .details(.class("sbar-summary"),
+            .summary(.strong(.plainText("SBAR")), .plainText(" · " + short(lead, 120))),
+            // Label above text (not `facts`' two columns): it also fits a table cell on a phone.
+            .dl(.forEach(fields) { name, text in
+                .group(.dt(.strong(.plainText(t("contact.field.\(name)")))), .dd(.class("prewrap"), .plainText(text)))
+            }))
+    }
+
+    /// The first `limit` characters of a text on one line, with an ellipsis if cut.
+    static func short(_ text: String, _ limit: Int) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= limit ? line : String(line.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// An open follow-up's buttons (for its unit and advisory staff, who may close it), or how a closed one ended.
     static func statusCell(_ page: PageContext, _ f: FollowUp, returnTo: String) -> Node<HTML.BodyContext> {
         let t = page.t
-        guard f.status == .open else {
+        let mayClose = page.user.map { $0.unitId == f.unitId || $0.can(.documentAdvisoryContacts) } ?? false
+        guard f.status == .open, mayClose else {
+            if f.status == .open { return .span(.class("status-open"), .plainText(t.label("followUpStatus", f.status))) }
             let closedBy = f.closedByName.map { " – \($0)" } ?? ""
             let closedAt = f.closedAt.map { " " + Timestamps.displayMinutes($0) } ?? ""
             return .plainText(t.label("followUpStatus", f.status) + closedBy + closedAt)
@@ -149,7 +174,8 @@ enum AdvisoryViews {
                               .if(canProposePlanChange, .a(.class("button primary"), .id("propose-plan-change"),
                                                            .href(Routes.editPlan(patientId) + "?contact=\(contact.id.uuidString)"), .plainText(t("contact.proposePlanChange")))))
                       },
-                      .a(.class("button secondary"), .href(Routes.newContact()), .attribute(named: "accesskey", value: "n"), .plainText(t("contact.new"))))),
+                      .if(page.user?.can(.documentAdvisoryContacts) == true,
+                          .a(.class("button secondary"), .href(Routes.newContact()), .attribute(named: "accesskey", value: "n"), .plainText(t("contact.new")))))),
             Notices.banner(t, notice),
             .div(.class("triage-line triage-\(d.triage.rawValue)"),
                  .strong(.plainText(t.label("triage", d.triage))), .plainText(" – " + t(FollowUpDue.guidanceKey(d.triage)))),

@@ -15,9 +15,9 @@ struct ContactForm: Sendable {
 
     var patientId: UUID? { values["patientId"].flatMap { UUID(uuidString: $0) } }
 
-    /// A fresh form: a new contact id, the start stamped now.
-    static func new(now: Date = Date(), patientId: UUID? = nil) -> ContactForm {
-        var pairs = [("contactId", UUID().uuidString), ("startedAt", LocalDateTime.format(now)), ("channel", ContactChannel.phone.rawValue),
+    /// A fresh form: a new contact id (or the one being documented, opened again), the start stamped now.
+    static func new(now: Date = Date(), contactId: UUID? = nil, patientId: UUID? = nil) -> ContactForm {
+        var pairs = [("contactId", (contactId ?? UUID()).uuidString), ("startedAt", LocalDateTime.format(now)), ("channel", ContactChannel.phone.rawValue),
                      ("direction", ContactDirection.incoming.rawValue)]
         if let patientId { pairs.append(("patientId", patientId.uuidString)) }
         return ContactForm(values: FormData(pairs: pairs))

@@ -19,6 +19,39 @@ enum ContactFormView {
         var chosen: (patient: Patient, plan: PlanContent?)?
         /// A patient is linked whose plan this user may not see (no consent to sharing).
         var restricted = false
+        /// ... and the user may break the glass for them.
+        var canBreakTheGlass = false
+        /// The chosen patient is read through broken glass.
+        var brokeTheGlass = false
+        /// A patient the user may not read, found by an exact CPR number: breaking the glass is offered.
+        var restrictedMatch: RestrictedMatch?
+    }
+
+    struct RestrictedMatch: Sendable {
+        let patientId: UUID
+        /// The user broke the glass for this patient in this session: the patient may be linked.
+        let granted: Bool
+    }
+
+    /// Breaking the glass for a patient found while documenting a call leads back to this contact
+    /// (same contact id) with the patient chosen.
+    static func breakGlassLink(patientId: UUID, contactId: UUID) -> String {
+        let back = Routes.newContact() + "?contact=\(contactId.uuidString)&patient=\(patientId.uuidString)"
+        return Routes.breakGlass(patientId) + "?returnTo=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "")
+    }
+
+    static func breakGlassOffer(_ t: Localizer, form: ContactForm, match: RestrictedMatch) -> Node<HTML.FormContext> {
+        .div(.class("notice warning"), .id("break-glass-offer"), .attribute(named: "role", value: "status"),
+             match.granted
+                ? .group(.p(.plainText(t("breakGlass.active"))),
+                         .button(.type(.submit), .name("selectPatient"), .value(match.patientId.uuidString), .class("button secondary"),
+                                 .plainText(t("contact.linkGrantedPatient"))))
+                : .group(.p(.plainText(t("contact.restrictedMatch"))), breakGlassButton(t, form: form, patientId: match.patientId)))
+    }
+
+    static func breakGlassButton(_ t: Localizer, form: ContactForm, patientId: UUID) -> Node<HTML.FormContext> {
+        .p(.a(.class("button secondary"), .id("break-glass"), .href(HTMLEscaping.escape(breakGlassLink(patientId: patientId, contactId: form.contactId))),
+              .plainText(t("breakGlass.action"))))
     }
 
     static func render(_ page: PageContext, form: ContactForm, patientPanel: PatientPanel, units: [OrgUnit], onDuty: Node<HTML.BodyContext>,
@@ -113,6 +146,7 @@ enum ContactFormView {
                 .div(.class("chosen-patient"), .id("chosen-patient"),
                      .h3(.plainText(chosen.patient.name), .span(.class("hint"), .plainText(" · \(chosen.patient.cpr.formatted)")),
                          .attribute(named: "tabindex", value: "-1"), .if(focus == .chosenPatient, .attribute(named: "autofocus", value: "autofocus"))),
+                     .if(panel.brokeTheGlass, .p(.class("notice warning"), .plainText(t("breakGlass.active")))),
                      .div(.class("heading-actions"),
                           .a(.class("button secondary"), .href(Routes.patient(chosen.patient.id) + "?contact=\(form.contactId.uuidString)"),
                              .target(.blank), .id("open-plan"), .plainText(t("contact.openPlan"))),
@@ -122,7 +156,9 @@ enum ContactFormView {
                      .if(chosen.plan == nil, .p(.class("notice warning"), .plainText(t("contact.noPlan")))))
             },
             .if(panel.restricted, .div(.class("notice warning"), .p(.plainText(t("contact.patientRestricted"))),
+                                       .if(panel.canBreakTheGlass, .unwrap(form.patientId) { breakGlassButton(t, form: form, patientId: $0) }),
                                        .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .plainText(t("contact.removePatient"))))),
+            .unwrap(panel.restrictedMatch) { breakGlassOffer(t, form: form, match: $0) },
             .if(panel.chosen == nil && form.patientId == nil, .p(.class("hint"), .plainText(t("contact.noPatientHint")))))
     }
 

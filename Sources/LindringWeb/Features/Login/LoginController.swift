@@ -132,10 +132,11 @@ struct LoginController {
     /// starts with a single `/` and holds nothing but visible ASCII other than a backslash.
     /// Browsers drop tabs and line breaks from a URL and read a backslash as `/`, so `/<tab>/evil.example`
     /// would become `//evil.example`, another site; and with a leading `/` no scheme can come first.
-    static func safeNext(_ next: String?) -> String {
+    /// Any other address is `fallback`. The one rule for every "go back to" address (sign-in, breaking the glass).
+    static func safeNext(_ next: String?, otherwise fallback: String = Routes.home()) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count <= 2000,
               next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
-              !next.hasPrefix(Routes.login.pattern), !next.hasPrefix(Routes.logout.pattern) else { return Routes.home() }
+              !next.hasPrefix(Routes.login.pattern), !next.hasPrefix(Routes.logout.pattern) else { return fallback }
         return next
     }
 }

@@ -100,6 +100,13 @@ struct PatientGate {
         [ground.rawValue, purpose].compactMap { $0 }.joined(separator: ": ")
     }
 
+    /// A search by an exact CPR number that showed nothing: the patient with that number, whom the
+    /// user may not read. Searches offer breaking the glass for them and show nothing else.
+    static func restrictedMatch(_ query: String, results: [PatientListItem], on tx: any Database) async throws -> UUID? {
+        guard results.isEmpty, let cpr = try? CPRNumber(query) else { return nil }
+        return try await PatientRepository.id(cpr: cpr, on: tx)
+    }
+
     /// The user's requester facts for list queries (search, inbox).
     func requester(_ user: User) -> PatientRequester {
         PatientRequester(roles: user.roles, unitId: user.unitId)

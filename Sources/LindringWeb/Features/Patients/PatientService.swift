@@ -54,16 +54,20 @@ struct PatientService {
         }
     }
 
-    /// The patient, the plan and who may change it, read under one audit entry.
+    /// The patient, the plan, the latest screening, the advisory contacts and who may change the
+    /// plan, read in one snapshot under one audit entry. The contacts are listed where
+    /// `ContactReadPolicy` lets the reader open them: one indexed query more.
     func summary(_ patientId: UUID, _ context: AppContext, purpose: String? = nil, fromContact: Bool = false) async throws -> PatientSummary {
         let user = try context.requireUser()
         return try await gate.access(context, patientId: patientId, .read, action: "patient.read", purpose: purpose) { tx, granted in
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             let plan = try await PlanRepository.find(patientId: patientId, on: tx)
-            let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
+            let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: granted.ground == .breakTheGlass)
             let canWrite = PatientGate.decide(fromContact ? .proposeFromContact : .write, requester, granted.facts).isAllowed
             let latest = try await AssessmentRepository.latest(patientId: patientId, on: tx)
-            return PatientSummary(patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest)
+            let contacts = ContactReadPolicy.read(requester, patient: granted.facts, followUpUnitIds: []) == nil ? []
+                : try await ContactRepository.forPatient(patientId, limit: PatientSummary.contactLimit, on: tx)
+            return PatientSummary(patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest, contacts: contacts)
         }
     }
 
@@ -110,6 +114,10 @@ struct PatientSummary: Sendable {
     let ground: PatientAccessGround
     let canWrite: Bool
     var latestScreening: LatestScreening?
+    /// The patient's advisory contacts, newest first (at most `contactLimit`).
+    var contacts: [PatientContact] = []
+
+    static let contactLimit = 10
 }
 
 /// Registering a CPR number that is already registered. The answer tells no more than the user

@@ -123,13 +123,15 @@ enum PatientViews {
                   .p(.a(.href(Routes.patients()), .plainText(t("patients.title"))))))
     }
 
-    static func breakGlassForm(_ page: PageContext, patientId: UUID, reason: String, errors: [FieldError]) -> HTML {
+    /// `returnTo`: where the user goes once the glass is broken (already a safe same-site path).
+    static func breakGlassForm(_ page: PageContext, patientId: UUID, reason: String, errors: [FieldError], returnTo: String) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("breakGlass.title"),
             .h1(.plainText(t("breakGlass.title"))),
             .div(.class("notice warning"), .p(.plainText(t("breakGlass.explained")))),
             .form(.method(.post), .action(Routes.breakGlass(patientId)), .class("stacked"),
                   Layout.csrfField(page),
+                  .input(.type(.hidden), .name("returnTo"), .value(HTMLEscaping.escape(returnTo))),
                   FormFields.errorSummary(t, errors, labels: ["reason": t("breakGlass.reason")]),
                   FormFields.textarea(t, name: "reason", label: t("breakGlass.reason"), value: reason, errors: errors, required: true,
                                       hint: t("breakGlass.reasonHint")),

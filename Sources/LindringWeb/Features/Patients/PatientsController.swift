@@ -64,8 +64,7 @@ struct PatientsController {
         let (results, restricted) = try await services.persistence.readAudited { tx in
             let results = try await PatientRepository.search(query, requester: requester, on: tx)
             // An exact CPR number of a patient the user may not see: offer breaking the glass, show nothing else.
-            var restricted: UUID?
-            if results.isEmpty, let cpr = try? CPRNumber(query) { restricted = try await PatientRepository.id(cpr: cpr, on: tx) }
+            let restricted = try await PatientGate.restrictedMatch(query, results: results, on: tx)
             return ((results, restricted), context.searchRecords(results, purpose: nil, outcome: restricted == nil ? .allowed : .denied,
                                                                  restricted: restricted))
         }
@@ -272,7 +271,13 @@ struct PatientsController {
     @Sendable func breakGlassForm(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.readPatientData)
         let id = try patientId(context)
-        return .html(PatientViews.breakGlassForm(PageContext(context, path: Routes.breakGlass(id)), patientId: id, reason: "", errors: []))
+        return .html(PatientViews.breakGlassForm(PageContext(context, path: Routes.breakGlass(id)), patientId: id, reason: "", errors: [],
+                                                 returnTo: Self.returnTo(request.query["returnTo"], patientId: id)))
+    }
+
+    /// Where breaking the glass leads: a same-site path (the contact being documented, say), else the patient's page.
+    static func returnTo(_ path: String?, patientId: UUID) -> String {
+        LoginController.safeNext(path, otherwise: Routes.patient(patientId))
     }
 
     @Sendable func breakGlass(_ request: Request, context: AppContext) async throws -> Response {
@@ -281,9 +286,10 @@ struct PatientsController {
         var v = Validator()
         let reason = v.requiredText("reason", context.form["reason"] ?? "", maxLength: 1000)
         if reason.count < 10, v.errors.isEmpty { v.add("reason", .tooShort) }
+        let returnTo = Self.returnTo(context.form["returnTo"], patientId: id)
         guard v.errors.isEmpty, let session = context.session else {
             return .html(PatientViews.breakGlassForm(PageContext(context, path: Routes.breakGlass(id)), patientId: id,
-                                                     reason: context.form["reason"] ?? "", errors: v.errors), status: .unprocessableContent)
+                                                     reason: context.form["reason"] ?? "", errors: v.errors, returnTo: returnTo), status: .unprocessableContent)
         }
         try await services.persistence.write { tx in
             guard try await PatientRepository.accessFacts(patientId: id, on: tx) != nil else { throw AppError.notFound }
@@ -291,7 +297,7 @@ struct PatientsController {
             try await AuditLog.append(context.auditRecord("patient.breakGlass", as: .readPatientData, entityType: "patient", entityId: id.uuidString,
                                                           patientId: id, purpose: String(reason.prefix(500))), on: tx)
         }
-        return .redirect(to: Routes.patient(id))
+        return .redirect(to: returnTo)
     }
 
     @Sendable func breakGlassReview(_ request: Request, context: AppContext) async throws -> Response {

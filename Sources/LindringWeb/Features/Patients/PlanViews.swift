@@ -63,6 +63,7 @@ enum PlanViews {
                 )
             },
             .if(plan == nil, .div(.class("notice"), .p(.plainText(t("plan.none"))))),
+            .if(!printable, advisoryContacts(t, summary.contacts)),
             .h2(.plainText(t("patient.details"))),
             .dl(.class("facts"),
                 .dt(.plainText(t("patient.phone"))), .dd(.plainText(patient.phone ?? "–")),
@@ -85,6 +86,24 @@ enum PlanViews {
                     .li(.a(.href(Routes.patientScreening(id)), .plainText(t("screening.title")))),
                     .li(.a(.href(Routes.patientAccessLog(id)), .plainText(t("patient.accessLog"))))))),
             .if(printable, .p(.class("hint"), .plainText(t("plan.printedAt", ["time": Timestamps.display(Date()), "version": String(summary.plan?.version ?? 0)])))))
+    }
+
+    /// The patient's calls to the advisory line, newest first: when, how urgent, the advice, and
+    /// the way to the whole contact (for the day team following up the night's call).
+    static func advisoryContacts(_ t: Localizer, _ contacts: [PatientContact]) -> Node<HTML.BodyContext> {
+        .section(.id("advisory-contacts"), .attribute(named: "aria-labelledby", value: "advisory-contacts-heading"),
+            .h2(.id("advisory-contacts-heading"), .plainText(t("patient.advisoryContacts"))),
+            contacts.isEmpty ? .p(.class("hint"), .plainText(t("patient.noAdvisoryContacts"))) : .group(
+                // A list rather than a table: the advice needs the width, on a phone too.
+                .ul(.class("inbox advisory-contacts"), .forEach(contacts) { c in
+                    .li(.p(.a(.href(Routes.contact(c.id)), .plainText(Timestamps.displayMinutes(c.startedAt))),
+                           .if(c.outsideWorkingHours, .span(.class("tag"), .attribute(named: "title", value: t("contact.outsideWorkingHours")), .plainText(" ☾"))),
+                           .plainText(" "), .span(.class("triage-badge triage-\(c.triage.rawValue)"), .plainText(t.label("triage", c.triage))),
+                           .plainText(" · \(t.label("callerRole", c.callerRole)) · \(t("contact.by")): \(c.createdByName)")),
+                        AdvisoryViews.sbarDetails(t, c.sbar))
+                }),
+                .if(contacts.count == PatientSummary.contactLimit,
+                    .p(.class("hint"), .plainText(t("patient.advisoryContactsLatest", ["count": String(PatientSummary.contactLimit)]))))))
     }
 
     /// What a caller at night needs first: key worker, resuscitation decision, preferred place
