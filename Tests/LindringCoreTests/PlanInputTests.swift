@@ -173,3 +173,21 @@ import Testing
         #expect(removed.input.careTeam?.contains { $0.role == "homeCare" } == false, "my removal stands, to be checked")
     }
 }
+
+@Suite struct PlanDiffCareTeamTests {
+    @Test func aChangedNumberInAKeptRowIsShownAsThatNumberNotAsARemovedAndAddedMember() {
+        // given
+        let unit = UUID(), gp = UUID()
+        var old = PlanContent(), new = PlanContent()
+        old.careTeam = [CareTeamMember(unitId: unit, role: .homeCare, outOfHoursPhone: "33 66 99 99"), CareTeamMember(unitId: gp, role: .gp)]
+        new.careTeam = [CareTeamMember(unitId: unit, role: .homeCare, outOfHoursPhone: "33 66 00 01")]
+        // when
+        let changes = PlanDiff.changes(from: old, to: new)
+        // then
+        #expect(changes == [
+            PlanChange(field: "careTeam", kind: .removed, before: .member(role: .gp, unitId: gp), after: nil),
+            PlanChange(field: "careTeam.outOfHoursPhone", before: .text("33 66 99 99"), after: .text("33 66 00 01"),
+                       member: .member(role: .homeCare, unitId: unit)),
+        ])
+    }
+}

@@ -43,12 +43,15 @@ public struct PlanChange: Equatable, Codable, Sendable {
     public var kind: Kind
     public var before: Value?
     public var after: Value?
+    /// The care-team row a change within a row belongs to (`careTeam.outOfHoursPhone`).
+    public var member: Value?
 
-    public init(field: String, kind: Kind = .changed, before: Value?, after: Value?) {
+    public init(field: String, kind: Kind = .changed, before: Value?, after: Value?, member: Value? = nil) {
         self.field = field
         self.kind = kind
         self.before = before
         self.after = after
+        self.member = member
     }
 }
 
@@ -68,7 +71,7 @@ public enum PlanDiff {
         scalar("endReason", code(old.endReason), code(new.endReason))
         scalar("dateOfDeath", date(old.dateOfDeath), date(new.dateOfDeath))
         scalar("placeOfDeath", code(old.placeOfDeath), code(new.placeOfDeath))
-        list("careTeam", old.careTeam, new.careTeam, &changes) { .member(role: $0.role, unitId: $0.unitId) }
+        careTeam(old.careTeam, new.careTeam, &changes)
         scalar("preferredPlaceOfCare", code(old.preferredPlaceOfCare), code(new.preferredPlaceOfCare))
         scalar("preferredPlaceOfDeath", code(old.preferredPlaceOfDeath), code(new.preferredPlaceOfDeath))
         scalar("whatMattersMost", text(old.whatMattersMost), text(new.whatMattersMost))
@@ -98,6 +101,22 @@ public enum PlanDiff {
         }
         for item in new where !old.contains(item) {
             changes.append(PlanChange(field: field, kind: .added, before: nil, after: value(item)))
+        }
+    }
+
+    /// A row kept (the same unit in the same role) shows what changed in it, number by number;
+    /// rows only in one version were removed or added.
+    static func careTeam(_ old: [CareTeamMember], _ new: [CareTeamMember], _ changes: inout [PlanChange]) {
+        func same(_ a: CareTeamMember, _ b: CareTeamMember) -> Bool { a.unitId == b.unitId && a.role == b.role }
+        let kept = old.compactMap { before in new.first { same($0, before) }.map { (before, $0) } }
+        list("careTeam", old.filter { row in !kept.contains { same($0.0, row) } }, new.filter { row in !kept.contains { same($0.1, row) } },
+             &changes) { .member(role: $0.role, unitId: $0.unitId) }
+        for (before, after) in kept {
+            for (field, path) in [("careTeam.dayPhone", \CareTeamMember.dayPhone), ("careTeam.outOfHoursPhone", \.outOfHoursPhone)]
+            where before[keyPath: path] != after[keyPath: path] {
+                changes.append(PlanChange(field: field, before: before[keyPath: path].map { .text($0) }, after: after[keyPath: path].map { .text($0) },
+                                          member: .member(role: after.role, unitId: after.unitId)))
+            }
         }
     }
 

@@ -255,7 +255,8 @@ enum OpenAPIParts {
             "PlanChange": [
                 "type": "object", "required": ["field", "kind"],
                 "properties": ["field": ["type": "string"], "kind": ["type": "string", "enum": ["changed", "added", "removed"]],
-                               "before": ["type": ["object", "null"]], "after": ["type": ["object", "null"]]],
+                               "before": ["type": ["object", "null"]], "after": ["type": ["object", "null"]],
+                               "member": ["type": "object", "description": "The care-team row a change within a row belongs to"]],
             ],
             "PlanVersionList": [
                 "type": "object", "required": ["items", "next"],

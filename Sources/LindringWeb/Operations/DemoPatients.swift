@@ -24,6 +24,7 @@ enum DemoPatients {
         let db = persistence.database
         guard try await PatientRepository.count(on: db) == 0 else { return }
         var random = Generator(state: 20261123)
+        try await demoUnitPhones(persistence)
         let units = try await UnitRepository.list(includeInactive: false, on: db)
         let teams = units.filter { $0.kind == .palliativeTeam }
         let homeCare = units.filter { $0.kind == .homeCare }
@@ -111,6 +112,22 @@ enum DemoPatients {
         next.decidedBy = "Læge Ida Holm"
         next.decisionDate = today
         return next
+    }
+
+    /// Invented numbers (70 20 …, 70 21 … at night) for the clinical units the register seeds
+    /// without any, so the demo's plans show whom to call; the real register brings real ones.
+    static func demoUnitPhones(_ persistence: Persistence) async throws {
+        let clinical: Set<UnitKind> = [.palliativeTeam, .paediatricTeam, .hospice, .homeCare, .hospitalDepartment]
+        let units = try await UnitRepository.list(includeInactive: false, on: persistence.database)
+            .filter { clinical.contains($0.kind) && $0.dayPhone == nil && $0.outOfHoursPhone == nil }
+        try await persistence.write { tx in
+            for (index, unit) in units.enumerated() {
+                var draft = UnitsController.draft(from: unit)
+                draft.dayPhone = "70 20 \((index % 100).zeroPadded(2)) 00"
+                draft.outOfHoursPhone = "70 21 \((index % 100).zeroPadded(2)) 00"
+                _ = try await UnitRepository.update(id: unit.id, try draft.validated(), on: tx)
+            }
+        }
     }
 
     /// A few invented general practices, so care teams include GPs.

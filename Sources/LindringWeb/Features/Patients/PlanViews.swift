@@ -44,8 +44,7 @@ enum PlanViews {
                                    .th(.plainText(t("units.outOfHoursPhone"))))),
                         .tbody(.forEach(plan.careTeam) { m in
                             .tr(.td(.plainText(t.label("careTeamRole", m.role))), .td(.plainText(units.name(m.unitId))),
-                                .td(phone(m.dayPhone ?? units.byId[m.unitId]?.dayPhone)),
-                                .td(phone(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone)))
+                                .td(phone(numbers(m, units).day)), .td(outOfHoursCell(t, m, units: units)))
                         }))),
                     contingencies(t, plan),
                     .h2(.plainText(t("plan.wishes"))),
@@ -142,9 +141,28 @@ enum PlanViews {
     }
 
     static func memberBlock(_ t: Localizer, _ m: CareTeamMember, units: UnitDirectory) -> Node<HTML.BodyContext> {
-        .group(.p(.class("big"), .plainText(units.name(m.unitId))),
-               .p(.plainText(t("units.dayPhone") + ": "), phone(m.dayPhone ?? units.byId[m.unitId]?.dayPhone)),
-               .p(.plainText(t("units.outOfHoursPhone") + ": "), phone(m.outOfHoursPhone ?? units.byId[m.unitId]?.outOfHoursPhone)))
+        let numbers = numbers(m, units)
+        return .group(.p(.class("big"), .plainText(units.name(m.unitId))),
+                      .p(.plainText(t("units.dayPhone") + ": "), phone(numbers.day), fromRegister(t, numbers.dayFromRegister)),
+                      .p(.plainText(t("units.outOfHoursPhone") + ": "), outOfHoursCell(t, m, units: units)))
+    }
+
+    /// The member's numbers, else its unit's from the register (`CareTeamNumbers`).
+    static func numbers(_ m: CareTeamMember, _ units: UnitDirectory) -> CareTeamNumbers {
+        CareTeamNumbers(member: m, unitDay: units.byId[m.unitId]?.dayPhone, unitOutOfHours: units.byId[m.unitId]?.outOfHoursPhone)
+    }
+
+    /// The out-of-hours number, where it comes from, and a plain warning when the key worker has none.
+    static func outOfHoursCell(_ t: Localizer, _ m: CareTeamMember, units: UnitDirectory) -> Node<HTML.BodyContext> {
+        let numbers = numbers(m, units)
+        guard !CareTeamNumbers.keyWorkerUnreachableOutOfHours(m, numbers) else {
+            return .strong(.class("warning-text no-night-phone"), .plainText(t("plan.keyWorkerNoNightPhone")))
+        }
+        return .group(phone(numbers.outOfHours), fromRegister(t, numbers.outOfHoursFromRegister))
+    }
+
+    static func fromRegister(_ t: Localizer, _ fromRegister: Bool) -> Node<HTML.BodyContext> {
+        .if(fromRegister, .span(.class("hint"), .plainText(" " + t("plan.unitNumber"))))
     }
 
     /// A phone number the nurse can tap to call.
@@ -171,7 +189,8 @@ enum PlanViews {
 
     static func changeList(_ t: Localizer, _ changes: [PlanChange], units: UnitDirectory) -> Node<HTML.BodyContext> {
         .ul(.class("changes"), .forEach(changes) { change in
-            let label = t("plan.field.\(change.field)")
+            let label = change.member.map { value(t, field: "careTeam", $0, units: units) + ", " + t("plan.field.\(change.field)") }
+                ?? t("plan.field.\(change.field)")
             switch change.kind {
             case .changed:
                 return .li(.plainText("\(label): \(value(t, field: change.field, change.before, units: units)) → \(value(t, field: change.field, change.after, units: units))"))
