@@ -105,3 +105,21 @@ import Testing
         #expect(!matches)
     }
 }
+
+@Suite struct PatientQueryTests {
+    @Test(arguments: [
+        ("Jensen 12.03.1940", "1940-03-12", ["jensen"]),
+        ("12-03-1940 inger jensen", "1940-03-12", ["inger", "jensen"]),
+        ("12031940", "1940-03-12", []),
+        ("12/03/1940 Åse", "1940-03-12", ["aase"]),
+        ("31.02.1940 Jensen", nil, ["31.02.1940", "jensen"]),
+        ("12.3.1940 Jensen", nil, ["12.3.1940", "jensen"]),
+        ("12.03-1940", nil, ["12.03", "1940"]),
+        ("Jensen", nil, ["jensen"]),
+    ] as [(String, String?, [String])])
+    func aBirthDateAmongTheWordsIsReadAsOne(text: String, birthDate: String?, terms: [String]) {
+        let query = NameSearch.Query(text)
+        #expect(query.birthDate == birthDate.flatMap(LocalDate.init))
+        #expect(query.terms == terms)
+    }
+}

@@ -44,6 +44,34 @@ public enum NameSearch {
         fold(query).split(separator: " ").map(String.init)
     }
 
+    /// A search as staff type it: an exact CPR number, or name words with at most one birth date
+    /// among them (`12.03.1940`, `12-03-1940` or `12031940`), so that two patients of one name
+    /// are told apart by when they were born.
+    public struct Query: Equatable, Sendable {
+        public var birthDate: LocalDate?
+        public var terms: [String]
+
+        public init(_ text: String) {
+            var birthDate: LocalDate?
+            var words: [Substring] = []
+            for word in text.split(whereSeparator: \.isWhitespace) {
+                if birthDate == nil, let date = Self.date(word) { birthDate = date } else { words.append(word) }
+            }
+            self.birthDate = birthDate
+            terms = NameSearch.terms(words.joined(separator: " "))
+        }
+
+        /// `dd.mm.yyyy`, `dd-mm-yyyy`, `dd/mm/yyyy` or `ddmmyyyy`, a real day.
+        static func date(_ word: Substring) -> LocalDate? {
+            let digits = word.filter { $0.isASCII && $0.isNumber }
+            let separators = word.filter { !($0.isASCII && $0.isNumber) }
+            guard digits.count == 8, separators.isEmpty || (separators.count == 2 && Set(separators).count == 1 && ".-/".contains(separators.first!)),
+                  separators.isEmpty || word.split(whereSeparator: { ".-/".contains($0) }).map(\.count) == [2, 2, 4] else { return nil }
+            let chars = Array(digits)
+            return LocalDate(String(chars[4..<8]) + "-" + String(chars[2..<4]) + "-" + String(chars[0..<2]))
+        }
+    }
+
     /// True when every word of the query occurs, as a substring and in any order, in the folded name.
     /// An empty query matches no one: a search box left blank must not list every patient.
     public static func matches(name: String, query: String) -> Bool {

@@ -44,6 +44,8 @@ public struct PatientDraft: Equatable, Codable, Sendable {
 
     public var cpr: String?
     public var name: String?
+    /// Street, number and town, as the patient is found at home (the municipality is a code of its own).
+    public var address: String?
     public var municipalityCode: String?
     public var phone: String?
     public var gpUnitId: String?
@@ -54,11 +56,12 @@ public struct PatientDraft: Equatable, Codable, Sendable {
     public var relatives: [RelativeInput]?
     public var sharingConsent: String?
 
-    public init(cpr: String? = nil, name: String? = nil, municipalityCode: String? = nil, phone: String? = nil, gpUnitId: String? = nil,
-                diagnosisGroup: String? = nil, icd10: String? = nil, language: String? = nil, interpreterNeeded: Bool? = nil,
+    public init(cpr: String? = nil, name: String? = nil, address: String? = nil, municipalityCode: String? = nil, phone: String? = nil,
+                gpUnitId: String? = nil, diagnosisGroup: String? = nil, icd10: String? = nil, language: String? = nil, interpreterNeeded: Bool? = nil,
                 relatives: [RelativeInput]? = nil, sharingConsent: String? = nil) {
         self.cpr = cpr
         self.name = name
+        self.address = address
         self.municipalityCode = municipalityCode
         self.phone = phone
         self.gpUnitId = gpUnitId
@@ -91,6 +94,7 @@ public struct PatientDraft: Equatable, Codable, Sendable {
             }
         }
         let name = v.requiredText("name", name ?? "", maxLength: 200)
+        let address = v.optionalText("address", address, maxLength: 200)
         let municipality = v.optionalText("municipalityCode", municipalityCode, maxLength: 3)
         if let municipality, municipality.count != 3 || !municipality.allSatisfy({ $0.isASCII && $0.isNumber }) {
             v.add("municipalityCode", .invalidFormat)
@@ -117,7 +121,7 @@ public struct PatientDraft: Equatable, Codable, Sendable {
         if relatives.filter(\.primaryContact).count > 1 { v.add("relatives", .invalidChoice) }
         let consent = (sharingConsent ?? "").isEmpty ? SharingConsent.notAsked : v.choice("sharingConsent", sharingConsent, as: SharingConsent.self)
         try v.check()
-        return ValidPatient(cpr: cprNumber!, name: name, municipalityCode: municipality, phone: phone, gpUnitId: gp,
+        return ValidPatient(cpr: cprNumber!, name: name, address: address, municipalityCode: municipality, phone: phone, gpUnitId: gp,
                             diagnosisGroup: diagnosis!, icd10: icd, language: language, interpreterNeeded: interpreterNeeded ?? false,
                             relatives: relatives, sharingConsent: consent ?? .notAsked)
     }
@@ -126,6 +130,7 @@ public struct PatientDraft: Equatable, Codable, Sendable {
 public struct ValidPatient: Equatable, Sendable {
     public var cpr: CPRNumber
     public var name: String
+    public var address: String?
     public var municipalityCode: String?
     public var phone: String?
     public var gpUnitId: UUID?

@@ -6,6 +6,11 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public let month: Int
     public let day: Int
 
+    /// Whole years from this day (a birth date) to `date`: a birthday not yet reached this year does not count.
+    public func years(until date: LocalDate) -> Int {
+        date.year - year - ((date.month, date.day) >= (month, day) ? 0 : 1)
+    }
+
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

@@ -30,5 +30,6 @@ public enum LindringMigrations {
         M0024_AddAuditSeals(),
         M0025_AddContactRequestFingerprint(),
         M0026_HardenSignIn(),
+        M0028_AddPatientAddress(),
     ]
 }

@@ -6,6 +6,7 @@ public struct Patient: Equatable, Sendable {
     public var cpr: CPRNumber
     public var name: String
     public var birthDate: LocalDate
+    public var address: String?
     public var municipalityCode: String?
     public var phone: String?
     public var gpUnitId: UUID?
@@ -26,6 +27,10 @@ public struct PatientListItem: Equatable, Sendable {
     public var name: String
     public var cpr: CPRNumber
     public var planStatus: PlanStatus?
+    /// What tells two patients of one name apart: when they were born and where they live.
+    public var birthDate: LocalDate
+    public var address: String?
+    public var municipalityCode: String?
 }
 
 /// The stored plan of a patient, at its current version.

@@ -4,7 +4,7 @@ import LindringCore
 import SQLKit
 
 public enum PatientRepository {
-    static let columns = ["id", "cpr", "name", "birth_date", "municipality_code", "phone", "gp_unit_id", "diagnosis_group", "icd10",
+    static let columns = ["id", "cpr", "name", "birth_date", "address", "municipality_code", "phone", "gp_unit_id", "diagnosis_group", "icd10",
                           "language", "interpreter_needed", "relatives", "sharing_consent", "consent_recorded_by",
                           "consent_recorded_at", "registering_unit_id"]
     private static let columnList = columns.joined(separator: ", ")
@@ -43,6 +43,7 @@ public enum PatientRepository {
         let consentChanged = current.sharingConsent != patient.sharingConsent
         try await sql.update("patients")
             .set("name", to: SQLBind(patient.name)).set("name_folded", to: SQLBind(NameSearch.fold(patient.name)))
+            .set("address", to: SQLBind(patient.address))
             .set("municipality_code", to: SQLBind(patient.municipalityCode)).set("phone", to: SQLBind(patient.phone))
             .set("gp_unit_id", to: SQLBind(patient.gpUnitId)).set("diagnosis_group", to: SQLBind(patient.diagnosisGroup.rawValue))
             .set("icd10", to: SQLBind(patient.icd10)).set("language", to: SQLBind(patient.language))
@@ -64,7 +65,7 @@ public enum PatientRepository {
     static func values(id: UUID, _ p: ValidPatient, registeringUnitId: UUID, recordedBy: UUID?, now: Date) throws -> [any SQLExpression] {
         let birth = p.cpr.birthDate
         let birthText = String(format: "%04d-%02d-%02d", birth.year!, birth.month!, birth.day!)
-        return [SQLBind(id), SQLBind(p.cpr.digits), SQLBind(p.name), SQLBind(birthText), SQLBind(p.municipalityCode), SQLBind(p.phone),
+        return [SQLBind(id), SQLBind(p.cpr.digits), SQLBind(p.name), SQLBind(birthText), SQLBind(p.address), SQLBind(p.municipalityCode), SQLBind(p.phone),
                 SQLBind(p.gpUnitId), SQLBind(p.diagnosisGroup.rawValue), SQLBind(p.icd10), SQLBind(p.language), SQLBind(p.interpreterNeeded),
                 SQLBind(try JSONColumn.encode(p.relatives)), SQLBind(p.sharingConsent.rawValue), SQLBind(p.sharingConsent == .notAsked ? nil : recordedBy),
                 SQLBind(p.sharingConsent == .notAsked ? nil : now), SQLBind(registeringUnitId)]
@@ -124,6 +125,8 @@ public enum PatientRepository {
     /// of matches: for a unit's staff, only the unit's own patients and care-team rows
     /// (`unitPatients`, M0022); for advisory staff, who may see most patients, all names, with the
     /// care-team check a per-row index probe. Plan statuses are fetched for that page only.
+    /// With a birth date among the words (`NameSearch.Query`), the day's patients are read by the
+    /// birth-date index and the name words narrow them.
     /// `after` continues a previous page after its last item (name order, then id).
     public static func search(_ query: String, requester: PatientRequester, limit: Int = 50, after: (name: String, id: UUID)? = nil,
                               on db: any Database) async throws -> [PatientListItem] {
@@ -133,6 +136,11 @@ public enum PatientRepository {
             rows = try await visible(to: requester, sql.select().columns("id", "name", "cpr").from("patients").where("cpr", .equal, SQLBind(cpr.digits))
                 .whereAfter(after, name: SQLColumn("name"), id: SQLColumn("id")))
                 .limit(limit).all()
+        } else if let birthDate = NameSearch.Query(query).birthDate {
+            let select = sql.select().columns("id", "name", "cpr").from("patients").where("birth_date", .equal, SQLBind(birthDate.description))
+                .whereName(SQLColumn("name_folded"), containsAll: NameSearch.Query(query).terms)
+                .whereAfter(after, name: SQLColumn("name"), id: SQLColumn("id"))
+            rows = try await visible(to: requester, select).orderBy("name").orderBy("id").limit(limit).all()
         } else {
             let terms = NameSearch.terms(query)
             guard !terms.isEmpty else { return [] }
@@ -148,15 +156,25 @@ public enum PatientRepository {
             }
         }
         let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
-        var statuses: [UUID: PlanStatus] = [:]
+        // What tells the page's patients apart, and their plans' status, in one statement for the page only.
+        var details: [UUID: (birthDate: LocalDate, address: String?, municipalityCode: String?, status: PlanStatus?)] = [:]
         if !ids.isEmpty {
-            for row in try await sql.select().columns("patient_id", "status").from("plans").where("patient_id", .in, SQLBind.group(ids)).all() {
-                statuses[try row.decode(column: "patient_id", as: UUID.self)] = PlanStatus(rawValue: try row.decode(column: "status", as: String.self))
+            let binds: [any Encodable & Sendable] = ids
+            for row in try await sql.raw("""
+                SELECT p.id, p.birth_date, p.address, p.municipality_code, pl.status FROM patients p LEFT JOIN plans pl ON pl.patient_id = p.id
+                WHERE p.id IN (\(binds: binds))
+                """).all() {
+                guard let birthDate = LocalDate(try row.decode(column: "birth_date", as: String.self)) else { throw CorruptRow() }
+                details[try row.decode(column: "id", as: UUID.self)] = (birthDate, try row.decode(column: "address", as: String?.self),
+                                                                       try row.decode(column: "municipality_code", as: String?.self),
+                                                                       try row.decode(column: "status", as: String?.self).flatMap(PlanStatus.init))
             }
         }
         return try zip(rows, ids).map { row, id in
-            PatientListItem(id: id, name: try row.decode(column: "name", as: String.self),
-                            cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)), planStatus: statuses[id])
+            guard let detail = details[id] else { throw CorruptRow() }
+            return PatientListItem(id: id, name: try row.decode(column: "name", as: String.self),
+                                   cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)), planStatus: detail.status,
+                                   birthDate: detail.birthDate, address: detail.address, municipalityCode: detail.municipalityCode)
         }
     }
 
@@ -218,6 +236,7 @@ public enum PatientRepository {
             cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)),
             name: try row.decode(column: "name", as: String.self),
             birthDate: birthDate,
+            address: try row.decode(column: "address", as: String?.self),
             municipalityCode: try row.decode(column: "municipality_code", as: String?.self),
             phone: try row.decode(column: "phone", as: String?.self),
             gpUnitId: try row.decodeNil(column: "gp_unit_id") ? nil : row.decode(column: "gp_unit_id", as: UUID.self),

@@ -195,7 +195,7 @@ enum OpenAPIParts {
                 "type": "object", "required": ["cpr", "name", "diagnosisGroup"],
                 "properties": [
                     "cpr": ["type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$"], "name": ["type": "string", "minLength": 1, "maxLength": 200],
-                    "municipalityCode": nullableString, "phone": nullableString, "gpUnitId": ["type": ["string", "null"], "format": "uuid"],
+                    "address": ["type": ["string", "null"], "maxLength": 200], "municipalityCode": nullableString, "phone": nullableString, "gpUnitId": ["type": ["string", "null"], "format": "uuid"],
                     "diagnosisGroup": ["type": "string", "enum": DiagnosisGroup.allCases.map(\.rawValue)],
                     "icd10": nullableString, "language": nullableString, "interpreterNeeded": ["type": ["boolean", "null"]],
                     "relatives": ["type": ["array", "null"], "items": ref("RelativeInput")],
@@ -210,11 +210,12 @@ enum OpenAPIParts {
             ],
             "Patient": [
                 "type": "object",
-                "required": ["id", "cpr", "name", "birthDate", "municipalityCode", "phone", "gpUnitId", "diagnosisGroup", "icd10", "language",
+                "required": ["id", "cpr", "name", "birthDate", "address", "municipalityCode", "phone", "gpUnitId", "diagnosisGroup", "icd10", "language",
                              "interpreterNeeded", "relatives", "sharingConsent", "registeringUnitId"],
                 "properties": [
                     "id": ["type": "string", "format": "uuid"], "cpr": ["type": "string"], "name": ["type": "string"],
-                    "birthDate": ["type": "string", "format": "date"], "municipalityCode": nullableString, "phone": nullableString,
+                    "birthDate": ["type": "string", "format": "date"], "address": nullableString, "municipalityCode": nullableString,
+                    "phone": nullableString,
                     "gpUnitId": ["type": ["string", "null"], "format": "uuid"], "diagnosisGroup": ["type": "string", "enum": DiagnosisGroup.allCases.map(\.rawValue)],
                     "icd10": nullableString, "language": nullableString, "interpreterNeeded": ["type": "boolean"],
                     "relatives": ["type": "array", "items": ["type": "object"]],
@@ -223,9 +224,10 @@ enum OpenAPIParts {
                 ],
             ],
             "PatientListItem": [
-                "type": "object", "required": ["id", "name", "cpr", "planStatus"],
+                "type": "object", "required": ["id", "name", "cpr", "planStatus", "birthDate", "address", "municipalityCode"],
                 "properties": ["id": ["type": "string", "format": "uuid"], "name": ["type": "string"],
-                               "cpr": ["type": "string", "description": "masked: DDMMYY-XXXX"], "planStatus": nullableString],
+                               "cpr": ["type": "string", "description": "masked: DDMMYY-XXXX"], "planStatus": nullableString,
+                               "birthDate": ["type": "string", "format": "date"], "address": nullableString, "municipalityCode": nullableString],
             ],
             "CareTeamMember": [
                 "type": "object",

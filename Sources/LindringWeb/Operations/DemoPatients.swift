@@ -74,13 +74,17 @@ enum DemoPatients {
 
     static func patientDraft(index: Int, name: String, home: OrgUnit, gp: OrgUnit?, consent: SharingConsent,
                              random: inout Generator) -> PatientDraft {
-        PatientDraft(cpr: cpr(index), name: name, municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
+        PatientDraft(cpr: cpr(index), name: name, address: "\(streets[index % streets.count]) \(1 + index % 97)",
+                     municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
                      gpUnitId: gp?.id.uuidString,
                      diagnosisGroup: DiagnosisGroup.allCases.randomElement(using: &random)!.rawValue,
                      relatives: [.init(name: "Pårørende \(lastNames[index % lastNames.count])", relation: index % 2 == 0 ? "ægtefælle" : "datter",
                                        phone: "30 \(10 + index % 80) 11 11", primaryContact: true, livesWithPatient: index % 2 == 0)],
                      sharingConsent: consent.rawValue)
     }
+
+    /// Invented street names for the demo's addresses.
+    static let streets = ["Lindevej", "Birkealle", "Kastanievej", "Egebakken", "Rosenhaven", "Skovbrynet", "Strandlinien", "Møllevej"]
 
     /// A first plan: the care team across sectors, wishes, anticipatory medication and what to do when.
     static func plan(index: Int, team: OrgUnit, home: OrgUnit, gp: OrgUnit?, hospices: [OrgUnit], random: inout Generator) -> PlanContent {

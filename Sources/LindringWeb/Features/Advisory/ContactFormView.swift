@@ -134,12 +134,15 @@ enum ContactFormView {
                  .button(.type(.submit), .name("intent"), .value("find"), .id("find-patient"), .class("button secondary"),
                          .plainText(t("contact.findPatient")))),
             .unwrap(panel.results) { results in
-                results.isEmpty ? .p(.class("notice"), .attribute(named: "role", value: "status"), .plainText(t("contact.noPatientFound")))
+                let today = LocalDate(Date(), in: DanishCalendar.timeZone)
+                let municipalities = Municipalities.names(units.byId.values)
+                return results.isEmpty ? .p(.class("notice"), .attribute(named: "role", value: "status"), .plainText(t("contact.noPatientFound")))
                     : .ul(.class("patient-results"), .attribute(named: "aria-label", value: t("contact.results")),
                           .forEach(Array(results.enumerated())) { index, p in
                         .li(.button(.type(.submit), .name("selectPatient"), .value(p.id.uuidString), .class("button-link result"),
                                     .if(index == 0 && focus == .firstResult, .attribute(named: "autofocus", value: "autofocus")),
-                                    .plainText("\(p.name) · \(p.cpr.masked)")))
+                                    .plainText("\(p.name) · \(p.cpr.masked) · \(PatientViews.born(t, p.birthDate, today: today)) · "
+                                               + PatientViews.whereabouts(p.address, municipality: municipalities[p.municipalityCode ?? ""]))))
                     })
             },
             .unwrap(panel.chosen) { chosen in

@@ -8,6 +8,7 @@ struct PatientDTO: NullPreservingEncodable {
     var cpr: String
     var name: String
     var birthDate: String
+    var address: String?
     var municipalityCode: String?
     var phone: String?
     var gpUnitId: UUID?
@@ -24,6 +25,7 @@ struct PatientDTO: NullPreservingEncodable {
         cpr = p.cpr.formatted
         name = p.name
         birthDate = p.birthDate.description
+        address = p.address
         municipalityCode = p.municipalityCode
         phone = p.phone
         gpUnitId = p.gpUnitId
@@ -43,12 +45,18 @@ struct PatientListItemDTO: NullPreservingEncodable {
     var name: String
     var cpr: String
     var planStatus: String?
+    var birthDate: String
+    var address: String?
+    var municipalityCode: String?
 
     init(_ item: PatientListItem) {
         id = item.id
         name = item.name
         cpr = item.cpr.masked
         planStatus = item.planStatus?.rawValue
+        birthDate = item.birthDate.description
+        address = item.address
+        municipalityCode = item.municipalityCode
     }
 }
 

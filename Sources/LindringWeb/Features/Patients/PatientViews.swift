@@ -21,7 +21,19 @@ struct UnitDirectory: Sendable {
 }
 
 enum PatientViews {
-    static func list(_ page: PageContext, query: String, results: [PatientListItem]?, restrictedMatch: UUID?, canCreate: Bool, errors: [FieldError]) -> HTML {
+    /// "12.03.1940 (86 år)": what tells two patients of one name apart, with the address.
+    static func born(_ t: Localizer, _ birthDate: LocalDate, today: LocalDate) -> String {
+        "\(birthDate.danish) (\(t("patient.age", ["age": String(birthDate.years(until: today))])))"
+    }
+
+    /// "Strandvejen 12, 2900 Hellerup · Gentofte", or what is known of it.
+    static func whereabouts(_ address: String?, municipality: String?) -> String {
+        let parts = [address, municipality].compactMap { $0 }
+        return parts.isEmpty ? "–" : parts.joined(separator: " · ")
+    }
+
+    static func list(_ page: PageContext, query: String, results: [PatientListItem]?, restrictedMatch: UUID?, canCreate: Bool, errors: [FieldError],
+                     municipalities: [String: String] = [:], today: LocalDate = LocalDate(Date(), in: DanishCalendar.timeZone)) -> HTML {
         let t = page.t
         return Layout.page(page, title: t("patients.title"),
             .div(.class("page-heading"),
@@ -43,9 +55,12 @@ enum PatientViews {
                     ? .p(.plainText(t("patients.noResults")))
                     : .div(.class("table-wrap"), .table(
                         .caption(.plainText(t("patients.title"))),
-                        .thead(.tr(.th(.plainText(t("patient.name"))), .th(.plainText(t("patient.cpr"))), .th(.plainText(t("plan.title"))))),
+                        .thead(.tr(.th(.plainText(t("patient.name"))), .th(.plainText(t("patient.cpr"))), .th(.plainText(t("patient.born"))),
+                                   .th(.plainText(t("patient.address"))), .th(.plainText(t("plan.title"))))),
                         .tbody(.forEach(results) { item in
                             .tr(.td(.a(.href(Routes.patient(item.id)), .plainText(item.name))), .td(.plainText(item.cpr.masked)),
+                                .td(.plainText(born(t, item.birthDate, today: today))),
+                                .td(.plainText(whereabouts(item.address, municipality: item.municipalityCode.flatMap { municipalities[$0] }))),
                                 .td(.plainText(item.planStatus.map { t.label("planStatus", $0) } ?? t("plan.none"))))
                         })))
             })
@@ -66,7 +81,7 @@ enum PatientViews {
                             errors: [FieldError], duplicate: DuplicatePatient? = nil) -> HTML {
         let t = page.t
         let title = patientId == nil ? t("patients.new") : t("patient.edit")
-        let labels = ["cpr": t("patient.cpr"), "name": t("patient.name"), "municipalityCode": t("patient.municipality"), "phone": t("patient.phone"),
+        let labels = ["cpr": t("patient.cpr"), "name": t("patient.name"), "address": t("patient.address"), "municipalityCode": t("patient.municipality"), "phone": t("patient.phone"),
                       "gpUnitId": t("patient.gp"), "diagnosisGroup": t("patient.diagnosisGroup"), "icd10": t("patient.icd10"),
                       "language": t("patient.language"), "sharingConsent": t("patient.consent"), "relatives": t("patient.relatives")]
         let relatives = (draft.relatives ?? []) + Array(repeating: PatientDraft.RelativeInput(), count: 2)
@@ -84,6 +99,8 @@ enum PatientViews {
                                       autocomplete: "off", hint: t("patient.cprHint"), maxLength: 11)
                     : .p(.plainText("\(labels["cpr"]!): \((try? CPRNumber(draft.cpr ?? ""))?.formatted ?? "")")),
                   FormFields.text(t, name: "name", label: labels["name"]!, value: draft.name, errors: errors, required: true, autocomplete: "off", maxLength: 200),
+                  FormFields.text(t, name: "address", label: labels["address"]!, value: draft.address, errors: errors, autocomplete: "off",
+                                  hint: t("patient.addressHint"), maxLength: 200),
                   FormFields.select(t, name: "municipalityCode", label: labels["municipalityCode"]!,
                                     options: Municipalities.options(municipalities).map { ($0.code, $0.name) },
                                     selected: draft.municipalityCode, errors: errors, includeEmpty: t("form.choose")),

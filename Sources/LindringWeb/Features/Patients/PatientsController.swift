@@ -68,7 +68,9 @@ struct PatientsController {
             return ((results, restricted), context.searchRecords(results, purpose: nil, outcome: restricted == nil ? .allowed : .denied,
                                                                  restricted: restricted))
         }
-        return .html(PatientViews.list(page, query: query, results: results, restrictedMatch: restricted, canCreate: user.can(.writePatientData), errors: []))
+        let municipalities = Municipalities.names(try await services.units())
+        return .html(PatientViews.list(page, query: query, results: results, restrictedMatch: restricted, canCreate: user.can(.writePatientData), errors: [],
+                                       municipalities: municipalities))
     }
 
     @Sendable func newPatient(_ request: Request, context: AppContext) async throws -> Response {
@@ -93,7 +95,8 @@ struct PatientsController {
     @Sendable func editPatient(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
         let patient = try await patients.read(id, context, action: "patient.read", purpose: "edit")
-        let draft = PatientDraft(cpr: patient.cpr.digits, name: patient.name, municipalityCode: patient.municipalityCode, phone: patient.phone,
+        let draft = PatientDraft(cpr: patient.cpr.digits, name: patient.name, address: patient.address, municipalityCode: patient.municipalityCode,
+                                 phone: patient.phone,
                                  gpUnitId: patient.gpUnitId?.uuidString, diagnosisGroup: patient.diagnosisGroup.rawValue, icd10: patient.icd10,
                                  language: patient.language, interpreterNeeded: patient.interpreterNeeded,
                                  relatives: patient.relatives.map { .init(name: $0.name, relation: $0.relation, phone: $0.phone, primaryContact: $0.primaryContact,
@@ -128,7 +131,7 @@ struct PatientsController {
             PatientDraft.RelativeInput(name: f("name"), relation: f("relation"), phone: f("phone"), primaryContact: f("primaryContact") == "true",
                                        livesWithPatient: f("livesWithPatient") == "true", powerOfAttorney: f("powerOfAttorney") == "true")
         }
-        return PatientDraft(cpr: form["cpr"], name: form["name"], municipalityCode: form["municipalityCode"], phone: form["phone"],
+        return PatientDraft(cpr: form["cpr"], name: form["name"], address: form["address"], municipalityCode: form["municipalityCode"], phone: form["phone"],
                             gpUnitId: form["gpUnitId"], diagnosisGroup: form["diagnosisGroup"], icd10: form["icd10"], language: form["language"],
                             interpreterNeeded: form["interpreterNeeded"] == "true", relatives: relatives, sharingConsent: form["sharingConsent"])
     }

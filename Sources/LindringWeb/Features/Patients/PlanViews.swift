@@ -66,6 +66,7 @@ enum PlanViews {
             .h2(.plainText(t("patient.details"))),
             .dl(.class("facts"),
                 .dt(.plainText(t("patient.phone"))), .dd(.plainText(patient.phone ?? "–")),
+                .dt(.plainText(t("patient.address"))), .dd(.plainText(patient.address ?? "–")),
                 .dt(.plainText(t("patient.gp"))), .dd(.plainText(units.name(patient.gpUnitId))),
                 .dt(.plainText(t("patient.language"))), .dd(.plainText((patient.language ?? "–") + (patient.interpreterNeeded ? " · " + t("patient.interpreterNeeded") : ""))),
                 .dt(.plainText(t("patient.registeredBy"))), .dd(.plainText(units.name(patient.registeringUnitId))),

@@ -9,6 +9,11 @@ enum Municipalities {
         units.filter { $0.kind == .homeCare && $0.code.hasPrefix("HJ-") }
             .map { (String($0.code.dropFirst(3)), $0.name.replacingOccurrences(of: "Hjemmeplejen, ", with: "")) }
     }
+
+    /// Municipality names by code, for showing where a patient lives.
+    static func names(_ units: some Sequence<OrgUnit>) -> [String: String] {
+        Dictionary(options(Array(units)).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// `from`–`to` (default the last twelve months) and `by` (department, hospital or municipality).
