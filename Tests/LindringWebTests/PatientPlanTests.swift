@@ -130,6 +130,25 @@ import Testing
         }
     }
 
+    @Test func theErrorSummaryNamesARowsFieldByItsLabelsNeverByItsKey() async throws {
+        try await TestApp.run { app in
+            // given
+            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
+            try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
+            let session = try await app.login("karen")
+            // when: a medication without its drug, and a home-care row with a bad night phone
+            let refused = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1, extra: [
+                "medications[0].strength": "10 mg/ml", "medications[0].dose": "5 mg", "medications[0].route": "sc", "medications[0].indication": "pain",
+                "careTeam[1].outOfHoursPhone": "abc"]))
+            // then
+            let summary = try #require(refused.text.components(separatedBy: "class=\"form-error\"").dropFirst().first?.components(separatedBy: "</ul>").first)
+            #expect(refused.status == .unprocessableContent)
+            #expect(summary.contains("Medicin 1, præparat: skal udfyldes"), "\(summary)")
+            #expect(summary.contains("Teammedlem 2, telefon, vagt"), "\(summary)")
+            #expect(!summary.contains(">medications[0].drug") && !summary.contains(">careTeam[1]"), "no keys in the visible text")
+        }
+    }
+
     @Test func registeringAPatientChecksTheCPRAndEscapesHostileNames() async throws {
         try await TestApp.run { app in
             try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")

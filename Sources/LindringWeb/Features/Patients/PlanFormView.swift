@@ -6,6 +6,33 @@ import Plot
 /// The plan form. Repeating groups (care team, medication, contingencies) show their rows
 /// plus blank ones to fill in; blank rows are ignored when saved.
 enum PlanFormView {
+    /// A field's label as the form shows it: `medications[0].drug` is "Præparat" beside the field.
+    static func fieldLabel(_ t: Localizer, _ field: String) -> String {
+        guard let row = row(field) else { return t("plan.field.\(field)") }
+        switch (row.list, row.sub) {
+        case ("careTeam", "role"): return t("plan.member.role")
+        case ("careTeam", "unitId"): return t("plan.member.unit")
+        case ("careTeam", "dayPhone"): return t("units.dayPhone")
+        case ("careTeam", "outOfHoursPhone"): return t("units.outOfHoursPhone")
+        case ("contingencies", "callDay"): return t("plan.contingency.callDay")
+        case ("contingencies", "callNight"): return t("plan.contingency.callNight")
+        default: return t("plan.field.\(row.sub)")
+        }
+    }
+
+    /// A field's name in the error summary, where the row must be said too: "Medicin 2, præparat".
+    static func summaryLabel(_ t: Localizer, _ field: String) -> String {
+        guard let row = row(field) else { return fieldLabel(t, field) }
+        return "\(t("plan.row.\(row.list)")) \(row.index + 1), \(fieldLabel(t, field).lowercased())"
+    }
+
+    /// `medications[0].drug` → ("medications", 0, "drug"); nil for a field of the plan itself.
+    static func row(_ field: String) -> (list: String, index: Int, sub: String)? {
+        guard let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"), open < close,
+              let index = Int(field[field.index(after: open)..<close]), field[field.index(after: close)...].hasPrefix(".") else { return nil }
+        return (String(field[..<open]), index, String(field[field.index(close, offsetBy: 2)...]))
+    }
+
     struct Conflict {
         let authorName: String
         let version: Int
@@ -23,12 +50,12 @@ enum PlanFormView {
         let contingencies = (input.contingencies ?? []) + [PlanInput.ContingencyInput()]
         let unitOptions = units.map { ($0.id.uuidString, $0.name) }
         func select<E: CaseIterable & RawRepresentable>(_ name: String, _ type: E.Type, prefix: String, selected: String?, empty: String? = nil) -> Node<HTML.FormContext> where E.RawValue == String {
-            FormFields.select(t, name: name, label: t("plan.field.\(name.split(separator: ".").last.map(String.init) ?? name)"),
+            FormFields.select(t, name: name, label: fieldLabel(t, name),
                               options: E.allCases.map { ($0.rawValue, t("\(prefix).\($0.rawValue)")) }, selected: selected, errors: errors,
                               includeEmpty: empty)
         }
-        func text(_ name: String, _ value: String?, type: HTMLInputType = .text, label: String? = nil) -> Node<HTML.FormContext> {
-            FormFields.text(t, name: name, label: label ?? t("plan.field.\(name.split(separator: ".").last.map(String.init) ?? name)"),
+        func text(_ name: String, _ value: String?, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
+            FormFields.text(t, name: name, label: fieldLabel(t, name),
                             value: value, errors: errors, type: type, maxLength: 2000)
         }
         return Layout.page(page, title: t("plan.editTitle", ["name": patient.name]),
@@ -49,19 +76,19 @@ enum PlanFormView {
                   .unwrap(baseVersion) { .input(.type(.hidden), .name("baseVersion"), .value(String($0))) },
                   .unwrap(contactId) { .input(.type(.hidden), .name("contactId"), .value($0.uuidString)) },
                   .unwrap(contactId) { _ in .div(.class("notice"), .p(.plainText(t("plan.fromContact")))) },
-                  FormFields.errorSummary(t, errors, labels: [:]),
+                  FormFields.errorSummary(t, errors, labels: Dictionary(errors.map { ($0.field, summaryLabel(t, $0.field)) }, uniquingKeysWith: { first, _ in first })),
                   .fieldset(.legend(t("plan.careTeam")),
                             .p(.class("hint"), .plainText(t("plan.careTeamHint"))),
                             .forEach(Array(team.enumerated())) { index, member in
                                 let p = "careTeam[\(index)]"
                                 return .div(.class("row-group"),
-                                    FormFields.select(t, name: "\(p).role", label: t("plan.member.role"),
+                                    FormFields.select(t, name: "\(p).role", label: fieldLabel(t, "\(p).role"),
                                                       options: CareTeamRole.allCases.map { ($0.rawValue, t.label("careTeamRole", $0)) },
                                                       selected: member.role, errors: errors, includeEmpty: t("form.choose")),
-                                    FormFields.select(t, name: "\(p).unitId", label: t("plan.member.unit"), options: unitOptions,
+                                    FormFields.select(t, name: "\(p).unitId", label: fieldLabel(t, "\(p).unitId"), options: unitOptions,
                                                       selected: member.unitId, errors: errors, includeEmpty: t("form.choose")),
-                                    text("\(p).dayPhone", member.dayPhone, type: .tel, label: t("units.dayPhone")),
-                                    text("\(p).outOfHoursPhone", member.outOfHoursPhone, type: .tel, label: t("units.outOfHoursPhone")),
+                                    text("\(p).dayPhone", member.dayPhone, type: .tel),
+                                    text("\(p).outOfHoursPhone", member.outOfHoursPhone, type: .tel),
                                     .input(.type(.hidden), .name("\(p).userId"), .value(HTMLEscaping.escape(member.userId ?? ""))))
                             }),
                   .fieldset(.legend(t("plan.decisions")),
@@ -100,8 +127,7 @@ enum PlanFormView {
                                 let p = "contingencies[\(index)]"
                                 return .div(.class("row-group"),
                                     text("\(p).situation", c.situation), text("\(p).action", c.action),
-                                    text("\(p).callDay", c.callDay, label: t("plan.contingency.callDay")),
-                                    text("\(p).callNight", c.callNight, label: t("plan.contingency.callNight")))
+                                    text("\(p).callDay", c.callDay), text("\(p).callNight", c.callNight))
                             }),
                   .fieldset(.legend(t("plan.field.status")),
                             select("status", PlanStatus.self, prefix: "planStatus", selected: input.status),
