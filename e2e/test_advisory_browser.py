@@ -968,9 +968,22 @@ def test_statistics_page_and_csv_download_for_the_finance_user(lindring: Lindrin
         time.sleep(0.2)
     assert files, f"clicking {href} downloaded nothing into {downloads} ({list(downloads.iterdir())})"
     assert re.fullmatch(r"advisory-statistics-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv", files[0].name), files[0].name
-    rows = list(csv.reader(io.StringIO(files[0].read_text(encoding="utf-8"))))
+    # for a Danish spreadsheet: UTF-8 with BOM, ";" between fields, Danish headings
+    raw = files[0].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), f"the spreadsheet CSV has no byte order mark: {raw[:20]!r}"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Afsnit", "Emne", "Værdi"], rows[:2]
+    assert ["Overblik", "Kontakter i alt", str(total)] in rows, f"the CSV's total differs from the page's {total}: {rows[:6]}"
+    assert sum(1 for r in rows if r and r[0] == "Ugedag og time") == 7 * 24
+    assert all("." not in r[2] for r in rows if r and r[0] == "Overblik"), f"decimal point in the Danish CSV: {rows[:8]}"
+    # and beside it the export for systems, in the format it always had
+    system_href = one(finance, "a#statistics-csv-system", "CSV link for systems").get_attribute("href")
+    system_csv = finance.execute_script(
+        "return fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text())", system_href
+    )
+    rows = list(csv.reader(io.StringIO(system_csv)))
     assert rows[0] == ["section", "key", "value"], rows[:2]
-    assert ["summary", "total", str(total)] in rows, f"the CSV's total differs from the page's {total}: {rows[:6]}"
+    assert ["summary", "total", str(total)] in rows, f"the system CSV's total differs from the page's {total}: {rows[:6]}"
     assert sum(1 for r in rows if r and r[0] == "weekdayHour") == 7 * 24
     for f in downloads.iterdir():
         f.unlink()

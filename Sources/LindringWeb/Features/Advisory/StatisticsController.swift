@@ -34,30 +34,66 @@ struct StatisticsController {
         }
     }
 
+    /// The figures as CSV: for a Danish spreadsheet, with the page's words for sections and keys
+    /// (the default); with `lang=en`, for other systems, in the format it has always had
+    /// (`section,key,value`, codes and decimal points).
     @Sendable func csv(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.viewAdvisoryStatistics)
         let range = try range(request)
         let stats = StatisticsDTO(try await advisory.statistics(from: range.from, to: range.to, context))
-        var lines = ["section,key,value"]
-        func add(_ section: String, _ key: String, _ value: String) { lines.append("\(section),\(key),\(value)") }
-        add("range", "from", stats.from)
-        add("range", "to", stats.to)
-        add("summary", "total", String(stats.total))
-        add("summary", "outsideWorkingHoursShare", String(stats.outsideWorkingHoursShare))
-        add("summary", "stayedAtHomeShare", String(stats.stayedAtHomeShare))
-        add("summary", "followUpsOnTimeShare", String(stats.followUpsOnTimeShare))
-        add("summary", "medianDurationMinutes", stats.medianDurationMinutes.map { String($0) } ?? "")
-        for (section, counts) in [("callerRole", stats.byCallerRole), ("reason", stats.byReason), ("triage", stats.byTriage), ("action", stats.byAction),
-                                  ("outcome", stats.byOutcome), ("channel", stats.byChannel)] {
-            for (key, value) in counts.sorted(by: { $0.key < $1.key }) { add(section, key, String(value)) }
+        let forSystems = request.query["lang"] == "en"
+        let csv = forSystems ? Self.systemCSV(stats) : Self.spreadsheetCSV(stats, PageContext(context, path: Routes.statistics()).t)
+        return csv.response(filename: "advisory-statistics-\(range.from)-\(range.to)\(forSystems ? "-en" : "").csv")
+    }
+
+    static func share(_ value: Double) -> CSVValue { .decimal(Decimal(string: String(value)) ?? 0) }
+
+    static func counts(_ stats: StatisticsDTO) -> [(section: String, counts: [String: Int])] {
+        [("callerRole", stats.byCallerRole), ("reason", stats.byReason), ("triage", stats.byTriage), ("action", stats.byAction),
+         ("outcome", stats.byOutcome), ("channel", stats.byChannel)]
+    }
+
+    static func systemCSV(_ stats: StatisticsDTO) -> CSVWriter {
+        var csv = CSVWriter(.system)
+        csv.row(["section", "key", "value"])
+        csv.row(["range", "from", .text(stats.from)])
+        csv.row(["range", "to", .text(stats.to)])
+        csv.row(["summary", "total", .integer(stats.total)])
+        csv.row(["summary", "outsideWorkingHoursShare", share(stats.outsideWorkingHoursShare)])
+        csv.row(["summary", "stayedAtHomeShare", share(stats.stayedAtHomeShare)])
+        csv.row(["summary", "followUpsOnTimeShare", share(stats.followUpsOnTimeShare)])
+        csv.row(["summary", "medianDurationMinutes", stats.medianDurationMinutes.map(share) ?? .empty])
+        for (section, counts) in counts(stats) {
+            for (key, value) in counts.sorted(by: { $0.key < $1.key }) { csv.row([.text(section), .text(key), .integer(value)]) }
         }
-        for day in stats.perDay { add("day", day.date, String(day.count)) }
+        for day in stats.perDay { csv.row(["day", .text(day.date), .integer(day.count)]) }
         for (weekday, hours) in stats.byWeekdayHour.enumerated() {
-            for (hour, count) in hours.enumerated() { add("weekdayHour", String(format: "%d-%02d", weekday + 1, hour), String(count)) }
+            for (hour, count) in hours.enumerated() { csv.row(["weekdayHour", .text(String(format: "%d-%02d", weekday + 1, hour)), .integer(count)]) }
         }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"advisory-statistics-\(range.from)-\(range.to).csv\""],
-                        body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\r\n") + "\r\n")))
+        return csv
+    }
+
+    /// The same figures in words, for a person opening the file in a (Danish) spreadsheet.
+    static func spreadsheetCSV(_ stats: StatisticsDTO, _ t: Localizer) -> CSVWriter {
+        var csv = CSVWriter(.danishSpreadsheet)
+        func add(_ section: String, _ key: String, _ value: CSVValue) { csv.row([.text(t("statistics.csv.\(section)")), .text(key), value]) }
+        csv.row([.text(t("statistics.csv.section")), .text(t("statistics.csv.key")), .text(t("statistics.csv.value"))])
+        add("range", t("statistics.csv.from"), .text(stats.from))
+        add("range", t("statistics.csv.to"), .text(stats.to))
+        add("summary", t("statistics.csv.total"), .integer(stats.total))
+        add("summary", t("statistics.csv.outsideWorkingHoursShare"), share(stats.outsideWorkingHoursShare))
+        add("summary", t("statistics.csv.stayedAtHomeShare"), share(stats.stayedAtHomeShare))
+        add("summary", t("statistics.csv.followUpsOnTimeShare"), share(stats.followUpsOnTimeShare))
+        add("summary", t("statistics.csv.medianDurationMinutes"), stats.medianDurationMinutes.map(share) ?? .empty)
+        let prefixes = ["callerRole": "callerRole", "reason": "reason", "triage": "triage", "action": "contactAction", "outcome": "outcome", "channel": "channel"]
+        for (section, counts) in counts(stats) {
+            for (key, value) in counts.sorted(by: { $0.key < $1.key }) { add(section, t("\(prefixes[section]!).\(key)"), .integer(value)) }
+        }
+        for day in stats.perDay { add("day", day.date, .integer(day.count)) }
+        for (weekday, hours) in stats.byWeekdayHour.enumerated() {
+            for (hour, count) in hours.enumerated() { add("weekdayHour", "\(t("weekday.\(weekday + 1)")) \(hour.zeroPadded(2))", .integer(count)) }
+        }
+        return csv
     }
 }
 
@@ -66,8 +102,11 @@ enum StatisticsViews {
         let t = page.t
         return Layout.page(page, title: t("statistics.title"),
             .div(.class("page-heading"), .h1(.plainText(t("statistics.title"))),
-                 .unwrap(stats) { _ in .a(.class("button secondary"), .id("statistics-csv"),
-                                          .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)"), .plainText(t("statistics.csv"))) }),
+                 .unwrap(stats) { _ in .div(.class("actions"),
+                     .a(.class("button secondary"), .id("statistics-csv"),
+                        .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)"), .plainText(t("statistics.csv"))),
+                     .a(.class("button secondary"), .id("statistics-csv-system"), .attribute(named: "hreflang", value: "en"),
+                        .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)&lang=en"), .plainText(t("statistics.csvSystem")))) }),
             AdvisoryViews.dateRangeForm(t, action: Routes.statistics(), range: range, typed: typed, errors: errors),
             .unwrap(stats) { stats in body(t, StatisticsDTO(stats), raw: stats) })
     }
