@@ -10,6 +10,7 @@ private let expected: [Action: String] = [
     .manageUsers:              "1000000",
     .manageApiTokens:          "1000000",
     .readAuditLog:             "1000001",
+    .reviewBreakGlass:         "0000001",
     .readPatientData:          "0110000",
     .writePatientData:         "0110000",
     .documentAdvisoryContacts: "0010000",

@@ -13,6 +13,9 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageApiTokens
     /// Search and read the audit log.
     case readAuditLog
+    /// Record the review of a break-the-glass access (auditors only: the administrator who
+    /// runs the system does not judge the access of its users).
+    case reviewBreakGlass
     /// Read patients and shared palliative plans (subject to the patient access policy).
     case readPatientData
     /// Create and change patients and shared palliative plans.

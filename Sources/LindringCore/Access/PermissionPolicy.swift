@@ -11,7 +11,7 @@ public enum PermissionPolicy {
         .socialWorker: [.viewUnits, .manageSocialWorkCases, .manageOwnAccount],
         .educator: [.viewUnits, .manageTraining, .manageOwnAccount],
         .finance: [.viewUnits, .viewBudget, .manageBudget, .viewAdvisoryStatistics, .viewScreeningOverview, .manageOwnAccount],
-        .auditor: [.viewUnits, .readAuditLog, .manageOwnAccount],
+        .auditor: [.viewUnits, .readAuditLog, .reviewBreakGlass, .manageOwnAccount],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

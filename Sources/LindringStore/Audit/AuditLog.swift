@@ -11,13 +11,16 @@ public struct AuditEntry: Equatable, Sendable {
 
 public struct AuditFilter: Equatable, Sendable {
     public var patientId: UUID?
+    /// Any of these patients (a search by CPR number or name); empty matches nothing.
+    public var patientIds: [UUID]?
     public var username: String?
     public var action: String?
     public var from: Date?
     public var to: Date?
 
-    public init(patientId: UUID? = nil, username: String? = nil, action: String? = nil, from: Date? = nil, to: Date? = nil) {
+    public init(patientId: UUID? = nil, patientIds: [UUID]? = nil, username: String? = nil, action: String? = nil, from: Date? = nil, to: Date? = nil) {
         self.patientId = patientId
+        self.patientIds = patientIds
         self.username = username
         self.action = action
         self.from = from
@@ -94,6 +97,10 @@ public enum AuditLog {
         let sql = database as! any SQLDatabase
         var query = sql.select().columns(columns.map { SQLColumn($0) }).from("audit_entries")
         if let patientId = filter.patientId { query = query.where("patient_id", .equal, SQLBind(patientId)) }
+        if let patientIds = filter.patientIds {
+            guard !patientIds.isEmpty else { return [] }
+            query = query.where("patient_id", .in, SQLBind.group(patientIds))
+        }
         if let username = filter.username { query = query.where("username", .equal, SQLBind(username)) }
         if let action = filter.action { query = query.where("action", .equal, SQLBind(action)) }
         if let from = filter.from { query = query.where("at", .greaterThanOrEqual, SQLBind(from)) }

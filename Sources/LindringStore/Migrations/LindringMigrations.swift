@@ -30,6 +30,7 @@ public enum LindringMigrations {
         M0024_AddAuditSeals(),
         M0025_AddContactRequestFingerprint(),
         M0026_HardenSignIn(),
+        M0027_AddBreakGlassReview(),
         M0028_AddPatientAddress(),
     ]
 }

@@ -229,14 +229,6 @@ public enum InboxRepository {
     }
 }
 
-public struct BreakGlassGrant: Equatable, Sendable {
-    public var username: String
-    public var patientId: UUID
-    public var patientName: String
-    public var reason: String
-    public var createdAt: Date
-}
-
 public enum BreakGlassRepository {
     public static func grant(sessionToken: String, userId: UUID, patientId: UUID, reason: String, now: Date = Date(), on db: any Database) async throws {
         try await (db as! any SQLDatabase).insert(into: "break_glass_grants").columns("id", "session_id", "user_id", "patient_id", "reason", "created_at")
@@ -247,22 +239,6 @@ public enum BreakGlassRepository {
         try await (db as! any SQLDatabase).select().column("id").from("break_glass_grants")
             .where("session_id", .equal, SQLBind(SecureToken.hash(sessionToken))).where("user_id", .equal, SQLBind(userId))
             .where("patient_id", .equal, SQLBind(patientId)).first() != nil
-    }
-
-    /// Every break-the-glass access, newest first, for the auditors' review.
-    public static func list(limit: Int = 200, on db: any Database) async throws -> [BreakGlassGrant] {
-        let sql = db as! any SQLDatabase
-        return try await sql.select()
-            .columns(SQLColumn("username", table: "u"), SQLColumn("patient_id", table: "g"), SQLColumn("name", table: "p"),
-                     SQLColumn("reason", table: "g"), SQLColumn("created_at", table: "g"))
-            .from(SQLAlias(SQLIdentifier("break_glass_grants"), as: SQLIdentifier("g")))
-            .join(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "g"))
-            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "g"))
-            .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "g"), direction: SQLDirection.descending)).limit(limit).all().map { row in
-                BreakGlassGrant(username: try row.decode(column: "username", as: String.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
-                                patientName: try row.decode(column: "name", as: String.self), reason: try row.decode(column: "reason", as: String.self),
-                                createdAt: try row.decode(column: "created_at", as: Date.self))
-            }
     }
 }
 

@@ -78,6 +78,7 @@ public enum Routes {
     public static let markInboxRead = RoutePath("/inbox/{id}/read")
     public static let markAllInboxRead = RoutePath("/inbox/read-all")
     public static let breakGlassReview = RoutePath("/audit/break-glass")
+    public static let reviewBreakGlass = RoutePath("/audit/break-glass/{id}/review")
 
     public static let advisory = RoutePath("/advisory")
     public static let advisoryBoard = RoutePath("/advisory/board")

@@ -169,24 +169,8 @@ enum PatientViews {
                     let r = entry.record
                     return .tr(.class(r.outcome == .denied ? "denied" : ""),
                                .td(.plainText(Timestamps.display(r.at))), .td(.plainText(r.username ?? "–")),
-                               .td(.plainText(r.role.map { t("role.\($0)") } ?? "–")), .td(.code(.plainText(r.action))),
-                               .td(.plainText(r.purpose ?? "–")), .td(.plainText(t.label("outcome", r.outcome))))
+                               .td(.plainText(r.role.map { t("role.\($0)") } ?? "–")), .td(.plainText(AuditWording.action(t, r.action))),
+                               .td(.plainText(AuditWording.purpose(t, r.purpose))), .td(.plainText(t.label("outcome", r.outcome))))
                 }))))
-    }
-
-    static func breakGlassReview(_ page: PageContext, grants: [BreakGlassGrant]) -> HTML {
-        let t = page.t
-        return Layout.page(page, title: t("breakGlass.review"),
-            .h1(.plainText(t("breakGlass.review"))),
-            .p(.class("lead"), .plainText(t("breakGlass.reviewLead"))),
-            .div(.class("table-wrap"), .table(
-                .caption(.plainText(t("breakGlass.review"))),
-                .thead(.tr(.th(.plainText(t("audit.time"))), .th(.plainText(t("audit.username"))), .th(.plainText(t("audit.patientId"))),
-                           .th(.plainText(t("breakGlass.reason"))))),
-                .tbody(.forEach(grants) { grant in
-                    .tr(.td(.plainText(Timestamps.display(grant.createdAt))), .td(.plainText(grant.username)),
-                        .td(.a(.href(Routes.audit() + "?patientId=\(grant.patientId)"), .plainText(grant.patientName))), .td(.plainText(grant.reason)))
-                }))),
-            .if(grants.isEmpty, .p(.plainText(t("breakGlass.none")))))
     }
 }

@@ -28,7 +28,6 @@ struct PatientsController {
         router.get(Routes.patientAccessLog.routerPath, use: accessLog)
         router.get(Routes.breakGlass.routerPath, use: breakGlassForm)
         router.post(Routes.breakGlass.routerPath, use: breakGlass)
-        router.get(Routes.breakGlassReview.routerPath, use: breakGlassReview)
     }
 
     // MARK: search and registration
@@ -301,15 +300,6 @@ struct PatientsController {
                                                           patientId: id, purpose: String(reason.prefix(500))), on: tx)
         }
         return .redirect(to: returnTo)
-    }
-
-    @Sendable func breakGlassReview(_ request: Request, context: AppContext) async throws -> Response {
-        _ = try context.require(.readAuditLog)
-        let grants = try await services.persistence.write { tx in
-            try await AuditLog.append(context.auditRecord("audit.breakGlassReview", as: .readAuditLog, entityType: "auditLog"), on: tx)
-            return try await BreakGlassRepository.list(on: tx)
-        }
-        return .html(PatientViews.breakGlassReview(PageContext(context, path: Routes.breakGlassReview()), grants: grants))
     }
 
     func patientId(_ context: AppContext) throws -> UUID {
