@@ -1,6 +1,11 @@
+import Foundation
 import Hummingbird
+import LindringCore
+import LindringStore
 import Plot
 
+/// The home page: what is the user's to do today, by role (issue 18, items 11 and 14), rather
+/// than the navigation again. A part of the programme Lindring does not yet cover says so plainly.
 struct HomeController {
     let services: AppServices
 
@@ -11,13 +16,72 @@ struct HomeController {
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         let page = PageContext(context, path: Routes.home())
+        // Who is on call on the advisory line is for everyone who may call it or work on it.
+        let onDuty = user.can(.readPatientData) ? try await AdvisoryService(services: services).onDuty() : nil
+        return .html(HomeView.render(page, user: user, work: HomeView.Work(unreadInbox: context.unreadInbox, onDuty: onDuty)))
+    }
+}
+
+enum HomeView {
+    struct Work {
+        /// Unread plan changes and open follow-ups of the user's unit (the navigation's badge).
+        let unreadInbox: Int
+        let onDuty: OnDuty?
+    }
+
+    struct Card {
+        let title: String
+        let text: String
+        let link: (title: String, path: String)?
+    }
+
+    static func render(_ page: PageContext, user: User, work: Work) -> HTML {
         let t = page.t
         let roles = user.roles.map { t.label("role", $0) }.joined(separator: ", ")
-        return .html(Layout.page(page, title: t("home.title"),
+        return Layout.page(page, title: t("home.title"),
             .h1(.plainText(t("home.greeting", ["name": user.name]))),
             .p(.class("lead"), .plainText(t("home.roles", ["roles": roles]))),
-            .ul(.class("cards"), .forEach(page.navigation.dropFirst()) { item in
-                .li(.a(.class("card"), .href(item.path), .plainText(item.title)))
-            })))
+            .unwrap(work.onDuty) { AdvisoryViews.onDuty(t, $0) },
+            .ul(.class("cards work"), .forEach(cards(t, user: user, work: work)) { card in
+                .li(.div(.class("card"),
+                         .h2(.plainText(card.title)),
+                         .p(.plainText(card.text)),
+                         .unwrap(card.link) { .a(.class("button secondary"), .href($0.path), .plainText($0.title)) }))
+            }))
+    }
+
+    /// One card per part of the programme the user works in, in the order of the day's work.
+    static func cards(_ t: Localizer, user: User, work: Work) -> [Card] {
+        var cards: [Card] = []
+        if user.can(.documentAdvisoryContacts) {
+            cards.append(Card(title: t("home.advisory.title"), text: t("home.advisory.text"), link: (t("home.advisory.link"), Routes.advisory())))
+        }
+        if user.can(.readPatientData), user.unitId != nil {
+            let text = switch work.unreadInbox {
+            case 0: t("home.inbox.none")
+            case 1: t("home.inbox.one")
+            default: t("home.inbox.some", ["count": String(work.unreadInbox)])
+            }
+            cards.append(Card(title: t("home.inbox.title"), text: text, link: (t("home.inbox.link"), Routes.inbox())))
+        }
+        if user.can(.readPatientData) {
+            cards.append(Card(title: t("home.patients.title"), text: t("home.patients.text"), link: (t("home.patients.link"), Routes.patients())))
+        }
+        if user.can(.manageSocialWorkCases) {
+            cards.append(Card(title: t("home.socialWork.title"), text: t("home.socialWork.text"), link: nil))
+        }
+        if user.can(.manageTraining) {
+            cards.append(Card(title: t("home.training.title"), text: t("home.training.text"), link: nil))
+        }
+        if user.can(.viewBudget) {
+            cards.append(Card(title: t("home.budget.title"), text: t("home.budget.text"), link: (t("home.budget.link"), Routes.statistics())))
+        }
+        if user.can(.readAuditLog) {
+            cards.append(Card(title: t("home.audit.title"), text: t("home.audit.text"), link: (t("home.audit.link"), Routes.breakGlassReview())))
+        }
+        if cards.isEmpty {
+            cards.append(Card(title: t("home.units.title"), text: t("home.units.text"), link: (t("home.units.link"), Routes.units())))
+        }
+        return cards
     }
 }
