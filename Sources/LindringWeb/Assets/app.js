@@ -15,6 +15,7 @@ document.addEventListener("DOMContentLoaded", () => {
   // The advisory line: "N" (or the access key, Alt+N) starts a new contact from any advisory
   // page when the cursor is not in a field; Ctrl+Enter saves the contact form.
   const newContact = document.querySelector("body.advisory a[accesskey='n']");
+  let lastDigit = { name: null, text: "", at: 0 };
   document.addEventListener("keydown", (event) => {
     const target = event.target;
     const typing = target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -22,10 +23,30 @@ document.addEventListener("DOMContentLoaded", () => {
       event.preventDefault();
       window.location.assign(newContact.href);
     }
-    const save = document.getElementById("save-contact");
+    const save = document.getElementById("save-contact") || document.querySelector("button[data-save-shortcut]");
     if (save && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       save.click();
+    }
+    // A screening form: Enter on a choice saves too (as it does in a text field), and a digit
+    // chooses that value in the focused item's scale ("1" then "0" quickly is 10).
+    if (save && save.dataset.saveShortcut === "enter" && target instanceof HTMLInputElement && target.type === "radio" && target.form === save.form) {
+      if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        save.click();
+      } else if (/^[0-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        const now = Date.now();
+        const typed = target.name === lastDigit.name && now - lastDigit.at < 800 ? lastDigit.text + event.key : event.key;
+        const choose = (value) => Array.from(target.form.elements).find((e) => e.name === target.name && e.value === value);
+        const choice = choose(typed) || choose(event.key);
+        lastDigit = { name: target.name, text: choice && choice.value === typed ? typed : event.key, at: now };
+        if (choice) {
+          event.preventDefault();
+          choice.checked = true;
+          choice.focus();
+          choice.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      }
     }
   });
   // The advisory board updates itself when a colleague saves a contact or closes a follow-up:

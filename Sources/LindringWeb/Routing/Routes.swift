@@ -72,6 +72,8 @@ public enum Routes {
     public static let patientAccessLog = RoutePath("/patients/{id}/access-log")
     public static let patientScreening = RoutePath("/patients/{id}/screening")
     public static let newSelfReportLink = RoutePath("/patients/{id}/screening/links")
+    /// Staff enter a screening: `?instrument=esas-r` (the default), `ipos` or `eortc-qlq-c15-pal`.
+    public static let newAssessment = RoutePath("/patients/{id}/screening/new")
     public static let newSPICT = RoutePath("/patients/{id}/spict/new")
     public static let breakGlass = RoutePath("/patients/{id}/break-glass")
     public static let inbox = RoutePath("/inbox")

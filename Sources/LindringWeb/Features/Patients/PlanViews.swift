@@ -26,7 +26,8 @@ enum PlanViews {
             .unwrap(summary.latestScreening) { latest in
                 .p(.class("latest-screening"), .span(.class("light light-\(latest.trafficLight.rawValue)"), .plainText(t.label("light", latest.trafficLight))),
                    .plainText(" " + t("screening.latest", ["instrument": t.label("instrument", latest.instrument), "time": Timestamps.displayMinutes(latest.takenAt)])),
-                   .plainText(" "), .a(.href(Routes.patientScreening(id)), .plainText(t("screening.trend"))))
+                   .plainText(" "), .a(.href(Routes.patientScreening(id)), .plainText(t("screening.trend"))),
+                   .if(summary.canWrite, .group(.plainText(" · "), .a(.href(Routes.newAssessment(id)), .plainText(t("screening.form.new"))))))
             },
             .unwrap(summary.plan) { plan in
                 .p(.class("hint"), .plainText(t("plan.versionLine", ["version": String(plan.version), "time": Timestamps.display(plan.updatedAt)])))

@@ -32,7 +32,7 @@ struct AssessmentsAPI {
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
-        let user = try context.require(.writePatientData)
+        _ = try context.require(.writePatientData)
         guard let patientId = context.idParameter else { throw AppError.notFound }
         try await gate.authorize(context, patientId: patientId, .write, action: "assessment.create")
         let input = try await request.decodeJSON(Input.self, limit: services.config.maxBodySize)
@@ -40,24 +40,8 @@ struct AssessmentsAPI {
         let instrument = v.choice("instrument", input.instrument, as: Instrument.self)
         let respondent = v.choice("respondent", input.respondent, as: Respondent.self)
         let takenAt = v.observedAt("at", input.at, now: Date())
-        if input.answers == nil { v.add("answers", .required) }
-        var score: InstrumentScore?
-        if let instrument, let answers = input.answers {
-            do { score = try await services.score(instrument, answers.mapValues(\.value)) } catch let error as ValidationFailure {
-                error.errors.forEach { v.add($0.field, $0.code) }
-            }
-        }
-        try v.check()
-        let answers = AnswerJSON.stored((input.answers ?? [:]).mapValues(\.value))
-        guard let instrument, let respondent, let score else { throw ValidationFailure([FieldError("answers", .required)]) }
-        let stored = try await gate.access(context, patientId: patientId, .write, action: "assessment.create",
-                                           purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)") { tx, _ in
-            guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
-            try ScreeningService.refuseBeforeBirth(takenAt, of: patient)
-            return try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
-                                                         takenAt: takenAt, recordedBy: (user.id, user.name), on: tx)
-        }
-        if stored.score.trafficLight == .red { services.advisoryEvents.publish("screening") }
+        let stored = try await ScreeningService(services: services).recordAssessment(context, patientId: patientId, instrument: instrument, respondent: respondent,
+                                                                                    answers: input.answers?.mapValues(\.value), at: takenAt, errors: v)
         return try .json(AssessmentDTO(stored), status: .created)
     }
 

@@ -12,6 +12,7 @@ struct ScreeningController {
     func addRoutes(to router: Router<AppContext>) {
         router.get(Routes.patientScreening.routerPath, use: show)
         router.post(Routes.newSelfReportLink.routerPath, use: sendLink)
+        AssessmentFormController(services: services).addRoutes(to: router)
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -56,6 +57,12 @@ enum ScreeningViews {
             .div(.class("page-heading"), .h1(.plainText(t("screening.title") + ": " + patient.name)),
                  .if(canWrite, .div(.class("heading-actions"), .a(.class("button secondary"), .href(Routes.newSPICT(patient.id)), .plainText(t("spict.new")))))),
             Notices.banner(t, notice),
+            .if(canWrite, .nav(.class("screening-new"), .attribute(named: "aria-label", value: t("screening.form.enter")),
+                .p(.strong(.plainText(t("screening.form.enter") + ": "))),
+                .ul(.class("inline-list"), .forEach(Instrument.allCases) { instrument in
+                    .li(.a(.class("button secondary"), .href(Routes.newAssessment(patient.id) + "?instrument=\(instrument.rawValue)"),
+                           .plainText(t.label("instrument", instrument))))
+                }))),
             .unwrap(link) { link in
                 .div(.class("notice"), .id("self-report-link"), .attribute(named: "role", value: "status"),
                      .p(.strong(.plainText(t("selfReport.linkCreated", ["until": Timestamps.displayMinutes(link.expiresAt)])))),

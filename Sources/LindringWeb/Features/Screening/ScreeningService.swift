@@ -3,8 +3,8 @@ import Hummingbird
 import LindringCore
 import LindringStore
 
-/// What the screening API and pages share: issuing a self-report link and recording a
-/// SPICT-DK checklist, each behind the patient gate and audited.
+/// What the screening API and pages share: recording a screening, issuing a self-report link
+/// and recording a SPICT-DK checklist, each behind the patient gate and audited.
 struct ScreeningService {
     let services: AppServices
     var gate: PatientGate { PatientGate(services: services) }
@@ -18,6 +18,36 @@ struct ScreeningService {
         let base = services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             ?? "http://\(request.head.authority ?? "\(services.config.hostname):\(services.config.port)")"
         return SelfReportLinkDTO(url: base + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue)
+    }
+
+    /// Scores and stores a screening: the one path for the API and the staff form. Errors the
+    /// caller found already (`v`: instrument, respondent, `at`) are reported together with the
+    /// answers' (`answers.<item>`); an observation before the patient's birth is refused inside
+    /// the gate's transaction. Audited as `assessment.create` with the instrument and the colour;
+    /// a red result reaches the key-worker unit's inbox (the repository adds the item).
+    func recordAssessment(_ context: AppContext, patientId: UUID, instrument: Instrument?, respondent: Respondent?,
+                          answers: [String: AnswerValue]?, at takenAt: Date, errors v: Validator = Validator()) async throws -> Assessment {
+        let user = try context.require(.writePatientData)
+        var v = v
+        if answers == nil { v.add("answers", .required) }
+        var score: InstrumentScore?
+        if let instrument, let answers {
+            do { score = try await services.score(instrument, answers) } catch let error as ValidationFailure {
+                error.errors.forEach { v.add($0.field, $0.code) }
+            }
+        }
+        try v.check()
+        guard let instrument, let respondent, let score else { throw ValidationFailure([FieldError("answers", .required)]) }
+        let stored = AnswerJSON.stored(answers ?? [:])
+        let assessment = try await gate.access(context, patientId: patientId, .write, action: "assessment.create",
+                                               purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)") { tx, _ in
+            guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
+            try Self.refuseBeforeBirth(takenAt, of: patient)
+            return try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent, answers: stored, score: score,
+                                                         takenAt: takenAt, recordedBy: (user.id, user.name), on: tx)
+        }
+        if assessment.score.trafficLight == .red { services.advisoryEvents.publish("screening") }
+        return assessment
     }
 
     /// Stores the checklist for the screening user's unit; the patient counts as a cancer
