@@ -386,7 +386,7 @@ def test_other_unit_is_refused_breaks_the_glass_and_auditor_sees_the_reason(
     sign_in(auditor, lindring, AUDITOR)
     auditor.get(lindring.url("/audit/break-glass"))
     assert error_page_status(auditor) is None, describe_page(auditor)
-    rows = [row for row in auditor.find_elements(By.CSS_SELECTOR, "table tbody tr") if reason in row.text]
+    rows = [row for row in auditor.find_elements(By.CSS_SELECTOR, "li.grant") if reason in row.text]
     assert rows, f"/audit/break-glass does not show the reason {reason!r}: {describe_page(auditor)}"
     assert NURSE in rows[0].text, f"the break-glass row does not name {NURSE}: {rows[0].text!r}"
     assert_clean_page(auditor, "audit/break-glass")

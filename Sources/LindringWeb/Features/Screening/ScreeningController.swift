@@ -112,7 +112,7 @@ enum ScreeningViews {
                 .tr(.td(.plainText(Timestamps.displayMinutes(a.takenAt))), .td(.plainText(t.label("respondent", a.respondent))),
                     .td(.span(.class("light light-\(a.score.trafficLight.rawValue)"), .plainText(t.label("light", a.score.trafficLight)))),
                     .forEach(instrument.scales) { scale in
-                        .td(.class("num"), .plainText((a.score.scores[scale.name] ?? nil).map { String(format: "%.2f", $0) } ?? "–"))
+                        .td(.class("num"), .plainText((a.score.scores[scale.name] ?? nil).map(DanishNumber.score) ?? "–"))
                     })
             })))
     }
@@ -144,7 +144,7 @@ enum ScreeningViews {
             svg += "<polyline class=\"line\" points=\"" + coordinates.map { String(format: "%.1f,%.1f", $0.0, $0.1) }.joined(separator: " ") + "\"/>"
         }
         for (point, value) in zip(coordinates, points.map(\.1)) {
-            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" class=\"dot\">", point.0, point.1) + "<title>\(String(format: "%.2f", value))</title></circle>"
+            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" class=\"dot\">", point.0, point.1) + "<title>\(DanishNumber.score(value))</title></circle>"
         }
         return svg + "</svg>"
     }
