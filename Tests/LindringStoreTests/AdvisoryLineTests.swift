@@ -47,8 +47,8 @@ import Testing
             // the follow-up is on the unit's list until it is done, once
             let open = try await FollowUpRepository.list(.init(unitId: a.homeCare, status: .open), on: db)
             #expect(open.count == 1)
-            #expect(try await FollowUpRepository.close(id: open[0].id, as: .done, by: a.author, on: db))
-            #expect(try await FollowUpRepository.close(id: open[0].id, as: .cancelled, by: a.author, on: db) == false)
+            #expect(try await FollowUpRepository.close(id: open[0].id, FollowUpClosing(status: .done), by: a.author, on: db))
+            #expect(try await FollowUpRepository.close(id: open[0].id, FollowUpClosing(status: .cancelled, note: "Indlagt"), by: a.author, on: db) == false)
             #expect(try await FollowUpRepository.list(.init(unitId: a.homeCare, status: .open), on: db).isEmpty)
         }
     }
@@ -107,7 +107,7 @@ import Testing
             #expect(try await agree("a second contact").total == 2)
             // when the follow-up is done in time
             let open = try await FollowUpRepository.list(.init(unitId: a.homeCare, status: .open), on: db)
-            #expect(try await FollowUpRepository.close(id: open[0].id, as: .done, by: a.author, now: open[0].dueAt.addingTimeInterval(-60), on: db))
+            #expect(try await FollowUpRepository.close(id: open[0].id, FollowUpClosing(status: .done), by: a.author, now: open[0].dueAt.addingTimeInterval(-60), on: db))
             #expect(try await agree("the follow-up closed").followUpsOnTime == 1)
             // when rows are mended by hand, bypassing the repositories
             try await sql.raw("UPDATE contacts SET duration_seconds = 7200").run()

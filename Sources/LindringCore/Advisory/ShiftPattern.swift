@@ -60,6 +60,28 @@ public struct ShiftPattern: Equatable, Sendable {
         return occurrence(shift, on: startedYesterday ? today.adding(days: -1) : today)
     }
 
+    /// The shift the handover opens on when none is chosen: the one that just ended (the shift
+    /// before the one running at `instant`). A handover is the report of a finished shift, read by
+    /// the team that has just taken over; the running shift is one step on ("Næste vagt").
+    public func handoverDefault(at instant: Date) -> Occurrence {
+        previous(occurrence(at: instant))
+    }
+
+    /// The shift before `occurrence`: by the pattern's order, so a short or long night (the
+    /// changes to and from summer time) and a shift past midnight step exactly one shift back.
+    public func previous(_ occurrence: Occurrence) -> Occurrence {
+        guard let index = shifts.firstIndex(where: { $0.code == occurrence.code }) else { return self.occurrence(at: occurrence.start.addingTimeInterval(-60)) }
+        return index > 0 ? self.occurrence(shifts[index - 1], on: occurrence.date)
+            : self.occurrence(shifts[shifts.count - 1], on: occurrence.date.adding(days: -1))
+    }
+
+    /// The shift after `occurrence`.
+    public func next(_ occurrence: Occurrence) -> Occurrence {
+        guard let index = shifts.firstIndex(where: { $0.code == occurrence.code }) else { return self.occurrence(at: occurrence.end.addingTimeInterval(60)) }
+        return index < shifts.count - 1 ? self.occurrence(shifts[index + 1], on: occurrence.date)
+            : self.occurrence(shifts[0], on: occurrence.date.adding(days: 1))
+    }
+
     public func occurrence(_ code: String, on date: LocalDate) -> Occurrence? {
         shifts.first { $0.code == code }.map { occurrence($0, on: date) }
     }

@@ -22,6 +22,8 @@ public struct Contact: Equatable, Sendable {
     public var createdAt: Date
     public var followUps: [FollowUp]
     public var patientWithheld = false
+    /// What was added after saving, oldest first: the contact itself is never changed.
+    public var addenda: [ContactAddendum] = []
 
     /// Open while one of its follow-ups is.
     public var inProgress: Bool { followUps.contains { $0.status == .open } }
@@ -62,11 +64,30 @@ public struct FollowUp: Equatable, Sendable {
     public var createdByName: String
     public var closedAt: Date?
     public var closedByName: String?
+    /// Why it was cancelled, or what was done (`FollowUpClosing`): clinical free text, never logged.
+    public var closedNote: String?
     public var patientWithheld = false
     /// The SBAR of the contact the follow-up came from: the advice the unit follows up.
     public var sbar = SBAR()
 
     public var inProgress: Bool { status == .open }
+}
+
+/// Text added to a saved contact, signed with the author's name and unit as they were then.
+public struct ContactAddendum: Equatable, Sendable {
+    public var id: UUID
+    public var text: String
+    public var createdAt: Date
+    public var authorName: String
+    public var authorUnitName: String?
+
+    public init(id: UUID, text: String, createdAt: Date, authorName: String, authorUnitName: String?) {
+        self.id = id
+        self.text = text
+        self.createdAt = createdAt
+        self.authorName = authorName
+        self.authorUnitName = authorUnitName
+    }
 }
 
 /// A contact's situation, background, assessment and recommendation, as documented.

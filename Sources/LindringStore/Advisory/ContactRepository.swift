@@ -123,7 +123,35 @@ public enum ContactRepository {
         return Contact(id: id, details: details, patientName: try row.decode(column: "patient_name", as: String?.self),
                        callerUnitName: try row.decode(column: "caller_unit_name", as: String?.self),
                        createdByName: try row.decode(column: "created_by_name", as: String.self),
-                       createdAt: try row.decode(column: "created_at", as: Date.self), followUps: followUps)
+                       createdAt: try row.decode(column: "created_at", as: Date.self), followUps: followUps,
+                       addenda: try await addenda(contactId: id, on: sql))
+    }
+
+    /// Adds an addendum to a saved contact, signed by `author` of `unitName`; run it inside
+    /// `Persistence.write` with its audit entry. The contact's own rows are never touched.
+    public static func addAddendum(contactId: UUID, text: String, author: ContactAuthor, unitName: String?, now: Date = Date(),
+                                   on db: any Database) async throws -> ContactAddendum {
+        let addendum = ContactAddendum(id: UUID(), text: text, createdAt: AuditRecord.truncatedToMilliseconds(now), authorName: author.name,
+                                       authorUnitName: unitName)
+        try await (db as! any SQLDatabase).raw("""
+            INSERT INTO contact_addenda (id, contact_id, text, created_at, created_by, created_by_name, created_by_unit_name)
+            VALUES (\(bind: addendum.id), \(bind: contactId), \(bind: text), \(bind: addendum.createdAt), \(bind: author.userId),
+                    \(bind: author.name), \(bind: unitName))
+            """).run()
+        return addendum
+    }
+
+    /// A contact's addenda, oldest first (newest last, as they were written beneath it).
+    static func addenda(contactId: UUID, on sql: any SQLDatabase) async throws -> [ContactAddendum] {
+        try await sql.raw("""
+            SELECT id, text, created_at, created_by_name, created_by_unit_name FROM contact_addenda
+            WHERE contact_id = \(bind: contactId) ORDER BY created_at, id
+            """).all().map { row in
+                ContactAddendum(id: try row.decode(column: "id", as: UUID.self), text: try row.decode(column: "text", as: String.self),
+                                createdAt: try row.decode(column: "created_at", as: Date.self),
+                                authorName: try row.decode(column: "created_by_name", as: String.self),
+                                authorUnitName: try row.decode(column: "created_by_unit_name", as: String?.self))
+            }
     }
 
     /// Contacts started on the Copenhagen days `from`…`to`, newest first; `before` continues a previous page.

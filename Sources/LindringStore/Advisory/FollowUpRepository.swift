@@ -13,10 +13,13 @@ public enum FollowUpRepository {
         public var limit: Int
         /// Continues a previous page after its last item (due time, id).
         public var after: (dueAt: Date, id: UUID)?
+        /// Closed (done or cancelled) at an instant in this range: what a shift closed.
+        public var closedIn: Range<Date>?
 
         public init(unitId: UUID? = nil, status: FollowUpStatus? = nil, contactId: UUID? = nil, id: UUID? = nil, limit: Int = 500,
-                    after: (dueAt: Date, id: UUID)? = nil) {
+                    after: (dueAt: Date, id: UUID)? = nil, closedIn: Range<Date>? = nil) {
             self.id = id
+            self.closedIn = closedIn
             self.unitId = unitId
             self.status = status
             self.contactId = contactId
@@ -35,7 +38,7 @@ public enum FollowUpRepository {
             .columns(SQLColumn("id", table: "f"), SQLColumn("contact_id", table: "f"), SQLColumn("patient_id", table: "f"),
                      SQLColumn("unit_id", table: "f"), SQLColumn("triage", table: "f"), SQLColumn("due_at", table: "f"), SQLColumn("text", table: "f"),
                      SQLColumn("status", table: "f"), SQLColumn("created_at", table: "f"), SQLColumn("created_by_name", table: "f"),
-                     SQLColumn("closed_at", table: "f"), SQLColumn("closed_by_name", table: "f"))
+                     SQLColumn("closed_at", table: "f"), SQLColumn("closed_by_name", table: "f"), SQLColumn("closed_note", table: "f"))
             .column(SQLColumn("name", table: "p"), as: "patient_name").column(SQLColumn("name", table: "u"), as: "unit_name")
             .columns(SQLColumn("situation", table: "c"), SQLColumn("background", table: "c"), SQLColumn("assessment", table: "c"),
                      SQLColumn("recommendation", table: "c"))
@@ -49,6 +52,10 @@ public enum FollowUpRepository {
         if let status = filter.status { query = query.where(SQLColumn("status", table: "f"), .equal, SQLBind(status.rawValue)) }
         if let contactId = filter.contactId { query = query.where(SQLColumn("contact_id", table: "f"), .equal, SQLBind(contactId)) }
         if let id = filter.id { query = query.where(SQLColumn("id", table: "f"), .equal, SQLBind(id)) }
+        if let closed = filter.closedIn {
+            query = query.where(SQLColumn("closed_at", table: "f"), .greaterThanOrEqual, SQLBind(closed.lowerBound))
+                .where(SQLColumn("closed_at", table: "f"), .lessThan, SQLBind(closed.upperBound))
+        }
         if let after = filter.after {
             let time = SQLColumn("due_at", table: "f"), id = SQLColumn("id", table: "f")
             query = filter.oldestFirst ? query.oldestFirst(after: (after.dueAt, after.id), time: time, id: id)
@@ -63,14 +70,16 @@ public enum FollowUpRepository {
         try await list(Filter(id: id, limit: 1), on: db).first
     }
 
-    /// Marks an open follow-up done or cancelled; false when it was no longer open.
-    public static func close(id: UUID, as status: FollowUpStatus, by author: ContactAuthor, now: Date = Date(), on db: any Database) async throws -> Bool {
+    /// Marks an open follow-up done or cancelled, with its note; false when it was no longer open.
+    public static func close(id: UUID, _ closing: FollowUpClosing, by author: ContactAuthor, now: Date = Date(), on db: any Database) async throws -> Bool {
+        let status = closing.status
         precondition(status != .open, "closing sets done or cancelled")
         let sql = db as! any SQLDatabase
         guard try await sql.select().column("id").from("follow_ups").where("id", .equal, SQLBind(id))
             .where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).first() != nil else { return false }
         try await sql.update("follow_ups").set("status", to: SQLBind(status.rawValue)).set("closed_at", to: SQLBind(now))
             .set("closed_by", to: SQLBind(author.userId)).set("closed_by_name", to: SQLBind(author.name))
+            .set("closed_note", to: SQLBind(closing.note))
             .where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).run()
         return true
     }
@@ -95,6 +104,6 @@ public enum FollowUpRepository {
                  text: try row.decode(column: "text", as: String.self), status: try ContactRepository.enumValue(row, "status"),
                  createdAt: try row.decode(column: "created_at", as: Date.self), createdByName: try row.decode(column: "created_by_name", as: String.self),
                  closedAt: try row.decode(column: "closed_at", as: Date?.self), closedByName: try row.decode(column: "closed_by_name", as: String?.self),
-                 sbar: try ContactRepository.sbar(row))
+                 closedNote: try row.decode(column: "closed_note", as: String?.self), sbar: try ContactRepository.sbar(row))
     }
 }

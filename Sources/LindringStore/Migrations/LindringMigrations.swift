@@ -32,5 +32,6 @@ public enum LindringMigrations {
         M0026_HardenSignIn(),
         M0027_AddBreakGlassReview(),
         M0028_AddPatientAddress(),
+        M0030_AddContactAddendaAndFollowUpNotes(),
     ]
 }

@@ -8,6 +8,24 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!window.confirm(lang === "en" ? "Are you sure?" : "Er du sikker?")) event.preventDefault();
     });
   });
+  // A follow-up's "Annullér" needs a note saying why: the browser says so before sending (the
+  // server checks it as well); "Udført" goes with or without one.
+  document.querySelectorAll("form.close-follow-up").forEach((form) => {
+    const note = form.elements.namedItem("note");
+    if (!note) return;
+    note.addEventListener("input", () => note.setCustomValidity(""));
+    form.querySelectorAll("button[type=submit]").forEach((button) => {
+      button.addEventListener("click", (event) => {
+        note.setCustomValidity("");
+        if (button.dataset.requiresNote && note.value.trim() === "") {
+          event.preventDefault();
+          note.setCustomValidity(button.dataset.requiresNote);
+          note.reportValidity();
+          note.focus();
+        }
+      });
+    });
+  });
   // Move focus to the error summary so screen readers announce it.
   const summary = document.querySelector("form .form-error");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }

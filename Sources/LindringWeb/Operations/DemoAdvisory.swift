@@ -121,21 +121,27 @@ enum DemoAdvisory {
         return users
     }
 
+    static let demoCancelNotes = ["Indlagt på hospice i går.", "Patienten er indlagt; afdelingen følger op.", "Pårørende har aflyst besøget."]
+    static let demoDoneNotes = ["Tilset, smerterne er lettet.", "Ringet op, alt vel.", "Medicinen er justeret med egen læge."]
+
     /// Most past follow-ups were done (nine in ten by their due time); the last day's are still open.
     static func closePastFollowUps(_ persistence: Persistence, by staff: [User], now: Date, random: inout DemoPatients.Generator) async throws {
         let open = try await FollowUpRepository.list(.init(status: .open, limit: 1_000_000), on: persistence.database)
             .filter { $0.dueAt < now.addingTimeInterval(-12 * 3600) }
-        var closings: [(UUID, FollowUpStatus, Date, User)] = []
+        var closings: [(UUID, FollowUpClosing, Date, User)] = []
         for followUp in open {
             let late = random.next() % 10 == 0
             let closedAt = followUp.dueAt.addingTimeInterval(late ? 3 * 3600 : -Double(random.next() % 7200))
-            closings.append((followUp.id, random.next() % 25 == 0 ? .cancelled : .done, max(closedAt, followUp.createdAt), staff.randomElement(using: &random)!))
+            // A cancellation says why; some of the done ones say what was done.
+            let closing = random.next() % 25 == 0 ? FollowUpClosing(status: .cancelled, note: demoCancelNotes[Int(random.next() % 3)])
+                : FollowUpClosing(status: .done, note: random.next() % 3 == 0 ? demoDoneNotes[Int(random.next() % 3)] : nil)
+            closings.append((followUp.id, closing, max(closedAt, followUp.createdAt), staff.randomElement(using: &random)!))
         }
         for chunk in stride(from: 0, to: closings.count, by: 500) {
             let work = Array(closings[chunk..<min(chunk + 500, closings.count)])
             try await persistence.write { tx in
-                for (id, status, at, user) in work {
-                    _ = try await FollowUpRepository.close(id: id, as: status, by: ContactAuthor(userId: user.id, name: user.name), now: at, on: tx)
+                for (id, closing, at, user) in work {
+                    _ = try await FollowUpRepository.close(id: id, closing, by: ContactAuthor(userId: user.id, name: user.name), now: at, on: tx)
                 }
             }
         }

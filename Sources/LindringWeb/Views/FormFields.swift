@@ -89,15 +89,18 @@ enum FormFields {
     }
 
     static func textarea(_ t: Localizer, name: String, label: String, value: String?, errors: [FieldError], required: Bool = false,
-                         hint: String? = nil) -> Node<HTML.FormContext> {
+                         hint: String? = nil, maxLength: Int? = nil) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
+        let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         return .div(.class(error == nil ? "field" : "field has-error"),
                     .label(.for(name), .plainText(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .plainText(" *")))),
-                    .unwrap(hint) { .p(.class("hint"), .plainText($0)) },
+                    .unwrap(hint) { .p(.class("hint"), .id("\(name)-hint"), .plainText($0)) },
                     .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
                     .textarea(.id(name), .name(name), .attribute(named: "rows", value: "4"),
                               .if(required, .attribute(named: "required", value: "required")),
+                              .unwrap(maxLength) { .attribute(named: "maxlength", value: String($0)) },
                               .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                              .if(!described.isEmpty, .attribute(named: "aria-describedby", value: described.joined(separator: " "))),
                               .plainText(value ?? "")))
     }
 

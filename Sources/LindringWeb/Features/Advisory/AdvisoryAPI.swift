@@ -3,7 +3,7 @@ import Hummingbird
 import LindringCore
 import LindringStore
 
-/// `/api/v1/contacts`, `/api/v1/follow-ups` and `/api/v1/advisory/statistics`.
+/// `/api/v1/contacts` (with addenda), `/api/v1/follow-ups` (done and cancelled with a note) and `/api/v1/advisory/statistics`.
 struct AdvisoryAPI {
     let services: AppServices
     var advisory: AdvisoryService { AdvisoryService(services: services) }
@@ -31,8 +31,6 @@ struct AdvisoryAPI {
                             ["name": "to", "in": "query", "required": false, "description": "YYYY-MM-DD, default today", "schema": ["type": "string", "format": "date"]],
                             ["name": "patientId", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"]],
                         ]) }, handler: list),
-            APIEndpoint(method: .get, path: Routes.API.contact, operationId: "getContact", summary: "One contact (audited)",
-                        operation: { OpenAPIParts.getOperation(item: "Contact") }, handler: get),
             APIEndpoint(method: .get, path: Routes.API.followUps, operationId: "listFollowUps",
                         summary: "A unit's follow-ups: open ones soonest due first, others latest due first; advisory staff may ask for any unit",
                         operation: { OpenAPIParts.listOperation(item: "FollowUp", extraParameters: [
@@ -40,13 +38,23 @@ struct AdvisoryAPI {
                              "schema": ["type": "string", "format": "uuid"]],
                             ["name": "status", "in": "query", "required": false, "schema": ["type": "string", "enum": FollowUpStatus.allCases.map(\.rawValue)]],
                         ]) }, handler: followUps),
-            APIEndpoint(method: .post, path: Routes.API.followUpDone, operationId: "completeFollowUp",
-                        summary: "Mark an open follow-up done (its unit or advisory staff); 409 when it is no longer open",
+            APIEndpoint(method: .get, path: Routes.API.contact, operationId: "getContact", summary: "One contact with its addenda (audited)",
+                        operation: { OpenAPIParts.getOperation(item: "Contact") }, handler: get),
+            APIEndpoint(method: .post, path: Routes.API.contactAddenda, operationId: "addContactAddendum",
+                        summary: "Add an addendum to a saved contact (advisors who may read it); the contact itself never changes (audited, the text never logged)",
                         operation: {
-                            var responses = OpenAPIParts.errors(["404", "409"])
-                            responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("FollowUp"), description: "Done")
-                            return ["responses": responses]
-                        }, handler: done),
+                            var operation = OpenAPIParts.writeOperation(body: "ContactAddendumInput", success: "201", conditional: false, result: "ContactAddendum")
+                            var responses = operation["responses"] as? [String: Any] ?? [:]
+                            responses["409"] = nil
+                            operation["responses"] = responses
+                            return operation
+                        }, handler: addAddendum),
+            APIEndpoint(method: .post, path: Routes.API.followUpDone, operationId: "completeFollowUp",
+                        summary: "Mark an open follow-up done (its unit or advisory staff), with an optional note; 409 when it is no longer open",
+                        operation: { Self.closeOperation(noteRequired: false, description: "Done") }, handler: done),
+            APIEndpoint(method: .post, path: Routes.API.followUpCancel, operationId: "cancelFollowUp",
+                        summary: "Cancel an open follow-up (its unit or advisory staff) with a note saying why; 409 when it is no longer open",
+                        operation: { Self.closeOperation(noteRequired: true, description: "Cancelled") }, handler: cancel),
             APIEndpoint(method: .get, path: Routes.API.advisoryStatistics, operationId: "getAdvisoryStatistics",
                         summary: "What the advisory line did on the days from–to (inclusive, Copenhagen time)",
                         operation: {
@@ -112,9 +120,38 @@ struct AdvisoryAPI {
                               next: items.count > limit ? page.last.map { PageCursor(instant: $0.dueAt, id: $0.id).encoded } : nil))
     }
 
-    @Sendable func done(_ request: Request, context: AppContext) async throws -> Response {
+    @Sendable func addAddendum(_ request: Request, context: AppContext) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        return try .json(FollowUpDTO(try await advisory.closeFollowUp(id, as: .done, context)))
+        let input = try await request.decodeJSON(ContactAddendumInput.self, limit: services.config.maxBodySize)
+        let addendum = try await advisory.addAddendum(to: id, text: input.text, context)
+        return try .json(ContactAddendumDTO(addendum), status: .created, headers: [.location: Routes.API.contact(id)])
+    }
+
+    @Sendable func done(_ request: Request, context: AppContext) async throws -> Response {
+        try await close(request, context, as: .done)
+    }
+
+    @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {
+        try await close(request, context, as: .cancelled)
+    }
+
+    /// The body is optional for "done" (no body, or `{}`, closes without a note); a cancellation
+    /// without a note is refused by `FollowUpClosing` (422, `note`: required).
+    func close(_ request: Request, _ context: AppContext, as status: FollowUpStatus) async throws -> Response {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        var note: String?
+        if request.headers[.contentType] != nil || (request.headers[.contentLength].flatMap { Int($0) } ?? 0) > 0 {
+            note = try await request.decodeJSON(FollowUpCloseInput.self, limit: services.config.maxBodySize).note
+        }
+        return try .json(FollowUpDTO(try await advisory.closeFollowUp(id, as: status, note: note, context)))
+    }
+
+    static func closeOperation(noteRequired: Bool, description: String) -> [String: Any] {
+        var responses = OpenAPIParts.errors(["404", "409", "415", "422"])
+        responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("FollowUp"), description: description)
+        return ["requestBody": ["required": noteRequired, "content": ["application/json": ["schema": OpenAPIParts.ref(
+                    noteRequired ? "FollowUpCancelInput" : "FollowUpCloseInput")]]],
+                "responses": responses]
     }
 
     @Sendable func statistics(_ request: Request, context: AppContext) async throws -> Response {

@@ -19,6 +19,7 @@ struct AdvisoryController {
         router.get(Routes.newContact.routerPath, use: newContact)
         router.post(Routes.newContact.routerPath, use: submitContact)
         router.get(Routes.contact.routerPath, use: show)
+        router.post(Routes.contactAddenda.routerPath, use: addAddendum)
     }
 
     @Sendable func board(_ request: Request, context: AppContext) async throws -> Response {
@@ -135,6 +136,24 @@ struct AdvisoryController {
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
+        return try await renderContact(id, context, notice: request.query["notice"])
+    }
+
+    /// An addendum beneath a saved contact; a refused text brings the contact back with the text
+    /// as typed and the error (422).
+    @Sendable func addAddendum(_ request: Request, context: AppContext) async throws -> Response {
+        guard let id = context.idParameter else { throw AppError.notFound }
+        let text = context.form["text"]
+        do {
+            _ = try await advisory.addAddendum(to: id, text: text, context)
+            return .redirect(to: Routes.contact(id) + "?notice=saved#addenda")
+        } catch let failure as ValidationFailure {
+            return try await renderContact(id, context, notice: nil, addendum: (text, failure.errors), status: .unprocessableContent)
+        }
+    }
+
+    func renderContact(_ id: UUID, _ context: AppContext, notice: String?, addendum: (typed: String?, errors: [FieldError]) = (nil, []),
+                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let contact = try await advisory.contact(id, context)
         var canPropose = false
         if let patientId = contact.details.patientId, let user = context.user,
@@ -143,6 +162,6 @@ struct AdvisoryController {
         }
         let units = try await services.unitDirectory()
         return .html(AdvisoryViews.contact(PageContext(context, path: Routes.contact(id)), contact, units: units, onDuty: try await advisory.onDuty(),
-                                           canProposePlanChange: canPropose, notice: request.query["notice"]))
+                                           canProposePlanChange: canPropose, notice: notice, addendum: addendum), status: status)
     }
 }

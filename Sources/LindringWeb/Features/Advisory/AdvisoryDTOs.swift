@@ -31,6 +31,8 @@ struct ContactDTO: NullPreservingEncodable {
     var followUps: [FollowUpDTO]
     var createdByName: String
     var createdAt: Date
+    /// Added after saving, oldest first; the contact's own fields never change.
+    var addenda: [ContactAddendumDTO]
 
     init(_ contact: Contact) {
         let d = contact.details
@@ -61,7 +63,35 @@ struct ContactDTO: NullPreservingEncodable {
         followUps = contact.followUps.map(FollowUpDTO.init)
         createdByName = contact.createdByName
         createdAt = contact.createdAt
+        addenda = contact.addenda.map(ContactAddendumDTO.init)
     }
+}
+
+struct ContactAddendumDTO: NullPreservingEncodable {
+    struct Author: NullPreservingEncodable {
+        var name: String
+        /// The author's unit when the addendum was written.
+        var unit: String?
+    }
+
+    var text: String
+    var createdAt: Date
+    var author: Author
+
+    init(_ addendum: ContactAddendum) {
+        text = addendum.text
+        createdAt = addendum.createdAt
+        author = Author(name: addendum.authorName, unit: addendum.authorUnitName)
+    }
+}
+
+struct ContactAddendumInput: Decodable {
+    var text: String?
+}
+
+/// The body of "done" and "cancel": a short note (`FollowUpClosing`).
+struct FollowUpCloseInput: Decodable {
+    var note: String?
 }
 
 struct ContactListItemDTO: NullPreservingEncodable {
@@ -114,6 +144,8 @@ struct FollowUpDTO: NullPreservingEncodable {
     var createdByName: String
     var closedAt: Date?
     var closedByName: String?
+    /// The note written when it was closed: why it was cancelled, or what was done.
+    var closedNote: String?
 
     init(_ f: FollowUp) {
         id = f.id
@@ -131,6 +163,7 @@ struct FollowUpDTO: NullPreservingEncodable {
         createdByName = f.createdByName
         closedAt = f.closedAt
         closedByName = f.closedByName
+        closedNote = f.closedNote
     }
 }
 

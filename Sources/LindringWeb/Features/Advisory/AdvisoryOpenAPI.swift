@@ -30,6 +30,8 @@ enum AdvisoryOpenAPI {
             "actions": list(ContactAction.self), "outcome": one(ContactOutcome.self), "stayedAtHome": ["type": ["boolean", "null"]],
             "outsideWorkingHours": ["type": "boolean"], "holiday": string, "followUps": ["type": "array", "items": OpenAPIParts.ref("FollowUp")],
             "createdByName": ["type": "string"], "createdAt": time,
+            "addenda": ["type": "array", "description": "Added after saving, oldest first; the contact's own fields never change",
+                        "items": OpenAPIParts.ref("ContactAddendum")],
         ]
         let listProperties = ["id", "startedAt", "durationMinutes", "outsideWorkingHours", "channel", "callerRole", "patientId", "patientName",
                               "patientWithheld", "reasons", "triage", "outcome", "createdByName"]
@@ -51,16 +53,38 @@ enum AdvisoryOpenAPI {
                 ],
             ],
             "Contact": ["type": "object", "required": Array(contactProperties.keys).sorted(), "properties": contactProperties],
+            "ContactAddendum": [
+                "type": "object", "required": ["text", "createdAt", "author"],
+                "properties": ["text": ["type": "string"], "createdAt": time,
+                               "author": ["type": "object", "required": ["name", "unit"],
+                                          "properties": ["name": ["type": "string"],
+                                                         "unit": ["type": ["string", "null"], "description": "The author's unit when it was written"]]]],
+            ],
+            "ContactAddendumInput": [
+                "type": "object", "required": ["text"],
+                "properties": ["text": ["type": "string", "minLength": 1, "maxLength": ContactAddendumText.maxLength,
+                                        "description": "Trimmed; at least one character that is not white space"]],
+            ],
+            "FollowUpCloseInput": [
+                "type": "object",
+                "properties": ["note": ["type": ["string", "null"], "maxLength": FollowUpClosing.noteMaxLength, "description": "What was done (optional)"]],
+            ],
+            "FollowUpCancelInput": [
+                "type": "object", "required": ["note"],
+                "properties": ["note": ["type": "string", "minLength": 1, "maxLength": FollowUpClosing.noteMaxLength,
+                                        "description": "Why it is cancelled (required; trimmed, at least one character that is not white space)"]],
+            ],
             "ContactListItem": ["type": "object", "required": listProperties,
                                 "properties": contactProperties.filter { listProperties.contains($0.key) }],
             "FollowUp": [
                 "type": "object",
                 "required": ["id", "contactId", "patientId", "patientName", "patientWithheld", "unitId", "unitName", "triage", "dueAt", "text",
-                             "status", "createdAt", "createdByName", "closedAt", "closedByName"],
+                             "status", "createdAt", "createdByName", "closedAt", "closedByName", "closedNote"],
                 "properties": ["id": uuid, "contactId": uuid, "patientId": nullableUUID, "patientName": string, "patientWithheld": withheld, "unitId": uuid,
                                "unitName": ["type": "string"], "triage": one(Triage.self), "dueAt": time, "text": ["type": "string"],
                                "status": one(FollowUpStatus.self), "createdAt": time, "createdByName": ["type": "string"],
-                               "closedAt": nullableTime, "closedByName": string],
+                               "closedAt": nullableTime, "closedByName": string,
+                               "closedNote": ["type": ["string", "null"], "description": "Written when it was closed: why it was cancelled, or what was done"]],
             ],
             "AdvisoryStatistics": [
                 "type": "object",

@@ -81,23 +81,58 @@ struct AdvisoryService {
         let user = try context.require(.readPatientData)
         let outcome: Result<Contact, AppError> = try await services.persistence.write { tx in
             guard let contact = try await ContactRepository.find(id: id, on: tx) else { throw AppError.notFound }
-            var brokeTheGlass = false
-            if let patientId = contact.patientId, let session = context.session {
-                brokeTheGlass = try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx)
-            }
-            let redaction = LineRecordRedaction(user, brokeTheGlass: brokeTheGlass)
-            let facts = try await contact.patientId.asyncMap { try await PatientRepository.accessFacts(patientId: $0, on: tx) } ?? nil
+            let (ground, redaction) = try await readAccess(contact, user, context, on: tx)
             let record = { (purpose: String?, outcome: AuditOutcome) in
                 context.auditRecord("contact.read", as: .readPatientData, entityType: "contact", entityId: id.uuidString, patientId: contact.patientId,
                                     purpose: purpose, outcome: outcome)
             }
-            guard let ground = ContactReadPolicy.read(redaction.requester, patient: facts, followUpUnitIds: Set(contact.followUps.map(\.unitId))) else {
+            guard let ground else {
                 try await AuditLog.append(record(nil, .denied), on: tx)
                 return .failure(AppError.forbidden)
             }
             let disclosed = try await redaction.apply([contact], on: tx).records[0]
             try await AuditLog.append(record(ground.purpose + (disclosed.patientWithheld ? ": patientWithheld" : ""), .allowed), on: tx)
             return .success(disclosed)
+        }
+        return try outcome.get()
+    }
+
+    /// Why `user` may read `contact` (`ContactReadPolicy`; nil: not at all), and what of the
+    /// patient they may then see (`LineRecordPolicy`, broken glass counting).
+    func readAccess(_ contact: Contact, _ user: User, _ context: AppContext, on tx: any Database) async throws
+        -> (ground: ContactReadGround?, redaction: LineRecordRedaction) {
+        var brokeTheGlass = false
+        if let patientId = contact.patientId, let session = context.session {
+            brokeTheGlass = try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx)
+        }
+        let redaction = LineRecordRedaction(user, brokeTheGlass: brokeTheGlass)
+        let facts = try await contact.patientId.asyncMap { try await PatientRepository.accessFacts(patientId: $0, on: tx) } ?? nil
+        return (ContactReadPolicy.read(redaction.requester, patient: facts, followUpUnitIds: Set(contact.followUps.map(\.unitId))), redaction)
+    }
+
+    /// Adds an addendum beneath a saved contact (which itself never changes), signed with the
+    /// user's name and unit. Only for those who document contacts and may read this one, exactly as
+    /// the contact page decides; a refusal is audited as the page's is (`contact.addendum`, denied).
+    /// The text is clinical free text: it is stored, never logged.
+    func addAddendum(to id: UUID, text: String?, _ context: AppContext) async throws -> ContactAddendum {
+        let user = try context.require(.readPatientData)
+        let outcome: Result<ContactAddendum, any Error> = try await services.persistence.write { tx in
+            guard let contact = try await ContactRepository.find(id: id, on: tx) else { throw AppError.notFound }
+            let ground = try await readAccess(contact, user, context, on: tx).ground
+            let record = { (purpose: String?, outcome: AuditOutcome) in
+                context.auditRecord("contact.addendum", as: .documentAdvisoryContacts, entityType: "contact", entityId: id.uuidString,
+                                    patientId: contact.patientId, purpose: purpose, outcome: outcome)
+            }
+            guard let ground, user.can(.documentAdvisoryContacts) else {
+                try await AuditLog.append(record(nil, .denied), on: tx)
+                return .failure(AppError.forbidden)
+            }
+            let valid: String
+            do { valid = try ContactAddendumText.validated(text) } catch { return .failure(error) }
+            let addendum = try await ContactRepository.addAddendum(contactId: id, text: valid, author: ContactAuthor(userId: user.id, name: user.name),
+                                                                   unitName: user.unitName, on: tx)
+            try await AuditLog.append(record(ground.purpose, .allowed), on: tx)
+            return .success(addendum)
         }
         return try outcome.get()
     }
@@ -117,29 +152,32 @@ struct AdvisoryService {
     /// Follow-ups of one unit, or of every unit when none is named. Advisory staff see every
     /// unit's (they created them and hand over to them); others only their own unit's.
     func followUps(unitId requested: UUID?, status: FollowUpStatus?, limit: Int = 500, after: (dueAt: Date, id: UUID)? = nil,
-                   _ context: AppContext) async throws -> [FollowUp] {
+                   closedIn: Range<Date>? = nil, _ context: AppContext) async throws -> [FollowUp] {
         let user = try context.require(.readPatientData)
         let seesAll = user.can(.documentAdvisoryContacts)
         let unit = seesAll ? requested : (requested ?? user.unitId)
         if let unit, unit != user.unitId, !seesAll { throw AppError.forbidden }
         if unit == nil, !seesAll { return [] }
         return try await services.persistence.write { tx in
-            let listed = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit, after: after), on: tx)
+            let listed = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit, after: after, closedIn: closedIn), on: tx)
             let (items, shown) = try await LineRecordRedaction(user).apply(listed, on: tx)
+            let what = closedIn == nil ? status?.rawValue ?? "all" : "closed"
             try await AuditLog.append([context.auditRecord("followup.list", as: .readPatientData, entityType: "unit", entityId: unit?.uuidString,
-                                                           purpose: "\(status?.rawValue ?? "all"): \(items.count)")]
+                                                           purpose: "\(what): \(items.count)")]
                                       + context.shownRecords("followup.list", patients: shown), on: tx)
             return items
         }
     }
 
-    /// Marks a follow-up done or cancelled: by its unit, or by advisory staff.
-    func closeFollowUp(_ id: UUID, as status: FollowUpStatus, _ context: AppContext) async throws -> FollowUp {
+    /// Marks a follow-up done or cancelled, with its note (`FollowUpClosing`: a cancellation says
+    /// why): by its unit, or by advisory staff. The note is stored with who and when, never logged.
+    func closeFollowUp(_ id: UUID, as status: FollowUpStatus, note: String?, _ context: AppContext) async throws -> FollowUp {
         let user = try context.require(.readPatientData)
         let closed: FollowUp = try await services.persistence.write { tx in
             guard let followUp = try await FollowUpRepository.find(id: id, on: tx) else { throw AppError.notFound }
             guard followUp.unitId == user.unitId || user.can(.documentAdvisoryContacts) else { throw AppError.forbidden }
-            guard try await FollowUpRepository.close(id: id, as: status, by: ContactAuthor(userId: user.id, name: user.name), on: tx) else {
+            let closing = try FollowUpClosing.validated(status, note: note)
+            guard try await FollowUpRepository.close(id: id, closing, by: ContactAuthor(userId: user.id, name: user.name), on: tx) else {
                 throw AppError.conflict("This follow-up is already \(followUp.status.rawValue).")
             }
             try await AuditLog.append(context.auditRecord("followup.\(status.rawValue)", as: .readPatientData, entityType: "followUp",

@@ -102,15 +102,18 @@ enum AdvisoryViews {
                            .th(.plainText(t("followUp.unit"))), .th(.plainText(t("followUp.text"))),
                            .th(.plainText(showStatus ? t("followUp.status") : t("followUp.action"))))),
                 .tbody(.forEach(followUps) { f in
+                    // `data-label`: on a phone each row is a card, and each cell says what it is (app.css).
                     .tr(.class(f.status == .open && f.dueAt < now ? "overdue" : ""),
-                        .td(.plainText(Timestamps.displayMinutes(f.dueAt)),
+                        .td(.attribute(named: "data-label", value: t("followUp.dueAt")), .plainText(Timestamps.displayMinutes(f.dueAt)),
                             .if(f.status == .open && f.dueAt < now, .span(.class("tag warning-text"), .plainText(" " + t("followUp.overdue"))))),
-                        .td(.span(.class("triage-badge triage-\(f.triage.rawValue)"), .plainText(t.label("triage", f.triage)))),
-                        .td(patientCell(t, f)),
-                        .td(.plainText(f.unitName)),
-                        .td(.plainText(f.text), sbarDetails(t, f.sbar),
+                        .td(.attribute(named: "data-label", value: t("contact.field.triage")),
+                            .span(.class("triage-badge triage-\(f.triage.rawValue)"), .plainText(t.label("triage", f.triage)))),
+                        .td(.attribute(named: "data-label", value: t("contact.field.patientId")), patientCell(t, f)),
+                        .td(.attribute(named: "data-label", value: t("followUp.unit")), .plainText(f.unitName)),
+                        .td(.attribute(named: "data-label", value: t("followUp.text")), .plainText(f.text), sbarDetails(t, f.sbar),
                             .a(.class("hint"), .href(Routes.contact(f.contactId)), .plainText(t("followUp.fromContact")))),
-                        .td(statusCell(page, f, returnTo: returnTo)))
+                        .td(.attribute(named: "data-label", value: showStatus ? t("followUp.status") : t("followUp.action")),
+                            statusCell(page, f, returnTo: returnTo)))
                 })))
     }
 
@@ -136,7 +139,8 @@ enum AdvisoryViews {
         return line.count <= limit ? line : String(line.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
-    /// An open follow-up's buttons (for its unit and advisory staff, who may close it), or how a closed one ended.
+    /// An open follow-up's note and buttons (for its unit and advisory staff, who may close it), or
+    /// how a closed one ended, with its note.
     static func statusCell(_ page: PageContext, _ f: FollowUp, returnTo: String) -> Node<HTML.BodyContext> {
         let t = page.t
         let mayClose = page.user.map { $0.unitId == f.unitId || $0.can(.documentAdvisoryContacts) } ?? false
@@ -144,22 +148,70 @@ enum AdvisoryViews {
             if f.status == .open { return .span(.class("status-open"), .plainText(t.label("followUpStatus", f.status))) }
             let closedBy = f.closedByName.map { " – \($0)" } ?? ""
             let closedAt = f.closedAt.map { " " + Timestamps.displayMinutes($0) } ?? ""
-            return .plainText(t.label("followUpStatus", f.status) + closedBy + closedAt)
+            return .group(.plainText(t.label("followUpStatus", f.status) + closedBy + closedAt),
+                          .unwrap(f.closedNote) { .p(.class("closing-note prewrap"), .plainText($0)) })
         }
-        return .group(.span(.class("status-open"), .plainText(t.label("followUpStatus", f.status))), .div(.class("row-actions"),
-                      closeButton(page, Routes.followUpDone(f.id), returnTo: returnTo, label: t("followUp.markDone"), style: "primary"),
-                      closeButton(page, Routes.followUpCancel(f.id), returnTo: returnTo, label: t("followUp.cancel"), style: "secondary")))
+        return .group(.span(.class("status-open"), .plainText(t.label("followUpStatus", f.status))), closeForm(page, id: f.id, returnTo: returnTo, failed: nil))
     }
 
-    static func closeButton(_ page: PageContext, _ action: String, returnTo: String, label: String, style: String) -> Node<HTML.BodyContext> {
-        .form(.method(.post), .action(action), .class("inline-form"),
-              Layout.csrfField(page),
-              .input(.type(.hidden), .name("returnTo"), .value(HTMLEscaping.escape(returnTo))),
-              .button(.type(.submit), .class("button small \(style)"), .plainText(label)))
+    /// One small form: a note, then "Udført" (the note is optional) or "Annullér" (which needs
+    /// it: app.js says so before sending, the server in any case). Enter in the note makes a new
+    /// line, never a choice between the two.
+    static func closeForm(_ page: PageContext, id followUpId: UUID, returnTo: String, failed: FailedClose?) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let id = "note-\(followUpId.uuidString.lowercased())"
+        let error = failed?.errors.first { $0.field == "note" }
+        let described = error == nil ? "\(id)-hint" : "\(id)-hint \(id)-error"
+        return .form(.method(.post), .action(Routes.followUpDone(followUpId)), .class("close-follow-up"),
+                     Layout.csrfField(page),
+                     .input(.type(.hidden), .name("returnTo"), .value(HTMLEscaping.escape(returnTo))),
+                     .div(.class(error == nil ? "field" : "field has-error"),
+                          .label(.for(id), .plainText(t("followUp.note"))),
+                          .span(.class("hint"), .id("\(id)-hint"), .plainText(" " + t("followUp.noteHint"))),
+                          .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .plainText(FormFields.message(t, $0.code))) },
+                          .textarea(.id(id), .name("note"), .attribute(named: "rows", value: "1"),
+                                    .attribute(named: "maxlength", value: String(FollowUpClosing.noteMaxLength)),
+                                    .attribute(named: "aria-describedby", value: described),
+                                    .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                                    .plainText(failed?.note ?? ""))),
+                     .div(.class("row-actions"),
+                          .button(.type(.submit), .class("button small primary"), .plainText(t("followUp.markDone"))),
+                          .button(.type(.submit), .class("button small secondary"), .attribute(named: "formaction", value: Routes.followUpCancel(followUpId)),
+                                  .attribute(named: "data-requires-note", value: t("followUp.cancelNeedsNote")), .plainText(t("followUp.cancel")))))
+    }
+
+    /// A follow-up's close that was refused: the note it carried, and why.
+    struct FailedClose {
+        let note: String
+        let errors: [FieldError]
+    }
+
+    /// Addenda beneath a saved contact, oldest first, each dated and signed; and the form to add
+    /// one, for those who document contacts.
+    static func addenda(_ page: PageContext, _ contact: Contact, typed: String?, errors: [FieldError]) -> Node<HTML.BodyContext> {
+        let t = page.t
+        let canAdd = page.user?.can(.documentAdvisoryContacts) == true
+        return .section(.class("addenda"), .id("addenda"),
+            .h2(.plainText(t("addendum.title") + (contact.addenda.isEmpty ? "" : " (\(contact.addenda.count))"))),
+            contact.addenda.isEmpty ? .p(.class("hint"), .plainText(t("addendum.none")))
+                : .ol(.class("addendum-list"), .forEach(contact.addenda) { addendum in
+                    .li(.class("addendum"), .id("addendum-\(addendum.id.uuidString.lowercased())"),
+                        .p(.class("prewrap"), .plainText(addendum.text)),
+                        .p(.class("signature"), .plainText(t("addendum.signed", [
+                            "time": Timestamps.displayMinutes(addendum.createdAt),
+                            "name": [addendum.authorName, addendum.authorUnitName].compactMap { $0 }.joined(separator: ", "),
+                        ]))))
+                }),
+            .if(canAdd, .form(.method(.post), .action(Routes.contactAddenda(contact.id)), .class("addendum-form"),
+                Layout.csrfField(page),
+                FormFields.errorSummary(t, errors, labels: ["text": t("addendum.text")]),
+                FormFields.textarea(t, name: "text", label: t("addendum.text"), value: typed, errors: errors, required: true,
+                                    hint: t("addendum.hint"), maxLength: ContactAddendumText.maxLength),
+                FormFields.submit(t("addendum.save"), id: "save-addendum"))))
     }
 
     static func contact(_ page: PageContext, _ contact: Contact, units: UnitDirectory, onDuty: OnDuty, canProposePlanChange: Bool,
-                        notice: String?) -> HTML {
+                        notice: String?, addendum: (typed: String?, errors: [FieldError]) = (nil, [])) -> HTML {
         let t = page.t
         let d = contact.details
         let minutes = Int((Double(d.durationSeconds) / 60).rounded())
@@ -202,7 +254,8 @@ enum AdvisoryViews {
                     .group(.dt(.plainText(t("contact.field.\(name)"))), .dd(.class("prewrap"), .plainText(text ?? "–")))
                 })),
             .section(.h2(.plainText(t("contact.section.followUp"))),
-                     followUpTable(page, contact.followUps, returnTo: Routes.contact(contact.id), showStatus: false)))
+                     followUpTable(page, contact.followUps, returnTo: Routes.contact(contact.id), showStatus: false)),
+            addenda(page, contact, typed: addendum.typed, errors: addendum.errors))
     }
 
     static func list(_ page: PageContext, range: DateRange, contacts: [ContactListItem], truncated: Bool, onDuty: OnDuty, errors: [FieldError],

@@ -36,11 +36,37 @@ struct FollowUpsController {
             .if(items.count == limit, .p(.class("hint"), .plainText(t("followUps.truncated", ["count": String(limit)]))))))
     }
 
+    /// Done or cancelled, with the note typed beside the buttons. A refused note (a cancellation
+    /// without one, when the browser ran no script) brings a small page with the form again, the
+    /// note as typed and the error (422), which returns to the same list once it is right.
     func close(_ request: Request, _ context: AppContext, as status: FollowUpStatus) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        _ = try await advisory.closeFollowUp(id, as: status, context)
+        let note = context.form["note"]
         // Only a path on this site: never an open redirect.
         let back = context.form["returnTo"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil } ?? Routes.followUps()
+        do {
+            _ = try await advisory.closeFollowUp(id, as: status, note: note, context)
+        } catch let failure as ValidationFailure {
+            return .html(refused(PageContext(context, path: Routes.followUps()), id: id, status: status, note: note ?? "", errors: failure.errors,
+                                 back: back), status: .unprocessableContent)
+        }
         return .redirect(to: back + (back.contains("?") ? "&" : "?") + "notice=saved")
+    }
+
+    /// The refused close: only the form (no patient data is read again for it).
+    func refused(_ page: PageContext, id: UUID, status: FollowUpStatus, note: String, errors: [FieldError], back: String) -> HTML {
+        let t = page.t
+        let failed = AdvisoryViews.FailedClose(note: note, errors: errors)
+        return Layout.page(page, title: t("followUp.notClosed"),
+            .div(.class("page-heading"), .h1(.plainText(t("followUp.notClosed")))),
+            .div(.class("form-error"), .attribute(named: "role", value: "alert"),
+                 .p(.strong(.plainText(t("form.fixErrors")))),
+                 .ul(.forEach(errors) { error in
+                     .li(.a(.href("#note-\(id.uuidString.lowercased())"),
+                            .plainText((error.field == "note" ? t("followUp.note") : error.field) + ": " + FormFields.message(t, error.code))))
+                 })),
+            .p(.plainText(status == .cancelled ? t("followUp.cancelNeedsNote") : t("followUp.noteHint"))),
+            AdvisoryViews.closeForm(page, id: id, returnTo: back, failed: failed),
+            .p(.a(.href(back), .plainText("← " + t("followUp.back")))))
     }
 }

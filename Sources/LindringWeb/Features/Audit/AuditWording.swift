@@ -19,7 +19,7 @@ enum AuditWording {
     static let knownActions = [
         "apiToken.issue", "apiToken.revoke", "assessment.create", "assessment.form", "assessment.list", "assessment.selfReport",
         "audit.breakGlassReview", "audit.search", "auth.login", "auth.logout", "board.redScreening", "breakGlass.review",
-        "contact.create", "contact.list", "contact.read", "followup.cancelled", "followup.done", "followup.list", "followup.open",
+        "contact.addendum", "contact.create", "contact.list", "contact.read", "followup.cancelled", "followup.done", "followup.list", "followup.open",
         "inbox.read", "instrumentThresholds.update", "patient.access", "patient.accessLog", "patient.breakGlass", "patient.create",
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
         "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "spict.create", "spict.form", "spict.list",
