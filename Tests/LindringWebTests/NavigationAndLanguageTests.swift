@@ -10,7 +10,7 @@ import Testing
     /// Which main-navigation links each role sees.
     static let expectedLinks: [(Role, Set<String>)] = [
         (.administrator, ["/", "/advisory/statistics", "/screening", "/units", "/users", "/api-tokens", "/audit", "/audit/break-glass", "/account"]),
-        (.clinician, ["/", "/patients", "/inbox", "/follow-ups", "/screening", "/units", "/account"]),
+        (.clinician, ["/", "/my-patients", "/patients", "/inbox", "/follow-ups", "/screening", "/units", "/account"]),
         (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
         (.socialWorker, ["/", "/units", "/account"]),
         (.educator, ["/", "/units", "/account"]),
@@ -69,7 +69,7 @@ import Testing
         let t = Localizer(.danish)
         // values that name each other's placeholders are shown as typed, in any order of filling
         #expect(t("inbox.version", ["version": "3", "author": "Åse {time}", "time": "{author} 03:12"])
-                == "plan version 3 af Åse {time}, {author} 03:12")
+                == "Plan version 3 af Åse {time}, {author} 03:12")
         #expect(t("plan.decidedByOn", ["by": "Dr. Hansen"]) == "Besluttet af Dr. Hansen, {on}")
         #expect(t("home.greeting", [:]) == "Velkommen, {name}")
         #expect(Localizer(.english)("home.greeting", ["name": "Søren"]) == "Welcome, Søren")

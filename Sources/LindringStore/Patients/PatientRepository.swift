@@ -155,8 +155,13 @@ public enum PatientRepository {
                 rows = try await visible(to: requester, select).orderBy("name").orderBy("id").limit(limit).all()
             }
         }
+        return try await listItems(rows, on: sql)
+    }
+
+    /// List items for rows of `id`, `name` and `cpr` (a page of a list), in the rows' order: what
+    /// tells the page's patients apart, and their plans' status, in one statement for the page only.
+    static func listItems(_ rows: [any SQLRow], on sql: any SQLDatabase) async throws -> [PatientListItem] {
         let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
-        // What tells the page's patients apart, and their plans' status, in one statement for the page only.
         var details: [UUID: (birthDate: LocalDate, address: String?, municipalityCode: String?, status: PlanStatus?)] = [:]
         if !ids.isEmpty {
             let binds: [any Encodable & Sendable] = ids
@@ -176,6 +181,21 @@ public enum PatientRepository {
                                    cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)), planStatus: detail.status,
                                    birthDate: detail.birthDate, address: detail.address, municipalityCode: detail.municipalityCode)
         }
+    }
+
+    /// These patients as list items, by id; unknown ids are left out.
+    public static func listItems(ids: some Collection<UUID>, on db: any Database) async throws -> [UUID: PatientListItem] {
+        guard !ids.isEmpty else { return [:] }
+        let sql = db as! any SQLDatabase
+        let binds: [any Encodable & Sendable] = Array(Set(ids))
+        let items = try await listItems(try await sql.raw("SELECT id, name, cpr FROM patients WHERE id IN (\(binds: binds))").all(), on: sql)
+        return Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
+    }
+
+    /// A page of the patients a unit's staff may see without breaking the glass (`unitPatients`), in name order.
+    public static func unitPatients(_ unit: UUID, after: (name: String, id: UUID)?, limit: Int, on db: any Database) async throws -> [PatientListItem] {
+        let sql = db as! any SQLDatabase
+        return try await listItems(try await unitPatients(unit, named: [], after: after, limit: limit, on: sql), on: sql)
     }
 
     /// `PatientAccessPolicy.read` without breaking the glass, as a condition on `patients`.

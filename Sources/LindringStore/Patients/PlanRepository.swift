@@ -205,14 +205,16 @@ public enum InboxRepository {
         """
     }
 
-    /// Marks every item of the unit read for this user.
-    public static func markAllRead(unitId: UUID, userId: UUID, now: Date = Date(), on db: any Database) async throws {
+    /// Marks every item of the unit read for this user, or every item about one patient.
+    public static func markAllRead(unitId: UUID, userId: UUID, patientId: UUID? = nil, now: Date = Date(), on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         try await sql.insert(into: "inbox_reads").columns("item_id", "user_id", "read_at")
             .select { select in
-                select.column("id").column(SQLBind(userId)).column(SQLBind(now)).from("inbox_items")
+                var select = select.column("id").column(SQLBind(userId)).column(SQLBind(now)).from("inbox_items")
                     .where("unit_id", .equal, SQLBind(unitId))
                     .where(SQLColumn("id"), .notIn, SQLSubquery.select { $0.column("item_id").from("inbox_reads").where("user_id", .equal, SQLBind(userId)) })
+                if let patientId { select = select.where("patient_id", .equal, SQLBind(patientId)) }
+                return select
             }.run()
     }
 

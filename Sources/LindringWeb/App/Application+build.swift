@@ -60,6 +60,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     ApiTokensController(services: services).addRoutes(to: router)
     PatientsController(services: services).addRoutes(to: router)
     InboxController(services: services).addRoutes(to: router)
+    WorklistController(services: services).addRoutes(to: router)
     AdvisoryController(services: services).addRoutes(to: router)
     FollowUpsController(services: services).addRoutes(to: router)
     RotaController(services: services).addRoutes(to: router)

@@ -31,6 +31,10 @@ struct PageContext: Sendable {
         guard let user else { return [] }
         var items: [(String, String)] = [(t("nav.home"), Routes.home())]
         if user.can(.documentAdvisoryContacts) { items.append((t("nav.advisory"), Routes.advisory())) }
+        // The advisory line's staff work from the board; "Mine patienter" is a clinical unit's list.
+        if user.can(.readPatientData), user.unitId != nil, !user.can(.documentAdvisoryContacts) {
+            items.append((t("nav.myPatients"), Routes.myPatients()))
+        }
         if user.can(.readPatientData) { items.append((t("nav.patients"), Routes.patients())) }
         if user.can(.readPatientData), user.unitId != nil {
             items.append((unreadInbox > 0 ? t("nav.inboxUnread", ["count": String(unreadInbox)]) : t("nav.inbox"), Routes.inbox()))

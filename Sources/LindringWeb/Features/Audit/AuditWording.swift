@@ -24,6 +24,7 @@ enum AuditWording {
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
         "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "spict.create", "spict.form", "spict.list",
         "unit.create", "unit.update", "user.changeOwnPassword", "user.create", "user.create.demo", "user.resetPassword", "user.update",
+        "worklist.read",
     ]
 
     static func action(_ t: Localizer, _ action: String) -> String {

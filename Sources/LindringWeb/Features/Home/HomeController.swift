@@ -57,6 +57,9 @@ enum HomeView {
             cards.append(Card(title: t("home.advisory.title"), text: t("home.advisory.text"), link: (t("home.advisory.link"), Routes.advisory())))
         }
         if user.can(.readPatientData), user.unitId != nil {
+            if !user.can(.documentAdvisoryContacts) {
+                cards.append(Card(title: t("home.worklist.title"), text: t("home.worklist.text"), link: (t("home.worklist.link"), Routes.myPatients())))
+            }
             let text = switch work.unreadInbox {
             case 0: t("home.inbox.none")
             case 1: t("home.inbox.one")

@@ -13,6 +13,7 @@ struct InboxController {
         router.get(Routes.inbox.routerPath, use: inbox)
         router.post(Routes.markInboxRead.routerPath, use: markRead)
         router.post(Routes.markAllInboxRead.routerPath, use: markAllRead)
+        router.post(Routes.markInboxPatientRead.routerPath, use: markPatientRead)
     }
 
     @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
@@ -29,6 +30,15 @@ struct InboxController {
         let user = try context.require(.readPatientData)
         guard let item = context.idParameter, let unit = user.unitId,
               try await services.persistence.write({ try await InboxRepository.markRead(itemId: item, unitId: unit, userId: user.id, on: $0) }) else { throw AppError.notFound }
+        return .redirect(to: Routes.inbox())
+    }
+
+    /// Marks what the unit's inbox holds for one patient read; it reveals nothing, so a patient the
+    /// reader may no longer see is simply nothing to mark.
+    @Sendable func markPatientRead(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.require(.readPatientData)
+        guard let patient = context.idParameter, let unit = user.unitId else { throw AppError.notFound }
+        try await services.persistence.write { try await InboxRepository.markAllRead(unitId: unit, userId: user.id, patientId: patient, on: $0) }
         return .redirect(to: Routes.inbox())
     }
 

@@ -155,6 +155,9 @@ struct InboxItemDTO: NullPreservingEncodable {
     var createdAt: Date
     var read: Bool
     var changes: [PlanChange]
+    /// What critical parts of the plan the changes touch (`CriticalTopic`), each once; none for a
+    /// plan's first version.
+    var criticalTopics: [CriticalTopic]
     /// Set when the item is a red screening result rather than a plan change.
     var assessmentId: UUID?
     /// The reader's unit was taken off the patient's care team.
@@ -174,12 +177,14 @@ struct InboxItemDTO: NullPreservingEncodable {
             planVersion = item.planVersion
             authorName = item.authorName
             changes = item.changes
+            criticalTopics = item.changes.criticalNews(planVersion: item.planVersion)
             assessmentId = item.assessment?.id
             removedFromTeam = item.removedFromTeam
             registeringUnitId = item.registeringUnitId
         case .withheld(let notice):
             withheld = true
             changes = []
+            criticalTopics = []
             removedFromTeam = notice.removedFromTeam
             registeringUnitId = notice.registeringUnitId
         }

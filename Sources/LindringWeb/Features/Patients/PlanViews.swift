@@ -125,11 +125,14 @@ enum PlanViews {
             .div(.class("card wide"),
                  .h2(.plainText(t("plan.medications"))),
                  plan.medications.isEmpty ? .p(.plainText(t("plan.noMedications"))) : .ul(.forEach(plan.medications) { m in
-                     .li(.strong(.plainText("\(m.drug) \(m.strength)")),
-                         .plainText(" – \(m.dose) \(t.label("route", m.route)), \(t.label("indication", m.indication))"
-                               + (m.maxPer24h.map { ", max \($0)/24 t" } ?? "")
-                               + (m.availableInHome ? " · " + t("plan.inHome") : " · " + t("plan.notInHome"))))
+                     .li(.strong(.plainText("\(m.drug) \(m.strength)")), .plainText(" – " + medicationDetails(t, m)))
                  })))
+    }
+
+    /// "2,5 mg s.c., Smerter, max 6/24 t · findes i hjemmet": a medication after its drug and strength.
+    static func medicationDetails(_ t: Localizer, _ m: AnticipatoryMedication) -> String {
+        "\(m.dose) \(t.label("route", m.route)), \(t.label("indication", m.indication))" + (m.maxPer24h.map { ", max \($0)/24 t" } ?? "")
+            + " · " + t(m.availableInHome ? "plan.inHome" : "plan.notInHome")
     }
 
     static func contingencies(_ t: Localizer, _ plan: PlanContent) -> Node<HTML.BodyContext> {
@@ -177,7 +180,8 @@ enum PlanViews {
     /// Which vocabulary a field's coded values belong to.
     static let vocabulary = ["status": "planStatus", "endReason": "endReason", "placeOfDeath": "placeOfDeath",
                              "preferredPlaceOfCare": "preferredPlace", "preferredPlaceOfDeath": "preferredPlace", "resuscitation": "resuscitation",
-                             "treatmentLevel": "treatmentLevel", "prognosis": "prognosis", "equipment": "equipment"]
+                             "treatmentLevel": "treatmentLevel", "prognosis": "prognosis", "equipment": "equipment",
+                             "medications.route": "route"]
 
     static func value(_ t: Localizer, field: String, _ value: PlanChange.Value?, units: UnitDirectory) -> String {
         switch value {
@@ -185,22 +189,38 @@ enum PlanViews {
         case .text(let text): return text
         case .code(let code): return vocabulary[field].map { t("\($0).\(code)") } ?? code
         case .flag(let flag): return flag ? t("yes") : t("no")
+        case .member(_, let unit) where field == "keyWorker": return units.name(unit)
         case .member(let role, let unit): return "\(t.label("careTeamRole", role)): \(units.name(unit))"
+        case .medication(let m): return "\(m.drug) \(m.strength) – " + medicationDetails(t, m)
         }
     }
 
-    static func changeList(_ t: Localizer, _ changes: [PlanChange], units: UnitDirectory) -> Node<HTML.BodyContext> {
+    /// What a change is about: its field, after the row it belongs to ("Hjemmesygepleje: Hjemmeplejen
+    /// Nord, telefon, vagt"; "Anticiperende medicin, Morfin (Smerter), dosis").
+    static func changeLabel(_ t: Localizer, _ change: PlanChange, units: UnitDirectory) -> String {
+        switch change.member {
+        case nil: t("plan.field.\(change.field)")
+        case .medication(let m): "\(t("plan.field.medications")), \(m.drug) (\(t.label("indication", m.indication))), \(t("plan.field.\(change.field)"))"
+        case let member?: value(t, field: "careTeam", member, units: units) + ", " + t("plan.field.\(change.field)")
+        }
+    }
+
+    /// The changes in words, the critical ones (`CriticalTopic`) marked so a changed resuscitation
+    /// decision does not read like a changed phone number.
+    /// `markCritical` false: a plan's first version, whose essentials are its content, not alarming changes.
+    static func changeList<Context: HTML.BodyContext>(_ t: Localizer, _ changes: [PlanChange], units: UnitDirectory,
+                                                      markCritical: Bool = true) -> Node<Context> {
         .ul(.class("changes"), .forEach(changes) { change in
-            let label = change.member.map { value(t, field: "careTeam", $0, units: units) + ", " + t("plan.field.\(change.field)") }
-                ?? t("plan.field.\(change.field)")
-            switch change.kind {
-            case .changed:
-                return .li(.plainText("\(label): \(value(t, field: change.field, change.before, units: units)) → \(value(t, field: change.field, change.after, units: units))"))
-            case .added:
-                return .li(.plainText("\(label): \(t("plan.added")) \(value(t, field: change.field, change.after, units: units))"))
-            case .removed:
-                return .li(.plainText("\(label): \(t("plan.removed")) \(value(t, field: change.field, change.before, units: units))"))
+            let label = changeLabel(t, change, units: units)
+            let text = switch change.kind {
+            case .changed: "\(label): \(value(t, field: change.field, change.before, units: units)) → \(value(t, field: change.field, change.after, units: units))"
+            case .added: "\(label): \(t("plan.added")) \(value(t, field: change.field, change.after, units: units))"
+            case .removed: "\(label): \(t("plan.removed")) \(value(t, field: change.field, change.before, units: units))"
             }
+            let critical = markCritical && change.criticalTopic != nil
+            return .li(.if(critical, .class("critical")),
+                       .if(critical, .span(.class("critical-tag"), .plainText(t("plan.critical")))),
+                       .plainText(text))
         })
     }
 
