@@ -135,6 +135,8 @@ extension Catalog {
         "error.status.other": "Der opstod en fejl",
         "error.statusCode": "Fejlkode",
         "form.choose": "Vælg …",
+        "form.requiredNote": "Felter med * skal udfyldes.",
+        "form.rowsHint": "I hver række, du udfylder, skal felterne med * udfyldes; tomme rækker gemmes ikke.",
         "form.fixErrors": "Ret venligst følgende:",
         "home.greeting": "Velkommen, {name}",
         "home.roles": "Du er logget ind som: {roles}.",

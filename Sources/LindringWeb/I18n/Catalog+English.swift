@@ -135,6 +135,8 @@ extension Catalog {
         "error.status.other": "An error occurred",
         "error.statusCode": "Error code",
         "form.choose": "Choose …",
+        "form.requiredNote": "Fields marked * are required.",
+        "form.rowsHint": "In each row you fill in, the fields marked * are required; empty rows are not saved.",
         "form.fixErrors": "Please correct the following:",
         "home.greeting": "Welcome, {name}",
         "home.roles": "You are signed in as: {roles}.",

@@ -4,6 +4,24 @@ import Plot
 /// Labelled, accessible form controls. Each shows its error next to it (linked with
 /// aria-describedby) and keeps what the user typed.
 enum FormFields {
+    /// The mark of a required field beside its label: a red asterisk, hidden from screen readers,
+    /// which hear the control's own `required` (a group's `aria-required`, or the words in its legend).
+    static let requiredMark = "<span class=\"required\" aria-hidden=\"true\"> *</span>"
+
+    /// What the mark means, once at the top of a form: "Felter med * skal udfyldes."
+    static func requiredNote(_ t: Localizer) -> Node<HTML.FormContext> {
+        let parts = t("form.requiredNote").components(separatedBy: "*")
+        return .p(.class("hint required-note"), .plainText(parts[0]),
+                  .if(parts.count > 1, .group(.span(.class("required"), .plainText("*")), .plainText(parts.dropFirst().joined(separator: "*")))))
+    }
+
+    /// A fieldset's caption; a required group's carries the mark, and `spoken` (words for screen
+    /// readers, where the group cannot say `aria-required`).
+    static func legend(_ text: String, required: Bool, spoken: String? = nil) -> Node<HTML.FormContext> {
+        .element(named: "legend", nodes: [.plainText(text), .if(required, .raw(requiredMark)),
+                                          .if(required, .unwrap(spoken) { .span(.class("visually-hidden"), .plainText(" (\($0))")) })])
+    }
+
     static func errorSummary(_ t: Localizer, _ errors: [FieldError], labels: [String: String]) -> Node<HTML.FormContext> {
         .if(!errors.isEmpty,
             .div(.class("form-error"), .attribute(named: "role", value: "alert"),
@@ -17,13 +35,15 @@ enum FormFields {
         t.label("validation", code)
     }
 
+    /// `rowRequired`: required when its row of a repeating group is used; it carries the mark, but
+    /// not the `required` attribute, so a blank row can be left (the group's hint says so).
     static func text(_ t: Localizer, name: String, label: String, value: String?, errors: [FieldError], type: HTMLInputType = .text,
-                     required: Bool = false, autocomplete: String? = nil, hint: String? = nil, autofocus: Bool = false,
+                     required: Bool = false, rowRequired: Bool = false, autocomplete: String? = nil, hint: String? = nil, autofocus: Bool = false,
                      maxLength: Int? = nil) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         return .div(.class(error == nil ? "field" : "field has-error"),
-                    .label(.for(name), .plainText(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .plainText(" *")))),
+                    .label(.for(name), .plainText(label), .if(required || rowRequired, .raw(requiredMark))),
                     .unwrap(hint) { .p(.class("hint"), .id("\(name)-hint"), .plainText($0)) },
                     .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
                     .selfClosedElement(named: "input", attributes: inputAttributes(
@@ -45,11 +65,12 @@ enum FormFields {
     }
 
     static func select(_ t: Localizer, name: String, label: String, options: [(value: String, label: String)], selected: String?,
-                       errors: [FieldError], required: Bool = false, includeEmpty: String? = nil, autofocus: Bool = false) -> Node<HTML.FormContext> {
+                       errors: [FieldError], required: Bool = false, rowRequired: Bool = false, includeEmpty: String? = nil,
+                       autofocus: Bool = false) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
         let choices = (includeEmpty.map { [("", $0)] } ?? []) + options.map { ($0.value, $0.label) }
         return .div(.class(error == nil ? "field" : "field has-error"),
-                    .label(.for(name), .plainText(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .plainText(" *")))),
+                    .label(.for(name), .plainText(label), .if(required || rowRequired, .raw(requiredMark))),
                     .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
                     .element(named: "select", nodes: [
                         .attribute(named: "id", value: name), .attribute(named: "name", value: name),
@@ -67,11 +88,12 @@ enum FormFields {
                     ]))
     }
 
+    /// `required`: at least one must be ticked (the legend carries the mark).
     static func checkboxes(_ t: Localizer, name: String, legend: String, options: [(value: String, label: String)], checked: Set<String>,
-                           errors: [FieldError]) -> Node<HTML.FormContext> {
+                           errors: [FieldError], required: Bool = false) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
         return .fieldset(.id(name), .class(error == nil ? "field checkboxes" : "field checkboxes has-error"),
-                         .legend(legend),
+                         self.legend(legend, required: required, spoken: message(t, .required)),
                          .unwrap(error) { .p(.class("field-error"), .plainText(message(t, $0.code))) },
                          .forEach(options) { option in
                              .div(.class("checkbox"),
@@ -93,7 +115,7 @@ enum FormFields {
         let error = errors.first { $0.field == name }
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         return .div(.class(error == nil ? "field" : "field has-error"),
-                    .label(.for(name), .plainText(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .plainText(" *")))),
+                    .label(.for(name), .plainText(label), .if(required, .raw(requiredMark))),
                     .unwrap(hint) { .p(.class("hint"), .id("\(name)-hint"), .plainText($0)) },
                     .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
                     .textarea(.id(name), .name(name), .attribute(named: "rows", value: "4"),

@@ -71,6 +71,7 @@ enum ContactFormView {
                 .input(.type(.hidden), .name("contactId"), .value(form.contactId.uuidString)),
                 .unwrap(form.patientId) { .input(.type(.hidden), .name("patientId"), .value($0.uuidString)) },
                 FormFields.errorSummary(t, errors, labels: labels),
+                FormFields.requiredNote(t),
                 .fieldset(.class("form-section"), .legend(t("contact.section.call")),
                     .div(.class("grid"),
                         FormFields.text(t, name: "startedAt", label: labels["startedAt"]!, value: f["startedAt"], errors: errors,
@@ -90,7 +91,7 @@ enum ContactFormView {
                 patientSection(page, form: form, panel: patientPanel, units: UnitDirectory(units), errors: errors, focus: focus),
                 .fieldset(.class("form-section"), .legend(t("contact.section.reasons")),
                     FormFields.checkboxes(t, name: "reasons", legend: labels["reasons"]!, options: options(AdvisoryOpenAPI.values(ContactReason.self), "reason"),
-                                          checked: Set(f.all("reasons")), errors: errors)),
+                                          checked: Set(f.all("reasons")), errors: errors, required: true)),
                 .fieldset(.class("form-section"), .legend(t("contact.section.sbar")),
                     .forEach(["situation", "background", "assessment", "recommendation"]) { name in
                         FormFields.textarea(t, name: name, label: labels[name]!, value: f[name], errors: errors, hint: t("contact.hint.\(name)"))
@@ -168,7 +169,8 @@ enum ContactFormView {
     static func triageChoices(_ t: Localizer, selected: String?, errors: [FieldError]) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == "triage" }
         return .fieldset(.id("triage"), .class(error == nil ? "field triage-choices" : "field triage-choices has-error"),
-            .legend(t("contact.field.triage") + " *"),
+            .attribute(named: "role", value: "radiogroup"), .attribute(named: "aria-required", value: "true"),
+            FormFields.legend(t("contact.field.triage"), required: true),
             .unwrap(error) { .p(.class("field-error"), .plainText(FormFields.message(t, $0.code))) },
             .forEach(Triage.allCases) { level in
                 .div(.class("radio triage-\(level.rawValue)"),

@@ -94,6 +94,7 @@ enum PatientViews {
                   Layout.csrfField(page),
                   FormFields.sessionBanner(t),
                   FormFields.errorSummary(t, errors, labels: labels),
+                  FormFields.requiredNote(t),
                   patientId == nil
                     ? FormFields.text(t, name: "cpr", label: labels["cpr"]!, value: draft.cpr, errors: errors, required: true,
                                       autocomplete: "off", hint: t("patient.cprHint"), maxLength: 11)
@@ -116,12 +117,13 @@ enum PatientViews {
                   FormFields.select(t, name: "sharingConsent", label: labels["sharingConsent"]!,
                                     options: SharingConsent.allCases.map { ($0.rawValue, t.label("consent", $0)) },
                                     selected: draft.sharingConsent ?? SharingConsent.notAsked.rawValue, errors: errors),
-                  .fieldset(.class("rows"), .legend(labels["relatives"]!),
+                  .fieldset(.class("rows"), .legend(labels["relatives"]!), .p(.class("hint"), .plainText(t("form.rowsHint"))),
                             .forEach(Array(relatives.enumerated())) { index, relative in
                                 let p = "relatives[\(index)]"
                                 return .div(.class("row-group"),
-                                    FormFields.text(t, name: "\(p).name", label: t("relative.name"), value: relative.name, errors: errors, maxLength: 200),
-                                    FormFields.text(t, name: "\(p).relation", label: t("relative.relation"), value: relative.relation, errors: errors, maxLength: 100),
+                                    FormFields.text(t, name: "\(p).name", label: t("relative.name"), value: relative.name, errors: errors, rowRequired: true, maxLength: 200),
+                                    FormFields.text(t, name: "\(p).relation", label: t("relative.relation"), value: relative.relation, errors: errors, rowRequired: true,
+                                                    maxLength: 100),
                                     FormFields.text(t, name: "\(p).phone", label: t("relative.phone"), value: relative.phone, errors: errors, type: .tel, maxLength: 25),
                                     FormFields.checkbox(name: "\(p).primaryContact", label: t("relative.primaryContact"), checked: relative.primaryContact ?? false),
                                     FormFields.checkbox(name: "\(p).livesWithPatient", label: t("relative.livesWithPatient"), checked: relative.livesWithPatient ?? false),

@@ -49,14 +49,16 @@ enum PlanFormView {
         let medications = (input.medications ?? []) + Array(repeating: PlanInput.Medication(), count: 2)
         let contingencies = (input.contingencies ?? []) + [PlanInput.ContingencyInput()]
         let unitOptions = units.map { ($0.id.uuidString, $0.name) }
-        func select<E: CaseIterable & RawRepresentable>(_ name: String, _ type: E.Type, prefix: String, selected: String?, empty: String? = nil) -> Node<HTML.FormContext> where E.RawValue == String {
+        // `rowRequired`: required in each row of a repeating group that is used (the mark, no `required`).
+        func select<E: CaseIterable & RawRepresentable>(_ name: String, _ type: E.Type, prefix: String, selected: String?, empty: String? = nil,
+                                                        rowRequired: Bool = false) -> Node<HTML.FormContext> where E.RawValue == String {
             FormFields.select(t, name: name, label: fieldLabel(t, name),
                               options: E.allCases.map { ($0.rawValue, t("\(prefix).\($0.rawValue)")) }, selected: selected, errors: errors,
-                              includeEmpty: empty)
+                              rowRequired: rowRequired, includeEmpty: empty)
         }
-        func text(_ name: String, _ value: String?, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
+        func text(_ name: String, _ value: String?, type: HTMLInputType = .text, rowRequired: Bool = false) -> Node<HTML.FormContext> {
             FormFields.text(t, name: name, label: fieldLabel(t, name),
-                            value: value, errors: errors, type: type, maxLength: 2000)
+                            value: value, errors: errors, type: type, rowRequired: rowRequired, maxLength: 2000)
         }
         return Layout.page(page, title: t("plan.editTitle", ["name": patient.name]),
             .p(.class("breadcrumb"), .a(.href(Routes.patient(patient.id)), .plainText("← " + patient.name))),
@@ -77,6 +79,7 @@ enum PlanFormView {
                   .unwrap(contactId) { .input(.type(.hidden), .name("contactId"), .value($0.uuidString)) },
                   .unwrap(contactId) { _ in .div(.class("notice"), .p(.plainText(t("plan.fromContact")))) },
                   FormFields.errorSummary(t, errors, labels: Dictionary(errors.map { ($0.field, summaryLabel(t, $0.field)) }, uniquingKeysWith: { first, _ in first })),
+                  FormFields.requiredNote(t),
                   .fieldset(.legend(t("plan.careTeam")),
                             .p(.class("hint"), .plainText(t("plan.careTeamHint"))),
                             .forEach(Array(team.enumerated())) { index, member in
@@ -84,9 +87,9 @@ enum PlanFormView {
                                 return .div(.class("row-group"),
                                     FormFields.select(t, name: "\(p).role", label: fieldLabel(t, "\(p).role"),
                                                       options: CareTeamRole.allCases.map { ($0.rawValue, t.label("careTeamRole", $0)) },
-                                                      selected: member.role, errors: errors, includeEmpty: t("form.choose")),
+                                                      selected: member.role, errors: errors, rowRequired: true, includeEmpty: t("form.choose")),
                                     FormFields.select(t, name: "\(p).unitId", label: fieldLabel(t, "\(p).unitId"), options: unitOptions,
-                                                      selected: member.unitId, errors: errors, includeEmpty: t("form.choose")),
+                                                      selected: member.unitId, errors: errors, rowRequired: true, includeEmpty: t("form.choose")),
                                     text("\(p).dayPhone", member.dayPhone, type: .tel),
                                     text("\(p).outOfHoursPhone", member.outOfHoursPhone, type: .tel),
                                     .input(.type(.hidden), .name("\(p).userId"), .value(HTMLEscaping.escape(member.userId ?? ""))))
@@ -108,13 +111,15 @@ enum PlanFormView {
                             select("prognosis", Prognosis.self, prefix: "prognosis", selected: input.prognosis),
                             FormFields.checkbox(name: "patientKnowsPrognosis", label: t("plan.field.patientKnowsPrognosis"), checked: input.patientKnowsPrognosis ?? false),
                             FormFields.checkbox(name: "relativesKnowPrognosis", label: t("plan.field.relativesKnowPrognosis"), checked: input.relativesKnowPrognosis ?? false)),
-                  .fieldset(.legend(t("plan.medications")),
+                  .fieldset(.legend(t("plan.medications")), .p(.class("hint"), .plainText(t("form.rowsHint"))),
                             .forEach(Array(medications.enumerated())) { index, m in
                                 let p = "medications[\(index)]"
                                 return .div(.class("row-group"),
-                                    text("\(p).drug", m.drug), text("\(p).strength", m.strength), text("\(p).dose", m.dose),
-                                    select("\(p).route", MedicationRoute.self, prefix: "route", selected: m.route, empty: t("form.choose")),
-                                    select("\(p).indication", MedicationIndication.self, prefix: "indication", selected: m.indication, empty: t("form.choose")),
+                                    text("\(p).drug", m.drug, rowRequired: true), text("\(p).strength", m.strength, rowRequired: true),
+                                    text("\(p).dose", m.dose, rowRequired: true),
+                                    select("\(p).route", MedicationRoute.self, prefix: "route", selected: m.route, empty: t("form.choose"), rowRequired: true),
+                                    select("\(p).indication", MedicationIndication.self, prefix: "indication", selected: m.indication, empty: t("form.choose"),
+                                           rowRequired: true),
                                     text("\(p).maxPer24h", m.maxPer24h), text("\(p).prescribedBy", m.prescribedBy),
                                     text("\(p).date", m.date, type: .date),
                                     FormFields.checkbox(name: "\(p).availableInHome", label: t("plan.field.availableInHome"), checked: m.availableInHome ?? false))
@@ -122,11 +127,11 @@ enum PlanFormView {
                   FormFields.checkboxes(t, name: "equipment", legend: t("plan.field.equipment"),
                                         options: HomeEquipment.allCases.map { ($0.rawValue, t.label("equipment", $0)) },
                                         checked: Set(input.equipment ?? []), errors: errors),
-                  .fieldset(.legend(t("plan.contingencies")),
+                  .fieldset(.legend(t("plan.contingencies")), .p(.class("hint"), .plainText(t("form.rowsHint"))),
                             .forEach(Array(contingencies.enumerated())) { index, c in
                                 let p = "contingencies[\(index)]"
                                 return .div(.class("row-group"),
-                                    text("\(p).situation", c.situation), text("\(p).action", c.action),
+                                    text("\(p).situation", c.situation, rowRequired: true), text("\(p).action", c.action, rowRequired: true),
                                     text("\(p).callDay", c.callDay), text("\(p).callNight", c.callNight))
                             }),
                   .fieldset(.legend(t("plan.field.status")),

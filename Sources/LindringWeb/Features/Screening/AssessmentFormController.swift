@@ -109,6 +109,7 @@ enum AssessmentFormViews {
                 FormFields.sessionBanner(t),
                 .input(.type(.hidden), .name("instrument"), .value(instrument.rawValue)),
                 FormFields.errorSummary(t, errors, labels: labels),
+                FormFields.requiredNote(t),
                 .div(.class("grid"),
                      choice(t, name: "respondent", legend: t("screening.respondent"),
                             options: Respondent.allCases.map { ($0.rawValue, t.label("respondent", $0)) }, selected: typed["respondent"],
@@ -182,7 +183,6 @@ enum AssessmentFormViews {
 
     /// A fieldset's caption with the required marker the other fields carry.
     static func legend(_ text: String, required: Bool) -> Node<HTML.FormContext> {
-        .element(named: "legend", nodes: [.plainText(text),
-                                          .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .plainText(" *")))])
+        FormFields.legend(text, required: required)
     }
 }

@@ -86,7 +86,7 @@ enum SPICTViews {
                                   selected: typed["conclusion"], errors: errors, required: true, includeEmpty: t("form.choose")),
                 FormFields.checkboxes(t, name: "actions", legend: t("spict.action"),
                                       options: SPICT.FollowUpAction.allCases.map { ($0.rawValue, t("spict.action.\($0.rawValue)")) },
-                                      checked: Set(typed.all("actions")), errors: errors),
+                                      checked: Set(typed.all("actions")), errors: errors, required: true),
                 FormFields.submit(t("spict.save"))))
     }
 

@@ -70,6 +70,7 @@ enum UnitViews {
                   .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
                   FormFields.errorSummary(t, errors, labels: labels),
+                  FormFields.requiredNote(t),
                   FormFields.text(t, name: "code", label: labels["code"]!, value: draft.code, errors: errors, required: true,
                                   hint: t("units.codeHint"), maxLength: 40),
                   FormFields.text(t, name: "name", label: labels["name"]!, value: draft.name, errors: errors, required: true, maxLength: 200),

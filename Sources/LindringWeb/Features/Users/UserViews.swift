@@ -43,6 +43,7 @@ enum UserViews {
                   .attribute(named: "novalidate", value: "novalidate"),
                   Layout.csrfField(page),
                   FormFields.errorSummary(t, errors.filter { $0.field != "newPassword" }, labels: labels),
+                  FormFields.requiredNote(t),
                   user == nil
                     ? FormFields.text(t, name: "username", label: labels["username"]!, value: draft.username, errors: errors,
                                       required: true, autocomplete: "off", hint: t("users.usernameHint"), maxLength: 40)
@@ -57,7 +58,7 @@ enum UserViews {
                                     includeEmpty: t("users.noUnit")),
                   FormFields.checkboxes(t, name: "roles", legend: labels["roles"]!,
                                         options: Role.allCases.map { ($0.rawValue, t.label("role", $0)) },
-                                        checked: Set(draft.roles), errors: errors),
+                                        checked: Set(draft.roles), errors: errors, required: true),
                   .if(user == nil, FormFields.text(t, name: "password", label: labels["password"]!, value: nil, errors: errors,
                                                    type: .password, required: true, autocomplete: "new-password",
                                                    hint: t("password.rules"), maxLength: 200)),
