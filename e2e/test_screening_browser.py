@@ -4,11 +4,13 @@
   page's form where it has one, else through the API); the patient opens it on a phone (390 x 844, touch,
   no login), is greeted by first name only (never her surname or CPR number), switches to
   English, answers one question a screen (going back once keeps her answers, free text with
-  & " < > included), severe pain makes it red, sends, and is thanked; the link then answers 410
+  & " < > included), severe pain makes it red, sends, is thanked and told whom to call now (her
+  key worker's unit first, 112 last, numbers big enough to tap); the link then answers 410
   to a reload and to a second submission;
 - the key worker signs in, finds the red result in the unit's inbox, follows it to the patient
-  and on to the screening page, where the trend chart (SVG) and the table show the new result
-  beside the two earlier ones;
+  and on to the screening page, where the trend chart (SVG, with its axes and dates) and the table
+  show the new result beside the two earlier ones, and the item charts, open, show the pain in
+  the severe band;
 - the patient's pages never scroll sideways at 390 px, through a whole IPOS and on the
   unknown-link page;
 - pressing Enter on a chosen answer moves on rather than back, and switching to English halfway
@@ -304,9 +306,19 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
     assert send.text.strip() == "Send the answers", send.text
     submit_and_wait(phone, send)
 
-    # then she is thanked
+    # then she is thanked and, her pain being severe, told to call now: her key worker's unit
+    # (RH-PAL) first, with a number to tap, and 112
     assert_clean_page(phone, "thank-you page")
     assert text_of(phone, "main h1").strip() == "Thank you for your answers", describe_page(phone)
+    call_now = one(phone, "#call-now", "who to call now")
+    assert "Call us now" in call_now.text, call_now.text
+    first = one(phone, "#call-now .key-worker", "the key worker's number")
+    assert "Palliativt Team, Rigshospitalet" in first.text, first.text
+    dials = [a.get_attribute("href") for a in call_now.find_elements(By.CSS_SELECTOR, "a[href^='tel:']")]
+    assert first.find_elements(By.CSS_SELECTOR, "a[href^='tel:']") and "tel:112" in dials, dials
+    for link in call_now.find_elements(By.CSS_SELECTOR, "a[href^='tel:']"):
+        size = link.size
+        assert size["height"] >= 44 and size["width"] >= 44, f"{link.text!r} is {size}: too small to tap"
     assert_nothing_but_the_first_name(phone, "thank-you page", cpr)
     assert_phone_width(phone, "thank-you")
     screenshot(phone, f"screening-patient-{count + 3:02d}-thank-you")
@@ -371,7 +383,14 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
     total_chart = charts[0]
     dots = total_chart.find_elements(By.CSS_SELECTOR, "circle")
     titles = [clinician.execute_script("return arguments[0].textContent", d).strip() for d in dots]
-    assert titles == ["20", "28", "35"], f"the total's chart shows {titles}"
+    assert [t.rsplit(": ", 1)[-1] for t in titles] == ["20", "28", "35"], f"the total's chart shows {titles}"
+    assert all(re.match(r"\d{1,2}\. [a-zæø]{3}\.? \d{4} kl\. \d\d:\d\d: ", t) for t in titles), f"a point does not say when: {titles}"
+    # with its axes: 0 to 90 up the side, the three days along the bottom ("3. dec.")
+    def svg_texts(chart, css):
+        return [clinician.execute_script("return arguments[0].textContent", e) for e in chart.find_elements(By.CSS_SELECTOR, css)]
+    assert svg_texts(total_chart, "text.y-tick") == ["0", "30", "60", "90"], svg_texts(total_chart, "text.y-tick")
+    days = svg_texts(total_chart, "text.x-tick")
+    assert len(days) == 3 and all(re.fullmatch(r"\d{1,2}\. [a-zæø]{3}\.?( \d{4})?", d) for d in days), days
     xs = [float(d.get_attribute("cx")) for d in dots]
     ys = [float(d.get_attribute("cy")) for d in dots]
     assert xs == sorted(xs) and len(set(xs)) == 3, f"the points are not in time order: x {xs}"
@@ -393,6 +412,17 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
         pain = newest_cells[headers.index("Smerter")]
         assert pain.get_attribute("textContent").strip() == "9", pain.get_attribute("outerHTML")
         assert "severity-severe" in (pain.get_attribute("class") or ""), pain.get_attribute("outerHTML")
+    # and the item charts, open because the result is red, shade the severity bands: the pain of 9 lies in the severe one
+    details = section.find_element(By.CSS_SELECTOR, "details.item-trends")
+    assert details.get_attribute("open") is not None, "the item charts are closed although the result is red"
+    pain_chart = [c for c in details.find_elements(By.CSS_SELECTOR, "div.trend-chart") if c.find_element(By.CSS_SELECTOR, ".hint").text.strip() == "Smerter"]
+    assert pain_chart, [c.text for c in details.find_elements(By.CSS_SELECTOR, "div.trend-chart .hint")]
+    severe_band = pain_chart[0].find_element(By.CSS_SELECTOR, "rect.band-severe")
+    band_top, band_bottom = float(severe_band.get_attribute("y")), float(severe_band.get_attribute("y")) + float(severe_band.get_attribute("height"))
+    newest = pain_chart[0].find_elements(By.CSS_SELECTOR, "circle")[-1]
+    assert "severity-severe" in (newest.get_attribute("class") or ""), newest.get_attribute("outerHTML")
+    assert band_top <= float(newest.get_attribute("cy")) <= band_bottom, "the severe answer is not drawn in the severe band"
+    assert details.find_elements(By.CSS_SELECTOR, ".band-legend"), "the bands have no legend"
     clinician.execute_script("arguments[0].scrollIntoView({block: 'start'});", section)
     screenshot(clinician, "screening-clinician-chart")
 

@@ -73,7 +73,7 @@ import Testing
             let session = try await app.login("karen")
             #expect(try await app.get("/patients/\(patient)", session).text.contains("light light-red"))
             let screening = try await app.get("/patients/\(patient)/screening", session)
-            #expect(screening.status == .ok && screening.text.contains("<svg class=\"chart trend\"") && screening.text.contains("<title>34</title>"))
+            #expect(screening.status == .ok && screening.text.contains("<svg class=\"chart trend\"") && screening.text.contains(": 34</title>"))
             let bodil = try await app.login("bodil")
             #expect(try await app.get("/patients/\(patient)/screening", bodil).status == .forbidden)
             // and the summary shows the newest screening's colour only

@@ -32,6 +32,7 @@ public enum LindringMigrations {
         M0026_HardenSignIn(),
         M0027_AddBreakGlassReview(),
         M0028_AddPatientAddress(),
+        M0029_AddSelfReportRevocation(),
         M0030_AddContactAddendaAndFollowUpNotes(),
     ]
 }

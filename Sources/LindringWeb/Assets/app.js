@@ -26,6 +26,28 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     });
   });
+  // Copy a self-report link: the clipboard where the browser allows it, else the text is
+  // selected and the browser's own copy is tried; the button says what happened.
+  document.querySelectorAll("button[data-copy]").forEach((button) => {
+    const field = document.getElementById(button.dataset.copy);
+    if (!field) return;
+    button.hidden = false;
+    const done = (text) => { button.textContent = text; button.classList.add("copied"); };
+    const select = () => {
+      field.focus();
+      field.select();
+      let copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      done(copied ? button.dataset.copied : button.dataset.selected);
+    };
+    button.addEventListener("click", () => {
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(() => done(button.dataset.copied), select);
+      } else {
+        select();
+      }
+    });
+  });
   // Move focus to the error summary so screen readers announce it.
   const summary = document.querySelector("form .form-error");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }

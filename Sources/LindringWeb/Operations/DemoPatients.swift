@@ -120,8 +120,9 @@ enum DemoPatients {
 
     /// Invented numbers (70 20 …, 70 21 … at night) for the clinical units the register seeds
     /// without any, so the demo's plans show whom to call; the real register brings real ones.
+    /// The advisory line gets one too: a patient whose answers are severe is given it.
     static func demoUnitPhones(_ persistence: Persistence) async throws {
-        let clinical: Set<UnitKind> = [.palliativeTeam, .paediatricTeam, .hospice, .homeCare, .hospitalDepartment]
+        let clinical: Set<UnitKind> = [.palliativeTeam, .paediatricTeam, .hospice, .homeCare, .hospitalDepartment, .advisoryLine]
         let units = try await UnitRepository.list(includeInactive: false, on: persistence.database)
             .filter { clinical.contains($0.kind) && $0.dayPhone == nil && $0.outOfHoursPhone == nil }
         try await persistence.write { tx in

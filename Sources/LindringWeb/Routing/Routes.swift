@@ -72,6 +72,7 @@ public enum Routes {
     public static let patientAccessLog = RoutePath("/patients/{id}/access-log")
     public static let patientScreening = RoutePath("/patients/{id}/screening")
     public static let newSelfReportLink = RoutePath("/patients/{id}/screening/links")
+    public static let revokeSelfReportLink = RoutePath("/patients/{id}/screening/links/{linkId}/revoke")
     /// Staff enter a screening: `?instrument=esas-r` (the default), `ipos` or `eortc-qlq-c15-pal`.
     public static let newAssessment = RoutePath("/patients/{id}/screening/new")
     public static let newSPICT = RoutePath("/patients/{id}/spict/new")
@@ -136,6 +137,7 @@ public enum Routes {
         public static let instruments = RoutePath("/api/v1/instruments")
         public static let assessments = RoutePath("/api/v1/patients/{id}/assessments")
         public static let selfReportLinks = RoutePath("/api/v1/patients/{id}/self-report-links")
+        public static let revokeSelfReportLink = RoutePath("/api/v1/patients/{id}/self-report-links/{linkId}/revoke")
         public static let instrumentScore = RoutePath("/api/v1/instruments/{id}/score")
         public static let instrumentQuestionnaire = RoutePath("/api/v1/instruments/{id}/questionnaire")
         public static let instrumentThresholds = RoutePath("/api/v1/instruments/{id}/thresholds")

@@ -19,6 +19,17 @@ struct AssessmentsAPI {
                         summary: "A single-use link for the patient to answer an instrument at home (default 72 hours)",
                         operation: { OpenAPIParts.writeOperation(body: "SelfReportLinkInput", success: "201", conditional: false, result: "SelfReportLink") },
                         handler: createLink),
+            APIEndpoint(method: .get, path: Routes.API.selfReportLinks, operationId: "listSelfReportLinks",
+                        summary: "The patient's self-report links that still work: unused, unexpired and not revoked, newest first (audited)",
+                        operation: { OpenAPIParts.getOperation(item: "OutstandingSelfReportLinkList") }, handler: listLinks),
+            APIEndpoint(method: .post, path: Routes.API.revokeSelfReportLink, operationId: "revokeSelfReportLink",
+                        summary: "Take back a link the patient has not used; the link then answers as expired. 404 when it no longer works anyway",
+                        operation: {
+                            var responses = OpenAPIParts.errors(["404"])
+                            responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("OutstandingSelfReportLink"), description: "Revoked")
+                            return ["responses": responses,
+                                    "parameters": [["name": "linkId", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]]]
+                        }, handler: revokeLink),
             APIEndpoint(method: .get, path: Routes.API.assessments, operationId: "listAssessments", summary: "The patient's screenings, newest first (audited)",
                         operation: { OpenAPIParts.getOperation(item: "AssessmentList") }, handler: list),
         ]
@@ -65,6 +76,21 @@ struct AssessmentsAPI {
         return try .json(link, status: .created)
     }
 
+    @Sendable func listLinks(_ request: Request, context: AppContext) async throws -> Response {
+        guard let patientId = context.idParameter else { throw AppError.notFound }
+        let links = try await ScreeningService(services: services).outstandingLinks(context, patientId: patientId)
+        return try .json(Page(items: links.map(OutstandingSelfReportLinkDTO.init), next: nil))
+    }
+
+    @Sendable func revokeLink(_ request: Request, context: AppContext) async throws -> Response {
+        guard let patientId = context.idParameter else { throw AppError.notFound }
+        let linkId = context.parameters.get("linkId").flatMap(UUID.init(uuidString:))
+        guard let revoked = try await ScreeningService(services: services).revokeLink(context, patientId: patientId, linkId: linkId) else {
+            throw AppError.notFound
+        }
+        return try .json(OutstandingSelfReportLinkDTO(revoked))
+    }
+
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         guard let patientId = context.idParameter else { throw AppError.notFound }
         let items = try await gate.access(context, patientId: patientId, .read, action: "assessment.list") { tx, _ in
@@ -103,7 +129,25 @@ struct AssessmentDTO: Encodable {
 }
 
 struct SelfReportLinkDTO: Encodable {
+    var id: UUID
     var url: String
     var expiresAt: Date
     var instrument: String
+}
+
+/// A link as listed: never its address, which exists only when it is made.
+struct OutstandingSelfReportLinkDTO: Encodable {
+    var id: UUID
+    var instrument: String
+    var createdAt: Date
+    var createdByName: String?
+    var expiresAt: Date
+
+    init(_ link: OutstandingSelfReportLink) {
+        id = link.id
+        instrument = link.instrument.rawValue
+        createdAt = link.createdAt
+        createdByName = link.createdByName
+        expiresAt = link.expiresAt
+    }
 }

@@ -114,10 +114,19 @@ enum InstrumentsOpenAPI {
                                "expiresInHours": ["type": ["integer", "null"], "minimum": 1, "maximum": 336]],
             ],
             "SelfReportLink": [
-                "type": "object", "required": ["url", "expiresAt", "instrument"],
-                "properties": ["url": ["type": "string"], "expiresAt": ["type": "string", "format": "date-time"],
+                "type": "object", "required": ["id", "url", "expiresAt", "instrument"],
+                "properties": ["id": ["type": "string", "format": "uuid"], "url": ["type": "string"], "expiresAt": ["type": "string", "format": "date-time"],
                                "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]],
             ],
+            "OutstandingSelfReportLink": [
+                "type": "object", "required": ["id", "instrument", "createdAt", "expiresAt"],
+                "description": "A link that still works. Its address is shown only when it is made.",
+                "properties": ["id": ["type": "string", "format": "uuid"], "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+                               "createdAt": ["type": "string", "format": "date-time"], "createdByName": ["type": ["string", "null"]],
+                               "expiresAt": ["type": "string", "format": "date-time"]],
+            ],
+            "OutstandingSelfReportLinkList": ["type": "object", "required": ["items", "next"],
+                                              "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("OutstandingSelfReportLink")]]],
             "AssessmentList": ["type": "object", "required": ["items", "next"],
                                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("Assessment")]]],
             "FHIRQuestionnaire": [

@@ -12,12 +12,41 @@ struct ScreeningService {
     func issueLink(_ context: AppContext, request: Request, patientId: UUID, instrument: Instrument, hours: Int) async throws -> SelfReportLinkDTO {
         let user = try context.require(.writePatientData)
         let expiresAt = Date().addingTimeInterval(Double(hours) * 3600)
-        let (token, _) = try await gate.access(context, patientId: patientId, .write, action: "selfReportLink.create", purpose: instrument.rawValue) { tx, _ in
+        let (token, link) = try await gate.access(context, patientId: patientId, .write, action: "selfReportLink.create", purpose: instrument.rawValue) { tx, _ in
             try await SelfReportLinkRepository.create(patientId: patientId, instrument: instrument, expiresAt: expiresAt, createdBy: user.id, on: tx)
         }
         let base = services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             ?? "http://\(request.head.authority ?? "\(services.config.hostname):\(services.config.port)")"
-        return SelfReportLinkDTO(url: base + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue)
+        return SelfReportLinkDTO(id: link.id, url: base + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue)
+    }
+
+    /// Revokes one of the patient's outstanding links, with the permission and patient access
+    /// that making one takes; audited as `selfReportLink.revoke` with the instrument. Nil (and no
+    /// entry: nothing was done) when the link is not one that still works.
+    func revokeLink(_ context: AppContext, patientId: UUID, linkId: UUID?) async throws -> OutstandingSelfReportLink? {
+        let user = try context.require(.writePatientData)
+        do {
+            return try await gate.access(context, patientId: patientId, .write, action: "selfReportLink.revoke", audited: false) { tx, granted in
+                guard let linkId, let link = try await SelfReportLinkRepository.revoke(linkId: linkId, patientId: patientId, by: user.id, on: tx) else {
+                    throw NothingToRevoke()
+                }
+                try await AuditLog.append(context.auditRecord("selfReportLink.revoke", as: .writePatientData, entityType: "patient",
+                                                              entityId: patientId.uuidString, patientId: patientId,
+                                                              purpose: PatientGate.purpose(granted.ground, link.instrument.rawValue)), on: tx)
+                return link
+            }
+        } catch is NothingToRevoke {
+            return nil
+        }
+    }
+
+    struct NothingToRevoke: Error {}
+
+    /// The patient's links that still work; audited as `selfReportLink.list`.
+    func outstandingLinks(_ context: AppContext, patientId: UUID) async throws -> [OutstandingSelfReportLink] {
+        try await gate.access(context, patientId: patientId, .read, action: "selfReportLink.list") { tx, _ in
+            try await SelfReportLinkRepository.outstanding(patientId: patientId, on: tx)
+        }
     }
 
     /// Scores and stores a screening: the one path for the API and the staff form. Errors the

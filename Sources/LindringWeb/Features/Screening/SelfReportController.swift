@@ -34,7 +34,8 @@ struct SelfReportController {
         }
         try services.selfReportLinkLimiter.check(link.id.uuidString)
         if link.usedAt != nil { return .used }
-        if link.expiresAt < Date() { return .expired }
+        // A revoked link says no more than an expired one: it no longer works, ask the team.
+        if link.expiresAt < Date() || link.revokedAt != nil { return .expired }
         let name = try await PatientRepository.find(id: link.patientId, on: services.database)?.name ?? ""
         return .usable(link, firstName: String(name.split(separator: " ").first ?? ""))
     }
@@ -80,9 +81,8 @@ struct SelfReportController {
                                                   answers: answers, errors: []))
             case "send":
                 do {
-                    try await store(link, answers: answers.mapValues { Int($0).map(AnswerValue.integer) ?? .text($0) })
-                    return .html(SelfReportViews.message(t, path: request.uri.path, titleKey: "selfReport.thanks", textKey: "selfReport.thanksText"),
-                                 status: .created)
+                    let callNow = try await store(link, answers: answers.mapValues { Int($0).map(AnswerValue.integer) ?? .text($0) })
+                    return .html(SelfReportViews.thanks(t, path: request.uri.path, callNow: callNow), status: .created)
                 } catch let failure as ValidationFailure {
                     return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: step,
                                                       answers: answers, errors: failure.errors), status: .unprocessableContent)
@@ -109,12 +109,15 @@ struct SelfReportController {
             } catch is LinkAlreadyUsed {
                 return json ? Problem(status: .gone, detail: "These answers have already been sent.").response()
                     : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.used", textKey: "selfReport.usedText"), status: .gone)
+            } catch is LinkRevoked {
+                return json ? Problem(status: .gone, detail: "This link no longer works.").response()
+                    : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.expired", textKey: "selfReport.expiredText"), status: .gone)
             }
         case .unknown:
             return json ? Problem(status: .notFound, detail: "This link is not valid.").response()
                 : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.unknown", textKey: "selfReport.unknownText"), status: .notFound)
         case .expired:
-            return json ? Problem(status: .gone, detail: "This link has expired.").response()
+            return json ? Problem(status: .gone, detail: "This link no longer works.").response()
                 : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.expired", textKey: "selfReport.expiredText"), status: .gone)
         case .used:
             return json ? Problem(status: .gone, detail: "These answers have already been sent.").response()
@@ -122,23 +125,41 @@ struct SelfReportController {
         }
     }
 
-    /// Scores and stores the answers once: a link claimed by another submission meanwhile rolls this one back.
-    func store(_ link: SelfReportLink, answers: [String: AnswerValue]) async throws {
+    /// Scores and stores the answers once: a link claimed by another submission meanwhile, or
+    /// revoked, rolls this one back. Answers with a severe item (a red result, under the region's
+    /// bands) give whom to call now, read from the plan in the same audited transaction.
+    @discardableResult
+    func store(_ link: SelfReportLink, answers: [String: AnswerValue], now: Date = Date()) async throws -> WhoToCallNow? {
         let score = try await services.score(link.instrument, answers)
         let stored = AnswerJSON.stored(answers)
-        try await services.persistence.write { tx in
+        let severe = score.trafficLight == .red
+        let units = severe ? try await services.units(includeInactive: false) : []
+        let careTeam = try await services.persistence.write { tx -> [CareTeamMember] in
             let assessment = try await AssessmentRepository.create(patientId: link.patientId, instrument: link.instrument, respondent: .patient,
-                                                                   answers: stored, score: score, takenAt: Date(), recordedBy: (nil, "Patienten (hjemmefra)"),
+                                                                   answers: stored, score: score, takenAt: now, recordedBy: (nil, "Patienten (hjemmefra)"),
                                                                    on: tx)
-            guard try await SelfReportLinkRepository.claim(linkId: link.id, assessmentId: assessment.id, on: tx) else { throw LinkAlreadyUsed() }
+            switch try await SelfReportLinkRepository.claim(linkId: link.id, assessmentId: assessment.id, now: now, on: tx) {
+            case .claimed: break
+            case .used: throw LinkAlreadyUsed()
+            case .revoked: throw LinkRevoked()
+            }
             try await AuditLog.append(AuditRecord(username: "patient (self-report link)", action: "assessment.selfReport", entityType: "patient",
                                                   entityId: link.patientId.uuidString, patientId: link.patientId,
                                                   purpose: "\(link.instrument.rawValue) \(score.trafficLight.rawValue)"), on: tx)
+            return severe ? try await PlanRepository.find(patientId: link.patientId, on: tx)?.content.careTeam ?? [] : []
         }
-        if score.trafficLight == .red { services.advisoryEvents.publish("screening") }
+        guard severe else { return nil }
+        services.advisoryEvents.publish("screening")
+        func numbers(_ unit: OrgUnit) -> WhoToCallNow.UnitNumbers {
+            WhoToCallNow.UnitNumbers(name: unit.name, dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone)
+        }
+        let byId = units.byId()
+        return WhoToCallNow(careTeam: careTeam, units: { byId[$0].map(numbers) },
+                            advisoryLines: units.filter { $0.kind == .advisoryLine }.map(numbers), outsideWorkingHours: WorkingHours.at(now).outsideWorkingHours)
     }
 
     struct LinkAlreadyUsed: Error {}
+    struct LinkRevoked: Error {}
 }
 
 /// At most `limit` requests per key (an address, a link) in each `window`, for the pages anyone may open.

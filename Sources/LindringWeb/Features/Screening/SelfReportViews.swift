@@ -25,6 +25,58 @@ enum SelfReportViews {
                                               .plainText(other(t) == .english ? "English" : "Dansk"))))
     }
 
+    /// The last page: thanks, and after a severe answer whom to call now, in plain words, with
+    /// numbers to tap. Only unit names and numbers: nothing about the patient. No language
+    /// switch: it would open the link again, which is used by now.
+    static func thanks(_ t: Localizer, path: String, callNow: WhoToCallNow?) -> HTML {
+        guard let callNow else {
+            return page(t, path: path, title: t("selfReport.thanks"), .h1(.plainText(t("selfReport.thanks"))),
+                        .p(.class("lead"), .plainText(t("selfReport.thanksText"))))
+        }
+        let hours = ["from": String(WorkingHours.opens), "to": String(WorkingHours.closes)]
+        let team = callNow.careTeam
+        return page(t, path: path, title: t("selfReport.thanks"),
+            .h1(.plainText(t("selfReport.thanks"))),
+            .p(.class("lead"), .plainText(t("selfReport.sentToTeam"))),
+            .section(.class("call-now"), .id("call-now"), .attribute(named: "aria-labelledby", value: "call-now-heading"),
+                .h2(.id("call-now-heading"), .plainText(t("selfReport.callNow.title"))),
+                .p(.plainText(t("selfReport.callNow.text"))),
+                .unwrap(team.first) { first in
+                    .div(.class("call-option key-worker"), .h3(.plainText(t("selfReport.callNow.first"))), call(t, first, hours: hours))
+                },
+                .if(team.count > 1, .div(.class("call-option"), .h3(.plainText(t("selfReport.callNow.also"))),
+                                         .ul(.class("call-list"), .forEach(team.dropFirst()) { .li(call(t, $0, hours: hours)) }))),
+                .unwrap(callNow.advisoryLine) { number in
+                    .div(.class("call-option advisory-line"), .h3(.plainText(t("selfReport.callNow.advisoryLine"))),
+                         .p(.plainText(t("selfReport.callNow.advisoryLineText"))), dial(t, number))
+                },
+                .if(team.isEmpty && callNow.advisoryLine == nil, .p(.class("call-option"), .plainText(t("selfReport.callNow.ownDoctor")))),
+                .div(.class("call-option emergency"), .h3(.plainText(t("selfReport.callNow.emergency"))), dial(t, "112"))))
+    }
+
+    /// A care-team unit: its name, the number for now to tap, and its other number with its hours.
+    static func call(_ t: Localizer, _ call: WhoToCallNow.Call, hours: [String: String]) -> Node<HTML.BodyContext> {
+        .div(.class("call"),
+             .p(.class("call-unit"), .strong(.plainText(call.unitName))),
+             dial(t, call.number),
+             .p(.class("hint"), .plainText(t(call.numberIsOutOfHours ? "selfReport.callNow.evening" : "selfReport.callNow.day", hours))),
+             .unwrap(call.otherNumber) { other in
+                 .p(.class("hint"), .plainText(t(call.numberIsOutOfHours ? "selfReport.callNow.otherDay" : "selfReport.callNow.otherEvening",
+                                                 hours.merging(["number": unbroken(other)]) { a, _ in a })))
+             })
+    }
+
+    /// A big button that rings the number.
+    static func dial(_ t: Localizer, _ number: String) -> Node<HTML.BodyContext> {
+        .a(.class("button primary call-button"), .href(HTMLEscaping.escape("tel:" + WhoToCallNow.dialable(number))),
+           .plainText(t("selfReport.callNow.call", ["number": unbroken(number)])))
+    }
+
+    /// A phone number kept on one line ("70 21 41 00" does not break after "70 21").
+    static func unbroken(_ number: String) -> String {
+        number.replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
     /// Step -1 is the welcome; then one question a screen; the last screen sends.
     static func step(_ t: Localizer, path: String, instrument: Instrument, wording: InstrumentWording, firstName: String, step: Int,
                      answers: [String: String], errors: [FieldError]) -> HTML {
