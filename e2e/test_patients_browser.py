@@ -311,12 +311,19 @@ def test_key_workers_unit_sees_the_change_in_its_inbox(lindring: LindringServer,
     assert_clean_page(browser, "inbox")
     screenshot(browser, "patients-inbox")
 
-    # when she marks it as read, then the count goes down and the item is no longer unread
-    buttons = item.find_elements(By.CSS_SELECTOR, "form button[type=submit]")
+    # when she marks the patient's changes read (the inbox shows one entry per patient, with its
+    # unread count), then the count goes down by that many and the item is no longer unread
+    heading = item.find_element(By.CSS_SELECTOR, ".inbox-patient-heading").text
+    match = re.search(r"(\d+) ulæste", heading)
+    assert match, f"the patient's inbox entry does not say how many are unread: {heading!r}"
+    unread_for_patient = int(match.group(1))
+    buttons = item.find_elements(By.CSS_SELECTOR, ".inbox-patient-heading form button[type=submit]")
     assert buttons, f"the inbox item has no 'mark as read' button: {text!r}"
     click_and_wait(browser, buttons[0])
     after = unread_count(nav_inbox_label(browser))
-    assert after == count - 1, f"after marking one item read the nav count went from {count} to {after}"
+    assert after == count - unread_for_patient, (
+        f"after marking the patient's {unread_for_patient} changes read the nav count went from {count} to {after}"
+    )
     still_unread = [
         li
         for li in browser.find_elements(By.CSS_SELECTOR, "ul.inbox > li.unread")
