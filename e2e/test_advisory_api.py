@@ -8,6 +8,7 @@
 - `GET /contacts` (Copenhagen days, newest first, paging with ties, patient filter) and
   `GET /contacts/{id}`;
 - `GET /follow-ups` and `POST /follow-ups/{id}/done` (own unit only for clinicians, 409 twice);
+  `/cancel` needs a note saying why, `/done` takes one; `POST /contacts/{id}/addenda` signs and keeps them;
 - `GET /advisory/statistics`: exact figures for a set of contacts on otherwise empty days,
   computed here independently with zoneinfo Europe/Copenhagen;
 - `GET /calendar/working-hours`: holidays, working-hour edges and DST;
@@ -220,6 +221,8 @@ def test_without_a_token_every_advisory_operation_is_401_problem_json(lindring: 
         ("GET", f"/contacts/{some_id}", None, None),
         ("GET", "/follow-ups", None, None),
         ("POST", f"/follow-ups/{some_id}/done", None, None),
+        ("POST", f"/follow-ups/{some_id}/cancel", None, {"note": "Indlagt"}),
+        ("POST", f"/contacts/{some_id}/addenda", None, {"text": "Ringede tilbage"}),
         ("GET", "/advisory/statistics", {"from": "2025-03-01", "to": "2025-03-31"}, None),
         ("GET", "/calendar/working-hours", {"at": "2026-12-24T10:00:00+01:00"}, None),
     ]:
@@ -763,6 +766,51 @@ def test_follow_up_done_by_its_unit_then_409(advisor: Api, key_worker: Api, nurs
     expect_problem(advisor.request("POST", f"/follow-ups/{fid}/done"), 409)
 
 
+def test_a_cancellation_says_why_and_a_done_follow_up_may_say_what_was_done(advisor: Api, nurse: Api, units: Units):
+    # given two follow-ups for home care
+    first, second = (create(advisor, contact_body(cph(2025, 6, 4, 21 + n), triage="routine", outcome="needsFollowUp",
+                                                  followUp={"text": f"Tilse {n}", "unitId": units.home_care}))["followUps"][0]["id"]
+                     for n in range(2))
+    # when a cancellation comes without a reason, or with only white space, or too long
+    for body in ({}, {"note": None}, {"note": "  \n "}):
+        problem = expect_problem(nurse.request("POST", f"/follow-ups/{first}/cancel", json=body), 422)
+        assert problem_fields(problem) == {("note", "required")}, pretty(problem)
+    problem = expect_problem(nurse.request("POST", f"/follow-ups/{first}/cancel", json={"note": "x" * 501}), 422)
+    assert problem_fields(problem) == {("note", "tooLong")}, pretty(problem)
+    expect_problem(nurse.request("POST", f"/follow-ups/{first}/cancel", data="note=Indlagt",
+                                 headers={"Content-Type": "application/x-www-form-urlencoded"}), 415)
+    assert first in follow_up_ids(nurse, status="open"), "a refused cancellation closed the follow-up"
+    # then with a reason it is cancelled, the reason kept (trimmed) with who and when
+    cancelled = expect_json(nurse.request("POST", f"/follow-ups/{first}/cancel", json={"note": " Indlagt på hospice. "}), 200)
+    assert (cancelled["status"], cancelled["closedNote"]) == ("cancelled", "Indlagt på hospice."), pretty(cancelled)
+    assert cancelled["closedByName"] and cancelled["closedAt"], pretty(cancelled)
+    # and "done" takes a note too, which the contact shows
+    done = expect_json(nurse.request("POST", f"/follow-ups/{second}/done", json={"note": "Tilset, alt vel."}), 200)
+    assert done["closedNote"] == "Tilset, alt vel.", pretty(done)
+    contact = expect_json(advisor.get(f"/contacts/{done['contactId']}"), 200)
+    assert [f["closedNote"] for f in contact["followUps"]] == ["Tilset, alt vel."], pretty(contact)
+
+
+def test_an_addendum_is_kept_beneath_the_contact_signed(advisor: Api, key_worker: Api, units: Units):
+    created = create(advisor, contact_body(cph(2025, 6, 5, 2)))
+    # when the advisor adds two addenda, and an empty one
+    problem = expect_problem(advisor.post(f"/contacts/{created['id']}/addenda", {"text": " "}), 422)
+    assert problem_fields(problem) == {("text", "required")}, pretty(problem)
+    first = advisor.post(f"/contacts/{created['id']}/addenda", {"text": "Datteren ringede tilbage."})
+    added = expect_json(first, 201)
+    assert first.headers.get("Location") == f"/api/v1/contacts/{created['id']}", first.headers
+    expect_json(advisor.post(f"/contacts/{created['id']}/addenda", {"text": "Egen læge orienteret."}), 201)
+    # then the contact lists them oldest first, each with its author's name and unit; the contact is unchanged
+    contact = expect_json(advisor.get(f"/contacts/{created['id']}"), 200)
+    assert [a["text"] for a in contact["addenda"]] == ["Datteren ringede tilbage.", "Egen læge orienteret."], pretty(contact)
+    assert contact["addenda"][0] == added and added["author"]["name"] == contact["createdByName"], pretty(contact)
+    assert added["author"]["unit"], pretty(added)
+    assert {k: v for k, v in contact.items() if k != "addenda"} == {k: v for k, v in created.items() if k != "addenda"}
+    # and a clinician who may not read the contact may not add to it
+    expect_problem(key_worker.post(f"/contacts/{created['id']}/addenda", {"text": "x"}), 403)
+    expect_problem(advisor.post(f"/contacts/{uuid.uuid4()}/addenda", {"text": "x"}), 404)
+
+
 def test_advisor_may_close_any_units_follow_up(advisor: Api, units: Units):
     created = create(advisor, contact_body(cph(2025, 6, 3, 10), triage="routine", outcome="needsFollowUp",
                                            followUp={"text": "Palliativt team ringer", "unitId": units.key}))
@@ -1149,6 +1197,14 @@ def test_advisory_api_conforms_to_its_openapi_document_as_the_advisor(
             "[[operations]]",
             'include-operation-id = "completeFollowUp"',
             'parameters = { "path.id" = { dictionary = "follow-up-ids", probability = 0.8 } }',
+            "",
+            "[[operations]]",
+            'include-operation-id = "cancelFollowUp"',
+            'parameters = { "path.id" = { dictionary = "follow-up-ids", probability = 0.8 } }',
+            "",
+            "[[operations]]",
+            'include-operation-id = "addContactAddendum"',
+            'parameters = { "path.id" = { dictionary = "contact-ids", probability = 0.8 } }',
             "",
             "[[operations]]",
             'include-operation-id = "getAdvisoryStatistics"',

@@ -903,7 +903,7 @@ def test_handover_print_view(lindring: LindringServer, browsers, advisor: Api):
     assert not nurse.find_elements(By.CSS_SELECTOR, "aside.on-duty"), "the print view shows the on-duty line"
     assert one(nurse, "main h1", "h1").text.startswith("Vagtoverlevering: "), describe_page(nurse)
     open_count = len(expect_json(advisor.get("/follow-ups", params={"status": "open", "limit": 200}), 200)["items"])
-    rows = nurse.find_elements(By.CSS_SELECTOR, "table.follow-ups tbody tr")
+    rows = nurse.find_elements(By.CSS_SELECTOR, "#open-follow-ups table.follow-ups tbody tr")
     assert len(rows) == open_count, f"the handover lists {len(rows)} open follow-ups, the API {open_count}"
     nurse.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:

@@ -49,7 +49,7 @@ struct HandoverController {
                      .a(.class("button secondary"), .href(link(next)), .plainText((next == running ? t("handover.running") : t("handover.next")) + " →")),
                      .a(.class("button primary"), .href(link(shift) + "&print=1"), .plainText(t("handover.print")))))),
             .if(!printable && !chosen, .p(.class("hint"), .plainText(t("handover.defaultHint")))),
-            .section(.h2(.plainText(t("handover.openFollowUps", ["count": String(followUps.count)]))),
+            .section(.id("open-follow-ups"), .h2(.plainText(t("handover.openFollowUps", ["count": String(followUps.count)]))),
                      AdvisoryViews.followUpTable(page, followUps, returnTo: link(shift), showStatus: printable)),
             .section(.id("closed-follow-ups"), .h2(.plainText(t("handover.closedFollowUps", ["count": String(closed.count)]))),
                      AdvisoryViews.followUpTable(page, closed, returnTo: link(shift), showStatus: true)),
