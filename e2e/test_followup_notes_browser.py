@@ -4,6 +4,8 @@
   another: "Annullér" without a note is stopped in the browser (the note field says why and has
   the focus, nothing is sent), with a note it goes; both notes are shown with who closed the
   follow-up, and the API has them;
+- a note half written on the live board survives a colleague's save (the board waits), and once
+  the board is fetched again an empty "Annullér" is still stopped;
 - on a phone a follow-up is a card whose note and buttons are in view, not a table row to scroll;
 - the advisor adds an addendum beneath a saved contact: it is shown dated, signed with her name and
   unit, and the contact itself is unchanged;
@@ -15,14 +17,17 @@ Its own server (the `lindring` fixture). Screenshots go to e2e/screenshots/follo
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import LindringServer
 from patients_support import KEY_UNIT, Api, Db, expect_json
@@ -34,13 +39,14 @@ from test_advisory_browser import (
     click,
     click_and_wait,
     follow_up_rows,
+    install_event_source_probe,
     one,
     path_of,
     screenshot,
     shown,
     sign_in,
 )
-from test_browser_smoke import describe_page
+from test_browser_smoke import WAIT_SECONDS, describe_page
 
 SHIFT_NAMES = {"night": "Nattevagt 00:00–08:00", "day": "Dagvagt 08:00–16:00", "evening": "Aftenvagt 16:00–00:00"}
 
@@ -139,6 +145,41 @@ def test_a_follow_up_is_done_with_a_note_and_cancelled_only_with_one(lindring: L
     for contact, note in ((done_contact, "Tilset kl. 9. Smerterne er lettet."), (cancel_contact, "Indlagt på hospice i går.")):
         follow_ups = expect_json(advisor.get(f"/contacts/{contact['id']}"), 200)["followUps"]
         assert [f["closedNote"] for f in follow_ups] == [note], follow_ups
+
+
+def test_a_note_on_the_live_board_survives_a_colleagues_save(lindring: LindringServer, browsers, advisor: Api, key_unit_id: str):
+    # given the advisor's live board with a follow-up
+    task = f"Ring i aften {uuid.uuid4().hex[:6]}"
+    contact_for_key_unit(advisor, key_unit_id, task)
+    nurse = browsers()
+    install_event_source_probe(nurse)
+    sign_in(nurse, lindring, ADVISOR)
+    nurse.get(lindring.url("/advisory"))
+    WebDriverWait(nurse, WAIT_SECONDS).until(lambda d: d.execute_script(
+        "return document.getElementById('board').dataset.live === 'true' && (window.__lindringE2eSources || []).some(s => s.readyState === 1)"))
+    row = follow_up_rows(nurse, "#board", task)[0]
+    note_field(row).send_keys("Halvt skrevet")
+
+    # when a colleague saves a contact meanwhile
+    contact_for_key_unit(advisor, key_unit_id, f"Andet {uuid.uuid4().hex[:6]}")
+    time.sleep(2.5)
+
+    # then the board has waited, and the note is still there
+    assert nurse.find_element(By.ID, "board").get_attribute("data-updated") is None, "the board was fetched again over the note"
+    assert note_field(follow_up_rows(nurse, "#board", task)[0]).get_attribute("value") == "Halvt skrevet"
+
+    # when the note is emptied, the board catches up
+    field = note_field(follow_up_rows(nurse, "#board", task)[0])
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    WebDriverWait(nurse, WAIT_SECONDS).until(lambda d: d.find_element(By.ID, "board").get_attribute("data-updated"))
+
+    # and on the fetched board an empty "Annullér" is still stopped
+    row = follow_up_rows(nurse, "#board", task)[0]
+    nurse.execute_script("window.__lindringE2eOldPage = true;")
+    click(nurse, button(row, "Annullér"))
+    assert nurse.execute_script("return window.__lindringE2eOldPage === true"), "an empty cancellation was sent from the board"
+    assert nurse.execute_script("return arguments[0].validationMessage", note_field(row)) == "Skriv kort, hvorfor opfølgningen annulleres."
 
 
 def test_on_a_phone_a_follow_up_is_a_card_with_its_buttons_in_view(lindring: LindringServer, browsers, advisor: Api, key_unit_id: str):

@@ -9,22 +9,22 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
   // A follow-up's "Annullér" needs a note saying why: the browser says so before sending (the
-  // server checks it as well); "Udført" goes with or without one.
-  document.querySelectorAll("form.close-follow-up").forEach((form) => {
-    const note = form.elements.namedItem("note");
+  // server checks it as well); "Udført" goes with or without one. Delegated, so that it holds for
+  // the board's follow-ups after the board is fetched again.
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest("form.close-follow-up button[type=submit]") : null;
+    const note = button && button.form ? button.form.elements.namedItem("note") : null;
     if (!note) return;
-    note.addEventListener("input", () => note.setCustomValidity(""));
-    form.querySelectorAll("button[type=submit]").forEach((button) => {
-      button.addEventListener("click", (event) => {
-        note.setCustomValidity("");
-        if (button.dataset.requiresNote && note.value.trim() === "") {
-          event.preventDefault();
-          note.setCustomValidity(button.dataset.requiresNote);
-          note.reportValidity();
-          note.focus();
-        }
-      });
-    });
+    note.setCustomValidity("");
+    if (button.dataset.requiresNote && note.value.trim() === "") {
+      event.preventDefault();
+      note.setCustomValidity(button.dataset.requiresNote);
+      note.reportValidity();
+      note.focus();
+    }
+  });
+  document.addEventListener("input", (event) => {
+    if (event.target instanceof HTMLTextAreaElement && event.target.closest("form.close-follow-up")) event.target.setCustomValidity("");
   });
   // Copy a self-report link: the clipboard where the browser allows it, else the text is
   // selected and the browser's own copy is tried; the button says what happened.
@@ -94,8 +94,12 @@ document.addEventListener("DOMContentLoaded", () => {
   const board = document.getElementById("board");
   if (board && board.dataset.events && window.EventSource) {
     let pending = null;
+    // A note being written to close a follow-up on the board is never wiped by a colleague's
+    // save: the board waits until it is sent or emptied.
+    const writing = () => Array.from(board.querySelectorAll("textarea")).some((field) => field.value.trim() !== "");
     const refresh = () => {
       pending = null;
+      if (writing()) { pending = window.setTimeout(refresh, 1000); return; }
       fetch(board.dataset.board, { credentials: "same-origin", headers: { Accept: "text/html" } })
         .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
         .then((html) => { board.innerHTML = html; board.dataset.updated = String(Date.now()); })
