@@ -80,11 +80,11 @@ public enum Routes {
     public static let inbox = RoutePath("/inbox")
     public static let markInboxRead = RoutePath("/inbox/{id}/read")
     public static let markAllInboxRead = RoutePath("/inbox/read-all")
-    public static let breakGlassReview = RoutePath("/audit/break-glass")
     /// Marks one patient's items in the unit's inbox read.
     public static let markInboxPatientRead = RoutePath("/inbox/patients/{id}/read")
     /// The unit's patients, those that need attention first (`WorklistQuery`).
     public static let myPatients = RoutePath("/my-patients")
+    public static let breakGlassReview = RoutePath("/audit/break-glass")
     public static let reviewBreakGlass = RoutePath("/audit/break-glass/{id}/review")
 
     public static let advisory = RoutePath("/advisory")
