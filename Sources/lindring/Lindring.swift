@@ -140,7 +140,7 @@ struct ApiTokenCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try loadConfig()
         let token = try await withPersistence(config) { persistence -> String in
-            guard let user = try await UserRepository.find(username: username, on: persistence.database), user.active else {
+            guard let user = try await persistence.readEach({ try await UserRepository.find(username: username, on: $0) }), user.active else {
                 throw ValidationError("No active user named \(username).")
             }
             return try await persistence.write { tx in
@@ -168,7 +168,7 @@ struct Audit: AsyncParsableCommand {
             let config = try loadConfig()
             let checkpoints = try checkpoint.map { try readCheckpoints($0, key: try config.auditKeyForVerifying()) } ?? []
             let report = try await withPersistence(config) { persistence in
-                try await AuditLog.verify(on: persistence.database, key: persistence.auditKey, checkpoints: checkpoints)
+                try await persistence.readEach { try await AuditLog.verify(on: $0, key: persistence.auditKey, checkpoints: checkpoints) }
             }
             if let problem = report.problem {
                 print("AUDIT LOG BROKEN: \(problem)")
@@ -207,7 +207,7 @@ struct Audit: AsyncParsableCommand {
         func run() async throws {
             let config = try loadConfig()
             let line = try await withPersistence(config) { persistence in
-                try await AuditLog.checkpoint(on: persistence.database).line(signedWith: persistence.auditKey)
+                try await persistence.readEach { try await AuditLog.checkpoint(on: $0) }.line(signedWith: persistence.auditKey)
             }
             guard let appendTo else {
                 print(line)

@@ -1,13 +1,13 @@
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
 
 @Suite struct AdvisoryLineTests {
     func advisor(_ persistence: Persistence) async throws -> (author: ContactAuthor, unit: UUID, homeCare: UUID) {
-        let db = persistence.database
+        let db = persistence.outsideWriter
         let user = try await UserRepository.create(try UserDraft(username: "nattevagt", name: "Nina Nat", profession: "nurse", unitCode: "PAL-247",
                                                                  roles: ["advisor"]).validated(), passwordHash: "x", on: db)
         return (ContactAuthor(userId: user.id, name: user.name), try #require(user.unitId),
@@ -26,7 +26,7 @@ import Testing
 
     @Test func aContactIsStoredWholeAndAnIdempotentRetryStoresNothingNew() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let a = try await advisor(persistence)
             let valid = try contact("2026-11-23T20:14:00Z", minutes: 12, reasons: ["anxiety", "dyspnoea"], followUpUnit: a.homeCare, units: [a.homeCare])
             let first = try await ContactRepository.create(valid, author: a.author, idempotencyKey: "k-1", on: db)
@@ -37,7 +37,7 @@ import Testing
             #expect(stored.details.reasons == [.dyspnoea, .anxiety])
             #expect(stored.details.actions == [.adviceOnly])
             // and a stored value the vocabulary no longer has is left out, not shown as something else
-            try await (db as! any SQLDatabase).raw("INSERT INTO contact_reasons (contact_id, reason, local_date) VALUES (\(bind: first.id), 'obsolete', '2026-11-23')").run()
+            try await db.sql.raw("INSERT INTO contact_reasons (contact_id, reason, local_date) VALUES (\(bind: first.id), 'obsolete', '2026-11-23')").run()
             #expect(try await ContactRepository.find(id: first.id, on: db)?.details.reasons == [.dyspnoea, .anxiety])
             #expect(stored.details.durationSeconds == 12 * 60)
             #expect(stored.details.workingHours.outsideWorkingHours)
@@ -55,7 +55,7 @@ import Testing
 
     @Test func statisticsAreCountedByTheDatabase() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let a = try await advisor(persistence)
             // Monday 23 Nov 2026: 09:00 (inside hours), 21:14 and 23:30 (outside); Tuesday 02:00 outside; one on 1 Dec, out of range.
             for (started, minutes, caller, home) in [("2026-11-23T08:00:00Z", 10, "gp", nil as Bool?), ("2026-11-23T20:14:00Z", 20, "relative", true),
@@ -75,7 +75,7 @@ import Testing
             #expect(stats.byWeekdayHour[0][9] == 1 && stats.byWeekdayHour[0][21] == 1 && stats.byWeekdayHour[0][23] == 1)
             #expect(stats.byWeekdayHour[1][2] == 1)
             // and counting the stored contacts afresh gives the same as counting them as they were saved
-            try await ContactDayCounts.rebuild(on: db as! any SQLDatabase)
+            try await ContactDayCounts.rebuild(on: db.sql)
             #expect(try await AdvisoryStatisticsQuery.run(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-24")!, on: db) == stats)
             let empty = try await AdvisoryStatisticsQuery.run(from: LocalDate("2025-01-01")!, to: LocalDate("2025-01-31")!, on: db)
             #expect(empty.total == 0 && empty.medianDurationMinutes == nil && empty.outsideWorkingHoursShare == nil)
@@ -84,7 +84,7 @@ import Testing
 
     @Test func cachedStatisticsFollowEveryChangeToTheLineHoweverItIsMade() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let sql = persistence.sql
             let a = try await advisor(persistence)
             let cache = AdvisoryStatisticsCache()
@@ -123,7 +123,7 @@ import Testing
 
     @Test func theRotaKeepsOneAssignmentPerPersonAndShift() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let a = try await advisor(persistence)
             let day = LocalDate("2026-11-24")!
             #expect(try await RotaRepository.assign(userId: a.author.userId, shiftCode: "night", on: day, on: db))

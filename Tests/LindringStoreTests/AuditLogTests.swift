@@ -1,6 +1,6 @@
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import Logging
 import SQLKit
@@ -22,8 +22,8 @@ import Testing
             // given
             try await append(5, to: persistence)
             // when
-            let report = try await AuditLog.verify(on: persistence.database, key: persistence.auditKey)
-            let newest = try await AuditLog.search(AuditFilter(username: "user5"), limit: 10, on: persistence.database)
+            let report = try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey)
+            let newest = try await AuditLog.search(AuditFilter(username: "user5"), limit: 10, on: persistence.snapshot)
             // then
             #expect(report.problem == nil)
             #expect(report.checked == 5)
@@ -39,7 +39,7 @@ import Testing
             // when
             try await persistence.sql.update("audit_entries").set("username", to: SQLBind("mallory")).where("seq", .equal, 3).run()
             // then
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == .contentAltered(sequence: 3))
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == .contentAltered(sequence: 3))
         }
     }
 
@@ -50,11 +50,11 @@ import Testing
             // when
             try await persistence.sql.delete(from: "audit_entries").where("seq", .equal, 2).run()
             // then
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == .missingEntries(before: 3, expected: 2))
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == .missingEntries(before: 3, expected: 2))
             // when the newest is removed as well
             try await persistence.sql.delete(from: "audit_entries").where("seq", .equal, 5).run()
             try await persistence.sql.delete(from: "audit_entries").where("seq", .lessThan, 5).run()
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == .truncated(lastSeen: 0, expected: 5))
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == .truncated(lastSeen: 0, expected: 5))
         }
     }
 
@@ -72,7 +72,7 @@ import Testing
                 try await group.waitForAll()
             }
             // then
-            let report = try await AuditLog.verify(on: persistence.database, key: persistence.auditKey)
+            let report = try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey)
             #expect(report.problem == nil)
             #expect(report.checked == 24)
         }
@@ -102,7 +102,7 @@ import Testing
                 throw error
             }
             // then
-            let report = try await AuditLog.verify(on: first.database, key: first.auditKey)
+            let report = try await AuditLog.verify(on: first.snapshot, key: first.auditKey)
             #expect(report.problem == nil)
             #expect(report.checked == 32)
         }
@@ -119,8 +119,8 @@ import Testing
                 }
             }
             // then
-            #expect(try await AuditLog.search(AuditFilter(), limit: 10, on: persistence.database).isEmpty)
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == nil)
+            #expect(try await AuditLog.search(AuditFilter(), limit: 10, on: persistence.snapshot).isEmpty)
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == nil)
         }
     }
 }

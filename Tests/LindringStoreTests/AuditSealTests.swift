@@ -1,6 +1,6 @@
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
@@ -22,7 +22,7 @@ import Testing
         let sql = persistence.sql
         let rows = try await sql.raw("SELECT seq, seal FROM audit_entries ORDER BY seq").all()
         let seals = try rows.map { try $0.decode(column: "seal", as: String?.self) }
-        let entries = try await AuditLog.search(AuditFilter(), limit: 100, on: persistence.database).reversed().filter { $0.record.username != username }
+        let entries = try await AuditLog.search(AuditFilter(), limit: 100, on: persistence.snapshot).reversed().filter { $0.record.username != username }
         try await sql.raw("DELETE FROM audit_entries").run()
         var previous = AuditChain.genesis
         for (index, entry) in entries.enumerated() {
@@ -46,8 +46,8 @@ import Testing
             // when
             try await removeAndRechain("user3", in: persistence)
             // then: the unkeyed chain is fooled, the seals are not
-            #expect(try await AuditLog.verify(on: persistence.database, key: nil).problem == nil)
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == .sealBroken(sequence: 3))
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: nil).problem == nil)
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == .sealBroken(sequence: 3))
         }
     }
 
@@ -63,7 +63,7 @@ import Testing
                     last_seal = \(bind: try third.decode(column: "seal", as: String.self)) WHERE id = 1
                 """).run()
             // then
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == .headSealBroken(sequence: 3))
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == .headSealBroken(sequence: 3))
         }
     }
 
@@ -71,10 +71,10 @@ import Testing
         try await TestDatabase.withPersistence { persistence in
             // given: a checkpoint at five entries, then two more
             try await append(5, to: persistence)
-            let line = try await AuditLog.checkpoint(on: persistence.database).line(signedWith: persistence.auditKey)
+            let line = try await AuditLog.checkpoint(on: persistence.snapshot).line(signedWith: persistence.auditKey)
             try await append(2, to: persistence)
             let checkpoint = try AuditCheckpoint(line: line, key: persistence.auditKey)
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey, checkpoints: [checkpoint]).problem == nil)
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey, checkpoints: [checkpoint]).problem == nil)
             // when: the database goes back to an earlier state (as from an old copy), with a head that seals correctly
             try await persistence.sql.raw("DELETE FROM audit_entries WHERE seq > 4").run()
             let fourth = try #require(try await persistence.sql.raw("SELECT hash FROM audit_entries WHERE seq = 4").first()).decode(column: "hash", as: String.self)
@@ -83,8 +83,8 @@ import Testing
                     last_seal = \(bind: persistence.auditKey.headSeal(sequence: 4, hash: fourth)) WHERE id = 1
                 """).run()
             // then
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == nil, "the seals alone cannot tell")
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey, checkpoints: [checkpoint]).problem
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == nil, "the seals alone cannot tell")
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey, checkpoints: [checkpoint]).problem
                 == .checkpointMissing(sequence: 5, lastSeen: 4))
         }
     }
@@ -95,12 +95,12 @@ import Testing
             try await append(3, to: persistence)
             try await persistence.sql.raw("UPDATE audit_entries SET seal = NULL").run()
             try await persistence.sql.raw("UPDATE audit_chain_head SET last_seal = NULL").run()
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == .sealBroken(sequence: 1))
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == .sealBroken(sequence: 1))
             // when
             let sealed = try await persistence.sealUnsealedAuditEntries(pageSize: 2)
             // then
             #expect(sealed == 3)
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == nil)
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == nil)
             #expect(try await persistence.sealUnsealedAuditEntries() == 0)
         }
     }

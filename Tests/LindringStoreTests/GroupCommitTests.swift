@@ -1,6 +1,6 @@
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
@@ -36,7 +36,7 @@ import Testing
             // when
             let stored = try await persistence.sql.select().column("username").from("audit_entries").all()
                 .map { try $0.decode(column: "username", as: String.self) }
-            let report = try await AuditLog.verify(on: persistence.database, key: persistence.auditKey)
+            let report = try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey)
             // then: exactly the successful ones are stored, once each, and the chain verifies
             #expect(outcomes.values.filter { $0 }.count == 180)
             #expect(Set(stored) == Set((0..<200).filter { $0 % 10 != 3 }.map { "writer\($0)" }))
@@ -67,7 +67,7 @@ import Testing
             let stored = try await persistence.sql.select().column("username").from("audit_entries").all()
                 .map { try $0.decode(column: "username", as: String.self) }
             #expect(stored.sorted() == (0..<120).filter { $0 % 10 != 5 }.map { "writer\($0)" }.sorted())
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == nil)
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == nil)
         }
     }
 
@@ -109,12 +109,12 @@ import Testing
             // when
             try await persistence.write { tx in try await AuditLog.append((1...5).map(record), on: tx) }
             let stored = try await persistence.read { tx in
-                try await (tx as! any SQLDatabase).select().columns("seq", "username").from("audit_entries").orderBy("seq").all()
+                try await tx.sql.select().columns("seq", "username").from("audit_entries").orderBy("seq").all()
                     .map { "\(try $0.decode(column: "seq", as: Int.self)):\(try $0.decode(column: "username", as: String.self))" }
             }
             // then
             #expect(stored == ["1:writer1", "2:writer2", "3:writer3", "4:writer4", "5:writer5"])
-            #expect(try await AuditLog.verify(on: persistence.database, key: persistence.auditKey).problem == nil)
+            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == nil)
         }
     }
 }

@@ -1,6 +1,6 @@
 import FluentKit
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
@@ -10,7 +10,7 @@ import Testing
         try await TestDatabase.withPersistence { persistence in
             // when
             let applied = try await persistence.appliedMigrations()
-            let units = try await UnitRepository.list(on: persistence.database)
+            let units = try await UnitRepository.list(on: persistence.snapshot)
             // then
             #expect(applied.count == LindringMigrations.all.count)
             #expect(units.filter { $0.kind == .homeCare }.count == 29)
@@ -30,11 +30,11 @@ import Testing
     @Test func migratingAgainChangesNothing() async throws {
         try await TestDatabase.withPersistence { persistence in
             // given
-            let before = try await UnitRepository.count(on: persistence.database)
+            let before = try await UnitRepository.count(on: persistence.snapshot)
             // when
             try await persistence.migrate()
             // then
-            #expect(try await UnitRepository.count(on: persistence.database) == before)
+            #expect(try await UnitRepository.count(on: persistence.snapshot) == before)
         }
     }
 

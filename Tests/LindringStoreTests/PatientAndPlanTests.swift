@@ -9,7 +9,7 @@ import Testing
     let today = LocalDate("2026-11-23")!
 
     func units(_ persistence: Persistence) async throws -> (registering: UUID, homeCare: UUID, other: UUID) {
-        let db = persistence.database
+        let db = persistence.outsideWriter
         return (try #require(try await UnitRepository.find(code: "RH-PAL", on: db)).id,
                 try #require(try await UnitRepository.find(code: "HJ-101", on: db)).id,
                 try #require(try await UnitRepository.find(code: "BOH-PAL", on: db)).id)
@@ -29,7 +29,7 @@ import Testing
 
     @Test func searchFoldsNamesAndShowsOnlyPatientsTheRequesterMaySee() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let u = try await units(persistence)
             // given
             let aase = try await PatientRepository.create(try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func searchByNameFindsWhatAPlainScanFindsWhicheverWayTheDatabaseLooks() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let u = try await units(persistence)
             let requester = PatientRequester(roles: [.clinician], unitId: u.registering)
             // given: patients of the unit, and one of another unit with the same names
@@ -86,7 +86,7 @@ import Testing
 
     @Test func everySearchPlanListsWhatTheAccessPolicyAllowsInNameOrder() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let u = try await units(persistence)
             let author = PlanAuthor(userId: nil, name: "Test", unitId: u.registering)
             // given: patients of several units, consents and care teams, all named Holm ("Bo Holm" twice)
@@ -168,15 +168,15 @@ import Testing
 
     @Test func careTeamsStoredBeforeTheUnitNameOrderGetTheirCopiesAndTheMigrationReverts() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let u = try await units(persistence)
             // given: the schema before M0022, and a patient with a care team stored under it
-            try await M0022_CreateUnitNameOrder().revert(on: db)
+            try await M0022_CreateUnitNameOrder().revert(on: persistence.database)
             let id = try await PatientRepository.create(try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
             try await PlanRepository.create(patientId: id, plan(keyWorker: u.registering, others: [u.homeCare]),
                                             author: PlanAuthor(userId: nil, name: "Test", unitId: u.registering), on: db)
             // when
-            try await M0022_CreateUnitNameOrder().prepare(on: db)
+            try await M0022_CreateUnitNameOrder().prepare(on: persistence.database)
             // then
             let rows = try await persistence.sql.select().columns("unit_id", "patient_name", "patient_name_folded", "registering_unit")
                 .from("plan_care_team").where("patient_id", .equal, SQLBind(id)).all()
@@ -196,7 +196,7 @@ import Testing
         try await TestDatabase.withPersistence { persistence in
             let sql = persistence.sql
             let u = try await units(persistence)
-            _ = try await PatientRepository.create(try patient("Bodil Juul", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.database)
+            _ = try await PatientRepository.create(try patient("Bodil Juul", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
             #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) != nil)
             #expect(try await PatientNameIndex.candidates(for: ["bo"], on: sql) == nil, "two letters make no trigram")
             #expect(try await PatientNameIndex.candidates(for: ["bo", "juul"], on: sql) != nil)
@@ -206,13 +206,13 @@ import Testing
                 INSERT INTO patient_names (name_folded, patient_id) SELECT 'juul ' || i, 'none' FROM n
                 """).run()
             #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) == nil)
-            let found = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.database)
+            let found = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.snapshot)
             #expect(found.map(\.name) == ["Bodil Juul"])
             // and it is remembered: without the extra names the walk is still chosen, with the same answer
             try await sql.raw("DELETE FROM patient_names WHERE patient_id = 'none'").run()
             #expect(PatientNameIndex.common.contains("juul"))
             #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) == nil)
-            let again = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.database)
+            let again = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.snapshot)
             #expect(again.map(\.name) == ["Bodil Juul"])
         }
     }
@@ -232,9 +232,9 @@ import Testing
     @Test func aCPRNumberIsRegisteredOnce() async throws {
         try await TestDatabase.withPersistence { persistence in
             let u = try await units(persistence)
-            _ = try await PatientRepository.create(try patient("Bent Prøve", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.database)
+            _ = try await PatientRepository.create(try patient("Bent Prøve", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
             let failure = await #expect(throws: ValidationFailure.self) {
-                _ = try await PatientRepository.create(try patient("Bent Igen", cpr: "010140-1234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.database)
+                _ = try await PatientRepository.create(try patient("Bent Igen", cpr: "010140-1234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
             }
             #expect(failure?.code(for: "cpr") == .alreadyTaken)
         }
@@ -242,7 +242,7 @@ import Testing
 
     @Test func everySaveIsAVersionAndAStaleSaveIsRefused() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let u = try await units(persistence)
             let id = try await PatientRepository.create(try patient("Carl Prøve", cpr: "0303501234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
             let author = PlanAuthor(userId: nil, name: "Sygeplejerske A", unitId: u.registering)

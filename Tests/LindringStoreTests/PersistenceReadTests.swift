@@ -1,6 +1,6 @@
 import FluentKit
 import Foundation
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
@@ -11,12 +11,12 @@ import Testing
     @Test func aSnapshotKeepsItsMomentAndReadEachSeesEachStatementsOwn() async throws {
         try await TestDatabase.withPersistence(connectionsPerEventLoop: 2) { persistence in
             // given: one unit more, committed between the two counts of each read
-            @Sendable func count(_ db: any Database) async throws -> Int {
-                try await (db as! any SQLDatabase).raw("SELECT count(*) AS n FROM units").first()!.decode(column: "n", as: Int.self)
+            @Sendable func count(_ db: any DatabaseReading) async throws -> Int {
+                try await db.sql.raw("SELECT count(*) AS n FROM units").first()!.decode(column: "n", as: Int.self)
             }
             @Sendable func addUnit(_ code: String) async throws {
                 try await persistence.write { tx in
-                    try await (tx as! any SQLDatabase).raw("""
+                    try await tx.sql.raw("""
                         INSERT INTO units (id, code, name, kind, sector, active, created_at, updated_at)
                         SELECT \(bind: UUID()), \(bind: code), \(bind: "Testenheden"), kind, sector, active, created_at, updated_at FROM units
                         WHERE code = 'RH-PAL'

@@ -1,5 +1,5 @@
 import Foundation
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import Logging
 import SQLKit
@@ -19,7 +19,7 @@ struct SQLiteLockWaitTests {
             for _ in 0..<waiters {
                 others.append(try await Persistence.open(location: holder.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1))
             }
-            try await holder.write { try await ($0 as! any SQLDatabase).raw("CREATE TABLE turns (owner INTEGER NOT NULL)").run() }
+            try await holder.write { try await $0.sql.raw("CREATE TABLE turns (owner INTEGER NOT NULL)").run() }
             let written: Int
             do {
                 written = try await withThrowingTaskGroup(of: Void.self) { group in
@@ -27,15 +27,15 @@ struct SQLiteLockWaitTests {
                     // runs its next statement and commits
                     group.addTask {
                         try await holder.write { tx in
-                            try await (tx as! any SQLDatabase).raw("INSERT INTO turns (owner) VALUES (0)").run()
+                            try await tx.sql.raw("INSERT INTO turns (owner) VALUES (0)").run()
                             try await Task.sleep(for: .milliseconds(300))
-                            try await (tx as! any SQLDatabase).raw("INSERT INTO turns (owner) VALUES (0)").run()
+                            try await tx.sql.raw("INSERT INTO turns (owner) VALUES (0)").run()
                         }
                     }
                     try await Task.sleep(for: .milliseconds(50))
                     for (index, other) in others.enumerated() {
                         group.addTask {
-                            try await other.write { try await ($0 as! any SQLDatabase).raw("INSERT INTO turns (owner) VALUES (\(literal: index + 1))").run() }
+                            try await other.write { try await $0.sql.raw("INSERT INTO turns (owner) VALUES (\(literal: index + 1))").run() }
                         }
                     }
                     try await group.waitForAll()

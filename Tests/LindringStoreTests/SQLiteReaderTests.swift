@@ -28,7 +28,7 @@ struct SQLiteReaderTests {
         try await TestDatabase.withPersistence { persistence in
             // given: values of every kind, NULLs and text that is not ASCII
             try await persistence.write { tx in
-                let sql = tx as! any SQLDatabase
+                let sql = tx.sql
                 try await sql.raw(SQLQueryString(Self.table)).run()
                 try await sql.insert(into: "samples").columns("id", "n", "x", "t", "at", "flag")
                     .values(SQLBind(UUID()), SQLBind(-7), SQLBind(2.5), SQLBind("Søren Ærø 🙂"), SQLBind(Date(timeIntervalSince1970: 1_700_000_000.25)), SQLBind(true))
@@ -38,13 +38,13 @@ struct SQLiteReaderTests {
             let direct = try await Self.samples(persistence.sql)
             // when: a snapshot reads, a write commits, and the snapshot reads again
             let (first, again) = try await persistence.read { tx in
-                let first = try await Self.samples(tx as! any SQLDatabase)
+                let first = try await Self.samples(tx.sql)
                 try await persistence.write { tx in
-                    try await (tx as! any SQLDatabase).insert(into: "samples").columns("id", "n").values(SQLBind(UUID()), SQLBind(1)).run()
+                    try await tx.sql.insert(into: "samples").columns("id", "n").values(SQLBind(UUID()), SQLBind(1)).run()
                 }
-                return (first, try await Self.samples(tx as! any SQLDatabase))
+                return (first, try await Self.samples(tx.sql))
             }
-            let after = try await persistence.read { try await Self.samples($0 as! any SQLDatabase) }
+            let after = try await persistence.read { try await Self.samples($0.sql) }
             // then
             #expect(first == direct)
             #expect(first.count == 2)
@@ -58,7 +58,7 @@ struct SQLiteReaderTests {
             // given: rows whose `n` is 0, 1, 5 and 7 (SQLite's planner treats 0 and 1 apart)
             let ids = [UUID(), UUID(), UUID(), UUID()]
             try await persistence.write { tx in
-                let sql = tx as! any SQLDatabase
+                let sql = tx.sql
                 try await sql.raw(SQLQueryString(Self.table)).run()
                 try await sql.raw("CREATE INDEX samples_t_at ON samples (t, at)").run()
                 for (id, n) in zip(ids, [0, 1, 5, 7]) {
@@ -68,7 +68,7 @@ struct SQLiteReaderTests {
             // when: statements used again and again with other values, in one snapshot; two of
             // them shaped like the user look-up (a LEFT JOIN) and the latest screening (newest first)
             let (byNumber, byName, kept) = try await persistence.read { tx in
-                let sql = tx as! any SQLDatabase
+                let sql = tx.sql
                 var byNumber: [UUID?] = [], byName: [UUID?] = []
                 for n in [1, 7, 0, 1, 5, 7, 5] {
                     byNumber.append(try await sql.raw("SELECT id FROM samples WHERE n = \(bind: n)").first()?.decode(column: "id", as: UUID.self))
@@ -78,7 +78,7 @@ struct SQLiteReaderTests {
                         .decode(column: "id", as: UUID.self))
                     _ = try await sql.raw("SELECT s.id FROM samples s LEFT JOIN samples o ON o.id = s.t WHERE s.id = \(bind: name)").all()
                 }
-                return (byNumber, byName, (tx as! DirectSQLiteConnection).keptStatements())
+                return (byNumber, byName, (tx.fluent as! DirectSQLiteConnection).keptStatements())
             }
             // then: each use reads its own values, never those of the use before
             #expect(byNumber == [ids[1], ids[3], ids[0], ids[1], ids[2], ids[3], ids[2]])
@@ -89,18 +89,18 @@ struct SQLiteReaderTests {
             }
             // and: a statement given fewer values than it has parameters is refused, not run with NULLs
             await #expect {
-                try await persistence.read { try await ($0 as! any SQLDatabase).raw("SELECT ?1 + ?2 AS sum").all() }
+                try await persistence.read { try await $0.sql.raw("SELECT ?1 + ?2 AS sum").all() }
             } throws: { ($0 as? DirectSQLiteError)?.code == SQLITE_RANGE }
         }
     }
 
     @Test func aSnapshotCannotChangeData() async throws {
         try await TestDatabase.withPersistence { persistence in
-            try await persistence.write { try await ($0 as! any SQLDatabase).raw(SQLQueryString(Self.table)).run() }
+            try await persistence.write { try await $0.sql.raw(SQLQueryString(Self.table)).run() }
             // when
             await #expect(throws: (any Error).self) {
                 try await persistence.read { tx in
-                    try await (tx as! any SQLDatabase).insert(into: "samples").columns("id").values(SQLBind(UUID())).run()
+                    try await tx.sql.insert(into: "samples").columns("id").values(SQLBind(UUID())).run()
                 }
             }
             // then
@@ -112,7 +112,7 @@ struct SQLiteReaderTests {
         try await TestDatabase.withPersistence { persistence in
             // when: the seeded units, through Fluent's models
             let inSnapshot = try await persistence.read { try await UnitRepository.list(on: $0) }
-            let direct = try await UnitRepository.list(on: persistence.database)
+            let direct = try await UnitRepository.list(on: persistence.snapshot)
             // then
             #expect(!inSnapshot.isEmpty)
             #expect(inSnapshot == direct)

@@ -1,6 +1,6 @@
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import Logging
 import Testing
@@ -10,7 +10,7 @@ import Testing
 
     @Test func sessionExpiresWhenIdleAndAfterItsAbsoluteLifetime() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let start = Date()
             // given
             let idle = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
@@ -30,7 +30,7 @@ import Testing
 
     @Test func purgeRemovesIdleAndExpiredSessionsOnly() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             let start = Date()
             // given
             let old = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start.addingTimeInterval(-3600), on: db)
@@ -46,7 +46,7 @@ import Testing
 
     @Test func aSessionOrAnAPITokenLeadsToItsUserWithTheUnit() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.database
+            let db = persistence.outsideWriter
             // given
             let nurse = try await UserRepository.create(try UserDraft(username: "sygeplejerske", name: "Sara Syg", profession: "nurse", unitCode: "HJ-101",
                                                                       roles: ["clinician", "advisor"]).validated(), passwordHash: "x", on: db)
@@ -94,7 +94,7 @@ import Testing
 
     @Test func tokensAreLongRandomAndStoredOnlyAsHashes() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let session = try await SessionRepository.create(userId: nil, timeouts: timeouts, on: persistence.database)
+            let session = try await SessionRepository.create(userId: nil, timeouts: timeouts, on: persistence.outsideWriter)
             #expect(session.token.count >= 43) // 256 bits in base64url
             #expect(session.token != session.csrfToken)
             let stored = try await persistence.sql.select().column("id").from("sessions").all().map { try $0.decode(column: "id", as: String.self) }

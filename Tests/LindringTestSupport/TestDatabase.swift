@@ -2,7 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Logging
 import NIOPosix
 import SQLKit
@@ -85,7 +85,7 @@ public struct TestDatabase: Sendable {
         databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
         do {
             let db = databases.database(logger: Logger(label: "test-admin"), on: MultiThreadedEventLoopGroup.singleton.any())!
-            try await body(db as! any SQLDatabase)
+            try await body(db.sql)
             await databases.shutdownAsync()
         } catch {
             await databases.shutdownAsync()

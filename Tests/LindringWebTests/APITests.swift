@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -59,7 +59,7 @@ import Testing
             let token = try await app.apiToken(for: admin)
             #expect(try await app.get("/api/v1/me", headers: bearer(token)).status == .ok)
             let session = try await app.login("anne")
-            let id = try #require(try await ApiTokenRepository.list(on: app.persistence.database).first?.id)
+            let id = try #require(try await ApiTokenRepository.list(on: app.persistence.snapshot).first?.id)
             // when
             let revoked = try await app.post("/api-tokens/\(id)/revoke", session, form: [:])
             // then
@@ -88,7 +88,7 @@ import Testing
             #expect(me.status == .ok)
             #expect(try me.json()["username"] as? String == "nina")
             // when
-            try await UserRepository.setActive(userId: nurse.id, false, on: app.persistence.database)
+            try await UserRepository.setActive(userId: nurse.id, false, on: app.persistence.outsideWriter)
             // then
             #expect(try await app.get("/api/v1/me", headers: bearer(token)).status == .unauthorized)
         }
@@ -134,7 +134,7 @@ import Testing
             let response = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
             #expect(response.status.code == status)
             #expect(response.headers[.contentType] == "application/problem+json")
-            #expect(try await UnitRepository.count(on: app.persistence.database) == 52)
+            #expect(try await UnitRepository.count(on: app.persistence.snapshot) == 52)
             let wrongType = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token), body: ByteBuffer(string: body))
             #expect(wrongType.status == .unsupportedMediaType)
         }
@@ -157,7 +157,7 @@ import Testing
             try await app.createUser("karen", roles: [.clinician])
             _ = try await app.login("karen")
             let auditor = try await app.createUser("rita", roles: [.auditor])
-            let clinicianToken = try await app.apiToken(for: try #require(try await UserRepository.find(username: "karen", on: app.persistence.database)))
+            let clinicianToken = try await app.apiToken(for: try #require(try await UserRepository.find(username: "karen", on: app.persistence.snapshot)))
             let token = try await app.apiToken(for: auditor)
             // when
             let refused = try await app.get("/api/v1/audit", headers: bearer(clinicianToken))
@@ -172,7 +172,7 @@ import Testing
             }
             #expect(badDate.status == .unprocessableContent)
             // and the search itself is in the log
-            let searches = try await AuditLog.search(AuditFilter(username: "rita", action: "audit.search"), limit: 10, on: app.persistence.database)
+            let searches = try await AuditLog.search(AuditFilter(username: "rita", action: "audit.search"), limit: 10, on: app.persistence.snapshot)
             #expect(searches.count == 1, "the rejected search ran no query")
         }
     }
@@ -214,12 +214,12 @@ import Testing
             // given
             let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .advisor, .auditor])
             let token = try await app.apiToken(for: admin)
-            let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.database))
+            let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.snapshot))
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             let contact = try ContactDraft(startedAt: "2026-11-23T20:00:00Z", endedAt: "2026-11-23T20:10:00Z", callerRole: "gp", reasons: ["pain"], triage: "routine", outcome: "resolved")
                 .validated(.init(now: Date(), knownUnitIds: []))
             let contactId = try await ContactRepository.create(contact, author: ContactAuthor(userId: admin.id, name: admin.name),
-                                                               on: app.persistence.database).id
+                                                               on: app.persistence.outsideWriter).id
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()

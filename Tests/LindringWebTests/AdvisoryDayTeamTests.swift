@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Testing
 @testable import LindringWeb
 
@@ -12,7 +12,7 @@ import Testing
     /// A contact about `patient` documented by `advisor`, with a follow-up for `followUpUnit` when given.
     func contact(_ app: TestApp, patient: UUID, by advisor: User, at start: String = "2026-11-23T20:00:00Z", followUpUnit: String? = nil,
                  situation: String = "Uro og smerter i nat", recommendation: String = "Giv morfin 5 mg s.c., ring igen om en time") async throws -> UUID {
-        let db = app.persistence.database
+        let db = app.persistence.outsideWriter
         let unit = try await followUpUnit.asyncMap { try #require(try await UnitRepository.find(code: $0, on: db)) }
         let end = ISO8601Instant.format(ISO8601Instant.parse(start)!.addingTimeInterval(600))
         let draft = ContactDraft(startedAt: start, endedAt: end, callerRole: "relative", patientId: patient.uuidString, reasons: ["pain"],
@@ -26,7 +26,7 @@ import Testing
     }
 
     func contactReads(_ app: TestApp, _ contact: UUID) async throws -> [AuditRecord] {
-        try await AuditLog.search(AuditFilter(action: "contact.read"), limit: 50, on: app.persistence.database).map(\.record)
+        try await AuditLog.search(AuditFilter(action: "contact.read"), limit: 50, on: app.persistence.snapshot).map(\.record)
             .filter { $0.entityId == contact.uuidString }
     }
 
@@ -170,7 +170,7 @@ import Testing
             let back = "/advisory/contacts/new?contact=\(contactId)&patient=\(patient)"
             let link = "/patients/\(patient)/break-glass?returnTo=" + TestApp.encode(back).replacingOccurrences(of: "%2F", with: "/")
             #expect(found.text.contains("id=\"break-glass-offer\"") && found.text.contains("href=\"\(link.replacingOccurrences(of: "&", with: "&amp;"))\""))
-            let search = try #require(try await AuditLog.search(AuditFilter(action: "patient.search"), limit: 5, on: app.persistence.database).first)
+            let search = try #require(try await AuditLog.search(AuditFilter(action: "patient.search"), limit: 5, on: app.persistence.snapshot).first)
             #expect(search.record.patientId == patient && search.record.outcome == .denied)
             // and a name finds nothing to break the glass for
             fields["patientQuery"] = "Spurgt"
@@ -194,7 +194,7 @@ import Testing
             let saved = try await app.post("/advisory/contacts/new", session, form: save)
             #expect(saved.status == .seeOther, "\(saved.text.prefix(500))")
             let id = try #require(UUID(uuidString: contactId))
-            let stored = try #require(try await ContactRepository.find(id: id, on: app.persistence.database))
+            let stored = try #require(try await ContactRepository.find(id: id, on: app.persistence.snapshot))
             #expect(stored.patientId == patient)
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -32,8 +32,8 @@ import Testing
             let created = try first.json()
             #expect(created["outsideWorkingHours"] as? Bool == true)
             #expect(try retry.json()["id"] as? String == created["id"] as? String)
-            let homeCare = try #require(try await UnitRepository.find(code: "HJ-101", on: app.persistence.database))
-            let followUps = try await FollowUpRepository.list(.init(unitId: homeCare.id, status: .open), on: app.persistence.database)
+            let homeCare = try #require(try await UnitRepository.find(code: "HJ-101", on: app.persistence.snapshot))
+            let followUps = try await FollowUpRepository.list(.init(unitId: homeCare.id, status: .open), on: app.persistence.snapshot)
             #expect(followUps.count == 1, "one follow-up, not two")
             #expect(followUps.first?.dueAt == ISO8601Instant.parse("2026-11-24T09:00:00Z"))
             // and the home-care nurse sees it in the inbox, and marks it done
@@ -41,7 +41,7 @@ import Testing
             let nurse = try await app.login("hjem")
             // the navigation's inbox count takes in the open follow-up with the unread plan changes
             func badge() async throws -> (shown: String, unread: Int) {
-                (try await app.get("/", nurse).text, try await InboxRepository.items(unitId: homeCare.id, userId: hjem.id, on: app.persistence.database).filter { !$0.read }.count)
+                (try await app.get("/", nurse).text, try await InboxRepository.items(unitId: homeCare.id, userId: hjem.id, on: app.persistence.snapshot).filter { !$0.read }.count)
             }
             let before = try await badge()
             #expect(before.shown.contains("Indbakke (\(before.unread + 1))"))
@@ -52,7 +52,7 @@ import Testing
             #expect(inbox.text.contains("id=\"inbox-follow-ups\"") && inbox.text.contains("Tilse i morgen"))
             let done = try await app.post("/follow-ups/\(followUps[0].id)/done", nurse, form: ["returnTo": "/inbox"])
             #expect(done.status == .seeOther)
-            #expect(try await FollowUpRepository.list(.init(unitId: homeCare.id, status: .open), on: app.persistence.database).isEmpty)
+            #expect(try await FollowUpRepository.list(.init(unitId: homeCare.id, status: .open), on: app.persistence.snapshot).isEmpty)
             let after = try await badge()
             #expect(after.unread == 0 ? !after.shown.contains("Indbakke (") : after.shown.contains("Indbakke (\(after.unread))"))
         }
@@ -70,7 +70,7 @@ import Testing
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == .created }.count == 1 && statuses.filter { $0 == .ok }.count == 5, "\(statuses)")
-            #expect(try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.database).count == 1)
+            #expect(try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.snapshot).count == 1)
         }
     }
 
@@ -92,13 +92,13 @@ import Testing
     func badContactsAreRefusedWithTheFieldAndNothingIsStored(body: String, field: String) async throws {
         try await TestApp.run { app in
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
-            let unit = try #require(try await UnitRepository.find(code: "PAL-247", on: app.persistence.database))
+            let unit = try #require(try await UnitRepository.find(code: "PAL-247", on: app.persistence.snapshot))
             let response = try await postJSON(app, "/api/v1/contacts", body.replacingOccurrences(of: "UNIT", with: unit.id.uuidString),
                                               token: try await app.apiToken(for: advisor))
             #expect(response.status == .unprocessableContent)
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             #expect(errors.contains { $0["field"] as? String == field }, "\(errors)")
-            #expect(try await ContactRepository.list(from: LocalDate("2026-01-01")!, to: LocalDate("2026-12-31")!, on: app.persistence.database).isEmpty)
+            #expect(try await ContactRepository.list(from: LocalDate("2026-01-01")!, to: LocalDate("2026-12-31")!, on: app.persistence.snapshot).isEmpty)
             #expect(try await app.persistence.sql.raw("SELECT COUNT(*) AS n FROM contacts").first()?.decode(column: "n", as: Int.self) == 0)
         }
     }
@@ -124,7 +124,7 @@ import Testing
             #expect(errors.map { $0["field"] as? String } == ["Idempotency-Key"])
             #expect(replay.status == .ok)
             #expect(try replay.json()["id"] as? String == first.json()["id"] as? String)
-            let stored = try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.database)
+            let stored = try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.snapshot)
             #expect(stored.map(\.callerRole) == [.gp])
         }
     }
@@ -162,7 +162,7 @@ import Testing
             fields["selectPatient"] = patient.uuidString
             let chosen = try await app.post("/advisory/contacts/new", session, form: fields)
             #expect(chosen.text.contains("id=\"chosen-patient\""))
-            let audit = try await AuditLog.search(AuditFilter(patientId: patient), limit: 10, on: app.persistence.database)
+            let audit = try await AuditLog.search(AuditFilter(patientId: patient), limit: 10, on: app.persistence.snapshot)
             #expect(audit.contains { $0.record.action == "patient.read" && $0.record.purpose?.contains("contact:\(contactId)") == true })
             // when: saved without a triage, then with one, twice
             fields["selectPatient"] = nil
@@ -178,7 +178,7 @@ import Testing
             // then
             #expect(saved.status == .seeOther && again.status == .seeOther)
             #expect(saved.headers[.location]?.hasPrefix("/advisory/contacts/\(contactId)") == true)
-            let stored = try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.database)
+            let stored = try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.snapshot)
             #expect(stored.map(\.id.uuidString) == [contactId])
             let page = try await app.get("/advisory/contacts/\(contactId)", session)
             #expect(page.text.contains("Åndenød") && page.text.contains("id=\"propose-plan-change\""))
@@ -194,19 +194,19 @@ import Testing
             let draft = ContactDraft(startedAt: "2026-11-23T20:00:00Z", endedAt: "2026-11-23T20:10:00Z", callerRole: "gp", patientId: patient.uuidString, reasons: ["dying"],
                                      triage: "information", outcome: "resolved")
             let contactId = try await ContactRepository.create(try draft.validated(.init(now: Date(), knownUnitIds: [])),
-                                                               author: ContactAuthor(userId: advisor.id, name: advisor.name), on: app.persistence.database).id
+                                                               author: ContactAuthor(userId: advisor.id, name: advisor.name), on: app.persistence.outsideWriter).id
             // without a contact the advisor may not change the plan
             #expect(try await app.get("/patients/\(patient)/plan/edit", session).status == .forbidden)
             let form = try await app.get("/patients/\(patient)/plan/edit?contact=\(contactId)", session)
             #expect(form.status == .ok && form.text.contains("name=\"contactId\""))
-            let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.database))
+            let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
             let saved = try await app.post("/patients/\(patient)/plan/edit", session, form: [
                 "contactId": contactId.uuidString, "baseVersion": "1", "careTeam[0].unitId": unit.id.uuidString, "careTeam[0].role": "keyWorker",
                 "resuscitation": "doNotAttempt", "decidedBy": "Egen læge, telefonisk", "decisionDate": "2026-11-23",
                 "preferredPlaceOfCare": "home", "preferredPlaceOfDeath": "home", "prognosis": "days", "status": "active",
             ])
             #expect(saved.status == .seeOther, "\(saved.text.prefix(2000))")
-            let versions = try await PlanRepository.versions(patientId: patient, on: app.persistence.database)
+            let versions = try await PlanRepository.versions(patientId: patient, on: app.persistence.snapshot)
             #expect(versions.first?.version == 2 && versions.first?.contactId == contactId)
             #expect(versions.first?.content.resuscitation == .doNotAttempt)
             // a contact about another patient does not open this patient's plan; one who declined sharing stays closed
@@ -215,7 +215,7 @@ import Testing
             aboutDeclined.patientId = declined.uuidString
             let declinedContact = try await ContactRepository.create(try aboutDeclined.validated(.init(now: Date(), knownUnitIds: [])),
                                                                      author: ContactAuthor(userId: advisor.id, name: advisor.name),
-                                                                     on: app.persistence.database).id
+                                                                     on: app.persistence.outsideWriter).id
             #expect(try await app.get("/patients/\(declined)/plan/edit?contact=\(declinedContact)", session).status == .forbidden)
         }
     }

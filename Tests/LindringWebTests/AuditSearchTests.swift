@@ -1,6 +1,6 @@
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Testing
 @testable import LindringWeb
 
@@ -25,7 +25,7 @@ import Testing
             #expect(found.text.contains("Åse Prøvesen"))
             #expect(!found.text.contains(">patient.read<"), "no developer code as the action")
             #expect(!found.text.contains("patient=010140"), "no link carries the CPR number")
-            let searches = try await AuditLog.search(AuditFilter(username: "rita", action: "audit.search"), limit: 5, on: app.persistence.database)
+            let searches = try await AuditLog.search(AuditFilter(username: "rita", action: "audit.search"), limit: 5, on: app.persistence.snapshot)
             #expect(searches.first?.record.patientId == patient, "the search is in the patient's access log")
             #expect(searches.first?.record.purpose == "patients=1", "never the CPR number")
         }
@@ -63,7 +63,7 @@ import Testing
             #expect(found.status == .ok)
             #expect(found.text.contains("Åse Prøvesen") && found.text.contains("Bent Prøvesen"))
             #expect(!found.text.contains("Carl Andersen"))
-            let shown = try await AuditLog.search(AuditFilter(username: "rita", action: "audit.search"), limit: 10, on: app.persistence.database)
+            let shown = try await AuditLog.search(AuditFilter(username: "rita", action: "audit.search"), limit: 10, on: app.persistence.snapshot)
             #expect(Set(shown.compactMap(\.record.patientId)) == [first, second])
             #expect(!shown.contains { ($0.record.purpose ?? "").lowercased().contains("prøvesen") }, "never the name typed")
         }

@@ -1,6 +1,6 @@
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import Testing
 @testable import LindringWeb
@@ -27,7 +27,7 @@ import Testing
             let patient = try await Self.brokenGlass(app)
             try await app.createUser("rita", roles: [.auditor], unit: nil)
             let auditor = try await app.login("rita")
-            let before = try await AuditLog.search(AuditFilter(), limit: 1000, on: app.persistence.database)
+            let before = try await AuditLog.search(AuditFilter(), limit: 1000, on: app.persistence.snapshot)
             // when
             let list = try await app.get("/audit/break-glass", auditor)
             let grant = try Self.grantId(list.text)
@@ -52,14 +52,14 @@ import Testing
             #expect(!unreviewed.text.contains("Akut tilkaldt i weekenden"))
             #expect(accessLog.text.contains("Brød glasset (nødadgang)"), "the patient's access log speaks plainly too")
             #expect(!accessLog.text.contains("<code>patient.read</code>"))
-            let reviews = try await AuditLog.search(AuditFilter(patientId: patient, action: "breakGlass.review"), limit: 5, on: app.persistence.database)
+            let reviews = try await AuditLog.search(AuditFilter(patientId: patient, action: "breakGlass.review"), limit: 5, on: app.persistence.snapshot)
             #expect(reviews.count == 1)
             #expect(reviews.first?.record.purpose == "needsFollowUp", "the note, free text, stays out of the log")
             // the entries there were are unchanged: the log was appended to, never updated
-            let after = try await AuditLog.search(AuditFilter(), limit: 1000, on: app.persistence.database)
+            let after = try await AuditLog.search(AuditFilter(), limit: 1000, on: app.persistence.snapshot)
             let unchanged = Dictionary(uniqueKeysWithValues: after.map { ($0.sequence, $0.record) })
             #expect(before.allSatisfy { unchanged[$0.sequence] == $0.record })
-            let verified = try await AuditLog.verify(on: app.persistence.database, key: TestDatabase.auditKey)
+            let verified = try await AuditLog.verify(on: app.persistence.snapshot, key: TestDatabase.auditKey)
             #expect(verified.problem == nil)
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Logging
 import NIOCore
 import Testing
@@ -18,7 +18,7 @@ import Testing
         let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
         let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
         let contact = try await day.contact(app, patient: patient, by: advisor, followUpUnit: "HJ-101")
-        let followUp = try #require(try await FollowUpRepository.list(.init(contactId: contact), on: app.persistence.database).first)
+        let followUp = try #require(try await FollowUpRepository.list(.init(contactId: contact), on: app.persistence.snapshot).first)
         return (contact, followUp.id, advisor)
     }
 
@@ -26,7 +26,7 @@ import Testing
     func anotherFollowUp(_ app: TestApp, by advisor: User) async throws -> (contact: UUID, followUp: FollowUp) {
         let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", name: "Bent Andersen", cpr: "0202451234")
         let contact = try await day.contact(app, patient: patient, by: advisor, followUpUnit: "HJ-101")
-        return (contact, try #require(try await FollowUpRepository.list(.init(contactId: contact), on: app.persistence.database).first))
+        return (contact, try #require(try await FollowUpRepository.list(.init(contactId: contact), on: app.persistence.snapshot).first))
     }
 
     func postJSON(_ app: TestApp, _ uri: String, _ body: String?, token: String) async throws -> TestResponse {
@@ -36,7 +36,7 @@ import Testing
     }
 
     func audit(_ app: TestApp, _ action: String) async throws -> [AuditRecord] {
-        try await AuditLog.search(AuditFilter(action: action), limit: 50, on: app.persistence.database).map(\.record)
+        try await AuditLog.search(AuditFilter(action: action), limit: 50, on: app.persistence.snapshot).map(\.record)
     }
 
     // MARK: notes on closing a follow-up
@@ -53,13 +53,13 @@ import Testing
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("Notat: skal udfyldes") && refused.text.contains("id=\"note-\(followUp.uuidString.lowercased())\""))
             #expect(refused.text.contains("name=\"returnTo\" value=\"/inbox\""))
-            #expect(try await FollowUpRepository.find(id: followUp, on: app.persistence.database)?.status == .open)
+            #expect(try await FollowUpRepository.find(id: followUp, on: app.persistence.snapshot)?.status == .open)
             #expect(try await audit(app, "followup.cancelled").isEmpty)
             // when: with a reason
             let cancelled = try await app.post("/follow-ups/\(followUp)/cancel", nurse, form: ["note": " Indlagt på hospice i går ", "returnTo": "/inbox"])
             // then: stored with who and when, and shown with the contact's follow-up
             #expect(cancelled.status == .seeOther && cancelled.headers[.location] == "/inbox?notice=saved")
-            let stored = try #require(try await FollowUpRepository.find(id: followUp, on: app.persistence.database))
+            let stored = try #require(try await FollowUpRepository.find(id: followUp, on: app.persistence.snapshot))
             #expect(stored.status == .cancelled && stored.closedNote == "Indlagt på hospice i går" && stored.closedByName == "Test hjem")
             #expect(stored.closedAt != nil)
             let page = try await app.get("/advisory/contacts/\(contact)", nurse)
@@ -82,8 +82,8 @@ import Testing
             let noted = try await app.post("/follow-ups/\(secondFollowUp.id)/done", nurse, form: ["note": "Tilset.\nSmerterne er lettet.", "returnTo": "/follow-ups"])
             // then
             #expect(plain.status == .seeOther && noted.status == .seeOther)
-            #expect(try await FollowUpRepository.find(id: first.followUp, on: app.persistence.database)?.closedNote == nil)
-            #expect(try await FollowUpRepository.find(id: secondFollowUp.id, on: app.persistence.database)?.closedNote == "Tilset.\nSmerterne er lettet.")
+            #expect(try await FollowUpRepository.find(id: first.followUp, on: app.persistence.snapshot)?.closedNote == nil)
+            #expect(try await FollowUpRepository.find(id: secondFollowUp.id, on: app.persistence.snapshot)?.closedNote == "Tilset.\nSmerterne er lettet.")
             let done = try await app.get("/follow-ups?status=done", nurse)
             #expect(done.text.contains("class=\"closing-note prewrap\">Tilset.\nSmerterne er lettet.</p>"))
         }
@@ -146,9 +146,9 @@ import Testing
             _ = try await app.post("/follow-ups/\(followUp)/cancel", advisor, form: ["note": "Hemmelig-note-7731", "returnTo": "/advisory"])
             _ = try await app.post("/advisory/contacts/\(contact)/addenda", advisor, form: ["text": "Hemmelig-tilføjelse-4411"])
             // then
-            #expect(try await FollowUpRepository.find(id: followUp, on: app.persistence.database)?.closedNote == "Hemmelig-note-7731")
+            #expect(try await FollowUpRepository.find(id: followUp, on: app.persistence.snapshot)?.closedNote == "Hemmelig-note-7731")
             #expect(!logs.text.contains("Hemmelig-note-7731") && !logs.text.contains("Hemmelig-tilføjelse-4411"))
-            let everything = try await AuditLog.search(AuditFilter(), limit: 500, on: app.persistence.database).map(\.record)
+            let everything = try await AuditLog.search(AuditFilter(), limit: 500, on: app.persistence.snapshot).map(\.record)
             #expect(everything.allSatisfy { !($0.purpose ?? "").contains("Hemmelig") })
         }
     }
@@ -189,7 +189,7 @@ import Testing
             // given
             let (contact, _, advisorUser) = try await contactWithFollowUp(app)
             let advisor = try await app.login("nattevagt")
-            let unit = try #require(try await UnitRepository.find(code: "PAL-247", on: app.persistence.database))
+            let unit = try #require(try await UnitRepository.find(code: "PAL-247", on: app.persistence.snapshot))
             // when: two addenda, one through the form and one through the API
             let added = try await app.post("/advisory/contacts/\(contact)/addenda", advisor, form: ["text": "Datter ringede tilbage kl. 03:\nsmerterne er lettet."])
             let token = try await app.apiToken(for: advisorUser)
@@ -230,7 +230,7 @@ import Testing
             // then
             #expect(empty.status == .unprocessableContent && empty.text.contains("Tilføj til kontakten: skal udfyldes"))
             #expect(tooLong.status == .unprocessableContent && tooLong.text.contains(long))
-            #expect(try await ContactRepository.find(id: contact, on: app.persistence.database)?.addenda.isEmpty == true)
+            #expect(try await ContactRepository.find(id: contact, on: app.persistence.snapshot)?.addenda.isEmpty == true)
             #expect(try await audit(app, "contact.addendum").isEmpty)
         }
     }
@@ -253,7 +253,7 @@ import Testing
             // then
             #expect(reader.status == .forbidden && stranger.status == .forbidden && social.status == .forbidden && api.status == .forbidden)
             #expect(unknown.status == .notFound)
-            #expect(try await ContactRepository.find(id: contact, on: app.persistence.database)?.addenda.isEmpty == true)
+            #expect(try await ContactRepository.find(id: contact, on: app.persistence.snapshot)?.addenda.isEmpty == true)
             let denied = try await audit(app, "contact.addendum")
             #expect(denied.count == 3 && denied.allSatisfy { $0.outcome == .denied && $0.entityId == contact.uuidString && $0.patientId != nil })
             #expect(Set(denied.compactMap(\.username)) == ["hjem", "onko"])

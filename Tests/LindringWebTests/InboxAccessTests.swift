@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -15,7 +15,7 @@ import Testing
                     "baseVersion": String(base)]
         for (index, member) in team.enumerated() {
             form["careTeam[\(index)].role"] = member.role
-            form["careTeam[\(index)].unitId"] = try #require(try await UnitRepository.find(code: member.code, on: app.persistence.database)).id.uuidString
+            form["careTeam[\(index)].unitId"] = try #require(try await UnitRepository.find(code: member.code, on: app.persistence.snapshot)).id.uuidString
         }
         return form.merging(extra) { _, new in new }
     }
@@ -47,7 +47,7 @@ import Testing
             #expect(item["patientName"] is NSNull)
             #expect((item["changes"] as? [Any])?.isEmpty == true)
             #expect(!api.text.contains("Vera") && !api.text.contains("haven"))
-            let audit = try await AuditLog.search(AuditFilter(patientId: patient, action: "inbox.read"), limit: 10, on: app.persistence.database)
+            let audit = try await AuditLog.search(AuditFilter(patientId: patient, action: "inbox.read"), limit: 10, on: app.persistence.snapshot)
             #expect(audit.isEmpty, "nothing about the patient was shown")
         }
     }
@@ -68,8 +68,8 @@ import Testing
             #expect(page.text.contains("taget ud af behandlerteamet"))
             #expect(!page.text.contains("Karl"))
             #expect(!page.text.contains("Valby"))
-            let hj = try #require(try await UnitRepository.find(code: "HJ-101", on: app.persistence.database))
-            let stored = try await InboxRepository.items(unitId: hj.id, userId: UUID(), on: app.persistence.database)
+            let hj = try #require(try await UnitRepository.find(code: "HJ-101", on: app.persistence.snapshot))
+            let stored = try await InboxRepository.items(unitId: hj.id, userId: UUID(), on: app.persistence.snapshot)
             #expect(stored.first?.removedFromTeam == true)
             #expect(stored.first?.changes.isEmpty == true, "the removed unit's item does not even store the diff")
         }
@@ -92,7 +92,7 @@ import Testing
             #expect(page.text.contains("Åse Prøvesen"))
             #expect(page.text.contains("Ro og musik"))
             #expect(api.text.contains("Ro og musik"))
-            let audit = try await AuditLog.search(AuditFilter(patientId: patient, action: "inbox.read"), limit: 10, on: app.persistence.database)
+            let audit = try await AuditLog.search(AuditFilter(patientId: patient, action: "inbox.read"), limit: 10, on: app.persistence.snapshot)
             #expect(audit.count == 2)
             #expect(audit.allSatisfy { $0.record.username == "hjem" && $0.record.purpose == "careTeam: inbox" && $0.record.outcome == .allowed })
         }
@@ -117,8 +117,8 @@ import Testing
             let body = try api.json()
             #expect((body["items"] as? [[String: Any]])?.first?["patientId"] as? String == newer.uuidString)
             #expect(body["next"] is String)
-            #expect(try await AuditLog.search(AuditFilter(patientId: newer, action: "inbox.read"), limit: 10, on: app.persistence.database).count == 1)
-            #expect(try await AuditLog.search(AuditFilter(patientId: older, action: "inbox.read"), limit: 10, on: app.persistence.database).isEmpty,
+            #expect(try await AuditLog.search(AuditFilter(patientId: newer, action: "inbox.read"), limit: 10, on: app.persistence.snapshot).count == 1)
+            #expect(try await AuditLog.search(AuditFilter(patientId: older, action: "inbox.read"), limit: 10, on: app.persistence.snapshot).isEmpty,
                     "the item read only to know a next page exists is neither shown nor audited")
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import SQLKit
 import Testing
@@ -12,7 +12,7 @@ import Testing
 /// words, and clinicians have "Mine patienter" with what needs attention first.
 @Suite struct InboxWorklistTests {
     func planForm(_ app: TestApp, base: Int, homeCareNightPhone: String, extra: [String: String] = [:]) async throws -> [String: String] {
-        let db = app.persistence.database
+        let db = app.persistence.outsideWriter
         let pal = try #require(try await UnitRepository.find(code: "RH-PAL", on: db)), home = try #require(try await UnitRepository.find(code: "HJ-101", on: db))
         return ["status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
                 "baseVersion": String(base), "careTeam[0].role": "keyWorker", "careTeam[0].unitId": pal.id.uuidString,
@@ -107,7 +107,7 @@ import Testing
             // the plans were made before the week began: only what follows is news
             let old = Date().addingTimeInterval(-8 * 24 * 3600)
             try await app.persistence.write { tx in
-                try await (tx as! any SQLDatabase).raw("UPDATE inbox_items SET created_at = \(bind: old)").run()
+                try await tx.sql.raw("UPDATE inbox_items SET created_at = \(bind: old)").run()
             }
             _ = try await app.post("/patients/\(changed)/plan/edit", try await app.login("pal"), form: try await planForm(
                 app, base: 1, homeCareNightPhone: "33 66 99 99", extra: ["resuscitation": "doNotAttempt", "decidedBy": "Overlæge Ida Holm"]))
@@ -133,7 +133,7 @@ import Testing
             let names = ["Anna Ændret", "Bent Rød", "Cecilie Ringet", "Dorte Stille"].map { all.range(of: $0)?.lowerBound }
             #expect(names.allSatisfy { $0 != nil } && names.map { $0! } == names.map { $0! }.sorted(), "all patients by name")
             #expect(!page.text.contains("Erik Hemmelig") && !page.text.contains("Frida Andetsteds"))
-            let audited = try await AuditLog.search(AuditFilter(action: "worklist.read"), limit: 50, on: app.persistence.database).map(\.record)
+            let audited = try await AuditLog.search(AuditFilter(action: "worklist.read"), limit: 50, on: app.persistence.snapshot).map(\.record)
             #expect(Set(audited.compactMap(\.patientId)) == [changed, red, called, quiet])
             #expect(audited.allSatisfy { $0.username == "hjem" && $0.purpose == "careTeam: worklist" })
             _ = (declined, elsewhere, homeCare)

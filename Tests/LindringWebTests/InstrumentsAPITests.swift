@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -68,7 +68,7 @@ import Testing
             #expect(try await post(token, patient, #"{"instrument":"ipos","respondent":"cat","answers":{"pain":9}}"#).status == .unprocessableContent)
             #expect(try await post(try await app.apiToken(for: stranger), patient, body).status == .forbidden)
             #expect(try await post(token, UUID(), body).status == .notFound)
-            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).count == 1)
+            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot).count == 1)
             // and the care team sees the colour on the plan summary and the trend on the screening page
             let session = try await app.login("karen")
             #expect(try await app.get("/patients/\(patient)", session).text.contains("light light-red"))
@@ -112,14 +112,14 @@ import Testing
             #expect(try await send(#"{"answers":{"pain":9,"nausea":2}}"#).status == .created)
             #expect(try await send(#"{"answers":{"pain":1}}"#).status == .gone)
             #expect(try await app.get(path).status == .gone)
-            let stored = try await AssessmentRepository.list(patientId: patient, on: app.persistence.database)
+            let stored = try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot)
             #expect(stored.count == 1 && stored.first?.respondent == .patient && stored.first?.score.trafficLight == .red)
             let inbox = try await app.get("/inbox", try await app.login("karen"))
             #expect(inbox.text.contains("Rødt screeningsresultat"))
             // unknown and expired links
             #expect(try await app.get("/r/not-a-token").status == .notFound)
             let expired = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(-60),
-                                                                    createdBy: nil, on: app.persistence.database)
+                                                                    createdBy: nil, on: app.persistence.outsideWriter)
             #expect(try await app.get("/r/\(expired.token)").status == .gone)
         }
     }
@@ -128,17 +128,17 @@ import Testing
         try await TestApp.run { app in
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             let link = try await SelfReportLinkRepository.create(patientId: patient, instrument: .eortcQLQC15PAL, expiresAt: Date().addingTimeInterval(3600),
-                                                                 createdBy: nil, on: app.persistence.database)
+                                                                 createdBy: nil, on: app.persistence.outsideWriter)
             let path = "/r/\(link.token)"
             var form = (1...15).reduce(into: [String: String]()) { $0["a.q\($1)"] = $1 == 15 ? "4" : "2" }
             form["step"] = "13"
             form["go"] = "next"
             #expect(try await app.post(path, form: form).text.contains("Spørgsmål 15 af 15"))
-            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).isEmpty)
+            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
             form["step"] = "14"
             form["go"] = "send"
             #expect(try await app.post(path, form: form).status == .created)
-            let stored = try await AssessmentRepository.list(patientId: patient, on: app.persistence.database)
+            let stored = try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot)
             #expect(stored.first?.score.scores["QL"] == 50)
         }
     }
@@ -196,7 +196,7 @@ import Testing
             let shown = try await app.get("/api/v1/instruments/esas-r/thresholds", headers: [.authorization: "Bearer \(nurseToken)"]).json()
             let group = try #require((shown["groups"] as? [[String: Any]])?.first)
             #expect((group["bands"] as? [String: Int])?["severe"] == 9 && (group["defaults"] as? [String: Int])?["severe"] == 7)
-            let audit = try await AuditLog.search(AuditFilter(username: "anne", action: "instrumentThresholds.update"), limit: 5, on: app.persistence.database)
+            let audit = try await AuditLog.search(AuditFilter(username: "anne", action: "instrumentThresholds.update"), limit: 5, on: app.persistence.snapshot)
             #expect(audit.count == 1 && audit.first?.record.entityId == "esas-r")
         }
     }
@@ -214,16 +214,16 @@ import Testing
             #expect(refused.status == .unprocessableContent)
             let html = String(buffer: refused.body)
             #expect(html.contains(#"value="x""#) && html.contains("#bands.qualityOfLife.severe"))
-            #expect(try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.database).updatedAt == nil)
+            #expect(try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.snapshot).updatedAt == nil)
             let saved = try await app.post("/screening/thresholds", admin, form: [
                 "instrument": "eortc-qlq-c15-pal", "bands.items.mild": "2", "bands.items.moderate": "3", "bands.items.severe": "4",
                 "bands.qualityOfLife.mild": "5", "bands.qualityOfLife.moderate": "3", "bands.qualityOfLife.severe": "1",
             ])
             #expect(saved.status == .seeOther)
-            let stored = try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.database)
+            let stored = try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.snapshot)
             #expect(stored.thresholds.bands["qualityOfLife"] == SeverityBands(mild: 5, moderate: 3, severe: 1))
             _ = try await app.post("/screening/thresholds", admin, form: ["instrument": "eortc-qlq-c15-pal", "reset": "1"])
-            #expect(try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.database).thresholds == InstrumentThresholds())
+            #expect(try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.snapshot).thresholds == InstrumentThresholds())
         }
     }
 }

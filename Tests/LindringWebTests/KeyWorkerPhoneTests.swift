@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Testing
 @testable import LindringWeb
 
@@ -10,7 +10,7 @@ import Testing
 /// stand in where the plan names none (issue 18, item 8).
 @Suite struct KeyWorkerPhoneTests {
     func setNumbers(_ app: TestApp, unit code: String, day: String?, night: String?) async throws {
-        let db = app.persistence.database
+        let db = app.persistence.outsideWriter
         let unit = try #require(try await UnitRepository.find(code: code, on: db))
         var draft = UnitsController.draft(from: unit)
         (draft.dayPhone, draft.outOfHoursPhone) = (day, night)
@@ -45,7 +45,7 @@ import Testing
             // when
             try await DemoPatients.demoUnitPhones(app.persistence)
             // then
-            let units = try await UnitRepository.list(includeInactive: false, on: app.persistence.database)
+            let units = try await UnitRepository.list(includeInactive: false, on: app.persistence.snapshot)
             let palliative = units.filter { $0.kind == .palliativeTeam || $0.kind == .homeCare }
             #expect(!palliative.isEmpty && palliative.allSatisfy { $0.dayPhone != nil && $0.outOfHoursPhone != nil })
         }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Testing
 @testable import LindringWeb
 
@@ -80,7 +80,7 @@ import Testing
             #expect(response.status == .tooManyRequests)
             #expect(response.headers[.retryAfter] != nil)
             #expect(response.text.contains("form-error"))
-            let failures = try await AuditLog.search(AuditFilter(username: "anne"), limit: 20, on: app.persistence.database)
+            let failures = try await AuditLog.search(AuditFilter(username: "anne"), limit: 20, on: app.persistence.snapshot)
             #expect(failures.filter { $0.record.outcome == .denied }.count == 7)
         }
     }
@@ -98,7 +98,7 @@ import Testing
             let after = try await app.get("/", session)
             #expect(after.status == .seeOther)
             #expect(after.headers[.location]?.hasPrefix("/login") == true)
-            let actions = try await AuditLog.search(AuditFilter(username: "anne"), limit: 10, on: app.persistence.database).map(\.record.action)
+            let actions = try await AuditLog.search(AuditFilter(username: "anne"), limit: 10, on: app.persistence.snapshot).map(\.record.action)
             #expect(actions.contains("auth.logout"))
             #expect(actions.contains("auth.login"))
         }
@@ -118,7 +118,7 @@ import Testing
     @Test func deactivatedUserCannotSignIn() async throws {
         try await TestApp.run { app in
             let user = try await app.createUser("anne", roles: [.clinician])
-            try await UserRepository.setActive(userId: user.id, false, on: app.persistence.database)
+            try await UserRepository.setActive(userId: user.id, false, on: app.persistence.outsideWriter)
             let page = try await app.loginPage()
             let response = try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
                                               cookie: page.cookie)

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -39,8 +39,8 @@ import Testing
                 #expect(refusal.0 == .unprocessableContent && refusal.1 == ["at"], "\(kind) at \(at): \(refusal)")
             }
             #expect(onTheBirthday.status == .created)
-            let stored = kind == "spict" ? try await SPICTRepository.list(patientId: patient, on: app.persistence.database).count
-                : try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).count
+            let stored = kind == "spict" ? try await SPICTRepository.list(patientId: patient, on: app.persistence.snapshot).count
+                : try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot).count
             #expect(stored == 1)
         }
     }

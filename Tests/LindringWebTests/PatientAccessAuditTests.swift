@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import SQLKit
 import Testing
@@ -13,7 +13,7 @@ import Testing
 /// consent (issue 17, items 2, 3 and 6).
 @Suite struct PatientAccessAuditTests {
     func entries(_ app: TestApp, patient: UUID, action: String? = nil) async throws -> [AuditEntry] {
-        try await AuditLog.search(AuditFilter(patientId: patient, action: action), limit: 50, on: app.persistence.database)
+        try await AuditLog.search(AuditFilter(patientId: patient, action: action), limit: 50, on: app.persistence.snapshot)
     }
 
     @Test(arguments: [Role.socialWorker, .finance, .educator, .auditor, .administrator])
@@ -102,7 +102,7 @@ import Testing
             let attempts = try await entries(app, patient: patient, action: "patient.register.duplicate")
             #expect(attempts.count == 3)
             #expect(attempts.filter { $0.record.outcome == .denied }.count == 2)
-            #expect(try await PatientRepository.count(on: app.persistence.database) == 1)
+            #expect(try await PatientRepository.count(on: app.persistence.snapshot) == 1)
         }
     }
 
@@ -123,10 +123,10 @@ import Testing
             let session = try await app.login("nattevagt")
             let open = try await app.get("/advisory/contacts/\(contactId)", session)
             #expect(open.text.contains("Tove Trukket"), "named while consent stands")
-            try await app.persistence.write { try await ($0 as! any SQLDatabase).raw("UPDATE patients SET sharing_consent = 'declined'").run() }
+            try await app.persistence.write { try await $0.sql.raw("UPDATE patients SET sharing_consent = 'declined'").run() }
             let inProgress = try await app.get("/advisory/contacts/\(contactId)", session)
             #expect(inProgress.text.contains("Tove Trukket"), "still named while its follow-up is open")
-            try await app.persistence.write { try await ($0 as! any SQLDatabase).raw("UPDATE follow_ups SET status = 'done'").run() }
+            try await app.persistence.write { try await $0.sql.raw("UPDATE follow_ups SET status = 'done'").run() }
             // when
             let page = try await app.get("/advisory/contacts/\(contactId)", session)
             let board = try await app.get("/advisory/board", session)

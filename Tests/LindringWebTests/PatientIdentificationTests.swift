@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -24,7 +24,7 @@ import Testing
             // when
             let both = try await app.post("/patients", session, form: ["q": "inger jensen"])
             let one = try await app.post("/patients", session, form: ["q": "Jensen 12.03.1940"])
-            let token = try await app.apiToken(for: try #require(try await UserRepository.find(username: "pal", on: app.persistence.database)))
+            let token = try await app.apiToken(for: try #require(try await UserRepository.find(username: "pal", on: app.persistence.snapshot)))
             let api = try await app.client.execute(uri: "/api/v1/patients/search", method: .post,
                                                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
                                                    body: ByteBuffer(string: #"{"q":"12031940 inger"}"#))

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -10,7 +10,7 @@ import Testing
 @Suite struct PatientPlanTests {
     /// The form fields that submit the plan as it is, plus changes.
     func planForm(_ app: TestApp, keyWorker: String, homeCare: String, base: Int?, extra: [String: String] = [:]) async throws -> [String: String] {
-        let db = app.persistence.database
+        let db = app.persistence.outsideWriter
         var form = [
             "careTeam[0].role": "keyWorker", "careTeam[0].unitId": try #require(try await UnitRepository.find(code: keyWorker, on: db)).id.uuidString,
             "careTeam[1].role": "homeCare", "careTeam[1].unitId": try #require(try await UnitRepository.find(code: homeCare, on: db)).id.uuidString,
@@ -36,16 +36,16 @@ import Testing
             #expect(summary.status == .ok)
             #expect(summary.text.contains("Åse Prøvesen"))
             #expect(saved.status == .seeOther)
-            let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.database))
+            let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.snapshot))
             #expect(plan.version == 2)
             #expect(plan.content.preferredPlaceOfDeath == .home)
             #expect(plan.content.medications.first?.drug == "Morfin")
             // the key worker's unit is told, the author's own unit is not
-            let rhPal = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.database))
-            let items = try await InboxRepository.items(unitId: rhPal.id, userId: UUID(), on: app.persistence.database)
+            let rhPal = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
+            let items = try await InboxRepository.items(unitId: rhPal.id, userId: UUID(), on: app.persistence.snapshot)
             #expect(items.first?.planVersion == 2)
             #expect(items.first?.changes.contains { $0.field == "preferredPlaceOfDeath" } == true)
-            let audit = try await AuditLog.search(AuditFilter(patientId: patient), limit: 10, on: app.persistence.database)
+            let audit = try await AuditLog.search(AuditFilter(patientId: patient), limit: 10, on: app.persistence.snapshot)
             #expect(audit.contains { $0.record.action == "plan.update" && $0.record.purpose == "careTeam" })
         }
     }
@@ -76,7 +76,7 @@ import Testing
             #expect(broke.status == .seeOther)
             #expect(allowed.status == .ok)
             #expect(cannotEdit.status == .forbidden, "breaking the glass gives reading only")
-            let audit = try await AuditLog.search(AuditFilter(patientId: patient), limit: 20, on: app.persistence.database)
+            let audit = try await AuditLog.search(AuditFilter(patientId: patient), limit: 20, on: app.persistence.snapshot)
             #expect(audit.contains { $0.record.action == "patient.read" && $0.record.outcome == .denied && $0.record.username == "bodil" })
             #expect(audit.contains { $0.record.action == "patient.read" && $0.record.purpose == "breakTheGlass" })
             let auditor = try await app.login("rita")
@@ -108,7 +108,7 @@ import Testing
             #expect(second.text.contains("Ingen genoplivning"), "shows what they changed")
             #expect(second.text.contains("At komme hjem til hunden"), "keeps what Hanne typed")
             #expect(second.text.contains("name=\"baseVersion\" value=\"2\""))
-            let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.database))
+            let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.snapshot))
             #expect(plan.version == 2)
             #expect(plan.content.whatMattersMost == nil, "nothing was silently overwritten")
         }
@@ -126,7 +126,7 @@ import Testing
             #expect(twoKeyWorkers.status == .unprocessableContent)
             #expect(twoKeyWorkers.text.contains(Catalog.danish["validation.keyWorkerNotUnique"]!))
             #expect(futureDeath.status == .unprocessableContent)
-            #expect(try await PlanRepository.find(patientId: patient, on: app.persistence.database)?.version == 1)
+            #expect(try await PlanRepository.find(patientId: patient, on: app.persistence.snapshot)?.version == 1)
         }
     }
 
@@ -182,7 +182,7 @@ import Testing
             // given
             let karen = try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
             let token = try await app.apiToken(for: karen)
-            let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.database))
+            let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
             // when a patient is registered
             let created = try await app.client.execute(uri: "/api/v1/patients", method: .post, headers: headers(token),
                 body: ByteBuffer(string: #"{"cpr":"060650-1234","name":"Dorte Demosen","diagnosisGroup":"heart","sharingConsent":"given"}"#))
@@ -226,7 +226,7 @@ import Testing
             #expect(response.headers[.contentType] == "application/problem+json")
             let search = try await app.get("/api/v1/patients?q=aase", headers: headers(token, json: false)).json()
             #expect((search["items"] as? [Any])?.isEmpty == true)
-            let denied = try await AuditLog.search(AuditFilter(patientId: patient), limit: 10, on: app.persistence.database)
+            let denied = try await AuditLog.search(AuditFilter(patientId: patient), limit: 10, on: app.persistence.snapshot)
             #expect(denied.contains { $0.record.outcome == .denied && $0.record.username == "bodil" })
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -85,7 +85,7 @@ import Testing
                                            cookie: hospital.cookie)
             // then: both changes are in the plan
             #expect(third.status == .seeOther)
-            let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.database))
+            let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.snapshot))
             #expect(plan.content.whatMattersMost == "At se havet igen")
             #expect(plan.content.careTeam.first { $0.role == .homeCare }?.outOfHoursPhone == Self.newNightPhone)
         }
@@ -120,7 +120,7 @@ import Testing
             let retried = try await put(hospital, fresh.body, etag: fresh.etag)
             // then
             #expect(first.status == .ok && stale.status == .preconditionFailed && retried.status == .ok)
-            let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.database))
+            let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.snapshot))
             #expect(plan.content.whatMattersMost == "At se havet igen")
             #expect(plan.content.careTeam.first { $0.role == .homeCare }?.outOfHoursPhone == Self.newNightPhone)
         }

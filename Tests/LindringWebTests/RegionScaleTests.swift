@@ -1,6 +1,6 @@
 import Foundation
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 @testable import LindringWeb
 import SQLKit
@@ -21,8 +21,8 @@ import Testing
             // when
             try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now)
             let statistics = try await AdvisoryStatisticsQuery.run(from: LocalDate(now, in: DanishCalendar.timeZone).adding(days: -1830),
-                                                              to: LocalDate(now, in: DanishCalendar.timeZone), on: persistence.database)
-            let report = try await AuditLog.verify(on: persistence.database, key: persistence.auditKey)
+                                                              to: LocalDate(now, in: DanishCalendar.timeZone), on: persistence.snapshot)
+            let report = try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey)
             var again: (any Error)?
             do { try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now) } catch { again = error }
             try await hasher.shutdown()

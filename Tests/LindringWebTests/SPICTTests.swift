@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -68,7 +68,7 @@ import Testing
                                                        headers: [.authorization: "Bearer \(try await app.apiToken(for: stranger))", .contentType: "application/json"],
                                                        body: ByteBuffer(string: Self.positive))
             #expect(refused.status == .forbidden)
-            #expect(try await SPICTRepository.list(patientId: patient, on: app.persistence.database).isEmpty)
+            #expect(try await SPICTRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
             #expect(try await app.get("/api/v1/screening/early-identification", headers: [.authorization: "Bearer \(try await app.apiToken(for: socialWorker))"])
                 .status == .forbidden)
         }
@@ -88,7 +88,7 @@ import Testing
             let html = String(buffer: refused.body)
             #expect(html.contains(#"id="clinical-dementiaFalls" name="clinicalIndicators" value="dementiaFalls" checked"#))
             #expect(html.contains("#wouldBeSurprised") && html.contains("#actions"))
-            #expect(try await SPICTRepository.list(patientId: patient, on: app.persistence.database).isEmpty)
+            #expect(try await SPICTRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
             let saved = try await app.post("/patients/\(patient)/spict/new", pairs: [
                 ("csrf", session.csrf), ("generalIndicators", "weightLoss"), ("wouldBeSurprised", "no"), ("conclusion", "palliativeNeeds"),
                 ("actions", "startSharedPlan"),

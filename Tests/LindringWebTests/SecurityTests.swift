@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Plot
 import Testing
@@ -46,8 +46,8 @@ import Testing
             // then
             #expect(response.status == .forbidden)
             #expect(fromOrigin.status == .forbidden)
-            #expect(try await UnitRepository.find(code: "X1", on: app.persistence.database) == nil)
-            #expect(try await UnitRepository.find(code: "X2", on: app.persistence.database) == nil)
+            #expect(try await UnitRepository.find(code: "X1", on: app.persistence.snapshot) == nil)
+            #expect(try await UnitRepository.find(code: "X2", on: app.persistence.snapshot) == nil)
         }
     }
 
@@ -60,7 +60,7 @@ import Testing
                 #expect(response.status == .forbidden)
                 #expect(response.text.contains("error-page"))
             }
-            #expect(try await UnitRepository.find(code: "X1", on: app.persistence.database) == nil)
+            #expect(try await UnitRepository.find(code: "X1", on: app.persistence.snapshot) == nil)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -33,7 +33,7 @@ import Testing
             let made = try await app.post("/patients/\(patient)/screening/links", session, form: ["instrument": "esas-r"])
             #expect(made.status == .created && made.text.contains("id=\"copy-self-report-url\"") && made.text.contains("data-copied=\"Kopieret\""))
             let token = try Self.token(in: made.text)
-            let link = try #require(try await SelfReportLinkRepository.outstanding(patientId: patient, on: app.persistence.database).first)
+            let link = try #require(try await SelfReportLinkRepository.outstanding(patientId: patient, on: app.persistence.snapshot).first)
             let revoke = "/patients/\(patient)/screening/links/\(link.id)/revoke"
 
             // then: the screening page lists it: what, when, by whom, until when, and a way to take it back
@@ -47,7 +47,7 @@ import Testing
             let auditor = try await app.post(revoke, try await app.login("revisor"), form: [:])
             // then: refused, the refusal on the patient's record, and the link still works
             #expect(outsider.status == .forbidden && auditor.status == .forbidden)
-            let refusals = try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.database)
+            let refusals = try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot)
             #expect(refusals.map(\.record.outcome) == [.denied] && refusals.first?.record.username == "hjem")
             #expect(try await app.get("/r/\(token)").status == .ok)
 
@@ -59,7 +59,7 @@ import Testing
             #expect(revoked.status == .seeOther && revoked.headers[.location] == "/patients/\(patient)/screening?notice=linkRevoked")
             let after = try await app.get("/patients/\(patient)/screening?notice=linkRevoked", session).text
             #expect(after.contains("Linket er tilbagekaldt.") && after.contains("Ingen links venter på svar.") && !after.contains(revoke))
-            let entries = try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.database)
+            let entries = try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot)
             #expect(entries.count == 2 && entries.first?.record.username == "karen" && entries.first?.record.outcome == .allowed)
             #expect(entries.first?.record.purpose == "registeringUnit: esas-r")
             #expect(AuditWording.action(Localizer(.danish), "selfReportLink.revoke") == "Tilbagekaldte et spørgeskemalink til patienten")
@@ -69,20 +69,20 @@ import Testing
             #expect(opened.status == .gone && opened.text.contains("Linket virker ikke længere"))
             #expect(!opened.text.contains("Åse") && !opened.text.contains("Prøvesen"))
             let expired = try await SelfReportLinkRepository.create(patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(-60),
-                                                                    createdBy: nil, on: app.persistence.database)
+                                                                    createdBy: nil, on: app.persistence.outsideWriter)
             #expect(try await app.get("/r/\(expired.token)").text == opened.text.replacingOccurrences(of: token, with: expired.token))
             // and answers sent to it anyway are refused, nothing stored
             let sent = try await app.client.execute(uri: "/r/\(token)", method: .post, headers: [.contentType: "application/json"],
                                                     body: ByteBuffer(string: #"{"answers":{"pain":9}}"#))
             #expect(sent.status == .gone)
-            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).isEmpty)
+            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
 
             // when: revoking it again
             let again = try await app.post(revoke, session, form: [:])
             // then: nothing changes and the nurse is told why
             #expect(again.headers[.location] == "/patients/\(patient)/screening?notice=linkNotRevoked")
             #expect(try await app.get("/patients/\(patient)/screening?notice=linkNotRevoked", session).text.contains("Linket virkede ikke længere i forvejen"))
-            #expect(try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.database).count == 2)
+            #expect(try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot).count == 2)
         }
     }
 
@@ -91,7 +91,7 @@ import Testing
             // given: four links: used, expired, revoked, and one that still works
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             let nurse = try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
-            let db = app.persistence.database
+            let db = app.persistence.outsideWriter
             let later = Date().addingTimeInterval(3600)
             let used = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: later, createdBy: nurse.id, on: db)
             #expect(try await SelfReportLinkRepository.claim(linkId: used.link.id, assessmentId: UUID(), on: db) == .claimed)
@@ -151,7 +151,7 @@ import Testing
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Åse Prøvesen", cpr: "0101401234")
             try await KeyWorkerPhoneTests().setNumbers(app, unit: "RH-PAL", day: "35 45 00 01", night: "35 45 00 02")
             try await KeyWorkerPhoneTests().setNumbers(app, unit: "PAL-247", day: nil, night: "38 64 00 00")
-            let db = app.persistence.database
+            let db = app.persistence.outsideWriter
             let severe = try await SelfReportLinkRepository.create(patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600), createdBy: nil, on: db)
             let mild = try await SelfReportLinkRepository.create(patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600), createdBy: nil, on: db)
 

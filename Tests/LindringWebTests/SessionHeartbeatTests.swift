@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import LindringStore
+@testable import LindringStore
 import Testing
 @testable import LindringWeb
 
@@ -19,7 +19,7 @@ import Testing
             // given
             try await app.createUser("anne", roles: [.advisor])
             let session = try await app.login("anne")
-            let auditBefore = try await AuditLog.search(AuditFilter(), limit: 1000, on: app.persistence.database).count
+            let auditBefore = try await AuditLog.search(AuditFilter(), limit: 1000, on: app.persistence.snapshot).count
             // when
             let response = try await app.get(Self.heartbeat, session)
             // then
@@ -29,7 +29,7 @@ import Testing
             let absolute = try #require(Self.seconds(response, .sessionAbsoluteSecondsLeft))
             #expect((12 * 3600 - 60)...(12 * 3600) ~= absolute)
             #expect(response.headers[.cacheControl] == "no-store")
-            let auditAfter = try await AuditLog.search(AuditFilter(), limit: 1000, on: app.persistence.database).count
+            let auditAfter = try await AuditLog.search(AuditFilter(), limit: 1000, on: app.persistence.snapshot).count
             #expect(auditAfter == auditBefore)
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Logging
 import NIOCore
 import Synchronization
@@ -15,7 +15,7 @@ import Testing
     static let wrong = "forkert kodeord 123"
 
     func countDenied(_ app: TestApp, action: String) async throws -> Int {
-        try await AuditLog.search(AuditFilter(username: "anne"), limit: 500, on: app.persistence.database)
+        try await AuditLog.search(AuditFilter(username: "anne"), limit: 500, on: app.persistence.snapshot)
             .filter { $0.record.action == action }.count
     }
 
@@ -68,7 +68,7 @@ import Testing
             #expect(statuses == [.unauthorized, .unauthorized, .unauthorized, .unauthorized, .unauthorized, .tooManyRequests])
             #expect(sameAddress.status == .tooManyRequests)
             #expect(otherAddress.status == .seeOther, "the night nurse at another address is not locked out")
-            let entries = try await AuditLog.search(AuditFilter(username: "anne"), limit: 50, on: app.persistence.database)
+            let entries = try await AuditLog.search(AuditFilter(username: "anne"), limit: 50, on: app.persistence.snapshot)
             #expect(Set(entries.filter { $0.record.outcome == .denied }.compactMap(\.record.ip)) == ["203.0.113.7"])
             #expect(entries.first { $0.record.action == "auth.login" }?.record.ip == "198.51.100.20")
         }
@@ -88,7 +88,7 @@ import Testing
                                            cookie: page.cookie, headers: [.xForwardedFor: "198.51.100.99"])
             // then the header was ignored: every attempt came from the peer
             #expect(right.status == .tooManyRequests)
-            let ips = try await AuditLog.search(AuditFilter(username: "anne"), limit: 50, on: app.persistence.database).compactMap(\.record.ip)
+            let ips = try await AuditLog.search(AuditFilter(username: "anne"), limit: 50, on: app.persistence.snapshot).compactMap(\.record.ip)
             #expect(!ips.isEmpty && ips.allSatisfy { !$0.hasPrefix("198.51.100.") })
         }
     }
@@ -97,7 +97,7 @@ import Testing
         try await TestApp.run { app in
             // given an address (one NAT for everyone) that used up its tries with unknown links
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
-            let db = app.persistence.database
+            let db = app.persistence.outsideWriter
             let link = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(3600),
                                                                  createdBy: nil, on: db)
             let other = try await SelfReportLinkRepository.create(patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600),
@@ -153,7 +153,7 @@ import Testing
             }
             // then
             #expect(try await app.get("/api/v1/me", headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
-            #expect(try await ApiTokenRepository.list(on: app.persistence.database).allSatisfy { $0.revokedAt != nil })
+            #expect(try await ApiTokenRepository.list(on: app.persistence.snapshot).allSatisfy { $0.revokedAt != nil })
         }
     }
 
@@ -202,7 +202,7 @@ import Testing
             _ = try await app.post("/login", form: ["username": "anne", "password": Self.wrong, "csrf": page.csrf], cookie: page.cookie)
             _ = try await app.post("/login", form: ["username": TestApp.password, "password": "x", "csrf": page.csrf], cookie: page.cookie)
             // then
-            let failures = try await AuditLog.search(AuditFilter(), limit: 50, on: app.persistence.database)
+            let failures = try await AuditLog.search(AuditFilter(), limit: 50, on: app.persistence.snapshot)
                 .filter { $0.record.action == "auth.login.failed" }.map(\.record)
             #expect(Set(failures.compactMap(\.username)) == ["anne", "(unknown)"])
             #expect(failures.first { $0.username == "anne" }?.entityId == anne.id.uuidString)
@@ -229,7 +229,7 @@ import Testing
             try await app.createUser("anne", roles: [.clinician])
             let page = try await app.loginPage()
             let nonce = String(page.cookie.split(separator: "=")[1])
-            let signer = LoginFormSigner(secret: try await LoginFormSecret.load(on: app.persistence.database))
+            let signer = LoginFormSigner(secret: try await LoginFormSecret.load(on: app.persistence.snapshot))
             var form = ["username": "anne", "password": TestApp.password]
             var cookie: String? = page.cookie
             switch kind {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import NIOCore
 import Testing
 @testable import LindringWeb
@@ -43,7 +43,7 @@ import Testing
             // then: stored with the same scores, severities and colour, at the time given
             #expect(saved.status == .seeOther && saved.headers[.location] == "/patients/\(patient)/screening?notice=saved")
             #expect(api.status == .created)
-            let stored = try await AssessmentRepository.list(patientId: patient, on: app.persistence.database)
+            let stored = try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot)
             #expect(stored.count == 2)
             let fromForm = try #require(stored.first { $0.takenAt == DanishCalendar.instant(LocalDate("2026-11-20")!, hour: 14, minute: 30) })
             let fromAPI = try #require(stored.first { $0.id != fromForm.id })
@@ -51,7 +51,7 @@ import Testing
             #expect(fromForm.score.trafficLight == .red && fromForm.score.scores["total"] == 34 && fromForm.respondent == .staff)
             #expect(fromForm.recordedByName == "Test karen")
             // audited as the API audits it
-            let audit = try await AuditLog.search(AuditFilter(patientId: patient, action: "assessment.create"), limit: 10, on: app.persistence.database)
+            let audit = try await AuditLog.search(AuditFilter(patientId: patient, action: "assessment.create"), limit: 10, on: app.persistence.snapshot)
             #expect(audit.count == 2 && audit.allSatisfy { $0.record.username == "karen" && $0.record.purpose?.contains("esas-r red") == true })
             // the red result is in the key worker's inbox
             let inbox = try await app.get("/inbox", try await app.login("hjem"))
@@ -92,7 +92,7 @@ import Testing
             #expect(early.status == .unprocessableContent && early.text.contains("href=\"#at\"") && early.text.contains("value=\"1939-12-31T12:00\""))
             #expect(early.text.contains("name=\"respondent\" value=\"staff\" checked"))
             #expect(notANumber.status == .unprocessableContent && notANumber.text.contains("href=\"#answers.anxiety\""))
-            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).isEmpty)
+            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
         }
     }
 
@@ -109,8 +109,8 @@ import Testing
 
             // then
             #expect(page.status == .forbidden && saved.status == .forbidden)
-            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.database).isEmpty)
-            let denied = try await AuditLog.search(AuditFilter(username: "bodil"), limit: 20, on: app.persistence.database)
+            #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
+            let denied = try await AuditLog.search(AuditFilter(username: "bodil"), limit: 20, on: app.persistence.snapshot)
                 .filter { $0.record.patientId == patient && $0.record.outcome == .denied }
             #expect(Set(denied.map(\.record.action)) == ["assessment.form", "assessment.create"])
             #expect(try await app.get("/patients/\(patient)/screening/new?instrument=phq-9", session).status == .notFound)

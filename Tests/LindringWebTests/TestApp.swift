@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import LindringTestSupport
 import Logging
 import NIOCore
@@ -69,7 +69,7 @@ struct TestApp {
     func createPatientWithPlan(registeredBy unitCode: String, careTeam: [String] = [], name: String = "Åse Prøvesen",
                                cpr: String = "0101401234", consent: String = "given", diagnosisGroup: String = "cancer",
                                municipalityCode: String? = nil, withPlan: Bool = true) async throws -> UUID {
-        let db = persistence.database
+        let db = persistence.outsideWriter
         let unit = try #require(try await UnitRepository.find(code: unitCode, on: db))
         let valid = try PatientDraft(cpr: cpr, name: name, municipalityCode: municipalityCode, diagnosisGroup: diagnosisGroup, sharingConsent: consent)
             .validated(today: LocalDate("2026-11-23")!)
@@ -135,7 +135,7 @@ struct TestApp {
     }
 
     func apiToken(for user: User) async throws -> String {
-        try await ApiTokenRepository.issue(userId: user.id, label: "test", on: persistence.database).token
+        try await ApiTokenRepository.issue(userId: user.id, label: "test", on: persistence.outsideWriter).token
     }
 
     static func encode(_ text: String) -> String {

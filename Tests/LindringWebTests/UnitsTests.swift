@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Testing
 @testable import LindringWeb
 
@@ -19,7 +19,7 @@ import Testing
             ])
             // then
             #expect(created.status == .seeOther)
-            let unit = try #require(try await UnitRepository.find(code: "GP-TEST", on: app.persistence.database))
+            let unit = try #require(try await UnitRepository.find(code: "GP-TEST", on: app.persistence.snapshot))
             #expect(unit.outOfHoursPhone == "1813 1813")
             // when
             let edited = try await app.post("/units/\(unit.id)/edit", session, form: [
@@ -29,10 +29,10 @@ import Testing
             // then
             #expect(edited.status == .seeOther)
             #expect(deactivated.status == .seeOther)
-            let after = try #require(try await UnitRepository.find(id: unit.id, on: app.persistence.database))
+            let after = try #require(try await UnitRepository.find(id: unit.id, on: app.persistence.snapshot))
             #expect(after.name == "Lægerne i Testby I/S")
             #expect(after.active == false)
-            let actions = try await AuditLog.search(AuditFilter(username: "anne"), limit: 20, on: app.persistence.database).map(\.record.action)
+            let actions = try await AuditLog.search(AuditFilter(username: "anne"), limit: 20, on: app.persistence.snapshot).map(\.record.action)
             #expect(actions.filter { $0.hasPrefix("unit.") } == ["unit.deactivate", "unit.update", "unit.create"])
         }
     }
@@ -55,7 +55,7 @@ import Testing
             #expect(!html.contains("<script>alert(1)"))
             #expect(html.contains("&quot;&gt;&lt;script&gt;"), "the typed name is kept, escaped")
             #expect(html.contains("value=\"call me\""))
-            #expect(try await UnitRepository.count(on: app.persistence.database) == 52)
+            #expect(try await UnitRepository.count(on: app.persistence.snapshot) == 52)
         }
     }
 
@@ -64,7 +64,7 @@ import Testing
             // given
             try await app.createUser("karen", roles: [.clinician])
             let session = try await app.login("karen")
-            let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.database))
+            let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
             // when
             let list = try await app.get("/units?q=rigshospitalet", session)
             let edit = try await app.get("/units/\(unit.id)/edit", session)
@@ -75,7 +75,7 @@ import Testing
             #expect(!list.text.contains("Hjemmeplejen, København"), "the search filters")
             #expect(edit.status == .forbidden)
             #expect(post.status == .forbidden)
-            #expect(try await UnitRepository.find(id: unit.id, on: app.persistence.database)?.active == true)
+            #expect(try await UnitRepository.find(id: unit.id, on: app.persistence.snapshot)?.active == true)
         }
     }
 
@@ -83,12 +83,12 @@ import Testing
         try await TestApp.run { app in
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
-            let hospital = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.database))
+            let hospital = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.snapshot))
             let response = try await app.post("/units/\(hospital.id)/edit", session, form: [
                 "code": "RH", "name": "Rigshospitalet", "kind": "administration", "sector": "region", "parentCode": "RH-PAL",
             ])
             #expect(response.status == .unprocessableContent)
-            #expect(try await UnitRepository.find(id: hospital.id, on: app.persistence.database)?.parentId == nil)
+            #expect(try await UnitRepository.find(id: hospital.id, on: app.persistence.snapshot)?.parentId == nil)
         }
     }
 }
@@ -110,11 +110,11 @@ import Testing
             #expect(!response.text.contains("<script>alert") && !response.text.contains("<img src=x"))
             if response.status == .seeOther {
                 // accepted as plain text (a name may contain any printable characters): shown escaped
-                let unit = try #require(try await UnitRepository.find(code: form["code"]!, on: app.persistence.database))
+                let unit = try #require(try await UnitRepository.find(code: form["code"]!, on: app.persistence.snapshot))
                 let page = try await app.get("/units/\(unit.id)", session)
                 #expect(!page.text.contains("<img src=x") && !page.text.contains("<script>alert"))
             } else {
-                #expect(try await UnitRepository.count(on: app.persistence.database) == 52)
+                #expect(try await UnitRepository.count(on: app.persistence.snapshot) == 52)
             }
         }
     }

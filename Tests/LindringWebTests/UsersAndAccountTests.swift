@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-import LindringStore
+@testable import LindringStore
 import Testing
 @testable import LindringWeb
 
@@ -19,7 +19,7 @@ import Testing
             ])
             // then
             #expect(response.status == .seeOther)
-            let user = try #require(try await UserRepository.find(username: "hanne.b", on: app.persistence.database))
+            let user = try #require(try await UserRepository.find(username: "hanne.b", on: app.persistence.snapshot))
             #expect(user.roles == [.advisor])
             #expect(user.unitCode == "PAL-247")
             _ = try await app.login("hanne.b")
@@ -30,7 +30,7 @@ import Testing
         try await TestApp.run { app in
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
-            let before = try await UserRepository.count(on: app.persistence.database)
+            let before = try await UserRepository.count(on: app.persistence.snapshot)
             let response = try await app.post("/users/new", session, form: [
                 "username": "anne", "name": "Another Anne", "profession": "nurse", "roles": "clinician", "password": "password1234",
             ])
@@ -38,7 +38,7 @@ import Testing
             #expect(response.text.contains("value=\"Another Anne\""))
             #expect(response.text.contains(Catalog.danish["validation.commonPassword"]!))
             #expect(response.text.contains(Catalog.danish["validation.alreadyTaken"]!))
-            #expect(try await UserRepository.count(on: app.persistence.database) == before)
+            #expect(try await UserRepository.count(on: app.persistence.snapshot) == before)
         }
     }
 
@@ -89,7 +89,7 @@ import Testing
             let session = try await app.login("anne")
             let response = try await app.post("/users/\(anne.id)/deactivate", session, form: [:])
             #expect(response.status == .badRequest)
-            #expect(try await UserRepository.find(id: anne.id, on: app.persistence.database)?.active == true)
+            #expect(try await UserRepository.find(id: anne.id, on: app.persistence.snapshot)?.active == true)
         }
     }
 }

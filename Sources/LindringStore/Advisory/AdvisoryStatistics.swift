@@ -40,8 +40,8 @@ public struct AdvisoryStatistics: Equatable, Sendable {
 /// contacts; the median is read at its offset along the duration index. No contact rows travel
 /// to Swift.
 public enum AdvisoryStatisticsQuery {
-    public static func run(from: LocalDate, to: LocalDate, on db: any Database) async throws -> AdvisoryStatistics {
-        let sql = db as! any SQLDatabase
+    public static func run(from: LocalDate, to: LocalDate, on db: any DatabaseReading) async throws -> AdvisoryStatistics {
+        let sql = db.sql
         let inRange: (SQLSelectBuilder) -> SQLSelectBuilder = { query in
             query.where("local_date", .greaterThanOrEqual, SQLBind(from.description)).where("local_date", .lessThanOrEqual, SQLBind(to.description))
         }
@@ -132,7 +132,7 @@ public final class AdvisoryStatisticsCache: Sendable {
     public init() {}
 
     /// `db` must be one read snapshot (`Persistence.read`).
-    public func statistics(from: LocalDate, to: LocalDate, in snapshot: any Database) async throws -> AdvisoryStatistics {
+    public func statistics(from: LocalDate, to: LocalDate, in snapshot: any DatabaseReading) async throws -> AdvisoryStatistics {
         let revision = try await RevisionCounter.advisory.current(on: snapshot)
         return try await cache.value(for: Range(from: from, to: to), at: revision) {
             try await AdvisoryStatisticsQuery.run(from: from, to: to, on: snapshot)

@@ -24,7 +24,11 @@ public enum ContactDayCounts {
     ]
 
     /// Counts every stored contact again (the migration that creates the table; a repair).
-    public static func rebuild(on sql: any SQLDatabase) async throws {
+    public static func rebuild(on tx: WriteTransaction) async throws {
+        try await rebuild(on: tx.sql)
+    }
+
+    static func rebuild(on sql: any SQLDatabase) async throws {
         try await sql.delete(from: "contact_day_counts").run()
         for (dimension, key, source, condition) in backfill {
             try await sql.raw("""

@@ -21,8 +21,8 @@ public enum ContactRepository {
     /// `fingerprint` (`RequestFingerprint` of the request) is kept with the Idempotency-Key: the
     /// same key with another fingerprint is `IdempotencyKeyReused`, not a replay.
     public static func create(_ contact: ValidContact, id: UUID = UUID(), author: ContactAuthor, idempotencyKey: String? = nil,
-                              fingerprint: String? = nil, now: Date = Date(), on db: any Database) async throws -> Created {
-        let sql = db as! any SQLDatabase
+                              fingerprint: String? = nil, now: Date = Date(), on db: WriteTransaction) async throws -> Created {
+        let sql = db.sql
         if let earlier = try await earlierContact(id: id, author: author, idempotencyKey: idempotencyKey, fingerprint: fingerprint, on: sql) {
             return earlier
         }
@@ -99,8 +99,8 @@ public enum ContactRepository {
         return (day, hour)
     }
 
-    public static func find(id: UUID, on db: any Database) async throws -> Contact? {
-        let sql = db as! any SQLDatabase
+    public static func find(id: UUID, on db: any DatabaseReading) async throws -> Contact? {
+        let sql = db.sql
         guard let row = try await sql.raw("""
             SELECT c.*, p.name AS patient_name, u.name AS caller_unit_name FROM contacts c
             LEFT JOIN patients p ON p.id = c.patient_id LEFT JOIN units u ON u.id = c.caller_unit_id WHERE c.id = \(bind: id)
@@ -130,10 +130,10 @@ public enum ContactRepository {
     /// Adds an addendum to a saved contact, signed by `author` of `unitName`; run it inside
     /// `Persistence.write` with its audit entry. The contact's own rows are never touched.
     public static func addAddendum(contactId: UUID, text: String, author: ContactAuthor, unitName: String?, now: Date = Date(),
-                                   on db: any Database) async throws -> ContactAddendum {
+                                   on db: WriteTransaction) async throws -> ContactAddendum {
         let addendum = ContactAddendum(id: UUID(), text: text, createdAt: AuditRecord.truncatedToMilliseconds(now), authorName: author.name,
                                        authorUnitName: unitName)
-        try await (db as! any SQLDatabase).raw("""
+        try await db.sql.raw("""
             INSERT INTO contact_addenda (id, contact_id, text, created_at, created_by, created_by_name, created_by_unit_name)
             VALUES (\(bind: addendum.id), \(bind: contactId), \(bind: text), \(bind: addendum.createdAt), \(bind: author.userId),
                     \(bind: author.name), \(bind: unitName))
@@ -156,8 +156,8 @@ public enum ContactRepository {
 
     /// Contacts started on the Copenhagen days `from`…`to`, newest first; `before` continues a previous page.
     public static func list(from: LocalDate, to: LocalDate, patientId: UUID? = nil, limit: Int = 100,
-                            before: (at: Date, id: UUID)? = nil, on db: any Database) async throws -> [ContactListItem] {
-        let sql = db as! any SQLDatabase
+                            before: (at: Date, id: UUID)? = nil, on db: any DatabaseReading) async throws -> [ContactListItem] {
+        let sql = db.sql
         var query = sql.select()
             .columns(SQLColumn("id", table: "c"), SQLColumn("started_at", table: "c"), SQLColumn("duration_seconds", table: "c"),
                      SQLColumn("outside_working_hours", table: "c"), SQLColumn("channel", table: "c"), SQLColumn("caller_role", table: "c"),
@@ -202,8 +202,8 @@ public enum ContactRepository {
 
     /// The patient's contacts, newest first: one look-up in `contacts_patient_idx` (patient, start),
     /// made inside the patient summary's snapshot, after its access check.
-    public static func forPatient(_ patientId: UUID, limit: Int = 20, on db: any Database) async throws -> [PatientContact] {
-        try await (db as! any SQLDatabase).raw("""
+    public static func forPatient(_ patientId: UUID, limit: Int = 20, on db: any DatabaseReading) async throws -> [PatientContact] {
+        try await db.sql.raw("""
             SELECT id, started_at, outside_working_hours, caller_role, triage, situation, background, assessment, recommendation, created_by_name
             FROM contacts WHERE patient_id = \(bind: patientId) ORDER BY started_at DESC, id DESC LIMIT \(literal: limit)
             """).all().map { row in

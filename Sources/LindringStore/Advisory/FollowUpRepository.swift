@@ -32,8 +32,8 @@ public enum FollowUpRepository {
     }
 
     /// In due order (see `Filter.oldestFirst`), then id, so pages follow each other exactly.
-    public static func list(_ filter: Filter, on db: any Database) async throws -> [FollowUp] {
-        let sql = db as! any SQLDatabase
+    public static func list(_ filter: Filter, on db: any DatabaseReading) async throws -> [FollowUp] {
+        let sql = db.sql
         var query = sql.select()
             .columns(SQLColumn("id", table: "f"), SQLColumn("contact_id", table: "f"), SQLColumn("patient_id", table: "f"),
                      SQLColumn("unit_id", table: "f"), SQLColumn("triage", table: "f"), SQLColumn("due_at", table: "f"), SQLColumn("text", table: "f"),
@@ -66,15 +66,15 @@ public enum FollowUpRepository {
             .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "f"), direction: direction)).limit(filter.limit).all().map(followUp)
     }
 
-    public static func find(id: UUID, on db: any Database) async throws -> FollowUp? {
+    public static func find(id: UUID, on db: any DatabaseReading) async throws -> FollowUp? {
         try await list(Filter(id: id, limit: 1), on: db).first
     }
 
     /// Marks an open follow-up done or cancelled, with its note; false when it was no longer open.
-    public static func close(id: UUID, _ closing: FollowUpClosing, by author: ContactAuthor, now: Date = Date(), on db: any Database) async throws -> Bool {
+    public static func close(id: UUID, _ closing: FollowUpClosing, by author: ContactAuthor, now: Date = Date(), on db: WriteTransaction) async throws -> Bool {
         let status = closing.status
         precondition(status != .open, "closing sets done or cancelled")
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         guard try await sql.select().column("id").from("follow_ups").where("id", .equal, SQLBind(id))
             .where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).first() != nil else { return false }
         try await sql.update("follow_ups").set("status", to: SQLBind(status.rawValue)).set("closed_at", to: SQLBind(now))
@@ -85,8 +85,8 @@ public enum FollowUpRepository {
     }
 
     /// Marks every open follow-up due before `before` done at its due time (bulk loads of history).
-    public static func closeAllDue(before: Date, byName name: String, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).update("follow_ups").set("status", to: SQLBind(FollowUpStatus.done.rawValue))
+    public static func closeAllDue(before: Date, byName name: String, on db: WriteTransaction) async throws {
+        try await db.sql.update("follow_ups").set("status", to: SQLBind(FollowUpStatus.done.rawValue))
             .set("closed_at", to: SQLColumn("due_at")).set("closed_by_name", to: SQLBind(name))
             .where("status", .equal, SQLBind(FollowUpStatus.open.rawValue)).where("due_at", .lessThan, SQLBind(before)).run()
     }

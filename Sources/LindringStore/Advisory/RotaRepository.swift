@@ -14,8 +14,8 @@ public struct RotaAssignment: Equatable, Sendable {
 
 /// Who works which shift on the advisory line.
 public enum RotaRepository {
-    public static func assignments(from: LocalDate, to: LocalDate, on db: any Database) async throws -> [RotaAssignment] {
-        let sql = db as! any SQLDatabase
+    public static func assignments(from: LocalDate, to: LocalDate, on db: any DatabaseReading) async throws -> [RotaAssignment] {
+        let sql = db.sql
         return try await sql.select()
             .columns(SQLColumn("id", table: "r"), SQLColumn("shift_date", table: "r"), SQLColumn("shift_code", table: "r"),
                      SQLColumn("user_id", table: "r"), SQLColumn("name", table: "u"), SQLColumn("profession", table: "u"))
@@ -34,8 +34,8 @@ public enum RotaRepository {
     }
 
     /// Adds the user to the shift; false when they are already on it.
-    public static func assign(userId: UUID, shiftCode: String, on date: LocalDate, now: Date = Date(), on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+    public static func assign(userId: UUID, shiftCode: String, on date: LocalDate, now: Date = Date(), on db: WriteTransaction) async throws -> Bool {
+        let sql = db.sql
         if try await sql.select().column("id").from("rota_assignments").where("shift_date", .equal, SQLBind(date.description))
             .where("shift_code", .equal, SQLBind(shiftCode)).where("user_id", .equal, SQLBind(userId)).first() != nil { return false }
         try await sql.insert(into: "rota_assignments").columns("id", "shift_date", "shift_code", "user_id", "created_at")
@@ -43,8 +43,8 @@ public enum RotaRepository {
         return true
     }
 
-    public static func remove(id: UUID, on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+    public static func remove(id: UUID, on db: WriteTransaction) async throws -> Bool {
+        let sql = db.sql
         guard try await sql.select().column("id").from("rota_assignments").where("id", .equal, SQLBind(id)).first() != nil else { return false }
         try await sql.delete(from: "rota_assignments").where("id", .equal, SQLBind(id)).run()
         return true

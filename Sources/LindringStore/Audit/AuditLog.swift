@@ -35,7 +35,7 @@ public enum AuditLog {
                           "patient_id", "purpose", "outcome", "ip", "user_agent", "previous_hash", "hash"]
 
     /// Appends one entry.
-    public static func append(_ record: AuditRecord, on database: any Database) async throws {
+    public static func append(_ record: AuditRecord, on database: WriteTransaction) async throws {
         try await append([record], on: database)
     }
 
@@ -43,12 +43,12 @@ public enum AuditLog {
     /// are handed to the group, which appends them with every other entry of its transaction
     /// just before the COMMIT, so a query later in the same write does not see them yet;
     /// elsewhere (a bulk load's `writeAlone`) they are inserted at once.
-    public static func append(_ records: [AuditRecord], on database: any Database) async throws {
+    public static func append(_ records: [AuditRecord], on database: WriteTransaction) async throws {
         if let scope = GroupCommit.scope {
             try scope.append(records)
         } else {
             guard let key = sealingKey else { throw AuditKeyMissing() }
-            try await insert(records, key: key, on: database as! any SQLDatabase)
+            try await insert(records, key: key, on: database.sql)
         }
     }
 
@@ -93,8 +93,8 @@ public enum AuditLog {
     public struct AuditLogUnavailable: Error {}
 
     /// Newest first; `before` is the sequence number to continue below (the page cursor).
-    public static func search(_ filter: AuditFilter, limit: Int, before: Int64? = nil, on database: any Database) async throws -> [AuditEntry] {
-        let sql = database as! any SQLDatabase
+    public static func search(_ filter: AuditFilter, limit: Int, before: Int64? = nil, on database: any DatabaseReading) async throws -> [AuditEntry] {
+        let sql = database.sql
         var query = sql.select().columns(columns.map { SQLColumn($0) }).from("audit_entries")
         if let patientId = filter.patientId { query = query.where("patient_id", .equal, SQLBind(patientId)) }
         if let patientIds = filter.patientIds {
@@ -136,7 +136,7 @@ public enum AuditLog {
     /// Walks the whole chain in pages, oldest first, and reports the first broken entry. With a
     /// key, every entry and the head must carry its seal; every checkpoint's entry must be there,
     /// unchanged.
-    public static func verify(on database: any Database, key: AuditKey?, checkpoints: [AuditCheckpoint] = [],
+    public static func verify(on database: any DatabaseReading, key: AuditKey?, checkpoints: [AuditCheckpoint] = [],
                               pageSize: Int = 5000) async throws -> VerificationReport {
         var verifier = AuditChain.Verifier(key: key, checkpoints: checkpoints)
         try await walk(on: database, pageSize: pageSize) { entry in
@@ -149,8 +149,8 @@ public enum AuditLog {
     }
 
     /// Every stored entry, oldest first, until `body` answers false.
-    static func walk(on database: any Database, pageSize: Int, _ body: (AuditChain.StoredEntry) throws -> Bool) async throws {
-        let sql = database as! any SQLDatabase
+    static func walk(on database: any DatabaseReading, pageSize: Int, _ body: (AuditChain.StoredEntry) throws -> Bool) async throws {
+        let sql = database.sql
         var after: Int64 = 0
         while true {
             let rows = try await sql.select().columns((columns + ["seal"]).map { SQLColumn($0) }).from("audit_entries")
@@ -174,23 +174,23 @@ public enum AuditLog {
         public var seal: String?
     }
 
-    public static func head(on database: any Database) async throws -> Head? {
-        try await (database as! any SQLDatabase).raw("SELECT last_seq, last_hash, last_seal FROM audit_chain_head WHERE id = 1").first().map { row in
+    public static func head(on database: any DatabaseReading) async throws -> Head? {
+        try await database.sql.raw("SELECT last_seq, last_hash, last_seal FROM audit_chain_head WHERE id = 1").first().map { row in
             Head(sequence: try row.decode(column: "last_seq", as: Int64.self), hash: try row.decode(column: "last_hash", as: String.self),
                  seal: try row.decode(column: "last_seal", as: String?.self))
         }
     }
 
     /// A signed checkpoint of the head as it is now, for the auditors' own records.
-    public static func checkpoint(on database: any Database, now: Date = Date()) async throws -> AuditCheckpoint {
+    public static func checkpoint(on database: any DatabaseReading, now: Date = Date()) async throws -> AuditCheckpoint {
         guard let head = try await head(on: database) else { throw AuditLogUnavailable() }
         return AuditCheckpoint(sequence: head.sequence, hash: head.hash, at: now)
     }
 
     /// Whether any entry carries a seal: then the log has a key, and a missing key file is an
     /// error rather than a fresh start.
-    public static func isSealed(on database: any Database) async throws -> Bool {
-        try await (database as! any SQLDatabase).raw("SELECT seq FROM audit_entries WHERE seal IS NOT NULL LIMIT 1").first() != nil
+    public static func isSealed(on database: any DatabaseReading) async throws -> Bool {
+        try await database.sql.raw("SELECT seq FROM audit_entries WHERE seal IS NOT NULL LIMIT 1").first() != nil
     }
 
     public struct ChainBroken: Error, CustomStringConvertible {
@@ -205,15 +205,15 @@ extension Persistence {
     /// Returns how many entries were sealed. Runs at start-up; on an upgraded database it goes
     /// once through the log, later starts find nothing to do.
     public func sealUnsealedAuditEntries(pageSize: Int = 5000) async throws -> Int {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard try await sql.raw("SELECT seq FROM audit_entries WHERE seal IS NULL LIMIT 1").first() != nil else { return 0 }
-        let unkeyed = try await AuditLog.verify(on: database, key: nil, pageSize: pageSize)
+        let unkeyed = try await readEach { try await AuditLog.verify(on: $0, key: nil, pageSize: pageSize) }
         if let problem = unkeyed.problem { throw AuditLog.ChainBroken(problem: problem) }
         let key = auditKey
         var sealed = 0
         while true {
             let count = try await writeAlone { tx in
-                let sql = tx as! any SQLDatabase
+                let sql = tx.sql
                 let rows = try await sql.raw("SELECT seq, hash FROM audit_entries WHERE seal IS NULL ORDER BY seq LIMIT \(literal: pageSize)").all()
                 for row in rows {
                     let sequence = try row.decode(column: "seq", as: Int64.self), hash = try row.decode(column: "hash", as: String.self)
@@ -234,7 +234,7 @@ extension Persistence {
     /// Reads in one snapshot, then commits the audit entry that describes the read (in a group
     /// with other requests' entries) before returning: what was read leaves only once its entry
     /// is durable, and the read itself never waits for the writer.
-    public func readAudited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, AuditRecord)) async throws -> T {
+    public func readAudited<T: Sendable>(_ body: @escaping @Sendable (ReadSnapshot) async throws -> (T, AuditRecord)) async throws -> T {
         try await readAudited { tx in
             let (value, record) = try await body(tx)
             return (value, [record])
@@ -242,7 +242,7 @@ extension Persistence {
     }
 
     /// The same for a read described by several entries (a list: one for each patient it shows).
-    public func readAudited<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> (T, [AuditRecord])) async throws -> T {
+    public func readAudited<T: Sendable>(_ body: @escaping @Sendable (ReadSnapshot) async throws -> (T, [AuditRecord])) async throws -> T {
         let (value, records) = try await read(body)
         try await appendAudit(records)
         return value

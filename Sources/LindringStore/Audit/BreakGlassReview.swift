@@ -54,8 +54,8 @@ public struct BreakGlassFilter: Equatable, Sendable {
 extension BreakGlassRepository {
     /// Break-the-glass accesses matching the filter, newest first, for the auditors' review.
     public static func list(_ filter: BreakGlassFilter = BreakGlassFilter(), limit: Int = 200, now: Date = Date(),
-                            on db: any Database) async throws -> [BreakGlassGrant] {
-        let sql = db as! any SQLDatabase
+                            on db: any DatabaseReading) async throws -> [BreakGlassGrant] {
+        let sql = db.sql
         var conditions: [SQLQueryString] = []
         if let from = filter.from { conditions.append("g.created_at >= \(bind: from)") }
         if let to = filter.to { conditions.append("g.created_at < \(bind: to)") }
@@ -105,8 +105,8 @@ extension BreakGlassRepository {
     /// Records an auditor's review on the grant (a later review replaces it; each is in the audit
     /// log). The patient the grant is for, or nil when there is no such grant.
     public static func review(grantId: UUID, status: BreakGlassReviewStatus, note: String?, reviewerId: UUID, now: Date = Date(),
-                              on db: any Database) async throws -> UUID? {
-        let sql = db as! any SQLDatabase
+                              on db: WriteTransaction) async throws -> UUID? {
+        let sql = db.sql
         guard let row = try await sql.select().column("patient_id").from("break_glass_grants").where("id", .equal, SQLBind(grantId)).first() else {
             return nil
         }
@@ -133,8 +133,8 @@ public enum AuditDirectory {
 
     /// Every patient with this CPR number or whose name contains every word of the query, in name
     /// order: the auditor looks at the log, not the record, so no access policy narrows it.
-    public static func patients(matching query: String, limit: Int, on db: any Database) async throws -> [PatientMatch] {
-        let sql = db as! any SQLDatabase
+    public static func patients(matching query: String, limit: Int, on db: any DatabaseReading) async throws -> [PatientMatch] {
+        let sql = db.sql
         var select = sql.select().columns("id", "name", "cpr").from("patients")
         if let cpr = try? CPRNumber(query) {
             select = select.where("cpr", .equal, SQLBind(cpr.digits))
@@ -150,9 +150,9 @@ public enum AuditDirectory {
     }
 
     /// The full name and unit of each of these usernames that is a user.
-    public static func people(usernames: some Collection<String>, on db: any Database) async throws -> [String: Person] {
+    public static func people(usernames: some Collection<String>, on db: any DatabaseReading) async throws -> [String: Person] {
         guard !usernames.isEmpty else { return [:] }
-        let rows = try await (db as! any SQLDatabase).select()
+        let rows = try await db.sql.select()
             .column(SQLColumn("username", table: "u")).column(SQLColumn("name", table: "u"))
             .column(SQLColumn("name", table: "n"), as: "unit_name")
             .from(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")))
@@ -169,10 +169,10 @@ public enum AuditDirectory {
 
 extension AuditDirectory {
     /// The names of these patients, for the audit log's rows.
-    public static func patientNames(ids: some Collection<UUID>, on db: any Database) async throws -> [UUID: String] {
+    public static func patientNames(ids: some Collection<UUID>, on db: any DatabaseReading) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         var names: [UUID: String] = [:]
-        for row in try await (db as! any SQLDatabase).select().columns("id", "name").from("patients")
+        for row in try await db.sql.select().columns("id", "name").from("patients")
             .where("id", .in, SQLBind.group(Array(Set(ids)))).all() {
             names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
         }

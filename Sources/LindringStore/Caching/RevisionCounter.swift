@@ -19,19 +19,19 @@ public struct RevisionCounter: Sendable {
             .field("id", .int, .identifier(auto: false))
             .field("revision", .int64, .required)
             .create()
-        try await (database as! any SQLDatabase).insert(into: table).columns("id", "revision").values(SQLBind(1), SQLBind(Int64(1))).run()
+        try await database.sql.insert(into: table).columns("id", "revision").values(SQLBind(1), SQLBind(Int64(1))).run()
     }
 
     func drop(on database: any Database) async throws {
         try await database.schema(table).delete()
     }
 
-    public func current(on db: any Database) async throws -> Int64 {
-        try await (db as! any SQLDatabase).select().column("revision").from(table).where("id", .equal, SQLBind(1)).first()?
+    public func current(on db: any DatabaseReading) async throws -> Int64 {
+        try await db.sql.select().column("revision").from(table).where("id", .equal, SQLBind(1)).first()?
             .decode(column: "revision", as: Int64.self) ?? 0
     }
 
-    func bump(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).update(table).set("revision", to: SQLRaw("revision + 1")).where("id", .equal, SQLBind(1)).run()
+    func bump(on db: WriteTransaction) async throws {
+        try await db.sql.update(table).set("revision", to: SQLRaw("revision + 1")).where("id", .equal, SQLBind(1)).run()
     }
 }

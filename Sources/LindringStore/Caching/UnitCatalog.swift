@@ -20,7 +20,7 @@ public final class UnitCatalog: Sendable {
         // Read after the revision: if a change lands in between, the next call sees a newer
         // revision and reads again, so a stale list is never kept.
         return try await cache.value(for: true, at: revision) {
-            UnitList(try await UnitRepository.list(includeInactive: true, on: persistence.database))
+            UnitList(try await persistence.readEach { try await UnitRepository.list(includeInactive: true, on: $0) })
         }
     }
 }

@@ -110,7 +110,7 @@ final class GroupCommit: @unchecked Sendable {
     /// audit entries of the jobs that succeeded, COMMIT, then the answers. Nobody is answered
     /// before the COMMIT; if it fails, every job in the group fails.
     static func run(_ group: [Job], on connection: any Database, begin: String, auditKey: AuditKey) async {
-        let sql = connection as! any SQLDatabase
+        let sql = connection.sql
         var outcomes: [Result<any Sendable, any Error>] = []
         outcomes.reserveCapacity(group.count)
         var audit: [AuditRecord] = []

@@ -140,16 +140,18 @@ public final class Persistence: Sendable {
         return logger
     }
 
-    public var database: any Database {
+    /// FluentKit's handle on the drivers' connections: for the migrations and LindringStore's own
+    /// upkeep, never handed out. Repositories get a `ReadSnapshot` or a `WriteTransaction`.
+    var database: any Database {
         database(on: eventLoopGroup.any())
     }
 
-    public func database(on eventLoop: any EventLoop) -> any Database {
+    func database(on eventLoop: any EventLoop) -> any Database {
         // Only nil after shutdown, which happens last of all.
         databases.database(logger: logger, on: eventLoop)!
     }
 
-    public var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     /// Applies every migration not yet applied. Safe to run at every start: applied migrations
     /// are recorded and skipped.
@@ -182,7 +184,7 @@ public final class Persistence: Sendable {
 
     private func sqliteConnections() -> [any SQLDatabase] {
         guard location.isSQLite else { return [] }
-        return eventLoopGroup.makeIterator().map { database(on: $0) as! any SQLDatabase } + [writer as! any SQLDatabase]
+        return eventLoopGroup.makeIterator().map { database(on: $0).sql } + [writer.sql]
     }
 
     private var writer: any Database {
@@ -233,8 +235,8 @@ public final class Persistence: Sendable {
     /// wrote in between, whereas an immediate one waits its turn (busy timeout). Writes and
     /// their audit entries go through here so that they commit or fail together.
     @discardableResult
-    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await write(.body { try await body($0) }) as! T
+    public func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) async throws -> T) async throws -> T {
+        try await write(.body { try await body(WriteTransaction($0)) }) as! T
     }
 
     func write(_ work: GroupCommit.Job.Work) async throws -> any Sendable {
@@ -253,11 +255,12 @@ public final class Persistence: Sendable {
     /// One transaction of its own, outside any group commit: for bulk loads, whose transactions
     /// are large enough to pay for their own fsync and would only hold up other writers' groups.
     @discardableResult
-    public func writeAlone<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    public func writeAlone<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) async throws -> T) async throws -> T {
         if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
         return try await writer.withConnection { connection in
             try await AuditLog.$sealingKey.withValue(self.auditKey) {
-                try await Self.inTransaction(connection, begin: self.location.writeBegin, body)
+                let tx = WriteTransaction(connection)
+                return try await Self.inTransaction(tx.sql, begin: self.location.writeBegin) { try await body(tx) }
             }
         }
     }
@@ -269,7 +272,7 @@ public final class Persistence: Sendable {
     /// Durability is unchanged: every commit is still flushed (synchronous=FULL).
     public func bulkLoad<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         guard location.isSQLite else { return try await body() }
-        let writer = writer as! any SQLDatabase
+        let writer = writer.sql
         try await writer.raw("PRAGMA cache_size = -1048576").run()
         try await writer.raw("PRAGMA wal_autocheckpoint = 262144").run()
         let result: Result<T, any Error>
@@ -285,24 +288,23 @@ public final class Persistence: Sendable {
     /// is one statement) and the inbox badge. On PostgreSQL a snapshot costs two more round trips,
     /// `START TRANSACTION` and `COMMIT`, on every signed-in request. The SQLite readers stay
     /// `query_only`.
-    public func readEach<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if let sqliteReaders { return try await sqliteReaders.withConnection { try await body($0) } }
-        return try await database.withConnection { try await body($0) }
+    public func readEach<T: Sendable>(_ body: @escaping @Sendable (ReadSnapshot) async throws -> T) async throws -> T {
+        if let sqliteReaders { return try await sqliteReaders.withConnection { try await body(ReadSnapshot($0)) } }
+        return try await database.withConnection { try await body(ReadSnapshot($0)) }
     }
 
     /// Runs `body` on one connection in one read-only snapshot (SQLite: a deferred transaction;
     /// PostgreSQL: repeatable read), so that the several queries of a page agree with each other.
-    public func read<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @escaping @Sendable (ReadSnapshot) async throws -> T) async throws -> T {
         let begin = sqliteReaders != nil ? "BEGIN" : "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
-        return try await readEach { try await Self.inTransaction($0, begin: begin, body) }
+        return try await readEach { snapshot in try await Self.inTransaction(snapshot.sql, begin: begin) { try await body(snapshot) } }
     }
 
-    private static func inTransaction<T: Sendable>(_ connection: any Database, begin: String,
-                                                   _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let sql = connection as! any SQLDatabase
+    private static func inTransaction<T: Sendable>(_ sql: any SQLDatabase, begin: String,
+                                                   _ body: @Sendable () async throws -> T) async throws -> T {
         try await sql.raw(SQLQueryString(begin)).run()
         do {
-            let result = try await body(connection)
+            let result = try await body()
             try await sql.raw("COMMIT").run()
             return result
         } catch {

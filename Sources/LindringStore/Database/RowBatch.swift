@@ -47,7 +47,11 @@ public struct RowBatch: Sendable {
     /// Inserts every row, table by table, in as few statements as the parameter limit allows.
     /// The statement is SQL text, not SQLKit's insert builder: the builder quotes every column
     /// name on every call, which was a sixth of a contact's CPU with its audit entry.
-    public func write(on sql: any SQLDatabase) async throws {
+    public func write(on tx: WriteTransaction) async throws {
+        try await write(on: tx.sql)
+    }
+
+    func write(on sql: any SQLDatabase) async throws {
         for name in order {
             guard let table = tables[name], !table.rows.isEmpty else { continue }
             let perStatement = max(1, Self.maxParameters / table.columns.count)

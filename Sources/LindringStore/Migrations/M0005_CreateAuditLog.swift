@@ -31,7 +31,7 @@ struct M0005_CreateAuditLog: AsyncMigration {
             .field("last_seq", .int64, .required)
             .field("last_hash", .string, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.insert(into: "audit_chain_head").columns("id", "last_seq", "last_hash")
             .values(SQLBind(1), SQLBind(Int64(0)), SQLBind(AuditChain.genesis)).run()
         for column in ["at", "patient_id", "username"] {

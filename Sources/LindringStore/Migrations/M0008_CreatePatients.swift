@@ -27,7 +27,7 @@ struct M0008_CreatePatients: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .unique(on: "cpr")
             .create()
-        try await (database as! any SQLDatabase).create(index: "patients_name_folded_idx").on("patients").column("name_folded").run()
+        try await database.sql.create(index: "patients_name_folded_idx").on("patients").column("name_folded").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -34,7 +34,7 @@ struct M0009_CreatePlans: AsyncMigration {
             .field("unit_id", .uuid, .required, .references("units", "id"))
             .unique(on: "patient_id", "unit_id")
             .create()
-        try await (database as! any SQLDatabase).create(index: "plan_care_team_unit_idx").on("plan_care_team").column("unit_id").run()
+        try await database.sql.create(index: "plan_care_team_unit_idx").on("plan_care_team").column("unit_id").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -21,7 +21,7 @@ struct M0010_CreateInbox: AsyncMigration {
             .field("read_at", .datetime, .required)
             .unique(on: "item_id", "user_id")
             .create()
-        try await (database as! any SQLDatabase).create(index: "inbox_items_unit_idx").on("inbox_items").column("unit_id").column("created_at").run()
+        try await database.sql.create(index: "inbox_items_unit_idx").on("inbox_items").column("unit_id").column("created_at").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -8,12 +8,12 @@ struct M0012_CreatePatientSearchIndex: AsyncMigration {
     var name: String { "M0012_CreatePatientSearchIndex" }
 
     func prepare(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).create(index: "patients_search_idx").on("patients")
+        try await database.sql.create(index: "patients_search_idx").on("patients")
             .column("name").column("name_folded").column("registering_unit_id").column("sharing_consent").column("cpr").column("id")
             .run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "patients_search_idx").run()
+        try await database.sql.drop(index: "patients_search_idx").run()
     }
 }

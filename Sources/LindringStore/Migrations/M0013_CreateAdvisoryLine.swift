@@ -73,7 +73,7 @@ struct M0013_CreateAdvisoryLine: AsyncMigration {
             .create()
         try await database.schema("plan_versions").field("contact_id", .uuid, .references("contacts", "id")).update()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "contacts_local_date_idx").on("contacts").column("local_date").run()
         try await sql.create(index: "contacts_patient_idx").on("contacts").column("patient_id").column("started_at").run()
         try await sql.create(index: "contacts_started_idx").on("contacts").column("started_at").run()

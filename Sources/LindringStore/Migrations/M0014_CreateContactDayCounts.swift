@@ -18,7 +18,7 @@ struct M0014_CreateContactDayCounts: AsyncMigration {
             .unique(on: "local_date", "dimension", "key")
             .create()
         try await database.schema("follow_ups").field("local_date", .string).update()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "contact_day_counts_dimension_idx").on("contact_day_counts").column("dimension").column("local_date").run()
         try await sql.create(index: "follow_ups_local_date_idx").on("follow_ups").column("local_date").run()
         try await sql.create(index: "contacts_duration_idx").on("contacts").column("duration_seconds").column("local_date").run()
@@ -28,7 +28,7 @@ struct M0014_CreateContactDayCounts: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "contacts_duration_idx").run()
         try await sql.drop(index: "follow_ups_local_date_idx").run()
         try await database.schema("follow_ups").deleteField("local_date").update()

@@ -22,7 +22,7 @@ struct M0015_CreateAssessments: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         try await database.schema("inbox_items").field("assessment_id", .uuid, .references("assessments", "id")).update()
-        try await (database as! any SQLDatabase).create(index: "assessments_patient_idx").on("assessments").column("patient_id").column("taken_at").run()
+        try await database.sql.create(index: "assessments_patient_idx").on("assessments").column("patient_id").column("taken_at").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -24,7 +24,7 @@ struct M0018_CreateSPICTChecklists: AsyncMigration {
             .field("recorded_by_name", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "spict_checklists_patient_idx").on("spict_checklists").column("patient_id").column("assessed_at").run()
         try await sql.create(index: "spict_checklists_assessed_idx").on("spict_checklists").column("assessed_at").run()
     }

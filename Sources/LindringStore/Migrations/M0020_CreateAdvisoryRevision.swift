@@ -14,7 +14,7 @@ struct M0020_CreateAdvisoryRevision: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         try await RevisionCounter.advisory.create(on: database)
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let bump = "UPDATE advisory_revision SET revision = revision + 1 WHERE id = 1"
         if sql.dialect.name == "sqlite" {
             // SQLite has only row triggers; one small update per changed row.
@@ -38,7 +38,7 @@ struct M0020_CreateAdvisoryRevision: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             for table in Self.watched {
                 for event in Self.events { try await sql.raw(SQLQueryString("DROP TRIGGER \(unsafeRaw: Self.trigger(table, event))")).run() }

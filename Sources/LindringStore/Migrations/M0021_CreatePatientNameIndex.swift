@@ -11,7 +11,7 @@ struct M0021_CreatePatientNameIndex: AsyncMigration {
     var name: String { "M0021_CreatePatientNameIndex" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard sql.dialect.name == "sqlite" else { return }
         for statement in [
             "CREATE VIRTUAL TABLE patient_names USING fts5(name_folded, patient_id UNINDEXED, tokenize = 'trigram')",
@@ -35,7 +35,7 @@ struct M0021_CreatePatientNameIndex: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard sql.dialect.name == "sqlite" else { return }
         for statement in ["DROP TRIGGER patient_names_insert", "DROP TRIGGER patient_names_update", "DROP TRIGGER patient_names_delete",
                           "DROP TABLE patient_names"] {

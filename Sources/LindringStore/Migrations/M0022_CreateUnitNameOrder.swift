@@ -19,7 +19,7 @@ struct M0022_CreateUnitNameOrder: AsyncMigration {
     var name: String { "M0022_CreateUnitNameOrder" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         var statements = [
             "ALTER TABLE plan_care_team ADD COLUMN patient_name TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE plan_care_team ADD COLUMN patient_name_folded TEXT NOT NULL DEFAULT ''",
@@ -93,7 +93,7 @@ struct M0022_CreateUnitNameOrder: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         var statements = ["DROP INDEX patients_unit_name_idx", "CREATE INDEX plan_care_team_unit_idx ON plan_care_team (unit_id)",
                           "DROP INDEX plan_care_team_unit_name_idx"]
         if sql.dialect.name == "sqlite" {
@@ -110,7 +110,7 @@ struct M0022_CreateUnitNameOrder: AsyncMigration {
     static func run(_ statements: [String], on database: any Database) async throws {
         try await database.transaction { transaction in
             for statement in statements {
-                try await (transaction as! any SQLDatabase).raw(SQLQueryString(statement)).run()
+                try await transaction.sql.raw(SQLQueryString(statement)).run()
             }
         }
     }

@@ -9,7 +9,7 @@ struct M0023_AddInboxRemovedFromTeam: AsyncMigration {
     var name: String { "M0023_AddInboxRemovedFromTeam" }
 
     func prepare(on database: any Database) async throws {
-        try await (database as! any SQLDatabase)
+        try await database.sql
             .raw("ALTER TABLE inbox_items ADD COLUMN removed_from_team BOOLEAN NOT NULL DEFAULT false").run()
     }
 

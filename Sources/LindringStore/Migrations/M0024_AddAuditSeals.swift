@@ -8,7 +8,7 @@ struct M0024_AddAuditSeals: AsyncMigration {
     var name: String { "M0024_AddAuditSeals" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("ALTER TABLE audit_entries ADD COLUMN seal TEXT").run()
         try await sql.raw("ALTER TABLE audit_chain_head ADD COLUMN last_seal TEXT").run()
     }

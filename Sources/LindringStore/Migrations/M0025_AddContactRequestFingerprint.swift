@@ -9,7 +9,7 @@ struct M0025_AddContactRequestFingerprint: AsyncMigration {
     var name: String { "M0025_AddContactRequestFingerprint" }
 
     func prepare(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).raw("ALTER TABLE contacts ADD COLUMN request_fingerprint TEXT").run()
+        try await database.sql.raw("ALTER TABLE contacts ADD COLUMN request_fingerprint TEXT").run()
     }
 
     func revert(on database: any Database) async throws {

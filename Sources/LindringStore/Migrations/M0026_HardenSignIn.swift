@@ -14,12 +14,12 @@ struct M0026_HardenSignIn: AsyncMigration {
         // One column at a time: SQLite alters a table one column per statement.
         try await database.schema("login_throttles").field("in_flight", .int, .required, .sql(.default(0))).update()
         try await database.schema("login_throttles").field("in_flight_until", .datetime).update()
-        try await (database as! any SQLDatabase).delete(from: "login_throttles").run()
+        try await database.sql.delete(from: "login_throttles").run()
         try await database.schema(LoginFormSecret.table)
             .field("id", .int, .identifier(auto: false))
             .field("secret", .string, .required)
             .create()
-        try await (database as! any SQLDatabase).insert(into: LoginFormSecret.table).columns("id", "secret")
+        try await database.sql.insert(into: LoginFormSecret.table).columns("id", "secret")
             .values(SQLBind(1), SQLBind(RandomToken.make())).run()
     }
 

@@ -13,11 +13,11 @@ struct M0027_AddBreakGlassReview: AsyncMigration {
         try await database.schema("break_glass_grants").field("review_note", .string).update()
         try await database.schema("break_glass_grants").field("reviewed_by", .uuid).update()
         try await database.schema("break_glass_grants").field("reviewed_at", .datetime).update()
-        try await (database as! any SQLDatabase).create(index: "break_glass_grants_created_at").on("break_glass_grants").column("created_at").run()
+        try await database.sql.create(index: "break_glass_grants_created_at").on("break_glass_grants").column("created_at").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).raw("DROP INDEX break_glass_grants_created_at").run()
+        try await database.sql.raw("DROP INDEX break_glass_grants_created_at").run()
         try await database.schema("break_glass_grants").deleteField("review_status").deleteField("review_note")
             .deleteField("reviewed_by").deleteField("reviewed_at").update()
     }

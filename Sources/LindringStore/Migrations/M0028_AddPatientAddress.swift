@@ -8,13 +8,13 @@ struct M0028_AddPatientAddress: AsyncMigration {
     var name: String { "M0028_AddPatientAddress" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("ALTER TABLE patients ADD COLUMN address TEXT").run()
         try await sql.create(index: "patients_birth_date_idx").on("patients").column("birth_date").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "patients_birth_date_idx").run()
+        try await database.sql.drop(index: "patients_birth_date_idx").run()
         try await database.schema("patients").deleteField("address").update()
     }
 }

@@ -11,11 +11,11 @@ struct M0029_AddSelfReportRevocation: AsyncMigration {
         // One column at a time: SQLite adds one per ALTER TABLE.
         try await database.schema("self_report_links").field("revoked_at", .datetime).update()
         try await database.schema("self_report_links").field("revoked_by", .uuid).update()
-        try await (database as! any SQLDatabase).create(index: "self_report_links_patient_id").on("self_report_links").column("patient_id").run()
+        try await database.sql.create(index: "self_report_links_patient_id").on("self_report_links").column("patient_id").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "self_report_links_patient_id").run()
+        try await database.sql.drop(index: "self_report_links_patient_id").run()
         try await database.schema("self_report_links").deleteField("revoked_at").deleteField("revoked_by").update()
     }
 }

@@ -19,13 +19,13 @@ struct M0030_AddContactAddendaAndFollowUpNotes: AsyncMigration {
             .field("created_by_name", .string, .required)
             .field("created_by_unit_name", .string)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "contact_addenda_contact_idx").on("contact_addenda").column("contact_id").column("created_at").run()
         try await sql.create(index: "follow_ups_closed_idx").on("follow_ups").column("closed_at").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "follow_ups_closed_idx").run()
+        try await database.sql.drop(index: "follow_ups_closed_idx").run()
         try await database.schema("contact_addenda").delete()
         try await database.schema("follow_ups").deleteField("closed_note").update()
     }

@@ -11,8 +11,8 @@ public enum PatientRepository {
 
     /// Registers a patient. A CPR number already registered is a field error, not a second patient.
     public static func create(_ patient: ValidPatient, registeringUnitId: UUID, recordedBy: UUID?, now: Date = Date(),
-                              on db: any Database) async throws -> UUID {
-        let sql = db as! any SQLDatabase
+                              on db: WriteTransaction) async throws -> UUID {
+        let sql = db.sql
         var v = Validator()
         if try await sql.select().column("id").from("patients").where("cpr", .equal, patient.cpr.digits).first() != nil {
             v.add("cpr", .alreadyTaken)
@@ -34,8 +34,8 @@ public enum PatientRepository {
     }
 
     /// Changes the patient's details; the CPR number and registering unit stay.
-    public static func update(id: UUID, _ patient: ValidPatient, recordedBy: UUID?, now: Date = Date(), on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+    public static func update(id: UUID, _ patient: ValidPatient, recordedBy: UUID?, now: Date = Date(), on db: WriteTransaction) async throws {
+        let sql = db.sql
         guard let current = try await find(id: id, on: db) else { throw PlanNotFound() }
         var v = Validator()
         try await checkGP(patient.gpUnitId, &v, sql)
@@ -71,15 +71,15 @@ public enum PatientRepository {
                 SQLBind(p.sharingConsent == .notAsked ? nil : now), SQLBind(registeringUnitId)]
     }
 
-    public static func find(id: UUID, on db: any Database) async throws -> Patient? {
+    public static func find(id: UUID, on db: any DatabaseReading) async throws -> Patient? {
         // SQL text rather than a builder for the reads every patient page makes (here and in
         // `accessFacts`): SQLKit quotes each identifier through a string replace on every call.
-        try await (db as! any SQLDatabase).raw("SELECT \(unsafeRaw: columnList) FROM patients WHERE id = \(bind: id)").first().map(patient)
+        try await db.sql.raw("SELECT \(unsafeRaw: columnList) FROM patients WHERE id = \(bind: id)").first().map(patient)
     }
 
     /// The facts the access policy decides on: two index look-ups in one statement.
-    public static func accessFacts(patientId: UUID, on db: any Database) async throws -> PatientAccessFacts? {
-        let rows = try await (db as! any SQLDatabase).raw("""
+    public static func accessFacts(patientId: UUID, on db: any DatabaseReading) async throws -> PatientAccessFacts? {
+        let rows = try await db.sql.raw("""
             SELECT 0 AS care_team, registering_unit_id AS unit_id, sharing_consent FROM patients WHERE id = \(bind: patientId)
             UNION ALL SELECT 1, unit_id, NULL FROM plan_care_team WHERE patient_id = \(bind: patientId)
             """).all()
@@ -92,10 +92,10 @@ public enum PatientRepository {
 
     /// The access facts of several patients at once (a list that shows each only where the
     /// policy allows, such as the inbox), by patient; unknown ids are left out.
-    public static func accessFacts(patientIds: some Collection<UUID>, on db: any Database) async throws -> [UUID: PatientAccessFacts] {
+    public static func accessFacts(patientIds: some Collection<UUID>, on db: any DatabaseReading) async throws -> [UUID: PatientAccessFacts] {
         guard !patientIds.isEmpty else { return [:] }
         let ids: [any Encodable & Sendable] = Array(Set(patientIds))
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await db.sql.raw("""
             SELECT 0 AS care_team, id AS patient_id, registering_unit_id AS unit_id, sharing_consent FROM patients WHERE id IN (\(binds: ids))
             UNION ALL SELECT 1, patient_id, unit_id, NULL FROM plan_care_team WHERE patient_id IN (\(binds: ids))
             """).all()
@@ -113,8 +113,8 @@ public enum PatientRepository {
 
     /// The id of the patient with this CPR number, whoever may see them: needed to offer
     /// breaking the glass, never shown with the patient's details.
-    public static func id(cpr: CPRNumber, on db: any Database) async throws -> UUID? {
-        try await (db as! any SQLDatabase).select().column("id").from("patients").where("cpr", .equal, cpr.digits).first()?
+    public static func id(cpr: CPRNumber, on db: any DatabaseReading) async throws -> UUID? {
+        try await db.sql.select().column("id").from("patients").where("cpr", .equal, cpr.digits).first()?
             .decode(column: "id", as: UUID.self)
     }
 
@@ -129,8 +129,8 @@ public enum PatientRepository {
     /// birth-date index and the name words narrow them.
     /// `after` continues a previous page after its last item (name order, then id).
     public static func search(_ query: String, requester: PatientRequester, limit: Int = 50, after: (name: String, id: UUID)? = nil,
-                              on db: any Database) async throws -> [PatientListItem] {
-        let sql = db as! any SQLDatabase
+                              on db: any DatabaseReading) async throws -> [PatientListItem] {
+        let sql = db.sql
         let rows: [any SQLRow]
         if let cpr = try? CPRNumber(query) {
             rows = try await visible(to: requester, sql.select().columns("id", "name", "cpr").from("patients").where("cpr", .equal, SQLBind(cpr.digits))
@@ -184,17 +184,17 @@ public enum PatientRepository {
     }
 
     /// These patients as list items, by id; unknown ids are left out.
-    public static func listItems(ids: some Collection<UUID>, on db: any Database) async throws -> [UUID: PatientListItem] {
+    public static func listItems(ids: some Collection<UUID>, on db: any DatabaseReading) async throws -> [UUID: PatientListItem] {
         guard !ids.isEmpty else { return [:] }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let binds: [any Encodable & Sendable] = Array(Set(ids))
         let items = try await listItems(try await sql.raw("SELECT id, name, cpr FROM patients WHERE id IN (\(binds: binds))").all(), on: sql)
         return Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
     }
 
     /// A page of the patients a unit's staff may see without breaking the glass (`unitPatients`), in name order.
-    public static func unitPatients(_ unit: UUID, after: (name: String, id: UUID)?, limit: Int, on db: any Database) async throws -> [PatientListItem] {
-        let sql = db as! any SQLDatabase
+    public static func unitPatients(_ unit: UUID, after: (name: String, id: UUID)?, limit: Int, on db: any DatabaseReading) async throws -> [PatientListItem] {
+        let sql = db.sql
         return try await listItems(try await unitPatients(unit, named: [], after: after, limit: limit, on: sql), on: sql)
     }
 
@@ -242,8 +242,15 @@ public enum PatientRepository {
         term.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
     }
 
-    public static func count(on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("patients").first()?
+    /// The first `limit` patients by CPR number with their diagnosis group (the demo's screenings).
+    public static func firstByCPR(limit: Int, on db: any DatabaseReading) async throws -> [(id: UUID, diagnosisGroup: String)] {
+        try await db.sql.select().columns("id", "diagnosis_group").from("patients").orderBy("cpr").limit(limit).all().map {
+            (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "diagnosis_group", as: String.self))
+        }
+    }
+
+    public static func count(on db: any DatabaseReading) async throws -> Int {
+        try await db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("patients").first()?
             .decode(column: "n", as: Int.self) ?? 0
     }
 

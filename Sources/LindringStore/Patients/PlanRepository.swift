@@ -7,8 +7,8 @@ import SQLKit
 /// audit entry: the version check, the new version, the care-team index and the inbox items
 /// commit as one.
 public enum PlanRepository {
-    public static func find(patientId: UUID, on db: any Database) async throws -> StoredPlan? {
-        guard let row = try await (db as! any SQLDatabase)
+    public static func find(patientId: UUID, on db: any DatabaseReading) async throws -> StoredPlan? {
+        guard let row = try await db.sql
             .raw("SELECT id, version, content, updated_at FROM plans WHERE patient_id = \(bind: patientId)").first() else { return nil }
         return StoredPlan(id: try row.decode(column: "id", as: UUID.self), patientId: patientId,
                           version: try row.decode(column: "version", as: Int.self),
@@ -18,9 +18,9 @@ public enum PlanRepository {
 
     /// Creates version 1 of the patient's plan.
     @discardableResult
-    public static func create(patientId: UUID, _ content: PlanContent, author: PlanAuthor, now: Date = Date(), on db: any Database) async throws -> StoredPlan {
+    public static func create(patientId: UUID, _ content: PlanContent, author: PlanAuthor, now: Date = Date(), on db: WriteTransaction) async throws -> StoredPlan {
         if try await find(patientId: patientId, on: db) != nil { throw PlanAlreadyExists() }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let id = UUID()
         var batch = RowBatch()
         try planRow(id: id, patientId: patientId, version: 1, content, updatedBy: author.userId, now: now, into: &batch)
@@ -68,12 +68,12 @@ public enum PlanRepository {
     /// Saves a new version if `basedOn` is still the current one; otherwise throws
     /// `StalePlanVersion` with what the colleague saved. An unchanged plan makes no version.
     public static func update(patientId: UUID, _ content: PlanContent, basedOn version: Int, author: PlanAuthor, now: Date = Date(),
-                              on db: any Database) async throws -> (plan: StoredPlan, changes: [PlanChange]) {
+                              on db: WriteTransaction) async throws -> (plan: StoredPlan, changes: [PlanChange]) {
         guard let current = try await find(patientId: patientId, on: db) else { throw PlanNotFound() }
         guard current.version == version else { throw StalePlanVersion(current: current) }
         let changes = PlanDiff.changes(from: current.content, to: content)
         if changes.isEmpty { return (current, []) }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let next = current.version + 1
         // The version condition makes a concurrent save from another process fail here too.
         try await sql.update("plans").set("version", to: SQLBind(next)).set("status", to: SQLBind(content.status.rawValue))
@@ -117,8 +117,8 @@ public enum PlanRepository {
         }
     }
 
-    public static func versions(patientId: UUID, on db: any Database) async throws -> [PlanVersion] {
-        let sql = db as! any SQLDatabase
+    public static func versions(patientId: UUID, on db: any DatabaseReading) async throws -> [PlanVersion] {
+        let sql = db.sql
         return try await sql.select().columns(SQLColumn("version", table: "v"), SQLColumn("content", table: "v"), SQLColumn("changes", table: "v"),
                                               SQLColumn("author_name", table: "v"), SQLColumn("created_at", table: "v"), SQLColumn("contact_id", table: "v"))
             .from(SQLAlias(SQLIdentifier("plan_versions"), as: SQLIdentifier("v")))
@@ -162,8 +162,8 @@ public struct InboxAssessment: Equatable, Sendable {
 public enum InboxRepository {
     /// The newest items for the unit, with whether this user has read each.
     /// `before` continues after the last item of a previous page (newest first, then id).
-    public static func items(unitId: UUID, userId: UUID, limit: Int = 100, before: (at: Date, id: UUID)? = nil, on db: any Database) async throws -> [InboxItem] {
-        let sql = db as! any SQLDatabase
+    public static func items(unitId: UUID, userId: UUID, limit: Int = 100, before: (at: Date, id: UUID)? = nil, on db: any DatabaseReading) async throws -> [InboxItem] {
+        let sql = db.sql
         var query = sql.select()
             .columns(SQLColumn("id", table: "i"), SQLColumn("patient_id", table: "i"), SQLColumn("name", table: "p"),
                      SQLColumn("plan_version", table: "i"), SQLColumn("changes", table: "i"), SQLColumn("author_name", table: "i"),
@@ -206,8 +206,8 @@ public enum InboxRepository {
     }
 
     /// Marks every item of the unit read for this user, or every item about one patient.
-    public static func markAllRead(unitId: UUID, userId: UUID, patientId: UUID? = nil, now: Date = Date(), on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+    public static func markAllRead(unitId: UUID, userId: UUID, patientId: UUID? = nil, now: Date = Date(), on db: WriteTransaction) async throws {
+        let sql = db.sql
         try await sql.insert(into: "inbox_reads").columns("item_id", "user_id", "read_at")
             .select { select in
                 var select = select.column("id").column(SQLBind(userId)).column(SQLBind(now)).from("inbox_items")
@@ -219,8 +219,8 @@ public enum InboxRepository {
     }
 
     /// Marks the item read for this user; false when it is not in the user's unit's inbox.
-    public static func markRead(itemId: UUID, unitId: UUID, userId: UUID, now: Date = Date(), on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+    public static func markRead(itemId: UUID, unitId: UUID, userId: UUID, now: Date = Date(), on db: WriteTransaction) async throws -> Bool {
+        let sql = db.sql
         guard try await sql.select().column("id").from("inbox_items").where("id", .equal, SQLBind(itemId))
             .where("unit_id", .equal, SQLBind(unitId)).first() != nil else { return false }
         if try await sql.select().column("item_id").from("inbox_reads").where("item_id", .equal, SQLBind(itemId))
@@ -232,13 +232,13 @@ public enum InboxRepository {
 }
 
 public enum BreakGlassRepository {
-    public static func grant(sessionToken: String, userId: UUID, patientId: UUID, reason: String, now: Date = Date(), on db: any Database) async throws {
-        try await (db as! any SQLDatabase).insert(into: "break_glass_grants").columns("id", "session_id", "user_id", "patient_id", "reason", "created_at")
+    public static func grant(sessionToken: String, userId: UUID, patientId: UUID, reason: String, now: Date = Date(), on db: WriteTransaction) async throws {
+        try await db.sql.insert(into: "break_glass_grants").columns("id", "session_id", "user_id", "patient_id", "reason", "created_at")
             .values(SQLBind(UUID()), SQLBind(SecureToken.hash(sessionToken)), SQLBind(userId), SQLBind(patientId), SQLBind(reason), SQLBind(now)).run()
     }
 
-    public static func isGranted(sessionToken: String, userId: UUID, patientId: UUID, on db: any Database) async throws -> Bool {
-        try await (db as! any SQLDatabase).select().column("id").from("break_glass_grants")
+    public static func isGranted(sessionToken: String, userId: UUID, patientId: UUID, on db: any DatabaseReading) async throws -> Bool {
+        try await db.sql.select().column("id").from("break_glass_grants")
             .where("session_id", .equal, SQLBind(SecureToken.hash(sessionToken))).where("user_id", .equal, SQLBind(userId))
             .where("patient_id", .equal, SQLBind(patientId)).first() != nil
     }

@@ -8,8 +8,8 @@ import SQLKit
 /// screenings since `redScreeningWindow` of the patients it registered or is on the care team of.
 /// Which of these patients the reader may see is the caller's to decide, with the access policy.
 public enum WorklistRepository {
-    public static func signals(unitId: UUID, userId: UUID, now: Date = Date(), on db: any Database) async throws -> [UUID: WorklistSignals] {
-        let sql = db as! any SQLDatabase
+    public static func signals(unitId: UUID, userId: UUID, now: Date = Date(), on db: any DatabaseReading) async throws -> [UUID: WorklistSignals] {
+        let sql = db.sql
         var signals: [UUID: WorklistSignals] = [:]
         for row in try await sql.raw("""
             SELECT patient_id, count(*) AS n, min(due_at) AS next_due FROM follow_ups

@@ -66,8 +66,8 @@ public enum AssessmentRepository {
     /// Runs inside `Persistence.write`, with its audit entry.
     public static func create(patientId: UUID, instrument: Instrument, respondent: Respondent, answers: [String: AnswerJSON], score: InstrumentScore,
                               takenAt: Date, recordedBy: (id: UUID?, name: String), id: UUID = UUID(), now: Date = Date(),
-                              on db: any Database) async throws -> Assessment {
-        let sql = db as! any SQLDatabase
+                              on db: WriteTransaction) async throws -> Assessment {
+        let sql = db.sql
         let created = AuditRecord.truncatedToMilliseconds(now)
         var batch = RowBatch()
         rows(patientId: patientId, instrument: instrument, respondent: respondent, result: try StoredResult(answers: answers, score: score),
@@ -111,8 +111,8 @@ public enum AssessmentRepository {
 
     /// The patient's newest assessment, without the answers and scores a summary does not show
     /// (three JSON documents to decode).
-    public static func latest(patientId: UUID, on db: any Database) async throws -> LatestScreening? {
-        try await (db as! any SQLDatabase).raw("""
+    public static func latest(patientId: UUID, on db: any DatabaseReading) async throws -> LatestScreening? {
+        try await db.sql.raw("""
             SELECT instrument, traffic_light, taken_at FROM assessments WHERE patient_id = \(bind: patientId)
             ORDER BY taken_at DESC, id DESC LIMIT 1
             """).first().map { row in
@@ -122,8 +122,8 @@ public enum AssessmentRepository {
     }
 
     /// The patient's assessments, newest first.
-    public static func list(patientId: UUID, limit: Int = 500, on db: any Database) async throws -> [Assessment] {
-        try await (db as! any SQLDatabase).raw("""
+    public static func list(patientId: UUID, limit: Int = 500, on db: any DatabaseReading) async throws -> [Assessment] {
+        try await db.sql.raw("""
             SELECT id, patient_id, instrument, respondent, answers, scores, severity, traffic_light, taken_at, recorded_by_name, created_at
             FROM assessments WHERE patient_id = \(bind: patientId) ORDER BY taken_at DESC, id DESC LIMIT \(literal: limit)
             """).all().map { row in
@@ -150,8 +150,8 @@ public struct RedScreening: Equatable, Sendable {
 extension AssessmentRepository {
     /// Red results since `since` for patients who consented to sharing (whom the advisory line
     /// may see), newest first.
-    public static func recentRed(since: Date, limit: Int = 100, on db: any Database) async throws -> [RedScreening] {
-        let sql = db as! any SQLDatabase
+    public static func recentRed(since: Date, limit: Int = 100, on db: any DatabaseReading) async throws -> [RedScreening] {
+        let sql = db.sql
         return try await sql.select()
             .columns(SQLColumn("id", table: "a"), SQLColumn("patient_id", table: "a"), SQLColumn("instrument", table: "a"), SQLColumn("taken_at", table: "a"))
             .column(SQLColumn("name", table: "p"), as: "patient_name")

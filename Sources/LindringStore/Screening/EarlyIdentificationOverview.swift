@@ -46,7 +46,7 @@ public enum EarlyIdentificationOverview {
 
     /// Distinct patients per group; a patient counts as positive when any checklist in the
     /// period concluded palliative needs.
-    public static func rows(from: Date, to: Date, by grouping: Grouping, on db: any Database) async throws -> [Row] {
+    public static func rows(from: Date, to: Date, by grouping: Grouping, on db: any DatabaseReading) async throws -> [Row] {
         let key: SQLQueryString = switch grouping {
         case .department: "s.unit_id"
         case .hospital: "COALESCE(u.parent_id, u.id)"
@@ -67,7 +67,7 @@ public enum EarlyIdentificationOverview {
             """
         var byKey: [String?: Row] = [:]
         var order: [String?] = []
-        for row in try await (db as! any SQLDatabase).raw(query).all() {
+        for row in try await db.sql.raw(query).all() {
             let key: String? = grouping == .municipality || grouping == .region
                 ? try row.decode(column: "group_key", as: String?.self) : try row.decode(column: "group_key", as: UUID?.self)?.uuidString
             let counts = Counts(screened: try row.decode(column: "screened", as: Int.self), positive: try row.decode(column: "positive", as: Int.self),

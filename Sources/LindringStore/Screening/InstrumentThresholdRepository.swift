@@ -12,8 +12,8 @@ public struct ConfiguredThresholds: Equatable, Sendable {
 }
 
 public enum InstrumentThresholdRepository {
-    public static func find(_ instrument: Instrument, on db: any Database) async throws -> ConfiguredThresholds {
-        let row = try await (db as! any SQLDatabase).select().columns("bands", "updated_by_name", "updated_at")
+    public static func find(_ instrument: Instrument, on db: any DatabaseReading) async throws -> ConfiguredThresholds {
+        let row = try await db.sql.select().columns("bands", "updated_by_name", "updated_at")
             .from("instrument_thresholds").where("instrument", .equal, SQLBind(instrument.rawValue)).first()
         guard let row else { return ConfiguredThresholds(thresholds: InstrumentThresholds()) }
         let bands = try row.decodeJSON([String: SeverityBands].self, column: "bands")
@@ -22,8 +22,8 @@ public enum InstrumentThresholdRepository {
     }
 
     /// Replaces the instrument's bands. Runs inside `Persistence.write`, with its audit entry.
-    public static func save(_ thresholds: InstrumentThresholds, for instrument: Instrument, by name: String, now: Date = Date(), on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+    public static func save(_ thresholds: InstrumentThresholds, for instrument: Instrument, by name: String, now: Date = Date(), on db: WriteTransaction) async throws {
+        let sql = db.sql
         try await sql.delete(from: "instrument_thresholds").where("instrument", .equal, SQLBind(instrument.rawValue)).run()
         try await sql.insert(into: "instrument_thresholds").columns("id", "instrument", "bands", "updated_by_name", "updated_at")
             .values(SQLBind(UUID()), SQLBind(instrument.rawValue), SQLBind(try JSONColumn.encode(thresholds.bands)), SQLBind(name),

@@ -17,9 +17,9 @@ public struct SPICTRecord: Equatable, Sendable {
 public enum SPICTRepository {
     /// Runs inside `Persistence.write`, with its audit entry.
     public static func create(patientId: UUID, unitId: UUID?, checklist: SPICTChecklist, cancer: Bool, assessedAt: Date,
-                              recordedBy: (id: UUID?, name: String), id: UUID = UUID(), now: Date = Date(), on db: any Database) async throws -> SPICTRecord {
+                              recordedBy: (id: UUID?, name: String), id: UUID = UUID(), now: Date = Date(), on db: WriteTransaction) async throws -> SPICTRecord {
         let at = AuditRecord.truncatedToMilliseconds(assessedAt)
-        try await (db as! any SQLDatabase).insert(into: "spict_checklists")
+        try await db.sql.insert(into: "spict_checklists")
             .columns("id", "patient_id", "unit_id", "general_indicators", "clinical_indicators", "would_be_surprised", "conclusion", "positive", "actions",
                      "cancer", "assessed_at", "recorded_by", "recorded_by_name", "created_at")
             .values(SQLBind(id), SQLBind(patientId), SQLBind(unitId), SQLBind(try JSONColumn.encode(checklist.generalIndicators)),
@@ -30,9 +30,15 @@ public enum SPICTRepository {
         return SPICTRecord(id: id, patientId: patientId, unitId: unitId, checklist: checklist, cancer: cancer, assessedAt: at, recordedByName: recordedBy.name)
     }
 
+    /// How many checklists are stored, for every patient.
+    public static func count(on db: any DatabaseReading) async throws -> Int {
+        try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("spict_checklists").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// The patient's checklists, newest first.
-    public static func list(patientId: UUID, on db: any Database) async throws -> [SPICTRecord] {
-        try await (db as! any SQLDatabase).select()
+    public static func list(patientId: UUID, on db: any DatabaseReading) async throws -> [SPICTRecord] {
+        try await db.sql.select()
             .columns("id", "patient_id", "unit_id", "general_indicators", "clinical_indicators", "would_be_surprised", "conclusion", "actions", "cancer",
                      "assessed_at", "recorded_by_name")
             .from("spict_checklists").where("patient_id", .equal, SQLBind(patientId))

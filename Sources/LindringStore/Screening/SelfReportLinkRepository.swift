@@ -26,18 +26,18 @@ public struct OutstandingSelfReportLink: Equatable, Sendable {
 public enum SelfReportLinkRepository {
     /// Makes a link and returns its token, which is shown once and stored only as a hash.
     public static func create(patientId: UUID, instrument: Instrument, expiresAt: Date, createdBy: UUID?, now: Date = Date(),
-                              on db: any Database) async throws -> (token: String, link: SelfReportLink) {
+                              on db: WriteTransaction) async throws -> (token: String, link: SelfReportLink) {
         let token = SecureToken.make()
         let id = UUID()
-        try await (db as! any SQLDatabase).insert(into: "self_report_links")
+        try await db.sql.insert(into: "self_report_links")
             .columns("id", "token_hash", "patient_id", "instrument", "expires_at", "created_by", "created_at")
             .values(SQLBind(id), SQLBind(SecureToken.hash(token)), SQLBind(patientId), SQLBind(instrument.rawValue), SQLBind(expiresAt),
                     SQLBind(createdBy), SQLBind(now)).run()
         return (token, SelfReportLink(id: id, patientId: patientId, instrument: instrument, expiresAt: expiresAt, usedAt: nil))
     }
 
-    public static func find(token: String, on db: any Database) async throws -> SelfReportLink? {
-        guard let row = try await (db as! any SQLDatabase).select().columns("id", "patient_id", "instrument", "expires_at", "used_at", "revoked_at")
+    public static func find(token: String, on db: any DatabaseReading) async throws -> SelfReportLink? {
+        guard let row = try await db.sql.select().columns("id", "patient_id", "instrument", "expires_at", "used_at", "revoked_at")
             .from("self_report_links").where("token_hash", .equal, SQLBind(SecureToken.hash(token))).first() else { return nil }
         return SelfReportLink(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
                               instrument: try ContactRepository.enumValue(row, "instrument"), expiresAt: try row.decode(column: "expires_at", as: Date.self),
@@ -55,8 +55,8 @@ public enum SelfReportLinkRepository {
 
     /// Claims the link for one submission: the conditional update lets only one submission
     /// through, and none once the link is revoked.
-    public static func claim(linkId: UUID, assessmentId: UUID, now: Date = Date(), on db: any Database) async throws -> Claim {
-        let sql = db as! any SQLDatabase
+    public static func claim(linkId: UUID, assessmentId: UUID, now: Date = Date(), on db: WriteTransaction) async throws -> Claim {
+        let sql = db.sql
         try await sql.update("self_report_links").set("assessment_id", to: SQLBind(assessmentId)).set("used_at", to: SQLBind(now))
             .where("id", .equal, SQLBind(linkId)).where(SQLColumn("assessment_id"), .is, SQLLiteral.null)
             .where(SQLColumn("revoked_at"), .is, SQLLiteral.null).run()
@@ -68,9 +68,9 @@ public enum SelfReportLinkRepository {
     /// The patient's links that still work (unused, unexpired, not revoked), newest first, with
     /// the name of whoever made each.
     /// `only`: just that link, if it is one of them.
-    public static func outstanding(patientId: UUID, only linkId: UUID? = nil, now: Date = Date(), on db: any Database) async throws -> [OutstandingSelfReportLink] {
+    public static func outstanding(patientId: UUID, only linkId: UUID? = nil, now: Date = Date(), on db: any DatabaseReading) async throws -> [OutstandingSelfReportLink] {
         let one: SQLQueryString = linkId.map { "AND l.id = \(bind: $0)" } ?? ""
-        return try await (db as! any SQLDatabase).raw("""
+        return try await db.sql.raw("""
             SELECT l.id, l.instrument, l.created_at, l.expires_at, u.name AS created_by_name
             FROM self_report_links l LEFT JOIN users u ON u.id = l.created_by
             WHERE l.patient_id = \(bind: patientId) AND l.assessment_id IS NULL AND l.revoked_at IS NULL AND l.expires_at > \(bind: now) \(one)
@@ -86,9 +86,9 @@ public enum SelfReportLinkRepository {
     /// Revokes one of the patient's outstanding links; nil when there is no such link or it no
     /// longer works anyway (used, expired, revoked already). Runs inside `Persistence.write`,
     /// with its audit entry.
-    public static func revoke(linkId: UUID, patientId: UUID, by userId: UUID?, now: Date = Date(), on db: any Database) async throws -> OutstandingSelfReportLink? {
+    public static func revoke(linkId: UUID, patientId: UUID, by userId: UUID?, now: Date = Date(), on db: WriteTransaction) async throws -> OutstandingSelfReportLink? {
         guard let link = try await outstanding(patientId: patientId, only: linkId, now: now, on: db).first else { return nil }
-        try await (db as! any SQLDatabase).update("self_report_links").set("revoked_at", to: SQLBind(now)).set("revoked_by", to: SQLBind(userId))
+        try await db.sql.update("self_report_links").set("revoked_at", to: SQLBind(now)).set("revoked_by", to: SQLBind(userId))
             .where("id", .equal, SQLBind(linkId)).where(SQLColumn("assessment_id"), .is, SQLLiteral.null).run()
         return link
     }

@@ -6,8 +6,8 @@ import SQLKit
 public enum LoginFormSecret {
     static let table = "login_form_secret"
 
-    public static func load(on db: any Database) async throws -> String {
-        guard let row = try await (db as! any SQLDatabase).select().column("secret").from(table).where("id", .equal, SQLBind(1)).first() else {
+    public static func load(on db: any DatabaseReading) async throws -> String {
+        guard let row = try await db.sql.select().column("secret").from(table).where("id", .equal, SQLBind(1)).first() else {
             throw Missing()
         }
         return try row.decode(column: "secret", as: String.self)

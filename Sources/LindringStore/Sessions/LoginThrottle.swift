@@ -39,8 +39,8 @@ public enum LoginThrottle {
 
     /// Reserves an attempt: call inside `Persistence.write`, before checking the password.
     public static func reserve(_ keys: Keys, policy: LoginDelayPolicy = .standard, now: Date = Date(),
-                               on db: any Database) async throws -> Reservation {
-        let sql = db as! any SQLDatabase
+                               on db: WriteTransaction) async throws -> Reservation {
+        let sql = db.sql
         try await sql.raw("""
             INSERT INTO login_throttles (id, failures, last_failure_at, in_flight) VALUES
             (\(bind: keys.account), 0, \(bind: now), 0), (\(bind: keys.pair), 0, \(bind: now), 0) ON CONFLICT (id) DO NOTHING
@@ -70,8 +70,8 @@ public enum LoginThrottle {
     }
 
     /// Ends a granted reservation; a successful sign-in refunds the pair's failures (and its delay).
-    public static func release(_ keys: Keys, succeeded: Bool, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+    public static func release(_ keys: Keys, succeeded: Bool, on db: WriteTransaction) async throws {
+        let sql = db.sql
         try await releaseSlot(keys, on: sql)
         if succeeded { try await sql.raw("DELETE FROM login_throttles WHERE id = \(bind: keys.pair)").run() }
     }
@@ -81,8 +81,8 @@ public enum LoginThrottle {
     }
 
     /// Forgets rows with nothing left to remember: no recent failure, no delay, nothing in flight.
-    public static func purgeStale(policy: LoginDelayPolicy = .standard, now: Date = Date(), on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("""
+    public static func purgeStale(policy: LoginDelayPolicy = .standard, now: Date = Date(), on db: WriteTransaction) async throws {
+        try await db.sql.raw("""
             DELETE FROM login_throttles WHERE last_failure_at < \(bind: now.addingTimeInterval(-policy.forgetAfter))
               AND (locked_until IS NULL OR locked_until < \(bind: now)) AND (in_flight_until IS NULL OR in_flight_until < \(bind: now))
             """).run()

@@ -32,7 +32,7 @@ public struct SessionTimeouts: Equatable, Sendable {
 
 public enum SessionRepository {
     /// Starts a session with fresh random identifiers (256 bits each).
-    public static func create(userId: UUID?, timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws -> Session {
+    public static func create(userId: UUID?, timeouts: SessionTimeouts, now: Date = Date(), on db: WriteTransaction) async throws -> Session {
         let session = Session(token: SecureToken.make(), userId: userId, csrfToken: SecureToken.make(),
                               createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(timeouts.absolute))
         let model = SessionModel()
@@ -42,7 +42,7 @@ public enum SessionRepository {
         model.createdAt = now
         model.lastSeenAt = now
         model.expiresAt = session.expiresAt
-        try await model.create(on: db)
+        try await model.create(on: db.fluent)
         return session
     }
 
@@ -53,9 +53,9 @@ public enum SessionRepository {
     /// request asks first. Only reads: a write here would wait for the writer's lock on
     /// a reader's connection; expired rows go in the periodic `purgeExpired`.
     public static func findWithUser(token: String, timeouts: SessionTimeouts, now: Date = Date(),
-                                    on db: any Database) async throws -> (session: Session, user: User?, unreadInbox: Int)? {
+                                    on db: any DatabaseReading) async throws -> (session: Session, user: User?, unreadInbox: Int)? {
         let badge = InboxRepository.badge(unit: SQLColumn("unit_id", table: "u"), user: SQLColumn("id", table: "u"))
-        guard token.count <= 128, let row = try await (db as! any SQLDatabase).raw("""
+        guard token.count <= 128, let row = try await db.sql.raw("""
             SELECT \(unsafeRaw: columns), \(unsafeRaw: UserRepository.columns),
                 CASE WHEN u.unit_id IS NULL THEN 0 ELSE \(badge) END AS unread_inbox
             FROM sessions s LEFT JOIN users u ON u.id = s.user_id \(unsafeRaw: UserRepository.unitJoin) WHERE s.id = \(bind: SecureToken.hash(token))
@@ -85,27 +85,27 @@ public enum SessionRepository {
     }
 
     /// Records activity now; callers ask `touchDue` first.
-    public static func touch(_ session: Session, now: Date = Date(), on db: any Database) async throws {
-        try await SessionModel.query(on: db).filter(\.$id == SecureToken.hash(session.token))
+    public static func touch(_ session: Session, now: Date = Date(), on db: WriteTransaction) async throws {
+        try await SessionModel.query(on: db.fluent).filter(\.$id == SecureToken.hash(session.token))
             .set(\.$lastSeenAt, to: now).update()
     }
 
-    public static func delete(token: String, on db: any Database) async throws {
-        try await SessionModel.query(on: db).filter(\.$id == SecureToken.hash(token)).delete()
+    public static func delete(token: String, on db: WriteTransaction) async throws {
+        try await SessionModel.query(on: db.fluent).filter(\.$id == SecureToken.hash(token)).delete()
     }
 
     /// Ends every session of a user: on deactivation and password reset; when the user changes
     /// their own password, every one but the session they changed it in (`except`).
-    public static func deleteAll(userId: UUID, except token: String? = nil, on db: any Database) async throws {
-        let query = SessionModel.query(on: db).filter(\.$userID == userId)
+    public static func deleteAll(userId: UUID, except token: String? = nil, on db: WriteTransaction) async throws {
+        let query = SessionModel.query(on: db.fluent).filter(\.$userID == userId)
         if let token { query.filter(\.$id != SecureToken.hash(token)) }
         try await query.delete()
     }
 
     /// Removes sessions past their absolute lifetime or idle for longer than allowed (among
     /// them the anonymous ones that every visit to the login page starts).
-    public static func purgeExpired(timeouts: SessionTimeouts, now: Date = Date(), on db: any Database) async throws {
-        try await SessionModel.query(on: db).group(.or) { group in
+    public static func purgeExpired(timeouts: SessionTimeouts, now: Date = Date(), on db: WriteTransaction) async throws {
+        try await SessionModel.query(on: db.fluent).group(.or) { group in
             group.filter(\.$expiresAt < now).filter(\.$lastSeenAt < now.addingTimeInterval(-timeouts.idle))
         }.delete()
     }

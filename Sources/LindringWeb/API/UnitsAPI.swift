@@ -25,7 +25,7 @@ struct UnitsAPI {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.viewUnits)
         let (limit, cursor) = try Pagination.parse(request.query)
-        let units = try await UnitRepository.page(after: cursor, limit: limit + 1, on: services.database)
+        let units = try await services.persistence.readEach { try await UnitRepository.page(after: cursor, limit: limit + 1, on: $0) }
         let page = Array(units.prefix(limit))
         return try .json(Page(items: page.map(UnitDTO.init), next: units.count > limit ? page.last?.code : nil))
     }

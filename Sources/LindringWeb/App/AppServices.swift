@@ -29,8 +29,6 @@ public struct AppServices: Sendable {
     /// The advisory statistics of recent ranges, in memory until the line's data changes.
     let advisoryStatistics = AdvisoryStatisticsCache()
 
-    var database: any FluentKitDatabase { persistence.database }
-
     /// All units sorted by name (only the active ones unless `includeInactive`).
     func units(includeInactive: Bool = true) async throws -> [OrgUnit] {
         let units = try await unitCatalog.units(in: persistence)
@@ -43,13 +41,10 @@ public struct AppServices: Sendable {
     }
 }
 
-import FluentKit
-typealias FluentKitDatabase = FluentKit.Database
-
 extension AppServices {
     /// The unit the route's `{id}` names, or 404.
     func unit(named context: AppContext) async throws -> OrgUnit {
-        guard let id = context.idParameter, let unit = try await UnitRepository.find(id: id, on: database) else {
+        guard let id = context.idParameter, let unit = try await persistence.readEach({ try await UnitRepository.find(id: id, on: $0) }) else {
             throw AppError.notFound
         }
         return unit

@@ -16,7 +16,7 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
     let persistence = try await openPersistence(config, logger: logger)
     let loginFormSecret: String
     do {
-        loginFormSecret = try await LoginFormSecret.load(on: persistence.database)
+        loginFormSecret = try await persistence.readEach { try await LoginFormSecret.load(on: $0) }
     } catch {
         await persistence.shutdown()
         throw error

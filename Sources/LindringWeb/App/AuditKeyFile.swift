@@ -46,7 +46,7 @@ public func openPersistence(_ config: AppConfig, logger: Logger) async throws ->
     do {
         try await persistence.migrate()
         if let created {
-            if try await AuditLog.isSealed(on: persistence.database) {
+            if try await persistence.readEach { try await AuditLog.isSealed(on: $0) } {
                 try? FileManager.default.removeItem(atPath: created)
                 throw AppConfig.Invalid(description: "AUDIT_KEY_FILE \(created) did not exist, but the audit log is sealed with a key: "
                                             + "restore that key's file (a new key cannot verify the log)")

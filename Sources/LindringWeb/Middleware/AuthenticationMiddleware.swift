@@ -60,7 +60,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     /// A bearer token (the API) or else the session cookie. A bearer token that is malformed,
     /// unknown, revoked or whose user is deactivated is refused outright.
-    static func identify(bearer: String?, cookie: String?, timeouts: SessionTimeouts, on db: any Database) async throws -> Identity {
+    static func identify(bearer: String?, cookie: String?, timeouts: SessionTimeouts, on db: any DatabaseReading) async throws -> Identity {
         var identity = Identity()
         if let bearer {
             guard bearer.lowercased().hasPrefix("bearer "),

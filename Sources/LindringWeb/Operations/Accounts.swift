@@ -12,7 +12,7 @@ public enum Accounts {
         var valid: ValidUser?
         do { valid = try draft.validated() } catch { error.errors.forEach { v.add($0.field, $0.code) } }
         do { try PasswordPolicy.standard.check(password, username: draft.username) } catch { error.errors.forEach { v.add($0.field, $0.code) } }
-        if let valid, try await UserRepository.find(username: valid.username, on: persistence.database) != nil {
+        if let valid, try await persistence.readEach({ try await UserRepository.find(username: valid.username, on: $0) }) != nil {
             v.add("username", .alreadyTaken)
         }
         try v.check()
@@ -50,7 +50,7 @@ public enum DemoData {
     /// created now, and nothing when they were loaded before.
     public static func load(persistence: Persistence, hasher: PasswordHasher, patients: Int = 200, contactDays: Int = 365,
                             contactsPerDay: Int = 18) async throws -> [(String, String, Role)] {
-        if try await UserRepository.find(username: "admin", on: persistence.database) != nil { return [] }
+        if try await persistence.readEach({ try await UserRepository.find(username: "admin", on: $0) }) != nil { return [] }
         var created: [(String, String, Role)] = []
         for demo in users {
             let password = "Demo-" + SecureToken.make().prefix(14)

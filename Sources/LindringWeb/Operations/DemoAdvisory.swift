@@ -41,14 +41,17 @@ enum DemoAdvisory {
     /// `perDay` scales the volume: about 18 contacts a day is the demo's line; region-scale
     /// benchmarks use hundreds.
     static func load(persistence: Persistence, hasher: PasswordHasher, days: Int = 365, perDay: Int = 18, now: Date = Date()) async throws {
-        let db = persistence.database
-        guard try await ContactRepository.list(from: LocalDate("2000-01-01")!, to: LocalDate("2200-01-01")!, limit: 1, on: db).isEmpty else { return }
+        guard try await persistence.readEach({ try await ContactRepository.list(from: LocalDate("2000-01-01")!, to: LocalDate("2200-01-01")!, limit: 1, on: $0) })
+            .isEmpty else { return }
         var random = DemoPatients.Generator(state: 247)
         let advisors = try await advisoryStaff(persistence, hasher: hasher)
-        let patients = try await PatientRepository.search("e", requester: PatientRequester(roles: [.advisor], unitId: nil), limit: 200, on: db)
-        var keyWorkers: [UUID: UUID] = [:]
-        for patient in patients {
-            keyWorkers[patient.id] = try await PlanRepository.find(patientId: patient.id, on: db)?.content.keyWorker?.unitId
+        let (patients, keyWorkers) = try await persistence.read { snapshot in
+            let patients = try await PatientRepository.search("e", requester: PatientRequester(roles: [.advisor], unitId: nil), limit: 200, on: snapshot)
+            var keyWorkers: [UUID: UUID] = [:]
+            for patient in patients {
+                keyWorkers[patient.id] = try await PlanRepository.find(patientId: patient.id, on: snapshot)?.content.keyWorker?.unitId
+            }
+            return (patients, keyWorkers)
         }
         let patientIds = patients.map(\.id)
         let today = LocalDate(now, in: DanishCalendar.timeZone)
@@ -111,12 +114,12 @@ enum DemoAdvisory {
 
     /// The advisory staff: the demo advisor and a few colleagues who cannot sign in.
     static func advisoryStaff(_ persistence: Persistence, hasher: PasswordHasher) async throws -> [User] {
-        var users = try await UserRepository.list(on: persistence.database).filter { $0.roles.contains(.advisor) }
+        var users = try await persistence.readEach { try await UserRepository.list(on: $0) }.filter { $0.roles.contains(.advisor) }
         // One hash of a random password nobody knows: the colleagues exist for the rota only.
         let hash = try await hasher.hash(SecureToken.make())
         for member in staff where !users.contains(where: { $0.username == member.username }) {
             let valid = ValidUser(username: member.username, name: member.name, profession: member.profession, unitCode: "PAL-247", roles: [.advisor])
-            users.append(try await UserRepository.create(valid, passwordHash: hash, on: persistence.database))
+            users.append(try await persistence.write { try await UserRepository.create(valid, passwordHash: hash, on: $0) })
         }
         return users
     }
@@ -126,7 +129,7 @@ enum DemoAdvisory {
 
     /// Most past follow-ups were done (nine in ten by their due time); the last day's are still open.
     static func closePastFollowUps(_ persistence: Persistence, by staff: [User], now: Date, random: inout DemoPatients.Generator) async throws {
-        let open = try await FollowUpRepository.list(.init(status: .open, limit: 1_000_000), on: persistence.database)
+        let open = try await persistence.readEach { try await FollowUpRepository.list(.init(status: .open, limit: 1_000_000), on: $0) }
             .filter { $0.dueAt < now.addingTimeInterval(-12 * 3600) }
         var closings: [(UUID, FollowUpClosing, Date, User)] = []
         for followUp in open {

@@ -21,11 +21,10 @@ enum DemoPatients {
     /// Patients are written in batches of `batchSize` per transaction: one commit per patient
     /// (with synchronous=FULL) would make the region-scale data set take many minutes.
     static func load(persistence: Persistence, count: Int = 200, batchSize: Int = 500) async throws {
-        let db = persistence.database
-        guard try await PatientRepository.count(on: db) == 0 else { return }
+        guard try await persistence.readEach({ try await PatientRepository.count(on: $0) }) == 0 else { return }
         var random = Generator(state: 20261123)
         try await demoUnitPhones(persistence)
-        let units = try await UnitRepository.list(includeInactive: false, on: db)
+        let units = try await persistence.readEach { try await UnitRepository.list(includeInactive: false, on: $0) }
         let teams = units.filter { $0.kind == .palliativeTeam }
         let homeCare = units.filter { $0.kind == .homeCare }
         // Adults only in the demo: Lukashuset is a hospice for children and young people.
@@ -123,7 +122,7 @@ enum DemoPatients {
     /// The advisory line gets one too: a patient whose answers are severe is given it.
     static func demoUnitPhones(_ persistence: Persistence) async throws {
         let clinical: Set<UnitKind> = [.palliativeTeam, .paediatricTeam, .hospice, .homeCare, .hospitalDepartment, .advisoryLine]
-        let units = try await UnitRepository.list(includeInactive: false, on: persistence.database)
+        let units = try await persistence.readEach { try await UnitRepository.list(includeInactive: false, on: $0) }
             .filter { clinical.contains($0.kind) && $0.dayPhone == nil && $0.outOfHoursPhone == nil }
         try await persistence.write { tx in
             for (index, unit) in units.enumerated() {
@@ -143,7 +142,7 @@ enum DemoPatients {
         for (index, town) in ["Ballerup", "Hillerød", "Valby", "Gentofte", "Rønne", "Frederiksberg", "Hvidovre", "Helsingør"].enumerated() {
             let unit = try UnitDraft(code: "DEMO-GP-\(index + 1)", name: "Demolægerne \(town)", kind: UnitKind.generalPractice.rawValue,
                                      sector: Sector.generalPractice.rawValue, dayPhone: "70 70 \(10 + index) 00").validated()
-            created.append(try await UnitRepository.create(unit, on: persistence.database))
+            created.append(try await persistence.write { try await UnitRepository.create(unit, on: $0) })
         }
         return created
     }

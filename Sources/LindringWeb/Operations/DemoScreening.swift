@@ -9,15 +9,11 @@ import SQLKit
 /// departments, palliative teams and home care, including patients not yet given a plan.
 enum DemoScreening {
     static func load(persistence: Persistence) async throws {
-        let db = persistence.database
-        let sql = db as! any SQLDatabase
-        guard try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("spict_checklists").first()?
-            .decode(column: "n", as: Int.self) == 0 else { return }
-        let units = try await UnitRepository.list(includeInactive: false, on: db)
+        guard try await persistence.readEach({ try await SPICTRepository.count(on: $0) }) == 0 else { return }
+        let units = try await persistence.readEach { try await UnitRepository.list(includeInactive: false, on: $0) }
         let screeningUnits = ["RH-ONK", "HGH-ONK", "RH-PAL", "HGH-PAL", "BFH-PAL", "HJ-101", "HJ-147"].compactMap { code in units.first { $0.code == code } }
-        let patients = try await sql.select().columns("id", "diagnosis_group").from("patients").orderBy("cpr").limit(90).all().map {
-            (id: try $0.decode(column: "id", as: UUID.self), cancer: try $0.decode(column: "diagnosis_group", as: String.self) == DiagnosisGroup.cancer.rawValue)
-        }
+        let patients = try await persistence.readEach { try await PatientRepository.firstByCPR(limit: 90, on: $0) }
+            .map { (id: $0.id, cancer: $0.diagnosisGroup == DiagnosisGroup.cancer.rawValue) }
         let unplanned = try await unplannedPatients(persistence, units: units)
         let now = Date()
         try await persistence.write { tx in

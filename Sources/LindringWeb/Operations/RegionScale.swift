@@ -43,9 +43,8 @@ public enum RegionScale {
     /// Loads `volume` of synthetic data ending at `now`. Refuses a database that has it already.
     public static func load(persistence: Persistence, hasher: PasswordHasher, volume: Volume, now: Date = Date(),
                             progress: Progress = { _, _, _ in }) async throws {
-        let db = persistence.database
-        if try await UserRepository.find(username: firstUsername, on: db) != nil { throw AlreadyLoaded() }
-        let units = try await UnitRepository.list(includeInactive: false, on: db)
+        if try await persistence.readEach({ try await UserRepository.find(username: firstUsername, on: $0) }) != nil { throw AlreadyLoaded() }
+        let units = try await persistence.readEach { try await UnitRepository.list(includeInactive: false, on: $0) }
         var context = Context(units: units, gps: try await DemoPatients.demoGPs(persistence, units: units), now: now)
         let staff = try await users(persistence, hasher: hasher, count: volume.users, context: context, progress: progress)
         context.advisors = staff.filter { $0.roles.contains(.advisor) }
@@ -59,7 +58,7 @@ public enum RegionScale {
             try await pipeline.finish()
             progress("counts", 0, 1)
             try await persistence.writeAlone { tx in
-                try await ContactDayCounts.rebuild(on: tx as! any SQLDatabase)
+                try await ContactDayCounts.rebuild(on: tx)
                 try await FollowUpRepository.closeAllDue(before: now.addingTimeInterval(-12 * 3600), byName: "Nanna Nielsen", on: tx)
             }
             progress("counts", 1, 1)
@@ -110,7 +109,7 @@ public enum RegionScale {
             }
             progress("users", start + chunk.count, drafts.count)
         }
-        return try await UserRepository.list(on: persistence.database).filter { $0.username.hasPrefix("r-") }
+        return try await persistence.readEach { try await UserRepository.list(on: $0) }.filter { $0.username.hasPrefix("r-") }
     }
 
     // MARK: - Patients and plans
@@ -287,7 +286,7 @@ public enum RegionScale {
             try await finish()
             inFlight = Task { [persistence] in
                 try await persistence.writeAlone { tx in
-                    try await chunk.rows.write(on: tx as! any SQLDatabase)
+                    try await chunk.rows.write(on: tx)
                     try await AuditLog.append(chunk.audit, on: tx)
                 }
             }

@@ -25,7 +25,7 @@ struct AccountController {
         let new = context.form["newPassword"] ?? ""
         let repeated = context.form["repeatPassword"] ?? ""
         var v = Validator()
-        let hash = try await UserRepository.passwordHash(userId: user.id, on: services.database) ?? services.decoyHash
+        let hash = try await services.persistence.readEach { try await UserRepository.passwordHash(userId: user.id, on: $0) } ?? services.decoyHash
         if try await !services.hasher.verify(current, against: hash) { v.add("currentPassword", .wrongPassword) }
         do { try PasswordPolicy.standard.check(new, username: user.username, field: "newPassword") } catch {
             error.errors.forEach { v.add($0.field, $0.code) }
@@ -51,7 +51,7 @@ struct AccountController {
         guard let language = context.form["language"].flatMap(Language.init(rawValue:)) else {
             return .html(view(context, errors: [FieldError("language", .invalidChoice)], notice: nil), status: .unprocessableContent)
         }
-        try await UserRepository.setLanguage(userId: user.id, language.rawValue, on: services.database)
+        try await services.persistence.write { try await UserRepository.setLanguage(userId: user.id, language.rawValue, on: $0) }
         return .redirect(to: Routes.account() + "?notice=languageChanged")
     }
 

@@ -114,7 +114,7 @@ struct AdvisoryController {
         }
         if let patientId = form.patientId {
             do {
-                (panel.chosen, panel.brokeTheGlass) = try await gate.access(context, patientId: patientId, .read, action: "patient.read",
+                (panel.chosen, panel.brokeTheGlass) = try await gate.read(context, patientId: patientId, action: "patient.read",
                                                                             purpose: form.auditPurpose) { tx, granted in
                     guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
                     return ((patient, try await PlanRepository.find(patientId: patientId, on: tx)?.content), granted.ground == .breakTheGlass)
@@ -157,7 +157,7 @@ struct AdvisoryController {
         let contact = try await advisory.contact(id, context)
         var canPropose = false
         if let patientId = contact.details.patientId, let user = context.user,
-           let facts = try await PatientRepository.accessFacts(patientId: patientId, on: services.database) {
+           let facts = try await services.persistence.readEach { try await PatientRepository.accessFacts(patientId: patientId, on: $0) } {
             canPropose = PatientAccessPolicy.proposeFromContact(PatientRequester(roles: user.roles, unitId: user.unitId), facts).isAllowed
         }
         let units = try await services.unitDirectory()

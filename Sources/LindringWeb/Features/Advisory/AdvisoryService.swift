@@ -21,7 +21,7 @@ struct AdvisoryService {
             // Linking a contact to a patient reads the patient (the contact then shows the name and
             // the plan's key worker), so it needs read access, audited with the contact as purpose:
             // an unknown patient is 404, one who has not consented to sharing 403, nothing stored.
-            keyWorkerUnit = try await PatientGate(services: services).access(context, patientId: patientId, .read, action: "patient.read",
+            keyWorkerUnit = try await PatientGate(services: services).read(context, patientId: patientId, action: "patient.read",
                                                                               purpose: "contact:\(id.uuidString)") { tx, _ in
                 try await PlanRepository.find(patientId: patientId, on: tx)?.content.keyWorker?.unitId
             }
@@ -99,7 +99,7 @@ struct AdvisoryService {
 
     /// Why `user` may read `contact` (`ContactReadPolicy`; nil: not at all), and what of the
     /// patient they may then see (`LineRecordPolicy`, broken glass counting).
-    func readAccess(_ contact: Contact, _ user: User, _ context: AppContext, on tx: any Database) async throws
+    func readAccess(_ contact: Contact, _ user: User, _ context: AppContext, on tx: any DatabaseReading) async throws
         -> (ground: ContactReadGround?, redaction: LineRecordRedaction) {
         var brokeTheGlass = false
         if let patientId = contact.patientId, let session = context.session {
@@ -231,7 +231,7 @@ extension AdvisoryService {
     /// The shift running now and who is on it.
     func onDuty(now: Date = Date()) async throws -> OnDuty {
         let shift = services.config.advisoryShifts.occurrence(at: now)
-        let staff = try await RotaRepository.assignments(from: shift.date, to: shift.date, on: services.database).filter { $0.shiftCode == shift.code }
+        let staff = try await services.persistence.readEach { try await RotaRepository.assignments(from: shift.date, to: shift.date, on: $0) }.filter { $0.shiftCode == shift.code }
         return OnDuty(shift: shift, staff: staff)
     }
 

@@ -13,7 +13,7 @@ struct LineRecordRedaction {
         requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: brokeTheGlass)
     }
 
-    func apply<R: LineRecord>(_ records: [R], on tx: any Database) async throws -> (records: [R], shown: [(id: UUID, purpose: String?)]) {
+    func apply<R: LineRecord>(_ records: [R], on tx: any DatabaseReading) async throws -> (records: [R], shown: [(id: UUID, purpose: String?)]) {
         let facts = try await PatientRepository.accessFacts(patientIds: records.compactMap(\.patientId), on: tx)
         var shown: [(id: UUID, purpose: String?)] = []
         let disclosed = records.map { record -> R in

@@ -34,8 +34,8 @@ struct RotaController {
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try requireViewer(context)
         let shifts = services.config.advisoryShifts.occurrences(from: from, days: RotaController.days)
-        let assignments = try await RotaRepository.assignments(from: from, to: from.adding(days: RotaController.days), on: services.database)
-        let staff = try await UserRepository.list(on: services.database).filter { $0.active && $0.roles.contains(.advisor) }
+        let assignments = try await services.persistence.readEach { try await RotaRepository.assignments(from: from, to: from.adding(days: RotaController.days), on: $0) }
+        let staff = try await services.persistence.readEach { try await UserRepository.list(on: $0) }.filter { $0.active && $0.roles.contains(.advisor) }
         let page = PageContext(context, path: Routes.rota())
         return .html(RotaViews.render(page, from: from, shifts: shifts, assignments: assignments, staff: staff, canManage: user.can(.manageRota),
                                       onDuty: try await advisory.onDuty(), errors: errors, typed: typed, notice: notice), status: status)
@@ -53,7 +53,7 @@ struct RotaController {
         let userId = (form["userId"] ?? "").isEmpty ? nil : form["userId"].flatMap(UUID.init(uuidString:))
         var staffMember: User?
         if (form["userId"] ?? "").isEmpty { v.add("userId", .required) } else if let userId {
-            staffMember = try await UserRepository.find(id: userId, on: services.database)
+            staffMember = try await services.persistence.readEach { try await UserRepository.find(id: userId, on: $0) }
             if staffMember?.active != true { v.add("userId", .notFound) }
         } else { v.add("userId", .invalidFormat) }
         let from = form["from"].flatMap(LocalDate.init) ?? advisory.today

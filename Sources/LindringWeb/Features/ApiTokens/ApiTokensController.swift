@@ -14,7 +14,7 @@ struct ApiTokensController {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageApiTokens)
-        let tokens = try await ApiTokenRepository.list(on: services.database)
+        let tokens = try await services.persistence.readEach { try await ApiTokenRepository.list(on: $0) }
         let page = PageContext(context, path: Routes.apiTokens())
         let t = page.t
         return .html(Layout.page(page, title: t("apiTokens.title"),

@@ -31,7 +31,7 @@ struct LoginController {
             return render(request, context, form: form, messageKey: "login.error.csrf", status: .forbidden)
         }
         let username = Username.normalized(form.username)
-        let credentials = username.isEmpty ? nil : try await UserRepository.credentials(username: username, on: services.database)
+        let credentials = username.isEmpty ? nil : try await services.persistence.readEach { try await UserRepository.credentials(username: username, on: $0) }
         let keys = LoginThrottle.keys(username: username, ip: context.remoteAddress)
         let reservation = try await services.persistence.write { try await LoginThrottle.reserve(keys, on: $0) }
         guard reservation == .granted else {

@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import LindringCore
 import LindringStore
@@ -29,46 +28,47 @@ struct PatientGate {
         let patientId: UUID
     }
 
-    /// Runs `body` if the signed-in user may `mode` the patient; otherwise records the refusal
-    /// and throws `Denied`. `action` names what was done (`patient.read`, `plan.update`…).
-    func access<T: Sendable>(_ context: AppContext, patientId: UUID, _ mode: Mode, action: String, purpose: String? = nil,
-                             audited: Bool = true, _ body: @escaping @Sendable (any Database, Granted) async throws -> T) async throws -> T {
-        let permission: Action = mode == .read ? .readPatientData : .writePatientData
-        let user = try context.require(permission)
-        let record = { @Sendable (outcome: AuditOutcome, ground: PatientAccessGround?) in
-            context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
-                                purpose: ground.map { Self.purpose($0, purpose) } ?? purpose, outcome: outcome)
-        }
-        let decide = { @Sendable (tx: any Database) async throws -> (PatientAccessDecision, PatientAccessFacts) in
-            guard let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx) else { throw AppError.notFound }
-            var requester = PatientRequester(roles: user.roles, unitId: user.unitId)
-            var decision = Self.decide(mode, requester, facts)
-            // A grant matters only where nothing else allows, so it is looked up only then.
-            if case .denied(canBreakTheGlass: true) = decision, let session = context.session,
-               try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx) {
-                requester.brokeTheGlass = true
-                decision = Self.decide(mode, requester, facts)
-            }
-            return (decision, facts)
-        }
-        if mode == .read {
-            let decision: Result<(T, PatientAccessGround), Denied> = try await services.persistence.read { tx in
-                switch try await decide(tx) {
-                case (.allowed(let ground), let facts): .success((try await body(tx, Granted(ground: ground, facts: facts)), ground))
-                case (.denied(let canBreakTheGlass), _): .failure(Denied(canBreakTheGlass: canBreakTheGlass, patientId: patientId))
-                }
-            }
-            switch decision {
-            case .success(let (value, ground)):
-                if audited { try await services.persistence.appendAudit(record(.allowed, ground)) }
-                return value
-            case .failure(let denied):
-                try await services.persistence.appendAudit(record(.denied, nil))
-                throw denied
+    /// What a patient write is: a change by the patient's own units, or a plan change proposed
+    /// from an advisory contact.
+    enum WriteMode: Sendable {
+        case write
+        case proposeFromContact
+
+        var mode: Mode { self == .write ? .write : .proposeFromContact }
+    }
+
+    /// Runs `body` in one read snapshot if the signed-in user may read the patient, then commits
+    /// the audit entry before returning; otherwise records the refusal and throws `Denied`.
+    /// `action` names what was done (`patient.read`, `plan.history`…).
+    func read<T: Sendable>(_ context: AppContext, patientId: UUID, action: String, purpose: String? = nil, audited: Bool = true,
+                           _ body: @escaping @Sendable (ReadSnapshot, Granted) async throws -> T) async throws -> T {
+        let user = try context.require(.readPatientData)
+        let record = auditRecord(context, patientId: patientId, action: action, as: .readPatientData, purpose: purpose)
+        let decision: Result<(T, PatientAccessGround), Denied> = try await services.persistence.read { tx in
+            switch try await Self.decide(.read, user: user, context: context, patientId: patientId, on: tx) {
+            case (.allowed(let ground), let facts): .success((try await body(tx, Granted(ground: ground, facts: facts)), ground))
+            case (.denied(let canBreakTheGlass), _): .failure(Denied(canBreakTheGlass: canBreakTheGlass, patientId: patientId))
             }
         }
+        switch decision {
+        case .success(let (value, ground)):
+            if audited { try await services.persistence.appendAudit(record(.allowed, ground)) }
+            return value
+        case .failure(let denied):
+            try await services.persistence.appendAudit(record(.denied, nil))
+            throw denied
+        }
+    }
+
+    /// Runs `body` in one write transaction if the signed-in user may change the patient
+    /// (`mode`), with the audit entry in the same transaction; otherwise records the refusal and
+    /// throws `Denied`.
+    func write<T: Sendable>(_ context: AppContext, patientId: UUID, _ mode: WriteMode = .write, action: String, purpose: String? = nil,
+                            audited: Bool = true, _ body: @escaping @Sendable (WriteTransaction, Granted) async throws -> T) async throws -> T {
+        let user = try context.require(.writePatientData)
+        let record = auditRecord(context, patientId: patientId, action: action, as: .writePatientData, purpose: purpose)
         let outcome: Result<T, Denied> = try await services.persistence.write { tx in
-            switch try await decide(tx) {
+            switch try await Self.decide(mode.mode, user: user, context: context, patientId: patientId, on: tx) {
             case (.allowed(let ground), let facts):
                 let result = try await body(tx, Granted(ground: ground, facts: facts))
                 if audited { try await AuditLog.append(record(.allowed, ground), on: tx) }
@@ -79,6 +79,30 @@ struct PatientGate {
             }
         }
         return try outcome.get()
+    }
+
+    /// The audit entry of an access, allowed on a ground or denied.
+    private func auditRecord(_ context: AppContext, patientId: UUID, action: String, as permission: Action, purpose: String?)
+        -> @Sendable (AuditOutcome, PatientAccessGround?) -> AuditRecord {
+        { outcome, ground in
+            context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
+                                purpose: ground.map { Self.purpose($0, purpose) } ?? purpose, outcome: outcome)
+        }
+    }
+
+    /// The policy's decision for the user, with a break-the-glass grant of the session looked up
+    /// only where nothing else allows.
+    private static func decide(_ mode: Mode, user: User, context: AppContext, patientId: UUID,
+                               on tx: any DatabaseReading) async throws -> (PatientAccessDecision, PatientAccessFacts) {
+        guard let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx) else { throw AppError.notFound }
+        var requester = PatientRequester(roles: user.roles, unitId: user.unitId)
+        var decision = decide(mode, requester, facts)
+        if case .denied(canBreakTheGlass: true) = decision, let session = context.session,
+           try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx) {
+            requester.brokeTheGlass = true
+            decision = decide(mode, requester, facts)
+        }
+        return (decision, facts)
     }
 
     static func decide(_ mode: Mode, _ requester: PatientRequester, _ facts: PatientAccessFacts) -> PatientAccessDecision {
@@ -92,8 +116,8 @@ struct PatientGate {
     /// Refuses (and audits the refusal) before a request is even read, so that someone who may
     /// not change the plan learns nothing from validation errors; an allowed request is audited
     /// when its work is done.
-    func authorize(_ context: AppContext, patientId: UUID, _ mode: Mode, action: String) async throws {
-        _ = try await access(context, patientId: patientId, mode, action: action, audited: false) { _, _ in () }
+    func authorize(_ context: AppContext, patientId: UUID, _ mode: WriteMode, action: String) async throws {
+        _ = try await write(context, patientId: patientId, mode, action: action, audited: false) { _, _ in () }
     }
 
     static func purpose(_ ground: PatientAccessGround, _ purpose: String?) -> String {
@@ -102,7 +126,7 @@ struct PatientGate {
 
     /// A search by an exact CPR number that showed nothing: the patient with that number, whom the
     /// user may not read. Searches offer breaking the glass for them and show nothing else.
-    static func restrictedMatch(_ query: String, results: [PatientListItem], on tx: any Database) async throws -> UUID? {
+    static func restrictedMatch(_ query: String, results: [PatientListItem], on tx: any DatabaseReading) async throws -> UUID? {
         guard results.isEmpty, let cpr = try? CPRNumber(query) else { return nil }
         return try await PatientRepository.id(cpr: cpr, on: tx)
     }
@@ -110,12 +134,5 @@ struct PatientGate {
     /// The user's requester facts for list queries (search, inbox).
     func requester(_ user: User) -> PatientRequester {
         PatientRequester(roles: user.roles, unitId: user.unitId)
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

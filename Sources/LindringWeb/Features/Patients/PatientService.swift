@@ -42,13 +42,13 @@ struct PatientService {
         let patient = try await read(patientId, context, action: "patient.read")
         draft.cpr = patient.cpr.digits
         let valid = try draft.validated(today: today())
-        try await gate.access(context, patientId: patientId, .write, action: "patient.update") { tx, _ in
+        try await gate.write(context, patientId: patientId, action: "patient.update") { tx, _ in
             try await PatientRepository.update(id: patientId, valid, recordedBy: user.id, on: tx)
         }
     }
 
     func read(_ patientId: UUID, _ context: AppContext, action: String, purpose: String? = nil) async throws -> Patient {
-        try await gate.access(context, patientId: patientId, .read, action: action, purpose: purpose) { tx, _ in
+        try await gate.read(context, patientId: patientId, action: action, purpose: purpose) { tx, _ in
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             return patient
         }
@@ -59,7 +59,7 @@ struct PatientService {
     /// `ContactReadPolicy` lets the reader open them: one indexed query more.
     func summary(_ patientId: UUID, _ context: AppContext, purpose: String? = nil, fromContact: Bool = false) async throws -> PatientSummary {
         let user = try context.requireUser()
-        return try await gate.access(context, patientId: patientId, .read, action: "patient.read", purpose: purpose) { tx, granted in
+        return try await gate.read(context, patientId: patientId, action: "patient.read", purpose: purpose) { tx, granted in
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             let plan = try await PlanRepository.find(patientId: patientId, on: tx)
             let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: granted.ground == .breakTheGlass)
@@ -82,16 +82,16 @@ struct PatientService {
                   _ context: AppContext) async throws -> StoredPlan {
         let user = try context.require(.writePatientData)
         let action = version == nil ? "plan.create" : "plan.update"
-        let mode: PatientGate.Mode = contactId == nil ? .write : .proposeFromContact
+        let mode: PatientGate.WriteMode = contactId == nil ? .write : .proposeFromContact
         let purpose = contactId.map { "contact:\($0.uuidString)" }
         if let contactId {
-            guard let contact = try await ContactRepository.find(id: contactId, on: services.database),
+            guard let contact = try await services.persistence.readEach { try await ContactRepository.find(id: contactId, on: $0) },
                   contact.details.patientId == patientId else { throw AppError.notFound }
         }
         try await gate.authorize(context, patientId: patientId, mode, action: action)
         let content = try input.validated(knownUnitIds: try await knownUnitIds(), today: today())
         let author = PlanAuthor(userId: user.id, name: user.name, unitId: user.unitId, contactId: contactId)
-        return try await gate.access(context, patientId: patientId, mode, action: action, purpose: purpose) { tx, _ in
+        return try await gate.write(context, patientId: patientId, mode, action: action, purpose: purpose) { tx, _ in
             if let version {
                 if let current = try await PlanRepository.find(patientId: patientId, on: tx), current.content.status == .ended,
                    content.status == .ended {

@@ -111,7 +111,7 @@ struct PatientsAPI {
 
     @Sendable func getPlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        let plan = try await PatientGate(services: services).access(context, patientId: id, .read, action: "plan.read") { tx, _ in
+        let plan = try await PatientGate(services: services).read(context, patientId: id, action: "plan.read") { tx, _ in
             try await PlanRepository.find(patientId: id, on: tx)
         }
         guard let plan else { throw AppError.notFound }
@@ -128,7 +128,7 @@ struct PatientsAPI {
         let version: Int
         if ifMatch == "*" {
             // RFC 9110: "*" matches whatever version is current.
-            guard let current = try await PlanRepository.find(patientId: id, on: services.database) else { throw AppError.notFound }
+            guard let current = try await services.persistence.readEach({ try await PlanRepository.find(patientId: id, on: $0) }) else { throw AppError.notFound }
             version = current.version
         } else {
             guard let tagged = PlanDTO.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
@@ -146,7 +146,7 @@ struct PatientsAPI {
 
     @Sendable func versions(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        let versions = try await PatientGate(services: services).access(context, patientId: id, .read, action: "plan.history") { tx, _ in
+        let versions = try await PatientGate(services: services).read(context, patientId: id, action: "plan.history") { tx, _ in
             try await PlanRepository.versions(patientId: id, on: tx)
         }
         return try .json(Page(items: versions.map(PlanVersionDTO.init), next: nil))

@@ -178,7 +178,7 @@ struct PatientsController {
     @Sendable func editPlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
         let contact = Self.contactId(request)
-        if let contact, try await ContactRepository.find(id: contact, on: services.database)?.details.patientId != id { throw AppError.notFound }
+        if let contact, try await services.persistence.readEach { try await ContactRepository.find(id: contact, on: $0) }?.details.patientId != id { throw AppError.notFound }
         let summary = try await patients.summary(id, context, purpose: Self.contactPurpose(request), fromContact: contact != nil)
         guard summary.canWrite else { throw PatientGate.Denied(canBreakTheGlass: false, patientId: id) }
         guard let plan = summary.plan else { return .redirect(to: Routes.newPlan(id)) }
@@ -203,7 +203,7 @@ struct PatientsController {
                                       contactId: contact, status: .unprocessableContent)
         } catch let stale as StalePlanVersion {
             let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan conflict")
-            let versions = try await PlanRepository.versions(patientId: id, on: services.database)
+            let versions = try await services.persistence.readEach { try await PlanRepository.versions(patientId: id, on: $0) }
             let since = versions.filter { $0.version > (base ?? 0) }
             let baseContent = versions.first { $0.version == base }?.content ?? PlanContent()
             let (rebased, overlapping) = input.rebased(from: PlanInput(baseContent), onto: PlanInput(stale.current.content))
@@ -229,7 +229,7 @@ struct PatientsController {
 
     @Sendable func history(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        let (patient, versions) = try await gate.access(context, patientId: id, .read, action: "plan.history") { tx, _ in
+        let (patient, versions) = try await gate.read(context, patientId: id, action: "plan.history") { tx, _ in
             (try await PatientRepository.find(id: id, on: tx)!, try await PlanRepository.versions(patientId: id, on: tx))
         }
         let units = try await services.unitDirectory()
@@ -240,7 +240,7 @@ struct PatientsController {
         let id = try patientId(context)
         guard let number = context.parameters.get("version").flatMap(Int.init) else { throw AppError.notFound }
         let summary = try await patients.summary(id, context)
-        let versions = try await PlanRepository.versions(patientId: id, on: services.database)
+        let versions = try await services.persistence.readEach { try await PlanRepository.versions(patientId: id, on: $0) }
         guard let version = versions.first(where: { $0.version == number }), let current = summary.plan else { throw AppError.notFound }
         let historic = PatientSummary(patient: summary.patient,
                                       plan: StoredPlan(id: current.id, patientId: id, version: number, content: version.content, updatedAt: version.createdAt),
@@ -261,7 +261,7 @@ struct PatientsController {
                 return (patient, try await AuditLog.search(AuditFilter(patientId: id), limit: 500, on: tx))
             }
         } else {
-            (patient, entries) = try await gate.access(context, patientId: id, .write, action: "patient.accessLog") { tx, _ in
+            (patient, entries) = try await gate.write(context, patientId: id, action: "patient.accessLog") { tx, _ in
                 (try await PatientRepository.find(id: id, on: tx)!, try await AuditLog.search(AuditFilter(patientId: id), limit: 500, on: tx))
             }
         }

@@ -30,7 +30,7 @@ struct AssessmentFormController {
     func render(_ context: AppContext, instrument: Instrument, typed: FormData, errors: [FieldError],
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        let patient = try await PatientGate(services: services).access(context, patientId: id, .write, action: "assessment.form",
+        let patient = try await PatientGate(services: services).write(context, patientId: id, action: "assessment.form",
                                                                       purpose: instrument.rawValue) { tx, _ in
             guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
             return patient

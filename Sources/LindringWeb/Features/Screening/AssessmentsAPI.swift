@@ -93,7 +93,7 @@ struct AssessmentsAPI {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         guard let patientId = context.idParameter else { throw AppError.notFound }
-        let items = try await gate.access(context, patientId: patientId, .read, action: "assessment.list") { tx, _ in
+        let items = try await gate.read(context, patientId: patientId, action: "assessment.list") { tx, _ in
             try await AssessmentRepository.list(patientId: patientId, on: tx)
         }
         return try .json(Page(items: items.map(AssessmentDTO.init), next: nil))

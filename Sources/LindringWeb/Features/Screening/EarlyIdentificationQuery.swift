@@ -46,14 +46,16 @@ struct EarlyIdentificationQuery {
     }
 
     func run(_ services: AppServices) async throws -> Report {
-        let db = services.database
         guard let from = DanishCalendar.instant(range.from, hour: 0), let to = DanishCalendar.instant(range.to.adding(days: 1), hour: 0) else {
             throw ValidationFailure([FieldError("from", .invalidFormat)])
         }
-        let rows = try await EarlyIdentificationOverview.rows(from: from, to: to, by: grouping, on: db)
-        let total = try await EarlyIdentificationOverview.rows(from: from, to: to, by: .region, on: db).first
-            ?? EarlyIdentificationOverview.Row(key: nil)
-        let units = try await UnitRepository.list(on: db)
+        let grouping = grouping
+        // One snapshot: the groups and the region's total count the same screenings.
+        let (rows, total) = try await services.persistence.read { snapshot in
+            (try await EarlyIdentificationOverview.rows(from: from, to: to, by: grouping, on: snapshot),
+             try await EarlyIdentificationOverview.rows(from: from, to: to, by: .region, on: snapshot).first ?? EarlyIdentificationOverview.Row(key: nil))
+        }
+        let units = try await services.units()
         let names: [String: String] = grouping == .municipality
             ? Dictionary(Municipalities.options(units).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             : Dictionary(units.map { ($0.id.uuidString, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -73,7 +73,7 @@ struct InstrumentsAPI {
     @Sendable func thresholds(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.requireUser()
         let instrument = try instrument(context)
-        return try .json(ThresholdsDTO(instrument, try await InstrumentThresholdRepository.find(instrument, on: services.database)))
+        return try .json(ThresholdsDTO(instrument, try await services.persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }))
     }
 
     struct ThresholdsInput: Decodable {
@@ -88,7 +88,7 @@ struct InstrumentsAPI {
         let thresholds = InstrumentThresholds(bands: bands)
         try instrument.validate(thresholds)
         try await ScreeningThresholds.save(thresholds, for: instrument, user: user, context: context, services: services)
-        return try .json(ThresholdsDTO(instrument, try await InstrumentThresholdRepository.find(instrument, on: services.database)))
+        return try .json(ThresholdsDTO(instrument, try await services.persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }))
     }
 }
 

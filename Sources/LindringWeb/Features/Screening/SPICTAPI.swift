@@ -59,7 +59,7 @@ struct SPICTAPI {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         guard let patientId = context.idParameter else { throw AppError.notFound }
-        let items = try await PatientGate(services: services).access(context, patientId: patientId, .read, action: "spict.list") { tx, _ in
+        let items = try await PatientGate(services: services).read(context, patientId: patientId, action: "spict.list") { tx, _ in
             try await SPICTRepository.list(patientId: patientId, on: tx)
         }
         return try .json(Page(items: items.map(SPICTDTO.init), next: nil))

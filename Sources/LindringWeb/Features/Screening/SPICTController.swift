@@ -21,7 +21,7 @@ struct SPICTController {
 
     func render(_ context: AppContext, typed: FormData, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        let patient = try await PatientGate(services: services).access(context, patientId: id, .write, action: "spict.form") { tx, _ in
+        let patient = try await PatientGate(services: services).write(context, patientId: id, action: "spict.form") { tx, _ in
             guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
             return patient
         }
@@ -43,7 +43,7 @@ struct SPICTController {
             return try await render(context, typed: form, errors: error.errors, status: .unprocessableContent)
         }
         _ = try await ScreeningService(services: services).recordSPICT(context, patientId: id, checklist: checklist, at: Date())
-        if checklist.actions.contains(.startSharedPlan), try await PlanRepository.find(patientId: id, on: services.database) == nil {
+        if checklist.actions.contains(.startSharedPlan), try await services.persistence.readEach { try await PlanRepository.find(patientId: id, on: $0) } == nil {
             return .redirect(to: Routes.newPlan(id))
         }
         return .redirect(to: Routes.patientScreening(id) + "?notice=saved")

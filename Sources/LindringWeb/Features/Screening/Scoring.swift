@@ -4,7 +4,7 @@ import LindringStore
 extension AppServices {
     /// Scores answers under the severity bands the region has set for the instrument.
     func score(_ instrument: Instrument, _ answers: [String: AnswerValue]) async throws -> InstrumentScore {
-        let configured = try await InstrumentThresholdRepository.find(instrument, on: database)
+        let configured = try await persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }
         return try instrument.score(answers, thresholds: configured.thresholds)
     }
 }

@@ -23,7 +23,7 @@ struct ScreeningController {
     func render(_ context: AppContext, notice: String?, link: SelfReportLinkDTO?, errors: [FieldError], typed: FormData,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        let screenings = try await PatientGate(services: services).access(context, patientId: id, .read, action: "assessment.list") { tx, _ in
+        let screenings = try await PatientGate(services: services).read(context, patientId: id, action: "assessment.list") { tx, _ in
             guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
             let assessments = try await AssessmentRepository.list(patientId: id, on: tx)
             var thresholds: [Instrument: InstrumentThresholds] = [:]

@@ -12,7 +12,7 @@ struct ScreeningService {
     func issueLink(_ context: AppContext, request: Request, patientId: UUID, instrument: Instrument, hours: Int) async throws -> SelfReportLinkDTO {
         let user = try context.require(.writePatientData)
         let expiresAt = Date().addingTimeInterval(Double(hours) * 3600)
-        let (token, link) = try await gate.access(context, patientId: patientId, .write, action: "selfReportLink.create", purpose: instrument.rawValue) { tx, _ in
+        let (token, link) = try await gate.write(context, patientId: patientId, action: "selfReportLink.create", purpose: instrument.rawValue) { tx, _ in
             try await SelfReportLinkRepository.create(patientId: patientId, instrument: instrument, expiresAt: expiresAt, createdBy: user.id, on: tx)
         }
         let base = services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
@@ -26,7 +26,7 @@ struct ScreeningService {
     func revokeLink(_ context: AppContext, patientId: UUID, linkId: UUID?) async throws -> OutstandingSelfReportLink? {
         let user = try context.require(.writePatientData)
         do {
-            return try await gate.access(context, patientId: patientId, .write, action: "selfReportLink.revoke", audited: false) { tx, granted in
+            return try await gate.write(context, patientId: patientId, action: "selfReportLink.revoke", audited: false) { tx, granted in
                 guard let linkId, let link = try await SelfReportLinkRepository.revoke(linkId: linkId, patientId: patientId, by: user.id, on: tx) else {
                     throw NothingToRevoke()
                 }
@@ -44,7 +44,7 @@ struct ScreeningService {
 
     /// The patient's links that still work; audited as `selfReportLink.list`.
     func outstandingLinks(_ context: AppContext, patientId: UUID) async throws -> [OutstandingSelfReportLink] {
-        try await gate.access(context, patientId: patientId, .read, action: "selfReportLink.list") { tx, _ in
+        try await gate.read(context, patientId: patientId, action: "selfReportLink.list") { tx, _ in
             try await SelfReportLinkRepository.outstanding(patientId: patientId, on: tx)
         }
     }
@@ -68,7 +68,7 @@ struct ScreeningService {
         try v.check()
         guard let instrument, let respondent, let score else { throw ValidationFailure([FieldError("answers", .required)]) }
         let stored = AnswerJSON.stored(answers ?? [:])
-        let assessment = try await gate.access(context, patientId: patientId, .write, action: "assessment.create",
+        let assessment = try await gate.write(context, patientId: patientId, action: "assessment.create",
                                                purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)") { tx, _ in
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             try Self.refuseBeforeBirth(takenAt, of: patient)
@@ -83,7 +83,7 @@ struct ScreeningService {
     /// patient when the checklist names cancer indicators or the record's diagnosis group is cancer.
     func recordSPICT(_ context: AppContext, patientId: UUID, checklist: SPICTChecklist, at: Date) async throws -> SPICTRecord {
         let user = try context.require(.writePatientData)
-        return try await gate.access(context, patientId: patientId, .write, action: "spict.create", purpose: checklist.conclusion.rawValue) { tx, _ in
+        return try await gate.write(context, patientId: patientId, action: "spict.create", purpose: checklist.conclusion.rawValue) { tx, _ in
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             try Self.refuseBeforeBirth(at, of: patient)
             let cancer = checklist.conditionGroups.contains(.cancer) || patient.diagnosisGroup == .cancer

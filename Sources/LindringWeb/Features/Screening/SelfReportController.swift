@@ -28,7 +28,7 @@ struct SelfReportController {
     func link(_ context: AppContext) async throws -> LinkState {
         let address = context.remoteAddress ?? "-"
         guard let token = context.parameters.get("token"), token.count <= 100,
-              let link = try await SelfReportLinkRepository.find(token: token, on: services.database) else {
+              let link = try await services.persistence.readEach({ try await SelfReportLinkRepository.find(token: token, on: $0) }) else {
             try services.selfReportLimiter.check(address)
             return .unknown
         }
@@ -36,7 +36,7 @@ struct SelfReportController {
         if link.usedAt != nil { return .used }
         // A revoked link says no more than an expired one: it no longer works, ask the team.
         if link.expiresAt < Date() || link.revokedAt != nil { return .expired }
-        let name = try await PatientRepository.find(id: link.patientId, on: services.database)?.name ?? ""
+        let name = try await services.persistence.readEach { try await PatientRepository.find(id: link.patientId, on: $0) }?.name ?? ""
         return .usable(link, firstName: String(name.split(separator: " ").first ?? ""))
     }
 

@@ -21,7 +21,7 @@ struct ThresholdsController {
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.configureScreening)
         let instrument = instrument(request.query["instrument"])
-        let configured = try await InstrumentThresholdRepository.find(instrument, on: services.database)
+        let configured = try await services.persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }
         return .html(ThresholdsViews.page(PageContext(context, path: Routes.screeningThresholds()), instrument: instrument, configured: configured,
                                           typed: nil, errors: [], notice: request.query["notice"]))
     }
@@ -50,7 +50,7 @@ struct ThresholdsController {
             try v.check()
             try instrument.validate(thresholds)
         } catch let failure {
-            let configured = try await InstrumentThresholdRepository.find(instrument, on: services.database)
+            let configured = try await services.persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }
             let errors = v.errors.isEmpty ? failure.errors : v.errors
             return .html(ThresholdsViews.page(PageContext(context, path: Routes.screeningThresholds()), instrument: instrument, configured: configured,
                                               typed: form, errors: errors, notice: nil), status: .unprocessableContent)

@@ -20,7 +20,7 @@ struct UsersController {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUsers)
-        let users = try await UserRepository.list(on: services.database)
+        let users = try await services.persistence.readEach { try await UserRepository.list(on: $0) }
         return .html(UserViews.list(PageContext(context, path: Routes.users()), users: users,
                                     notice: request.query["notice"]))
     }
@@ -117,7 +117,7 @@ struct UsersController {
 
     func find(_ context: AppContext) async throws -> User {
         guard let id = context.idParameter,
-              let user = try await UserRepository.find(id: id, on: services.database) else { throw AppError.notFound }
+              let user = try await services.persistence.readEach({ try await UserRepository.find(id: id, on: $0) }) else { throw AppError.notFound }
         return user
     }
 
