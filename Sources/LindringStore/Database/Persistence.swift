@@ -8,6 +8,7 @@ import Metrics
 import NIOCore
 import NIOPosix
 import SQLKit
+import Synchronization
 
 /// Owns the database connections of one Lindring process: opens them, applies the
 /// migrations, hands out `Database` handles and closes everything on the way out.
@@ -40,14 +41,17 @@ public final class Persistence: Sendable {
 
     public static let defaultMaxWriteGroup = 256
 
+    /// Counts the jobs handed to the writer: tests check that a change is one job.
+    let writerJobs: WriterJobCounter
+
     /// Opens the connections and applies the connection settings (`applyConnectionSettings`)
     /// before anything else can use them. `connectionsPerEventLoop` applies to PostgreSQL; SQLite
     /// always uses one per event loop (more would only contend for its single writer).
     public static func open(location: DatabaseLocation, auditKey: AuditKey, logger: Logger, connectionsPerEventLoop: Int = 4,
-                            maxWriteGroup: Int = defaultMaxWriteGroup,
+                            maxWriteGroup: Int = defaultMaxWriteGroup, writerJobs: WriterJobCounter = WriterJobCounter(),
                             eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> Persistence {
         let persistence = try Persistence(location: location, auditKey: auditKey, logger: logger, connectionsPerEventLoop: connectionsPerEventLoop,
-                                          maxWriteGroup: maxWriteGroup, eventLoopGroup: eventLoopGroup)
+                                          maxWriteGroup: maxWriteGroup, writerJobs: writerJobs, eventLoopGroup: eventLoopGroup)
         do {
             try await persistence.applyConnectionSettings()
         } catch {
@@ -58,8 +62,9 @@ public final class Persistence: Sendable {
     }
 
     private init(location: DatabaseLocation, auditKey: AuditKey, logger: Logger, connectionsPerEventLoop: Int, maxWriteGroup: Int,
-                 eventLoopGroup: any EventLoopGroup) throws {
+                 writerJobs: WriterJobCounter, eventLoopGroup: any EventLoopGroup) throws {
         let logger = Self.databaseLogger(logger)
+        self.writerJobs = writerJobs
         self.location = location
         self.auditKey = auditKey
         self.logger = logger
@@ -241,6 +246,7 @@ public final class Persistence: Sendable {
 
     func write(_ work: GroupCommit.Job.Work) async throws -> any Sendable {
         if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
+        writerJobs.count.add(1, ordering: .relaxed)
         let started = DispatchTime.now()
         do {
             let result = try await groupCommit.submit(work)
@@ -365,4 +371,14 @@ extension Persistence {
         guard location.isSQLite else { return }
         try await sql.raw("VACUUM INTO \(bind: path)").run()
     }
+}
+
+/// The number of jobs a `Persistence` has handed its writer, for tests that check a change is
+/// one transaction (issue 19); a server's own counter is never read.
+public final class WriterJobCounter: Sendable {
+    let count = Atomic<Int>(0)
+
+    public init() {}
+
+    public var value: Int { count.load(ordering: .relaxed) }
 }

@@ -67,9 +67,11 @@ public enum PlanRepository {
 
     /// Saves a new version if `basedOn` is still the current one; otherwise throws
     /// `StalePlanVersion` with what the colleague saved. An unchanged plan makes no version.
-    public static func update(patientId: UUID, _ content: PlanContent, basedOn version: Int, author: PlanAuthor, now: Date = Date(),
-                              on db: WriteTransaction) async throws -> (plan: StoredPlan, changes: [PlanChange]) {
-        guard let current = try await find(patientId: patientId, on: db) else { throw PlanNotFound() }
+    /// `current`: the plan as the caller read it in this transaction, so it is not read twice.
+    public static func update(patientId: UUID, _ content: PlanContent, basedOn version: Int, current: StoredPlan? = nil, author: PlanAuthor,
+                              now: Date = Date(), on db: WriteTransaction) async throws -> (plan: StoredPlan, changes: [PlanChange]) {
+        let read = if let current { current } else { try await find(patientId: patientId, on: db) }
+        guard let current = read else { throw PlanNotFound() }
         guard current.version == version else { throw StalePlanVersion(current: current) }
         let changes = PlanDiff.changes(from: current.content, to: content)
         if changes.isEmpty { return (current, []) }
@@ -108,13 +110,14 @@ public enum PlanRepository {
         // A unit taken off the team is told so, without the changes: it no longer treats the patient.
         let created = AuditRecord.truncatedToMilliseconds(now)
         let currentTeam = plan.content.careTeamUnitIds
+        var inbox = RowBatch()
         for unit in previousTeam.union(currentTeam).sorted(by: { $0.uuidString < $1.uuidString }) where unit != author.unitId {
             let removed = !currentTeam.contains(unit)
-            try await sql.insert(into: "inbox_items")
-                .columns("id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "removed_from_team")
-                .values(SQLBind(UUID()), SQLBind(unit), SQLBind(plan.patientId), SQLBind(plan.version), SQLBind(removed ? "[]" : changesJSON),
-                        SQLBind(author.name), SQLBind(created), SQLBind(removed)).run()
+            inbox.add("inbox_items", ["id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "removed_from_team"],
+                      [SQLBind(UUID()), SQLBind(unit), SQLBind(plan.patientId), SQLBind(plan.version), SQLBind(removed ? "[]" : changesJSON),
+                       SQLBind(author.name), SQLBind(created), SQLBind(removed)])
         }
+        try await inbox.write(on: sql)
     }
 
     public static func versions(patientId: UUID, on db: any DatabaseReading) async throws -> [PlanVersion] {

@@ -25,8 +25,23 @@ extension Request {
     /// Reads a JSON body of at most `limit` bytes into `T`; wrong content type → 415,
     /// too large → 413, malformed → 400.
     func decodeJSON<T: Decodable>(_ type: T.Type, limit: Int) async throws -> T {
+        try await collectJSON(limit: limit).decode(T.self)
+    }
+
+    /// Reads a JSON body of at most `limit` bytes without decoding it yet (wrong content type →
+    /// 415, too large → 413): a patient write decodes it once the gate has decided.
+    func collectJSON(limit: Int) async throws -> JSONBody {
         guard headers[.contentType]?.lowercased().hasPrefix("application/json") == true else { throw AppError.unsupportedMediaType }
-        let buffer = try await body.collect(upTo: limit)
+        return JSONBody(buffer: try await body.collect(upTo: limit))
+    }
+}
+
+/// A JSON request body, read but not yet decoded.
+struct JSONBody: Sendable {
+    let buffer: ByteBuffer
+
+    /// Malformed → 400.
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: buffer)
         } catch {

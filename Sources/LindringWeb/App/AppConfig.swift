@@ -22,6 +22,8 @@ public struct AppConfig: Sendable {
     /// The most writes committed in one transaction (`WRITE_GROUP_MAX`); 1 commits each write
     /// alone, which is only useful to measure what group commit gains.
     public var maxWriteGroup = Persistence.defaultMaxWriteGroup
+    /// Counts the writer's jobs (tests give their own to read it).
+    public var writerJobs = WriterJobCounter()
     /// Bcrypt cost for new password hashes; never below 12 outside tests of the hasher itself.
     public var bcryptCost = 12
     /// The advisory line's shifts (`ADVISORY_SHIFTS`, e.g. `day=08-16,evening=16-24,night=00-08`).

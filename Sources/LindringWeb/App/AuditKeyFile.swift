@@ -38,7 +38,8 @@ public func openPersistence(_ config: AppConfig, logger: Logger) async throws ->
     let persistence: Persistence
     do {
         persistence = try await Persistence.open(location: config.database, auditKey: key, logger: logger,
-                                                 connectionsPerEventLoop: config.databaseConnectionsPerEventLoop, maxWriteGroup: config.maxWriteGroup)
+                                                 connectionsPerEventLoop: config.databaseConnectionsPerEventLoop, maxWriteGroup: config.maxWriteGroup,
+                                                 writerJobs: config.writerJobs)
     } catch {
         if let created { try? FileManager.default.removeItem(atPath: created) }
         throw error

@@ -72,8 +72,8 @@ struct AdvisoryController {
         }
         if context.form["intent"] != "save" { return try await render(context, form: form, search: true, errors: [], focus: .firstResult) }
         do {
-            let (contact, _) = try await advisory.createContact(form.draft, id: form.contactId, context)
-            return .redirect(to: Routes.contact(contact.id) + "?notice=saved")
+            let (id, _) = try await advisory.createContact(form.draft, id: form.contactId, context)
+            return .redirect(to: Routes.contact(id) + "?notice=saved")
         } catch let failure as ValidationFailure {
             return try await render(context, form: form, search: false, errors: failure.errors, status: .unprocessableContent)
         } catch AppError.notFound {

@@ -14,7 +14,7 @@ struct AdvisoryService {
     /// same form submitted twice, which carries the same contact id) returns the first contact;
     /// the same key with a different draft is `IdempotencyKeyReused`.
     func createContact(_ draft: ContactDraft, id: UUID = UUID(), idempotencyKey: String? = nil, _ context: AppContext) async throws
-        -> (contact: Contact, created: Bool) {
+        -> (id: UUID, created: Bool) {
         let user = try context.require(.documentAdvisoryContacts)
         var keyWorkerUnit: UUID?
         if let patientId = draft.patientUUID {
@@ -48,11 +48,9 @@ struct AdvisoryService {
     }
 
     /// Only the rows go through the writer's transaction, which every write waits for in turn;
-    /// the contact is read back afterwards, from the committed data, on a reader. Should that
-    /// read fail, the contact is stored all the same, and a retry (same id or Idempotency-Key)
-    /// answers it.
+    /// whoever needs the stored contact (the API's answer) reads it afterwards, on a reader.
     func store(_ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String?,
-               _ context: AppContext) async throws -> (contact: Contact, created: Bool) {
+               _ context: AppContext) async throws -> (id: UUID, created: Bool) {
         let created = try await services.persistence.write { tx in
             let created: ContactRepository.Created
             do {
@@ -67,10 +65,7 @@ struct AdvisoryService {
             }
             return created
         }
-        guard let contact = try await services.persistence.read({ try await ContactRepository.find(id: created.id, on: $0) }) else {
-            throw AppError.notFound
-        }
-        return (contact, created == .new(created.id))
+        return (created.id, created == .new(created.id))
     }
 
     /// One contact, to those `ContactReadPolicy` lets read it (advisory staff, the unit a follow-up

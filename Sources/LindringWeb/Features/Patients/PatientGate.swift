@@ -81,6 +81,12 @@ struct PatientGate {
         return try outcome.get()
     }
 
+    /// The entry of an allowed write whose body appends it itself (`audited: false`), because
+    /// its purpose is known only once the request is read: the same entry the gate writes.
+    func allowedRecord(_ context: AppContext, patientId: UUID, action: String, granted: Granted, purpose: String?) -> AuditRecord {
+        auditRecord(context, patientId: patientId, action: action, as: .writePatientData, purpose: purpose)(.allowed, granted.ground)
+    }
+
     /// The audit entry of an access, allowed on a ground or denied.
     private func auditRecord(_ context: AppContext, patientId: UUID, action: String, as permission: Action, purpose: String?)
         -> @Sendable (AuditOutcome, PatientAccessGround?) -> AuditRecord {
@@ -111,13 +117,6 @@ struct PatientGate {
         case .write: PatientAccessPolicy.write(requester, facts)
         case .proposeFromContact: PatientAccessPolicy.proposeFromContact(requester, facts)
         }
-    }
-
-    /// Refuses (and audits the refusal) before a request is even read, so that someone who may
-    /// not change the plan learns nothing from validation errors; an allowed request is audited
-    /// when its work is done.
-    func authorize(_ context: AppContext, patientId: UUID, _ mode: WriteMode, action: String) async throws {
-        _ = try await write(context, patientId: patientId, mode, action: action, audited: false) { _, _ in () }
     }
 
     static func purpose(_ ground: PatientAccessGround, _ purpose: String?) -> String {

@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import LindringCore
 import LindringStore
@@ -35,15 +34,16 @@ struct PatientService {
         return try outcome.get()
     }
 
+    /// One writer job: the gate's decision, then the patient as stored (its CPR number cannot be
+    /// changed), the draft's validation and the update, with the audit entry.
     func updateDetails(_ patientId: UUID, _ draft: PatientDraft, _ context: AppContext) async throws {
         let user = try context.require(.writePatientData)
-        try await gate.authorize(context, patientId: patientId, .write, action: "patient.update")
-        var draft = draft
-        let patient = try await read(patientId, context, action: "patient.read")
-        draft.cpr = patient.cpr.digits
-        let valid = try draft.validated(today: today())
+        let today = today()
         try await gate.write(context, patientId: patientId, action: "patient.update") { tx, _ in
-            try await PatientRepository.update(id: patientId, valid, recordedBy: user.id, on: tx)
+            guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
+            var draft = draft
+            draft.cpr = patient.cpr.digits
+            try await PatientRepository.update(id: patientId, try draft.validated(today: today), recordedBy: user.id, on: tx)
         }
     }
 
@@ -77,27 +77,32 @@ struct PatientService {
 
     /// Creates the plan (no `basedOn`) or saves a new version of it. `fromContact` links the
     /// version to the advisory contact it was proposed from, which also lets advisory staff
-    /// propose it for a patient who consented to sharing.
-    func savePlan(_ patientId: UUID, _ input: PlanInput, basedOn version: Int?, fromContact contactId: UUID? = nil,
-                  _ context: AppContext) async throws -> StoredPlan {
+    /// propose it for a patient who consented to sharing. One writer job: the gate decides first,
+    /// so a user who may not change the plan learns nothing from `input`'s errors; then the
+    /// input is decoded and validated, and the plan read once is the one the new version follows.
+    func savePlan(_ patientId: UUID, _ input: @escaping @Sendable () throws -> PlanInput, basedOn base: @escaping @Sendable () throws -> PlanBase,
+                  creating: Bool, fromContact contactId: UUID? = nil, _ context: AppContext) async throws -> StoredPlan {
         let user = try context.require(.writePatientData)
-        let action = version == nil ? "plan.create" : "plan.update"
+        let action = creating ? "plan.create" : "plan.update"
         let mode: PatientGate.WriteMode = contactId == nil ? .write : .proposeFromContact
         let purpose = contactId.map { "contact:\($0.uuidString)" }
-        if let contactId {
-            guard let contact = try await services.persistence.readEach { try await ContactRepository.find(id: contactId, on: $0) },
-                  contact.details.patientId == patientId else { throw AppError.notFound }
-        }
-        try await gate.authorize(context, patientId: patientId, mode, action: action)
-        let content = try input.validated(knownUnitIds: try await knownUnitIds(), today: today())
+        let (knownUnits, today) = (try await knownUnitIds(), today())
         let author = PlanAuthor(userId: user.id, name: user.name, unitId: user.unitId, contactId: contactId)
         return try await gate.write(context, patientId: patientId, mode, action: action, purpose: purpose) { tx, _ in
-            if let version {
-                if let current = try await PlanRepository.find(patientId: patientId, on: tx), current.content.status == .ended,
-                   content.status == .ended {
+            if let contactId {
+                guard let contact = try await ContactRepository.find(id: contactId, on: tx), contact.details.patientId == patientId else {
+                    throw AppError.notFound
+                }
+            }
+            let base = try base()
+            let content = try input().validated(knownUnitIds: knownUnits, today: today)
+            if base != .none {
+                let current = try await PlanRepository.find(patientId: patientId, on: tx)
+                guard let version = base == .current ? current?.version : base.version else { throw AppError.notFound }
+                if let current, current.content.status == .ended, content.status == .ended {
                     throw ValidationFailure([FieldError("status", .planEnded)])
                 }
-                return try await PlanRepository.update(patientId: patientId, content, basedOn: version, author: author, on: tx).plan
+                return try await PlanRepository.update(patientId: patientId, content, basedOn: version, current: current, author: author, on: tx).plan
             }
             do {
                 return try await PlanRepository.create(patientId: patientId, content, author: author, on: tx)
@@ -105,6 +110,18 @@ struct PatientService {
                 throw AppError.conflict("This patient already has a plan; change it instead.")
             }
         }
+    }
+}
+
+/// The version a plan save follows: none (a new plan), the one the user opened, or whatever is
+/// current (`If-Match: *`).
+enum PlanBase: Equatable, Sendable {
+    case none
+    case version(Int)
+    case current
+
+    var version: Int? {
+        if case .version(let version) = self { version } else { nil }
     }
 }
 

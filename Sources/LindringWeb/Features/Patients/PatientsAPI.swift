@@ -102,9 +102,8 @@ struct PatientsAPI {
 
     @Sendable func createPlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        try await PatientGate(services: services).authorize(context, patientId: id, .write, action: "plan.create")
-        let input = try await request.decodeJSON(PlanInput.self, limit: services.config.maxBodySize)
-        let plan = try await patients.savePlan(id, input, basedOn: nil, context)
+        let body = try await request.collectJSON(limit: services.config.maxBodySize)
+        let plan = try await patients.savePlan(id, { try body.decode(PlanInput.self) }, basedOn: { .none }, creating: true, context)
         let dto = PlanDTO(plan)
         return try .json(dto, status: .created, headers: [.eTag: dto.etag, .location: Routes.API.plan(id)])
     }
@@ -121,22 +120,19 @@ struct PatientsAPI {
 
     @Sendable func replacePlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        try await PatientGate(services: services).authorize(context, patientId: id, .write, action: "plan.update")
-        guard let ifMatch = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !ifMatch.isEmpty else {
-            throw AppError.preconditionRequired
-        }
-        let version: Int
-        if ifMatch == "*" {
+        // Read now, judged after the gate's decision: a user who may not change the plan is refused
+        // whatever the request's If-Match and body say.
+        let ifMatch = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces)
+        let body = try await request.collectJSON(limit: services.config.maxBodySize)
+        let base = { @Sendable () throws -> PlanBase in
+            guard let ifMatch, !ifMatch.isEmpty else { throw AppError.preconditionRequired }
             // RFC 9110: "*" matches whatever version is current.
-            guard let current = try await services.persistence.readEach({ try await PlanRepository.find(patientId: id, on: $0) }) else { throw AppError.notFound }
-            version = current.version
-        } else {
+            if ifMatch == "*" { return .current }
             guard let tagged = PlanDTO.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
-            version = tagged
+            return .version(tagged)
         }
-        let input = try await request.decodeJSON(PlanInput.self, limit: services.config.maxBodySize)
         do {
-            let plan = try await patients.savePlan(id, input, basedOn: version, context)
+            let plan = try await patients.savePlan(id, { try body.decode(PlanInput.self) }, basedOn: base, creating: false, context)
             let dto = PlanDTO(plan)
             return try .json(dto, headers: [.eTag: dto.etag])
         } catch is PlanNotFound {

@@ -194,7 +194,8 @@ struct PatientsController {
         let base = context.form["baseVersion"].flatMap { Int($0) }
         let contact = context.form["contactId"].flatMap(UUID.init(uuidString:))
         do {
-            _ = try await patients.savePlan(id, input, basedOn: base, fromContact: contact, context)
+            _ = try await patients.savePlan(id, { input }, basedOn: { base.map(PlanBase.version) ?? .none }, creating: base == nil,
+                                            fromContact: contact, context)
             // A change proposed from a call returns to the call, where the nurse was documenting.
             return .redirect(to: (contact.map { Routes.contact($0) } ?? Routes.patient(id)) + "?notice=saved")
         } catch let failure as ValidationFailure {

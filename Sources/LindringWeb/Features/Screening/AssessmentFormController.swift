@@ -44,7 +44,6 @@ struct AssessmentFormController {
         guard let id = context.idParameter else { throw AppError.notFound }
         let form = context.form
         guard let instrument = Self.instrument(form["instrument"] ?? request.query["instrument"]) else { throw AppError.notFound }
-        try await PatientGate(services: services).authorize(context, patientId: id, .write, action: "assessment.create")
         var v = Validator()
         let respondent = v.choice("respondent", form["respondent"], as: Respondent.self)
         let at = v.observedAt("at", LocalDateTime.instantText(form["at"]), now: Date())
@@ -55,8 +54,10 @@ struct AssessmentFormController {
             v.add("answers.\(item.id)", .required)
         }
         do {
-            _ = try await ScreeningService(services: services).recordAssessment(context, patientId: id, instrument: instrument, respondent: respondent,
-                                                                                answers: answers, at: at, errors: v)
+            // The form's errors are reported only once the gate has let the user write for the patient.
+            _ = try await ScreeningService(services: services).recordAssessment(context, patientId: id) { [v] in
+                .init(instrument: instrument, respondent: respondent, answers: answers, takenAt: at, errors: v)
+            }
         } catch let failure as ValidationFailure {
             return try await render(context, instrument: instrument, typed: form, errors: Self.ordered(failure.errors, instrument),
                                     status: .unprocessableContent)

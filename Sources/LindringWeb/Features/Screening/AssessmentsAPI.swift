@@ -45,14 +45,15 @@ struct AssessmentsAPI {
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.writePatientData)
         guard let patientId = context.idParameter else { throw AppError.notFound }
-        try await gate.authorize(context, patientId: patientId, .write, action: "assessment.create")
-        let input = try await request.decodeJSON(Input.self, limit: services.config.maxBodySize)
-        var v = Validator()
-        let instrument = v.choice("instrument", input.instrument, as: Instrument.self)
-        let respondent = v.choice("respondent", input.respondent, as: Respondent.self)
-        let takenAt = v.observedAt("at", input.at, now: Date())
-        let stored = try await ScreeningService(services: services).recordAssessment(context, patientId: patientId, instrument: instrument, respondent: respondent,
-                                                                                    answers: input.answers?.mapValues(\.value), at: takenAt, errors: v)
+        let body = try await request.collectJSON(limit: services.config.maxBodySize)
+        let stored = try await ScreeningService(services: services).recordAssessment(context, patientId: patientId) {
+            let input = try body.decode(Input.self)
+            var v = Validator()
+            let instrument = v.choice("instrument", input.instrument, as: Instrument.self)
+            let respondent = v.choice("respondent", input.respondent, as: Respondent.self)
+            let takenAt = v.observedAt("at", input.at, now: Date())
+            return .init(instrument: instrument, respondent: respondent, answers: input.answers?.mapValues(\.value), takenAt: takenAt, errors: v)
+        }
         return try .json(AssessmentDTO(stored), status: .created)
     }
 
@@ -64,15 +65,17 @@ struct AssessmentsAPI {
     @Sendable func createLink(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.writePatientData)
         guard let patientId = context.idParameter else { throw AppError.notFound }
-        try await gate.authorize(context, patientId: patientId, .write, action: "selfReportLink.create")
-        let input = try await request.decodeJSON(LinkInput.self, limit: services.config.maxBodySize)
-        var v = Validator()
-        let instrument = v.choice("instrument", input.instrument, as: Instrument.self)
-        let hours = input.expiresInHours ?? 72
-        if !(1...336).contains(hours) { v.add("expiresInHours", .outOfRange) }
-        try v.check()
-        guard let instrument else { throw ValidationFailure([FieldError("instrument", .required)]) }
-        let link = try await ScreeningService(services: services).issueLink(context, request: request, patientId: patientId, instrument: instrument, hours: hours)
+        let body = try await request.collectJSON(limit: services.config.maxBodySize)
+        let link = try await ScreeningService(services: services).issueLink(context, request: request, patientId: patientId) {
+            let input = try body.decode(LinkInput.self)
+            var v = Validator()
+            let instrument = v.choice("instrument", input.instrument, as: Instrument.self)
+            let hours = input.expiresInHours ?? 72
+            if !(1...336).contains(hours) { v.add("expiresInHours", .outOfRange) }
+            try v.check()
+            guard let instrument else { throw ValidationFailure([FieldError("instrument", .required)]) }
+            return (instrument, hours)
+        }
         return try .json(link, status: .created)
     }
 

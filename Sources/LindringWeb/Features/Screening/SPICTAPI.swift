@@ -41,19 +41,21 @@ struct SPICTAPI {
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.writePatientData)
         guard let patientId = context.idParameter else { throw AppError.notFound }
-        try await PatientGate(services: services).authorize(context, patientId: patientId, .write, action: "spict.create")
-        let input = try await request.decodeJSON(Input.self, limit: services.config.maxBodySize)
-        var v = Validator()
-        let at = v.observedAt("at", input.at, now: Date())
-        var checklist: SPICTChecklist?
-        do {
-            checklist = try SPICTChecklist(SPICTDraft(generalIndicators: input.generalIndicators ?? [], clinicalIndicators: input.clinicalIndicators ?? [],
-                                                      wouldBeSurprised: input.wouldBeSurprised, conclusion: input.conclusion, actions: input.actions ?? []))
-        } catch {
-            error.errors.forEach { v.add($0.field, $0.code) }
+        let body = try await request.collectJSON(limit: services.config.maxBodySize)
+        let record = try await screening.recordSPICT(context, patientId: patientId) {
+            let input = try body.decode(Input.self)
+            var v = Validator()
+            let at = v.observedAt("at", input.at, now: Date())
+            var checklist: SPICTChecklist?
+            do {
+                checklist = try SPICTChecklist(SPICTDraft(generalIndicators: input.generalIndicators ?? [], clinicalIndicators: input.clinicalIndicators ?? [],
+                                                          wouldBeSurprised: input.wouldBeSurprised, conclusion: input.conclusion, actions: input.actions ?? []))
+            } catch let failure as ValidationFailure {
+                failure.errors.forEach { v.add($0.field, $0.code) }
+            }
+            try v.check()
+            return (checklist!, at)
         }
-        try v.check()
-        let record = try await screening.recordSPICT(context, patientId: patientId, checklist: checklist!, at: at)
         return try .json(SPICTDTO(record), status: .created)
     }
 

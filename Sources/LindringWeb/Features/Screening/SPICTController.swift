@@ -42,7 +42,7 @@ struct SPICTController {
         } catch {
             return try await render(context, typed: form, errors: error.errors, status: .unprocessableContent)
         }
-        _ = try await ScreeningService(services: services).recordSPICT(context, patientId: id, checklist: checklist, at: Date())
+        _ = try await ScreeningService(services: services).recordSPICT(context, patientId: id) { (checklist, Date()) }
         if checklist.actions.contains(.startSharedPlan), try await services.persistence.readEach { try await PlanRepository.find(patientId: id, on: $0) } == nil {
             return .redirect(to: Routes.newPlan(id))
         }

@@ -56,7 +56,7 @@ struct ScreeningController {
         guard let instrument, v.errors.isEmpty else {
             return try await render(context, notice: nil, link: nil, errors: v.errors, typed: form, status: .unprocessableContent)
         }
-        let link = try await ScreeningService(services: services).issueLink(context, request: request, patientId: id, instrument: instrument, hours: 72)
+        let link = try await ScreeningService(services: services).issueLink(context, request: request, patientId: id) { (instrument, 72) }
         return try await render(context, notice: nil, link: link, errors: [], typed: form, status: .created)
     }
 }

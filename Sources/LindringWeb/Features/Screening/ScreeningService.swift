@@ -9,11 +9,20 @@ struct ScreeningService {
     let services: AppServices
     var gate: PatientGate { PatientGate(services: services) }
 
-    func issueLink(_ context: AppContext, request: Request, patientId: UUID, instrument: Instrument, hours: Int) async throws -> SelfReportLinkDTO {
+    /// Issues a link for the instrument and hours `request` gives, validated once the gate has
+    /// decided (a user refused learns nothing from the request's errors); one writer job.
+    func issueLink(_ context: AppContext, request: Request, patientId: UUID,
+                   _ submission: @escaping @Sendable () throws -> (instrument: Instrument, hours: Int)) async throws -> SelfReportLinkDTO {
         let user = try context.require(.writePatientData)
-        let expiresAt = Date().addingTimeInterval(Double(hours) * 3600)
-        let (token, link) = try await gate.write(context, patientId: patientId, action: "selfReportLink.create", purpose: instrument.rawValue) { tx, _ in
-            try await SelfReportLinkRepository.create(patientId: patientId, instrument: instrument, expiresAt: expiresAt, createdBy: user.id, on: tx)
+        let (token, link, instrument, expiresAt) = try await gate.write(context, patientId: patientId, action: "selfReportLink.create",
+                                                                         audited: false) { tx, granted in
+            let (instrument, hours) = try submission()
+            let expiresAt = Date().addingTimeInterval(Double(hours) * 3600)
+            let (token, link) = try await SelfReportLinkRepository.create(patientId: patientId, instrument: instrument, expiresAt: expiresAt,
+                                                                          createdBy: user.id, on: tx)
+            try await AuditLog.append(gate.allowedRecord(context, patientId: patientId, action: "selfReportLink.create", granted: granted,
+                                                         purpose: instrument.rawValue), on: tx)
+            return (token, link, instrument, expiresAt)
         }
         let base = services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             ?? "http://\(request.head.authority ?? "\(services.config.hostname):\(services.config.port)")"
@@ -49,31 +58,47 @@ struct ScreeningService {
         }
     }
 
-    /// Scores and stores a screening: the one path for the API and the staff form. Errors the
-    /// caller found already (`v`: instrument, respondent, `at`) are reported together with the
-    /// answers' (`answers.<item>`); an observation before the patient's birth is refused inside
-    /// the gate's transaction. Audited as `assessment.create` with the instrument and the colour;
-    /// a red result reaches the key-worker unit's inbox (the repository adds the item).
-    func recordAssessment(_ context: AppContext, patientId: UUID, instrument: Instrument?, respondent: Respondent?,
-                          answers: [String: AnswerValue]?, at takenAt: Date, errors v: Validator = Validator()) async throws -> Assessment {
+    /// What a screening form or API request gives: the caller's own errors (`errors`: instrument,
+    /// respondent, `at`) are reported together with the answers'.
+    struct AssessmentSubmission: Sendable {
+        var instrument: Instrument?
+        var respondent: Respondent?
+        var answers: [String: AnswerValue]?
+        var takenAt: Date
+        var errors = Validator()
+    }
+
+    /// Scores and stores a screening: the one path for the API and the staff form, in one writer
+    /// job. The gate decides first; then `submission` is read and scored under the region's
+    /// bands (`answers.<item>` errors); an observation before the patient's birth is refused.
+    /// Audited as `assessment.create` with the instrument and the colour; a red result reaches
+    /// the key-worker unit's inbox (the repository adds the item).
+    func recordAssessment(_ context: AppContext, patientId: UUID,
+                          _ submission: @escaping @Sendable () throws -> AssessmentSubmission) async throws -> Assessment {
         let user = try context.require(.writePatientData)
-        var v = v
-        if answers == nil { v.add("answers", .required) }
-        var score: InstrumentScore?
-        if let instrument, let answers {
-            do { score = try await services.score(instrument, answers) } catch let error as ValidationFailure {
-                error.errors.forEach { v.add($0.field, $0.code) }
+        let assessment = try await gate.write(context, patientId: patientId, action: "assessment.create", audited: false) { tx, granted in
+            let submission = try submission()
+            var v = submission.errors
+            if submission.answers == nil { v.add("answers", .required) }
+            var score: InstrumentScore?
+            if let instrument = submission.instrument, let answers = submission.answers {
+                let configured = try await InstrumentThresholdRepository.find(instrument, on: tx)
+                do { score = try instrument.score(answers, thresholds: configured.thresholds) } catch let error as ValidationFailure {
+                    error.errors.forEach { v.add($0.field, $0.code) }
+                }
             }
-        }
-        try v.check()
-        guard let instrument, let respondent, let score else { throw ValidationFailure([FieldError("answers", .required)]) }
-        let stored = AnswerJSON.stored(answers ?? [:])
-        let assessment = try await gate.write(context, patientId: patientId, action: "assessment.create",
-                                               purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)") { tx, _ in
+            try v.check()
+            guard let instrument = submission.instrument, let respondent = submission.respondent, let score else {
+                throw ValidationFailure([FieldError("answers", .required)])
+            }
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
-            try Self.refuseBeforeBirth(takenAt, of: patient)
-            return try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent, answers: stored, score: score,
-                                                         takenAt: takenAt, recordedBy: (user.id, user.name), on: tx)
+            try Self.refuseBeforeBirth(submission.takenAt, of: patient)
+            let stored = try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent,
+                                                               answers: AnswerJSON.stored(submission.answers ?? [:]), score: score,
+                                                               takenAt: submission.takenAt, recordedBy: (user.id, user.name), on: tx)
+            try await AuditLog.append(gate.allowedRecord(context, patientId: patientId, action: "assessment.create", granted: granted,
+                                                         purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)"), on: tx)
+            return stored
         }
         if assessment.score.trafficLight == .red { services.advisoryEvents.publish("screening") }
         return assessment
@@ -81,14 +106,20 @@ struct ScreeningService {
 
     /// Stores the checklist for the screening user's unit; the patient counts as a cancer
     /// patient when the checklist names cancer indicators or the record's diagnosis group is cancer.
-    func recordSPICT(_ context: AppContext, patientId: UUID, checklist: SPICTChecklist, at: Date) async throws -> SPICTRecord {
+    /// `submission` is read once the gate has decided, in the same writer job.
+    func recordSPICT(_ context: AppContext, patientId: UUID,
+                     _ submission: @escaping @Sendable () throws -> (checklist: SPICTChecklist, at: Date)) async throws -> SPICTRecord {
         let user = try context.require(.writePatientData)
-        return try await gate.write(context, patientId: patientId, action: "spict.create", purpose: checklist.conclusion.rawValue) { tx, _ in
+        return try await gate.write(context, patientId: patientId, action: "spict.create", audited: false) { tx, granted in
+            let (checklist, at) = try submission()
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             try Self.refuseBeforeBirth(at, of: patient)
             let cancer = checklist.conditionGroups.contains(.cancer) || patient.diagnosisGroup == .cancer
-            return try await SPICTRepository.create(patientId: patientId, unitId: user.unitId, checklist: checklist, cancer: cancer, assessedAt: at,
-                                                    recordedBy: (user.id, user.name), on: tx)
+            let record = try await SPICTRepository.create(patientId: patientId, unitId: user.unitId, checklist: checklist, cancer: cancer, assessedAt: at,
+                                                          recordedBy: (user.id, user.name), on: tx)
+            try await AuditLog.append(gate.allowedRecord(context, patientId: patientId, action: "spict.create", granted: granted,
+                                                         purpose: checklist.conclusion.rawValue), on: tx)
+            return record
         }
     }
 
