@@ -120,7 +120,8 @@ public enum PatientRepository {
 
     /// Patients the requester may see whose name contains every word of the query (folded:
     /// case, accents and "aa"/"å" do not matter) or whose CPR number is the query, in name
-    /// order. A name few patients share is looked up in the trigram index (`PatientNameIndex`).
+    /// order. A name few patients share, for the table's size, is looked up in the trigram index
+    /// (`PatientNameIndex`).
     /// Otherwise names are walked in order through covering indexes, stopping at the first page
     /// of matches: for a unit's staff, only the unit's own patients and care-team rows
     /// (`unitPatients`, M0022); for advisory staff, who may see most patients, all names, with the
