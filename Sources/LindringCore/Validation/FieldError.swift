@@ -112,18 +112,6 @@ public struct Validator: Sendable {
     }
 }
 
-public enum TextInput {
-    /// Control characters other than tab, line feed and carriage return.
-    public static func hasControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) && !["\t", "\n", "\r"].contains($0) }
-    }
-
-    /// The text without any control characters, for look-ups of values that can never contain them.
-    public static func withoutControlCharacters(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }))
-    }
-}
-
 extension Validator {
     /// An ISO 8601 instant with offset (`2026-11-23T21:14:00+01:00`).
     /// When something was observed: `now` when not given, and never in the future beyond five

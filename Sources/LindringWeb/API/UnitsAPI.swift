@@ -135,19 +135,3 @@ struct UnitInput: Decodable {
     }
 }
 
-enum Pagination {
-    static let defaultLimit = 50
-    static let maxLimit = 200
-
-    static func parse(_ query: FormData) throws(ValidationFailure) -> (limit: Int, cursor: String?) {
-        var v = Validator()
-        var limit = defaultLimit
-        if let raw = query["limit"] {
-            if let n = Int(raw), (1...maxLimit).contains(n) { limit = n } else { v.add("limit", .invalidFormat) }
-        }
-        let cursor = query["cursor"]
-        if let cursor, cursor.isEmpty || cursor.count > 100 || TextInput.hasControlCharacters(cursor) { v.add("cursor", .invalidFormat) }
-        try v.check()
-        return (limit, cursor)
-    }
-}

@@ -49,7 +49,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     router.add(middleware: CSRFMiddleware(services: services))
     router.add(middleware: PatientRefusalAuditMiddleware(services: services))
 
-    OperationsController(services: services).addRoutes(to: router)
+    HealthAndAssetsController(services: services).addRoutes(to: router)
     LoginController(services: services).addRoutes(to: router)
     SessionController(services: services).addRoutes(to: router)
     HomeController(services: services).addRoutes(to: router)

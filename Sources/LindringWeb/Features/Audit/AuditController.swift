@@ -78,12 +78,6 @@ struct AuditEntryDTO: NullPreservingEncodable {
     }
 }
 
-/// The API's list convention: `{"items": [...], "next": cursor-or-null}`.
-struct Page<Item: Encodable>: NullPreservingEncodable {
-    var items: [Item]
-    var next: String?
-}
-
 enum AuditView {
     static func render(_ page: PageContext, query: AuditQuery?, typed: [String: String], result: AuditSearchResult?,
                        errors: [FieldError]) -> HTML {

@@ -3,23 +3,6 @@ import LindringCore
 import LindringStore
 import Plot
 
-/// Lookup of unit names for display.
-struct UnitDirectory: Sendable {
-    let byId: [UUID: OrgUnit]
-
-    init(_ units: [OrgUnit]) {
-        self.init(byId: units.byId())
-    }
-
-    init(byId: [UUID: OrgUnit]) {
-        self.byId = byId
-    }
-
-    func name(_ id: UUID?) -> String {
-        id.flatMap { byId[$0]?.name } ?? "–"
-    }
-}
-
 enum PatientViews {
     /// "12.03.1940 (86 år)": what tells two patients of one name apart, with the address.
     static func born(_ t: Localizer, _ birthDate: LocalDate, today: LocalDate) -> String {

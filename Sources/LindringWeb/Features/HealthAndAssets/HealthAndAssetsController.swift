@@ -3,7 +3,7 @@ import LindringCore
 import Prometheus
 
 /// Health, readiness, metrics and the static assets.
-struct OperationsController {
+struct HealthAndAssetsController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppContext>) {
