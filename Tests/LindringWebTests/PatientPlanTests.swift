@@ -231,3 +231,20 @@ import Testing
         }
     }
 }
+
+@Suite struct PlanSaveWithoutAPlanTests {
+    @Test func aFormSavedOnAVersionOfAPlanThePatientDoesNotHaveIs404NotAServerError() async throws {
+        try await TestApp.run { app in
+            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", withPlan: false)
+            try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
+            let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
+            // when: the form claims to change version 3
+            let saved = try await app.post("/patients/\(patient)/plan/edit", try await app.login("pal"), form: [
+                "status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
+                "baseVersion": "3", "careTeam[0].role": "keyWorker", "careTeam[0].unitId": unit.id.uuidString,
+            ])
+            // then
+            #expect(saved.status == .notFound)
+        }
+    }
+}

@@ -14,7 +14,8 @@ import Synchronization
 /// migrations, hands out `Database` handles and closes everything on the way out.
 public final class Persistence: Sendable {
     public let location: DatabaseLocation
-    public let databases: Databases
+    /// FluentKit's connections (migrations, bulk loads): never handed out, like `database`.
+    let databases: Databases
     /// Seals every audit entry this process appends (`AuditKey`).
     public let auditKey: AuditKey
     let logger: Logger

@@ -60,6 +60,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return (.forbidden, "You are not on this patient's care team, or the patient has not consented to sharing.", Extra())
         case is StalePlanVersion:
             return (.preconditionFailed, "The plan has changed since you read it.", Extra())
+        case is PlanNotFound:
+            // A save based on a version of a plan the patient does not have (the form or the API).
+            return (.notFound, "No such resource.", Extra())
         case let error as ValidationFailure:
             return (.unprocessableContent, "Some fields are invalid.", Extra(fieldErrors: error.errors))
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
