@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LindringCore", targets: ["LindringCore"]),
         .library(name: "LindringStore", targets: ["LindringStore"]),
         .library(name: "LindringWeb", targets: ["LindringWeb"]),
+        .library(name: "LindringDemoData", targets: ["LindringDemoData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -70,12 +71,24 @@ let package = Package(
             resources: [.copy("Assets")],
             swiftSettings: swiftSettings
         ),
+        // The demo data and the region-scale generator (`lindring demo-data`, `serve --demo`):
+        // synthetic records written through the store's repositories, no web code.
+        .target(
+            name: "LindringDemoData",
+            dependencies: [
+                "LindringCore",
+                "LindringStore",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "lindring",
             dependencies: [
                 "LindringCore",
                 "LindringStore",
                 "LindringWeb",
+                "LindringDemoData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -104,6 +117,7 @@ let package = Package(
             name: "LindringWebTests",
             dependencies: [
                 "LindringWeb",
+                "LindringDemoData",
                 "LindringTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

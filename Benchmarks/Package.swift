@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "LindringCore", package: "Lindring"),
                 .product(name: "LindringStore", package: "Lindring"),
                 .product(name: "LindringWeb", package: "Lindring"),
+                .product(name: "LindringDemoData", package: "Lindring"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LindringCore
+import LindringDemoData
 import LindringStore
 import LindringWeb
 import Logging

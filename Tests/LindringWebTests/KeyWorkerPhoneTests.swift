@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
+@testable import LindringDemoData
 @testable import LindringStore
 import Testing
 @testable import LindringWeb
@@ -12,7 +13,7 @@ import Testing
     func setNumbers(_ app: TestApp, unit code: String, day: String?, night: String?) async throws {
         let db = app.persistence.outsideWriter
         let unit = try #require(try await UnitRepository.find(code: code, on: db))
-        var draft = UnitsController.draft(from: unit)
+        var draft = UnitDraft(unit)
         (draft.dayPhone, draft.outOfHoursPhone) = (day, night)
         let valid = try draft.validated()
         try await app.persistence.write { _ = try await UnitRepository.update(id: unit.id, valid, on: $0) }

@@ -1,5 +1,6 @@
 import Foundation
 import LindringCore
+@testable import LindringDemoData
 @testable import LindringStore
 import LindringTestSupport
 @testable import LindringWeb

@@ -65,7 +65,7 @@ import Testing
         let svg = chart.svg(da)
         // then: one dot in the middle, no line, no bands, one date
         #expect(svg.components(separatedBy: "<circle").count == 2 && !svg.contains("<polyline") && !svg.contains("band-"))
-        #expect(svg.contains("cx=\"\(String(format: "%.1f", TrendChart.left + TrendChart.plotWidth / 2))\""))
+        #expect(svg.contains("cx=\"\(SVGChart.number(TrendChart.left + TrendChart.plotWidth / 2))\""))
         #expect(svg.contains("<title>5. jan. 2026 kl. 12:00: 13,6</title>") && !svg.contains("13.6"))
         #expect(texts(svg, "axis x-tick") == ["5. jan."])
         #expect(texts(svg, "axis y-tick") == ["0", "20", "40", "60", "80", "100"])

@@ -1,5 +1,6 @@
 import Foundation
 import LindringCore
+import LindringDemoData
 import LindringStore
 import LindringWeb
 import Logging

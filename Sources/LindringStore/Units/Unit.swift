@@ -23,3 +23,11 @@ extension Sequence<OrgUnit> {
         Dictionary(map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
+
+extension UnitDraft {
+    /// The unit as its edit form starts: what is stored now.
+    public init(_ unit: OrgUnit) {
+        self.init(code: unit.code, name: unit.name, kind: unit.kind.rawValue, sector: unit.sector.rawValue, parentCode: unit.parentCode,
+                  dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode)
+    }
+}

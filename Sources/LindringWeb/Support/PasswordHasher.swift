@@ -1,9 +1,10 @@
 import HummingbirdBcrypt
+import LindringCore
 import NIOPosix
 
 /// Bcrypt hashing and checking on a thread pool of its own: a cost-12 hash takes a quarter
 /// of a second of CPU, which must neither block an event loop nor starve the database's pool.
-public struct PasswordHasher: Sendable {
+public struct PasswordHasher: PasswordHashing {
     let cost: UInt8
     let pool: NIOThreadPool
 

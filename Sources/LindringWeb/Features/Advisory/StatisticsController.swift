@@ -128,9 +128,9 @@ enum StatisticsViews {
                 .li(.strong(.plainText(percent(s.followUpsOnTimeShare))), .span(.plainText(t("statistics.followUpsOnTime", ["n": String(raw.followUps)])))),
                 .li(.strong(.plainText(s.medianDurationMinutes.map { decimal(t, $0) } ?? "–")), .span(.plainText(t("statistics.medianMinutes"))))),
             .h2(.plainText(t("statistics.perDay"))),
-            .raw(Charts.perDay(s.perDay, from: raw.from, to: raw.to, label: t("statistics.perDay"))),
+            .raw(StatisticsCharts.perDay(s.perDay, from: raw.from, to: raw.to, label: t("statistics.perDay"))),
             .h2(.plainText(t("statistics.heatmap"))),
-            .raw(Charts.heatmap(s.byWeekdayHour, label: t("statistics.heatmap"), weekdays: (1...7).map { t("weekday.\($0)") })),
+            .raw(StatisticsCharts.heatmap(s.byWeekdayHour, label: t("statistics.heatmap"), weekdays: (1...7).map { t("weekday.\($0)") })),
             heatmapTable(t, s.byWeekdayHour),
             .div(.class("count-tables"),
                  counts(t, t("contact.field.callerRole"), "callerRole", s.byCallerRole, order: AdvisoryOpenAPI.values(CallerRole.self)),
@@ -158,52 +158,5 @@ enum StatisticsViews {
                      .tbody(.forEach(Array(grid.enumerated())) { index, hours in
                          .tr(.th(.attribute(named: "scope", value: "row"), .plainText(t("weekday.\(index + 1)"))), .forEach(hours) { .td(.class("num"), .plainText(String($0))) })
                      }))))
-    }
-}
-
-/// Server-rendered SVG charts: no script, printable, with a text alternative.
-enum Charts {
-    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
-
-    static func heatmap(_ grid: [[Int]], label: String, weekdays: [String]) -> String {
-        let cell = 28, left = 90, top = 22
-        let maxCount = max(grid.flatMap { $0 }.max() ?? 0, 1)
-        var svg = "<svg class=\"chart heatmap\" role=\"img\" aria-label=\"\(escape(label))\" viewBox=\"0 0 \(left + 24 * cell + 4) \(top + 7 * cell + 4)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        for hour in stride(from: 0, to: 24, by: 2) {
-            svg += "<text x=\"\(left + hour * cell + cell / 2)\" y=\"14\" text-anchor=\"middle\" class=\"axis\">\(hour.zeroPadded(2))</text>"
-        }
-        for (row, hours) in grid.enumerated() {
-            svg += "<text x=\"\(left - 8)\" y=\"\(top + row * cell + cell / 2 + 4)\" text-anchor=\"end\" class=\"axis\">\(escape(weekdays[row]))</text>"
-            for (hour, count) in hours.enumerated() {
-                // Lightness from pale (few) to deep (many), so the evening and weekend peaks stand out in print too.
-                let intensity = Double(count) / Double(maxCount)
-                let lightness = Int((96 - intensity * 62).rounded())
-                svg += "<rect x=\"\(left + hour * cell)\" y=\"\(top + row * cell)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" rx=\"3\" fill=\"hsl(200 60% \(lightness)%)\"><title>\(escape(weekdays[row])) \(hour.zeroPadded(2)):00 – \(count)</title></rect>"
-            }
-        }
-        return svg + "</svg>"
-    }
-
-    static func perDay(_ days: [StatisticsDTO.Day], from: LocalDate, to: LocalDate, label: String) -> String {
-        let counts = Dictionary(uniqueKeysWithValues: days.map { ($0.date, $0.count) })
-        var all: [(String, Int)] = []
-        var day = from
-        while day <= to, all.count < 3660 {
-            all.append((day.description, counts[day.description] ?? 0))
-            day = day.adding(days: 1)
-        }
-        let width = 720, height = 160, bottom = 20
-        let maxCount = max(all.map(\.1).max() ?? 0, 1)
-        let bar = Double(width) / Double(max(all.count, 1))
-        var svg = "<svg class=\"chart per-day\" role=\"img\" aria-label=\"\(escape(label))\" viewBox=\"0 0 \(width) \(height + bottom)\" preserveAspectRatio=\"none\" xmlns=\"http://www.w3.org/2000/svg\">"
-        for (index, (date, count)) in all.enumerated() {
-            let h = Double(height) * Double(count) / Double(maxCount)
-            svg += String(format: "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" class=\"bar\">",
-                          Double(index) * bar + bar * 0.1, Double(height) - h, max(bar * 0.8, 0.5), h)
-                + "<title>\(date): \(count)</title></rect>"
-        }
-        svg += "<text x=\"0\" y=\"\(height + 15)\" class=\"axis\">\(from.danish)</text>"
-        svg += "<text x=\"\(width)\" y=\"\(height + 15)\" text-anchor=\"end\" class=\"axis\">\(to.danish) · max \(maxCount)</text>"
-        return svg + "</svg>"
     }
 }

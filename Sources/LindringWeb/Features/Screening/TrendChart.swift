@@ -4,7 +4,7 @@ import LindringCore
 /// A screening trend as server-rendered SVG (issue 18, item 12): a y axis with labelled ticks,
 /// the dates on the x axis ("3. dec."), points placed by time (oldest left) and joined by a line,
 /// and for an item the instrument's severity bands shaded behind them, so that a nurse sees when
-/// a symptom entered the severe band. Labels are escaped (`HTMLEscaping`); numbers are Danish
+/// a symptom entered the severe band. Drawn with `SVGChart`; numbers are Danish
 /// (`DanishNumber`). The chart is an image with a summary for screen readers; the page's tables
 /// carry every number.
 struct TrendChart {
@@ -140,42 +140,34 @@ struct TrendChart {
     }
 
     func svg(_ t: Localizer) -> String {
-        let w = Self.width, h = Self.height, left = Self.left, top = Self.top, plotWidth = Self.plotWidth, plotHeight = Self.plotHeight
-        func f(_ value: Double) -> String { String(format: "%.1f", value) }
-        var svg = "<svg class=\"chart trend\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(summary(t)))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\""
-            + " xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" class=\"frame\"/>"
+        let left = Self.left, top = Self.top, plotWidth = Self.plotWidth, base = Self.top + Self.plotHeight
+        var chart = SVGChart(kind: "trend", label: summary(t), width: Self.width, height: Self.height)
+        chart.rect(x: left, y: top, width: plotWidth, height: Self.plotHeight, class: "frame")
         for band in bands {
             let y1 = y(max(band.from, band.to)), y2 = y(min(band.from, band.to))
-            svg += "<rect x=\"\(f(left))\" y=\"\(f(y1))\" width=\"\(f(plotWidth))\" height=\"\(f(y2 - y1))\" class=\"band band-\(band.severity.rawValue)\"/>"
+            chart.rect(x: left, y: y1, width: plotWidth, height: y2 - y1, class: "band band-\(band.severity.rawValue)")
         }
         for tick in ticks {
-            let ty = y(tick)
-            svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotWidth))\" y1=\"\(f(ty))\" y2=\"\(f(ty))\" class=\"grid\"/>"
-            svg += "<text x=\"\(f(left - 5))\" y=\"\(f(ty + 4))\" text-anchor=\"end\" class=\"axis y-tick\">\(DanishNumber.score(tick))</text>"
+            chart.line(x1: left, y1: y(tick), x2: left + plotWidth, y2: y(tick), class: "grid")
+            chart.text(DanishNumber.score(tick), x: left - 5, y: y(tick) + 4, anchor: .end, class: "axis y-tick")
         }
-        let base = top + plotHeight
-        svg += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(base))\" class=\"axis-line\"/>"
-        svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotWidth))\" y1=\"\(f(base))\" y2=\"\(f(base))\" class=\"axis-line\"/>"
+        chart.line(x1: left, y1: top, x2: left, y2: base, class: "axis-line")
+        chart.line(x1: left, y1: base, x2: left + plotWidth, y2: base, class: "axis-line")
         for label in dateLabels(t) {
-            svg += "<text x=\"\(f(label.x))\" y=\"\(f(h - 8))\" text-anchor=\"middle\" class=\"axis x-tick\">\(HTMLEscaping.escape(label.text))</text>"
+            chart.text(label.text, x: label.x, y: Self.height - 8, anchor: .middle, class: "axis x-tick")
         }
         for point in points {
-            let px = x(point.at)
-            svg += "<line x1=\"\(f(px))\" x2=\"\(f(px))\" y1=\"\(f(base))\" y2=\"\(f(base + 4))\" class=\"axis-line\"/>"
+            chart.line(x1: x(point.at), y1: base, x2: x(point.at), y2: base + 4, class: "axis-line")
         }
-        let coordinates = points.map { (x($0.at), y($0.value)) }
-        if coordinates.count > 1 {
-            svg += "<polyline class=\"line\" points=\"" + coordinates.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ") + "\"/>"
-        }
-        let radius = points.count > 40 ? "2.5" : "3.5"
-        for (point, (px, py)) in zip(points, coordinates) {
+        let coordinates = points.map { (x: x($0.at), y: y($0.value)) }
+        if coordinates.count > 1 { chart.polyline(coordinates, class: "line") }
+        let radius = points.count > 40 ? 2.5 : 3.5
+        for (point, position) in zip(points, coordinates) {
             let c = DanishCalendar.components(of: point.at)
             let title = t("chart.point", ["date": Self.date(t, point.at, withYear: true), "time": "\(c.hour.zeroPadded(2)):\(c.minute.zeroPadded(2))",
                                           "value": DanishNumber.score(point.value)])
-            svg += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"\(radius)\" class=\"dot severity-\(point.severity?.rawValue ?? "none")\">"
-                + "<title>\(HTMLEscaping.escape(title))</title></circle>"
+            chart.circle(x: position.x, y: position.y, radius: radius, class: "dot severity-\(point.severity?.rawValue ?? "none")", title: title)
         }
-        return svg + "</svg>"
+        return chart.rendered
     }
 }

@@ -59,7 +59,7 @@ struct UnitsController {
     @Sendable func edit(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUnits)
         let unit = try await services.unit(named: context)
-        return try await form(context, draft: Self.draft(from: unit), unit: unit, errors: [])
+        return try await form(context, draft: UnitDraft(unit), unit: unit, errors: [])
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
@@ -107,11 +107,6 @@ struct UnitsController {
         UnitDraft(code: form["code"] ?? "", name: form["name"] ?? "", kind: form["kind"] ?? "", sector: form["sector"] ?? "",
                   parentCode: form["parentCode"], dayPhone: form["dayPhone"], outOfHoursPhone: form["outOfHoursPhone"],
                   sorCode: form["sorCode"])
-    }
-
-    static func draft(from unit: OrgUnit) -> UnitDraft {
-        UnitDraft(code: unit.code, name: unit.name, kind: unit.kind.rawValue, sector: unit.sector.rawValue, parentCode: unit.parentCode,
-                  dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode)
     }
 }
 

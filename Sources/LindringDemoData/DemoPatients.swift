@@ -126,7 +126,7 @@ enum DemoPatients {
             .filter { clinical.contains($0.kind) && $0.dayPhone == nil && $0.outOfHoursPhone == nil }
         try await persistence.write { tx in
             for (index, unit) in units.enumerated() {
-                var draft = UnitsController.draft(from: unit)
+                var draft = UnitDraft(unit)
                 draft.dayPhone = "70 20 \((index % 100).zeroPadded(2)) 00"
                 draft.outOfHoursPhone = "70 21 \((index % 100).zeroPadded(2)) 00"
                 _ = try await UnitRepository.update(id: unit.id, try draft.validated(), on: tx)

@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import LindringCore
 import LindringStore

@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import LindringCore
 import LindringStore
@@ -41,7 +40,7 @@ public enum RegionScale {
     static let cprOffset = 1_000_000
 
     /// Loads `volume` of synthetic data ending at `now`. Refuses a database that has it already.
-    public static func load(persistence: Persistence, hasher: PasswordHasher, volume: Volume, now: Date = Date(),
+    public static func load(persistence: Persistence, hasher: any PasswordHashing, volume: Volume, now: Date = Date(),
                             progress: Progress = { _, _, _ in }) async throws {
         if try await persistence.readEach({ try await UserRepository.find(username: firstUsername, on: $0) }) != nil { throw AlreadyLoaded() }
         let units = try await persistence.readEach { try await UnitRepository.list(includeInactive: false, on: $0) }
@@ -86,7 +85,7 @@ public enum RegionScale {
     /// Staff across the region: clinicians in the palliative teams, home care and hospital
     /// departments, the advisory line's nurses, social workers and educators. They share one
     /// hash of a random password nobody knows: they exist to be named in the data, not to sign in.
-    static func users(_ persistence: Persistence, hasher: PasswordHasher, count: Int, context: Context, progress: Progress) async throws -> [User] {
+    static func users(_ persistence: Persistence, hasher: any PasswordHashing, count: Int, context: Context, progress: Progress) async throws -> [User] {
         let hash = try await hasher.hash(SecureToken.make())
         let clinical = context.units(.palliativeTeam) + context.units(.homeCare) + context.units(.hospitalDepartment)
         var drafts: [(user: ValidUser, unitId: UUID?)] = []

@@ -40,7 +40,7 @@ enum DemoAdvisory {
 
     /// `perDay` scales the volume: about 18 contacts a day is the demo's line; region-scale
     /// benchmarks use hundreds.
-    static func load(persistence: Persistence, hasher: PasswordHasher, days: Int = 365, perDay: Int = 18, now: Date = Date()) async throws {
+    static func load(persistence: Persistence, hasher: any PasswordHashing, days: Int = 365, perDay: Int = 18, now: Date = Date()) async throws {
         guard try await persistence.readEach({ try await ContactRepository.list(from: LocalDate("2000-01-01")!, to: LocalDate("2200-01-01")!, limit: 1, on: $0) })
             .isEmpty else { return }
         var random = DemoPatients.Generator(state: 247)
@@ -113,7 +113,7 @@ enum DemoAdvisory {
     }
 
     /// The advisory staff: the demo advisor and a few colleagues who cannot sign in.
-    static func advisoryStaff(_ persistence: Persistence, hasher: PasswordHasher) async throws -> [User] {
+    static func advisoryStaff(_ persistence: Persistence, hasher: any PasswordHashing) async throws -> [User] {
         var users = try await persistence.readEach { try await UserRepository.list(on: $0) }.filter { $0.roles.contains(.advisor) }
         // One hash of a random password nobody knows: the colleagues exist for the rota only.
         let hash = try await hasher.hash(SecureToken.make())
