@@ -60,10 +60,11 @@ enum DemoPatients {
         }
     }
 
-    /// A unique, well-formed CPR number for every index up to 60 million: serials 0000–3999
-    /// (born in the 1900s), then every day of 28 × 12, then every year 1930–1975.
+    /// A unique, well-formed CPR number for every index up to 60 million: every day of 28 × 12,
+    /// then every year 1930–1975, then serials 0000–3999 (born in the 1900s). Neighbouring
+    /// patients are born on different days, as in life, so that the birth date tells them apart.
     static func cpr(_ index: Int) -> String {
-        let serial = index % 4000, dayIndex = (index / 4000) % 336, year = 1930 + (index / (4000 * 336)) % 46
+        let dayIndex = index % 336, year = 1930 + (index / 336) % 46, serial = (index / (336 * 46)) % 4000
         return String(format: "%02d%02d%02d%04d", dayIndex % 28 + 1, dayIndex / 28 + 1, year % 100, serial)
     }
 
