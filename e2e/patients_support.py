@@ -1,4 +1,5 @@
-"""Helpers for the patient and plan tests (test_patients_browser.py, test_patients_api.py).
+"""Helpers and fixtures for the tests that act as demo users through the API and the database
+(loaded as a pytest plugin by conftest.py, so its fixtures reach every module):
 
 - every demo user's password by user name (conftest keeps only the first user per role,
   and the plan tests need both clinicians: `klinik` on RH-PAL, `hjemmepleje` on HJ-101);
@@ -6,7 +7,8 @@
   care team (UUIDs are stored as upper-case text there, as in the app's URLs);
 - an API client with a bearer token from `lindring api-token`;
 - a headless Chromium of a given window size, for several sessions at once;
-- fixtures the API and browser modules share: an API client per demo user, and `browsers`.
+- fixtures the API and browser modules share: an API client per demo user, `browsers`, demo
+  patients on given care teams and `patient`, one registered for the module.
 """
 
 from __future__ import annotations
@@ -29,6 +31,18 @@ TIMEOUT = 15
 
 KEY_UNIT = "RH-PAL"  # klinik's unit: Palliativt Team, Rigshospitalet
 HOME_CARE_UNIT = "HJ-101"  # hjemmepleje's unit: Hjemmeplejen, København Kommune
+
+# The demo users the tests act as.
+ADMIN = "admin"
+KEY_WORKER = "klinik"  # clinician, RH-PAL (Palliativt Team, Rigshospitalet): key worker of the patients registered in the tests
+NURSE = "hjemmepleje"  # clinician, HJ-101 (home care): on those care teams, not key worker
+ADVISOR = "raadgiver"  # advisor, PAL-247
+FINANCE = "oekonomi"
+AUDITOR = "revisor"
+
+# The `patient` fixture's patient (the self-report pages may show her first name only).
+FIRST_NAME, MIDDLE_NAME, SURNAME = "Gudrun", "Lykke", "Skærmesen"
+PATIENT_NAME = f"{FIRST_NAME} {MIDDLE_NAME} {SURNAME}"
 
 
 # --- demo users ------------------------------------------------------------------
@@ -294,6 +308,22 @@ def outside_patient(db: Db) -> DemoPatient:
     return found[0]
 
 
+@pytest.fixture(scope="module")
+def key_unit_id(db: Db) -> str:
+    return db.unit_id(KEY_UNIT)
+
+
+@pytest.fixture(scope="module")
+def patient(key_worker: Api, db: Db) -> dict:
+    """A consenting patient with a plan naming RH-PAL as key worker and HJ-101 as home care,
+    registered for the module (PATIENT_NAME)."""
+    body = {"cpr": fresh_cpr(db), "name": PATIENT_NAME, "diagnosisGroup": "cancer", "sharingConsent": "given"}
+    created = expect_json(key_worker.post("/patients", body), 201)
+    team = [{"role": "keyWorker", "unitId": db.unit_id(KEY_UNIT)}, {"role": "homeCare", "unitId": db.unit_id(HOME_CARE_UNIT)}]
+    expect_json(key_worker.post(f"/patients/{created['id']}/plan", {"careTeam": team}), 201)
+    return created
+
+
 def user_api(username: str):
     """A module-scoped fixture: an API client with `username`'s bearer token."""
 
@@ -307,11 +337,11 @@ def user_api(username: str):
 
 
 # The demo users the API tests act as, one client per module.
-key_worker = user_api("klinik")  # clinician, RH-PAL: the key-worker unit of the patients registered in the tests
-nurse = user_api("hjemmepleje")  # clinician, HJ-101: home care on those care teams, not key worker
-advisor = user_api("raadgiver")  # advisor, PAL-247
-finance = user_api("oekonomi")
-admin = user_api("admin")
+key_worker = user_api(KEY_WORKER)
+nurse = user_api(NURSE)
+advisor = user_api(ADVISOR)
+finance = user_api(FINANCE)
+admin = user_api(ADMIN)
 
 
 @pytest.fixture

@@ -40,38 +40,41 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import SHUTDOWN_GRACE_SECONDS, LindringServer, _start_server
-from patients_support import KEY_UNIT, Api, Db, expect_json, password_of, sqlite_path
-from test_browser_smoke import (
+from browser_support import (
+    CPH,
     WAIT_SECONDS,
+    assert_clean_page,
+    click,
+    click_and_wait,
+    ctrl_enter,
     describe_page,
     error_page_status,
-    log_in,
+    follow_up_rows,
+    install_event_source_probe,
+    mark_document,
+    one,
     path_of,
     screenshot,
     severe_console_entries,
-    submit_and_wait,
+    shown,
+    sign_in,
     untranslated_keys,
+    visible,
+    wait_for_next_document,
 )
+from conftest import SHUTDOWN_GRACE_SECONDS, LindringServer, _start_server
+from patients_support import ADVISOR, FINANCE, KEY_UNIT, KEY_WORKER, Api, expect_json, sqlite_path
 
-CPH = ZoneInfo("Europe/Copenhagen")
-
-ADVISOR = "raadgiver"  # advisor, PAL-247
-KEY_WORKER = "klinik"  # clinician, RH-PAL (Palliativt Team, Rigshospitalet)
-FINANCE = "oekonomi"
-ADMIN = "admin"
 KEY_UNIT_NAME = "Palliativt Team, Rigshospitalet"
 
 UUID_PATH = re.compile(r"^/advisory/contacts/([0-9A-Fa-f-]{36})$")
@@ -115,11 +118,6 @@ def next_working_day_at_ten(started: datetime) -> datetime:
     return datetime(day.year, day.month, day.day, 10, 0, tzinfo=CPH)
 
 
-def shown(moment: datetime) -> str:
-    """How the pages show a time: 24.11.2026 10:00."""
-    return moment.astimezone(CPH).strftime("%d.%m.%Y %H:%M")
-
-
 # --- demo patients ------------------------------------------------------------------------------
 
 
@@ -160,11 +158,6 @@ def key_worker_patient_ids(server: LindringServer) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def key_unit_id(db: Db) -> str:
-    return db.unit_id(KEY_UNIT)
-
-
-@pytest.fixture(scope="module")
 def patients(lindring: LindringServer, key_worker: Api, key_unit_id: str) -> list[PlannedPatient]:
     """Four consenting demo patients with RH-PAL as key worker, confirmed through the API."""
     found: list[PlannedPatient] = []
@@ -182,69 +175,8 @@ def patients(lindring: LindringServer, key_worker: Api, key_unit_id: str) -> lis
 # --- browser helpers --------------------------------------------------------------------------
 
 
-def sign_in(driver: WebDriver, server: LindringServer, username: str) -> None:
-    log_in(driver, server, username, password_of(server, username))
-    if path_of(driver) == "/login":
-        screenshot(driver, f"advisory-FAILED-login-{username}")
-        pytest.fail(f"{username} could not sign in: {describe_page(driver)}")
-
-
-def one(driver: WebDriver, css: str, what: str) -> WebElement:
-    found = driver.find_elements(By.CSS_SELECTOR, css)
-    if not found:
-        screenshot(driver, f"advisory-FAILED-{what}")
-        pytest.fail(f"no {what} ({css}) on {describe_page(driver)}")
-    return found[0]
-
-
-def visible(driver: WebDriver, css: str, what: str, seconds: float = WAIT_SECONDS) -> WebElement:
-    try:
-        return WebDriverWait(driver, seconds).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
-    except TimeoutException:
-        screenshot(driver, f"advisory-FAILED-{what}")
-        pytest.fail(f"no visible {what} ({css}) on {describe_page(driver)}")
-
-
 def value_of(driver: WebDriver, css: str) -> str:
     return one(driver, css, css).get_attribute("value") or ""
-
-
-def assert_clean_page(driver: WebDriver, where: str, allowed_console: str | None = None) -> None:
-    """Not an error page, no console error (except `allowed_console`), no catalog keys shown."""
-    status = error_page_status(driver)
-    assert status is None, f"{where}: error page {status}: {describe_page(driver)}"
-    console = [e for e in severe_console_entries(driver) if not (allowed_console and re.search(allowed_console, e))]
-    assert not console, f"{where}: console errors {console}"
-    keys = untranslated_keys(driver)
-    assert not keys, f"{where}: catalog keys shown instead of text: {keys}"
-
-
-def click_and_wait(driver: WebDriver, element: WebElement) -> None:
-    submit_and_wait(driver, element)
-
-
-def click(driver: WebDriver, element: WebElement) -> None:
-    """Clicks an element after scrolling it to the middle of the window (clear of the sticky save bar)."""
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-    element.click()
-
-
-def mark_document(driver: WebDriver) -> None:
-    driver.execute_script("window.__lindringE2eOldPage = true;")
-
-
-def wait_for_next_document(driver: WebDriver, what: str) -> None:
-    def loaded(d: WebDriver) -> bool:
-        try:
-            return bool(d.execute_script("return window.__lindringE2eOldPage !== true && document.readyState === 'complete'"))
-        except WebDriverException:
-            return False
-
-    try:
-        WebDriverWait(driver, WAIT_SECONDS).until(loaded)
-    except TimeoutException:
-        screenshot(driver, f"advisory-FAILED-{what}")
-        pytest.fail(f"{what}: no new page loaded; still on {describe_page(driver)}")
 
 
 def active(driver: WebDriver) -> WebElement:
@@ -268,10 +200,6 @@ def press_on_page(driver: WebDriver, *keys: str) -> None:
     ActionChains(driver).send_keys(*keys).perform()
 
 
-def ctrl_enter(driver: WebDriver) -> None:
-    ActionChains(driver).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
-
-
 def tab_to(driver: WebDriver, wanted, what: str, max_tabs: int = 30) -> list[str]:
     """Presses Tab until the focused element is `wanted` (an id, or a predicate on the element).
 
@@ -289,11 +217,8 @@ def tab_to(driver: WebDriver, wanted, what: str, max_tabs: int = 30) -> list[str
     pytest.fail(f"{max_tabs} presses of Tab did not reach {what}; the focus went {' → '.join(path)}")
 
 
-def follow_up_rows(driver: WebDriver, scope_css: str, text: str) -> list[WebElement]:
-    return [row for row in driver.find_elements(By.CSS_SELECTOR, f"{scope_css} table.follow-ups tbody tr") if text in row.text]
-
-
-def cells(row: WebElement) -> list[str]:
+def data_cells(row: WebElement) -> list[str]:
+    """A table row's data cells (td, not th), as text."""
     return [td.text.strip() for td in row.find_elements(By.TAG_NAME, "td")]
 
 
@@ -313,19 +238,6 @@ def sbar(driver: WebDriver) -> dict[str, str]:
 
 def open_board(driver: WebDriver, server: LindringServer) -> None:
     driver.get(server.url("/advisory"))
-
-
-def install_event_source_probe(driver: WebDriver) -> None:
-    """Keeps a reference to every EventSource the pages open, to see when one is connected."""
-    driver.execute_cdp_cmd(
-        "Page.addScriptToEvaluateOnNewDocument",
-        {"source": (
-            "(() => { const Original = window.EventSource; if (!Original) return;"
-            " window.__lindringE2eSources = [];"
-            " window.EventSource = class extends Original {"
-            "   constructor(...args) { super(...args); window.__lindringE2eSources.push(this); } }; })();"
-        )},
-    )
 
 
 def contacts_on(api: Api, day: date) -> list[dict]:
@@ -532,12 +444,12 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     expected_due = next_working_day_at_ten(started)
     rows = follow_up_rows(nurse, "main", follow_up_text)
     assert len(rows) == 1, f"the contact page lists {len(rows)} follow-ups with the text typed: {describe_page(nurse)}"
-    due, triage, patient_name, unit, task, _buttons = cells(rows[0])
+    due, triage, patient_name, unit, task, _buttons = data_cells(rows[0])
     assert due == shown(expected_due), (
         f"the routine follow-up is due {due!r}; expected the next working day at 10:00 after {started_text}: "
         f"{shown(expected_due)}"
     )
-    assert (triage, patient_name, unit) == ("Rutine", patient.name, KEY_UNIT_NAME), cells(rows[0])
+    assert (triage, patient_name, unit) == ("Rutine", patient.name, KEY_UNIT_NAME), data_cells(rows[0])
     assert follow_up_text in task
     buttons = [b.text for b in rows[0].find_elements(By.CSS_SELECTOR, "button")]
     assert buttons == ["Udført", "Annullér"], buttons
@@ -553,8 +465,8 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     section = visible(team, "#inbox-follow-ups", "follow-ups in the inbox")
     rows = follow_up_rows(team, "#inbox-follow-ups", follow_up_text)
     assert len(rows) == 1, f"#inbox-follow-ups does not show the follow-up: {section.text[:600]!r}"
-    due, triage, patient_name, unit, _task, _buttons = cells(rows[0])
-    assert (due, patient_name, unit) == (shown(expected_due), patient.name, KEY_UNIT_NAME), cells(rows[0])
+    due, triage, patient_name, unit, _task, _buttons = data_cells(rows[0])
+    assert (due, patient_name, unit) == (shown(expected_due), patient.name, KEY_UNIT_NAME), data_cells(rows[0])
     team.execute_script("arguments[0].scrollIntoView({block: 'center'});", rows[0])
     screenshot(team, "advisory-inbox-follow-up")
 
@@ -574,7 +486,7 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     rows = follow_up_rows(team, "main", follow_up_text)
     assert len(rows) == 1, f"/follow-ups?status=done does not list the follow-up: {describe_page(team)}"
     who = one(team, ".who", "signed-in user").text.split("·")[0].strip()
-    status = cells(rows[0])[-1]
+    status = data_cells(rows[0])[-1]
     assert status.startswith("Udført") and who in status, f"the done follow-up's status reads {status!r} (expected Udført – {who})"
 
     # and the advisor's API agrees
@@ -924,7 +836,7 @@ def test_printed_handover_shows_the_status_of_every_follow_up(lindring: Lindring
     assert headers and headers[-1] == "Status", headers
     rows = nurse.find_elements(By.CSS_SELECTOR, "table.follow-ups tbody tr")
     assert rows, "no open follow-ups to print"
-    blank = [cells(row)[:3] for row in rows if not cells(row)[-1]]
+    blank = [data_cells(row)[:3] for row in rows if not data_cells(row)[-1]]
     assert not blank, f"{len(blank)} of {len(rows)} printed follow-ups have an empty Status, e.g. {blank[0]}"
 
 

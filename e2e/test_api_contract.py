@@ -13,9 +13,9 @@ import pytest
 import requests
 
 from conftest import LindringServer
+from patients_support import TIMEOUT, expect_problem
 from schemathesis_run import run_schemathesis
 
-TIMEOUT = 15
 
 
 # --- helpers -----------------------------------------------------------------
@@ -72,23 +72,6 @@ def login_form(session: requests.Session, server: LindringServer) -> dict[str, s
     return inputs
 
 
-def assert_problem_json(response: requests.Response, status: int) -> dict:
-    assert response.status_code == status, (
-        f"{response.request.method} {response.url} answered {response.status_code}, expected {status}: "
-        f"{response.text[:300]}"
-    )
-    content_type = response.headers.get("Content-Type", "")
-    assert content_type.split(";")[0].strip() == "application/problem+json", (
-        f"{response.url} answered Content-Type {content_type!r}, expected application/problem+json"
-    )
-    body = response.json()
-    assert isinstance(body, dict), "a problem document is a JSON object"
-    assert "title" in body or "type" in body, f"problem document without type or title: {body}"
-    if "status" in body:
-        assert body["status"] == status, f"problem status {body['status']} != HTTP status {status}"
-    return body
-
-
 # --- health and documents ------------------------------------------------------
 
 
@@ -118,7 +101,7 @@ def test_openapi_document_is_3_1_with_bearer_security(lindring: LindringServer):
 
 def test_api_without_token_is_401_problem_json(lindring: LindringServer):
     response = requests.get(lindring.url("/api/v1/units"), timeout=TIMEOUT)
-    assert_problem_json(response, 401)
+    expect_problem(response, 401)
 
 
 def test_api_401_names_the_bearer_scheme(lindring: LindringServer):
@@ -135,7 +118,7 @@ def test_api_with_invalid_token_is_401_problem_json(lindring: LindringServer):
         headers={"Authorization": "Bearer not-a-real-token"},
         timeout=TIMEOUT,
     )
-    assert_problem_json(response, 401)
+    expect_problem(response, 401)
 
 
 def test_api_with_token_lists_units(lindring: LindringServer):
@@ -155,7 +138,7 @@ def test_api_unknown_route_is_404_problem_json(lindring: LindringServer):
         headers={"Authorization": f"Bearer {token}"},
         timeout=TIMEOUT,
     )
-    assert_problem_json(response, 404)
+    expect_problem(response, 404)
 
 
 # --- HTML: language, error pages, CSRF, security headers ---------------------------

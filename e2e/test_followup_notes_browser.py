@@ -22,22 +22,19 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import LindringServer
-from patients_support import KEY_UNIT, Api, Db, expect_json
-from test_advisory_browser import (
-    ADVISOR,
+from browser_support import (
     CPH,
-    KEY_WORKER,
+    WAIT_SECONDS,
     assert_clean_page,
     click,
     click_and_wait,
+    describe_page,
     follow_up_rows,
     install_event_source_probe,
     one,
@@ -46,7 +43,8 @@ from test_advisory_browser import (
     shown,
     sign_in,
 )
-from test_browser_smoke import WAIT_SECONDS, describe_page
+from conftest import LindringServer
+from patients_support import ADVISOR, KEY_WORKER, Api, expect_json
 
 SHIFT_NAMES = {"night": "Nattevagt 00:00–08:00", "day": "Dagvagt 08:00–16:00", "evening": "Aftenvagt 16:00–00:00"}
 
@@ -84,11 +82,6 @@ def only_row(driver: WebDriver, task: str) -> WebElement:
     rows = follow_up_rows(driver, "main", task)
     assert len(rows) == 1, f"{len(rows)} follow-ups with {task!r} on {describe_page(driver)}"
     return rows[0]
-
-
-@pytest.fixture(scope="module")
-def key_unit_id(db: Db) -> str:
-    return db.unit_id(KEY_UNIT)
 
 
 def test_a_follow_up_is_done_with_a_note_and_cancelled_only_with_one(lindring: LindringServer, browsers, advisor: Api, key_unit_id: str):

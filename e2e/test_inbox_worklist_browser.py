@@ -18,31 +18,18 @@ import re
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SCREENSHOT_DIR, LindringServer
-from patients_support import HOME_CARE_UNIT, KEY_UNIT, Api, Db, expect_json, fresh_cpr, password_of, plan_input
+from browser_support import screenshot, sign_in
+from conftest import LindringServer
+from patients_support import HOME_CARE_UNIT, KEY_UNIT, NURSE, Api, Db, expect_json, fresh_cpr, plan_input
 
-NURSE = "hjemmepleje"
 MORPHINE = {"drug": "Morfin", "strength": "10 mg/ml", "dose": "2,5 mg", "route": "sc", "indication": "pain"}
-
-
-def shot(driver: WebDriver, name: str) -> None:
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    driver.save_screenshot(str(SCREENSHOT_DIR / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"))
-
-
-def sign_in(driver: WebDriver, server: LindringServer, username: str) -> None:
-    driver.get(server.url("/login"))
-    driver.find_element(By.ID, "username").send_keys(username)
-    driver.find_element(By.ID, "password").send_keys(password_of(server, username))
-    driver.find_element(By.ID, "login-button").click()
-    WebDriverWait(driver, 15).until(lambda d: "/login" not in d.current_url, f"{username} could not sign in")
 
 
 @pytest.fixture(scope="module")
 def patient(key_worker: Api, db: Db) -> dict:
-    """A consenting patient whose plan the key worker made and then changed in three critical ways."""
+    """A consenting patient whose plan the key worker made and then changed in three critical ways
+    (this module's own, in place of patients_support's `patient`)."""
     registered = expect_json(key_worker.post("/patients", {"cpr": fresh_cpr(db), "name": "Inga Indbakkesen",
                                                            "diagnosisGroup": "cancer", "sharingConsent": "given"}), 201)
     team = [{"role": "keyWorker", "unitId": db.unit_id(KEY_UNIT)},
@@ -74,7 +61,7 @@ def test_the_nurse_reads_the_patients_changes_once_with_the_critical_ones_named(
     group = group_of(driver, patient["name"])
     heading = group.find_element(By.CSS_SELECTOR, ".inbox-patient-heading").text
     text = group.text
-    shot(driver, "inbox-by-patient")
+    screenshot(driver, "inbox-by-patient")
     assert "Kritisk: genoplivning, anticiperende medicin" in heading, heading
     assert "2 ulæste" in heading, heading
     assert "telefon, vagt: 33 66 99 99 → 33 66 00 01" in text, text
@@ -100,7 +87,7 @@ def test_mine_patienter_puts_the_changed_patient_under_attention_and_fits_a_phon
         assert len(rows) == 1, attention.text[:800]
         assert "Kritisk: genoplivning" in rows[0].text, rows[0].text
         wide = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
-        shot(driver, f"worklist-{'phone' if phone else 'desktop'}")
+        screenshot(driver, f"worklist-{'phone' if phone else 'desktop'}")
         assert not wide, "Mine patienter scrolls sideways"
         rows[0].find_element(By.LINK_TEXT, patient["name"]).click()
         assert f"/patients/{patient['id']}" in driver.current_url

@@ -24,104 +24,29 @@ from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import LindringServer, _start_server, _stop_server
-from patients_support import DemoPatient, password_of
-from test_advisory_browser import (
-    ADVISOR,
-    KEY_WORKER,
+from browser_support import (
+    WAIT_SECONDS,
     assert_clean_page,
     click,
     ctrl_enter,
+    describe_page,
     mark_document,
     one,
+    open_at,
+    path_of,
+    screenshot,
     sign_in,
+    submit_and_wait,
+    tab_through,
     visible,
     wait_for_next_document,
 )
-from test_browser_smoke import WAIT_SECONDS, describe_page, path_of, screenshot, submit_and_wait
-
-DESKTOP_900 = (1366, 900)
-
-# The focused element, whether it is wholly in the window and what is at its centre. Waits two
-# frames first: the page may scroll the field into view after the focus moved.
-FOCUS_PROBE = """
-const done = arguments[arguments.length - 1];
-requestAnimationFrame(() => requestAnimationFrame(() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) { done(null); return; }
-  const r = el.getBoundingClientRect();
-  const width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
-  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-  const form = el.closest("form.long-form-probe");
-  done({
-    what: el.id ? "#" + el.id : el.tagName.toLowerCase() + (el.name ? "[name=" + el.name + "]" : "") + " " + (el.textContent || "").trim().slice(0, 30),
-    name: form ? (el.name || el.id || null) : null,
-    inside: r.top >= 0 && r.left >= 0 && r.bottom <= height + 0.5 && r.right <= width + 0.5 && r.width > 0 && r.height > 0,
-    uncovered: hit !== null && (hit === el || el.contains(hit)),
-    hit: hit ? (hit.id ? "#" + hit.id : hit.tagName.toLowerCase() + "." + hit.className) : null,
-    rect: [Math.round(r.left), Math.round(r.top), Math.round(r.right), Math.round(r.bottom)],
-    viewport: [width, height],
-  });
-}));
-"""
-
-# Every field of the form a keyboard user must reach (a radio group counts once, by its name).
-FIELDS_OF_FORM = """
-const form = arguments[0];
-form.classList.add("long-form-probe");
-const names = new Set();
-for (const el of form.querySelectorAll("input, select, textarea, button, a[href]")) {
-  if (el.type === "hidden" || el.disabled || el.closest("[hidden]")) continue;
-  const r = el.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) continue;
-  names.add(el.name || el.id);
-}
-return [...names].filter(Boolean);
-"""
-
-
-def open_at(browsers, size: str) -> WebDriver:
-    if size == "phone":
-        return browsers(phone=True)
-    driver = browsers(*DESKTOP_900)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": DESKTOP_900[0], "height": DESKTOP_900[1], "deviceScaleFactor": 1, "mobile": False})
-    return driver
-
-
-def tab_through(driver: WebDriver, form_css: str, label: str) -> None:
-    """Tabs from the top of the page through all of it; every focus stop must be visible."""
-    form = one(driver, form_css, f"{label} form")
-    wanted = set(driver.execute_script(FIELDS_OF_FORM, form))
-    assert len(wanted) >= 5, f"{label}: the form has only {sorted(wanted)}"
-    driver.execute_script("window.scrollTo(0, 0); document.querySelector('.skip-link').focus();")
-    reached: set[str] = set()
-    hidden: list[str] = []
-    first = None
-    for _ in range(600):
-        ActionChains(driver).send_keys(Keys.TAB).perform()
-        probe = driver.execute_async_script(FOCUS_PROBE)
-        if probe is None:
-            break
-        if first is None:
-            first = probe["what"]
-        elif probe["what"] == first:
-            break  # round the page once
-        if probe["name"]:
-            reached.add(probe["name"])
-        if not (probe["inside"] and probe["uncovered"]):
-            hidden.append(f"{probe['what']} at {probe['rect']} in {probe['viewport']} (centre shows {probe['hit']})")
-            if len(hidden) == 1:
-                screenshot(driver, f"long-forms-FAILED-hidden-{label}")
-    assert not hidden, f"{label}: {len(hidden)} focused elements were hidden or covered:\n  " + "\n  ".join(hidden)
-    missed = wanted - reached
-    assert not missed, f"{label}: Tab never reached {sorted(missed)}"
+from conftest import LindringServer, _start_server, _stop_server
+from patients_support import ADVISOR, KEY_WORKER, DemoPatient, password_of
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,8 @@ from conftest import LindringServer
 from patients_support import (
     HOME_CARE_UNIT,
     KEY_UNIT,
+    KEY_WORKER,
+    NURSE,
     Api,
     Db,
     DemoPatient,
@@ -29,9 +31,6 @@ from patients_support import (
     problem_fields,
 )
 from schemathesis_run import run_schemathesis, toml_string
-
-NURSE = "hjemmepleje"  # clinician, HJ-101
-KEY_WORKER = "klinik"  # clinician, RH-PAL
 
 
 # --- fixtures ------------------------------------------------------------------------

@@ -15,38 +15,36 @@ import re
 from urllib.parse import quote, urlsplit
 
 import pytest
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
+from browser_support import (
+    click_and_wait,
+    describe_page,
+    error_page_status,
+    one,
+    path_of,
+    screenshot,
+    severe_console_entries,
+    sign_in,
+    untranslated_keys,
+    visible,
+)
 from conftest import SCREENSHOT_DIR, LindringServer
 from patients_support import (
+    AUDITOR,
     HOME_CARE_UNIT,
+    KEY_WORKER,
+    NURSE,
     PHONE,
     Api,
     Db,
     DemoPatient,
     expect_json,
     fresh_cpr,
-    password_of,
 )
-from test_browser_smoke import (
-    WAIT_SECONDS,
-    describe_page,
-    error_page_status,
-    log_in,
-    path_of,
-    screenshot,
-    severe_console_entries,
-    submit_and_wait,
-    untranslated_keys,
-)
-
-NURSE = "hjemmepleje"  # clinician, HJ-101 (home care)
-KEY_WORKER = "klinik"  # clinician, RH-PAL (the palliative team)
-AUDITOR = "revisor"
 
 HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE_TEXT = "<img src=x onerror=alert(2)> \"quoted\" & 'single' </textarea><b>bold</b>"
@@ -61,41 +59,16 @@ STATE: dict[str, object] = {}
 # --- helpers -------------------------------------------------------------------------
 
 
-def sign_in(driver: WebDriver, server: LindringServer, username: str) -> None:
-    log_in(driver, server, username, password_of(server, username))
-    if path_of(driver) == "/login":
-        screenshot(driver, f"patients-FAILED-login-{username}")
-        pytest.fail(f"{username} could not sign in: {describe_page(driver)}")
-
-
-def click_and_wait(driver: WebDriver, element) -> None:
-    """Clicks a link or button that loads a new document and waits for it."""
-    submit_and_wait(driver, element)
-
-
-def one(driver: WebDriver, css: str, what: str):
-    found = driver.find_elements(By.CSS_SELECTOR, css)
-    if not found:
-        screenshot(driver, f"patients-FAILED-{what}")
-        pytest.fail(f"no {what} ({css}) on {describe_page(driver)}")
-    return found[0]
-
-
-def visible(driver: WebDriver, css: str, what: str):
-    try:
-        return WebDriverWait(driver, WAIT_SECONDS).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
-    except TimeoutException:
-        screenshot(driver, f"patients-FAILED-{what}")
-        pytest.fail(f"no visible {what} ({css}) on {describe_page(driver)}")
-
-
 def main_text(driver: WebDriver) -> str:
     mains = driver.find_elements(By.CSS_SELECTOR, "main")
     return mains[0].text if mains else driver.find_element(By.TAG_NAME, "body").text
 
 
 def assert_clean_page(driver: WebDriver, where: str, allowed_console: str | None = None) -> None:
-    """No alert dialog, no console error (except `allowed_console`), no catalog keys shown."""
+    """No alert dialog, no console error (except `allowed_console`), no catalog keys shown.
+
+    Not browser_support's: this one also fails on a JavaScript alert (hostile text run as
+    script) and does not look for an error page."""
     try:
         alert = driver.switch_to.alert
         text = alert.text

@@ -36,37 +36,35 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import LindringServer
-from patients_support import (
-    HOME_CARE_UNIT,
-    KEY_UNIT,
-    PHONE,
-    TIMEOUT,
-    Api,
-    Db,
-    describe,
-    expect_json,
-    fresh_cpr,
-    password_of,
-    pretty,
-)
-from test_browser_smoke import (
+from browser_support import (
     WAIT_SECONDS,
+    assert_clean_page,
+    assert_nothing_but_the_first_name,
+    assert_phone_width,
+    cells,
     describe_page,
     error_page_status,
-    log_in,
+    one,
     path_of,
     screenshot,
-    severe_console_entries,
+    sign_in,
     submit_and_wait,
+    text_of,
     untranslated_keys,
 )
+from conftest import LindringServer
+from patients_support import (
+    FIRST_NAME,
+    KEY_WORKER,
+    PATIENT_NAME,
+    TIMEOUT,
+    Api,
+    describe,
+    expect_json,
+    pretty,
+)
 
-KEY_WORKER = "klinik"  # clinician, RH-PAL: the key-worker unit of the patients registered here
 UTC = timezone.utc
-
-FIRST_NAME, MIDDLE_NAME, SURNAME = "Gudrun", "Lykke", "Skærmesen"
-PATIENT_NAME = f"{FIRST_NAME} {MIDDLE_NAME} {SURNAME}"
 
 # ESAS-r as the patient is asked it: every item, in order, with the English label and her answer.
 ESAS_QUESTIONS = [
@@ -91,17 +89,8 @@ EARLIER = [(14, {"pain": 2, "tiredness": 3, "drowsiness": 1, "nausea": 0, "appet
                 "depression": 3, "anxiety": 4, "wellbeing": 3})]  # total 28
 
 
-# --- fixtures -----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def patient(key_worker: Api, db: Db) -> dict:
-    """A consenting patient with a plan naming RH-PAL as key worker and HJ-101 as home care."""
-    body = {"cpr": fresh_cpr(db), "name": PATIENT_NAME, "diagnosisGroup": "cancer", "sharingConsent": "given"}
-    created = expect_json(key_worker.post("/patients", body), 201)
-    team = [{"role": "keyWorker", "unitId": db.unit_id(KEY_UNIT)}, {"role": "homeCare", "unitId": db.unit_id(HOME_CARE_UNIT)}]
-    expect_json(key_worker.post(f"/patients/{created['id']}/plan", {"careTeam": team}), 201)
-    return created
+# `patient` (patients_support): a consenting patient, PATIENT_NAME, with RH-PAL as key worker and
+# HJ-101 as home care, registered for this module.
 
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -109,54 +98,6 @@ def patient(key_worker: Api, db: Db) -> dict:
 
 def make_link(api: Api, patient_id: str, instrument: str) -> str:
     return expect_json(api.post(f"/patients/{patient_id}/self-report-links", {"instrument": instrument}), 201)["url"]
-
-
-def one(driver: WebDriver, css: str, what: str) -> WebElement:
-    found = driver.find_elements(By.CSS_SELECTOR, css)
-    if not found:
-        screenshot(driver, f"screening-FAILED-{what}")
-        pytest.fail(f"no {what} ({css}) on {describe_page(driver)}")
-    return found[0]
-
-
-def text_of(driver: WebDriver, css: str = "main") -> str:
-    return one(driver, css, css).text
-
-
-def assert_clean_page(driver: WebDriver, where: str) -> None:
-    status = error_page_status(driver)
-    assert status is None, f"{where}: error page {status}: {describe_page(driver)}"
-    console = severe_console_entries(driver)
-    assert not console, f"{where}: console errors {console}"
-    keys = untranslated_keys(driver)
-    assert not keys, f"{where}: catalog keys shown instead of text: {keys}"
-
-
-def horizontal_overflow(driver: WebDriver) -> tuple[int, int] | None:
-    """(scrollWidth, innerWidth) when the page scrolls sideways, else None."""
-    scroll_width, inner_width = driver.execute_script(
-        "return [document.documentElement.scrollWidth, window.innerWidth]"
-    )
-    return (scroll_width, inner_width) if scroll_width > inner_width else None
-
-
-def assert_phone_width(driver: WebDriver, where: str) -> None:
-    width = driver.execute_script("return window.innerWidth")
-    assert width == PHONE[0], f"{where}: the viewport is {width} px wide, not the phone's {PHONE[0]}"
-    overflow = horizontal_overflow(driver)
-    if overflow:
-        screenshot(driver, f"screening-FAILED-scroll-{where}")
-        wide = driver.execute_script(
-            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)"
-            ".slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
-        )
-        pytest.fail(f"{where}: the page scrolls sideways at {PHONE[0]} px (scrollWidth {overflow[0]}); too wide: {wide}")
-
-
-def assert_nothing_but_the_first_name(driver: WebDriver, where: str, cpr: str) -> None:
-    source = driver.page_source
-    for secret in (SURNAME, MIDDLE_NAME, PATIENT_NAME, cpr, cpr.replace("-", ""), cpr[:6]):
-        assert secret not in source, f"{where}: the patient's page shows {secret!r}"
 
 
 def step_hint(driver: WebDriver) -> str:
@@ -210,17 +151,6 @@ def send_link_from_the_screening_page(driver: WebDriver, server: LindringServer,
     assert re.fullmatch(re.escape(server.base_url) + r"/r/[A-Za-z0-9_-]{22,}", url), f"the page shows the link {url!r}"
     screenshot(driver, "screening-clinician-link-sent")
     return url
-
-
-def sign_in(driver: WebDriver, server: LindringServer, username: str) -> None:
-    log_in(driver, server, username, password_of(server, username))
-    if path_of(driver) == "/login":
-        screenshot(driver, f"screening-FAILED-login-{username}")
-        pytest.fail(f"{username} could not sign in: {describe_page(driver)}")
-
-
-def cells(row: WebElement) -> list[str]:
-    return [cell.text.strip() for cell in row.find_elements(By.CSS_SELECTOR, "th, td")]
 
 
 # --- the patient answers at home, the key worker sees it -------------------------------------------

@@ -20,13 +20,22 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from browser_support import (
+    assert_clean_page,
+    cells,
+    mark_document,
+    one,
+    open_at,
+    screenshot,
+    sign_in,
+    tab_through,
+    wait_for_next_document,
+)
 from conftest import LindringServer
-from patients_support import Api, expect_json
-from test_advisory_browser import mark_document, wait_for_next_document
-from test_long_forms_browser import open_at, tab_through
-# `patient`: a consenting patient with RH-PAL as key worker and HJ-101 as home care, registered for this module.
-from test_screening_browser import KEY_WORKER, assert_clean_page, cells, one, patient, sign_in  # noqa: F401
-from test_browser_smoke import screenshot
+from patients_support import KEY_WORKER, Api, expect_json
+
+# `patient` (patients_support): a consenting patient with RH-PAL as key worker and HJ-101 as home
+# care, registered for this module.
 
 # The answers as typed; pain 10 is severe, so the result is red.
 ANSWERS = [("pain", 10), ("tiredness", 6), ("drowsiness", 2), ("nausea", 0), ("appetite", 3), ("shortnessOfBreath", 4),

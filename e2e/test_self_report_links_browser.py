@@ -24,20 +24,25 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import LindringServer
-from patients_support import TIMEOUT, Api, expect_json
-from test_browser_smoke import WAIT_SECONDS, describe_page, error_page_status, screenshot, submit_and_wait, untranslated_keys
-# `patient`: a consenting patient with RH-PAL as key worker and HJ-101 as home care, registered for this module.
-from test_screening_browser import (  # noqa: F401
-    KEY_WORKER,
+from browser_support import (
+    WAIT_SECONDS,
     assert_clean_page,
     assert_nothing_but_the_first_name,
     assert_phone_width,
+    describe_page,
+    error_page_status,
     one,
-    patient,
+    screenshot,
     sign_in,
+    submit_and_wait,
     text_of,
+    untranslated_keys,
 )
+from conftest import LindringServer
+from patients_support import KEY_WORKER, TIMEOUT, Api, expect_json
+
+# `patient` (patients_support): a consenting patient with RH-PAL as key worker and HJ-101 as home
+# care, registered for this module.
 
 KEY_WORKER_NAME = "Karen Kliniker"
 
