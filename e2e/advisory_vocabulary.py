@@ -1,11 +1,36 @@
-"""The advisory line's vocabulary as the API names it, written out for the e2e modules."""
+"""The advisory line's vocabulary as the API documents it: read from the OpenAPI document's
+`ContactInput` schema (`GET /api/v1/openapi.json`), not written out again here."""
 
-CALLER_ROLES = ["patient", "relative", "homeCareNurse", "nursingHomeStaff", "hospitalNurse", "palliativeNurse", "gp",
-                "outOfHoursDoctor", "otherProfessional", "anonymous"]
-REASONS = ["pain", "dyspnoea", "nausea", "constipation", "delirium", "anxiety", "fatigue", "bleeding", "dying", "deathOccurred",
-           "medication", "equipment", "existential", "relativeStrain", "practical", "bereavement", "other"]
-TRIAGES = ["acute", "urgent", "routine", "information"]
-ACTIONS = ["adviceOnly", "anticipatoryMedication", "contactedGP", "contactedOutOfHoursDoctor", "contactedHomeCare",
-           "referredPalliativeTeam", "hospiceSuggested", "admissionAdvised", "emergency112", "callbackScheduled"]
-OUTCOMES = ["resolved", "needsFollowUp", "escalated"]
-CHANNELS = ["phone", "video", "secureMessage"]
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conftest import openapi_enum
+
+
+@dataclass(frozen=True)
+class AdvisoryVocabulary:
+    caller_roles: list[str]
+    reasons: list[str]
+    triages: list[str]
+    actions: list[str]
+    outcomes: list[str]
+    channels: list[str]
+    directions: list[str]
+
+
+def advisory_vocabulary(document: dict) -> AdvisoryVocabulary:
+    """The values a contact's fields may take, in the document's order."""
+
+    def values(prop: str) -> list[str]:
+        return openapi_enum(document, "ContactInput", prop)
+
+    return AdvisoryVocabulary(
+        caller_roles=values("callerRole"),
+        reasons=values("reasons"),
+        triages=values("triage"),
+        actions=values("actions"),
+        outcomes=values("outcome"),
+        channels=values("channel"),
+        directions=values("direction"),
+    )

@@ -39,25 +39,15 @@ REPO = Path(__file__).resolve().parent.parent
 E2E_DIR = Path(__file__).resolve().parent
 SCREENSHOT_DIR = E2E_DIR / "screenshots"
 
-ROLES = (
-    "administrator",
-    "clinician",
-    "advisor",
-    "socialWorker",
-    "educator",
-    "finance",
-    "auditor",
-)
-
-DEMO_USER_LINE = re.compile(
-    r"^  (\S+)\s+(\S+)\s+(administrator|clinician|advisor|socialWorker|educator|finance|auditor)\s*$"
-)
+# A line of the "Demo users" block the server prints: two spaces, user name, password, role.
+# The roles there are the ones the OpenAPI document lists for `Me.roles` (see `documented_roles`).
+DEMO_USER_LINE = re.compile(r"^  (\S+)\s+(\S+)\s+([a-z][A-Za-z]*)\s*$")
 
 SHUTDOWN_GRACE_SECONDS = 10
 USERS_AFTER_READY_SECONDS = 20
 
 
-# The patient modules share fixtures (db, shared_patients, outside_patient) defined there.
+# Fixtures shared by the modules that act as demo users (db, key_worker, browsers, patient, ...).
 pytest_plugins = ["patients_support"]
 
 
@@ -87,6 +77,48 @@ def free_port() -> int:
 
 def lindring_bin() -> Path:
     return Path(os.environ.get("LINDRING_BIN", REPO / ".build" / "debug" / "lindring"))
+
+
+# --- the OpenAPI document ---------------------------------------------------------------------
+
+_OPENAPI_DOCUMENTS: dict[str, dict] = {}
+
+
+def openapi_document(base_url: str) -> dict:
+    """The server's `GET /api/v1/openapi.json`, fetched once per server address."""
+    base_url = base_url.rstrip("/")
+    if base_url not in _OPENAPI_DOCUMENTS:
+        response = requests.get(base_url + "/api/v1/openapi.json", timeout=15, allow_redirects=False)
+        assert response.status_code == 200, (
+            f"GET /api/v1/openapi.json answered {response.status_code}: {response.text[:300]}"
+        )
+        _OPENAPI_DOCUMENTS[base_url] = response.json()
+    return _OPENAPI_DOCUMENTS[base_url]
+
+
+def openapi_enum(document: dict, schema: str, prop: str) -> list[str]:
+    """The values the OpenAPI document allows for property `prop` of `components.schemas[schema]`
+    (for an array, its items'), in the document's order and without null.
+
+    The e2e tests read the API's vocabularies (roles, the advisory line's reasons, triages, ...)
+    from here instead of writing them out again.
+    """
+    schemas = document.get("components", {}).get("schemas", {})
+    assert schema in schemas, f"the OpenAPI document has no schema {schema!r}"
+    node = schemas[schema].get("properties", {}).get(prop)
+    assert node is not None, f"the OpenAPI schema {schema} has no property {prop!r}"
+    if "enum" not in node and isinstance(node.get("items"), dict):
+        node = node["items"]
+    assert "enum" in node, f"the OpenAPI document gives {schema}.{prop} no enum: {node}"
+    return [value for value in node["enum"] if value is not None]
+
+
+def documented_roles(base_url: str) -> list[str]:
+    """The user roles as the OpenAPI document lists them (`Me.roles`)."""
+    return openapi_enum(openapi_document(base_url), "Me", "roles")
+
+
+# --- the server under test ---------------------------------------------------------------------
 
 
 @dataclass
@@ -159,7 +191,7 @@ def _wait_ready(server: LindringServer, timeout: float) -> None:
         try:
             response = requests.get(server.url("/readyz"), timeout=2, allow_redirects=False)
             if response.status_code == 200:
-                if server.proc is None or len(server.users) == len(ROLES):
+                if server.proc is None or set(documented_roles(server.base_url)) <= set(server.users):
                     return
                 ready_since = ready_since or time.monotonic()
                 if time.monotonic() - ready_since > USERS_AFTER_READY_SECONDS:
@@ -325,6 +357,12 @@ def lindring(request) -> LindringServer:
     # Only reached when the server stopped cleanly; otherwise its log stays for a look.
     if server.workdir is not None:
         shutil.rmtree(server.workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def openapi(lindring: LindringServer) -> dict:
+    """The OpenAPI document the module's server serves."""
+    return openapi_document(lindring.base_url)
 
 
 @pytest.fixture(autouse=True)

@@ -33,12 +33,15 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from advisory_vocabulary import ACTIONS, CALLER_ROLES, CHANNELS, OUTCOMES, REASONS, TRIAGES
-
+from advisory_vocabulary import AdvisoryVocabulary, advisory_vocabulary
 from conftest import LindringServer
 from patients_support import (
+    ADMIN,
+    FINANCE,
     HOME_CARE_UNIT,
     KEY_UNIT,
+    KEY_WORKER,
+    NURSE,
     TIMEOUT,
     Api,
     Db,
@@ -54,12 +57,7 @@ from schemathesis_run import run_schemathesis, toml_string
 CPH = ZoneInfo("Europe/Copenhagen")
 UTC = timezone.utc
 
-ADVISOR = "raadgiver"  # advisor, PAL-247
 ADVISORY_UNIT = "PAL-247"
-KEY_WORKER = "klinik"  # clinician, RH-PAL
-NURSE = "hjemmepleje"  # clinician, HJ-101
-FINANCE = "oekonomi"
-ADMIN = "admin"
 
 # Which test writes contacts on which (Copenhagen) days, so that none sees another's:
 #   2025-01-xx, 2025-04-16, 2025-10-24..26, 2025-12-23, 2026-03-29  follow-up defaults
@@ -129,6 +127,12 @@ class Units:
     home_care: str  # HJ-101, hjemmepleje's
     key: str  # RH-PAL, klinik's
     advisory: str  # PAL-247, raadgiver's
+
+
+@pytest.fixture(scope="module")
+def vocabulary(openapi: dict) -> AdvisoryVocabulary:
+    """The contact fields' values as the OpenAPI document lists them."""
+    return advisory_vocabulary(openapi)
 
 
 @pytest.fixture(scope="module")
@@ -918,7 +922,7 @@ def statistics_contacts(advisor: Api, units: Units) -> list[Spec]:
     return specs
 
 
-def expected_statistics(specs: list[Spec], first: date, last: date) -> dict:
+def expected_statistics(specs: list[Spec], first: date, last: date, vocabulary: AdvisoryVocabulary) -> dict:
     chosen = [s for s in specs if first <= s.start.astimezone(CPH).date() <= last]
     if not chosen:
         return {"total": 0}
@@ -940,12 +944,12 @@ def expected_statistics(specs: list[Spec], first: date, last: date) -> dict:
         "stayedAtHomeShare": sum(s.home for s in chosen) / len(chosen),
         "followUpsOnTimeShare": (sum(s.follow_up == "onTime" for s in follow_ups) / len(follow_ups)) if follow_ups else 0,
         "medianDurationMinutes": pystats.median(s.seconds for s in chosen) / 60,
-        "byCallerRole": every(CALLER_ROLES, [s.caller for s in chosen]),
-        "byReason": every(REASONS, [r for s in chosen for r in s.reasons]),
-        "byTriage": every(TRIAGES, [s.triage for s in chosen]),
-        "byAction": every(ACTIONS, [a for s in chosen for a in s.actions]),
-        "byOutcome": every(OUTCOMES, [s.outcome for s in chosen]),
-        "byChannel": every(CHANNELS, [s.channel for s in chosen]),
+        "byCallerRole": every(vocabulary.caller_roles, [s.caller for s in chosen]),
+        "byReason": every(vocabulary.reasons, [r for s in chosen for r in s.reasons]),
+        "byTriage": every(vocabulary.triages, [s.triage for s in chosen]),
+        "byAction": every(vocabulary.actions, [a for s in chosen for a in s.actions]),
+        "byOutcome": every(vocabulary.outcomes, [s.outcome for s in chosen]),
+        "byChannel": every(vocabulary.channels, [s.channel for s in chosen]),
         "byWeekdayHour": weekday_hour,
         "perDay": dict(per_day),
     }
@@ -973,9 +977,9 @@ def assert_statistics(actual: dict, expected: dict, label: str) -> None:
     assert dates == sorted(dates), f"{label}: perDay is not in date order: {dates}"
 
 
-def test_statistics_of_march_are_exact(advisor: Api, statistics_contacts: list[Spec]):
+def test_statistics_of_march_are_exact(advisor: Api, statistics_contacts: list[Spec], vocabulary: AdvisoryVocabulary):
     actual = expect_json(advisor.get("/advisory/statistics", params={"from": "2025-03-01", "to": "2025-03-31"}), 200)
-    expected = expected_statistics(statistics_contacts, date(2025, 3, 1), date(2025, 3, 31))
+    expected = expected_statistics(statistics_contacts, date(2025, 3, 1), date(2025, 3, 31), vocabulary)
     assert expected["total"] == 11  # the test's own arithmetic
     assert_statistics(actual, expected, "March 2025")
     assert all("2025-03-01" <= item["date"] <= "2025-03-31" for item in actual["perDay"]), actual["perDay"]
@@ -986,9 +990,11 @@ def test_statistics_of_march_are_exact(advisor: Api, statistics_contacts: list[S
     [("2025-03-30", "2025-03-30"), ("2025-03-01", "2025-03-01"), ("2025-03-03", "2025-03-05"), ("2025-03-31", "2025-04-01"),
      ("2025-04-01", "2025-04-01")],
 )
-def test_statistics_of_parts_of_march_are_exact(advisor: Api, statistics_contacts: list[Spec], first: str, last: str):
+def test_statistics_of_parts_of_march_are_exact(
+    advisor: Api, statistics_contacts: list[Spec], vocabulary: AdvisoryVocabulary, first: str, last: str
+):
     actual = expect_json(advisor.get("/advisory/statistics", params={"from": first, "to": last}), 200)
-    expected = expected_statistics(statistics_contacts, date.fromisoformat(first), date.fromisoformat(last))
+    expected = expected_statistics(statistics_contacts, date.fromisoformat(first), date.fromisoformat(last), vocabulary)
     assert expected["total"] > 0
     assert_statistics(actual, expected, f"{first}…{last}")
 
@@ -1001,7 +1007,7 @@ def test_statistics_are_the_same_for_finance_and_administrators(
     assert seen[0] == seen[1] == seen[2]
 
 
-def test_statistics_agree_with_the_contact_list_on_the_demo_data(advisor: Api):
+def test_statistics_agree_with_the_contact_list_on_the_demo_data(advisor: Api, vocabulary: AdvisoryVocabulary):
     # given the demo data's contacts of a recent month (several hundred), as the list gives them
     today = datetime.now(CPH).date()
     params = {"from": (today - timedelta(days=60)).isoformat(), "to": (today - timedelta(days=30)).isoformat()}
@@ -1020,11 +1026,11 @@ def test_statistics_agree_with_the_contact_list_on_the_demo_data(advisor: Api):
         grid[t.weekday()][t.hour] += 1
     assert stats["byWeekdayHour"] == grid, "byWeekdayHour differs from the listed contacts' Copenhagen weekday and hour"
     for key, values, of_item in (
-        ("byCallerRole", CALLER_ROLES, lambda i: [i["callerRole"]]),
-        ("byTriage", TRIAGES, lambda i: [i["triage"]]),
-        ("byOutcome", OUTCOMES, lambda i: [i["outcome"]]),
-        ("byChannel", CHANNELS, lambda i: [i["channel"]]),
-        ("byReason", REASONS, lambda i: i["reasons"]),
+        ("byCallerRole", vocabulary.caller_roles, lambda i: [i["callerRole"]]),
+        ("byTriage", vocabulary.triages, lambda i: [i["triage"]]),
+        ("byOutcome", vocabulary.outcomes, lambda i: [i["outcome"]]),
+        ("byChannel", vocabulary.channels, lambda i: [i["channel"]]),
+        ("byReason", vocabulary.reasons, lambda i: i["reasons"]),
     ):
         counts = Counter(v for item in listed for v in of_item(item))
         assert stats[key] == {v: counts.get(v, 0) for v in values}, f"{key}: {stats[key]} vs the list's {dict(counts)}"
@@ -1038,14 +1044,15 @@ def test_statistics_agree_with_the_contact_list_on_the_demo_data(advisor: Api):
     assert not wrong, f"outsideWorkingHours differs from Mon–Fri 08–16 Copenhagen without holidays: {wrong[:10]}"
 
 
-def test_statistics_of_empty_days(advisor: Api):
+def test_statistics_of_empty_days(advisor: Api, vocabulary: AdvisoryVocabulary):
     actual = expect_json(advisor.get("/advisory/statistics", params={"from": "2024-07-01", "to": "2024-07-31"}), 200)
     assert actual["total"] == 0, pretty(actual)
     for share in ("outsideWorkingHoursShare", "stayedAtHomeShare", "followUpsOnTimeShare"):
         assert actual[share] in (0, None), f"{share} of no contacts: {actual[share]}"
     assert actual["medianDurationMinutes"] in (None, 0), pretty(actual)
-    for key, values in (("byCallerRole", CALLER_ROLES), ("byReason", REASONS), ("byTriage", TRIAGES), ("byAction", ACTIONS),
-                        ("byOutcome", OUTCOMES), ("byChannel", CHANNELS)):
+    for key, values in (("byCallerRole", vocabulary.caller_roles), ("byReason", vocabulary.reasons),
+                        ("byTriage", vocabulary.triages), ("byAction", vocabulary.actions),
+                        ("byOutcome", vocabulary.outcomes), ("byChannel", vocabulary.channels)):
         assert actual[key] == {value: 0 for value in values}, f"{key}: {actual[key]}"
     assert actual["byWeekdayHour"] == [[0] * 24 for _ in range(7)]
     assert all(item["count"] == 0 for item in actual["perDay"]), actual["perDay"]

@@ -12,20 +12,38 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, TimeoutException, WebDriverException
+from selenium.common.exceptions import NoSuchElementException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-
-from patients_support import new_chrome
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROLES, SCREENSHOT_DIR, LindringServer
+from browser_support import (
+    WAIT_SECONDS,
+    describe_page,
+    error_page_status,
+    log_in,
+    path_of,
+    screenshot,
+    severe_console_entries,
+    submit_and_wait,
+    untranslated_keys,
+)
+from conftest import LindringServer, documented_roles
+from patients_support import new_chrome
 
-WAIT_SECONDS = 20
-
-# A catalog key shown instead of its text, e.g. "[nav.units]" or "[login.error.invalid]".
-UNTRANSLATED_KEY = re.compile(r"\[[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+\]")
+# The roles the sign-in test runs for. Its test ids are fixed when pytest collects, before any
+# server runs, so they are written out here; the first test checks that they are exactly the
+# roles the OpenAPI document lists (`Me.roles`).
+ROLES = (
+    "administrator",
+    "clinician",
+    "advisor",
+    "socialWorker",
+    "educator",
+    "finance",
+    "auditor",
+)
 
 
 @pytest.fixture
@@ -40,75 +58,8 @@ def browser() -> WebDriver:
 # --- helpers -----------------------------------------------------------------
 
 
-def path_of(driver: WebDriver) -> str:
-    return urlsplit(driver.current_url).path
-
-
-def severe_console_entries(driver: WebDriver) -> list[str]:
-    """Drains the browser console log and returns the SEVERE entries."""
-    return [
-        f"{entry.get('source', '?')}: {entry.get('message', '')}"
-        for entry in driver.get_log("browser")
-        if entry.get("level") == "SEVERE"
-    ]
-
-
-def error_page_status(driver: WebDriver) -> str | None:
-    pages = driver.find_elements(By.CSS_SELECTOR, ".error-page")
-    if not pages:
-        return None
-    return pages[0].get_attribute("data-status") or "?"
-
-
 def html_lang(driver: WebDriver) -> str:
     return (driver.find_element(By.TAG_NAME, "html").get_attribute("lang") or "").strip()
-
-
-def submit_and_wait(driver: WebDriver, button) -> None:
-    """Clicks a submit button and waits until the next document has loaded.
-
-    The old document is marked with a window property, which the next one lacks. (Waiting
-    for the old <html> to go stale races with chromedriver during navigation: it can answer
-    "Node with given id does not belong to the document" instead of "stale element".)
-    """
-    driver.execute_script(
-        "window.__lindringE2eOldPage = true; arguments[0].scrollIntoView({block: 'center'});", button
-    )
-    button.click()
-
-    def next_document_loaded(d: WebDriver) -> bool:
-        try:
-            return bool(
-                d.execute_script(
-                    "return window.__lindringE2eOldPage !== true && document.readyState === 'complete'"
-                )
-            )
-        except WebDriverException:
-            return False  # in the middle of navigating
-
-    WebDriverWait(driver, WAIT_SECONDS).until(next_document_loaded)
-
-
-def log_in(driver: WebDriver, server: LindringServer, username: str, password: str) -> None:
-    driver.get(server.url("/login"))
-    form = driver.find_element(By.CSS_SELECTOR, "form#login-form")
-    assert (form.get_attribute("method") or "").lower() == "post"
-    assert urlsplit(form.get_attribute("action") or "").path == "/login"
-    assert form.find_elements(By.CSS_SELECTOR, "input[type=hidden][name=csrf]"), (
-        "the login form has no hidden csrf field"
-    )
-    username_field = form.find_element(By.CSS_SELECTOR, "input#username[name=username]")
-    password_field = form.find_element(By.CSS_SELECTOR, "input#password[name=password]")
-    username_field.clear()
-    username_field.send_keys(username)
-    password_field.clear()
-    password_field.send_keys(password)
-    submit_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button#login-button[type=submit]"))
-
-
-def untranslated_keys(driver: WebDriver) -> list[str]:
-    text = driver.find_element(By.TAG_NAME, "body").text
-    return sorted(set(UNTRANSLATED_KEY.findall(text)))
 
 
 def page_problems(driver: WebDriver) -> list[str]:
@@ -130,30 +81,16 @@ def page_problems(driver: WebDriver) -> list[str]:
     return found
 
 
-def describe_page(driver: WebDriver) -> str:
-    """A one-line account of the page, for failure messages."""
-    status = error_page_status(driver)
-    errors = [e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, ".form-error")]
-    mains = driver.find_elements(By.CSS_SELECTOR, "main")
-    text = re.sub(r"\s+", " ", mains[0].text if mains else driver.find_element(By.TAG_NAME, "body").text)[:300]
-    return (
-        f"{driver.current_url} (error page: {status or 'no'}; .form-error: {errors or 'none'}; "
-        f"text: {text!r})"
-    )
-
-
-def screenshot(driver: WebDriver, name: str) -> None:
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_")
-    driver.save_screenshot(str(SCREENSHOT_DIR / f"{safe}.png"))
-
-
 # --- tests -------------------------------------------------------------------
 
 
 def test_server_printed_a_demo_user_for_every_role(lindring: LindringServer):
-    missing = [role for role in ROLES if role not in lindring.users]
+    roles = documented_roles(lindring.base_url)
+    missing = [role for role in roles if role not in lindring.users]
     assert not missing, f"no demo user printed for roles {missing}; got {lindring.users.keys()}"
+    assert sorted(ROLES) == sorted(roles), (
+        f"this module signs in as the roles {sorted(ROLES)}, the OpenAPI document lists {sorted(roles)}"
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -56,15 +56,15 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from advisory_vocabulary import ACTIONS, CALLER_ROLES, CHANNELS, OUTCOMES, REASONS, TRIAGES
+from advisory_vocabulary import AdvisoryVocabulary, advisory_vocabulary
 
-from conftest import free_port, lindring_bin
+from conftest import free_port, lindring_bin, openapi_document
+from patients_support import ADVISOR
 
 log = logging.getLogger("durability")
 
 CPH = ZoneInfo("Europe/Copenhagen")
 
-ADVISOR = "raadgiver"  # advisor, PAL-247
 ADVISORY_UNIT = "PAL-247"
 KEY_PREFIX = "durability-"
 
@@ -92,8 +92,6 @@ RETRY_TIMEOUT = 60  # after the restart nothing may fail
 # days) has none there, and no clock change in the month.
 FIRST_DAY = date(2022, 2, 1)
 DAYS = 28
-
-DIRECTIONS = ["incoming", "callback"]
 
 # How the statistics count a stored contact (written out here, independently of the server):
 # (dimension, key expression or None for the single key "", table, condition or None).
@@ -253,20 +251,20 @@ class Ledger:
             return list(self.attempts.values())
 
 
-def contact_body(rng: random.Random, unit_id: str) -> dict:
+def contact_body(rng: random.Random, unit_id: str, vocabulary: AdvisoryVocabulary) -> dict:
     """A valid contact with varied fields, on a day in February 2022 (Copenhagen time)."""
     day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
     start = datetime(day.year, day.month, day.day, rng.randrange(24), rng.randrange(60), rng.randrange(60), tzinfo=CPH)
     body: dict = {
         "startedAt": start.isoformat(),
         "endedAt": (start + timedelta(minutes=rng.randint(1, 90))).isoformat(),
-        "channel": rng.choice(CHANNELS),
-        "direction": rng.choice(DIRECTIONS),
-        "callerRole": rng.choice(CALLER_ROLES),
-        "reasons": rng.sample(REASONS, rng.randint(1, 3)),
-        "triage": rng.choice(TRIAGES),
-        "actions": rng.sample(ACTIONS, rng.randint(0, 3)),
-        "outcome": rng.choice(OUTCOMES),
+        "channel": rng.choice(vocabulary.channels),
+        "direction": rng.choice(vocabulary.directions),
+        "callerRole": rng.choice(vocabulary.caller_roles),
+        "reasons": rng.sample(vocabulary.reasons, rng.randint(1, 3)),
+        "triage": rng.choice(vocabulary.triages),
+        "actions": rng.sample(vocabulary.actions, rng.randint(0, 3)),
+        "outcome": rng.choice(vocabulary.outcomes),
     }
     if rng.random() < 0.6:
         body["stayedAtHome"] = rng.random() < 0.5
@@ -302,7 +300,8 @@ def result_kind(result: str) -> str:
     return " ".join(result.split(" ")[:2]).rstrip(":") if not result.startswith(("200", "201")) else result[:3]
 
 
-def load_until_killed(server: Server, token: str, unit_id: str, ledger: Ledger, round_no: int) -> dict:
+def load_until_killed(server: Server, token: str, unit_id: str, ledger: Ledger, round_no: int,
+                      vocabulary: AdvisoryVocabulary) -> dict:
     """Clients post until the server is killed with SIGKILL in the middle of it; a summary."""
     stop = threading.Event()
     acknowledged_before = ledger.acknowledged
@@ -312,7 +311,7 @@ def load_until_killed(server: Server, token: str, unit_id: str, ledger: Ledger, 
         with requests.Session() as session:
             session.headers["Authorization"] = f"Bearer {token}"
             while not stop.is_set():
-                attempt = Attempt(f"{KEY_PREFIX}{round_no}-{uuid.uuid4()}", contact_body(rng, unit_id), round_no)
+                attempt = Attempt(f"{KEY_PREFIX}{round_no}-{uuid.uuid4()}", contact_body(rng, unit_id, vocabulary), round_no)
                 ledger.add(attempt)
                 result, contact_id, pause = post_contact(session, server, attempt, LOAD_TIMEOUT)
                 ledger.done(attempt, result, contact_id)
@@ -576,6 +575,7 @@ def test_contacts_survive_kill_9_exactly_once_and_retries_create_nothing_new():
         servers.append(server)
         server.wait_ready()
         token = api_token(env, ADVISOR)
+        vocabulary = advisory_vocabulary(openapi_document(server.base_url))
         db = Db(database)
         advisor_id = db.scalar("SELECT id FROM users WHERE username = ?", (ADVISOR,))
         unit_id = db.scalar("SELECT id FROM units WHERE code = ?", (ADVISORY_UNIT,))
@@ -584,7 +584,7 @@ def test_contacts_survive_kill_9_exactly_once_and_retries_create_nothing_new():
 
         for round_no in range(1, ROUNDS + 1):
             # when clients post contacts and the server is killed with SIGKILL in the middle
-            summary = load_until_killed(server, token, unit_id, ledger, round_no)
+            summary = load_until_killed(server, token, unit_id, ledger, round_no, vocabulary)
             assert summary["failed"] > 0, f"round {round_no}: no request failed, so the kill was not in the middle: {summary}"
             unexpected = [f"{a.key}: {a.results[0]}" for a in ledger.of_round(round_no)
                           if a.results[0].startswith("HTTP") and not a.results[0].startswith(("HTTP 429", "HTTP 503"))]

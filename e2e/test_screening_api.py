@@ -35,10 +35,11 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from conftest import LindringServer
+from conftest import LindringServer, openapi_enum
 from patients_support import (
     HOME_CARE_UNIT,
     KEY_UNIT,
+    NURSE,
     TIMEOUT,
     Api,
     Db,
@@ -51,10 +52,9 @@ from patients_support import (
     problem_fields,
 )
 
-KEY_WORKER = "klinik"  # clinician, RH-PAL: the key-worker unit of the patients registered here
-NURSE = "hjemmepleje"  # clinician, HJ-101: home care on those patients' care teams, not key worker
-FINANCE = "oekonomi"
-
+# The instruments this module scores itself (below) and runs its tests for. Test ids are fixed when
+# pytest collects, before a server runs, so they are written out here; the instruments test checks
+# they are exactly the ones the OpenAPI document lists (`AssessmentInput.instrument`).
 INSTRUMENTS = ("esas-r", "ipos", "eortc-qlq-c15-pal")
 UTC = timezone.utc
 
@@ -461,7 +461,9 @@ def test_unknown_instrument_is_404(key_worker: Api):
 # --- the instruments and their FHIR questionnaires ---------------------------------------------
 
 
-def test_instruments_list_names_every_item_with_its_range(key_worker: Api):
+def test_instruments_list_names_every_item_with_its_range(key_worker: Api, openapi: dict):
+    documented = openapi_enum(openapi, "AssessmentInput", "instrument")
+    assert sorted(documented) == sorted(INSTRUMENTS), f"the OpenAPI document lists the instruments {documented}"
     listed = expect_json(key_worker.get("/instruments"), 200)
     by_id = {item["id"]: item for item in listed["items"]}
     assert sorted(by_id) == sorted(INSTRUMENTS), pretty(listed)
