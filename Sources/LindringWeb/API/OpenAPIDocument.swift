@@ -231,7 +231,8 @@ enum OpenAPIParts {
             ],
             "CareTeamMember": [
                 "type": "object",
-                "properties": ["unitId": nullableString, "userId": nullableString, "role": nullableString,
+                "properties": ["unitId": nullableString, "userId": nullableString,
+                               "role": ["type": ["string", "null"], "enum": CareTeamRole.allCases.map(\.rawValue) + [NSNull()]],
                                "dayPhone": nullableString, "outOfHoursPhone": nullableString],
             ],
             "Medication": [
