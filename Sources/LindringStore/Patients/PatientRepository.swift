@@ -79,15 +79,7 @@ public enum PatientRepository {
 
     /// The facts the access policy decides on: two index look-ups in one statement.
     public static func accessFacts(patientId: UUID, on db: any DatabaseReading) async throws -> PatientAccessFacts? {
-        let rows = try await db.sql.raw("""
-            SELECT 0 AS care_team, registering_unit_id AS unit_id, sharing_consent FROM patients WHERE id = \(bind: patientId)
-            UNION ALL SELECT 1, unit_id, NULL FROM plan_care_team WHERE patient_id = \(bind: patientId)
-            """).all()
-        guard let patient = try rows.first(where: { try $0.decode(column: "care_team", as: Int.self) == 0 }) else { return nil }
-        return PatientAccessFacts(registeringUnitId: try patient.decode(column: "unit_id", as: UUID.self),
-                                  careTeamUnitIds: Set(try rows.filter { try $0.decode(column: "care_team", as: Int.self) == 1 }
-                                      .map { try $0.decode(column: "unit_id", as: UUID.self) }),
-                                  consent: SharingConsent(rawValue: try patient.decode(column: "sharing_consent", as: String.self)) ?? .declined)
+        try await accessFacts(patientIds: [patientId], on: db)[patientId]
     }
 
     /// The access facts of several patients at once (a list that shows each only where the
