@@ -1,20 +1,5 @@
-import FluentKit
 import Foundation
 import SQLKit
-
-final class ApiTokenModel: Model, @unchecked Sendable {
-    static let schema = "api_tokens"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
-    @Field(key: "label") var label: String
-    @Field(key: "token_hash") var tokenHash: String
-    @Field(key: "created_at") var createdAt: Date
-    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
-    @OptionalField(key: "revoked_at") var revokedAt: Date?
-
-    init() {}
-}
 
 public struct ApiToken: Equatable, Sendable {
     public var id: UUID
@@ -30,14 +15,11 @@ public enum ApiTokenRepository {
     /// Issues a token and returns it in clear text; only its hash is stored.
     public static func issue(userId: UUID, label: String, on db: WriteTransaction) async throws -> (token: String, id: UUID) {
         let token = "lnd_" + SecureToken.make()
-        let model = ApiTokenModel()
-        model.id = UUID()
-        model.userID = userId
-        model.label = label
-        model.tokenHash = SecureToken.hash(token)
-        model.createdAt = Date()
-        try await model.create(on: db.fluent)
-        return (token, model.id!)
+        let id = UUID()
+        try await db.sql.insert(into: "api_tokens").columns("id", "user_id", "label", "token_hash", "created_at")
+            .values(SQLBind(id), SQLBind(userId), SQLBind(label), SQLBind(SecureToken.hash(token)), SQLBind(Date()))
+            .run()
+        return (token, id)
     }
 
     /// A valid, unrevoked token with its user (and the user's unit), and whether its last use
@@ -56,30 +38,33 @@ public enum ApiTokenRepository {
     }
 
     public static func recordUse(tokenId: UUID, now: Date = Date(), on db: WriteTransaction) async throws {
-        try await ApiTokenModel.query(on: db.fluent).filter(\.$id == tokenId).set(\.$lastUsedAt, to: now).update()
+        try await db.sql.update("api_tokens").set("last_used_at", to: SQLBind(now)).where("id", .equal, SQLBind(tokenId)).run()
     }
 
     public static func list(on db: any DatabaseReading) async throws -> [ApiToken] {
-        let users = try await UserModel.query(on: db.fluent).all()
-        let names = Dictionary(users.compactMap { u in u.id.map { ($0, u.username) } }, uniquingKeysWith: { a, _ in a })
-        return try await ApiTokenModel.query(on: db.fluent).sort(\.$createdAt, .descending).all().map {
-            ApiToken(id: $0.id!, userId: $0.userID, username: names[$0.userID] ?? "?", label: $0.label,
-                     createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+        try await db.sql.raw("""
+            SELECT t.id, t.user_id, u.username, t.label, t.created_at, t.last_used_at, t.revoked_at
+            FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id ORDER BY t.created_at DESC
+            """).all().map { row in
+            ApiToken(id: try row.decode(column: "id", as: UUID.self), userId: try row.decode(column: "user_id", as: UUID.self),
+                     username: try row.decode(column: "username", as: String?.self) ?? "?", label: try row.decode(column: "label", as: String.self),
+                     createdAt: try row.decode(column: "created_at", as: Date.self), lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self),
+                     revokedAt: try row.decode(column: "revoked_at", as: Date?.self))
         }
     }
 
     /// Revokes every live token of a user: on deactivation and password reset, so that neither
     /// reactivating the account nor a new password brings an old token back.
     public static func revokeAll(userId: UUID, now: Date = Date(), on db: WriteTransaction) async throws {
-        try await ApiTokenModel.query(on: db.fluent).filter(\.$userID == userId).filter(\.$revokedAt == nil)
-            .set(\.$revokedAt, to: now).update()
+        try await db.sql.update("api_tokens").set("revoked_at", to: SQLBind(now))
+            .where("user_id", .equal, SQLBind(userId)).where(SQLColumn("revoked_at"), .is, SQLLiteral.null).run()
     }
 
     /// Revokes the token; false when it does not exist or was already revoked.
     public static func revoke(id: UUID, on db: WriteTransaction) async throws -> Bool {
-        guard let model = try await ApiTokenModel.find(id, on: db.fluent), model.revokedAt == nil else { return false }
-        model.revokedAt = Date()
-        try await model.save(on: db.fluent)
+        guard try await db.sql.select().column("id").from("api_tokens").where("id", .equal, SQLBind(id))
+            .where(SQLColumn("revoked_at"), .is, SQLLiteral.null).first() != nil else { return false }
+        try await db.sql.update("api_tokens").set("revoked_at", to: SQLBind(Date())).where("id", .equal, SQLBind(id)).run()
         return true
     }
 }

@@ -1,5 +1,4 @@
 import Crypto
-import FluentKit
 import SQLKit
 import Foundation
 import LindringCore
@@ -35,14 +34,10 @@ public enum SessionRepository {
     public static func create(userId: UUID?, timeouts: SessionTimeouts, now: Date = Date(), on db: WriteTransaction) async throws -> Session {
         let session = Session(token: SecureToken.make(), userId: userId, csrfToken: SecureToken.make(),
                               createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(timeouts.absolute))
-        let model = SessionModel()
-        model.id = SecureToken.hash(session.token)
-        model.userID = userId
-        model.csrfToken = session.csrfToken
-        model.createdAt = now
-        model.lastSeenAt = now
-        model.expiresAt = session.expiresAt
-        try await model.create(on: db.fluent)
+        try await db.sql.insert(into: "sessions").columns("id", "user_id", "csrf_token", "created_at", "last_seen_at", "expires_at")
+            .values(SQLBind(SecureToken.hash(session.token)), SQLBind(userId), SQLBind(session.csrfToken), SQLBind(now), SQLBind(now),
+                    SQLBind(session.expiresAt))
+            .run()
         return session
     }
 
@@ -86,28 +81,26 @@ public enum SessionRepository {
 
     /// Records activity now; callers ask `touchDue` first.
     public static func touch(_ session: Session, now: Date = Date(), on db: WriteTransaction) async throws {
-        try await SessionModel.query(on: db.fluent).filter(\.$id == SecureToken.hash(session.token))
-            .set(\.$lastSeenAt, to: now).update()
+        try await db.sql.update("sessions").set("last_seen_at", to: SQLBind(now)).where("id", .equal, SQLBind(SecureToken.hash(session.token))).run()
     }
 
     public static func delete(token: String, on db: WriteTransaction) async throws {
-        try await SessionModel.query(on: db.fluent).filter(\.$id == SecureToken.hash(token)).delete()
+        try await db.sql.delete(from: "sessions").where("id", .equal, SQLBind(SecureToken.hash(token))).run()
     }
 
     /// Ends every session of a user: on deactivation and password reset; when the user changes
     /// their own password, every one but the session they changed it in (`except`).
     public static func deleteAll(userId: UUID, except token: String? = nil, on db: WriteTransaction) async throws {
-        let query = SessionModel.query(on: db.fluent).filter(\.$userID == userId)
-        if let token { query.filter(\.$id != SecureToken.hash(token)) }
-        try await query.delete()
+        let query = db.sql.delete(from: "sessions").where("user_id", .equal, SQLBind(userId))
+        if let token { query.where("id", .notEqual, SQLBind(SecureToken.hash(token))) }
+        try await query.run()
     }
 
     /// Removes sessions past their absolute lifetime or idle for longer than allowed (among
     /// them the anonymous ones that every visit to the login page starts).
     public static func purgeExpired(timeouts: SessionTimeouts, now: Date = Date(), on db: WriteTransaction) async throws {
-        try await SessionModel.query(on: db.fluent).group(.or) { group in
-            group.filter(\.$expiresAt < now).filter(\.$lastSeenAt < now.addingTimeInterval(-timeouts.idle))
-        }.delete()
+        try await db.sql.delete(from: "sessions").where("expires_at", .lessThan, SQLBind(now))
+            .orWhere("last_seen_at", .lessThan, SQLBind(now.addingTimeInterval(-timeouts.idle))).run()
     }
 }
 

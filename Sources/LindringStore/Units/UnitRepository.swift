@@ -1,120 +1,119 @@
-import FluentKit
 import Foundation
 import LindringCore
 import SQLKit
 
 public enum UnitRepository {
+    /// A unit's columns with its parent's code, in one statement decoded by hand (`unit(_:)`).
+    static let select = """
+        SELECT u.id, u.code, u.name, u.kind, u.sector, u.parent_id, u.day_phone, u.out_of_hours_phone, u.sor_code, u.active,
+            p.code AS parent_code
+        FROM units u LEFT JOIN units p ON p.id = u.parent_id
+        """
+
     /// All units sorted by name; `includeInactive` for the administrator's view.
     public static func list(includeInactive: Bool = true, on db: any DatabaseReading) async throws -> [OrgUnit] {
-        var query = UnitModel.query(on: db.fluent)
-        if !includeInactive { query = query.filter(\.$active == true) }
-        let models = try await query.sort(\.$name).all()
-        return map(models)
+        let query: SQLQueryString = includeInactive
+            ? "\(unsafeRaw: select) ORDER BY u.name"
+            : "\(unsafeRaw: select) WHERE u.active = \(bind: true) ORDER BY u.name"
+        return try await db.sql.raw(query).all().map(unit)
     }
 
     /// A page of units ordered by code, for the API; `after` is the last code of the previous page.
     public static func page(after: String?, limit: Int, on db: any DatabaseReading) async throws -> [OrgUnit] {
-        var query = UnitModel.query(on: db.fluent)
-        if let after { query = query.filter(\.$code > after) }
-        let models = try await query.sort(\.$code).limit(limit).all()
-        let parentIDs = Set(models.compactMap(\.parentID))
-        let parents = parentIDs.isEmpty ? [] : try await UnitModel.query(on: db.fluent).filter(\.$id ~~ parentIDs).all()
-        return map(models, parents: parents)
+        let query: SQLQueryString = after.map { "\(unsafeRaw: select) WHERE u.code > \(bind: $0) ORDER BY u.code LIMIT \(literal: limit)" }
+            ?? "\(unsafeRaw: select) ORDER BY u.code LIMIT \(literal: limit)"
+        return try await db.sql.raw(query).all().map(unit)
     }
 
     public static func find(id: UUID, on db: any DatabaseReading) async throws -> OrgUnit? {
-        guard let model = try await UnitModel.find(id, on: db.fluent) else { return nil }
-        let parent = try await model.parentID.asyncMap { try await UnitModel.find($0, on: db.fluent) } ?? nil
-        return map([model], parents: parent.map { [$0] } ?? []).first
+        try await db.sql.raw("\(unsafeRaw: select) WHERE u.id = \(bind: id)").first().map(unit)
     }
 
     public static func find(code: String, on db: any DatabaseReading) async throws -> OrgUnit? {
-        guard let id = try await UnitModel.query(on: db.fluent).filter(\.$code == code).first()?.id else { return nil }
-        return try await find(id: id, on: db)
+        try await db.sql.raw("\(unsafeRaw: select) WHERE u.code = \(bind: code)").first().map(unit)
     }
 
     public static func count(on db: any DatabaseReading) async throws -> Int {
-        try await UnitModel.query(on: db.fluent).count()
+        try await db.sql.raw("SELECT COUNT(*) AS n FROM units").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     public static func create(_ valid: ValidUnit, on db: WriteTransaction) async throws -> OrgUnit {
         var v = Validator()
-        if try await UnitModel.query(on: db.fluent).filter(\.$code == valid.code).first() != nil { v.add("code", .alreadyTaken) }
+        if try await id(code: valid.code, on: db) != nil { v.add("code", .alreadyTaken) }
         let parentID = try await parentID(for: valid.parentCode, of: nil, &v, on: db)
         try v.check()
-        let model = UnitModel()
-        model.id = UUID()
-        model.createdAt = Date()
-        model.active = true
-        apply(valid, parentID: parentID, to: model)
-        try await model.create(on: db.fluent)
+        let id = UUID(), now = Date()
+        try await db.sql.insert(into: "units")
+            .columns("id", "code", "name", "kind", "sector", "parent_id", "day_phone", "out_of_hours_phone", "sor_code", "active",
+                     "created_at", "updated_at")
+            .values(SQLBind(id), SQLBind(valid.code), SQLBind(valid.name), SQLBind(valid.kind.rawValue), SQLBind(valid.sector.rawValue),
+                    SQLBind(parentID), SQLBind(valid.dayPhone), SQLBind(valid.outOfHoursPhone), SQLBind(valid.sorCode), SQLBind(true),
+                    SQLBind(now), SQLBind(now))
+            .run()
         try await RevisionCounter.units.bump(on: db)
-        return try await find(id: model.id!, on: db)!
+        return try await find(id: id, on: db)!
     }
 
     public static func update(id: UUID, _ valid: ValidUnit, on db: WriteTransaction) async throws -> OrgUnit? {
-        guard let model = try await UnitModel.find(id, on: db.fluent) else { return nil }
+        guard let code = try await db.sql.select().column("code").from("units").where("id", .equal, SQLBind(id)).first()?
+            .decode(column: "code", as: String.self) else { return nil }
         var v = Validator()
-        if valid.code != model.code, try await UnitModel.query(on: db.fluent).filter(\.$code == valid.code).first() != nil {
+        if valid.code != code, try await self.id(code: valid.code, on: db) != nil {
             v.add("code", .alreadyTaken)
         }
         let parentID = try await parentID(for: valid.parentCode, of: id, &v, on: db)
         try v.check()
-        apply(valid, parentID: parentID, to: model)
-        try await model.save(on: db.fluent)
+        try await db.sql.update("units").set("code", to: SQLBind(valid.code)).set("name", to: SQLBind(valid.name))
+            .set("kind", to: SQLBind(valid.kind.rawValue)).set("sector", to: SQLBind(valid.sector.rawValue))
+            .set("parent_id", to: SQLBind(parentID)).set("day_phone", to: SQLBind(valid.dayPhone))
+            .set("out_of_hours_phone", to: SQLBind(valid.outOfHoursPhone)).set("sor_code", to: SQLBind(valid.sorCode))
+            .set("updated_at", to: SQLBind(Date()))
+            .where("id", .equal, SQLBind(id)).run()
         try await RevisionCounter.units.bump(on: db)
         return try await find(id: id, on: db)
     }
 
     public static func setActive(id: UUID, _ active: Bool, on db: WriteTransaction) async throws -> OrgUnit? {
-        guard let model = try await UnitModel.find(id, on: db.fluent) else { return nil }
-        model.active = active
-        model.updatedAt = Date()
-        try await model.save(on: db.fluent)
+        guard try await db.sql.select().column("id").from("units").where("id", .equal, SQLBind(id)).first() != nil else { return nil }
+        try await db.sql.update("units").set("active", to: SQLBind(active)).set("updated_at", to: SQLBind(Date()))
+            .where("id", .equal, SQLBind(id)).run()
         try await RevisionCounter.units.bump(on: db)
         return try await find(id: id, on: db)
     }
 
-    static func apply(_ valid: ValidUnit, parentID: UUID?, to model: UnitModel) {
-        model.code = valid.code
-        model.name = valid.name
-        model.kind = valid.kind.rawValue
-        model.sector = valid.sector.rawValue
-        model.parentID = parentID
-        model.dayPhone = valid.dayPhone
-        model.outOfHoursPhone = valid.outOfHoursPhone
-        model.sorCode = valid.sorCode
-        model.updatedAt = Date()
+    static func id(code: String, on db: any DatabaseReading) async throws -> UUID? {
+        try await db.sql.select().column("id").from("units").where("code", .equal, SQLBind(code)).first()?.decode(column: "id", as: UUID.self)
     }
 
     /// Resolves the parent's code; a unit may not become its own ancestor.
     static func parentID(for code: String?, of unitID: UUID?, _ v: inout Validator, on db: any DatabaseReading) async throws -> UUID? {
         guard let code else { return nil }
-        guard let parent = try await UnitModel.query(on: db.fluent).filter(\.$code == code).first() else {
+        guard let parentID = try await id(code: code, on: db) else {
             v.add("parentCode", .notFound)
             return nil
         }
-        var ancestor: UnitModel? = parent
+        var ancestor: UUID? = parentID
         var seen = Set<UUID>()
-        while let current = ancestor, let currentID = current.id, seen.insert(currentID).inserted {
-            if currentID == unitID {
+        while let current = ancestor, seen.insert(current).inserted {
+            if current == unitID {
                 v.add("parentCode", .cycle)
                 return nil
             }
-            ancestor = try await current.parentID.asyncMap { try await UnitModel.find($0, on: db.fluent) } ?? nil
+            ancestor = try await db.sql.select().column("parent_id").from("units").where("id", .equal, SQLBind(current)).first()?
+                .decode(column: "parent_id", as: UUID?.self)
         }
-        return parent.id
+        return parentID
     }
 
-    static func map(_ models: [UnitModel], parents: [UnitModel]? = nil) -> [OrgUnit] {
-        let lookup = Dictionary((parents ?? models).compactMap { m in m.id.map { ($0, m.code) } }, uniquingKeysWith: { a, _ in a })
-        return models.map { model in
-            OrgUnit(id: model.id!, code: model.code, name: model.name,
-                 kind: UnitKind(rawValue: model.kind) ?? .administration,
-                 sector: Sector(rawValue: model.sector) ?? .region,
-                 parentId: model.parentID, parentCode: model.parentID.flatMap { lookup[$0] },
-                 dayPhone: model.dayPhone, outOfHoursPhone: model.outOfHoursPhone, sorCode: model.sorCode,
-                 active: model.active)
-        }
+    /// A row of `select`.
+    static func unit(_ row: any SQLRow) throws -> OrgUnit {
+        OrgUnit(id: try row.decode(column: "id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .administration,
+                sector: Sector(rawValue: try row.decode(column: "sector", as: String.self)) ?? .region,
+                parentId: try row.decode(column: "parent_id", as: UUID?.self), parentCode: try row.decode(column: "parent_code", as: String?.self),
+                dayPhone: try row.decode(column: "day_phone", as: String?.self),
+                outOfHoursPhone: try row.decode(column: "out_of_hours_phone", as: String?.self),
+                sorCode: try row.decode(column: "sor_code", as: String?.self), active: try row.decode(column: "active", as: Bool.self))
     }
 }

@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import LindringCore
 import SQLKit
@@ -28,143 +27,115 @@ public enum UserRepository {
     }
 
     public static func find(username: String, on db: any DatabaseReading) async throws -> User? {
-        try await model(username: username, on: db).asyncMap { try await user($0, on: db) }
+        try await db.sql.raw("SELECT \(unsafeRaw: columns) FROM users u \(unsafeRaw: unitJoin) WHERE u.username = \(bind: Username.normalized(username))")
+            .first().map(user)
     }
 
     /// The stored Bcrypt hash, for checking a password at login.
     public static func credentials(username: String, on db: any DatabaseReading) async throws -> (user: User, passwordHash: String)? {
-        guard let model = try await model(username: username, on: db) else { return nil }
-        return (try await user(model, on: db), model.passwordHash)
+        guard let row = try await db.sql.raw("""
+            SELECT \(unsafeRaw: columns), u.password_hash FROM users u \(unsafeRaw: unitJoin) WHERE u.username = \(bind: Username.normalized(username))
+            """).first() else { return nil }
+        return (try user(row), try row.decode(column: "password_hash", as: String.self))
     }
 
     public static func passwordHash(userId: UUID, on db: any DatabaseReading) async throws -> String? {
-        try await UserModel.find(userId, on: db.fluent)?.passwordHash
+        try await db.sql.select().column("password_hash").from("users").where("id", .equal, SQLBind(userId)).first()?
+            .decode(column: "password_hash", as: String.self)
     }
 
     public static func list(on db: any DatabaseReading) async throws -> [User] {
-        let units = try await unitCodes(on: db)
-        return try await UserModel.query(on: db.fluent).sort(\.$name).all().map { user($0, units: units) }
+        try await db.sql.raw("SELECT \(unsafeRaw: columns) FROM users u \(unsafeRaw: unitJoin) ORDER BY u.name").all().map(user)
     }
 
     public static func count(on db: any DatabaseReading) async throws -> Int {
-        try await UserModel.query(on: db.fluent).count()
+        try await db.sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Creates the account. Throws `ValidationFailure` when the username is taken or the
     /// unit is unknown.
     public static func create(_ valid: ValidUser, passwordHash: String, language: String = "da", on db: WriteTransaction) async throws -> User {
         var v = Validator()
-        if try await model(username: valid.username, on: db) != nil { v.add("username", .alreadyTaken) }
-        let unitID = try await unitID(for: valid.unitCode, &v, on: db)
+        if try await find(username: valid.username, on: db) != nil { v.add("username", .alreadyTaken) }
+        let unit = try await unit(for: valid.unitCode, &v, on: db)
         try v.check()
-        let model = model(valid, unitId: unitID, passwordHash: passwordHash, language: language, now: Date())
-        try await model.create(on: db.fluent)
-        return try await user(model, on: db)
+        let id = UUID()
+        var batch = RowBatch()
+        addRow(id: id, valid, unitId: unit?.id, passwordHash: passwordHash, language: language, now: Date(), to: &batch)
+        try await batch.write(on: db)
+        return User(id: id, username: valid.username, name: valid.name, profession: valid.profession, unitId: unit?.id,
+                    unitCode: unit?.code, unitName: unit?.name, roles: roles(storedRoles(valid)), language: language, active: true)
     }
 
     /// Many users in one multi-row insert (bulk loads), with unit ids already looked up and no
     /// check for taken usernames (the unique index still refuses one).
     public static func createMany(_ users: [(user: ValidUser, unitId: UUID?)], passwordHash: String, now: Date = Date(), on db: WriteTransaction) async throws {
-        guard !users.isEmpty else { return }
-        try await users.map { model($0.user, unitId: $0.unitId, passwordHash: passwordHash, language: "da", now: now) }.create(on: db.fluent)
+        var batch = RowBatch()
+        for (user, unitId) in users {
+            addRow(id: UUID(), user, unitId: unitId, passwordHash: passwordHash, language: "da", now: now, to: &batch)
+        }
+        try await batch.write(on: db)
     }
 
-    static func model(_ valid: ValidUser, unitId: UUID?, passwordHash: String, language: String, now: Date) -> UserModel {
-        let model = UserModel()
-        model.id = UUID()
-        model.username = valid.username
-        model.name = valid.name
-        model.profession = valid.profession.rawValue
-        model.unitID = unitId
-        model.roles = valid.roles.map(\.rawValue).joined(separator: ",")
-        model.passwordHash = passwordHash
-        model.language = language
-        model.active = true
-        model.passwordChangedAt = now
-        model.createdAt = now
-        model.updatedAt = now
-        return model
+    static let insertColumns = ["id", "username", "name", "profession", "unit_id", "roles", "password_hash", "language", "active",
+                                "password_changed_at", "created_at", "updated_at"]
+
+    static func addRow(id: UUID, _ valid: ValidUser, unitId: UUID?, passwordHash: String, language: String, now: Date, to batch: inout RowBatch) {
+        batch.add("users", insertColumns, [
+            SQLBind(id), SQLBind(valid.username), SQLBind(valid.name), SQLBind(valid.profession.rawValue), SQLBind(unitId),
+            SQLBind(storedRoles(valid)), SQLBind(passwordHash), SQLBind(language), SQLBind(true), SQLBind(now), SQLBind(now), SQLBind(now),
+        ])
+    }
+
+    /// Roles are stored as one comma-separated column.
+    static func storedRoles(_ valid: ValidUser) -> String {
+        valid.roles.map(\.rawValue).joined(separator: ",")
     }
 
     /// Changes name, profession, unit and roles; the username stays (it is in the audit log).
     public static func update(id: UUID, _ valid: ValidUser, on db: WriteTransaction) async throws -> User? {
-        guard let model = try await UserModel.find(id, on: db.fluent) else { return nil }
+        guard try await exists(id, on: db) else { return nil }
         var v = Validator()
-        let unitID = try await unitID(for: valid.unitCode, &v, on: db)
+        let unit = try await unit(for: valid.unitCode, &v, on: db)
         try v.check()
-        model.name = valid.name
-        model.profession = valid.profession.rawValue
-        model.unitID = unitID
-        model.roles = valid.roles.map(\.rawValue).joined(separator: ",")
-        model.updatedAt = Date()
-        try await model.save(on: db.fluent)
-        return try await user(model, on: db)
+        try await db.sql.update("users").set("name", to: SQLBind(valid.name)).set("profession", to: SQLBind(valid.profession.rawValue))
+            .set("unit_id", to: SQLBind(unit?.id)).set("roles", to: SQLBind(storedRoles(valid))).set("updated_at", to: SQLBind(Date()))
+            .where("id", .equal, SQLBind(id)).run()
+        return try await find(id: id, on: db)
     }
 
     public static func setPassword(userId: UUID, hash: String, on db: WriteTransaction) async throws {
-        guard let model = try await UserModel.find(userId, on: db.fluent) else { return }
-        model.passwordHash = hash
-        model.passwordChangedAt = Date()
-        model.updatedAt = Date()
-        try await model.save(on: db.fluent)
+        let now = Date()
+        try await db.sql.update("users").set("password_hash", to: SQLBind(hash)).set("password_changed_at", to: SQLBind(now))
+            .set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(userId)).run()
     }
 
     public static func setActive(userId: UUID, _ active: Bool, on db: WriteTransaction) async throws {
-        guard let model = try await UserModel.find(userId, on: db.fluent) else { return }
-        model.active = active
-        model.updatedAt = Date()
-        try await model.save(on: db.fluent)
+        try await db.sql.update("users").set("active", to: SQLBind(active)).set("updated_at", to: SQLBind(Date()))
+            .where("id", .equal, SQLBind(userId)).run()
     }
 
     public static func setLanguage(userId: UUID, _ language: String, on db: WriteTransaction) async throws {
-        guard let model = try await UserModel.find(userId, on: db.fluent) else { return }
-        model.language = language
-        model.updatedAt = Date()
-        try await model.save(on: db.fluent)
+        try await db.sql.update("users").set("language", to: SQLBind(language)).set("updated_at", to: SQLBind(Date()))
+            .where("id", .equal, SQLBind(userId)).run()
     }
 
-    static func model(username: String, on db: any DatabaseReading) async throws -> UserModel? {
-        try await UserModel.query(on: db.fluent).filter(\.$username == Username.normalized(username)).first()
+    static func exists(_ id: UUID, on db: any DatabaseReading) async throws -> Bool {
+        try await db.sql.select().column("id").from("users").where("id", .equal, SQLBind(id)).first() != nil
     }
 
-    static func unitID(for code: String?, _ v: inout Validator, on db: any DatabaseReading) async throws -> UUID? {
+    /// The unit a user is placed in, by its code; an unknown code is a field error.
+    static func unit(for code: String?, _ v: inout Validator, on db: any DatabaseReading) async throws -> (id: UUID, code: String, name: String)? {
         guard let code else { return nil }
-        guard let unit = try await UnitModel.query(on: db.fluent).filter(\.$code == code).first() else {
+        guard let row = try await db.sql.select().columns("id", "name").from("units").where("code", .equal, SQLBind(code)).first() else {
             v.add("unitCode", .notFound)
             return nil
         }
-        return unit.id
-    }
-
-    static func unitCodes(on db: any DatabaseReading) async throws -> [UUID: (code: String, name: String)] {
-        var result: [UUID: (code: String, name: String)] = [:]
-        for unit in try await UnitModel.query(on: db.fluent).all() {
-            if let id = unit.id { result[id] = (unit.code, unit.name) }
-        }
-        return result
-    }
-
-    static func user(_ model: UserModel, on db: any DatabaseReading) async throws -> User {
-        var units: [UUID: (code: String, name: String)] = [:]
-        if let unitID = model.unitID, let unit = try await UnitModel.find(unitID, on: db.fluent) {
-            units[unitID] = (unit.code, unit.name)
-        }
-        return user(model, units: units)
+        return (try row.decode(column: "id", as: UUID.self), code, try row.decode(column: "name", as: String.self))
     }
 
     /// Roles are stored as one comma-separated column.
     static func roles(_ stored: String) -> [Role] {
         stored.split(separator: ",").compactMap { Role(rawValue: String($0)) }.sorted()
-    }
-
-    static func user(_ model: UserModel, units: [UUID: (code: String, name: String)]) -> User {
-        let unit = model.unitID.flatMap { units[$0] }
-        return User(
-            id: model.id!, username: model.username, name: model.name,
-            profession: Profession(rawValue: model.profession) ?? .other,
-            unitId: model.unitID, unitCode: unit?.code, unitName: unit?.name,
-            roles: roles(model.roles),
-            language: model.language, active: model.active
-        )
     }
 }
