@@ -23,6 +23,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        // Exact: LindringSQLite imports sqlite-nio's C module `VaporCSQLite` (the SQLite it bundles,
+        // its functions prefixed `sqlite_nio_`), an internal target of sqlite-nio's, no product, that
+        // has been renamed before. Take a new version only after checking that module, its name and
+        // the prefix, and running the tests; a C target of our own would need SQLite's source in
+        // the repository.
+        .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -40,10 +47,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The SQLite runtime: direct connections, their pool, the group-commit queue and the
+        // writer's thread; SQLDatabase only, no Fluent (docs/architecture.md, "The SQLite runtime").
+        .target(
+            name: "LindringSQLite",
+            dependencies: [
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "LindringStore",
             dependencies: [
                 "LindringCore",
+                "LindringSQLite",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -110,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LindringStoreTests",
-            dependencies: ["LindringStore", "LindringTestSupport"],
+            dependencies: ["LindringStore", "LindringSQLite", "LindringTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

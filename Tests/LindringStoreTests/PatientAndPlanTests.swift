@@ -168,15 +168,17 @@ import Testing
 
     @Test func careTeamsStoredBeforeTheUnitNameOrderGetTheirCopiesAndTheMigrationReverts() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let db = persistence.outsideWriter
+            // A migration's own kind of connection, one of FluentKit's; the test's writes on the same one
+            let migrations = persistence.database
+            let db = WriteTransaction(migrations.sql)
             let u = try await units(persistence)
             // given: the schema before M0022, and a patient with a care team stored under it
-            try await M0022_CreateUnitNameOrder().revert(on: db.fluent)
+            try await M0022_CreateUnitNameOrder().revert(on: migrations)
             let id = try await PatientRepository.create(try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
             try await PlanRepository.create(patientId: id, plan(keyWorker: u.registering, others: [u.homeCare]),
                                             author: PlanAuthor(userId: nil, name: "Test", unitId: u.registering), on: db)
             // when
-            try await M0022_CreateUnitNameOrder().prepare(on: db.fluent)
+            try await M0022_CreateUnitNameOrder().prepare(on: migrations)
             // then
             let rows = try await persistence.sql.select().columns("unit_id", "patient_name", "patient_name_folded", "registering_unit")
                 .from("plan_care_team").where("patient_id", .equal, SQLBind(id)).all()

@@ -1,8 +1,8 @@
 import Foundation
+import LindringSQLite
 @testable import LindringStore
 import LindringTestSupport
 import SQLKit
-import VaporCSQLite
 import Testing
 
 /// `Persistence.read` on SQLite runs on connections of its own (`DirectSQLitePool`), which step
@@ -78,7 +78,7 @@ struct SQLiteReaderTests {
                         .decode(column: "id", as: UUID.self))
                     _ = try await sql.raw("SELECT s.id FROM samples s LEFT JOIN samples o ON o.id = s.t WHERE s.id = \(bind: name)").all()
                 }
-                return (byNumber, byName, (tx.fluent as! DirectSQLiteConnection).keptStatements())
+                return (byNumber, byName, (tx.sql as! DirectSQLiteConnection).keptStatements())
             }
             // then: each use reads its own values, never those of the use before
             #expect(byNumber == [ids[1], ids[3], ids[0], ids[1], ids[2], ids[3], ids[2]])
@@ -90,7 +90,7 @@ struct SQLiteReaderTests {
             // and: a statement given fewer values than it has parameters is refused, not run with NULLs
             await #expect {
                 try await persistence.read { try await $0.sql.raw("SELECT ?1 + ?2 AS sum").all() }
-            } throws: { ($0 as? DirectSQLiteError)?.code == SQLITE_RANGE }
+            } throws: { ($0 as? DirectSQLiteError)?.isRangeError == true }
         }
     }
 
@@ -108,9 +108,9 @@ struct SQLiteReaderTests {
         }
     }
 
-    @Test func fluentModelQueriesRunInASnapshot() async throws {
+    @Test func theUnitsReadTheSameInASnapshotAsOnTheDriversConnections() async throws {
         try await TestDatabase.withPersistence { persistence in
-            // when: the seeded units, through Fluent's models
+            // when: the seeded units, on a direct reader and on SQLiteNIO's connection
             let inSnapshot = try await persistence.read { try await UnitRepository.list(on: $0) }
             let direct = try await UnitRepository.list(on: persistence.snapshot)
             // then

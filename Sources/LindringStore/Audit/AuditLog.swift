@@ -44,7 +44,7 @@ public enum AuditLog {
     /// just before the COMMIT, so a query later in the same write does not see them yet;
     /// elsewhere (a bulk load's `writeAlone`) they are inserted at once.
     public static func append(_ records: [AuditRecord], on database: WriteTransaction) async throws {
-        if let scope = GroupCommit.scope {
+        if let scope = WriteGroup.scope {
             try scope.append(records)
         } else {
             guard let key = sealingKey else { throw AuditKeyMissing() }
@@ -248,7 +248,7 @@ extension Persistence {
         return value
     }
 
-    /// Commits one audit entry, in the next group's batch of entries (`GroupCommit`), and
+    /// Commits one audit entry, in the next group's batch of entries (`WriteGroup`), and
     /// returns once it is durable.
     public func appendAudit(_ record: AuditRecord) async throws {
         try await appendAudit([record])

@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import LindringCore
+import LindringSQLite
 import Foundation
 import Logging
 import Metrics
@@ -25,7 +26,7 @@ public final class Persistence: Sendable {
     /// migrations, SQLiteNIO's writer below; the two take turns at SQLite's write lock.
     private let writerID: DatabaseID
     private let writerLoop: any EventLoop
-    private let groupCommit: GroupCommit
+    private let groupCommit: GroupCommit<WriteGroup.Job>
 
     /// SQLite's connections block a thread for each statement, and a connection waiting for the
     /// write lock blocks one for up to the busy timeout. On a pool shared with other connections
@@ -102,13 +103,12 @@ public final class Persistence: Sendable {
             databases.use(driver.configuration, as: driver.id, isDefault: index == 0)
         }
         if case .sqlite(let path) = location {
-            let databases = databases
-            let context = { @Sendable in
-                DatabaseContext(configuration: databases.configuration(for: .sqlite)!, logger: logger, eventLoop: eventLoopGroup.any())
-            }
+            let eventLoop = { @Sendable in eventLoopGroup.any() }
             let path = URL(fileURLWithPath: path).path
-            sqliteReaders = DirectSQLitePool(path: path, role: .reader, pragmas: SQLiteSettings.pragmas, capacity: loops + 1, context: context)
-            sqliteWriter = DirectSQLitePool(path: path, role: .writer, pragmas: SQLiteSettings.pragmas, capacity: 1, context: context)
+            sqliteReaders = DirectSQLitePool(path: path, role: .reader, pragmas: SQLiteSettings.pragmas, capacity: loops + 1,
+                                             eventLoop: eventLoop, logger: logger)
+            sqliteWriter = DirectSQLitePool(path: path, role: .writer, pragmas: SQLiteSettings.pragmas, capacity: 1,
+                                            eventLoop: eventLoop, logger: logger)
             sqliteWriterThread = DedicatedThreadExecutor(name: "sqlite-writer")
         } else {
             (sqliteReaders, sqliteWriter, sqliteWriterThread) = (nil, nil, nil)
@@ -117,16 +117,16 @@ public final class Persistence: Sendable {
         let (databases, writerID, writerLoop, sqliteWriter) = (databases, writerID, writerLoop, sqliteWriter)
         let begin = location.writeBegin
         groupCommit = GroupCommit(maxGroup: maxWriteGroup, executor: sqliteWriterThread) { group in
-            let answered = GroupCommit.Answered()
-            let run = { @Sendable (connection: any Database) in
+            let answered = WriteGroup.Answered()
+            let run = { @Sendable (connection: any SQLDatabase) in
                 answered.value = true
-                await GroupCommit.run(group, on: connection, begin: begin, auditKey: auditKey)
+                await WriteGroup.run(group, on: connection, begin: begin, auditKey: auditKey)
             }
             do {
                 if let sqliteWriter {
                     try await sqliteWriter.withConnection { await run($0) }
                 } else {
-                    try await databases.database(writerID, logger: logger, on: writerLoop)!.withConnection { await run($0) }
+                    try await databases.database(writerID, logger: logger, on: writerLoop)!.withConnection { await run($0.sql) }
                 }
             } catch {
                 // No connection for the group: nothing ran, so every job fails.
@@ -245,12 +245,12 @@ public final class Persistence: Sendable {
         try await write(.body { try await body(WriteTransaction($0)) }) as! T
     }
 
-    func write(_ work: GroupCommit.Job.Work) async throws -> any Sendable {
-        if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
+    func write(_ work: WriteGroup.Job.Work) async throws -> any Sendable {
+        if WriteGroup.insideGroup { throw WriteGroup.NestedWrite() }
         writerJobs.count.add(1, ordering: .relaxed)
         let started = DispatchTime.now()
         do {
-            let result = try await groupCommit.submit(work)
+            let result = try await WriteGroup.submit(work, to: groupCommit)
             Timer(label: "lindring_database_write_seconds").recordInterval(since: started)
             return result
         } catch {
@@ -263,10 +263,10 @@ public final class Persistence: Sendable {
     /// are large enough to pay for their own fsync and would only hold up other writers' groups.
     @discardableResult
     public func writeAlone<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) async throws -> T) async throws -> T {
-        if GroupCommit.insideGroup { throw GroupCommit.NestedWrite() }
+        if WriteGroup.insideGroup { throw WriteGroup.NestedWrite() }
         return try await writer.withConnection { connection in
             try await AuditLog.$sealingKey.withValue(self.auditKey) {
-                let tx = WriteTransaction(connection)
+                let tx = WriteTransaction(connection.sql)
                 return try await Self.inTransaction(tx.sql, begin: self.location.writeBegin) { try await body(tx) }
             }
         }
@@ -297,7 +297,7 @@ public final class Persistence: Sendable {
     /// `query_only`.
     public func readEach<T: Sendable>(_ body: @escaping @Sendable (ReadSnapshot) async throws -> T) async throws -> T {
         if let sqliteReaders { return try await sqliteReaders.withConnection { try await body(ReadSnapshot($0)) } }
-        return try await database.withConnection { try await body(ReadSnapshot($0)) }
+        return try await database.withConnection { try await body(ReadSnapshot($0.sql)) }
     }
 
     /// Runs `body` on one connection in one read-only snapshot (SQLite: a deferred transaction;

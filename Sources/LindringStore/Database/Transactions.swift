@@ -1,19 +1,17 @@
 import FluentKit
+import LindringSQLite
 import SQLKit
 
 /// The way to the data a repository is handed: outside LindringStore an opaque token, so feature
-/// code can pass a snapshot or a transaction on but never run SQL of its own.
+/// code can pass a snapshot or a transaction on but never run SQL of its own. It is SQL only:
+/// a snapshot or the writer's group on SQLite is a `DirectSQLiteConnection` (LindringSQLite), which
+/// is no FluentKit `Database`, so repositories are written with SQLKit and Fluent's models stay
+/// with the migrations.
 public struct DatabaseHandle: Sendable {
     let sql: any SQLDatabase
-    /// The same connection as FluentKit sees it, for the repositories still written with Fluent models.
-    let fluent: any Database
 
-    init(_ database: any Database) {
-        // Every driver Lindring uses (SQLiteNIO, PostgresNIO and the direct SQLite connections)
-        // is an SQL database; this is the one place that says so.
-        guard let sql = database as? any SQLDatabase else { preconditionFailure("\(type(of: database)) is not an SQL database") }
+    init(_ sql: any SQLDatabase) {
         self.sql = sql
-        fluent = database
     }
 }
 
@@ -24,7 +22,6 @@ public protocol DatabaseReading: Sendable {
 
 extension DatabaseReading {
     var sql: any SQLDatabase { handle.sql }
-    var fluent: any Database { handle.fluent }
 }
 
 /// One read-only snapshot (`Persistence.read`), or a connection whose statements each see the
@@ -32,8 +29,8 @@ extension DatabaseReading {
 public struct ReadSnapshot: DatabaseReading {
     public let handle: DatabaseHandle
 
-    init(_ database: any Database) {
-        handle = DatabaseHandle(database)
+    init(_ sql: any SQLDatabase) {
+        handle = DatabaseHandle(sql)
     }
 }
 
@@ -42,12 +39,21 @@ public struct ReadSnapshot: DatabaseReading {
 public struct WriteTransaction: DatabaseReading {
     public let handle: DatabaseHandle
 
-    init(_ database: any Database) {
-        handle = DatabaseHandle(database)
+    init(_ sql: any SQLDatabase) {
+        handle = DatabaseHandle(sql)
     }
 }
 
 extension Database {
-    /// A migration's connection as SQL: migrations run on FluentKit's own connections.
-    var sql: any SQLDatabase { DatabaseHandle(self).sql }
+    /// One of FluentKit's connections (the migrations, bulk loads, upkeep) as SQL. Every driver
+    /// Lindring uses (SQLiteNIO's and PostgresNIO's) is an SQL database; this is the one place
+    /// that says so.
+    var sql: any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { preconditionFailure("\(type(of: self)) is not an SQL database") }
+        return sql
+    }
 }
+
+/// SQLite's errors from the direct connections read as FluentKit's, like SQLiteNIO's: a unique
+/// constraint is `isConstraintFailure` from either kind of connection (an Idempotency-Key race).
+extension DirectSQLiteError: DatabaseError {}

@@ -1,15 +1,18 @@
-import FluentKit
 import Foundation
+import Logging
+import NIOCore
 import VaporCSQLite
 
 /// A few `DirectSQLiteConnection`s of one role, opened when first needed, each lent to one task
 /// at a time: the read snapshots of `Persistence.read`, and the group-commit writer (one). A
 /// task that finds them all lent waits for the next one returned, in arrival order.
-final class DirectSQLitePool: @unchecked Sendable {
+public final class DirectSQLitePool: @unchecked Sendable {
     private let path: String
     private let role: DirectSQLiteConnection.Role
     private let pragmas: [String]
-    private let context: @Sendable () -> DatabaseContext
+    /// Where each new connection's future-based calls complete (`DirectSQLiteConnection`).
+    private let eventLoop: @Sendable () -> any EventLoop
+    private let logger: Logger
     private let capacity: Int
     private let lock = NSLock()
     private var idle: [DirectSQLiteConnection] = []
@@ -20,16 +23,17 @@ final class DirectSQLitePool: @unchecked Sendable {
     private var closed = false
     private static let closedError = DirectSQLiteError(code: SQLITE_MISUSE, message: "the database is closed")
 
-    init(path: String, role: DirectSQLiteConnection.Role, pragmas: [String], capacity: Int,
-         context: @escaping @Sendable () -> DatabaseContext) {
+    public init(path: String, role: DirectSQLiteConnection.Role, pragmas: [String], capacity: Int,
+                eventLoop: @escaping @Sendable () -> any EventLoop, logger: Logger) {
         self.path = path
         self.role = role
         self.pragmas = pragmas
         self.capacity = max(1, capacity)
-        self.context = context
+        self.eventLoop = eventLoop
+        self.logger = logger
     }
 
-    func withConnection<T>(_ body: (DirectSQLiteConnection) async throws -> T) async throws -> T {
+    public func withConnection<T>(_ body: (DirectSQLiteConnection) async throws -> T) async throws -> T {
         let connection = try await borrow()
         defer { giveBack(connection) }
         return try await body(connection)
@@ -76,7 +80,7 @@ final class DirectSQLitePool: @unchecked Sendable {
     /// Opens a connection for a slot already taken, and frees the slot if that fails.
     private func openConnection() throws -> DirectSQLiteConnection {
         do {
-            let connection = try DirectSQLiteConnection(path: path, role: role, pragmas: pragmas, context: context())
+            let connection = try DirectSQLiteConnection(path: path, role: role, pragmas: pragmas, eventLoop: eventLoop(), logger: logger)
             let closedMeanwhile = lock.withLock {
                 if !closed { opened.append(connection) }
                 return closed
@@ -121,7 +125,7 @@ final class DirectSQLitePool: @unchecked Sendable {
     }
 
     /// Closes every connection; tasks that ask later fail, and any still waiting are refused.
-    func close() {
+    public func close() {
         let (connections, waiters) = lock.withLock {
             closed = true
             defer { opened = []; idle = []; waiting = [] }

@@ -1,34 +1,45 @@
-import FluentKit
-import FluentSQL
 import Foundation
 import Logging
 import NIOCore
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+// SQLite's C API as sqlite-nio bundles it (its symbols prefixed `sqlite_nio_`). Not a product of
+// sqlite-nio, so Package.swift pins sqlite-nio to an exact version; only this target imports it.
 import VaporCSQLite
 
-/// An SQLite connection that runs each statement on the calling thread, with its prepared
-/// statements kept for reuse. SQLiteNIO hands every statement to a thread of its pool and back:
-/// three thread switches a statement, which were a third of a page's CPU at region scale
-/// (issue 6's profile), for statements that take microseconds on cached pages.
+/// LindringSQLite, the SQLite runtime of Lindring: connections of its own to an SQLite file, for
+/// the hot paths on which SQLiteNIO's thread hops cost too much (docs/architecture.md, "The SQLite
+/// runtime"; docs/performance.md, items 11, 13 and 22).
+///
+/// What is inside: `DirectSQLiteConnection` (this type), `DirectSQLitePool` that lends them out,
+/// `GroupCommit`, the queue that gathers concurrent writes into one transaction, and
+/// `DedicatedThreadExecutor`, the writer's thread. What it offers: `SQLDatabase`s and nothing
+/// else: a pool of `query_only` readers and one writer whose groups run on a thread of their
+/// own. It knows nothing of Lindring's tables, of its audit log or of Fluent: the connections are
+/// not FluentKit `Database`s, so Fluent models run only on the drivers' own connections (the
+/// migrations, bulk loads). What must not reach in: only LindringStore's `Persistence` opens
+/// these connections, and nothing outside this target imports the C module (`VaporCSQLite`).
+///
+/// Each statement runs on the calling thread, with its prepared statements kept for reuse.
+/// SQLiteNIO hands every statement to a thread of its pool and back: three thread switches a
+/// statement, which were a third of a page's CPU at region scale (issue 6's profile), for
+/// statements that take microseconds on cached pages.
 ///
 /// Two uses: the reads of `Persistence.read` and `readEach` (`DirectSQLitePool`), on `query_only`
 /// connections so that a read cannot change data by mistake, and the group-commit writer, whose
 /// statements run on a thread of its own (`DedicatedThreadExecutor`) because a COMMIT's fsync
 /// or a wait for another process's write lock blocks the thread. One task uses a connection at
 /// a time; the lock keeps even a body that queries from two child tasks at once correct.
-///
-/// Fluent's model queries work (`execute(query:)`), but rows reach Fluent on the thread that
-/// ran the statement, not an event loop: Fluent's future-based APIs and eager loading (`with`),
-/// which assert they run on an event loop, are not for these connections.
-final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
-    enum Role {
+/// Transactions belong to the connection's owner (a snapshot, the writer's group).
+public final class DirectSQLiteConnection: SQLDatabase, @unchecked Sendable {
+    public enum Role: Sendable {
         case reader
         case writer
     }
 
-    let context: DatabaseContext
+    public let logger: Logger
+    public let eventLoop: any EventLoop
     private let lock = NSLock()
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
@@ -40,8 +51,11 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
     private static let decoder = SQLiteDataDecoder()
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(path: String, role: Role, pragmas: [String], context: DatabaseContext) throws {
-        self.context = context
+    /// Opens the file and runs `pragmas` (and, for a reader, `query_only`) before anything else.
+    /// `eventLoop` is where SQLKit's future-based calls complete; statements never run on it.
+    public init(path: String, role: Role, pragmas: [String], eventLoop: any EventLoop, logger: Logger) throws {
+        self.eventLoop = eventLoop
+        self.logger = logger
         var handle: OpaquePointer?
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
         self.handle = handle
@@ -58,7 +72,7 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         }
     }
 
-    func close() {
+    public func close() {
         lock.withLock {
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
             statements = [:]
@@ -68,31 +82,29 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
     }
 
     /// True while a transaction is open: a connection given back so has lost its ROLLBACK.
-    var isInTransaction: Bool {
+    public var isInTransaction: Bool {
         lock.withLock { handle.map { sqlite_nio_sqlite3_get_autocommit($0) == 0 } ?? false }
     }
 
     /// Runs a statement without binds or rows (BEGIN, COMMIT, a PRAGMA).
-    func run(_ sql: String) throws {
+    public func run(_ sql: String) throws {
         try lock.withLock { try step(sql, binds: []) { _ in } }
     }
 
     // MARK: SQLDatabase
 
-    var logger: Logger { context.logger }
-    var eventLoop: any EventLoop { context.eventLoop }
-    var dialect: any SQLDialect { SQLiteDialect() }
-    var queryLogLevel: Logger.Level? { nil }
+    public var dialect: any SQLDialect { SQLiteDialect() }
+    public var queryLogLevel: Logger.Level? { nil }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+    public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         eventLoop.makeCompletedFuture { try self.executeNow(query, onRow) }
     }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+    public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try executeNow(query, onRow)
     }
 
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    public func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await closure(self)
     }
 
@@ -101,31 +113,6 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
         let values = try binds.map { try Self.encoder.encode($0) }
         try lock.withLock { try step(sql, binds: values, onRow) }
     }
-
-    // MARK: Database (FluentKit): model queries; schema changes belong to the migrations.
-
-    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
-        var sql = SQLQueryConverter(delegate: QueryConverterDelegate()).convert(query)
-        // A created row reports its id, as FluentSQLiteDriver's do (for ids the database makes).
-        if case .create = query.action, query.customIDKey != .some(.string("")) {
-            sql = SQLKit.SQLList([sql, SQLReturning(SQLColumn((query.customIDKey ?? .id).description))], separator: SQLRaw(" "))
-        }
-        return execute(sql: sql) { onOutput(RowOutput(row: $0, schema: nil)) }
-    }
-
-    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { eventLoop.makeFailedFuture(Self.schemaRefused) }
-
-    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { eventLoop.makeFailedFuture(Self.schemaRefused) }
-
-    private static let schemaRefused = DirectSQLiteError(code: SQLITE_PERM, message: "schema changes run in the migrations, not here")
-
-    /// Transactions belong to the connection's owner (a snapshot, the writer's group); Fluent
-    /// never opens one here. `readEach`'s statements each run in SQLite's own.
-    var inTransaction: Bool { true }
-
-    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
-
-    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
 
     // MARK: libsqlite3
 
@@ -217,7 +204,7 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
 
     /// Each kept statement's SQL and how many times SQLite has prepared it again: what the
     /// tests check the reuse by.
-    func keptStatements() -> [(sql: String, reprepared: Int32)] {
+    public func keptStatements() -> [(sql: String, reprepared: Int32)] {
         lock.withLock { statements.map { ($0.key, sqlite_nio_sqlite3_stmt_status($0.value, SQLITE_STMTSTATUS_REPREPARE, 0)) } }
     }
 
@@ -265,36 +252,19 @@ final class DirectSQLiteConnection: Database, SQLDatabase, @unchecked Sendable {
             return try DirectSQLiteConnection.decoder.decode(D.self, from: values[offset])
         }
     }
-
-    /// Fluent's view of a row, for the model queries that run in a snapshot.
-    struct RowOutput: DatabaseOutput {
-        let row: any SQLRow
-        let schema: String?
-
-        var description: String { String(describing: row) }
-
-        private func column(_ key: FieldKey) -> String {
-            (schema.map { .prefix(.prefix(.string($0), "_"), key) } ?? key).description
-        }
-
-        func schema(_ schema: String) -> any DatabaseOutput { RowOutput(row: row, schema: schema) }
-        func contains(_ key: FieldKey) -> Bool { row.contains(column: column(key)) }
-        func decodeNil(_ key: FieldKey) throws -> Bool { try row.decodeNil(column: column(key)) }
-        func decode<T: Decodable>(_ key: FieldKey, as type: T.Type) throws -> T { try row.decode(column: column(key), as: T.self) }
-    }
-
-    /// Queries need no data types; schema changes never reach these connections.
-    struct QueryConverterDelegate: SQLConverterDelegate {
-        func customDataType(_ dataType: DatabaseSchema.DataType) -> (any SQLExpression)? { nil }
-    }
 }
 
-struct DirectSQLiteError: Error, DatabaseError, CustomStringConvertible {
-    let code: Int32
-    let message: String
+/// An error of SQLite's, with its (extended) result code. LindringStore makes it a FluentKit
+/// `DatabaseError`, so that a unique constraint reads the same from either kind of connection.
+public struct DirectSQLiteError: Error, CustomStringConvertible {
+    public let code: Int32
+    public let message: String
 
-    var description: String { "SQLite error \(code): \(message)" }
-    var isSyntaxError: Bool { code == SQLITE_ERROR }
-    var isConstraintFailure: Bool { code & 0xff == SQLITE_CONSTRAINT }
-    var isConnectionClosed: Bool { code == SQLITE_MISUSE }
+    public var description: String { "SQLite error \(code): \(message)" }
+    public var isSyntaxError: Bool { code == SQLITE_ERROR }
+    public var isConstraintFailure: Bool { code & 0xff == SQLITE_CONSTRAINT }
+    public var isConnectionClosed: Bool { code == SQLITE_MISUSE }
+    /// `SQLITE_RANGE`: a statement given fewer or more values than it has parameters, or a row
+    /// asked for a column it lacks.
+    public var isRangeError: Bool { code == SQLITE_RANGE }
 }

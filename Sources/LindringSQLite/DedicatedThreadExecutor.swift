@@ -5,19 +5,19 @@ import Foundation
 /// BEGIN IMMEDIATE may wait for another process's write lock. On Swift's shared cooperative
 /// pool (one thread per core) such waits would stall every request; here they stall only the
 /// writes, which wait for each other anyway.
-final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
+public final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var stopping = false
     private var stopped = false
 
-    init(name: String) {
+    public init(name: String) {
         let thread = Thread { self.run() }
         thread.name = name
         thread.start()
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         let accepted = condition.withLock {
             guard !stopped else { return false }
@@ -46,7 +46,7 @@ final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     /// Lets the thread finish the jobs it has and end.
-    func shutdown() {
+    public func shutdown() {
         condition.withLock {
             stopping = true
             condition.signal()
