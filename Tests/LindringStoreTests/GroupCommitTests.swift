@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import LindringCore
 @testable import LindringStore
@@ -115,6 +116,48 @@ import Testing
             // then
             #expect(stored == ["1:writer1", "2:writer2", "3:writer3", "4:writer4", "5:writer5"])
             #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == nil)
+        }
+    }
+
+    @Test func sqliteWritesAndSnapshotsAreNoFluentDatabasesAndAUniqueViolationIsAConstraintFailure() async throws {
+        try await TestDatabase.withPersistence { persistence in
+            // when: what a write and a snapshot are handed, and a write that breaks a unique index
+            // (the Idempotency-Key race of the advisory line is caught as such)
+            let (writerIsFluent, refused) = await persistence.writeSQLIsFluent()
+            let snapshotIsFluent = try await persistence.read { ($0.sql as Any) is any FluentKit.Database }
+            // then: on SQLite, LindringSQLite's connections, SQL only (Fluent models run on the
+            // drivers' own connections); on PostgreSQL the driver's, seen only as SQL
+            if persistence.location.isSQLite {
+                #expect(!writerIsFluent)
+                #expect(!snapshotIsFluent)
+            }
+            // and on either, a unique violation is a constraint failure
+            #expect(refused)
+        }
+    }
+}
+
+extension Persistence {
+    /// Whether the writer's connection is a FluentKit `Database`, and whether a duplicate unit
+    /// code inserted in a write fails as a `DatabaseError` constraint failure.
+    fileprivate func writeSQLIsFluent() async -> (Bool, Bool) {
+        let isFluent = (try? await write { ($0.sql as Any) is any FluentKit.Database }) ?? true
+        do {
+            try await write { tx in
+                let now = Date()
+                for _ in 0..<2 {
+                    try await tx.sql.insert(into: "units")
+                        .columns("id", "code", "name", "kind", "sector", "active", "created_at", "updated_at")
+                        .values(SQLBind(UUID()), SQLBind("DUP-1"), SQLBind("Dublet"), SQLBind("administration"), SQLBind("region"),
+                                SQLBind(true), SQLBind(now), SQLBind(now))
+                        .run()
+                }
+            }
+            return (isFluent, false)
+        } catch let error as any DatabaseError {
+            return (isFluent, error.isConstraintFailure)
+        } catch {
+            return (isFluent, false)
         }
     }
 }
