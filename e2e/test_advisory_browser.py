@@ -413,8 +413,8 @@ def test_night_call_about_breathlessness_keyboard_only_and_the_key_workers_team_
     assert value_of(nurse, "select#stayedAtHome") == "true", "typing 'ja' did not choose Ja"
     tab_to(nurse, "followUp.text", "follow-up text", max_tabs=12)
     type_keys(nurse, follow_up_text)
-    assert value_of(nurse, "select[name='followUp.unitId']") == "", "the follow-up unit is not left to the default"
-    assert value_of(nurse, "input[name='followUp.dueAt']") == "", "the follow-up due time is not left to the default"
+    assert value_of(nurse, "select[name='followUp[unitId]']") == "", "the follow-up unit is not left to the default"
+    assert value_of(nurse, "input[name='followUp[dueAt]']") == "", "the follow-up due time is not left to the default"
 
     # and saves with Ctrl+Enter
     mark_document(nurse)
@@ -575,7 +575,7 @@ def test_missing_fields_come_back_with_errors_keeping_everything_typed_and_nothi
         "callerName": "Jens (nabo) <b>&</b>",
         "situation": "Naboen ringer: hun er forvirret og uroplaget.\nVil ikke i seng.",
         "recommendation": "Midazolam efter planen; ring til vagtlægen ved fortsat uro.",
-        "followUp.text": "Se til patienten i formiddag",
+        "followUp[text]": "Se til patienten i formiddag",
     }
     for name, text in typed.items():
         one(nurse, f"[name='{name}']", name).send_keys(text)

@@ -97,7 +97,7 @@ def short_idle() -> LindringServer:
 
 def fill_contact(driver: WebDriver, situation: str) -> None:
     Select(one(driver, "#callerRole", "caller role")).select_by_value("relative")
-    click(driver, one(driver, "input[name=reasons]", "first reason"))
+    click(driver, one(driver, "input[name='reasons[]']", "first reason"))
     one(driver, "#situation", "situation").send_keys(situation)
     click(driver, one(driver, "#triage-routine", "routine triage"))
     Select(one(driver, "#outcome", "outcome")).select_by_index(1)

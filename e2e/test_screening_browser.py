@@ -113,16 +113,16 @@ def questions_on_screen(driver: WebDriver) -> list[WebElement]:
 
 def choose(driver: WebDriver, item: str, value: int) -> None:
     """Taps the answer `value` of item `item` (on its label, as a finger would)."""
-    labels = driver.find_elements(By.XPATH, f"//label[input[@type='radio'][@name='a.{item}'][@value='{value}']]")
+    labels = driver.find_elements(By.XPATH, f"//label[input[@type='radio'][@name='a[{item}]'][@value='{value}']]")
     assert labels, f"no answer {value} to {item}: {describe_page(driver)}"
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", labels[0])
     labels[0].click()
-    radio = driver.find_element(By.CSS_SELECTOR, f"input[type=radio][name='a.{item}'][value='{value}']")
+    radio = driver.find_element(By.CSS_SELECTOR, f"input[type=radio][name='a[{item}]'][value='{value}']")
     assert radio.is_selected(), f"tapping {value} for {item} did not choose it"
 
 
 def chosen(driver: WebDriver, item: str) -> str | None:
-    checked = driver.find_elements(By.CSS_SELECTOR, f"input[type=radio][name='a.{item}']:checked")
+    checked = driver.find_elements(By.CSS_SELECTOR, f"input[type=radio][name='a[{item}]']:checked")
     return checked[0].get_attribute("value") if checked else None
 
 
@@ -211,7 +211,7 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
         if isinstance(answer, int):
             choose(phone, item, answer)
         else:
-            field = one(phone, f"textarea[name='a.{item}']", "free-text answer")
+            field = one(phone, f"textarea[name='a[{item}]']", "free-text answer")
             field.clear()
             field.send_keys(answer)
         screenshot(phone, f"screening-patient-{number + 2:02d}-q{number:02d}-{item}")
@@ -230,7 +230,7 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
     submit_and_wait(phone, back_button(phone))
     assert chosen(phone, "other") == "2", "going back from the last question lost the answer before it"
     press(phone, "#next-question", "next button")
-    kept = one(phone, "textarea[name='a.otherName']", "free-text answer").get_attribute("value")
+    kept = one(phone, "textarea[name='a[otherName]']", "free-text answer").get_attribute("value")
     assert kept == ESAS_QUESTIONS[-1][2], f"the free text came back as {kept!r}"
     send = one(phone, "#send-answers", "send button")
     assert send.text.strip() == "Send the answers", send.text
@@ -262,7 +262,7 @@ def test_patient_answers_on_a_phone_and_the_key_worker_sees_the_red_result(
     screenshot(phone, f"screening-patient-{count + 4:02d}-link-used")
     second = requests.post(url, json={"answers": {"pain": 0}}, timeout=TIMEOUT)
     assert second.status_code == 410, describe(second)
-    form_again = requests.post(url, data={"lang": "en", "step": str(count - 1), "go": "send", "a.pain": "0"},
+    form_again = requests.post(url, data={"lang": "en", "step": str(count - 1), "go": "send", "a[pain]": "0"},
                                headers={"Origin": lindring.base_url}, timeout=TIMEOUT, allow_redirects=False)
     assert form_again.status_code == 410, describe(form_again)
 
@@ -395,7 +395,7 @@ def test_enter_on_a_chosen_answer_moves_on_not_back(browsers, key_worker: Api, p
     press(driver, "#next-question", "next button")  # question 1 skipped
     assert "Spørgsmål 2 af 15" in step_hint(driver), step_hint(driver)
     choose(driver, "q2", 3)
-    radio = driver.find_element(By.CSS_SELECTOR, "input[type=radio][name='a.q2'][value='3']")
+    radio = driver.find_element(By.CSS_SELECTOR, "input[type=radio][name='a[q2]'][value='3']")
     driver.execute_script("window.__lindringE2eOldPage = true;")
     radio.send_keys(Keys.ENTER)
     try:

@@ -87,9 +87,9 @@ def test_a_nurse_fills_an_esas_r_with_the_keyboard_and_the_trend_shows_it(lindri
     keys(driver, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)  # patient → relative → staff
     assert chosen(driver, "respondent") == "staff"
     for item, value in ANSWERS:
-        tab_to_name(driver, f"answers.{item}")
+        tab_to_name(driver, f"answers[{item}]")
         keys(driver, *str(value))
-        assert chosen(driver, f"answers.{item}") == str(value), f"typing {value} on {item} chose {chosen(driver, f'answers.{item}')}"
+        assert chosen(driver, f"answers[{item}]") == str(value), f"typing {value} on {item} chose {chosen(driver, f'answers[{item}]')}"
     screenshot(driver, "screening-form-esas-r-filled")
     mark_document(driver)
     keys(driver, Keys.ENTER)
@@ -118,7 +118,7 @@ def test_a_refused_form_keeps_the_answers_and_names_the_missing_item(lindring: L
     driver.execute_script("document.getElementById('respondent-patient').click();")
     for item, value in ANSWERS:
         if item != "nausea":
-            driver.execute_script("document.querySelector(`input[name='answers.${arguments[0]}'][value='${arguments[1]}']`).click();",
+            driver.execute_script("document.querySelector(`input[name='answers[${arguments[0]}]'][value='${arguments[1]}']`).click();",
                                   item, str(value))
     # when saved with Ctrl+Enter
     mark_document(driver)
@@ -127,7 +127,7 @@ def test_a_refused_form_keeps_the_answers_and_names_the_missing_item(lindring: L
     # then the summary names the item by its label, and the answers are still chosen
     summary = one(driver, ".form-error", "the error summary").text
     assert "Kvalme" in summary, summary
-    assert chosen(driver, "answers.pain") == "10" and chosen(driver, "respondent") == "patient"
+    assert chosen(driver, "answers[pain]") == "10" and chosen(driver, "respondent") == "patient"
     screenshot(driver, "screening-form-refused")
 
 

@@ -93,3 +93,19 @@ import Testing
         #expect(v.errors == (refused ? [FieldError("at", .beforeBirth)] : []), "\(at)")
     }
 }
+
+/// A form's `datetime-local` text goes to Core as it was typed, read as Copenhagen wall-clock time.
+@Suite struct InstantInputTests {
+    @Test func aFormsTimeIsCopenhagenWallClockAndTheAPIsIsISO8601() {
+        #expect(InstantInput.copenhagen("2026-07-02T00:00").date == ISO8601Instant.parse("2026-07-01T22:00:00Z"))
+        #expect(InstantInput.copenhagen("2026-11-23T21:14").date == ISO8601Instant.parse("2026-11-23T20:14:00Z"))
+        #expect(InstantInput.iso8601("2026-11-23T21:14").date == nil, "the API's text needs its offset")
+        #expect(InstantInput.copenhagen("i går").date == nil && InstantInput(formText: "  ") == nil)
+    }
+
+    @Test func aFormsBadTimeIsAFieldErrorNamedByItsField() {
+        var v = Validator()
+        #expect(v.instant("startedAt", InstantInput(formText: "23.11.2026 21:14"), required: true) == nil)
+        #expect(v.errors == [FieldError("startedAt", .invalidFormat)])
+    }
+}

@@ -17,7 +17,7 @@ import Testing
     func contact(_ started: String, minutes: Int, caller: String = "relative", reasons: [String] = ["dyspnoea"], home: Bool? = true,
                  followUpUnit: UUID? = nil, units: Set<UUID> = []) throws -> ValidContact {
         let start = try #require(ISO8601Instant.parse(started))
-        return try ContactDraft(startedAt: started, endedAt: ISO8601Instant.format(start.addingTimeInterval(Double(minutes) * 60)),
+        return try ContactDraft(startedAt: .iso8601(started), endedAt: .iso8601(ISO8601Instant.format(start.addingTimeInterval(Double(minutes) * 60))),
                                 callerRole: caller, reasons: reasons, triage: "routine", actions: ["adviceOnly"],
                                 outcome: followUpUnit == nil ? "resolved" : "needsFollowUp", stayedAtHome: home,
                                 followUp: followUpUnit.map { .init(unitId: $0.uuidString, text: "Ring tilbage") })

@@ -15,7 +15,7 @@ import Testing
         let db = app.persistence.outsideWriter
         let unit = try await followUpUnit.asyncMap { try #require(try await UnitRepository.find(code: $0, on: db)) }
         let end = ISO8601Instant.format(ISO8601Instant.parse(start)!.addingTimeInterval(600))
-        let draft = ContactDraft(startedAt: start, endedAt: end, callerRole: "relative", patientId: patient.uuidString, reasons: ["pain"],
+        let draft = ContactDraft(startedAt: .iso8601(start), endedAt: .iso8601(end), callerRole: "relative", patientId: patient.uuidString, reasons: ["pain"],
                                  situation: situation, recommendation: recommendation, triage: "routine",
                                  outcome: unit == nil ? "resolved" : "needsFollowUp",
                                  followUp: unit.map { .init(unitId: $0.id.uuidString, text: "Tilse i morgen") })
@@ -177,7 +177,7 @@ import Testing
             #expect(!(try await app.post("/advisory/contacts/new", session, form: fields).text.contains("break-glass-offer")))
             // and linking the patient without breaking the glass is refused
             let save = ["contactId": contactId, "startedAt": "2026-11-23T21:14", "endedAt": "2026-11-23T21:24", "callerRole": "relative",
-                        "patientId": patient.uuidString, "reasons": "pain", "triage": "routine", "outcome": "resolved", "intent": "save"]
+                        "patientId": patient.uuidString, "reasons[]": "pain", "triage": "routine", "outcome": "resolved", "intent": "save"]
             #expect(try await app.post("/advisory/contacts/new", session, form: save).status == .forbidden)
             // and a patient linked without access offers it too
             #expect(try await app.get(back, session).text.contains("href=\"\(link.replacingOccurrences(of: "&", with: "&amp;"))\""))

@@ -168,7 +168,7 @@ import Testing
             fields["selectPatient"] = nil
             fields["patientId"] = patient.uuidString
             fields["intent"] = "save"
-            var pairs = fields.map { ($0.key, $0.value) } + [("reasons", "dyspnoea"), ("outcome", "resolved"), ("csrf", session.csrf)]
+            var pairs = fields.map { ($0.key, $0.value) } + [("reasons[]", "dyspnoea"), ("outcome", "resolved"), ("csrf", session.csrf)]
             let refused = try await app.post("/advisory/contacts/new", pairs: pairs, cookie: session.cookie)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("form-error") && refused.text.contains("value=\"Hanne\""))
@@ -201,7 +201,7 @@ import Testing
             #expect(form.status == .ok && form.text.contains("name=\"contactId\""))
             let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
             let saved = try await app.post("/patients/\(patient)/plan/edit", session, form: [
-                "contactId": contactId.uuidString, "baseVersion": "1", "careTeam[0].unitId": unit.id.uuidString, "careTeam[0].role": "keyWorker",
+                "contactId": contactId.uuidString, "baseVersion": "1", "careTeam[unitId][0]": unit.id.uuidString, "careTeam[role][0]": "keyWorker",
                 "resuscitation": "doNotAttempt", "decidedBy": "Egen læge, telefonisk", "decisionDate": "2026-11-23",
                 "preferredPlaceOfCare": "home", "preferredPlaceOfDeath": "home", "prognosis": "days", "status": "active",
             ])

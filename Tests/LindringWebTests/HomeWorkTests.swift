@@ -16,8 +16,8 @@ import Testing
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
             _ = try await app.post("/patients/\(patient)/plan/edit", try await app.login("pal"), form: [
-                "careTeam[0].role": "keyWorker", "careTeam[0].unitId": try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot)).id.uuidString,
-                "careTeam[1].role": "homeCare", "careTeam[1].unitId": try #require(try await UnitRepository.find(code: "HJ-101", on: app.persistence.snapshot)).id.uuidString,
+                "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot)).id.uuidString,
+                "careTeam[role][1]": "homeCare", "careTeam[unitId][1]": try #require(try await UnitRepository.find(code: "HJ-101", on: app.persistence.snapshot)).id.uuidString,
                 "whatMattersMost": "Haven", "baseVersion": "1"])
             // when
             let home = try await app.get("/", try await app.login("hjem"))

@@ -14,8 +14,8 @@ import Testing
         var form = ["status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
                     "baseVersion": String(base)]
         for (index, member) in team.enumerated() {
-            form["careTeam[\(index)].role"] = member.role
-            form["careTeam[\(index)].unitId"] = try #require(try await UnitRepository.find(code: member.code, on: app.persistence.snapshot)).id.uuidString
+            form["careTeam[role][\(index)]"] = member.role
+            form["careTeam[unitId][\(index)]"] = try #require(try await UnitRepository.find(code: member.code, on: app.persistence.snapshot)).id.uuidString
         }
         return form.merging(extra) { _, new in new }
     }

@@ -15,10 +15,10 @@ import Testing
         let db = app.persistence.outsideWriter
         let pal = try #require(try await UnitRepository.find(code: "RH-PAL", on: db)), home = try #require(try await UnitRepository.find(code: "HJ-101", on: db))
         return ["status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
-                "baseVersion": String(base), "careTeam[0].role": "keyWorker", "careTeam[0].unitId": pal.id.uuidString,
-                "careTeam[1].role": "homeCare", "careTeam[1].unitId": home.id.uuidString, "careTeam[1].outOfHoursPhone": homeCareNightPhone,
-                "medications[0].drug": "Morfin", "medications[0].strength": "10 mg/ml", "medications[0].dose": "2,5 mg",
-                "medications[0].route": "sc", "medications[0].indication": "pain"]
+                "baseVersion": String(base), "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": pal.id.uuidString,
+                "careTeam[role][1]": "homeCare", "careTeam[unitId][1]": home.id.uuidString, "careTeam[outOfHoursPhone][0]": "", "careTeam[outOfHoursPhone][1]": homeCareNightPhone,
+                "medications[drug][0]": "Morfin", "medications[strength][0]": "10 mg/ml", "medications[dose][0]": "2,5 mg",
+                "medications[route][0]": "sc", "medications[indication][0]": "pain"]
             .merging(extra) { _, new in new }
     }
 
@@ -38,7 +38,7 @@ import Testing
             #expect(try await app.post("/patients/\(patient)/plan/edit", pal, form: try await planForm(app, base: 1, homeCareNightPhone: "33 66 99 99")).status == .seeOther)
             #expect(try await app.post("/patients/\(patient)/plan/edit", pal, form: try await planForm(
                 app, base: 2, homeCareNightPhone: "33 66 00 01",
-                extra: ["resuscitation": "doNotAttempt", "decidedBy": "Overlæge Ida Holm", "medications[0].dose": "5 mg"])).status == .seeOther)
+                extra: ["resuscitation": "doNotAttempt", "decidedBy": "Overlæge Ida Holm", "medications[dose][0]": "5 mg"])).status == .seeOther)
             var wish = try await planForm(app, base: 1, homeCareNightPhone: "33 66 99 99", extra: ["whatMattersMost": "Haven"])
             wish = wish.filter { !$0.key.hasPrefix("medications") }
             #expect(try await app.post("/patients/\(other)/plan/edit", pal, form: wish).status == .seeOther)

@@ -12,8 +12,8 @@ import Testing
     func planForm(_ app: TestApp, keyWorker: String, homeCare: String, base: Int?, extra: [String: String] = [:]) async throws -> [String: String] {
         let db = app.persistence.outsideWriter
         var form = [
-            "careTeam[0].role": "keyWorker", "careTeam[0].unitId": try #require(try await UnitRepository.find(code: keyWorker, on: db)).id.uuidString,
-            "careTeam[1].role": "homeCare", "careTeam[1].unitId": try #require(try await UnitRepository.find(code: homeCare, on: db)).id.uuidString,
+            "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": try #require(try await UnitRepository.find(code: keyWorker, on: db)).id.uuidString,
+            "careTeam[role][1]": "homeCare", "careTeam[unitId][1]": try #require(try await UnitRepository.find(code: homeCare, on: db)).id.uuidString,
             "status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
         ]
         if let base { form["baseVersion"] = String(base) }
@@ -29,8 +29,8 @@ import Testing
             // when
             let summary = try await app.get("/patients/\(patient)", session)
             let saved = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1, extra: [
-                "preferredPlaceOfDeath": "home", "medications[0].drug": "Morfin", "medications[0].strength": "10 mg/ml", "medications[0].dose": "5 mg",
-                "medications[0].route": "sc", "medications[0].indication": "pain", "medications[0].availableInHome": "true",
+                "preferredPlaceOfDeath": "home", "medications[drug][0]": "Morfin", "medications[strength][0]": "10 mg/ml", "medications[dose][0]": "5 mg",
+                "medications[route][0]": "sc", "medications[indication][0]": "pain", "medications[availableInHome][]": "0",
             ]))
             // then
             #expect(summary.status == .ok)
@@ -120,7 +120,7 @@ import Testing
             try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
             let session = try await app.login("karen")
             let twoKeyWorkers = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
-                                                                                                                 extra: ["careTeam[1].role": "keyWorker"]))
+                                                                                                                 extra: ["careTeam[role][1]": "keyWorker"]))
             let futureDeath = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
                                                                                                                 extra: ["status": "ended", "endReason": "died", "dateOfDeath": "2999-01-01", "placeOfDeath": "home"]))
             #expect(twoKeyWorkers.status == .unprocessableContent)
@@ -138,8 +138,8 @@ import Testing
             let session = try await app.login("karen")
             // when: a medication without its drug, and a home-care row with a bad night phone
             let refused = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1, extra: [
-                "medications[0].strength": "10 mg/ml", "medications[0].dose": "5 mg", "medications[0].route": "sc", "medications[0].indication": "pain",
-                "careTeam[1].outOfHoursPhone": "abc"]))
+                "medications[strength][0]": "10 mg/ml", "medications[dose][0]": "5 mg", "medications[route][0]": "sc", "medications[indication][0]": "pain",
+                "careTeam[outOfHoursPhone][0]": "", "careTeam[outOfHoursPhone][1]": "abc"]))
             // then
             let summary = try #require(refused.text.components(separatedBy: "class=\"form-error\"").dropFirst().first?.components(separatedBy: "</ul>").first)
             #expect(refused.status == .unprocessableContent)
@@ -158,7 +158,7 @@ import Testing
             #expect(invalid.text.contains("value=\"320140-1234\""))
             let hostile = "<script>alert(1)</script>'; DROP TABLE patients;--"
             let created = try await app.post("/patients/new", session, form: ["cpr": "0505501234", "name": hostile, "diagnosisGroup": "lung",
-                                                                              "sharingConsent": "given", "relatives[0].name": hostile, "relatives[0].relation": "søn"])
+                                                                              "sharingConsent": "given", "relatives[name][0]": hostile, "relatives[relation][0]": "søn"])
             #expect(created.status == .seeOther)
             let location = try #require(created.headers[.location]).components(separatedBy: "?").first!
             for path in [location, "/patients?q=drop", location + "/access-log"] {
@@ -241,7 +241,7 @@ import Testing
             // when: the form claims to change version 3
             let saved = try await app.post("/patients/\(patient)/plan/edit", try await app.login("pal"), form: [
                 "status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
-                "baseVersion": "3", "careTeam[0].role": "keyWorker", "careTeam[0].unitId": unit.id.uuidString,
+                "baseVersion": "3", "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": unit.id.uuidString,
             ])
             // then
             #expect(saved.status == .notFound)

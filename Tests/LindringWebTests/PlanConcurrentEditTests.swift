@@ -69,19 +69,19 @@ import Testing
             let homeCareForm = Self.formFields(try await app.get("/patients/\(patient)/plan/edit", homeCare).text)
             let hospitalForm = Self.formFields(try await app.get("/patients/\(patient)/plan/edit", hospital).text)
             let homeCareRole = try #require(homeCareForm.first { $0.0.hasPrefix("careTeam[") && $0.1 == "homeCare" }?.0)
-            let nightField = homeCareRole.replacingOccurrences(of: ".role", with: ".outOfHoursPhone")
+            let nightField = homeCareRole.replacingOccurrences(of: "[role]", with: "[outOfHoursPhone]")
             // when: home care saves its night phone, then the hospital saves what matters most
-            let first = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.setting(homeCareForm, nightField, to: Self.newNightPhone)
-                + [("csrf", homeCare.csrf)], cookie: homeCare.cookie)
-            let second = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.setting(hospitalForm, "whatMattersMost", to: "At se havet igen")
-                + [("csrf", hospital.csrf)], cookie: hospital.cookie)
+            let first = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.setting(Self.setting(homeCareForm, nightField, to: Self.newNightPhone),
+                                                                                                 "csrf", to: homeCare.csrf), cookie: homeCare.cookie)
+            let second = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.setting(Self.setting(hospitalForm, "whatMattersMost", to: "At se havet igen"),
+                                                                                                  "csrf", to: hospital.csrf), cookie: hospital.cookie)
             // then: the hospital is shown the colleague's change, with no false "you both changed"
             #expect(first.status == .seeOther)
             #expect(second.status == .conflict)
             #expect(!second.text.contains("I har begge ændret"), "the hospital did not touch the care team")
             #expect(second.text.contains(Self.newNightPhone), "the form now carries the colleague's number")
             // when: she saves the form as shown
-            let third = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.formFields(second.text) + [("csrf", hospital.csrf)],
+            let third = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.setting(Self.formFields(second.text), "csrf", to: hospital.csrf),
                                            cookie: hospital.cookie)
             // then: both changes are in the plan
             #expect(third.status == .seeOther)

@@ -108,13 +108,13 @@ import Testing
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", withPlan: false)
             // when / then: registration, blank, empty, and with a relative's row started
             expectMarked(try await app.get("/patients/new", nurse), "patient form")
-            let patientForm = try await app.post("/patients/new", nurse, form: ["relatives[0].phone": "12345678"])
+            let patientForm = try await app.post("/patients/new", nurse, form: ["relatives[phone][0]": "12345678"])
             #expect(Set(Page(html: patientForm.text).missingInSummary).isSuperset(of: ["cpr", "name", "relatives[0].name", "relatives[0].relation"]))
             expectMarked(patientForm, "patient form sent empty")
             // the plan: a row started in each repeating group
             expectMarked(try await app.get("/patients/\(patient)/plan/new", nurse), "plan form")
             let plan = try await app.post("/patients/\(patient)/plan/new", nurse, form: [
-                "careTeam[0].dayPhone": "33 66 99 99", "medications[0].maxPer24h": "6", "contingencies[0].callDay": "Hjemmeplejen",
+                "careTeam[dayPhone][0]": "33 66 99 99", "medications[maxPer24h][0]": "6", "contingencies[callDay][0]": "Hjemmeplejen",
                 "resuscitation": "noResuscitation", "status": "ended", "endReason": "died",
             ])
             let missing = Set(Page(html: plan.text).missingInSummary)

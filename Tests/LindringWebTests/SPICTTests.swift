@@ -81,17 +81,17 @@ import Testing
             let session = try await app.login("karen")
             #expect(try await app.get("/patients/\(patient)/spict/new", session).status == .ok)
             let refused = try await app.post("/patients/\(patient)/spict/new", pairs: [
-                ("csrf", session.csrf), ("generalIndicators", "weightLoss"), ("clinicalIndicators", "dementiaFalls"), ("conclusion", "palliativeNeeds"),
-                ("actions", "none"), ("actions", "startSharedPlan"),
+                ("csrf", session.csrf), ("generalIndicators[]", "weightLoss"), ("clinicalIndicators[]", "dementiaFalls"), ("conclusion", "palliativeNeeds"),
+                ("actions[]", "none"), ("actions[]", "startSharedPlan"),
             ], cookie: session.cookie)
             #expect(refused.status == .unprocessableContent)
             let html = String(buffer: refused.body)
-            #expect(html.contains(#"id="clinical-dementiaFalls" name="clinicalIndicators" value="dementiaFalls" checked"#))
+            #expect(html.contains(#"id="clinical-dementiaFalls" name="clinicalIndicators[]" value="dementiaFalls" checked"#))
             #expect(html.contains("#wouldBeSurprised") && html.contains("#actions"))
             #expect(try await SPICTRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
             let saved = try await app.post("/patients/\(patient)/spict/new", pairs: [
-                ("csrf", session.csrf), ("generalIndicators", "weightLoss"), ("wouldBeSurprised", "no"), ("conclusion", "palliativeNeeds"),
-                ("actions", "startSharedPlan"),
+                ("csrf", session.csrf), ("generalIndicators[]", "weightLoss"), ("wouldBeSurprised", "no"), ("conclusion", "palliativeNeeds"),
+                ("actions[]", "startSharedPlan"),
             ], cookie: session.cookie)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/patients/\(patient)/plan/new")
             let page = String(buffer: try await app.get("/patients/\(patient)/screening", session).body)

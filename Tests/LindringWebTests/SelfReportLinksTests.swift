@@ -139,7 +139,7 @@ import Testing
 
     /// The last screen of an ESAS-r with the given answers, as the patient's phone sends it.
     static func send(_ app: TestApp, _ token: String, _ answers: [String: Int]) async throws -> TestResponse {
-        var form = Dictionary(uniqueKeysWithValues: answers.map { ("a.\($0.key)", String($0.value)) })
+        var form = Dictionary(uniqueKeysWithValues: answers.map { ("a[\($0.key)]", String($0.value)) })
         form["step"] = String(SelfReportViews.questions(.esasR).count - 1)
         form["go"] = "send"
         return try await app.post("/r/\(token)", form: form)

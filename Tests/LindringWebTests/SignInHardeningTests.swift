@@ -174,7 +174,7 @@ import Testing
             // when a user is created and signs in, and someone types a password into the username field
             let newPassword = "hemmelig sætning om havet 4"
             #expect(try await app.post("/users/new", session, form: ["username": "hanne", "name": "Hanne Berg", "profession": "doctor",
-                                                                   "unitCode": "PAL-247", "roles": "advisor", "password": newPassword]).status == .seeOther)
+                                                                   "unitCode": "PAL-247", "roles[]": "advisor", "password": newPassword]).status == .seeOther)
             let hanne = try await app.login("hanne", password: newPassword)
             let typo = try await app.loginPage()
             _ = try await app.post("/login", form: ["username": newPassword, "password": "x", "csrf": typo.csrf], cookie: typo.cookie)

@@ -13,7 +13,7 @@ import Testing
                              "anxiety": 6, "wellbeing": 5]
 
     static func form(_ answers: [String: Int], respondent: String = "staff", at: String? = nil) -> [String: String] {
-        var form = Dictionary(uniqueKeysWithValues: answers.map { ("answers.\($0.key)", String($0.value)) })
+        var form = Dictionary(uniqueKeysWithValues: answers.map { ("answers[\($0.key)]", String($0.value)) })
         form["instrument"] = "esas-r"
         form["respondent"] = respondent
         if let at { form["at"] = at }
@@ -29,7 +29,7 @@ import Testing
             let session = try await app.login("karen")
             let page = try await app.get("/patients/\(patient)/screening/new?instrument=esas-r", session)
             #expect(page.status == .ok)
-            #expect(page.text.contains("name=\"answers.pain\"") && page.text.contains("Smerte") && page.text.contains("id=\"save-screening\""))
+            #expect(page.text.contains("name=\"answers[pain]\"") && page.text.contains("Smerte") && page.text.contains("id=\"save-screening\""))
             #expect(try await app.get("/patients/\(patient)/screening", session).text.contains("/patients/\(patient)/screening/new?instrument=ipos"))
 
             // when: the nurse saves the form, and the same answers go through the API
@@ -80,7 +80,7 @@ import Testing
                                            form: Self.form(Self.redAnswers, at: "1939-12-31T12:00"))
             // and a value that is not a number
             var odd = Self.form(Self.redAnswers)
-            odd["answers.anxiety"] = "mange"
+            odd["answers[anxiety]"] = "mange"
             let notANumber = try await app.post("/patients/\(patient)/screening/new?instrument=esas-r", session, form: odd)
 
             // then: each answered 422 with the errors by the items' labels and what was typed kept
@@ -88,7 +88,7 @@ import Testing
             #expect(refused.text.contains("href=\"#answers.nausea\"") && refused.text.contains("href=\"#answers.pain\"")
                 && refused.text.contains("href=\"#respondent\""))
             #expect(refused.text.contains("id=\"answers.nausea-error\"") && refused.text.contains("id=\"answers.pain-error\""))
-            #expect(refused.text.contains("name=\"answers.tiredness\" value=\"5\" checked"))
+            #expect(refused.text.contains("name=\"answers[tiredness]\" value=\"5\" checked"))
             #expect(early.status == .unprocessableContent && early.text.contains("href=\"#at\"") && early.text.contains("value=\"1939-12-31T12:00\""))
             #expect(early.text.contains("name=\"respondent\" value=\"staff\" checked"))
             #expect(notANumber.status == .unprocessableContent && notANumber.text.contains("href=\"#answers.anxiety\""))

@@ -117,7 +117,8 @@ struct TestApp {
     }
 
     func post(_ uri: String, form: [String: String], cookie: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
-        try await post(uri, pairs: form.map { ($0.key, $0.value) }, cookie: cookie, headers: headers)
+        // In name order, as a form lists its rows: `careTeam[role][0]` before `careTeam[role][1]`.
+        try await post(uri, pairs: form.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, cookie: cookie, headers: headers)
     }
 
     func post(_ uri: String, pairs: [(String, String)], cookie: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {

@@ -124,7 +124,7 @@ import Testing
         try await TestApp.run { app in
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
-            var form = ["username": "bo", "name": "Bo Berg", "profession": "nurse", "roles": "clinician", "password": TestApp.password]
+            var form = ["username": "bo", "name": "Bo Berg", "profession": "nurse", "roles[]": "clinician", "password": TestApp.password]
             form[field] = value
             let response = try await app.post("/users/new", session, form: form)
             #expect(response.status == .unprocessableContent || response.status == .seeOther, "\(field)")

@@ -15,7 +15,7 @@ import Testing
             // when
             let response = try await app.post("/users/new", session, form: [
                 "username": "Hanne.B", "name": "Hanne Berg", "profession": "doctor", "unitCode": "PAL-247",
-                "roles": "advisor", "password": TestApp.password,
+                "roles[]": "advisor", "password": TestApp.password,
             ])
             // then
             #expect(response.status == .seeOther)
@@ -32,7 +32,7 @@ import Testing
             let session = try await app.login("anne")
             let before = try await UserRepository.count(on: app.persistence.snapshot)
             let response = try await app.post("/users/new", session, form: [
-                "username": "anne", "name": "Another Anne", "profession": "nurse", "roles": "clinician", "password": "password1234",
+                "username": "anne", "name": "Another Anne", "profession": "nurse", "roles[]": "clinician", "password": "password1234",
             ])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("value=\"Another Anne\""))

@@ -5,20 +5,20 @@ import Foundation
 public struct ContactDraft: Codable, Equatable, Sendable {
     public struct FollowUpInput: Codable, Equatable, Sendable {
         public var unitId: String?
-        public var dueAt: String?
+        public var dueAt: InstantInput?
         public var text: String?
 
-        public init(unitId: String? = nil, dueAt: String? = nil, text: String? = nil) {
+        public init(unitId: String? = nil, dueAt: InstantInput? = nil, text: String? = nil) {
             self.unitId = unitId
             self.dueAt = dueAt
             self.text = text
         }
 
-        var isBlank: Bool { [unitId, dueAt, text].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+        var isBlank: Bool { [unitId, dueAt?.text, text].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
     }
 
-    public var startedAt: String?
-    public var endedAt: String?
+    public var startedAt: InstantInput?
+    public var endedAt: InstantInput?
     public var channel: String?
     public var direction: String?
     public var callerRole: String?
@@ -37,7 +37,7 @@ public struct ContactDraft: Codable, Equatable, Sendable {
     public var stayedAtHome: Bool?
     public var followUp: FollowUpInput?
 
-    public init(startedAt: String? = nil, endedAt: String? = nil, channel: String? = nil, direction: String? = nil, callerRole: String? = nil,
+    public init(startedAt: InstantInput? = nil, endedAt: InstantInput? = nil, channel: String? = nil, direction: String? = nil, callerRole: String? = nil,
                 callerName: String? = nil, callerPhone: String? = nil, callerUnitId: String? = nil, patientId: String? = nil,
                 reasons: [String]? = nil, situation: String? = nil, background: String? = nil, assessment: String? = nil,
                 recommendation: String? = nil, triage: String? = nil, actions: [String]? = nil, outcome: String? = nil,
@@ -95,7 +95,7 @@ public struct ContactDraft: Codable, Equatable, Sendable {
         var ended = v.instant("endedAt", endedAt, required: false)
         if let started, started > context.now.addingTimeInterval(Self.allowedClockSkew) { v.add("startedAt", .inFuture) }
         if let started {
-            if ended == nil, (endedAt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            if ended == nil, (endedAt?.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 // Saved at the end of the call: the call ends now. A call documented long after
                 // it began must say when it ended, rather than get a made-up duration.
                 if context.now.timeIntervalSince(started) > Self.maxDuration {

@@ -117,6 +117,10 @@ extension Validator {
     /// When something was observed: `now` when not given, and never in the future beyond five
     /// minutes of clock skew between the sender and us.
     public mutating func observedAt(_ field: String, _ value: String?, now: Date) -> Date {
+        observedAt(field, value.map(InstantInput.iso8601), now: now)
+    }
+
+    public mutating func observedAt(_ field: String, _ value: InstantInput?, now: Date) -> Date {
         let at = instant(field, value, required: false) ?? now
         if at > now.addingTimeInterval(300) { add(field, .inFuture) }
         return at
@@ -129,12 +133,16 @@ extension Validator {
     }
 
     public mutating func instant(_ field: String, _ value: String?, required: Bool) -> Date? {
-        let text = (value ?? "").trimmingCharacters(in: .whitespaces)
-        if text.isEmpty {
+        instant(field, value.map(InstantInput.iso8601), required: required)
+    }
+
+    /// An instant as given (ISO 8601 from the API, a Copenhagen wall-clock time from a form).
+    public mutating func instant(_ field: String, _ value: InstantInput?, required: Bool) -> Date? {
+        if (value?.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             if required { add(field, .required) }
             return nil
         }
-        guard let date = ISO8601Instant.parse(text) else {
+        guard let date = value?.date else {
             add(field, .invalidFormat)
             return nil
         }

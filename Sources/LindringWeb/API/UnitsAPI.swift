@@ -118,7 +118,7 @@ struct UnitDTO: NullPreservingEncodable {
     }
 }
 
-/// What a client sends to add or change a unit; checked by the same rules as the form.
+/// What a client sends to add or change a unit (JSON), and what the unit form sends.
 struct UnitInput: Decodable {
     var code: String?
     var name: String?

@@ -15,8 +15,6 @@ public struct AppContext: RequestContext {
     public var authenticatedByToken = false
     public var userAgent: String?
     public var language: Language = .danish
-    /// The submitted form of a state-changing request, already checked for its CSRF token.
-    public var form = FormData()
     /// Unread inbox items of the user's unit, for the navigation.
     public var unreadInbox = 0
 
@@ -26,6 +24,9 @@ public struct AppContext: RequestContext {
     }
 
     public var maxUploadSize: Int { 1024 * 1024 }
+
+    /// Forms and JSON bodies: `request.decode(as:context:)`.
+    public var requestDecoder: AppRequestDecoder { AppRequestDecoder() }
 
     /// The `{id}` of the route, when it is a UUID (anything else names nothing: 404).
     var idParameter: UUID? {

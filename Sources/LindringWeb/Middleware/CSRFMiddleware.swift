@@ -27,13 +27,12 @@ struct CSRFMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix(Routes.API.prefix), context.session == nil { return try await next(request, context) }
 
         var request = request
-        var context = context
         var submitted = request.headers[.csrfToken]
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
+            // Collected once and kept in the request, where the controller decodes its own form.
             let body = try await request.collectBody(upTo: services.config.maxBodySize)
-            context.form = FormData(urlEncoded: String(buffer: body))
-            submitted = context.form["csrf"] ?? submitted
+            submitted = try FormBody.decode(CSRFField.self, from: body).csrf ?? submitted
         } else if !request.uri.path.hasPrefix(Routes.API.prefix) && !request.uri.path.hasPrefix("/r/") {
             throw AppError.unsupportedMediaType
         }

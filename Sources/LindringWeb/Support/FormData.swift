@@ -1,7 +1,8 @@
 import Foundation
 
-/// An `application/x-www-form-urlencoded` body, parsed leniently: malformed escapes are kept
-/// as typed rather than failing, so odd input is answered with a field error, never a crash.
+/// A query string (`request.query`: a GET form's filters, a page's `notice`), parsed leniently:
+/// malformed escapes are kept as typed rather than failing, so odd input is answered with a field
+/// error, never a crash. Form bodies are not read with it: they are decoded (`AppRequestDecoder`).
 public struct FormData: Sendable, Equatable {
     public private(set) var pairs: [(String, String)] = []
 

@@ -53,7 +53,7 @@ enum FormFields {
 
     static func inputAttributes(name: String, type: HTMLInputType, value: String?, required: Bool, autocomplete: String?,
                                 maxLength: Int?, autofocus: Bool, invalid: Bool, describedBy: [String]) -> [Attribute<HTML.InputContext>] {
-        var attributes: [Attribute<HTML.InputContext>] = [.id(name), .name(name), .type(type)]
+        var attributes: [Attribute<HTML.InputContext>] = [.id(name), .name(FormName.of(name)), .type(type)]
         if type != .password, let value, !value.isEmpty { attributes.append(.value(HTMLEscaping.escape(value))) }
         if required { attributes.append(.required(true)) }
         if let autocomplete { attributes.append(Attribute(name: "autocomplete", value: autocomplete)) }
@@ -73,7 +73,7 @@ enum FormFields {
                     .label(.for(name), .plainText(label), .if(required || rowRequired, .raw(requiredMark))),
                     .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
                     .element(named: "select", nodes: [
-                        .attribute(named: "id", value: name), .attribute(named: "name", value: name),
+                        .attribute(named: "id", value: name), .attribute(named: "name", value: FormName.of(name)),
                         .if(required, .attribute(named: "required", value: "required")),
                         .if(autofocus, .attribute(named: "autofocus", value: "autofocus")),
                         .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
@@ -97,16 +97,19 @@ enum FormFields {
                          .unwrap(error) { .p(.class("field-error"), .plainText(message(t, $0.code))) },
                          .forEach(options) { option in
                              .div(.class("checkbox"),
-                                  .input(.type(.checkbox), .id(HTMLEscaping.escape("\(name)-\(option.value)")), .name(name), .value(HTMLEscaping.escape(option.value)),
+                                  .input(.type(.checkbox), .id(HTMLEscaping.escape("\(name)-\(option.value)")), .name(FormName.list(name)), .value(HTMLEscaping.escape(option.value)),
                                          .checked(checked.contains(option.value))),
                                   .label(.for(HTMLEscaping.escape("\(name)-\(option.value)")), .plainText(option.label)))
                          })
     }
 
-    /// A single yes/no checkbox that submits `true` when ticked.
+    /// A single yes/no checkbox that submits `true` when ticked; in a row of a repeating group,
+    /// its row's number (`FormRows.isTicked`).
     static func checkbox(name: String, label: String, checked: Bool) -> Node<HTML.FormContext> {
-        .div(.class("checkbox"),
-             .input(.type(.checkbox), .id(name), .name(name), .value("true"), .checked(checked)),
+        let row = FormName.row(name)
+        return .div(.class("checkbox"),
+             .input(.type(.checkbox), .id(name), .name(row.map { "\($0.list)[\($0.field)][]" } ?? name), .value(row.map { String($0.index) } ?? "true"),
+                    .checked(checked)),
              .label(.for(name), .plainText(label)))
     }
 
@@ -118,7 +121,7 @@ enum FormFields {
                     .label(.for(name), .plainText(label), .if(required, .raw(requiredMark))),
                     .unwrap(hint) { .p(.class("hint"), .id("\(name)-hint"), .plainText($0)) },
                     .unwrap(error) { .p(.class("field-error"), .id("\(name)-error"), .plainText(message(t, $0.code))) },
-                    .textarea(.id(name), .name(name), .attribute(named: "rows", value: "4"),
+                    .textarea(.id(name), .name(FormName.of(name)), .attribute(named: "rows", value: "4"),
                               .if(required, .attribute(named: "required", value: "required")),
                               .unwrap(maxLength) { .attribute(named: "maxlength", value: String($0)) },
                               .if(error != nil, .attribute(named: "aria-invalid", value: "true")),

@@ -21,9 +21,10 @@ struct AccountController {
 
     @Sendable func changePassword(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.manageOwnAccount)
-        let current = context.form["currentPassword"] ?? ""
-        let new = context.form["newPassword"] ?? ""
-        let repeated = context.form["repeatPassword"] ?? ""
+        let form = try await request.decode(as: PasswordChange.self, context: context)
+        let current = form.currentPassword ?? ""
+        let new = form.newPassword ?? ""
+        let repeated = form.repeatPassword ?? ""
         var v = Validator()
         let hash = try await services.persistence.readEach { try await UserRepository.passwordHash(userId: user.id, on: $0) } ?? services.decoyHash
         if try await !services.hasher.verify(current, against: hash) { v.add("currentPassword", .wrongPassword) }
@@ -48,7 +49,7 @@ struct AccountController {
 
     @Sendable func changeLanguage(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.manageOwnAccount)
-        guard let language = context.form["language"].flatMap(Language.init(rawValue:)) else {
+        guard let language = try await request.decode(as: LanguageChoice.self, context: context).language.flatMap(Language.init(rawValue:)) else {
             return .html(view(context, errors: [FieldError("language", .invalidChoice)], notice: nil), status: .unprocessableContent)
         }
         try await services.persistence.write { try await UserRepository.setLanguage(userId: user.id, language.rawValue, on: $0) }
@@ -91,4 +92,11 @@ struct AccountController {
                                       type: .password, required: true, autocomplete: "new-password", maxLength: 200),
                       FormFields.submit(t("account.changePassword")))))
     }
+}
+
+/// The change-password form as sent.
+struct PasswordChange: Decodable {
+    var currentPassword: String?
+    var newPassword: String?
+    var repeatPassword: String?
 }

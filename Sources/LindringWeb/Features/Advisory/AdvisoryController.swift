@@ -58,21 +58,21 @@ struct AdvisoryController {
     @Sendable func newContact(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.documentAdvisoryContacts)
         // `contact`: the contact being documented, when the form is opened again (after breaking the glass).
-        let form = ContactForm.new(contactId: request.query["contact"].flatMap(UUID.init(uuidString:)),
-                                   patientId: request.query["patient"].flatMap(UUID.init(uuidString:)))
+        let form = ContactForm(contactId: request.query["contact"].flatMap(UUID.init(uuidString:)),
+                               patientId: request.query["patient"].flatMap(UUID.init(uuidString:)))
         return try await render(context, form: form, search: false, errors: [], focus: .callerRole)
     }
 
     /// One form, three buttons: look up a patient, choose one of the results, or save.
     @Sendable func submitContact(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.documentAdvisoryContacts)
-        let form = ContactForm.submitted(context.form)
-        if let chosen = context.form["selectPatient"] {
+        let form = try await request.decode(as: ContactForm.self, context: context).submitted()
+        if let chosen = form.selectPatient {
             return try await render(context, form: form, search: false, errors: [], focus: chosen == "none" ? .patientQuery : .chosenPatient)
         }
-        if context.form["intent"] != "save" { return try await render(context, form: form, search: true, errors: [], focus: .firstResult) }
+        if form.intent != "save" { return try await render(context, form: form, search: true, errors: [], focus: .firstResult) }
         do {
-            let (id, _) = try await advisory.createContact(form.draft, id: form.contactId, context)
+            let (id, _) = try await advisory.createContact(form.draft, id: form.id, context)
             return .redirect(to: Routes.contact(id) + "?notice=saved")
         } catch let failure as ValidationFailure {
             return try await render(context, form: form, search: false, errors: failure.errors, status: .unprocessableContent)
@@ -88,7 +88,7 @@ struct AdvisoryController {
         let user = try context.require(.documentAdvisoryContacts)
         var panel = ContactFormView.PatientPanel()
         var errors = errors
-        let query = (form.values["patientQuery"] ?? "").trimmingCharacters(in: .whitespaces)
+        let query = (form.patientQuery ?? "").trimmingCharacters(in: .whitespaces)
         if search, !query.isEmpty {
             if query.count > 100 || TextInput.hasControlCharacters(query) {
                 errors.append(FieldError("patientQuery", .invalidFormat))
@@ -112,7 +112,7 @@ struct AdvisoryController {
                 }
             }
         }
-        if let patientId = form.patientId {
+        if let patientId = form.patientUUID {
             do {
                 (panel.chosen, panel.brokeTheGlass) = try await gate.read(context, patientId: patientId, action: "patient.read",
                                                                             purpose: form.auditPurpose) { tx, granted in
@@ -143,7 +143,7 @@ struct AdvisoryController {
     /// as typed and the error (422).
     @Sendable func addAddendum(_ request: Request, context: AppContext) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        let text = context.form["text"]
+        let text = try await request.decode(as: ContactAddendumInput.self, context: context).text
         do {
             _ = try await advisory.addAddendum(to: id, text: text, context)
             return .redirect(to: Routes.contact(id) + "?notice=saved#addenda")

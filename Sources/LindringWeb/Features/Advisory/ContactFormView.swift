@@ -50,14 +50,13 @@ enum ContactFormView {
     }
 
     static func breakGlassButton(_ t: Localizer, form: ContactForm, patientId: UUID) -> Node<HTML.FormContext> {
-        .p(.a(.class("button secondary"), .id("break-glass"), .href(HTMLEscaping.escape(breakGlassLink(patientId: patientId, contactId: form.contactId))),
+        .p(.a(.class("button secondary"), .id("break-glass"), .href(HTMLEscaping.escape(breakGlassLink(patientId: patientId, contactId: form.id))),
               .plainText(t("breakGlass.action"))))
     }
 
     static func render(_ page: PageContext, form: ContactForm, patientPanel: PatientPanel, units: [OrgUnit], onDuty: Node<HTML.BodyContext>,
                        errors: [FieldError], focus: Focus) -> HTML {
         let t = page.t
-        let f = form.values
         let options: ([String], String) -> [(value: String, label: String)] = { values, prefix in values.map { ($0, t("\(prefix).\($0)")) } }
         let unitOptions = units.map { (value: $0.id.uuidString, label: $0.name) }
         let labels = Dictionary(uniqueKeysWithValues: fieldNames.map { ($0, t("contact.field.\($0)")) })
@@ -68,52 +67,53 @@ enum ContactFormView {
             .form(.method(.post), .action(Routes.newContact()), .id("contact-form"), .attribute(named: "novalidate", value: "novalidate"),
                 Layout.csrfField(page),
                 FormFields.sessionBanner(t),
-                .input(.type(.hidden), .name("contactId"), .value(form.contactId.uuidString)),
-                .unwrap(form.patientId) { .input(.type(.hidden), .name("patientId"), .value($0.uuidString)) },
+                .input(.type(.hidden), .name("contactId"), .value(form.id.uuidString)),
+                .unwrap(form.patientUUID) { .input(.type(.hidden), .name("patientId"), .value($0.uuidString)) },
                 FormFields.errorSummary(t, errors, labels: labels),
                 FormFields.requiredNote(t),
                 .fieldset(.class("form-section"), .legend(t("contact.section.call")),
                     .div(.class("grid"),
-                        FormFields.text(t, name: "startedAt", label: labels["startedAt"]!, value: f["startedAt"], errors: errors,
+                        FormFields.text(t, name: "startedAt", label: labels["startedAt"]!, value: form.startedAt, errors: errors,
                                         type: .init(rawValue: "datetime-local") ?? .text, required: true),
-                        FormFields.text(t, name: "endedAt", label: labels["endedAt"]!, value: f["endedAt"], errors: errors,
+                        FormFields.text(t, name: "endedAt", label: labels["endedAt"]!, value: form.endedAt, errors: errors,
                                         type: .init(rawValue: "datetime-local") ?? .text, hint: t("contact.endedAtHint")),
                         FormFields.select(t, name: "callerRole", label: labels["callerRole"]!, options: options(AdvisoryOpenAPI.values(CallerRole.self), "callerRole"),
-                                          selected: f["callerRole"], errors: errors, required: true, includeEmpty: t("form.choose"), autofocus: focus == .callerRole),
-                        FormFields.text(t, name: "callerName", label: labels["callerName"]!, value: f["callerName"], errors: errors, maxLength: 200),
-                        FormFields.text(t, name: "callerPhone", label: labels["callerPhone"]!, value: f["callerPhone"], errors: errors, type: .tel),
-                        FormFields.select(t, name: "callerUnitId", label: labels["callerUnitId"]!, options: unitOptions, selected: f["callerUnitId"],
+                                          selected: form.callerRole, errors: errors, required: true, includeEmpty: t("form.choose"), autofocus: focus == .callerRole),
+                        FormFields.text(t, name: "callerName", label: labels["callerName"]!, value: form.callerName, errors: errors, maxLength: 200),
+                        FormFields.text(t, name: "callerPhone", label: labels["callerPhone"]!, value: form.callerPhone, errors: errors, type: .tel),
+                        FormFields.select(t, name: "callerUnitId", label: labels["callerUnitId"]!, options: unitOptions, selected: form.callerUnitId,
                                           errors: errors, includeEmpty: "–"),
                         FormFields.select(t, name: "channel", label: labels["channel"]!, options: options(AdvisoryOpenAPI.values(ContactChannel.self), "channel"),
-                                          selected: f["channel"], errors: errors),
+                                          selected: form.channel, errors: errors),
                         FormFields.select(t, name: "direction", label: labels["direction"]!,
-                                          options: options(AdvisoryOpenAPI.values(ContactDirection.self), "direction"), selected: f["direction"], errors: errors))),
+                                          options: options(AdvisoryOpenAPI.values(ContactDirection.self), "direction"), selected: form.direction, errors: errors))),
                 patientSection(page, form: form, panel: patientPanel, units: UnitDirectory(units), errors: errors, focus: focus),
                 .fieldset(.class("form-section"), .legend(t("contact.section.reasons")),
                     FormFields.checkboxes(t, name: "reasons", legend: labels["reasons"]!, options: options(AdvisoryOpenAPI.values(ContactReason.self), "reason"),
-                                          checked: Set(f.all("reasons")), errors: errors, required: true)),
+                                          checked: Set(form.reasons ?? []), errors: errors, required: true)),
                 .fieldset(.class("form-section"), .legend(t("contact.section.sbar")),
-                    .forEach(["situation", "background", "assessment", "recommendation"]) { name in
-                        FormFields.textarea(t, name: name, label: labels[name]!, value: f[name], errors: errors, hint: t("contact.hint.\(name)"))
+                    .forEach([("situation", form.situation), ("background", form.background), ("assessment", form.assessment),
+                              ("recommendation", form.recommendation)]) { name, value in
+                        FormFields.textarea(t, name: name, label: labels[name]!, value: value, errors: errors, hint: t("contact.hint.\(name)"))
                     }),
                 .fieldset(.class("form-section"), .legend(t("contact.section.triage")),
-                    triageChoices(t, selected: f["triage"], errors: errors),
+                    triageChoices(t, selected: form.triage, errors: errors),
                     FormFields.checkboxes(t, name: "actions", legend: labels["actions"]!, options: options(AdvisoryOpenAPI.values(ContactAction.self), "contactAction"),
-                                          checked: Set(f.all("actions")), errors: errors),
+                                          checked: Set(form.actions ?? []), errors: errors),
                     .div(.class("grid"),
                         FormFields.select(t, name: "outcome", label: labels["outcome"]!, options: options(AdvisoryOpenAPI.values(ContactOutcome.self), "outcome"),
-                                          selected: f["outcome"], errors: errors, required: true, includeEmpty: t("form.choose")),
+                                          selected: form.outcome, errors: errors, required: true, includeEmpty: t("form.choose")),
                         FormFields.select(t, name: "stayedAtHome", label: labels["stayedAtHome"]!,
-                                          options: [("true", t("form.yes")), ("false", t("form.no"))], selected: f["stayedAtHome"], errors: errors,
+                                          options: [("true", t("form.yes")), ("false", t("form.no"))], selected: form.stayedAtHome, errors: errors,
                                           includeEmpty: t("contact.notApplicable")))),
                 .fieldset(.class("form-section"), .legend(t("contact.section.followUp")),
                     .p(.class("hint"), .plainText(t("contact.followUpHint"))),
                     .div(.class("grid"),
-                        FormFields.select(t, name: "followUp.unitId", label: labels["followUp.unitId"]!, options: unitOptions, selected: f["followUp.unitId"],
+                        FormFields.select(t, name: "followUp.unitId", label: labels["followUp.unitId"]!, options: unitOptions, selected: form.followUp?.unitId,
                                           errors: errors, includeEmpty: t("contact.keyWorkerUnitDefault")),
-                        FormFields.text(t, name: "followUp.dueAt", label: labels["followUp.dueAt"]!, value: f["followUp.dueAt"], errors: errors,
+                        FormFields.text(t, name: "followUp.dueAt", label: labels["followUp.dueAt"]!, value: form.followUp?.dueAt, errors: errors,
                                         type: .init(rawValue: "datetime-local") ?? .text, hint: t("contact.dueHint"))),
-                    FormFields.textarea(t, name: "followUp.text", label: labels["followUp.text"]!, value: f["followUp.text"], errors: errors)),
+                    FormFields.textarea(t, name: "followUp.text", label: labels["followUp.text"]!, value: form.followUp?.text, errors: errors)),
                 .div(.class("actions sticky-actions"),
                      .button(.type(.submit), .name("intent"), .value("save"), .id("save-contact"), .class("button primary"),
                              .attribute(named: "aria-keyshortcuts", value: "Control+Enter"), .plainText(t("contact.save"))),
@@ -130,7 +130,7 @@ enum ContactFormView {
         let t = page.t
         return .fieldset(.class("form-section"), .id("patient-section"), .legend(t("contact.section.patient")),
             .div(.class("search-row"),
-                 FormFields.text(t, name: "patientQuery", label: t("contact.field.patientQuery"), value: form.values["patientQuery"], errors: errors,
+                 FormFields.text(t, name: "patientQuery", label: t("contact.field.patientQuery"), value: form.patientQuery, errors: errors,
                                  type: .search, hint: t("contact.patientQueryHint"), autofocus: focus == .patientQuery, maxLength: 100),
                  .button(.type(.submit), .name("intent"), .value("find"), .id("find-patient"), .class("button secondary"),
                          .plainText(t("contact.findPatient")))),
@@ -152,7 +152,7 @@ enum ContactFormView {
                          .attribute(named: "tabindex", value: "-1"), .if(focus == .chosenPatient, .attribute(named: "autofocus", value: "autofocus"))),
                      .if(panel.brokeTheGlass, .p(.class("notice warning"), .plainText(t("breakGlass.active")))),
                      .div(.class("heading-actions"),
-                          .a(.class("button secondary"), .href(Routes.patient(chosen.patient.id) + "?contact=\(form.contactId.uuidString)"),
+                          .a(.class("button secondary"), .href(Routes.patient(chosen.patient.id) + "?contact=\(form.id.uuidString)"),
                              .target(.blank), .id("open-plan"), .plainText(t("contact.openPlan"))),
                           .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .plainText(t("contact.removePatient")))),
                      // The plan's cards are body content; rendered by Plot (text escaped) and placed in the form as they are.
@@ -160,10 +160,10 @@ enum ContactFormView {
                      .if(chosen.plan == nil, .p(.class("notice warning"), .plainText(t("contact.noPlan")))))
             },
             .if(panel.restricted, .div(.class("notice warning"), .p(.plainText(t("contact.patientRestricted"))),
-                                       .if(panel.canBreakTheGlass, .unwrap(form.patientId) { breakGlassButton(t, form: form, patientId: $0) }),
+                                       .if(panel.canBreakTheGlass, .unwrap(form.patientUUID) { breakGlassButton(t, form: form, patientId: $0) }),
                                        .button(.type(.submit), .name("selectPatient"), .value("none"), .class("button-link"), .plainText(t("contact.removePatient"))))),
             .unwrap(panel.restrictedMatch) { breakGlassOffer(t, form: form, match: $0) },
-            .if(panel.chosen == nil && form.patientId == nil, .p(.class("hint"), .plainText(t("contact.noPatientHint")))))
+            .if(panel.chosen == nil && form.patientUUID == nil, .p(.class("hint"), .plainText(t("contact.noPatientHint")))))
     }
 
     static func triageChoices(_ t: Localizer, selected: String?, errors: [FieldError]) -> Node<HTML.FormContext> {

@@ -41,9 +41,10 @@ struct FollowUpsController {
     /// note as typed and the error (422), which returns to the same list once it is right.
     func close(_ request: Request, _ context: AppContext, as status: FollowUpStatus) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        let note = context.form["note"]
+        let form = try await request.decode(as: FollowUpCloseForm.self, context: context)
+        let note = form.note
         // Only a path on this site: never an open redirect.
-        let back = context.form["returnTo"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil } ?? Routes.followUps()
+        let back = form.returnTo.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil } ?? Routes.followUps()
         do {
             _ = try await advisory.closeFollowUp(id, as: status, note: note, context)
         } catch let failure as ValidationFailure {
@@ -69,4 +70,10 @@ struct FollowUpsController {
             AdvisoryViews.closeForm(page, id: id, returnTo: back, failed: failed),
             .p(.a(.href(back), .plainText("← " + t("followUp.back")))))
     }
+}
+
+/// "Done" or "cancel" beside a follow-up: the note, and the list to return to.
+struct FollowUpCloseForm: Decodable {
+    var note: String?
+    var returnTo: String?
 }

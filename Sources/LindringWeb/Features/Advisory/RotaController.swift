@@ -27,10 +27,10 @@ struct RotaController {
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         _ = try requireViewer(context)
         let from = request.query["from"].flatMap(LocalDate.init) ?? advisory.today
-        return try await render(context, from: from, errors: [], typed: FormData(), notice: request.query["notice"])
+        return try await render(context, from: from, errors: [], typed: RotaForm(), notice: request.query["notice"])
     }
 
-    func render(_ context: AppContext, from: LocalDate, errors: [FieldError], typed: FormData, notice: String?,
+    func render(_ context: AppContext, from: LocalDate, errors: [FieldError], typed: RotaForm, notice: String?,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try requireViewer(context)
         let shifts = services.config.advisoryShifts.occurrences(from: from, days: RotaController.days)
@@ -43,20 +43,20 @@ struct RotaController {
 
     @Sendable func assign(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageRota)
-        let form = context.form
+        let form = try await request.decode(as: RotaForm.self, context: context)
         var v = Validator()
-        let shiftParts = (form["shift"] ?? "").split(separator: "/")
+        let shiftParts = (form.shift ?? "").split(separator: "/")
         let date = shiftParts.count == 2 ? LocalDate(String(shiftParts[0])) : nil
         let code = shiftParts.count == 2 ? String(shiftParts[1]) : ""
-        if (form["shift"] ?? "").isEmpty { v.add("shift", .required) }
+        if (form.shift ?? "").isEmpty { v.add("shift", .required) }
         else if date == nil || services.config.advisoryShifts.occurrence(code, on: date!) == nil { v.add("shift", .invalidChoice) }
-        let userId = (form["userId"] ?? "").isEmpty ? nil : form["userId"].flatMap(UUID.init(uuidString:))
+        let userId = (form.userId ?? "").isEmpty ? nil : form.userId.flatMap(UUID.init(uuidString:))
         var staffMember: User?
-        if (form["userId"] ?? "").isEmpty { v.add("userId", .required) } else if let userId {
+        if (form.userId ?? "").isEmpty { v.add("userId", .required) } else if let userId {
             staffMember = try await services.persistence.readEach { try await UserRepository.find(id: userId, on: $0) }
             if staffMember?.active != true { v.add("userId", .notFound) }
         } else { v.add("userId", .invalidFormat) }
-        let from = form["from"].flatMap(LocalDate.init) ?? advisory.today
+        let from = form.from.flatMap(LocalDate.init) ?? advisory.today
         do {
             try v.check()
         } catch {
@@ -79,14 +79,21 @@ struct RotaController {
             guard try await RotaRepository.remove(id: id, on: tx) else { throw AppError.notFound }
             try await AuditLog.append(context.auditRecord("rota.remove", as: .manageRota, entityType: "rotaAssignment", entityId: id.uuidString), on: tx)
         }
-        let from = context.form["from"].flatMap(LocalDate.init) ?? advisory.today
+        let from = try await request.decode(as: RotaForm.self, context: context).from.flatMap(LocalDate.init) ?? advisory.today
         return .redirect(to: Routes.rota() + "?from=\(from)&notice=saved")
     }
 }
 
+/// A shift given to a staff member (`shift` is `date/code`); `from` is the week shown.
+struct RotaForm: Decodable {
+    var shift: String?
+    var userId: String?
+    var from: String?
+}
+
 enum RotaViews {
     static func render(_ page: PageContext, from: LocalDate, shifts: [ShiftPattern.Occurrence], assignments: [RotaAssignment], staff: [User],
-                       canManage: Bool, onDuty: OnDuty, errors: [FieldError], typed: FormData, notice: String?) -> HTML {
+                       canManage: Bool, onDuty: OnDuty, errors: [FieldError], typed: RotaForm, notice: String?) -> HTML {
         let t = page.t
         let byShift = Dictionary(grouping: assignments) { "\($0.date)/\($0.shiftCode)" }
         let now = Date()
@@ -111,10 +118,10 @@ enum RotaViews {
                 FormFields.errorSummary(t, errors, labels: ["shift": t("rota.shift"), "userId": t("rota.staff")]),
                 .div(.class("grid"),
                      FormFields.select(t, name: "shift", label: t("rota.shift"), options: shifts.filter { $0.end > now }.map { ("\($0.date)/\($0.code)", shiftLabel($0)) },
-                                       selected: typed["shift"], errors: errors, required: true, includeEmpty: t("form.choose")),
+                                       selected: typed.shift, errors: errors, required: true, includeEmpty: t("form.choose")),
                      FormFields.select(t, name: "userId", label: t("rota.staff"),
                                        options: staff.map { ($0.id.uuidString, "\($0.name) (\(t.label("profession", $0.profession)))") },
-                                       selected: typed["userId"], errors: errors, required: true, includeEmpty: t("form.choose"))),
+                                       selected: typed.userId, errors: errors, required: true, includeEmpty: t("form.choose"))),
                 FormFields.submit(t("rota.assign")))),
             table(page, from: from, shifts: shifts, byShift: byShift, canManage: canManage, now: now, label: shiftLabel))
     }

@@ -16,24 +16,26 @@ struct AuditController {
 
     /// The search as a link: no CPR number (`cprInAddress`).
     @Sendable func page(_ request: Request, context: AppContext) async throws -> Response {
-        try await render(request.query, inAddress: true, context)
+        let query = request.query
+        return try await render({ query[$0] }, inAddress: true, context)
     }
 
     /// The search form posts, so that a CPR number or name never ends up in an address.
     @Sendable func searchByForm(_ request: Request, context: AppContext) async throws -> Response {
-        try await render(context.form, inAddress: false, context)
+        _ = try context.require(.readAuditLog)
+        let form = try await request.decode(as: AuditSearchForm.self, context: context)
+        return try await render({ form[$0] }, inAddress: false, context)
     }
 
-    func render(_ fields: FormData, inAddress: Bool, _ context: AppContext) async throws -> Response {
+    func render(_ field: (String) -> String?, inAddress: Bool, _ context: AppContext) async throws -> Response {
         _ = try context.require(.readAuditLog)
         let page = PageContext(context, path: Routes.audit())
         do {
-            let query = try AuditQuery(fields, inAddress: inAddress)
+            let query = try AuditQuery(inAddress: inAddress, field)
             let result = try await query.runWithPatients(context, services: services)
             return .html(AuditView.render(page, query: query, typed: query.typed, result: result, errors: []))
         } catch let failure as ValidationFailure {
-            var typed = Dictionary(fields.pairs, uniquingKeysWith: { a, _ in a })
-            typed["csrf"] = nil
+            var typed = Dictionary(uniqueKeysWithValues: AuditSearchForm.names.compactMap { name in field(name).map { (name, $0) } })
             if failure.errors.contains(where: { $0.code == .cprInAddress }) { typed["patient"] = nil }
             return .html(AuditView.render(page, query: nil, typed: typed, result: nil, errors: failure.errors),
                          status: .unprocessableContent)

@@ -3,6 +3,34 @@ import Hummingbird
 import LindringCore
 import LindringStore
 
+/// The audit search form as sent (it posts, so that a CPR number or name stays out of the address).
+struct AuditSearchForm: Decodable {
+    var patientId: String?
+    var patient: String?
+    var username: String?
+    var action: String?
+    var from: String?
+    var to: String?
+    var limit: String?
+    var cursor: String?
+
+    subscript(name: String) -> String? {
+        switch name {
+        case "patientId": patientId
+        case "patient": patient
+        case "username": username
+        case "action": action
+        case "from": from
+        case "to": to
+        case "limit": limit
+        case "cursor": cursor
+        default: nil
+        }
+    }
+
+    static let names = ["patientId", "patient", "username", "action", "from", "to", "limit", "cursor"]
+}
+
 /// The audit search as given in a query string, shared by the page and the API.
 /// `from`/`to` take an ISO 8601 instant or a date (`to` as a date includes that whole day).
 struct AuditQuery {
@@ -23,9 +51,13 @@ struct AuditQuery {
     /// `inAddress`: the search came as a query string, where a CPR number must not be (it would end up in
     /// proxy logs and the browser's history): it is refused (`cprInAddress`), as the patient search does.
     init(_ query: FormData, inAddress: Bool = true) throws(ValidationFailure) {
+        try self.init(inAddress: inAddress) { query[$0] }
+    }
+
+    init(inAddress: Bool, _ field: (String) -> String?) throws(ValidationFailure) {
         var v = Validator()
         func text(_ name: String) -> String? {
-            let value = query[name].map { $0.trimmingCharacters(in: .whitespaces) }
+            let value = field(name).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let value, !value.isEmpty else { return nil }
             typed[name] = value
             if value.count > 100 || TextInput.hasControlCharacters(value) {

@@ -24,11 +24,11 @@ struct BreakGlassReviewController {
     @Sendable func review(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.reviewBreakGlass)
         guard let id = context.idParameter else { throw AppError.notFound }
-        let form = context.form
+        let form = try await request.decode(as: BreakGlassReviewForm.self, context: context)
         var v = Validator()
-        let status = form["status"].flatMap(BreakGlassReviewStatus.init(rawValue:))
+        let status = form.status.flatMap(BreakGlassReviewStatus.init(rawValue:))
         if status == nil { v.add("status", .required) }
-        let note = (form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > 1000 {
             v.add("note", .tooLong)
         } else if TextInput.hasControlCharacters(note.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\r", with: "")) {
@@ -36,9 +36,9 @@ struct BreakGlassReviewController {
         } else if status == .needsFollowUp, note.isEmpty {
             v.add("note", .required)
         }
-        let back = Self.back(form["filters"])
+        let back = Self.back(form.filters)
         guard v.errors.isEmpty, let status else {
-            return try await render(FormData(urlEncoded: back.query), context, failed: (id, v.errors, note, form["status"]))
+            return try await render(FormData(urlEncoded: back.query), context, failed: (id, v.errors, note, form.status))
         }
         let found = try await services.persistence.write { tx -> Bool in
             guard let patientId = try await BreakGlassRepository.review(grantId: id, status: status, note: note.isEmpty ? nil : note,
@@ -197,4 +197,11 @@ enum BreakGlassReviewView {
         }
         return t("duration.days", ["d": String(minutes / (24 * 60))])
     }
+}
+
+/// An auditor's review of one break-the-glass access; `filters` is the list's query, to return to.
+struct BreakGlassReviewForm: Decodable {
+    var status: String?
+    var note: String?
+    var filters: String?
 }

@@ -25,9 +25,10 @@ struct LoginController {
     }
 
     @Sendable func login(_ request: Request, context: AppContext) async throws -> Response {
-        let form = LoginForm(username: context.form["username"] ?? "", next: context.form["next"])
-        let password = context.form["password"] ?? ""
-        guard LoginFormCookie.isGenuine(context.form["csrf"], request, services: services) else {
+        let submitted = try await request.decode(as: LoginSubmission.self, context: context)
+        let form = LoginForm(username: submitted.username ?? "", next: submitted.next)
+        let password = submitted.password ?? ""
+        guard LoginFormCookie.isGenuine(submitted.csrf, request, services: services) else {
             return render(request, context, form: form, messageKey: "login.error.csrf", status: .forbidden)
         }
         let username = Username.normalized(form.username)
@@ -106,7 +107,7 @@ struct LoginController {
     /// Language before sign-in: remembered in a cookie (a signed-in user's choice is stored
     /// on the account instead, see the account page).
     @Sendable func chooseLanguage(_ request: Request, context: AppContext) async throws -> Response {
-        guard let language = context.form["language"].flatMap(Language.init(rawValue:)) else {
+        guard let language = try await request.decode(as: LanguageChoice.self, context: context).language.flatMap(Language.init(rawValue:)) else {
             throw AppError.badRequest("Unknown language")
         }
         var response = Response.redirect(to: Routes.login())
@@ -144,6 +145,19 @@ struct LoginController {
 struct LoginForm {
     var username = ""
     var next: String?
+}
+
+/// The login form as sent; its token is checked here, against the login form's cookie.
+struct LoginSubmission: Decodable {
+    var username: String?
+    var password: String?
+    var next: String?
+    var csrf: String?
+}
+
+/// The language chooser (before sign-in, and on the account page).
+struct LanguageChoice: Decodable {
+    var language: String?
 }
 
 extension AppContext {

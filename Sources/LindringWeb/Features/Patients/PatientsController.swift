@@ -47,7 +47,8 @@ struct PatientsController {
 
     @Sendable func searchByForm(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
-        return try await search((context.form["q"] ?? "").trimmingCharacters(in: .whitespaces), user: user, context)
+        let q = try await request.decode(as: PatientSearchForm.self, context: context).q ?? ""
+        return try await search(q.trimmingCharacters(in: .whitespaces), user: user, context)
     }
 
     func search(_ query: String, user: User, _ context: AppContext) async throws -> Response {
@@ -79,7 +80,7 @@ struct PatientsController {
 
     @Sendable func createPatient(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.writePatientData)
-        let draft = Self.patientDraft(context.form)
+        let draft = try await request.decode(as: PatientForm.self, context: context).draft
         do {
             let id = try await patients.register(draft, context)
             return .redirect(to: Routes.patient(id) + "?notice=saved")
@@ -106,7 +107,7 @@ struct PatientsController {
 
     @Sendable func updatePatient(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        var draft = Self.patientDraft(context.form)
+        var draft = try await request.decode(as: PatientForm.self, context: context).draft
         do {
             try await patients.updateDetails(id, draft, context)
             return .redirect(to: Routes.patient(id) + "?notice=saved")
@@ -123,16 +124,6 @@ struct PatientsController {
         return .html(PatientViews.patientForm(PageContext(context, path: path), draft: draft, patientId: patientId,
                                               gps: units.filter { $0.kind == .generalPractice }, municipalities: units.filter { $0.kind == .homeCare },
                                               errors: errors, duplicate: duplicate), status: status)
-    }
-
-    static func patientDraft(_ form: FormData) -> PatientDraft {
-        let relatives = PlanFormInput.rows(form, "relatives") { f in
-            PatientDraft.RelativeInput(name: f("name"), relation: f("relation"), phone: f("phone"), primaryContact: f("primaryContact") == "true",
-                                       livesWithPatient: f("livesWithPatient") == "true", powerOfAttorney: f("powerOfAttorney") == "true")
-        }
-        return PatientDraft(cpr: form["cpr"], name: form["name"], address: form["address"], municipalityCode: form["municipalityCode"], phone: form["phone"],
-                            gpUnitId: form["gpUnitId"], diagnosisGroup: form["diagnosisGroup"], icd10: form["icd10"], language: form["language"],
-                            interpreterNeeded: form["interpreterNeeded"] == "true", relatives: relatives, sharingConsent: form["sharingConsent"])
     }
 
     // MARK: summary
@@ -190,9 +181,10 @@ struct PatientsController {
     /// the user's own input, now based on the current version, so nothing is lost or overwritten.
     @Sendable func savePlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
-        let input = PlanFormInput.parse(context.form)
-        let base = context.form["baseVersion"].flatMap { Int($0) }
-        let contact = context.form["contactId"].flatMap(UUID.init(uuidString:))
+        let form = try await request.decode(as: PlanForm.self, context: context)
+        let input = form.input
+        let base = form.base
+        let contact = form.contact
         do {
             _ = try await patients.savePlan(id, { input }, basedOn: { base.map(PlanBase.version) ?? .none }, creating: base == nil,
                                             fromContact: contact, context)
@@ -287,12 +279,13 @@ struct PatientsController {
         let user = try context.require(.readPatientData)
         let id = try patientId(context)
         var v = Validator()
-        let reason = v.requiredText("reason", context.form["reason"] ?? "", maxLength: 1000)
+        let form = try await request.decode(as: BreakGlassForm.self, context: context)
+        let reason = v.requiredText("reason", form.reason ?? "", maxLength: 1000)
         if reason.count < 10, v.errors.isEmpty { v.add("reason", .tooShort) }
-        let returnTo = Self.returnTo(context.form["returnTo"], patientId: id)
+        let returnTo = Self.returnTo(form.returnTo, patientId: id)
         guard v.errors.isEmpty, let session = context.session else {
             return .html(PatientViews.breakGlassForm(PageContext(context, path: Routes.breakGlass(id)), patientId: id,
-                                                     reason: context.form["reason"] ?? "", errors: v.errors, returnTo: returnTo), status: .unprocessableContent)
+                                                     reason: form.reason ?? "", errors: v.errors, returnTo: returnTo), status: .unprocessableContent)
         }
         try await services.persistence.write { tx in
             guard try await PatientRepository.accessFacts(patientId: id, on: tx) != nil else { throw AppError.notFound }

@@ -8,29 +8,22 @@ import Plot
 enum PlanFormView {
     /// A field's label as the form shows it: `medications[0].drug` is "Præparat" beside the field.
     static func fieldLabel(_ t: Localizer, _ field: String) -> String {
-        guard let row = row(field) else { return t("plan.field.\(field)") }
-        switch (row.list, row.sub) {
+        guard let row = FormName.row(field) else { return t("plan.field.\(field)") }
+        switch (row.list, row.field) {
         case ("careTeam", "role"): return t("plan.member.role")
         case ("careTeam", "unitId"): return t("plan.member.unit")
         case ("careTeam", "dayPhone"): return t("units.dayPhone")
         case ("careTeam", "outOfHoursPhone"): return t("units.outOfHoursPhone")
         case ("contingencies", "callDay"): return t("plan.contingency.callDay")
         case ("contingencies", "callNight"): return t("plan.contingency.callNight")
-        default: return t("plan.field.\(row.sub)")
+        default: return t("plan.field.\(row.field)")
         }
     }
 
     /// A field's name in the error summary, where the row must be said too: "Medicin 2, præparat".
     static func summaryLabel(_ t: Localizer, _ field: String) -> String {
-        guard let row = row(field) else { return fieldLabel(t, field) }
+        guard let row = FormName.row(field) else { return fieldLabel(t, field) }
         return "\(t("plan.row.\(row.list)")) \(row.index + 1), \(fieldLabel(t, field).lowercased())"
-    }
-
-    /// `medications[0].drug` → ("medications", 0, "drug"); nil for a field of the plan itself.
-    static func row(_ field: String) -> (list: String, index: Int, sub: String)? {
-        guard let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"), open < close,
-              let index = Int(field[field.index(after: open)..<close]), field[field.index(after: close)...].hasPrefix(".") else { return nil }
-        return (String(field[..<open]), index, String(field[field.index(close, offsetBy: 2)...]))
     }
 
     struct Conflict {
@@ -92,7 +85,7 @@ enum PlanFormView {
                                                       selected: member.unitId, errors: errors, rowRequired: true, includeEmpty: t("form.choose")),
                                     text("\(p).dayPhone", member.dayPhone, type: .tel),
                                     text("\(p).outOfHoursPhone", member.outOfHoursPhone, type: .tel),
-                                    .input(.type(.hidden), .name("\(p).userId"), .value(HTMLEscaping.escape(member.userId ?? ""))))
+                                    .input(.type(.hidden), .name(FormName.of("\(p).userId")), .value(HTMLEscaping.escape(member.userId ?? ""))))
                             }),
                   .fieldset(.legend(t("plan.decisions")),
                             select("resuscitation", Resuscitation.self, prefix: "resuscitation", selected: input.resuscitation, empty: t("plan.notDecided")),

@@ -18,7 +18,7 @@ struct AssessmentFormController {
 
     @Sendable func form(_ request: Request, context: AppContext) async throws -> Response {
         guard let instrument = Self.instrument(request.query["instrument"]) else { throw AppError.notFound }
-        return try await render(context, instrument: instrument, typed: FormData(pairs: [("at", LocalDateTime.format(Date()))]), errors: [])
+        return try await render(context, instrument: instrument, typed: AssessmentForm(at: LocalDateTime.format(Date())), errors: [])
     }
 
     /// No instrument named is ESAS-r, the one most often taken at the bedside.
@@ -27,7 +27,7 @@ struct AssessmentFormController {
         return Instrument(rawValue: value)
     }
 
-    func render(_ context: AppContext, instrument: Instrument, typed: FormData, errors: [FieldError],
+    func render(_ context: AppContext, instrument: Instrument, typed: AssessmentForm, errors: [FieldError],
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
         let patient = try await PatientGate(services: services).write(context, patientId: id, action: "assessment.form",
@@ -42,12 +42,12 @@ struct AssessmentFormController {
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        let form = context.form
-        guard let instrument = Self.instrument(form["instrument"] ?? request.query["instrument"]) else { throw AppError.notFound }
+        let form = try await request.decode(as: AssessmentForm.self, context: context)
+        guard let instrument = Self.instrument(form.instrument ?? request.query["instrument"]) else { throw AppError.notFound }
         var v = Validator()
-        let respondent = v.choice("respondent", form["respondent"], as: Respondent.self)
-        let at = v.observedAt("at", LocalDateTime.instantText(form["at"]), now: Date())
-        let answers = Self.answers(form, instrument: instrument)
+        let respondent = v.choice("respondent", form.respondent, as: Respondent.self)
+        let at = v.observedAt("at", InstantInput(formText: form.at), now: Date())
+        let answers = form.answers(instrument)
         // A screening entered by staff is complete: every scored item answered (ESAS-r's "other
         // problem" only when there is one). The API and the patient's link may leave items out.
         for item in instrument.items where answers[item.id] == nil && !Self.optional.contains(item.id) {
@@ -67,18 +67,6 @@ struct AssessmentFormController {
 
     static let optional: Set<String> = ["other"]
 
-    /// The answers as the API takes them: `answers.<item>`; a scored item's text that is not a
-    /// whole number goes on as text, so scoring names it (`notAnInteger`).
-    static func answers(_ form: FormData, instrument: Instrument) -> [String: AnswerValue] {
-        var answers: [String: AnswerValue] = [:]
-        for (name, value) in form.pairs where name.hasPrefix("answers.") {
-            let item = String(name.dropFirst("answers.".count))
-            let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { continue }
-            answers[item] = instrument.textItems.contains(item) ? .text(text) : Int(text).map(AnswerValue.integer) ?? .text(text)
-        }
-        return answers
-    }
 
     /// Errors in the order of the page, so the summary reads top to bottom.
     static func ordered(_ errors: [FieldError], _ instrument: Instrument) -> [FieldError] {
@@ -87,8 +75,35 @@ struct AssessmentFormController {
     }
 }
 
+/// A screening entered by staff, as typed: each item's answer as `answers[pain]`.
+struct AssessmentForm: Decodable {
+    var instrument: String?
+    var respondent: String?
+    /// When it was observed: a Copenhagen wall-clock time (`datetime-local`).
+    var at: String?
+    var typedAnswers: [String: String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case instrument, respondent, at, typedAnswers = "answers"
+    }
+
+    init(at: String? = nil) { self.at = at }
+
+    /// The answers as the API takes them; a scored item's text that is not a whole number goes
+    /// on as text, so scoring names it (`notAnInteger`).
+    func answers(_ instrument: Instrument) -> [String: AnswerValue] {
+        var answers: [String: AnswerValue] = [:]
+        for (item, value) in typedAnswers ?? [:] {
+            let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            answers[item] = instrument.textItems.contains(item) ? .text(text) : Int(text).map(AnswerValue.integer) ?? .text(text)
+        }
+        return answers
+    }
+}
+
 enum AssessmentFormViews {
-    static func form(_ page: PageContext, patient: Patient, instrument: Instrument, wording: InstrumentWording, typed: FormData,
+    static func form(_ page: PageContext, patient: Patient, instrument: Instrument, wording: InstrumentWording, typed: AssessmentForm,
                      errors: [FieldError]) -> HTML {
         let t = page.t
         let action = Routes.newAssessment(patient.id) + "?instrument=\(instrument.rawValue)"
@@ -113,14 +128,14 @@ enum AssessmentFormViews {
                 FormFields.requiredNote(t),
                 .div(.class("grid"),
                      choice(t, name: "respondent", legend: t("screening.respondent"),
-                            options: Respondent.allCases.map { ($0.rawValue, t.label("respondent", $0)) }, selected: typed["respondent"],
+                            options: Respondent.allCases.map { ($0.rawValue, t.label("respondent", $0)) }, selected: typed.respondent,
                             errors: errors, required: true),
-                     FormFields.text(t, name: "at", label: t("screening.form.at"), value: typed["at"], errors: errors,
+                     FormFields.text(t, name: "at", label: t("screening.form.at"), value: typed.at, errors: errors,
                                      type: .init(rawValue: "datetime-local") ?? .text, required: true, hint: t("screening.form.atHint"))),
                 .p(.class("hint"), .plainText(t("screening.form.keys"))),
                 .forEach(Array(questions.enumerated())) { index, question in
                     item(t, instrument: instrument, id: question.id, range: question.range, label: labels["answers.\(question.id)"] ?? question.id,
-                         groupHint: groupHint(t, instrument, index: index, questions: questions), value: typed["answers.\(question.id)"], errors: errors)
+                         groupHint: groupHint(t, instrument, index: index, questions: questions), value: typed.typedAnswers?[question.id], errors: errors)
                 },
                 .div(.class("actions sticky-actions"),
                      .button(.type(.submit), .id("save-screening"), .class("button primary"), .attribute(named: "data-save-shortcut", value: "enter"),
@@ -160,7 +175,7 @@ enum AssessmentFormViews {
                       .div(.class("scale compact scale-\(range.count)"),
                            .forEach(Array(range)) { choice in
                                .label(.class("scale-choice"),
-                                      .input(.type(.radio), .name(name), .value(String(choice)), .checked(value == String(choice))),
+                                      .input(.type(.radio), .name(FormName.of(name)), .value(String(choice)), .checked(value == String(choice))),
                                       .span(.plainText(String(choice))))
                            })))
     }

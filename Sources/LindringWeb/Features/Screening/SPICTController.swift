@@ -16,10 +16,10 @@ struct SPICTController {
     }
 
     @Sendable func form(_ request: Request, context: AppContext) async throws -> Response {
-        try await render(context, typed: FormData(), errors: [])
+        try await render(context, typed: SPICTForm(), errors: [])
     }
 
-    func render(_ context: AppContext, typed: FormData, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(_ context: AppContext, typed: SPICTForm, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
         let patient = try await PatientGate(services: services).write(context, patientId: id, action: "spict.form") { tx, _ in
             guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
@@ -30,15 +30,10 @@ struct SPICTController {
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        let form = context.form
-        let surprised: Bool? = ["yes": true, "no": false][form["wouldBeSurprised"] ?? ""]
+        let form = try await request.decode(as: SPICTForm.self, context: context)
         let checklist: SPICTChecklist
         do {
-            var v = Validator()
-            if let answer = form["wouldBeSurprised"], !answer.isEmpty, surprised == nil { v.add("wouldBeSurprised", .invalidChoice) }
-            try v.check()
-            checklist = try SPICTChecklist(SPICTDraft(generalIndicators: form.all("generalIndicators"), clinicalIndicators: form.all("clinicalIndicators"),
-                                                      wouldBeSurprised: surprised, conclusion: form["conclusion"], actions: form.all("actions")))
+            checklist = try form.validated()
         } catch {
             return try await render(context, typed: form, errors: error.errors, status: .unprocessableContent)
         }
@@ -50,8 +45,27 @@ struct SPICTController {
     }
 }
 
+/// The SPICT-DK checklist as typed; ticked boxes as lists (`actions[]`).
+struct SPICTForm: Decodable {
+    var generalIndicators: [String]?
+    var clinicalIndicators: [String]?
+    var wouldBeSurprised: String?
+    var conclusion: String?
+    var actions: [String]?
+
+    /// The checklist, or the fields that are wrong.
+    func validated() throws(ValidationFailure) -> SPICTChecklist {
+        let surprised: Bool? = ["yes": true, "no": false][wouldBeSurprised ?? ""]
+        var v = Validator()
+        if let answer = wouldBeSurprised, !answer.isEmpty, surprised == nil { v.add("wouldBeSurprised", .invalidChoice) }
+        try v.check()
+        return try SPICTChecklist(SPICTDraft(generalIndicators: generalIndicators ?? [], clinicalIndicators: clinicalIndicators ?? [],
+                                             wouldBeSurprised: surprised, conclusion: conclusion, actions: actions ?? []))
+    }
+}
+
 enum SPICTViews {
-    static func form(_ page: PageContext, patient: Patient, typed: FormData, errors: [FieldError]) -> HTML {
+    static func form(_ page: PageContext, patient: Patient, typed: SPICTForm, errors: [FieldError]) -> HTML {
         let t = page.t
         let labels = ["generalIndicators": t("spict.general"), "clinicalIndicators": t("spict.clinical"), "wouldBeSurprised": t("spict.surprise"),
                       "conclusion": t("spict.conclusion"), "actions": t("spict.action")]
@@ -64,29 +78,29 @@ enum SPICTViews {
                 FormFields.errorSummary(t, errors, labels: labels),
                 FormFields.checkboxes(t, name: "generalIndicators", legend: t("spict.general"),
                                       options: SPICT.GeneralIndicator.allCases.map { ($0.rawValue, t("spict.indicator.\($0.rawValue)")) },
-                                      checked: Set(typed.all("generalIndicators")), errors: errors),
+                                      checked: Set(typed.generalIndicators ?? []), errors: errors),
                 .fieldset(.id("clinicalIndicators"), .class("field spict-clinical"),
                           .legend(t("spict.clinical")),
                           .p(.class("hint"), .plainText(t("spict.clinicalHint"))),
                           .unwrap(errors.first { $0.field == "clinicalIndicators" }) { .p(.class("field-error"), .plainText(FormFields.message(t, $0.code))) },
                           .forEach(SPICT.ConditionGroup.allCases) { group in
-                              .details(.if(group.indicators.contains { typed.all("clinicalIndicators").contains($0) }, .attribute(named: "open", value: "open")),
+                              .details(.if(group.indicators.contains { (typed.clinicalIndicators ?? []).contains($0) }, .attribute(named: "open", value: "open")),
                                        .summary(.plainText(t("spict.group.\(group.rawValue)"))),
                                        .forEach(group.indicators) { indicator in
                                            .div(.class("checkbox"),
-                                                .input(.type(.checkbox), .id("clinical-\(indicator)"), .name("clinicalIndicators"), .value(indicator),
-                                                       .checked(typed.all("clinicalIndicators").contains(indicator))),
+                                                .input(.type(.checkbox), .id("clinical-\(indicator)"), .name(FormName.list("clinicalIndicators")), .value(indicator),
+                                                       .checked((typed.clinicalIndicators ?? []).contains(indicator))),
                                                 .label(.for("clinical-\(indicator)"), .plainText(t("spict.indicator.\(indicator)"))))
                                        })
                           }),
                 FormFields.select(t, name: "wouldBeSurprised", label: t("spict.surprise"), options: [("yes", t("form.yes")), ("no", t("form.no"))],
-                                  selected: typed["wouldBeSurprised"], errors: errors, required: true, includeEmpty: t("form.choose")),
+                                  selected: typed.wouldBeSurprised, errors: errors, required: true, includeEmpty: t("form.choose")),
                 FormFields.select(t, name: "conclusion", label: t("spict.conclusion"),
                                   options: SPICT.Conclusion.allCases.map { ($0.rawValue, t("spict.conclusion.\($0.rawValue)")) },
-                                  selected: typed["conclusion"], errors: errors, required: true, includeEmpty: t("form.choose")),
+                                  selected: typed.conclusion, errors: errors, required: true, includeEmpty: t("form.choose")),
                 FormFields.checkboxes(t, name: "actions", legend: t("spict.action"),
                                       options: SPICT.FollowUpAction.allCases.map { ($0.rawValue, t("spict.action.\($0.rawValue)")) },
-                                      checked: Set(typed.all("actions")), errors: errors, required: true),
+                                      checked: Set(typed.actions ?? []), errors: errors, required: true),
                 FormFields.submit(t("spict.save"))))
     }
 

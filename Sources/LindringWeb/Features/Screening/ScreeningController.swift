@@ -17,10 +17,10 @@ struct ScreeningController {
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
-        try await render(context, notice: request.query["notice"], link: nil, errors: [], typed: FormData())
+        try await render(context, notice: request.query["notice"], link: nil, errors: [], typed: SelfReportLinkForm())
     }
 
-    func render(_ context: AppContext, notice: String?, link: SelfReportLinkDTO?, errors: [FieldError], typed: FormData,
+    func render(_ context: AppContext, notice: String?, link: SelfReportLinkDTO?, errors: [FieldError], typed: SelfReportLinkForm,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
         let screenings = try await PatientGate(services: services).read(context, patientId: id, action: "assessment.list") { tx, _ in
@@ -50,9 +50,9 @@ struct ScreeningController {
     /// Issues a single-use link and shows it once, for the nurse to send by text or e-Boks.
     @Sendable func sendLink(_ request: Request, context: AppContext) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
-        let form = context.form
+        let form = try await request.decode(as: SelfReportLinkForm.self, context: context)
         var v = Validator()
-        let instrument = v.choice("instrument", form["instrument"], as: Instrument.self)
+        let instrument = v.choice("instrument", form.instrument, as: Instrument.self)
         guard let instrument, v.errors.isEmpty else {
             return try await render(context, notice: nil, link: nil, errors: v.errors, typed: form, status: .unprocessableContent)
         }
@@ -76,7 +76,7 @@ enum ScreeningViews {
     static let notices = ["linkRevoked", "linkNotRevoked"]
 
     static func page(_ page: PageContext, _ screenings: Screenings, canWrite: Bool, wording: InstrumentWording, notice: String?,
-                     link: SelfReportLinkDTO?, errors: [FieldError], typed: FormData) -> HTML {
+                     link: SelfReportLinkDTO?, errors: [FieldError], typed: SelfReportLinkForm) -> HTML {
         let t = page.t, patient = screenings.patient, assessments = screenings.assessments
         let byInstrument = Dictionary(grouping: assessments, by: \.instrument)
         return Layout.page(page, title: t("screening.title"),
@@ -100,7 +100,7 @@ enum ScreeningViews {
                 .div(.class("grid"),
                      FormFields.select(t, name: "instrument", label: t("selfReport.instrument"),
                                        options: Instrument.allCases.map { ($0.rawValue, t.label("instrument", $0)) },
-                                       selected: typed["instrument"], errors: errors, required: true, includeEmpty: t("form.choose"))),
+                                       selected: typed.instrument, errors: errors, required: true, includeEmpty: t("form.choose"))),
                 FormFields.submit(t("selfReport.createLink")))),
             outstandingLinks(page, patientId: patient.id, screenings.outstanding, canWrite: canWrite),
             .if(!screenings.checklists.isEmpty, SPICTViews.list(t, screenings.checklists)),
@@ -211,4 +211,9 @@ enum ScreeningViews {
                 })
             })))
     }
+}
+
+/// A new self-report link: which questionnaire.
+struct SelfReportLinkForm: Decodable {
+    var instrument: String?
 }

@@ -40,8 +40,8 @@ struct SelfReportController {
         return .usable(link, firstName: String(name.split(separator: " ").first ?? ""))
     }
 
-    static func language(_ request: Request, _ form: FormData = FormData()) -> Localizer {
-        Localizer((form["lang"] ?? request.query["lang"]) == "en" ? .english : .danish)
+    static func language(_ request: Request, _ form: SelfReportForm? = nil) -> Localizer {
+        Localizer((form?.lang ?? request.query["lang"]) == "en" ? .english : .danish)
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -67,15 +67,14 @@ struct SelfReportController {
                 }
             }
         }
-        let form = context.form
+        let form = try await request.decode(as: SelfReportForm.self, context: context)
         let current = Self.language(request, form)
-        let t = form["go"] == "language" ? Localizer(SelfReportViews.other(current)) : current
+        let t = form.go == "language" ? Localizer(SelfReportViews.other(current)) : current
         return try await respond(to: request, context, t: t) { link, firstName in
             let items = SelfReportViews.questions(link.instrument)
-            var answers: [String: String] = [:]
-            for (name, value) in form.pairs where name.hasPrefix("a.") && !value.isEmpty { answers[String(name.dropFirst(2))] = value }
-            let step = min(max(Int(form["step"] ?? "") ?? -1, -1), items.count - 1)
-            switch form["go"] {
+            let answers = (form.a ?? [:]).filter { !$0.value.isEmpty }
+            let step = min(max(Int(form.step ?? "") ?? -1, -1), items.count - 1)
+            switch form.go {
             case "back":
                 return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: max(step - 1, -1),
                                                   answers: answers, errors: []))
@@ -184,4 +183,13 @@ final class RequestLimiter: Sendable {
         }
         if !allowed { throw AppError.tooManyRequests(retryAfterSeconds: Int(window)) }
     }
+}
+
+/// A step of the patient's questionnaire: the answers so far (`a[pain]`), the step shown, and
+/// which button was pressed (`go`: next, back, send, language).
+struct SelfReportForm: Decodable {
+    var lang: String?
+    var step: String?
+    var go: String?
+    var a: [String: String]?
 }

@@ -88,7 +88,7 @@ enum SelfReportViews {
                 .input(.type(.hidden), .name("lang"), .value(t.language.rawValue)),
                 .input(.type(.hidden), .name("step"), .value(String(step))),
                 .forEach(answers.sorted { $0.key < $1.key }.filter { pair in step < 0 || pair.key != items[step].id }) { name, value in
-                    .input(.type(.hidden), .name("a.\(HTMLEscaping.escape(name))"), .value(HTMLEscaping.escape(value)))
+                    .input(.type(.hidden), .name("a[\(HTMLEscaping.escape(name))]"), .value(HTMLEscaping.escape(value)))
                 },
                 FormFields.errorSummary(t, errors, labels: Dictionary(uniqueKeysWithValues: items.map { ("answers.\($0.id)", wording.item(instrument, $0.id, in: t.language)) })),
                 step < 0
@@ -111,7 +111,7 @@ enum SelfReportViews {
         guard let range = item.range else {
             return .div(.class("field"), .p(.class("hint"), .plainText(t("selfReport.progress", ["n": String(number), "count": String(count)]))),
                         .label(.for("answer-\(item.id)"), .plainText(text)),
-                        .textarea(.id("answer-\(item.id)"), .name("a.\(item.id)"), .attribute(named: "rows", value: "4"), .plainText(answer ?? "")))
+                        .textarea(.id("answer-\(item.id)"), .name("a[\(item.id)]"), .attribute(named: "rows", value: "4"), .plainText(answer ?? "")))
         }
         return .fieldset(.class("scale-question"),
             .legend(text),
@@ -122,7 +122,7 @@ enum SelfReportViews {
             },
             .div(.class("scale"), .forEach(Array(range)) { value in
                 .label(.class("scale-choice"),
-                       .input(.type(.radio), .name("a.\(item.id)"), .value(String(value)), .checked(answer == String(value))),
+                       .input(.type(.radio), .name("a[\(item.id)]"), .value(String(value)), .checked(answer == String(value))),
                        .span(.plainText(String(value))))
             }))
     }

@@ -28,16 +28,17 @@ struct ThresholdsController {
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.configureScreening)
-        let form = context.form
-        let instrument = instrument(form["instrument"])
+        let form = try await request.decode(as: ThresholdsForm.self, context: context)
+        let instrument = instrument(form.instrument)
         var v = Validator()
         var bands: [String: SeverityBands] = [:]
-        if form["reset"] == nil {
+        if form.reset == nil {
             for group in instrument.thresholdGroups {
                 func value(_ band: String) -> Int {
                     let field = ThresholdsViews.field(group, band)
-                    guard let number = Int((form[field] ?? "").trimmingCharacters(in: .whitespaces)) else {
-                        v.add(field, (form[field] ?? "").isEmpty ? .required : .notAnInteger)
+                    let typed = form.value(group, band) ?? ""
+                    guard let number = Int(typed.trimmingCharacters(in: .whitespaces)) else {
+                        v.add(field, typed.isEmpty ? .required : .notAnInteger)
                         return group.best
                     }
                     return number
@@ -60,6 +61,15 @@ struct ThresholdsController {
     }
 }
 
+/// The thresholds form: each group's bands as typed (`bands[items][mild]`), or `reset`.
+struct ThresholdsForm: Decodable {
+    var instrument: String?
+    var reset: String?
+    var bands: [String: [String: String]]?
+
+    func value(_ group: ThresholdGroup, _ band: String) -> String? { bands?[group.id]?[band] }
+}
+
 enum ScreeningThresholds {
     /// Stores the bands with their audit entry; the API and the page both save through here.
     static func save(_ thresholds: InstrumentThresholds, for instrument: Instrument, user: User, context: AppContext, services: AppServices) async throws {
@@ -76,7 +86,7 @@ enum ThresholdsViews {
 
     static func field(_ group: ThresholdGroup, _ band: String) -> String { "bands.\(group.id).\(band)" }
 
-    static func page(_ page: PageContext, instrument: Instrument, configured: ConfiguredThresholds, typed: FormData?, errors: [FieldError],
+    static func page(_ page: PageContext, instrument: Instrument, configured: ConfiguredThresholds, typed: ThresholdsForm?, errors: [FieldError],
                      notice: String?) -> HTML {
         let t = page.t
         var labels: [String: String] = [:]
@@ -106,7 +116,7 @@ enum ThresholdsViews {
                                      ["min": String(group.range.lowerBound), "max": String(group.range.upperBound)])),
                         .div(.class("grid"), .forEach(bands) { band in
                             let name = field(group, band)
-                            let value = typed?[name] ?? String(band == "mild" ? current.mild : band == "moderate" ? current.moderate : current.severe)
+                            let value = typed?.value(group, band) ?? String(band == "mild" ? current.mild : band == "moderate" ? current.moderate : current.severe)
                             let standard = band == "mild" ? group.defaults.mild : band == "moderate" ? group.defaults.moderate : group.defaults.severe
                             return FormFields.text(t, name: name, label: t("thresholds.from", ["band": t("severity.\(band)")]), value: value, errors: errors,
                                                    type: .number, required: true, hint: t("thresholds.default", ["value": String(standard)]))

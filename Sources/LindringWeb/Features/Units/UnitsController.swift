@@ -42,7 +42,7 @@ struct UnitsController {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUnits)
-        let draft = Self.draft(from: context.form)
+        let draft = try await request.decode(as: UnitInput.self, context: context).draft
         do {
             let valid = try draft.validated()
             let unit = try await services.persistence.write { tx in
@@ -65,7 +65,7 @@ struct UnitsController {
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUnits)
         let unit = try await services.unit(named: context)
-        let draft = Self.draft(from: context.form)
+        let draft = try await request.decode(as: UnitInput.self, context: context).draft
         do {
             let valid = try draft.validated()
             try await services.persistence.write { tx in
@@ -101,12 +101,6 @@ struct UnitsController {
         let parents = try await services.units(includeInactive: false).filter { $0.id != unit?.id }
         let path = unit.map { Routes.editUnit($0.id) } ?? Routes.newUnit()
         return .html(UnitViews.form(PageContext(context, path: path), draft: draft, unit: unit, parents: parents, errors: errors), status: status)
-    }
-
-    static func draft(from form: FormData) -> UnitDraft {
-        UnitDraft(code: form["code"] ?? "", name: form["name"] ?? "", kind: form["kind"] ?? "", sector: form["sector"] ?? "",
-                  parentCode: form["parentCode"], dayPhone: form["dayPhone"], outOfHoursPhone: form["outOfHoursPhone"],
-                  sorCode: form["sorCode"])
     }
 }
 

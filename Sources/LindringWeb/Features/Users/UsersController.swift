@@ -32,8 +32,9 @@ struct UsersController {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUsers)
-        let draft = Self.draft(from: context.form)
-        let password = context.form["password"] ?? ""
+        let sent = try await request.decode(as: UserForm.self, context: context)
+        let draft = sent.draft
+        let password = sent.password ?? ""
         do {
             let user = try await Accounts.create(draft, password: password, persistence: services.persistence, hasher: services.hasher) { user in
                 context.auditRecord("user.create", as: .manageUsers, entityType: "user", entityId: user.id.uuidString)
@@ -54,7 +55,7 @@ struct UsersController {
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let admin = try context.require(.manageUsers)
         let user = try await find(context)
-        var draft = Self.draft(from: context.form)
+        var draft = try await request.decode(as: UserForm.self, context: context).draft
         draft.username = user.username
         do {
             let valid = try draft.validated()
@@ -75,7 +76,7 @@ struct UsersController {
     @Sendable func resetPassword(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUsers)
         let user = try await find(context)
-        let password = context.form["newPassword"] ?? ""
+        let password = try await request.decode(as: PasswordReset.self, context: context).newPassword ?? ""
         do {
             try PasswordPolicy.standard.check(password, username: user.username, field: "newPassword")
         } catch {
@@ -129,13 +130,28 @@ struct UsersController {
                      status: status)
     }
 
-    static func draft(from form: FormData) -> UserDraft {
-        UserDraft(username: form["username"] ?? "", name: form["name"] ?? "", profession: form["profession"] ?? "",
-                  unitCode: form["unitCode"], roles: form.all("roles"))
-    }
 
     static func draft(from user: User) -> UserDraft {
         UserDraft(username: user.username, name: user.name, profession: user.profession.rawValue, unitCode: user.unitCode,
                   roles: user.roles.map(\.rawValue))
     }
+}
+
+/// The user form as sent (`roles[]`, one a ticked box); the password only when creating.
+struct UserForm: Decodable {
+    var username: String?
+    var name: String?
+    var profession: String?
+    var unitCode: String?
+    var roles: [String]?
+    var password: String?
+
+    var draft: UserDraft {
+        UserDraft(username: username ?? "", name: name ?? "", profession: profession ?? "", unitCode: unitCode, roles: roles ?? [])
+    }
+}
+
+/// An administrator's password reset.
+struct PasswordReset: Decodable {
+    var newPassword: String?
 }
