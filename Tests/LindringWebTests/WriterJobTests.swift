@@ -104,4 +104,23 @@ import Testing
             #expect(try await PatientRepository.find(id: patient, on: app.persistence.snapshot)?.name == "Åse Prøvesen Holm")
         }
     }
+
+    @Test func screeningFormsAskTheGateBeforeTheyLookAtWhatWasTyped() async throws {
+        try await run { app, counter in
+            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
+            try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
+            try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
+            let (nurse, outsider) = (try await app.login("pal"), try await app.login("hjem"))
+            // when: forms that are wrong, from a nurse who may record and from one who may not
+            let invalid = try await app.post("/patients/\(patient)/spict/new", nurse, form: ["generalIndicators[]": "noSuchIndicator"])
+            let refusedChecklist = try await app.post("/patients/\(patient)/spict/new", outsider, form: ["generalIndicators[]": "noSuchIndicator"])
+            let refusedLink = try await app.post("/patients/\(patient)/screening/links", outsider, form: ["instrument": "noSuchInstrument"])
+            let invalidLink = try await app.post("/patients/\(patient)/screening/links", nurse, form: ["instrument": "noSuchInstrument"])
+            // then: the nurse sees her form again and nothing is stored; the outsider is refused whatever she typed
+            #expect(invalid.status == .unprocessableContent)
+            #expect(try await SPICTRepository.count(on: app.persistence.snapshot) == 0)
+            #expect(refusedChecklist.status == .forbidden && refusedLink.status == .forbidden)
+            #expect(invalidLink.status == .unprocessableContent)
+        }
+    }
 }

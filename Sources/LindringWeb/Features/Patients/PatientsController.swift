@@ -169,7 +169,11 @@ struct PatientsController {
     @Sendable func editPlan(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
         let contact = Self.contactId(request)
-        if let contact, try await services.persistence.readEach { try await ContactRepository.find(id: contact, on: $0) }?.details.patientId != id { throw AppError.notFound }
+        // A contact about another patient does not open this one's plan (404 before the decision:
+        // only the contact's patient is compared, nothing of either is shown).
+        if let contact, try await services.persistence.readEach({ try await ContactRepository.find(id: contact, on: $0) })?.details.patientId != id {
+            throw AppError.notFound
+        }
         let summary = try await patients.summary(id, context, purpose: Self.contactPurpose(request), fromContact: contact != nil)
         guard summary.canWrite else { throw PatientGate.Denied(canBreakTheGlass: false, patientId: id) }
         guard let plan = summary.plan else { return .redirect(to: Routes.newPlan(id)) }
@@ -195,8 +199,11 @@ struct PatientsController {
             return try await planForm(context, patient: patient, input: input, baseVersion: base, errors: failure.errors, conflict: nil,
                                       contactId: contact, status: .unprocessableContent)
         } catch let stale as StalePlanVersion {
-            let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan conflict")
-            let versions = try await services.persistence.readEach { try await PlanRepository.versions(patientId: id, on: $0) }
+            // The patient and the versions the colleague saved, in the snapshot the gate audits.
+            let (patient, versions) = try await gate.read(context, patientId: id, action: "patient.read", purpose: "plan conflict") { tx, _ in
+                guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
+                return (patient, try await PlanRepository.versions(patientId: id, on: tx))
+            }
             let since = versions.filter { $0.version > (base ?? 0) }
             let baseContent = versions.first { $0.version == base }?.content ?? PlanContent()
             let (rebased, overlapping) = input.rebased(from: PlanInput(baseContent), onto: PlanInput(stale.current.content))
@@ -232,12 +239,15 @@ struct PatientsController {
     @Sendable func version(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
         guard let number = context.parameters.get("version").flatMap(Int.init) else { throw AppError.notFound }
-        let summary = try await patients.summary(id, context)
-        let versions = try await services.persistence.readEach { try await PlanRepository.versions(patientId: id, on: $0) }
-        guard let version = versions.first(where: { $0.version == number }), let current = summary.plan else { throw AppError.notFound }
-        let historic = PatientSummary(patient: summary.patient,
-                                      plan: StoredPlan(id: current.id, patientId: id, version: number, content: version.content, updatedAt: version.createdAt),
-                                      ground: summary.ground, canWrite: false)
+        // The patient, the plan and its versions in the one snapshot the gate audits.
+        let historic = try await gate.read(context, patientId: id, action: "patient.read") { tx, granted in
+            guard let patient = try await PatientRepository.find(id: id, on: tx), let current = try await PlanRepository.find(patientId: id, on: tx),
+                  let version = try await PlanRepository.versions(patientId: id, on: tx).first(where: { $0.version == number })
+            else { throw AppError.notFound }
+            return PatientSummary(patient: patient,
+                                  plan: StoredPlan(id: current.id, patientId: id, version: number, content: version.content, updatedAt: version.createdAt),
+                                  ground: granted.ground, canWrite: false)
+        }
         let units = try await services.unitDirectory()
         return .html(PlanViews.summary(PageContext(context, path: Routes.planVersion(id, number)), historic, units: units, today: patients.today(), printable: true))
     }

@@ -42,7 +42,7 @@ struct SPICTAPI {
         _ = try context.require(.writePatientData)
         guard let patientId = context.idParameter else { throw AppError.notFound }
         let body = try await request.collectJSON(limit: services.config.maxBodySize)
-        let record = try await screening.recordSPICT(context, patientId: patientId) {
+        let saved = try await screening.recordSPICT(context, patientId: patientId) {
             let input = try body.decode(Input.self)
             var v = Validator()
             let at = v.observedAt("at", input.at, now: Date())
@@ -56,7 +56,7 @@ struct SPICTAPI {
             try v.check()
             return (checklist!, at)
         }
-        return try .json(SPICTDTO(record), status: .created)
+        return try .json(SPICTDTO(saved.record), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {

@@ -31,17 +31,14 @@ struct SPICTController {
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
         let form = try await request.decode(as: SPICTForm.self, context: context)
-        let checklist: SPICTChecklist
+        // Validated inside the gate's job, after the decision: a user who may not record learns
+        // nothing from the form's errors.
         do {
-            checklist = try form.validated()
-        } catch {
-            return try await render(context, typed: form, errors: error.errors, status: .unprocessableContent)
+            let saved = try await ScreeningService(services: services).recordSPICT(context, patientId: id) { (try form.validated(), Date()) }
+            return .redirect(to: saved.planToStart ? Routes.newPlan(id) : Routes.patientScreening(id) + "?notice=saved")
+        } catch let failure as ValidationFailure {
+            return try await render(context, typed: form, errors: failure.errors, status: .unprocessableContent)
         }
-        _ = try await ScreeningService(services: services).recordSPICT(context, patientId: id) { (checklist, Date()) }
-        if checklist.actions.contains(.startSharedPlan), try await services.persistence.readEach { try await PlanRepository.find(patientId: id, on: $0) } == nil {
-            return .redirect(to: Routes.newPlan(id))
-        }
-        return .redirect(to: Routes.patientScreening(id) + "?notice=saved")
     }
 }
 

@@ -51,13 +51,18 @@ struct ScreeningController {
     @Sendable func sendLink(_ request: Request, context: AppContext) async throws -> Response {
         guard let id = context.idParameter else { throw AppError.notFound }
         let form = try await request.decode(as: SelfReportLinkForm.self, context: context)
-        var v = Validator()
-        let instrument = v.choice("instrument", form.instrument, as: Instrument.self)
-        guard let instrument, v.errors.isEmpty else {
-            return try await render(context, notice: nil, link: nil, errors: v.errors, typed: form, status: .unprocessableContent)
+        // Validated inside the gate's job, after the decision, like every patient write.
+        do {
+            let link = try await ScreeningService(services: services).issueLink(context, request: request, patientId: id) {
+                var v = Validator()
+                let instrument = v.choice("instrument", form.instrument, as: Instrument.self)
+                try v.check()
+                return (instrument!, 72)
+            }
+            return try await render(context, notice: nil, link: link, errors: [], typed: form, status: .created)
+        } catch let failure as ValidationFailure {
+            return try await render(context, notice: nil, link: nil, errors: failure.errors, typed: form, status: .unprocessableContent)
         }
-        let link = try await ScreeningService(services: services).issueLink(context, request: request, patientId: id) { (instrument, 72) }
-        return try await render(context, notice: nil, link: link, errors: [], typed: form, status: .created)
     }
 }
 

@@ -108,7 +108,7 @@ struct ScreeningService {
     /// patient when the checklist names cancer indicators or the record's diagnosis group is cancer.
     /// `submission` is read once the gate has decided, in the same writer job.
     func recordSPICT(_ context: AppContext, patientId: UUID,
-                     _ submission: @escaping @Sendable () throws -> (checklist: SPICTChecklist, at: Date)) async throws -> SPICTRecord {
+                     _ submission: @escaping @Sendable () throws -> (checklist: SPICTChecklist, at: Date)) async throws -> SPICTSaved {
         let user = try context.require(.writePatientData)
         return try await gate.write(context, patientId: patientId, action: "spict.create", audited: false) { tx, granted in
             let (checklist, at) = try submission()
@@ -119,7 +119,9 @@ struct ScreeningService {
                                                           recordedBy: (user.id, user.name), on: tx)
             try await AuditLog.append(gate.allowedRecord(context, patientId: patientId, action: "spict.create", granted: granted,
                                                          purpose: checklist.conclusion.rawValue), on: tx)
-            return record
+            var planToStart = false
+            if checklist.actions.contains(.startSharedPlan) { planToStart = try await PlanRepository.find(patientId: patientId, on: tx) == nil }
+            return SPICTSaved(record: record, planToStart: planToStart)
         }
     }
 
@@ -130,4 +132,11 @@ struct ScreeningService {
         v.notBeforeBirth("at", at, birthDate: patient.birthDate)
         try v.check()
     }
+}
+
+/// A stored SPICT-DK checklist, and whether it asks for a shared plan the patient has not got yet
+/// (the form then goes on to the new plan), read in the transaction that stored it.
+struct SPICTSaved {
+    var record: SPICTRecord
+    var planToStart: Bool
 }
