@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 19, item 4: one SVG builder draws the statistics and the screening trends.
 @Suite struct SVGChartTests {
-    @Test(arguments: [(12.0, "12"), (3.5, "3.5"), (171.0, "171"), (0.126, "0.13"), (-4.0, "-4"), (2.10, "2.1")])
+    @Test(arguments: [(12.0, "12"), (3.5, "3.5"), (171.0, "171"), (0.126, "0.13"), (-4.0, "-4"), (2.10, "2.1"), (171.0005, "171"), (-0.001, "0")])
     func coordinatesAreShortAndUseAPoint(value: Double, written: String) {
         #expect(SVGChart.number(value) == written)
     }

@@ -61,6 +61,8 @@ struct SVGChart {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         var text = String(format: "%.2f", value)
         while text.hasSuffix("0") { text.removeLast() }
-        return text
+        // 171.0004 rounds to "171.00": no point may be left dangling ("171." is no SVG number).
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 }
