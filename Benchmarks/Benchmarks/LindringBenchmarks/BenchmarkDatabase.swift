@@ -4,7 +4,6 @@ import LindringDemoData
 import LindringStore
 import LindringWeb
 import Logging
-import SQLKit
 
 /// An open database and the facts the store benchmarks need from it, looked up in a
 /// benchmark's setup so that none of it is measured.
@@ -48,20 +47,21 @@ enum BenchmarkDatabase {
         // `open` applied the connection settings the server uses (WAL, synchronous=FULL, busy
         // timeout), which decide what a write costs; any migration still pending is applied too, as `serve` would.
         try await persistence.migrate()
-        let db = persistence.database
-        let sql = persistence.sql
-        guard let unit = try await UnitRepository.find(code: "RH-PAL", on: db) else {
+        // Through the store's repositories, as the server reads: no raw handle leaves LindringStore.
+        guard let unit = try await persistence.readEach({ try await UnitRepository.find(code: "RH-PAL", on: $0) }) else {
             throw SetupFailure("the database has no unit RH-PAL (the seeded Capital Region units)")
         }
-        let rows = try await sql.raw("SELECT id, cpr FROM patients WHERE registering_unit_id = \(bind: unit.id) ORDER BY random() LIMIT 1000").all()
-        guard !rows.isEmpty else { throw SetupFailure("no patient registered by RH-PAL: load demo data (lindring demo-data) first") }
-        let lastDay = try await sql.raw("SELECT MAX(local_date) AS day FROM contacts").first()?.decode(column: "day", as: String?.self)
+        let patients = try await persistence.readEach { try await PatientRepository.unitPatients(unit.id, after: nil, limit: 1000, on: $0) }
+        guard !patients.isEmpty else { throw SetupFailure("no patient registered by RH-PAL: load demo data (lindring demo-data) first") }
+        let newest = try await persistence.readEach {
+            try await ContactRepository.list(from: LocalDate("2000-01-01")!, to: LocalDate("2200-01-01")!, limit: 1, on: $0)
+        }
         return BenchmarkStore(
             persistence: persistence,
             requester: PatientRequester(roles: [.clinician], unitId: unit.id),
-            patientIds: try rows.map { try $0.decode(column: "id", as: UUID.self) },
-            cprs: try rows.map { try $0.decode(column: "cpr", as: String.self) },
-            lastContactDay: lastDay.flatMap(LocalDate.init) ?? LocalDate(Date(), in: DanishCalendar.timeZone))
+            patientIds: patients.map(\.id).shuffled(),
+            cprs: patients.map(\.cpr.digits).shuffled(),
+            lastContactDay: LocalDate(newest.first?.startedAt ?? Date(), in: DanishCalendar.timeZone))
     }
 
     /// Closes what `open` opened (a benchmark's teardown).

@@ -138,7 +138,7 @@ func storeBenchmarks() {
     // Read from the database, as every page did before issue 6 (through Fluent's models then,
     // one SQL statement since issue 19)...
     Benchmark("Plan summary: unit list") { _, store in
-        blackHole(try await UnitRepository.list(on: store.persistence.database))
+        blackHole(try await store.persistence.readEach { try await UnitRepository.list(on: $0) })
     } setup: { try await open() } teardown: { try await close() }
 
     // ...and as the pages do now: from the in-memory catalog, after one read of its revision.
@@ -149,28 +149,28 @@ func storeBenchmarks() {
     // "eksempel" matches one surname in nine of the demo's: a full first page of 50, scanned
     // in name order through the covering index (the query patient-pages.sh uses).
     Benchmark("Patient search: by name") { _, store in
-        blackHole(try await PatientRepository.search("eksempel", requester: store.requester, on: store.persistence.database))
+        blackHole(try await store.persistence.readEach { try await PatientRepository.search("eksempel", requester: store.requester, on: $0) })
     } setup: { try await open() } teardown: { try await close() }
 
     Benchmark("Patient search: by CPR") { benchmark, store in
         let cpr = store.cprs[benchmark.currentIteration % store.cprs.count]
-        blackHole(try await PatientRepository.search(cpr, requester: store.requester, on: store.persistence.database))
+        blackHole(try await store.persistence.readEach { try await PatientRepository.search(cpr, requester: store.requester, on: $0) })
     } setup: { try await open() } teardown: { try await close() }
 
     // Nothing matches: the trigram index says so without reading any name.
     Benchmark("Patient search: no match") { _, store in
-        blackHole(try await PatientRepository.search("zzzz", requester: store.requester, on: store.persistence.database))
+        blackHole(try await store.persistence.readEach { try await PatientRepository.search("zzzz", requester: store.requester, on: $0) })
     } setup: { try await open() } teardown: { try await close() }
 
     // A term too short for trigrams, as a common name part is treated: the requester's unit's two
     // name-ordered walks (its registered patients, its care-team rows), stopping at a page of 50.
     Benchmark("Patient search: unit's name order (`en`)") { _, store in
-        blackHole(try await PatientRepository.search("en", requester: store.requester, on: store.persistence.database))
+        blackHole(try await store.persistence.readEach { try await PatientRepository.search("en", requester: store.requester, on: $0) })
     } setup: { try await open() } teardown: { try await close() }
 
     Benchmark("Advisory statistics: one year") { _, store in
         let to = store.lastContactDay
-        blackHole(try await AdvisoryStatisticsQuery.run(from: to.adding(days: -364), to: to, on: store.persistence.database))
+        blackHole(try await store.persistence.readEach { try await AdvisoryStatisticsQuery.run(from: to.adding(days: -364), to: to, on: $0) })
     } setup: { try await open() } teardown: { try await close() }
 
     // One committed append, as every audited request makes: through the group commit (a group
