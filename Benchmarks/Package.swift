@@ -32,8 +32,8 @@ let package = Package(
             ],
             path: "Benchmarks/LindringBenchmarks",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
-        ),
+        )
     ]
 )

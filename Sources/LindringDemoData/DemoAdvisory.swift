@@ -26,27 +26,38 @@ enum DemoAdvisory {
     /// holidays), when the daytime hours take more of the calls.
     static let openDayHours = hourWeights.enumerated().map { ($0.offset, $0.element) }
     static let closedDayHours = hourWeights.enumerated().map { ($0.offset, $0.element + ((8..<16).contains($0.offset) ? 4 : 0)) }
-    static let callers: [(CallerRole, Int)] = [(.relative, 35), (.homeCareNurse, 25), (.patient, 10), (.nursingHomeStaff, 8), (.gp, 7),
-                                               (.outOfHoursDoctor, 5), (.hospitalNurse, 4), (.palliativeNurse, 3), (.otherProfessional, 2), (.anonymous, 1)]
-    static let reasons: [(ContactReason, Int)] = [(.pain, 30), (.dyspnoea, 15), (.medication, 12), (.anxiety, 10), (.dying, 8), (.nausea, 6),
-                                                  (.delirium, 6), (.relativeStrain, 5), (.constipation, 4), (.practical, 4), (.deathOccurred, 3),
-                                                  (.equipment, 3), (.fatigue, 3), (.existential, 2), (.bereavement, 2), (.other, 2), (.bleeding, 1)]
+    static let callers: [(CallerRole, Int)] = [
+        (.relative, 35), (.homeCareNurse, 25), (.patient, 10), (.nursingHomeStaff, 8), (.gp, 7),
+        (.outOfHoursDoctor, 5), (.hospitalNurse, 4), (.palliativeNurse, 3), (.otherProfessional, 2), (.anonymous, 1),
+    ]
+    static let reasons: [(ContactReason, Int)] = [
+        (.pain, 30), (.dyspnoea, 15), (.medication, 12), (.anxiety, 10), (.dying, 8), (.nausea, 6),
+        (.delirium, 6), (.relativeStrain, 5), (.constipation, 4), (.practical, 4), (.deathOccurred, 3),
+        (.equipment, 3), (.fatigue, 3), (.existential, 2), (.bereavement, 2), (.other, 2), (.bleeding, 1),
+    ]
     static let triages: [(Triage, Int)] = [(.acute, 10), (.urgent, 25), (.routine, 40), (.information, 25)]
     static let outcomes: [(ContactOutcome, Int)] = [(.resolved, 70), (.needsFollowUp, 25), (.escalated, 5)]
-    static let advice = ["Morfin s.c. efter planen; ring igen, hvis det ikke virker inden 30 min.",
-                         "Midazolam 2,5 mg s.c. ved uro; hjemmesygeplejen kommer forbi.",
-                         "Råd om lejring og frisk luft ved åndenød; ilt efter ordination.",
-                         "Samtale om, hvad der sker i den sidste tid; pårørende beroliget."]
+    static let advice = [
+        "Morfin s.c. efter planen; ring igen, hvis det ikke virker inden 30 min.",
+        "Midazolam 2,5 mg s.c. ved uro; hjemmesygeplejen kommer forbi.",
+        "Råd om lejring og frisk luft ved åndenød; ilt efter ordination.",
+        "Samtale om, hvad der sker i den sidste tid; pårørende beroliget.",
+    ]
 
     /// `perDay` scales the volume: about 18 contacts a day is the demo's line; region-scale
     /// benchmarks use hundreds.
     static func load(persistence: Persistence, hasher: any PasswordHashing, days: Int = 365, perDay: Int = 18, now: Date = Date()) async throws {
-        guard try await persistence.readEach({ try await ContactRepository.list(from: LocalDate("2000-01-01")!, to: LocalDate("2200-01-01")!, limit: 1, on: $0) })
-            .isEmpty else { return }
+        guard
+            try await persistence.readEach({
+                try await ContactRepository.list(from: LocalDate("2000-01-01")!, to: LocalDate("2200-01-01")!, limit: 1, on: $0)
+            })
+            .isEmpty
+        else { return }
         var random = DemoPatients.Generator(state: 247)
         let advisors = try await advisoryStaff(persistence, hasher: hasher)
         let (patients, keyWorkers) = try await persistence.read { snapshot in
-            let patients = try await PatientRepository.search("e", requester: PatientRequester(roles: [.advisor], unitId: nil), limit: 200, on: snapshot)
+            let patients = try await PatientRepository.search(
+                "e", requester: PatientRequester(roles: [.advisor], unitId: nil), limit: 200, on: snapshot)
             var keyWorkers: [UUID: UUID] = [:]
             for patient in patients {
                 keyWorkers[patient.id] = try await PlanRepository.find(patientId: patient.id, on: snapshot)?.content.keyWorker?.unitId
@@ -61,7 +72,9 @@ enum DemoAdvisory {
             let closed = date.weekday >= 6 || DanishCalendar.holiday(on: date) != nil
             let count = max(1, perDay * (14 + Int(random.next() % 9) + (closed ? 6 : 0)) / 18)
             for _ in 0..<count {
-                guard let contact = contact(on: date, closed: closed, now: now, patients: patientIds, keyWorkers: keyWorkers, random: &random) else { continue }
+                guard let contact = contact(on: date, closed: closed, now: now, patients: patientIds, keyWorkers: keyWorkers, random: &random) else {
+                    continue
+                }
                 let advisor = advisors.randomElement(using: &random)!
                 batch.append((contact, ContactAuthor(userId: advisor.id, name: advisor.name)))
             }
@@ -81,10 +94,14 @@ enum DemoAdvisory {
 
     /// One synthetic contact on `date` at an hour drawn from the line's pattern (weekend and
     /// holiday days lean on the daytime hours), or nil when that moment is not yet past.
-    static func contact(on date: LocalDate, closed: Bool, now: Date, patients: [UUID], keyWorkers: [UUID: UUID],
-                        random: inout DemoPatients.Generator) -> ValidContact? {
+    static func contact(
+        on date: LocalDate, closed: Bool, now: Date, patients: [UUID], keyWorkers: [UUID: UUID],
+        random: inout DemoPatients.Generator
+    ) -> ValidContact? {
         let hour = pick(closed ? closedDayHours : openDayHours, &random)
-        guard let start = DanishCalendar.instant(date, hour: hour, minute: Int(random.next() % 60)), start < now.addingTimeInterval(-1800) else { return nil }
+        guard let start = DanishCalendar.instant(date, hour: hour, minute: Int(random.next() % 60)), start < now.addingTimeInterval(-1800) else {
+            return nil
+        }
         let end = start.addingTimeInterval(Double(180 + random.next() % 1320))
         let caller = pick(callers, &random)
         let patient = caller == .anonymous || random.next() % 10 < 3 ? nil : patients.randomElement(using: &random)
@@ -94,14 +111,21 @@ enum DemoAdvisory {
         let outcome = triage == .information ? .resolved : pick(outcomes, &random)
         var actions: [ContactAction] = [.adviceOnly]
         if chosen.contains(.pain) || chosen.contains(.dyspnoea) { actions = [.anticipatoryMedication] }
-        if triage == .acute { actions.append([ContactAction.contactedOutOfHoursDoctor, .contactedHomeCare, .admissionAdvised].randomElement(using: &random)!) }
+        if triage == .acute {
+            actions.append([ContactAction.contactedOutOfHoursDoctor, .contactedHomeCare, .admissionAdvised].randomElement(using: &random)!)
+        }
         if outcome == .escalated { actions.append(.referredPalliativeTeam) }
         let unit = patient.flatMap { keyWorkers[$0] }
-        let followUp = outcome == .needsFollowUp ? unit.map {
-            ValidContact.FollowUp(unitId: $0, dueAt: FollowUpDue.defaultDue(triage: triage, startedAt: start, shifts: .standard),
-                                  text: ["Tilse patienten og vurdér smertebehandlingen.", "Ring til pårørende og følg op på natten.",
-                                         "Ordination af anticiperende medicin skal fornyes."].randomElement(using: &random)!)
-        } : nil
+        let followUp =
+            outcome == .needsFollowUp
+            ? unit.map {
+                ValidContact.FollowUp(
+                    unitId: $0, dueAt: FollowUpDue.defaultDue(triage: triage, startedAt: start, shifts: .standard),
+                    text: [
+                        "Tilse patienten og vurdér smertebehandlingen.", "Ring til pårørende og følg op på natten.",
+                        "Ordination af anticiperende medicin skal fornyes.",
+                    ].randomElement(using: &random)!)
+            } : nil
         let stayed: Bool? = patient == nil ? nil : (outcome == .escalated && random.next() % 2 == 0 ? false : random.next() % 100 < 90)
         return ValidContact(
             startedAt: start, endedAt: end, channel: random.next() % 20 == 0 ? .video : .phone,
@@ -136,7 +160,9 @@ enum DemoAdvisory {
             let late = random.next() % 10 == 0
             let closedAt = followUp.dueAt.addingTimeInterval(late ? 3 * 3600 : -Double(random.next() % 7200))
             // A cancellation says why; some of the done ones say what was done.
-            let closing = random.next() % 25 == 0 ? FollowUpClosing(status: .cancelled, note: demoCancelNotes[Int(random.next() % 3)])
+            let closing =
+                random.next() % 25 == 0
+                ? FollowUpClosing(status: .cancelled, note: demoCancelNotes[Int(random.next() % 3)])
                 : FollowUpClosing(status: .done, note: random.next() % 3 == 0 ? demoDoneNotes[Int(random.next() % 3)] : nil)
             closings.append((followUp.id, closing, max(closedAt, followUp.createdAt), staff.randomElement(using: &random)!))
         }

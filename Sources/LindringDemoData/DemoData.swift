@@ -18,14 +18,17 @@ public enum DemoData {
 
     /// Creates the demo users unless they exist; returns (username, password, role) for each
     /// created now, and nothing when they were loaded before.
-    public static func load(persistence: Persistence, hasher: any PasswordHashing, patients: Int = 200, contactDays: Int = 365,
-                            contactsPerDay: Int = 18) async throws -> [(String, String, Role)] {
+    public static func load(
+        persistence: Persistence, hasher: any PasswordHashing, patients: Int = 200, contactDays: Int = 365,
+        contactsPerDay: Int = 18
+    ) async throws -> [(String, String, Role)] {
         if try await persistence.readEach({ try await UserRepository.find(username: "admin", on: $0) }) != nil { return [] }
         var created: [(String, String, Role)] = []
         for demo in users {
             let password = "Demo-" + SecureToken.make().prefix(14)
-            let draft = UserDraft(username: demo.username, name: demo.name, profession: demo.profession.rawValue,
-                                  unitCode: demo.unit, roles: [demo.role.rawValue])
+            let draft = UserDraft(
+                username: demo.username, name: demo.name, profession: demo.profession.rawValue,
+                unitCode: demo.unit, roles: [demo.role.rawValue])
             _ = try await Accounts.create(draft, password: password, persistence: persistence, hasher: hasher) { user in
                 Accounts.commandLineRecord("user.create.demo", entityType: "user", entityId: user.id.uuidString)
             }

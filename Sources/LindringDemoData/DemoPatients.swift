@@ -6,8 +6,10 @@ import LindringStore
 /// obviously invented; the CPR numbers are well-formed but made up (fixed seed, so every
 /// demo database is the same).
 enum DemoPatients {
-    static let firstNames = ["Åse", "Søren", "Ærtemor", "Bodil", "Carl", "Dagny", "Egon", "Frida", "Gunnar", "Hjørdis", "Ib", "Jytte",
-                             "Knud", "Lis", "Mogens", "Nanna", "Ole", "Pia", "Rigmor", "Svend", "Tove", "Uffe", "Vibeke", "Aage"]
+    static let firstNames = [
+        "Åse", "Søren", "Ærtemor", "Bodil", "Carl", "Dagny", "Egon", "Frida", "Gunnar", "Hjørdis", "Ib", "Jytte",
+        "Knud", "Lis", "Mogens", "Nanna", "Ole", "Pia", "Rigmor", "Svend", "Tove", "Uffe", "Vibeke", "Aage",
+    ]
     static let lastNames = ["Prøvesen", "Eksempelsen", "Demosen", "Fiktivsen", "Opdigtsen", "Testrup", "Skabelonsen", "Modelsen", "Påfundsen"]
 
     struct Generator: RandomNumberGenerator {
@@ -40,7 +42,8 @@ enum DemoPatients {
             let home = index % 3 == 0 ? homeCare.first { $0.code == "HJ-101" }! : homeCare.randomElement(using: &random)!
             let gp = gps.randomElement(using: &random)
             let consent: SharingConsent = index % 10 == 9 ? .declined : (index % 10 == 8 ? .notAsked : .given)
-            let patient = try patientDraft(index: index, name: name(index), home: home, gp: gp, consent: consent, random: &random).validated(today: today)
+            let patient = try patientDraft(index: index, name: name(index), home: home, gp: gp, consent: consent, random: &random).validated(
+                today: today)
             let plan = plan(index: index, team: team, home: home, gp: gp, hospices: hospices, random: &random)
             let second = index % 2 == 0 ? decided(plan, today: today) : nil
             batch.append((patient, team.id, plan, second))
@@ -52,7 +55,8 @@ enum DemoPatients {
                         let id = try await PatientRepository.create(patient, registeringUnitId: team, recordedBy: nil, on: tx)
                         try await PlanRepository.create(patientId: id, first, author: PlanAuthor(userId: nil, name: authors[0], unitId: team), on: tx)
                         if let second {
-                            _ = try await PlanRepository.update(patientId: id, second, basedOn: 1, author: PlanAuthor(userId: nil, name: authors[2], unitId: team), on: tx)
+                            _ = try await PlanRepository.update(
+                                patientId: id, second, basedOn: 1, author: PlanAuthor(userId: nil, name: authors[2], unitId: team), on: tx)
                         }
                     }
                 }
@@ -72,15 +76,21 @@ enum DemoPatients {
         "\(firstNames[index % firstNames.count]) \(lastNames[(index / firstNames.count + index) % lastNames.count])"
     }
 
-    static func patientDraft(index: Int, name: String, home: OrgUnit, gp: OrgUnit?, consent: SharingConsent,
-                             random: inout Generator) -> PatientDraft {
-        PatientDraft(cpr: cpr(index), name: name, address: "\(streets[index % streets.count]) \(1 + index % 97)",
-                     municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
-                     gpUnitId: gp?.id.uuidString,
-                     diagnosisGroup: DiagnosisGroup.allCases.randomElement(using: &random)!.rawValue,
-                     relatives: [.init(name: "Pårørende \(lastNames[index % lastNames.count])", relation: index % 2 == 0 ? "ægtefælle" : "datter",
-                                       phone: "30 \(10 + index % 80) 11 11", primaryContact: true, livesWithPatient: index % 2 == 0)],
-                     sharingConsent: consent.rawValue)
+    static func patientDraft(
+        index: Int, name: String, home: OrgUnit, gp: OrgUnit?, consent: SharingConsent,
+        random: inout Generator
+    ) -> PatientDraft {
+        PatientDraft(
+            cpr: cpr(index), name: name, address: "\(streets[index % streets.count]) \(1 + index % 97)",
+            municipalityCode: String(home.code.dropFirst(3)), phone: "20 \(10 + index % 80) 00 00",
+            gpUnitId: gp?.id.uuidString,
+            diagnosisGroup: DiagnosisGroup.allCases.randomElement(using: &random)!.rawValue,
+            relatives: [
+                .init(
+                    name: "Pårørende \(lastNames[index % lastNames.count])", relation: index % 2 == 0 ? "ægtefælle" : "datter",
+                    phone: "30 \(10 + index % 80) 11 11", primaryContact: true, livesWithPatient: index % 2 == 0)
+            ],
+            sharingConsent: consent.rawValue)
     }
 
     /// Invented street names for the demo's addresses.
@@ -91,20 +101,27 @@ enum DemoPatients {
         var plan = PlanContent()
         plan.careTeam = [CareTeamMember(unitId: team.id, role: .keyWorker), CareTeamMember(unitId: home.id, role: .homeCare)]
         if let gp { plan.careTeam.append(CareTeamMember(unitId: gp.id, role: .gp)) }
-        if index % 4 == 0, let hospice = hospices.randomElement(using: &random) { plan.careTeam.append(CareTeamMember(unitId: hospice.id, role: .hospice)) }
+        if index % 4 == 0, let hospice = hospices.randomElement(using: &random) {
+            plan.careTeam.append(CareTeamMember(unitId: hospice.id, role: .hospice))
+        }
         plan.preferredPlaceOfDeath = [.home, .home, .hospice, .notDiscussed].randomElement(using: &random)!
         plan.preferredPlaceOfCare = .home
         plan.prognosis = [.weeks, .months, .months, .unknown].randomElement(using: &random)!
         plan.whatMattersMost = ["At være hjemme hos familien", "At have ro og ingen smerter", "At nå datterens bryllup"].randomElement(using: &random)
         plan.equipment = [.hospitalBed] + (index % 3 == 0 ? [.oxygen] : [])
         plan.medications = [
-            AnticipatoryMedication(drug: "Morfin", strength: "10 mg/ml", dose: "2,5–5 mg", route: .sc, indication: .pain, maxPer24h: "6 doser",
-                                   prescribedBy: "Læge Ida Holm", availableInHome: true),
-            AnticipatoryMedication(drug: "Midazolam", strength: "5 mg/ml", dose: "2,5 mg", route: .sc, indication: .anxietyRestlessness,
-                                   maxPer24h: "4 doser", prescribedBy: "Læge Ida Holm", availableInHome: index % 2 == 0),
+            AnticipatoryMedication(
+                drug: "Morfin", strength: "10 mg/ml", dose: "2,5–5 mg", route: .sc, indication: .pain, maxPer24h: "6 doser",
+                prescribedBy: "Læge Ida Holm", availableInHome: true),
+            AnticipatoryMedication(
+                drug: "Midazolam", strength: "5 mg/ml", dose: "2,5 mg", route: .sc, indication: .anxietyRestlessness,
+                maxPer24h: "4 doser", prescribedBy: "Læge Ida Holm", availableInHome: index % 2 == 0),
         ]
-        plan.contingencies = [Contingency(situation: "Gennembrudssmerter", action: "Giv morfin s.c. efter ordination; ring ved 3. dosis",
-                                          callDay: "Palliativt team", callNight: "Palliativ rådgivning 24/7")]
+        plan.contingencies = [
+            Contingency(
+                situation: "Gennembrudssmerter", action: "Giv morfin s.c. efter ordination; ring ved 3. dosis",
+                callDay: "Palliativt team", callNight: "Palliativ rådgivning 24/7")
+        ]
         return plan
     }
 
@@ -141,8 +158,10 @@ enum DemoPatients {
         if !existing.isEmpty { return existing }
         var created: [OrgUnit] = []
         for (index, town) in ["Ballerup", "Hillerød", "Valby", "Gentofte", "Rønne", "Frederiksberg", "Hvidovre", "Helsingør"].enumerated() {
-            let unit = try UnitDraft(code: "DEMO-GP-\(index + 1)", name: "Demolægerne \(town)", kind: UnitKind.generalPractice.rawValue,
-                                     sector: Sector.generalPractice.rawValue, dayPhone: "70 70 \(10 + index) 00").validated()
+            let unit = try UnitDraft(
+                code: "DEMO-GP-\(index + 1)", name: "Demolægerne \(town)", kind: UnitKind.generalPractice.rawValue,
+                sector: Sector.generalPractice.rawValue, dayPhone: "70 70 \(10 + index) 00"
+            ).validated()
             created.append(try await persistence.write { try await UnitRepository.create(unit, on: $0) })
         }
         return created

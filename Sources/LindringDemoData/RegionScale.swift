@@ -21,8 +21,9 @@ public enum RegionScale {
 
         public func scaled(by fraction: Double) -> Volume {
             func part(_ n: Int) -> Int { max(1, Int((Double(n) * fraction).rounded())) }
-            return Volume(users: part(users), patients: part(patients), plans: min(part(plans), part(patients)), contacts: part(contacts),
-                          assessments: part(assessments))
+            return Volume(
+                users: part(users), patients: part(patients), plans: min(part(plans), part(patients)), contacts: part(contacts),
+                assessments: part(assessments))
         }
     }
 
@@ -40,8 +41,10 @@ public enum RegionScale {
     static let cprOffset = 1_000_000
 
     /// Loads `volume` of synthetic data ending at `now`. Refuses a database that has it already.
-    public static func load(persistence: Persistence, hasher: any PasswordHashing, volume: Volume, now: Date = Date(),
-                            progress: Progress = { _, _, _ in }) async throws {
+    public static func load(
+        persistence: Persistence, hasher: any PasswordHashing, volume: Volume, now: Date = Date(),
+        progress: Progress = { _, _, _ in }
+    ) async throws {
         if try await persistence.readEach({ try await UserRepository.find(username: firstUsername, on: $0) }) != nil { throw AlreadyLoaded() }
         let units = try await persistence.readEach { try await UnitRepository.list(includeInactive: false, on: $0) }
         var context = Context(units: units, gps: try await DemoPatients.demoGPs(persistence, units: units), now: now)
@@ -85,26 +88,34 @@ public enum RegionScale {
     /// Staff across the region: clinicians in the palliative teams, home care and hospital
     /// departments, the advisory line's nurses, social workers and educators. They share one
     /// hash of a random password nobody knows: they exist to be named in the data, not to sign in.
-    static func users(_ persistence: Persistence, hasher: any PasswordHashing, count: Int, context: Context, progress: Progress) async throws -> [User] {
+    static func users(
+        _ persistence: Persistence, hasher: any PasswordHashing, count: Int, context: Context, progress: Progress
+    ) async throws -> [User] {
         let hash = try await hasher.hash(SecureToken.make())
         let clinical = context.units(.palliativeTeam) + context.units(.homeCare) + context.units(.hospitalDepartment)
         var drafts: [(user: ValidUser, unitId: UUID?)] = []
         for index in 0..<count {
-            let (role, profession, unit): (Role, Profession, OrgUnit?) = switch index % 50 {
-            case 0: (.advisor, .nurse, context.unit("PAL-247"))
-            case 1: (.socialWorker, .socialWorker, context.unit("PABU"))
-            case 2: (.educator, .nurse, context.unit("UDD-PAL"))
-            default: (.clinician, index % 5 == 0 ? .doctor : .nurse, clinical[index % clinical.count])
-            }
-            let name = "\(DemoPatients.firstNames[index % DemoPatients.firstNames.count]) \(DemoPatients.lastNames[(index / 7) % DemoPatients.lastNames.count])"
-            drafts.append((ValidUser(username: String(format: "r-%05d", index + 1), name: name, profession: profession, unitCode: unit?.code, roles: [role]),
-                           unit?.id))
+            let (role, profession, unit): (Role, Profession, OrgUnit?) =
+                switch index % 50 {
+                case 0: (.advisor, .nurse, context.unit("PAL-247"))
+                case 1: (.socialWorker, .socialWorker, context.unit("PABU"))
+                case 2: (.educator, .nurse, context.unit("UDD-PAL"))
+                default: (.clinician, index % 5 == 0 ? .doctor : .nurse, clinical[index % clinical.count])
+                }
+            let name =
+                "\(DemoPatients.firstNames[index % DemoPatients.firstNames.count]) \(DemoPatients.lastNames[(index / 7) % DemoPatients.lastNames.count])"
+            drafts.append(
+                (
+                    ValidUser(username: String(format: "r-%05d", index + 1), name: name, profession: profession, unitCode: unit?.code, roles: [role]),
+                    unit?.id
+                ))
         }
         for start in stride(from: 0, to: drafts.count, by: 1_000) {
             let chunk = Array(drafts[start..<min(start + 1_000, drafts.count)])
             try await persistence.writeAlone { tx in
                 try await UserRepository.createMany(chunk, passwordHash: hash, on: tx)
-                try await AuditLog.append(chunk.map { Accounts.commandLineRecord("user.create.demo", entityType: "user", entityId: $0.user.username) }, on: tx)
+                try await AuditLog.append(
+                    chunk.map { Accounts.commandLineRecord("user.create.demo", entityType: "user", entityId: $0.user.username) }, on: tx)
             }
             progress("users", start + chunk.count, drafts.count)
         }
@@ -131,15 +142,20 @@ public enum RegionScale {
                 let team = hasPlan && index % 3 == 0 ? context.unit("RH-PAL")! : teams.randomElement(using: &context.random)!
                 let home = homeCare.randomElement(using: &context.random)!
                 let gp = context.gps.randomElement(using: &context.random)
-                let name = [DemoPatients.firstNames[index % DemoPatients.firstNames.count], middleNames[(index / 3) % middleNames.count],
-                            DemoPatients.lastNames[(index / 11) % DemoPatients.lastNames.count]].filter { !$0.isEmpty }.joined(separator: " ")
+                let name = [
+                    DemoPatients.firstNames[index % DemoPatients.firstNames.count], middleNames[(index / 3) % middleNames.count],
+                    DemoPatients.lastNames[(index / 11) % DemoPatients.lastNames.count],
+                ].filter { !$0.isEmpty }.joined(separator: " ")
                 let consent: SharingConsent = index % 10 == 9 ? .declined : (index % 10 == 8 ? .notAsked : .given)
-                let patient = try DemoPatients.patientDraft(index: cprOffset + index, name: name, home: home, gp: gp, consent: consent,
-                                                            random: &context.random).validated(today: today)
+                let patient = try DemoPatients.patientDraft(
+                    index: cprOffset + index, name: name, home: home, gp: gp, consent: consent,
+                    random: &context.random
+                ).validated(today: today)
                 let registered = context.now.addingTimeInterval(-Double(context.random.next() % UInt64(days * 86_400)))
                 let registeringUnit = hasPlan ? team : departments[index % departments.count]
                 let id = UUID()
-                try PatientRepository.rows(patient, id: id, registeringUnitId: registeringUnit.id, recordedBy: nil, now: registered, into: &chunk.rows)
+                try PatientRepository.rows(
+                    patient, id: id, registeringUnitId: registeringUnit.id, recordedBy: nil, now: registered, into: &chunk.rows)
                 chunk.audit.append(record("patient.create", patientId: id, at: registered))
                 guard hasPlan else {
                     context.unplanned.append(id)
@@ -191,13 +207,18 @@ public enum RegionScale {
             // A moment that does not exist (the spring DST gap) is drawn again; the attempts are bounded.
             while today < due, written < count, attempts < due * 4 {
                 attempts += 1
-                guard let contact = DemoAdvisory.contact(on: date, closed: closed, now: context.now, patients: patientIds, keyWorkers: keyWorkers,
-                                                         random: &random) else { continue }
+                guard
+                    let contact = DemoAdvisory.contact(
+                        on: date, closed: closed, now: context.now, patients: patientIds, keyWorkers: keyWorkers,
+                        random: &random)
+                else { continue }
                 let advisor = advisors.randomElement(using: &random)
                 let id = UUID()
-                ContactRepository.rows(contact, id: id, author: ContactAuthor(userId: advisor?.id ?? UUID(), name: advisor?.name ?? "Nanna Nielsen"),
-                                       idempotencyKey: nil, now: contact.endedAt, into: &chunk.rows)
-                chunk.audit.append(record("contact.create", patientId: contact.patientId, at: contact.endedAt, user: advisor, entityType: "contact", entityId: id))
+                ContactRepository.rows(
+                    contact, id: id, author: ContactAuthor(userId: advisor?.id ?? UUID(), name: advisor?.name ?? "Nanna Nielsen"),
+                    idempotencyKey: nil, now: contact.endedAt, into: &chunk.rows)
+                chunk.audit.append(
+                    record("contact.create", patientId: contact.patientId, at: contact.endedAt, user: advisor, entityType: "contact", entityId: id))
                 today += 1
                 written += 1
             }
@@ -235,8 +256,9 @@ public enum RegionScale {
                 let takenAt = context.now.addingTimeInterval(-weeksAgo * 86_400 - Double(random.next() % 40_000))
                 let nurse = nurses.isEmpty ? nil : nurses[Int(random.next() % UInt64(nurses.count))]
                 let id = UUID()
-                AssessmentRepository.rows(patientId: patient, instrument: .esasR, respondent: step % 2 == 0 ? .patient : .staff, result: result,
-                                          takenAt: takenAt, recordedBy: (nurse?.id, nurse?.name ?? "Sygeplejerske Bo Berg"), id: id, now: takenAt, into: &chunk.rows)
+                AssessmentRepository.rows(
+                    patientId: patient, instrument: .esasR, respondent: step % 2 == 0 ? .patient : .staff, result: result,
+                    takenAt: takenAt, recordedBy: (nurse?.id, nurse?.name ?? "Sygeplejerske Bo Berg"), id: id, now: takenAt, into: &chunk.rows)
                 chunk.audit.append(record("assessment.create", patientId: patient, at: takenAt, user: nurse, entityType: "assessment", entityId: id))
                 written += 1
             }
@@ -299,9 +321,12 @@ public enum RegionScale {
         }
     }
 
-    static func record(_ action: String, patientId: UUID?, at: Date, user: User? = nil, entityType: String = "patient", entityId: UUID? = nil) -> AuditRecord {
-        AuditRecord(at: at, userId: user?.id, username: user?.username ?? "cli:demo-data", role: user?.roles.first?.rawValue ?? "administrator",
-                    action: action, entityType: entityType, entityId: (entityId ?? patientId)?.uuidString, patientId: patientId,
-                    purpose: "synthetic region-scale data", userAgent: "lindring-cli")
+    static func record(
+        _ action: String, patientId: UUID?, at: Date, user: User? = nil, entityType: String = "patient", entityId: UUID? = nil
+    ) -> AuditRecord {
+        AuditRecord(
+            at: at, userId: user?.id, username: user?.username ?? "cli:demo-data", role: user?.roles.first?.rawValue ?? "administrator",
+            action: action, entityType: entityType, entityId: (entityId ?? patientId)?.uuidString, patientId: patientId,
+            purpose: "synthetic region-scale data", userAgent: "lindring-cli")
     }
 }

@@ -142,7 +142,8 @@ public final class DirectSQLiteConnection: SQLDatabase, @unchecked Sendable {
             }
         }
         guard sqlite_nio_sqlite3_bind_parameter_count(statement) == binds.count else {
-            throw DirectSQLiteError(code: SQLITE_RANGE, message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
+            throw DirectSQLiteError(
+                code: SQLITE_RANGE, message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
         }
         for (index, value) in binds.enumerated() {
             try check(bind(value, at: Int32(index + 1), to: statement), handle)

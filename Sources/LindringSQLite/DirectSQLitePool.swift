@@ -23,8 +23,10 @@ public final class DirectSQLitePool: @unchecked Sendable {
     private var closed = false
     private static let closedError = DirectSQLiteError(code: SQLITE_MISUSE, message: "the database is closed")
 
-    public init(path: String, role: DirectSQLiteConnection.Role, pragmas: [String], capacity: Int,
-                eventLoop: @escaping @Sendable () -> any EventLoop, logger: Logger) {
+    public init(
+        path: String, role: DirectSQLiteConnection.Role, pragmas: [String], capacity: Int,
+        eventLoop: @escaping @Sendable () -> any EventLoop, logger: Logger
+    ) {
         self.path = path
         self.role = role
         self.pragmas = pragmas
@@ -128,7 +130,11 @@ public final class DirectSQLitePool: @unchecked Sendable {
     public func close() {
         let (connections, waiters) = lock.withLock {
             closed = true
-            defer { opened = []; idle = []; waiting = [] }
+            defer {
+                opened = []
+                idle = []
+                waiting = []
+            }
             return (opened, waiting)
         }
         for waiter in waiters { waiter.resume(returning: nil) }

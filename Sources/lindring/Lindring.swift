@@ -55,8 +55,9 @@ func printDemoUsers(_ users: [(String, String, Role)]) {
     }
     say("Demo users (the passwords are shown only this once):")
     for (username, password, role) in users {
-        say("  " + username.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
-              + password.padding(toLength: 22, withPad: " ", startingAt: 0) + " " + role.rawValue)
+        say(
+            "  " + username.padding(toLength: 18, withPad: " ", startingAt: 0) + " "
+                + password.padding(toLength: 22, withPad: " ", startingAt: 0) + " " + role.rawValue)
     }
 }
 
@@ -84,7 +85,9 @@ struct Serve: AsyncParsableCommand {
         let app = try await buildApplication(config, metrics: registry)
         say("Lindring listening on http://\(hostname):\(port) (database \(config.database))")
         if demo {
-            say("The audit log is sealed with the key in \(try config.auditKeyPath()); `lindring audit verify` needs it. Keep it apart from the database's backups.")
+            say(
+                "The audit log is sealed with the key in \(try config.auditKeyPath()); `lindring audit verify` needs it. Keep it apart from the database's backups."
+            )
             say("Open http://\(hostname):\(port) and sign in with one of the demo users above.")
         }
         try await app.runService()
@@ -133,7 +136,8 @@ struct CreateUser: AsyncParsableCommand {
 }
 
 struct ApiTokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "api-token", abstract: "Issue an API token for a user; printed once, as the last line.")
+    static let configuration = CommandConfiguration(
+        commandName: "api-token", abstract: "Issue an API token for a user; printed once, as the last line.")
 
     @Option var username: String
     @Option(help: "What the token is for.") var label = "issued on the command line"
@@ -146,7 +150,8 @@ struct ApiTokenCommand: AsyncParsableCommand {
             }
             return try await persistence.write { tx in
                 let issued = try await ApiTokenRepository.issue(userId: user.id, label: label, on: tx)
-                try await AuditLog.append(Accounts.commandLineRecord("apiToken.issue", entityType: "apiToken", entityId: issued.id.uuidString), on: tx)
+                try await AuditLog.append(
+                    Accounts.commandLineRecord("apiToken.issue", entityType: "apiToken", entityId: issued.id.uuidString), on: tx)
                 return issued.token
             }
         }
@@ -182,7 +187,9 @@ struct Audit: AsyncParsableCommand {
         /// Checkpoint lines, each with a valid signature; blank lines are skipped.
         func readCheckpoints(_ path: String, key: AuditKey) throws -> [AuditCheckpoint] {
             let text: String
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ValidationError("cannot read \(path): \(error.localizedDescription)") }
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+            }
             var checkpoints: [AuditCheckpoint] = []
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where !line.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -229,8 +236,9 @@ struct Audit: AsyncParsableCommand {
 }
 
 struct DemoDataCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo-data",
-                                                    abstract: "Load synthetic demo users for every role, synthetic patients and a year of advisory-line contacts (once).")
+    static let configuration = CommandConfiguration(
+        commandName: "demo-data",
+        abstract: "Load synthetic demo users for every role, synthetic patients and a year of advisory-line contacts (once).")
 
     enum Scale: String, ExpressibleByArgument, CaseIterable {
         case demo, region
@@ -239,7 +247,10 @@ struct DemoDataCommand: AsyncParsableCommand {
     @Option(help: "How many synthetic patients to create (region scale: 100000).") var patients = 200
     @Option(help: "How many days of synthetic advisory-line contacts to create, ending today (0 for none).") var contactDays = 365
     @Option(help: "About how many contacts a day (1,000,000 over five years: 548).") var contactsPerDay = 18
-    @Option(help: "region: after the demo, a region's five years (100,000 patients, 20,000 plans, 1,000,000 contacts, 2,000,000 assessments, 5,000 users, their audit entries).")
+    @Option(
+        help:
+            "region: after the demo, a region's five years (100,000 patients, 20,000 plans, 1,000,000 contacts, 2,000,000 assessments, 5,000 users, their audit entries)."
+    )
     var scale: Scale = .demo
     @Option(help: "With --scale region: the share of the region's volume to load (0.01 for a quick one).") var fraction = 1.0
 
@@ -255,8 +266,9 @@ struct DemoDataCommand: AsyncParsableCommand {
             let hasher = PasswordHasher(cost: config.bcryptCost)
             defer { Task { try? await hasher.shutdown() } }
             // At region scale the contacts come from the region's generator; the demo keeps its users, patients and rota.
-            let created = try await DemoData.load(persistence: persistence, hasher: hasher, patients: patients,
-                                                  contactDays: scale == .region ? 1 : contactDays, contactsPerDay: contactsPerDay)
+            let created = try await DemoData.load(
+                persistence: persistence, hasher: hasher, patients: patients,
+                contactDays: scale == .region ? 1 : contactDays, contactsPerDay: contactsPerDay)
             if scale == .region {
                 let volume = RegionScale.Volume.region.scaled(by: fraction)
                 let bar = ProgressBar()

@@ -18,7 +18,8 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = Int(share * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let line = "\(stage.padding(toLength: 12, withPad: " ", startingAt: 0)) [\(bar)] "
+        let line =
+            "\(stage.padding(toLength: 12, withPad: " ", startingAt: 0)) [\(bar)] "
             + "\(String(format: "%3d", Int(share * 100)))%  \(Self.grouped(done)) / \(Self.grouped(total))  "
             + String(format: "%.1f s", Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data(((interactive ? "\r" : "") + line + (finished ? "\n" : "")).utf8))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 @Suite struct AdvisoryContactTests {
@@ -13,9 +14,10 @@ import Testing
     }
 
     func draft(_ change: (inout ContactDraft) -> Void = { _ in }) -> ContactDraft {
-        var draft = ContactDraft(startedAt: "2026-11-23T20:14:00Z", callerRole: "relative", patientId: UUID().uuidString,
-                                 reasons: ["dyspnoea"], situation: "Breathless at rest", triage: "routine", outcome: "resolved",
-                                 stayedAtHome: true)
+        var draft = ContactDraft(
+            startedAt: "2026-11-23T20:14:00Z", callerRole: "relative", patientId: UUID().uuidString,
+            reasons: ["dyspnoea"], situation: "Breathless at rest", triage: "routine", outcome: "resolved",
+            stayedAtHome: true)
         change(&draft)
         return draft
     }
@@ -38,45 +40,64 @@ import Testing
         #expect(contact.reasons == [.dyspnoea])
     }
 
-    @Test(arguments: [
-        ("callerRole", { @Sendable (d: inout ContactDraft) in d.callerRole = "" }, ValidationCode.required),
-        ("callerRole", { @Sendable (d: inout ContactDraft) in d.callerRole = "neighbour" }, .invalidChoice),
-        ("channel", { @Sendable (d: inout ContactDraft) in d.channel = "fax" }, .invalidChoice),
-        ("reasons", { @Sendable (d: inout ContactDraft) in d.reasons = [] }, .required),
-        ("reasons", { @Sendable (d: inout ContactDraft) in d.reasons = ["pain", "hiccups"] }, .invalidChoice),
-        ("actions", { @Sendable (d: inout ContactDraft) in d.actions = ["prayed"] }, .invalidChoice),
-        ("triage", { @Sendable (d: inout ContactDraft) in d.triage = "soon" }, .invalidChoice),
-        ("outcome", { @Sendable (d: inout ContactDraft) in d.outcome = nil }, .required),
-        ("startedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "yesterday evening" }, .invalidFormat),
-        ("startedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = nil }, .required),
-        ("startedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "2026-11-23T22:00:00Z" }, .inFuture),
-        ("endedAt", { @Sendable (d: inout ContactDraft) in d.endedAt = "2026-11-23T20:00:00Z" }, .beforeStart),
-        ("endedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "2026-11-20T20:00:00Z"; d.endedAt = "2026-11-22T20:00:00Z" }, .tooLong),
-        ("endedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "2026-11-21T20:00:00Z" }, .required),
-        ("endedAt", { @Sendable (d: inout ContactDraft) in d.endedAt = "2026-11-23T23:00:00Z" }, .inFuture),
-        ("patientId", { @Sendable (d: inout ContactDraft) in d.patientId = "42" }, .invalidFormat),
-        ("callerPhone", { @Sendable (d: inout ContactDraft) in d.callerPhone = "call me" }, .invalidFormat),
-        ("callerUnitId", { @Sendable (d: inout ContactDraft) in d.callerUnitId = UUID().uuidString }, .notFound),
-        ("situation", { @Sendable (d: inout ContactDraft) in d.situation = "a\u{0}b" }, .invalidFormat),
-        ("assessment", { @Sendable (d: inout ContactDraft) in d.assessment = String(repeating: "x", count: 4001) }, .tooLong),
-        ("followUp.text", { @Sendable (d: inout ContactDraft) in d.outcome = "needsFollowUp" }, .required),
-        ("followUp.text", { @Sendable (d: inout ContactDraft) in d.actions = ["callbackScheduled"] }, .required),
-        ("followUp.unitId", { @Sendable (d: inout ContactDraft) in d.patientId = nil; d.followUp = .init(text: "Call back") }, .required),
-        ("followUp.unitId", { @Sendable (d: inout ContactDraft) in d.followUp = .init(unitId: "x", text: "Call back") }, .invalidFormat),
-        ("followUp.dueAt", { @Sendable (d: inout ContactDraft) in d.followUp = .init(dueAt: "tomorrow", text: "Call back") }, .invalidFormat),
-    ] as [(String, @Sendable (inout ContactDraft) -> Void, ValidationCode)])
+    @Test(
+        arguments: [
+            ("callerRole", { @Sendable (d: inout ContactDraft) in d.callerRole = "" }, ValidationCode.required),
+            ("callerRole", { @Sendable (d: inout ContactDraft) in d.callerRole = "neighbour" }, .invalidChoice),
+            ("channel", { @Sendable (d: inout ContactDraft) in d.channel = "fax" }, .invalidChoice),
+            ("reasons", { @Sendable (d: inout ContactDraft) in d.reasons = [] }, .required),
+            ("reasons", { @Sendable (d: inout ContactDraft) in d.reasons = ["pain", "hiccups"] }, .invalidChoice),
+            ("actions", { @Sendable (d: inout ContactDraft) in d.actions = ["prayed"] }, .invalidChoice),
+            ("triage", { @Sendable (d: inout ContactDraft) in d.triage = "soon" }, .invalidChoice),
+            ("outcome", { @Sendable (d: inout ContactDraft) in d.outcome = nil }, .required),
+            ("startedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "yesterday evening" }, .invalidFormat),
+            ("startedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = nil }, .required),
+            ("startedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "2026-11-23T22:00:00Z" }, .inFuture),
+            ("endedAt", { @Sendable (d: inout ContactDraft) in d.endedAt = "2026-11-23T20:00:00Z" }, .beforeStart),
+            (
+                "endedAt",
+                { @Sendable (d: inout ContactDraft) in
+                    d.startedAt = "2026-11-20T20:00:00Z"
+                    d.endedAt = "2026-11-22T20:00:00Z"
+                }, .tooLong
+            ),
+            ("endedAt", { @Sendable (d: inout ContactDraft) in d.startedAt = "2026-11-21T20:00:00Z" }, .required),
+            ("endedAt", { @Sendable (d: inout ContactDraft) in d.endedAt = "2026-11-23T23:00:00Z" }, .inFuture),
+            ("patientId", { @Sendable (d: inout ContactDraft) in d.patientId = "42" }, .invalidFormat),
+            ("callerPhone", { @Sendable (d: inout ContactDraft) in d.callerPhone = "call me" }, .invalidFormat),
+            ("callerUnitId", { @Sendable (d: inout ContactDraft) in d.callerUnitId = UUID().uuidString }, .notFound),
+            ("situation", { @Sendable (d: inout ContactDraft) in d.situation = "a\u{0}b" }, .invalidFormat),
+            ("assessment", { @Sendable (d: inout ContactDraft) in d.assessment = String(repeating: "x", count: 4001) }, .tooLong),
+            ("followUp.text", { @Sendable (d: inout ContactDraft) in d.outcome = "needsFollowUp" }, .required),
+            ("followUp.text", { @Sendable (d: inout ContactDraft) in d.actions = ["callbackScheduled"] }, .required),
+            (
+                "followUp.unitId",
+                { @Sendable (d: inout ContactDraft) in
+                    d.patientId = nil
+                    d.followUp = .init(text: "Call back")
+                }, .required
+            ),
+            ("followUp.unitId", { @Sendable (d: inout ContactDraft) in d.followUp = .init(unitId: "x", text: "Call back") }, .invalidFormat),
+            ("followUp.dueAt", { @Sendable (d: inout ContactDraft) in d.followUp = .init(dueAt: "tomorrow", text: "Call back") }, .invalidFormat),
+        ] as [(String, @Sendable (inout ContactDraft) -> Void, ValidationCode)])
     func badInputIsAFieldError(field: String, change: @Sendable (inout ContactDraft) -> Void, code: ValidationCode) {
         #expect(errors(draft(change)).contains(FieldError(field, code)), "\(errors(draft(change)))")
     }
 
     @Test func repeatedChoicesCountOnce() throws {
-        let contact = try draft { $0.reasons = ["pain", "dyspnoea", "pain"]; $0.actions = ["adviceOnly", "adviceOnly"] }.validated(context)
+        let contact = try draft {
+            $0.reasons = ["pain", "dyspnoea", "pain"]
+            $0.actions = ["adviceOnly", "adviceOnly"]
+        }.validated(context)
         #expect(contact.reasons == [.pain, .dyspnoea])
         #expect(contact.actions == [.adviceOnly])
     }
 
     @Test func aFollowUpGoesToTheKeyWorkerUnitByDefault() throws {
-        let contact = try draft { $0.outcome = "needsFollowUp"; $0.followUp = .init(text: "Check the oxygen") }.validated(context)
+        let contact = try draft {
+            $0.outcome = "needsFollowUp"
+            $0.followUp = .init(text: "Check the oxygen")
+        }.validated(context)
         #expect(contact.followUp?.unitId == keyWorkerUnit)
         // Routine, Monday evening: Tuesday 10:00 Copenhagen time.
         #expect(contact.followUp?.dueAt == ISO8601Instant.parse("2026-11-24T09:00:00Z"))
@@ -90,10 +111,10 @@ import Testing
     @Test(arguments: [
         // triage, started (UTC), default due (UTC)
         (Triage.acute, "2026-11-23T20:14:00Z", "2026-11-23T21:14:00Z"),
-        (.urgent, "2026-11-23T20:14:00Z", "2026-11-23T23:00:00Z"),       // evening shift ends at midnight CET
-        (.urgent, "2026-11-24T01:00:00Z", "2026-11-24T07:00:00Z"),       // night shift ends 08:00 CET
-        (.routine, "2026-12-23T20:00:00Z", "2026-12-28T09:00:00Z"),      // 24–26 Dec and a Sunday are closed
-        (.routine, "2027-03-24T12:00:00Z", "2027-03-30T08:00:00Z"),      // Easter 2027, after the change to summer time
+        (.urgent, "2026-11-23T20:14:00Z", "2026-11-23T23:00:00Z"),  // evening shift ends at midnight CET
+        (.urgent, "2026-11-24T01:00:00Z", "2026-11-24T07:00:00Z"),  // night shift ends 08:00 CET
+        (.routine, "2026-12-23T20:00:00Z", "2026-12-28T09:00:00Z"),  // 24–26 Dec and a Sunday are closed
+        (.routine, "2027-03-24T12:00:00Z", "2027-03-30T08:00:00Z"),  // Easter 2027, after the change to summer time
         (.information, "2026-11-27T15:30:00Z", "2026-11-30T09:00:00Z"),  // Friday evening → Monday
     ])
     func defaultDueTimes(triage: Triage, started: String, due: String) {

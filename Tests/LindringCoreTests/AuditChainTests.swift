@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 @Suite struct AuditChainTests {
     func chain(_ count: Int) -> [AuditChain.StoredEntry] {
         var previous = AuditChain.genesis
         return (1...count).map { n in
-            let record = AuditRecord(at: Date(timeIntervalSince1970: 1_800_000_000 + Double(n)), username: "u\(n)",
-                                     role: "auditor", action: "auth.login", outcome: .allowed, ip: "127.0.0.1")
+            let record = AuditRecord(
+                at: Date(timeIntervalSince1970: 1_800_000_000 + Double(n)), username: "u\(n)",
+                role: "auditor", action: "auth.login", outcome: .allowed, ip: "127.0.0.1")
             let hash = AuditChain.hash(record, sequence: Int64(n), previousHash: previous)
             defer { previous = hash }
             return .init(sequence: Int64(n), record: record, previousHash: previous, hash: hash)
@@ -56,7 +58,8 @@ import Testing
     @Test func fieldsCannotImitateEachOther() {
         let a = AuditRecord(at: Date(timeIntervalSince1970: 0), username: "a;b", action: "x")
         let b = AuditRecord(at: Date(timeIntervalSince1970: 0), username: "a", role: "b", action: "x")
-        #expect(AuditChain.hash(a, sequence: 1, previousHash: AuditChain.genesis)
-            != AuditChain.hash(b, sequence: 1, previousHash: AuditChain.genesis))
+        #expect(
+            AuditChain.hash(a, sequence: 1, previousHash: AuditChain.genesis)
+                != AuditChain.hash(b, sequence: 1, previousHash: AuditChain.genesis))
     }
 }

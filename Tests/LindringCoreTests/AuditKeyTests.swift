@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 @Suite struct AuditKeyTests {
@@ -14,7 +15,10 @@ import Testing
         #expect(AuditKey.generate().seal(sequence: 7, hash: "abc") != key.seal(sequence: 7, hash: "abc"))
     }
 
-    @Test(arguments: ["", "lindring-audit-key-v1\n", "lindring-audit-key-v1\nnot base64!\n", "lindring-audit-key-v1\nAAAA\n", "other\n" + Data(count: 32).base64EncodedString()])
+    @Test(arguments: [
+        "", "lindring-audit-key-v1\n", "lindring-audit-key-v1\nnot base64!\n", "lindring-audit-key-v1\nAAAA\n",
+        "other\n" + Data(count: 32).base64EncodedString(),
+    ])
     func aFileThatIsNotAKeyIsRefused(contents: String) {
         #expect(throws: AuditKey.Invalid.self) { try AuditKey(fileContents: contents) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 @Suite struct CPRNumberTests {
@@ -52,14 +53,14 @@ import Testing
     // MARK: Dates
 
     @Test(arguments: [
-        ("2902004000", true),   // 2000 is a leap year (divisible by 400)
+        ("2902004000", true),  // 2000 is a leap year (divisible by 400)
         ("2902001000", false),  // 1900 is not (divisible by 100)
-        ("2902969000", true),   // 1996
+        ("2902969000", true),  // 1996
         ("2902972000", false),  // 1997
-        ("2902565000", true),   // 2056
-        ("2902845000", true),   // 1884
-        ("2902006000", true),   // 2000 again, via the 5–8 rule
-        ("2902007800", true),   // 2000
+        ("2902565000", true),  // 2056
+        ("2902845000", true),  // 1884
+        ("2902006000", true),  // 2000 again, via the 5–8 rule
+        ("2902007800", true),  // 2000
         ("2902995000", false),  // 1899
     ])
     func twentyNinthOfFebruaryOnlyInLeapYearsOfTheFullYear(text: String, isValid: Bool) {
@@ -181,7 +182,10 @@ import Testing
     @Test func stringInterpolationNeverRevealsTheSerialDigits() throws {
         // given
         let cpr = try CPRNumber("0101019876")
-        struct Patient { let name: String; let cpr: CPRNumber }
+        struct Patient {
+            let name: String
+            let cpr: CPRNumber
+        }
         // when
         var dumped = ""
         dump(cpr, to: &dumped)
@@ -283,8 +287,10 @@ import Testing
 }
 
 @Suite struct CPRShapeTests {
-    @Test(arguments: [("0101401234", true), ("010140-1234", true), ("010140 1234", true), ("3213991234", true), ("01014012345", false),
-                      ("010140123", false), ("Åse 0101401234", false), ("Åse", false), ("", false)])
+    @Test(arguments: [
+        ("0101401234", true), ("010140-1234", true), ("010140 1234", true), ("3213991234", true), ("01014012345", false),
+        ("010140123", false), ("Åse 0101401234", false), ("Åse", false), ("", false),
+    ])
     func cprShapedTextIsRecognised(text: String, shaped: Bool) {
         #expect(CPRNumber.hasShape(text) == shaped)
     }

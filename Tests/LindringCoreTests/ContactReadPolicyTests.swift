@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 /// Who may read an advisory contact, cell by cell (issue 18, item 2).
@@ -12,26 +13,29 @@ import Testing
 
     static func facts(_ consent: SharingConsent) -> PatientAccessFacts { LineRecordPolicyTests.facts(consent) }
 
-    @Test(arguments: [
-        // roles, unit, consent (nil: no patient), follow-up sent to the reader's unit, broke the glass, expected
-        ([Role.advisor], line, SharingConsent.declined, false, false, ContactReadGround?.some(.advisoryLine)),
-        ([.advisor], line, nil, false, false, .advisoryLine),
-        ([.clinician], homeCare, .declined, true, false, .followUpUnit),
-        ([.clinician], elsewhere, .given, true, false, .followUpUnit),
-        ([.clinician], elsewhere, nil, true, false, .followUpUnit),
-        ([.clinician], homeCare, .given, false, false, .patientAccess(.careTeam)),
-        ([.clinician], homeCare, .notAsked, false, false, .patientAccess(.careTeam)),
-        ([.clinician], homeCare, .declined, false, false, nil),
-        ([.clinician], registering, .declined, false, false, .patientAccess(.registeringUnit)),
-        ([.clinician], elsewhere, .given, false, false, nil),
-        ([.clinician], elsewhere, .given, false, true, .patientAccess(.breakTheGlass)),
-        ([.clinician], elsewhere, nil, false, false, nil),
-        ([.finance], homeCare, .given, true, false, nil),
-        ([.socialWorker], registering, .given, false, false, nil),
-        ([.auditor], line, .given, false, false, nil),
-    ] as [([Role], UUID, SharingConsent?, Bool, Bool, ContactReadGround?)])
-    func whoMayReadAContact(roles: [Role], unit: UUID, consent: SharingConsent?, followUpToReader: Bool, brokeTheGlass: Bool,
-                            expected: ContactReadGround?) {
+    @Test(
+        arguments: [
+            // roles, unit, consent (nil: no patient), follow-up sent to the reader's unit, broke the glass, expected
+            ([Role.advisor], line, SharingConsent.declined, false, false, ContactReadGround?.some(.advisoryLine)),
+            ([.advisor], line, nil, false, false, .advisoryLine),
+            ([.clinician], homeCare, .declined, true, false, .followUpUnit),
+            ([.clinician], elsewhere, .given, true, false, .followUpUnit),
+            ([.clinician], elsewhere, nil, true, false, .followUpUnit),
+            ([.clinician], homeCare, .given, false, false, .patientAccess(.careTeam)),
+            ([.clinician], homeCare, .notAsked, false, false, .patientAccess(.careTeam)),
+            ([.clinician], homeCare, .declined, false, false, nil),
+            ([.clinician], registering, .declined, false, false, .patientAccess(.registeringUnit)),
+            ([.clinician], elsewhere, .given, false, false, nil),
+            ([.clinician], elsewhere, .given, false, true, .patientAccess(.breakTheGlass)),
+            ([.clinician], elsewhere, nil, false, false, nil),
+            ([.finance], homeCare, .given, true, false, nil),
+            ([.socialWorker], registering, .given, false, false, nil),
+            ([.auditor], line, .given, false, false, nil),
+        ] as [([Role], UUID, SharingConsent?, Bool, Bool, ContactReadGround?)])
+    func whoMayReadAContact(
+        roles: [Role], unit: UUID, consent: SharingConsent?, followUpToReader: Bool, brokeTheGlass: Bool,
+        expected: ContactReadGround?
+    ) {
         // given
         let requester = PatientRequester(roles: roles, unitId: unit, brokeTheGlass: brokeTheGlass)
         let followUpUnits: Set<UUID> = followUpToReader ? [unit] : [Self.line]

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import LindringCore
 
 @Suite struct UnitDraftTests {
     @Test func validDraftIsTrimmedAndParsed() throws {
         // given
-        let draft = UnitDraft(code: " RH-PAL ", name: "  Palliativt Team ", kind: "palliativeTeam", sector: "region",
-                              dayPhone: "+45 35 45 35 45", sorCode: "")
+        let draft = UnitDraft(
+            code: " RH-PAL ", name: "  Palliativt Team ", kind: "palliativeTeam", sector: "region",
+            dayPhone: "+45 35 45 35 45", sorCode: "")
         // when
         let unit = try draft.validated()
         // then
@@ -18,8 +20,9 @@ import Testing
 
     @Test func everyBadFieldIsReported() {
         // given
-        let draft = UnitDraft(code: "<script>", name: "", kind: "castle", sector: "", parentCode: "<script>",
-                              dayPhone: "ring mig", sorCode: "12ab")
+        let draft = UnitDraft(
+            code: "<script>", name: "", kind: "castle", sector: "", parentCode: "<script>",
+            dayPhone: "ring mig", sorCode: "12ab")
         // when
         let failure = #expect(throws: ValidationFailure.self) { try draft.validated() }
         // then
@@ -47,8 +50,9 @@ import Testing
 @Suite struct UserDraftTests {
     @Test func usernameIsLowercasedAndRolesDeduplicated() throws {
         // given
-        let draft = UserDraft(username: " Hanne.B ", name: "Hanne Berg", profession: "nurse", unitCode: "",
-                              roles: ["advisor", "clinician", "advisor"])
+        let draft = UserDraft(
+            username: " Hanne.B ", name: "Hanne Berg", profession: "nurse", unitCode: "",
+            roles: ["advisor", "clinician", "advisor"])
         // when
         let user = try draft.validated()
         // then

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 /// Issue 18, item 11: the handover opens on the shift that just ended; a follow-up is closed with
@@ -50,7 +51,9 @@ import Testing
             // then: it is over, and the shift after it is the one running now
             let running = shifts.occurrence(at: instant)
             #expect(shown.end <= instant, "\(instant): \(shown.code) \(shown.date) has not ended")
-            #expect(shifts.next(shown) == running && shown.end == running.start, "\(instant): \(shown.code) \(shown.date) is not the shift before \(running.code)")
+            #expect(
+                shifts.next(shown) == running && shown.end == running.start,
+                "\(instant): \(shown.code) \(shown.date) is not the shift before \(running.code)")
         }
     }
 
@@ -68,19 +71,20 @@ import Testing
 @Suite struct FollowUpClosingTests {
     static let long = String(repeating: "x", count: FollowUpClosing.noteMaxLength + 1)
 
-    @Test(arguments: [
-        (FollowUpStatus.done, nil, nil, nil),  // done needs no note
-        (.done, "  ", nil, nil),
-        (.done, "  Tilset, smerterne er lettet  ", "Tilset, smerterne er lettet", nil),
-        (.done, "Ringede kl. 9\nAlt vel", "Ringede kl. 9\nAlt vel", nil),
-        (.done, long, nil, FieldError("note", .tooLong)),
-        (.done, "bip\u{7}", nil, FieldError("note", .invalidFormat)),
-        (.cancelled, nil, nil, FieldError("note", .required)),  // a cancellation says why
-        (.cancelled, " \n ", nil, FieldError("note", .required)),
-        (.cancelled, "Indlagt på hospice i går", "Indlagt på hospice i går", nil),
-        (.cancelled, long, nil, FieldError("note", .tooLong)),
-        (.open, "x", nil, FieldError("status", .invalidChoice)),
-    ] as [(FollowUpStatus, String?, String?, FieldError?)])
+    @Test(
+        arguments: [
+            (FollowUpStatus.done, nil, nil, nil),  // done needs no note
+            (.done, "  ", nil, nil),
+            (.done, "  Tilset, smerterne er lettet  ", "Tilset, smerterne er lettet", nil),
+            (.done, "Ringede kl. 9\nAlt vel", "Ringede kl. 9\nAlt vel", nil),
+            (.done, long, nil, FieldError("note", .tooLong)),
+            (.done, "bip\u{7}", nil, FieldError("note", .invalidFormat)),
+            (.cancelled, nil, nil, FieldError("note", .required)),  // a cancellation says why
+            (.cancelled, " \n ", nil, FieldError("note", .required)),
+            (.cancelled, "Indlagt på hospice i går", "Indlagt på hospice i går", nil),
+            (.cancelled, long, nil, FieldError("note", .tooLong)),
+            (.open, "x", nil, FieldError("status", .invalidChoice)),
+        ] as [(FollowUpStatus, String?, String?, FieldError?)])
     func aClosingNoteIsCheckedByStatus(status: FollowUpStatus, note: String?, stored: String?, expected: FieldError?) {
         switch Result(catching: { () throws(ValidationFailure) in try FollowUpClosing.validated(status, note: note) }) {
         case .success(let closing):
@@ -93,15 +97,16 @@ import Testing
 }
 
 @Suite struct ContactAddendumTextTests {
-    @Test(arguments: [
-        ("  Datter ringede tilbage kl. 03: smerterne er lettet. ", "Datter ringede tilbage kl. 03: smerterne er lettet.", nil as FieldError?),
-        ("Linje 1\nLinje 2", "Linje 1\nLinje 2", nil),
-        ("", nil, FieldError("text", .required)),
-        (" \n\t", nil, FieldError("text", .required)),
-        (String(repeating: "ø", count: ContactAddendumText.maxLength), String(repeating: "ø", count: ContactAddendumText.maxLength), nil),
-        (String(repeating: "ø", count: ContactAddendumText.maxLength + 1), nil, FieldError("text", .tooLong)),
-        ("nul\u{0}", nil, FieldError("text", .invalidFormat)),
-    ] as [(String, String?, FieldError?)])
+    @Test(
+        arguments: [
+            ("  Datter ringede tilbage kl. 03: smerterne er lettet. ", "Datter ringede tilbage kl. 03: smerterne er lettet.", nil as FieldError?),
+            ("Linje 1\nLinje 2", "Linje 1\nLinje 2", nil),
+            ("", nil, FieldError("text", .required)),
+            (" \n\t", nil, FieldError("text", .required)),
+            (String(repeating: "ø", count: ContactAddendumText.maxLength), String(repeating: "ø", count: ContactAddendumText.maxLength), nil),
+            (String(repeating: "ø", count: ContactAddendumText.maxLength + 1), nil, FieldError("text", .tooLong)),
+            ("nul\u{0}", nil, FieldError("text", .invalidFormat)),
+        ] as [(String, String?, FieldError?)])
     func anAddendumHasTextOfAtMost2000Characters(text: String, stored: String?, expected: FieldError?) {
         switch Result(catching: { () throws(ValidationFailure) in try ContactAddendumText.validated(text) }) {
         case .success(let valid):

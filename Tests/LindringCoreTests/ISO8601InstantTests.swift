@@ -38,14 +38,14 @@ import Testing
     }
 
     @Test(arguments: [
-        "0001-01-01T00:00:00Z",          // year 1
-        "-0001-01-01T00:00:00Z",         // a year before 1 (stored as year 2)
-        "1899-12-31T23:59:59Z",          // before 1900
+        "0001-01-01T00:00:00Z",  // year 1
+        "-0001-01-01T00:00:00Z",  // a year before 1 (stored as year 2)
+        "1899-12-31T23:59:59Z",  // before 1900
         "+2026-12-24T09:00:00Z",
         "12026-12-24T09:00:00Z",
-        "2026-02-30T09:00:00Z",          // 30 February (stored as 2 March)
-        "2026-02-29T09:00:00Z",          // not a leap year
-        "1900-02-29T09:00:00Z",          // nor is 1900
+        "2026-02-30T09:00:00Z",  // 30 February (stored as 2 March)
+        "2026-02-29T09:00:00Z",  // not a leap year
+        "1900-02-29T09:00:00Z",  // nor is 1900
         "2026-04-31T09:00:00Z",
         "2026-13-01T09:00:00Z",
         "2026-00-10T09:00:00Z",
@@ -53,7 +53,7 @@ import Testing
         "2026-12-24T24:00:00Z",
         "2026-12-24T09:60:00Z",
         "2026-12-24T09:00:60Z",
-        "2026-12-24T09:00:00+99:00",     // no such offset
+        "2026-12-24T09:00:00+99:00",  // no such offset
         "2026-12-24T09:00:00+18:01",
         "2026-12-24T09:00:00-19:00",
         "2026-12-24T09:00:00+01:60",
@@ -79,8 +79,8 @@ import Testing
         // observed at, born on, refused
         ("2026-11-23T10:00:00Z", "1940-01-01", false),
         ("1940-01-01T00:30:00+01:00", "1940-01-01", false),  // the first minutes of the birthday in Copenhagen
-        ("1939-12-31T23:30:00Z", "1940-01-01", false),       // 00:30 on the birthday in Copenhagen
-        ("1939-12-31T22:59:59Z", "1940-01-01", true),        // 23:59:59 the day before in Copenhagen
+        ("1939-12-31T23:30:00Z", "1940-01-01", false),  // 00:30 on the birthday in Copenhagen
+        ("1939-12-31T22:59:59Z", "1940-01-01", true),  // 23:59:59 the day before in Copenhagen
         ("1930-06-01T12:00:00Z", "1940-01-01", true),
     ])
     func anObservationBeforeThePatientsBirthIsRefused(at: String, bornOn: String, refused: Bool) throws {

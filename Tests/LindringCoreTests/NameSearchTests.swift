@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LindringCore
 
 @Suite struct NameSearchTests {
@@ -42,14 +43,15 @@ import Testing
 
     // MARK: Terms
 
-    @Test(arguments: [
-        ("Jensen  Åse", ["jensen", "aase"]),
-        ("Hansen-Berg", ["hansen", "berg"]),
-        ("søren", ["soeren"]),
-        ("", []),
-        ("   ", []),
-        (" - ", []),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("Jensen  Åse", ["jensen", "aase"]),
+            ("Hansen-Berg", ["hansen", "berg"]),
+            ("søren", ["soeren"]),
+            ("", []),
+            ("   ", []),
+            (" - ", []),
+        ] as [(String, [String])])
     func termsAreTheFoldedWordsOfTheQuery(query: String, expected: [String]) {
         // when
         let terms = NameSearch.terms(query)
@@ -107,16 +109,17 @@ import Testing
 }
 
 @Suite struct PatientQueryTests {
-    @Test(arguments: [
-        ("Jensen 12.03.1940", "1940-03-12", ["jensen"]),
-        ("12-03-1940 inger jensen", "1940-03-12", ["inger", "jensen"]),
-        ("12031940", "1940-03-12", []),
-        ("12/03/1940 Åse", "1940-03-12", ["aase"]),
-        ("31.02.1940 Jensen", nil, ["31.02.1940", "jensen"]),
-        ("12.3.1940 Jensen", nil, ["12.3.1940", "jensen"]),
-        ("12.03-1940", nil, ["12.03", "1940"]),
-        ("Jensen", nil, ["jensen"]),
-    ] as [(String, String?, [String])])
+    @Test(
+        arguments: [
+            ("Jensen 12.03.1940", "1940-03-12", ["jensen"]),
+            ("12-03-1940 inger jensen", "1940-03-12", ["inger", "jensen"]),
+            ("12031940", "1940-03-12", []),
+            ("12/03/1940 Åse", "1940-03-12", ["aase"]),
+            ("31.02.1940 Jensen", nil, ["31.02.1940", "jensen"]),
+            ("12.3.1940 Jensen", nil, ["12.3.1940", "jensen"]),
+            ("12.03-1940", nil, ["12.03", "1940"]),
+            ("Jensen", nil, ["jensen"]),
+        ] as [(String, String?, [String])])
     func aBirthDateAmongTheWordsIsReadAsOne(text: String, birthDate: String?, terms: [String]) {
         let query = NameSearch.Query(text)
         #expect(query.birthDate == birthDate.flatMap(LocalDate.init))

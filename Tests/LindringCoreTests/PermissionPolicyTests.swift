@@ -1,28 +1,29 @@
 import Testing
+
 @testable import LindringCore
 
 /// The expected matrix, written out independently of the policy's own table so that a
 /// change to either shows up here. Rows are actions, columns the roles in this order:
 /// administrator, clinician, advisor, socialWorker, educator, finance, auditor.
 private let expected: [Action: String] = [
-    .viewUnits:                "1111111",
-    .manageUnits:              "1000000",
-    .manageUsers:              "1000000",
-    .manageApiTokens:          "1000000",
-    .readAuditLog:             "1000001",
-    .reviewBreakGlass:         "0000001",
-    .readPatientData:          "0110000",
-    .writePatientData:         "0110000",
+    .viewUnits: "1111111",
+    .manageUnits: "1000000",
+    .manageUsers: "1000000",
+    .manageApiTokens: "1000000",
+    .readAuditLog: "1000001",
+    .reviewBreakGlass: "0000001",
+    .readPatientData: "0110000",
+    .writePatientData: "0110000",
     .documentAdvisoryContacts: "0010000",
-    .manageRota:               "1010000",
-    .viewAdvisoryStatistics:   "1010010",
-    .configureScreening:       "1000000",
-    .viewScreeningOverview:    "1100010",
-    .manageSocialWorkCases:    "0001000",
-    .manageTraining:           "0000100",
-    .viewBudget:               "0000010",
-    .manageBudget:             "0000010",
-    .manageOwnAccount:         "1111111",
+    .manageRota: "1010000",
+    .viewAdvisoryStatistics: "1010010",
+    .configureScreening: "1000000",
+    .viewScreeningOverview: "1100010",
+    .manageSocialWorkCases: "0001000",
+    .manageTraining: "0000100",
+    .viewBudget: "0000010",
+    .manageBudget: "0000010",
+    .manageOwnAccount: "1111111",
 ]
 
 @Suite struct PermissionPolicyTests {

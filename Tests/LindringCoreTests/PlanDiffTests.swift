@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 @Suite struct PlanDiffMedicationTests {
@@ -20,10 +21,11 @@ import Testing
         // when
         let changes = PlanDiff.changes(from: plan([morphine, midazolam]), to: plan([stronger, midazolam]))
         // then
-        #expect(changes == [
-            PlanChange(field: "medications.dose", before: .text("2,5 mg"), after: .text("5 mg"), member: .medication(stronger)),
-            PlanChange(field: "medications.route", before: .code("sc"), after: .code("iv"), member: .medication(stronger)),
-        ])
+        #expect(
+            changes == [
+                PlanChange(field: "medications.dose", before: .text("2,5 mg"), after: .text("5 mg"), member: .medication(stronger)),
+                PlanChange(field: "medications.route", before: .code("sc"), after: .code("iv"), member: .medication(stronger)),
+            ])
     }
 
     @Test func theSameDrugForAnotherIndicationIsAnotherMedication() {
@@ -33,10 +35,11 @@ import Testing
         // when
         let changes = PlanDiff.changes(from: plan([morphine]), to: plan([forBreathlessness]))
         // then
-        #expect(changes == [
-            PlanChange(field: "medications", kind: .removed, before: .medication(morphine), after: nil),
-            PlanChange(field: "medications", kind: .added, before: nil, after: .medication(forBreathlessness)),
-        ])
+        #expect(
+            changes == [
+                PlanChange(field: "medications", kind: .removed, before: .medication(morphine), after: nil),
+                PlanChange(field: "medications", kind: .added, before: nil, after: .medication(forBreathlessness)),
+            ])
     }
 
     @Test func aDrugListedTwiceForOneIndicationIsComparedAsWholeItems() {
@@ -48,10 +51,11 @@ import Testing
         // when
         let changes = PlanDiff.changes(from: plan([morphine, second]), to: plan([morphine, changed]))
         // then
-        #expect(changes == [
-            PlanChange(field: "medications", kind: .removed, before: .medication(second), after: nil),
-            PlanChange(field: "medications", kind: .added, before: nil, after: .medication(changed)),
-        ])
+        #expect(
+            changes == [
+                PlanChange(field: "medications", kind: .removed, before: .medication(second), after: nil),
+                PlanChange(field: "medications", kind: .added, before: nil, after: .medication(changed)),
+            ])
     }
 
     @Test func aMedicationChangeIsStoredAndReadBackAsJSON() throws {
@@ -76,10 +80,14 @@ import Testing
 
     @Test func anotherKeyWorkerUnitIsOneChangeFromTheOldUnitToTheNew() {
         // when
-        let changes = PlanDiff.changes(from: team([CareTeamMember(unitId: nord, role: .keyWorker), CareTeamMember(unitId: gp, role: .gp)]),
-                                       to: team([CareTeamMember(unitId: syd, role: .keyWorker), CareTeamMember(unitId: gp, role: .gp)]))
+        let changes = PlanDiff.changes(
+            from: team([CareTeamMember(unitId: nord, role: .keyWorker), CareTeamMember(unitId: gp, role: .gp)]),
+            to: team([CareTeamMember(unitId: syd, role: .keyWorker), CareTeamMember(unitId: gp, role: .gp)]))
         // then
-        #expect(changes == [PlanChange(field: "keyWorker", before: .member(role: .keyWorker, unitId: nord), after: .member(role: .keyWorker, unitId: syd))])
+        #expect(
+            changes == [
+                PlanChange(field: "keyWorker", before: .member(role: .keyWorker, unitId: nord), after: .member(role: .keyWorker, unitId: syd))
+            ])
     }
 
     @Test func aFirstKeyWorkerIsAnAddedRow() {
@@ -100,9 +108,15 @@ import Testing
         (PlanChange(field: "medications", kind: .added, before: nil, after: .medication(medication)), .medication),
         (PlanChange(field: "medications", kind: .removed, before: .text("Morfin 10 mg/ml, 5 mg, sc"), after: nil), .medication),
         (PlanChange(field: "medications.dose", before: .text("2,5 mg"), after: .text("5 mg"), member: .medication(medication)), .medication),
-        (PlanChange(field: "keyWorker", before: .member(role: .keyWorker, unitId: unit), after: .member(role: .keyWorker, unitId: UUID())), .keyWorker),
+        (
+            PlanChange(field: "keyWorker", before: .member(role: .keyWorker, unitId: unit), after: .member(role: .keyWorker, unitId: UUID())),
+            .keyWorker
+        ),
         (PlanChange(field: "careTeam", kind: .added, before: nil, after: .member(role: .keyWorker, unitId: unit)), .keyWorker),
-        (PlanChange(field: "careTeam.outOfHoursPhone", before: .text("1"), after: .text("2"), member: .member(role: .keyWorker, unitId: unit)), .keyWorker),
+        (
+            PlanChange(field: "careTeam.outOfHoursPhone", before: .text("1"), after: .text("2"), member: .member(role: .keyWorker, unitId: unit)),
+            .keyWorker
+        ),
         (PlanChange(field: "careTeam.outOfHoursPhone", before: .text("1"), after: .text("2"), member: .member(role: .homeCare, unitId: unit)), nil),
         (PlanChange(field: "careTeam", kind: .removed, before: .member(role: .gp, unitId: unit), after: nil), nil),
         (PlanChange(field: "whatMattersMost", before: nil, after: .text("At være hjemme")), nil),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 @Suite struct PlanInputTests {
@@ -9,13 +10,18 @@ import Testing
 
     func input(_ edit: (inout PlanInput) -> Void = { _ in }) -> PlanInput {
         var input = PlanInput()
-        input.careTeam = [.init(unitId: unitA.uuidString, role: "keyWorker", dayPhone: "38 68 38 68"),
-                          .init(unitId: unitB.uuidString, role: "homeCare"), .init()]
+        input.careTeam = [
+            .init(unitId: unitA.uuidString, role: "keyWorker", dayPhone: "38 68 38 68"),
+            .init(unitId: unitB.uuidString, role: "homeCare"), .init(),
+        ]
         input.preferredPlaceOfDeath = "home"
         input.resuscitation = "doNotAttempt"
         input.decidedBy = "Overlæge Ida Holm"
-        input.medications = [.init(drug: "Morfin", strength: "10 mg/ml", dose: "2,5-5 mg", route: "sc", indication: "pain",
-                                   maxPer24h: "6 doser", availableInHome: true), .init()]
+        input.medications = [
+            .init(
+                drug: "Morfin", strength: "10 mg/ml", dose: "2,5-5 mg", route: "sc", indication: "pain",
+                maxPer24h: "6 doser", availableInHome: true), .init(),
+        ]
         input.equipment = ["oxygen", "hospitalBed", "oxygen"]
         edit(&input)
         return input
@@ -80,7 +86,8 @@ import Testing
         let before = try input().validated(knownUnitIds: [unitA, unitB], today: today)
         var after = before
         after.resuscitation = .attempt
-        after.medications.append(AnticipatoryMedication(drug: "Midazolam", strength: "5 mg/ml", dose: "2,5 mg", route: .sc, indication: .anxietyRestlessness))
+        after.medications.append(
+            AnticipatoryMedication(drug: "Midazolam", strength: "5 mg/ml", dose: "2,5 mg", route: .sc, indication: .anxietyRestlessness))
         after.careTeam.removeLast()
         // when
         let changes = PlanDiff.changes(from: before, to: after)
@@ -106,7 +113,7 @@ import Testing
         var mine = base
         mine.whatMattersMost = "At komme hjem til hunden"
         mine.prognosis = "days"
-        mine.medications = [.init()] // a blank row from the form is no change
+        mine.medications = [.init()]  // a blank row from the form is no change
         // when
         let (merged, conflicts) = mine.rebased(from: base, onto: colleague)
         // then
@@ -121,8 +128,10 @@ import Testing
     static let keyWorker = UUID(), homeCare = UUID()
 
     func team(homeCareNight: String?) -> [PlanInput.Member] {
-        [.init(unitId: Self.keyWorker.uuidString, role: "keyWorker", dayPhone: "35 45 00 00"),
-         .init(unitId: Self.homeCare.uuidString, role: "homeCare", dayPhone: "33 66 11 11", outOfHoursPhone: homeCareNight)]
+        [
+            .init(unitId: Self.keyWorker.uuidString, role: "keyWorker", dayPhone: "35 45 00 00"),
+            .init(unitId: Self.homeCare.uuidString, role: "homeCare", dayPhone: "33 66 11 11", outOfHoursPhone: homeCareNight),
+        ]
     }
 
     @Test func aCareTeamRowAColleagueChangedSurvivesAnUntouchedTeamInTheForm() {
@@ -184,10 +193,12 @@ import Testing
         // when
         let changes = PlanDiff.changes(from: old, to: new)
         // then
-        #expect(changes == [
-            PlanChange(field: "careTeam", kind: .removed, before: .member(role: .gp, unitId: gp), after: nil),
-            PlanChange(field: "careTeam.outOfHoursPhone", before: .text("33 66 99 99"), after: .text("33 66 00 01"),
-                       member: .member(role: .homeCare, unitId: unit)),
-        ])
+        #expect(
+            changes == [
+                PlanChange(field: "careTeam", kind: .removed, before: .member(role: .gp, unitId: gp), after: nil),
+                PlanChange(
+                    field: "careTeam.outOfHoursPhone", before: .text("33 66 99 99"), after: .text("33 66 00 01"),
+                    member: .member(role: .homeCare, unitId: unit)),
+            ])
     }
 }

@@ -8,7 +8,8 @@ import Testing
         // given: one request, the same with its keys in another order, other spacing and a null, and another request
         let decoder = JSONDecoder()
         let one = try decoder.decode(ContactDraft.self, from: Data(#"{"callerRole":"gp","reasons":["pain"],"triage":"routine"}"#.utf8))
-        let reordered = try decoder.decode(ContactDraft.self, from: Data(#"{ "triage": "routine", "reasons": ["pain"], "callerRole": "gp", "situation": null }"#.utf8))
+        let reordered = try decoder.decode(
+            ContactDraft.self, from: Data(#"{ "triage": "routine", "reasons": ["pain"], "callerRole": "gp", "situation": null }"#.utf8))
         let other = try decoder.decode(ContactDraft.self, from: Data(#"{"callerRole":"relative","reasons":["pain"],"triage":"routine"}"#.utf8))
         // when
         let fingerprints = try [one, reordered, other].map { try RequestFingerprint.of($0) }

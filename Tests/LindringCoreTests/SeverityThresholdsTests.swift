@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LindringCore
 
 @Suite struct SeverityThresholdsTests {
@@ -29,15 +30,16 @@ import Testing
         #expect(result.severity["q15"] == .moderate && result.trafficLight == .amber)
     }
 
-    @Test("bands out of range, out of order, at the best answer or for an unknown group are refused, each named",
-          arguments: [
-              (Instrument.esasR, ["items": SeverityBands(mild: 4, moderate: 3, severe: 7)], ["bands.items.moderate"]),
-              (Instrument.esasR, ["items": SeverityBands(mild: 0, moderate: 4, severe: 11)], ["bands.items.mild", "bands.items.severe"]),
-              (Instrument.ipos, ["items": SeverityBands(mild: 1, moderate: 3, severe: 2)], ["bands.items.severe"]),
-              (Instrument.eortcQLQC15PAL, ["qualityOfLife": SeverityBands(mild: 3, moderate: 4, severe: 2)], ["bands.qualityOfLife.moderate"]),
-              (Instrument.eortcQLQC15PAL, ["qualityOfLife": SeverityBands(mild: 7, moderate: 3, severe: 2)], ["bands.qualityOfLife.mild"]),
-              (Instrument.ipos, ["symptoms": SeverityBands(mild: 1, moderate: 2, severe: 3)], ["bands.symptoms"]),
-          ])
+    @Test(
+        "bands out of range, out of order, at the best answer or for an unknown group are refused, each named",
+        arguments: [
+            (Instrument.esasR, ["items": SeverityBands(mild: 4, moderate: 3, severe: 7)], ["bands.items.moderate"]),
+            (Instrument.esasR, ["items": SeverityBands(mild: 0, moderate: 4, severe: 11)], ["bands.items.mild", "bands.items.severe"]),
+            (Instrument.ipos, ["items": SeverityBands(mild: 1, moderate: 3, severe: 2)], ["bands.items.severe"]),
+            (Instrument.eortcQLQC15PAL, ["qualityOfLife": SeverityBands(mild: 3, moderate: 4, severe: 2)], ["bands.qualityOfLife.moderate"]),
+            (Instrument.eortcQLQC15PAL, ["qualityOfLife": SeverityBands(mild: 7, moderate: 3, severe: 2)], ["bands.qualityOfLife.mild"]),
+            (Instrument.ipos, ["symptoms": SeverityBands(mild: 1, moderate: 2, severe: 3)], ["bands.symptoms"]),
+        ])
     func invalidBands(instrument: Instrument, bands: [String: SeverityBands], fields: [String]) {
         #expect(throws: ValidationFailure.self) { try instrument.validate(InstrumentThresholds(bands: bands)) }
         do {
@@ -51,6 +53,9 @@ import Testing
         // mild and moderate from the same answer: there is no mild band
         let bands = InstrumentThresholds(bands: ["items": SeverityBands(mild: 2, moderate: 2, severe: 3)])
         try Instrument.ipos.validate(bands)
-        #expect(try Instrument.ipos.score(["pain": .integer(2), "mouth": .integer(1)], thresholds: bands).severity == ["pain": .moderate, "mouth": Severity.none])
+        #expect(
+            try Instrument.ipos.score(["pain": .integer(2), "mouth": .integer(1)], thresholds: bands).severity == [
+                "pain": .moderate, "mouth": Severity.none,
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 @Suite struct TrustedProxiesTests {
@@ -21,8 +22,10 @@ import Testing
         #expect(IPAddress(text)?.description == canonical)
     }
 
-    @Test(arguments: ["", "unknown", "10.0.0", "10.0.0.256", "010.0.0.1", "10.0.0.1.2", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::1",
-                      "[10.0.0.1]", "10.0.0.1:", "10.0.0.1:http", "g::1", "_gateway", "::ffff:10.0.0.300"])
+    @Test(arguments: [
+        "", "unknown", "10.0.0", "10.0.0.256", "010.0.0.1", "10.0.0.1.2", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::1",
+        "[10.0.0.1]", "10.0.0.1:", "10.0.0.1:http", "g::1", "_gateway", "::ffff:10.0.0.300",
+    ])
     func anythingElseIsNotAnAddress(text: String) {
         #expect(IPAddress(text) == nil)
     }
@@ -48,8 +51,10 @@ import Testing
         #expect(parsed.contains(try #require(IPAddress(address))) == contained)
     }
 
-    @Test(arguments: ["10.0.0.0/33", "10.0.0.0/", "10.0.0.0/-1", "2001:db8::/129", "10.0.0.0/8/8", "10.0.0.1:80", "[::1]/128",
-                      "::ffff:10.0.0.0/95", "example.org", "10.0.0.0/ 8"])
+    @Test(arguments: [
+        "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/-1", "2001:db8::/129", "10.0.0.0/8/8", "10.0.0.1:80", "[::1]/128",
+        "::ffff:10.0.0.0/95", "example.org", "10.0.0.0/ 8",
+    ])
     func badRangesAreRefused(text: String) {
         #expect(IPAddressRange(text) == nil)
     }
@@ -119,8 +124,9 @@ import Testing
         // then
         #expect(!LoginFormSigner.random().isValid(token, cookieNonce: nonce, now: now), "another deployment's key")
         #expect(!signer.isValid(LoginFormSigner(secret: "a guess").token(nonce: nonce, now: now), cookieNonce: nonce, now: now))
-        #expect(!signer.isValid([parts[0], String(Int(parts[1])! + 3600), parts[2]].joined(separator: "."), cookieNonce: nonce, now: now),
-                "a later expiry")
+        #expect(
+            !signer.isValid([parts[0], String(Int(parts[1])! + 3600), parts[2]].joined(separator: "."), cookieNonce: nonce, now: now),
+            "a later expiry")
         #expect(!signer.isValid([parts[0], "99999999999", parts[2]].joined(separator: "."), cookieNonce: nonce, now: now))
         #expect(!signer.isValid(parts[0] + "." + parts[1], cookieNonce: nonce, now: now))
         #expect(!signer.isValid("", cookieNonce: nonce, now: now))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 /// Issue 18, item 12: after a severe answer the patient is told whom to call now.
@@ -16,12 +17,16 @@ import Testing
     }
 
     var team: [CareTeamMember] {
-        [CareTeamMember(unitId: gpUnit, role: .gp), CareTeamMember(unitId: homeCareUnit, role: .homeCare),
-         CareTeamMember(unitId: keyWorkerUnit, role: .keyWorker, outOfHoursPhone: "70 00 00 07")]
+        [
+            CareTeamMember(unitId: gpUnit, role: .gp), CareTeamMember(unitId: homeCareUnit, role: .homeCare),
+            CareTeamMember(unitId: keyWorkerUnit, role: .keyWorker, outOfHoursPhone: "70 00 00 07"),
+        ]
     }
 
-    let line = [WhoToCallNow.UnitNumbers(name: "Palliativ rådgivning", dayPhone: nil, outOfHoursPhone: " "),
-                WhoToCallNow.UnitNumbers(name: "Palliativ rådgivning 24/7", dayPhone: "38 64 00 00", outOfHoursPhone: nil)]
+    let line = [
+        WhoToCallNow.UnitNumbers(name: "Palliativ rådgivning", dayPhone: nil, outOfHoursPhone: " "),
+        WhoToCallNow.UnitNumbers(name: "Palliativ rådgivning 24/7", dayPhone: "38 64 00 00", outOfHoursPhone: nil),
+    ]
 
     @Test func inWorkingHoursTheKeyWorkerComesFirstWithTheDayNumber() {
         // when
@@ -46,16 +51,23 @@ import Testing
     @Test func aUnitOrANumberIsOfferedOnceAndAUnitWithOnlyANightNumberIsOfferedByDay() {
         // given: the key worker's unit twice, home care with the same number, a hospice with only a night line
         let hospice = UUID()
-        let members = [CareTeamMember(unitId: keyWorkerUnit, role: .keyWorker), CareTeamMember(unitId: keyWorkerUnit, role: .palliativeTeam),
-                       CareTeamMember(unitId: homeCareUnit, role: .homeCare, dayPhone: "35 45 00 01"), CareTeamMember(unitId: hospice, role: .hospice),
-                       CareTeamMember(unitId: UUID(), role: .other)]
+        let members = [
+            CareTeamMember(unitId: keyWorkerUnit, role: .keyWorker), CareTeamMember(unitId: keyWorkerUnit, role: .palliativeTeam),
+            CareTeamMember(unitId: homeCareUnit, role: .homeCare, dayPhone: "35 45 00 01"), CareTeamMember(unitId: hospice, role: .hospice),
+            CareTeamMember(unitId: UUID(), role: .other),
+        ]
         let lookup: (UUID) -> WhoToCallNow.UnitNumbers? = { id in
             id == hospice ? WhoToCallNow.UnitNumbers(name: "Hospice", dayPhone: nil, outOfHoursPhone: "48 00 00 00") : units(id)
         }
         // when
-        let calls = WhoToCallNow(careTeam: members, units: lookup, advisoryLines: [WhoToCallNow.UnitNumbers(name: "Linjen", dayPhone: "48000000",
-                                                                                                            outOfHoursPhone: nil)],
-                                 outsideWorkingHours: false)
+        let calls = WhoToCallNow(
+            careTeam: members, units: lookup,
+            advisoryLines: [
+                WhoToCallNow.UnitNumbers(
+                    name: "Linjen", dayPhone: "48000000",
+                    outOfHoursPhone: nil)
+            ],
+            outsideWorkingHours: false)
         // then
         #expect(calls.careTeam.map(\.unitName) == ["Palliativt Team", "Hospice"])
         #expect(calls.careTeam[1].number == "48 00 00 00" && calls.careTeam[1].numberIsOutOfHours && calls.careTeam[1].otherNumber == nil)

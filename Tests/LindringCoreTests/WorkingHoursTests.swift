@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringCore
 
 @Suite struct WorkingHoursTests {
@@ -30,12 +31,16 @@ import Testing
             // 13 days, one fewer when Whitsun meets 5 June, one more with Great Prayer Day.
             let expected = 13 + (year <= 2023 ? 1 : 0) - (days.values.contains("Grundlovsdag") ? 0 : 1)
             #expect(days.count == expected, "\(year)")
-            #expect(WorkingHours.nextWorkingDay(after: DanishCalendar.instant(LocalDate(year: year, month: 6, day: 4), hour: 12)!) > Date(timeIntervalSince1970: 0))
+            #expect(
+                WorkingHours.nextWorkingDay(after: DanishCalendar.instant(LocalDate(year: year, month: 6, day: 4), hour: 12)!)
+                    > Date(timeIntervalSince1970: 0))
         }
     }
 
-    @Test(arguments: ["2026-12-24T10:00:00+01:00", "2026-12-24T10:00+01:00", "2026-12-24t09:00:00z", "2026-12-24 09:00:00Z",
-                      "2026-12-24T09:00:00.000Z", "2026-12-24T10:00:00+0100"])
+    @Test(arguments: [
+        "2026-12-24T10:00:00+01:00", "2026-12-24T10:00+01:00", "2026-12-24t09:00:00z", "2026-12-24 09:00:00Z",
+        "2026-12-24T09:00:00.000Z", "2026-12-24T10:00:00+0100",
+    ])
     func instantsAreReadInTheirCommonSpellings(text: String) {
         #expect(ISO8601Instant.parse(text) == ISO8601Instant.parse("2026-12-24T09:00:00Z"), "\(text)")
     }
@@ -52,15 +57,15 @@ import Testing
 
     @Test(arguments: [
         // instant (UTC), outside, holiday
-        ("2026-11-23T07:00:00Z", false, nil as String?),      // Monday 08:00 CET: opens
-        ("2026-11-23T06:59:59Z", true, nil),                  // 07:59 CET
-        ("2026-11-23T14:59:59Z", false, nil),                 // 15:59 CET
-        ("2026-11-23T15:00:00Z", true, nil),                  // 16:00 CET: closed
-        ("2026-11-21T10:00:00Z", true, nil),                  // Saturday
-        ("2026-03-30T06:30:00Z", false, nil),                 // Monday after spring forward: 08:30 CEST
-        ("2026-03-27T06:30:00Z", true, nil),                  // Friday before: 07:30 CET
-        ("2026-10-23T06:30:00Z", false, nil),                 // Friday before fall back: 08:30 CEST
-        ("2026-10-26T06:30:00Z", true, nil),                  // Monday after: 07:30 CET
+        ("2026-11-23T07:00:00Z", false, nil as String?),  // Monday 08:00 CET: opens
+        ("2026-11-23T06:59:59Z", true, nil),  // 07:59 CET
+        ("2026-11-23T14:59:59Z", false, nil),  // 15:59 CET
+        ("2026-11-23T15:00:00Z", true, nil),  // 16:00 CET: closed
+        ("2026-11-21T10:00:00Z", true, nil),  // Saturday
+        ("2026-03-30T06:30:00Z", false, nil),  // Monday after spring forward: 08:30 CEST
+        ("2026-03-27T06:30:00Z", true, nil),  // Friday before: 07:30 CET
+        ("2026-10-23T06:30:00Z", false, nil),  // Friday before fall back: 08:30 CEST
+        ("2026-10-26T06:30:00Z", true, nil),  // Monday after: 07:30 CET
         ("2026-04-02T09:00:00Z", true, "Skærtorsdag"),
         ("2026-05-14T09:00:00Z", true, "Kristi himmelfartsdag"),
         ("2026-05-25T09:00:00Z", true, "2. pinsedag"),
@@ -69,8 +74,8 @@ import Testing
         ("2026-12-31T09:00:00Z", true, "Nytårsaftensdag"),
         ("2027-01-01T09:00:00Z", true, "Nytårsdag"),
         ("2023-05-05T09:00:00Z", true, "Store bededag"),
-        ("2024-04-26T09:00:00Z", false, nil),                 // the Friday that was Great Prayer Day
-        ("2026-12-31T23:30:00Z", true, "Nytårsdag"),          // already 1 January in Copenhagen
+        ("2024-04-26T09:00:00Z", false, nil),  // the Friday that was Great Prayer Day
+        ("2026-12-31T23:30:00Z", true, "Nytårsdag"),  // already 1 January in Copenhagen
     ])
     func workingHours(instant: String, outside: Bool, holiday: String?) throws {
         let date = try #require(ISO8601DateFormatter().date(from: instant))
@@ -80,13 +85,16 @@ import Testing
     @Test func routineFollowUpsAreDueTheNextWorkingDayAtTen() throws {
         let formatter = ISO8601DateFormatter()
         // Maundy Thursday evening 2026 → Tuesday after Easter, 10:00 CEST = 08:00 UTC
-        #expect(WorkingHours.nextWorkingDay(after: try #require(formatter.date(from: "2026-04-02T20:00:00Z")))
+        #expect(
+            WorkingHours.nextWorkingDay(after: try #require(formatter.date(from: "2026-04-02T20:00:00Z")))
                 == formatter.date(from: "2026-04-07T08:00:00Z"))
         // Friday afternoon in winter → Monday 10:00 CET = 09:00 UTC
-        #expect(WorkingHours.nextWorkingDay(after: try #require(formatter.date(from: "2026-11-20T15:30:00Z")))
+        #expect(
+            WorkingHours.nextWorkingDay(after: try #require(formatter.date(from: "2026-11-20T15:30:00Z")))
                 == formatter.date(from: "2026-11-23T09:00:00Z"))
         // Christmas: 23 December → 28 December (24, 25, 26 closed; 27 is a Sunday)
-        #expect(WorkingHours.nextWorkingDay(after: try #require(formatter.date(from: "2026-12-23T12:00:00Z")))
+        #expect(
+            WorkingHours.nextWorkingDay(after: try #require(formatter.date(from: "2026-12-23T12:00:00Z")))
                 == formatter.date(from: "2026-12-28T09:00:00Z"))
     }
 }

@@ -1,18 +1,21 @@
 import Foundation
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
 import Logging
 import SQLKit
 import Testing
 
+@testable import LindringStore
+
 @Suite struct AuditLogTests {
     func append(_ count: Int, to persistence: Persistence) async throws {
         for n in 1...count {
             try await persistence.write { tx in
-                try await AuditLog.append(AuditRecord(userId: UUID(), username: "user\(n)", role: "clinician", action: "test.event",
-                                                      entityType: "unit", entityId: "\(n)", patientId: UUID(), purpose: "why \(n)",
-                                                      ip: "10.0.0.\(n)", userAgent: "tests"), on: tx)
+                try await AuditLog.append(
+                    AuditRecord(
+                        userId: UUID(), username: "user\(n)", role: "clinician", action: "test.event",
+                        entityType: "unit", entityId: "\(n)", patientId: UUID(), purpose: "why \(n)",
+                        ip: "10.0.0.\(n)", userAgent: "tests"), on: tx)
             }
         }
     }

@@ -1,9 +1,10 @@
 import Foundation
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
+
+@testable import LindringStore
 
 /// The audit log's seals and checkpoints (issue 17, item 7): someone with write access to the
 /// database but not the key cannot rewrite, shorten or roll back the log unnoticed.
@@ -22,18 +23,22 @@ import Testing
         let sql = persistence.sql
         let rows = try await sql.raw("SELECT seq, seal FROM audit_entries ORDER BY seq").all()
         let seals = try rows.map { try $0.decode(column: "seal", as: String?.self) }
-        let entries = try await AuditLog.search(AuditFilter(), limit: 100, on: persistence.snapshot).reversed().filter { $0.record.username != username }
+        let entries = try await AuditLog.search(AuditFilter(), limit: 100, on: persistence.snapshot).reversed().filter {
+            $0.record.username != username
+        }
         try await sql.raw("DELETE FROM audit_entries").run()
         var previous = AuditChain.genesis
         for (index, entry) in entries.enumerated() {
             let sequence = Int64(index + 1)
             let hash = AuditChain.hash(entry.record, sequence: sequence, previousHash: previous)
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO audit_entries (seq, at, username, action, patient_id, purpose, outcome, previous_hash, hash, seal)
                 VALUES (\(bind: sequence), \(bind: entry.record.at), \(bind: entry.record.username), \(bind: entry.record.action),
                         \(bind: entry.record.patientId), \(bind: entry.record.purpose), \(bind: entry.record.outcome.rawValue),
                         \(bind: previous), \(bind: hash), \(bind: seals[index]))
-                """).run()
+                """
+            ).run()
             previous = hash
         }
         try await sql.raw("UPDATE audit_chain_head SET last_seq = \(bind: Int64(entries.count)), last_hash = \(bind: previous) WHERE id = 1").run()
@@ -58,10 +63,12 @@ import Testing
             let third = try #require(try await persistence.sql.raw("SELECT hash, seal FROM audit_entries WHERE seq = 3").first())
             // when: the newest two go, and the head is set to the third with the third's own seal
             try await persistence.sql.raw("DELETE FROM audit_entries WHERE seq > 3").run()
-            try await persistence.sql.raw("""
+            try await persistence.sql.raw(
+                """
                 UPDATE audit_chain_head SET last_seq = 3, last_hash = \(bind: try third.decode(column: "hash", as: String.self)),
                     last_seal = \(bind: try third.decode(column: "seal", as: String.self)) WHERE id = 1
-                """).run()
+                """
+            ).run()
             // then
             #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == .headSealBroken(sequence: 3))
         }
@@ -77,15 +84,19 @@ import Testing
             #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey, checkpoints: [checkpoint]).problem == nil)
             // when: the database goes back to an earlier state (as from an old copy), with a head that seals correctly
             try await persistence.sql.raw("DELETE FROM audit_entries WHERE seq > 4").run()
-            let fourth = try #require(try await persistence.sql.raw("SELECT hash FROM audit_entries WHERE seq = 4").first()).decode(column: "hash", as: String.self)
-            try await persistence.sql.raw("""
+            let fourth = try #require(try await persistence.sql.raw("SELECT hash FROM audit_entries WHERE seq = 4").first()).decode(
+                column: "hash", as: String.self)
+            try await persistence.sql.raw(
+                """
                 UPDATE audit_chain_head SET last_seq = 4, last_hash = \(bind: fourth),
                     last_seal = \(bind: persistence.auditKey.headSeal(sequence: 4, hash: fourth)) WHERE id = 1
-                """).run()
+                """
+            ).run()
             // then
             #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey).problem == nil, "the seals alone cannot tell")
-            #expect(try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey, checkpoints: [checkpoint]).problem
-                == .checkpointMissing(sequence: 5, lastSeen: 4))
+            #expect(
+                try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey, checkpoints: [checkpoint]).problem
+                    == .checkpointMissing(sequence: 5, lastSeen: 4))
         }
     }
 

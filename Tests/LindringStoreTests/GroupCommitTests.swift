@@ -1,10 +1,11 @@
 import FluentKit
 import Foundation
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
+
+@testable import LindringStore
 
 /// `Persistence.write` shares transactions between concurrent writers (group commit); each
 /// write must still commit or fail on its own, and the audit chain must stay one line.
@@ -148,8 +149,10 @@ extension Persistence {
                 for _ in 0..<2 {
                     try await tx.sql.insert(into: "units")
                         .columns("id", "code", "name", "kind", "sector", "active", "created_at", "updated_at")
-                        .values(SQLBind(UUID()), SQLBind("DUP-1"), SQLBind("Dublet"), SQLBind("administration"), SQLBind("region"),
-                                SQLBind(true), SQLBind(now), SQLBind(now))
+                        .values(
+                            SQLBind(UUID()), SQLBind("DUP-1"), SQLBind("Dublet"), SQLBind("administration"), SQLBind("region"),
+                            SQLBind(true), SQLBind(now), SQLBind(now)
+                        )
                         .run()
                 }
             }

@@ -1,9 +1,10 @@
 import FluentKit
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
+
+@testable import LindringStore
 
 @Suite struct MigrationTests {
     @Test func freshDatabaseGetsEveryMigrationAndTheCapitalRegion() async throws {
@@ -14,8 +15,10 @@ import Testing
             // then
             #expect(applied.count == LindringMigrations.all.count)
             #expect(units.filter { $0.kind == .homeCare }.count == 29)
-            for hospital in ["Rigshospitalet", "Herlev og Gentofte Hospital", "Bispebjerg og Frederiksberg Hospital",
-                             "Amager og Hvidovre Hospital", "Nordsjællands Hospital", "Bornholms Hospital"] {
+            for hospital in [
+                "Rigshospitalet", "Herlev og Gentofte Hospital", "Bispebjerg og Frederiksberg Hospital",
+                "Amager og Hvidovre Hospital", "Nordsjællands Hospital", "Bornholms Hospital",
+            ] {
                 let unit = try #require(units.first { $0.name == hospital }, "\(hospital) is seeded")
                 #expect(units.contains { $0.parentId == unit.id && $0.kind == .palliativeTeam }, "\(hospital) has a palliative team")
             }

@@ -1,18 +1,21 @@
 import Foundation
-import SQLKit
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
+import SQLKit
 import Testing
+
+@testable import LindringStore
 
 @Suite struct PatientAndPlanTests {
     let today = LocalDate("2026-11-23")!
 
     func units(_ persistence: Persistence) async throws -> (registering: UUID, homeCare: UUID, other: UUID) {
         let db = persistence.outsideWriter
-        return (try #require(try await UnitRepository.find(code: "RH-PAL", on: db)).id,
-                try #require(try await UnitRepository.find(code: "HJ-101", on: db)).id,
-                try #require(try await UnitRepository.find(code: "BOH-PAL", on: db)).id)
+        return (
+            try #require(try await UnitRepository.find(code: "RH-PAL", on: db)).id,
+            try #require(try await UnitRepository.find(code: "HJ-101", on: db)).id,
+            try #require(try await UnitRepository.find(code: "BOH-PAL", on: db)).id
+        )
     }
 
     func patient(_ name: String, cpr: String, consent: String = "given") throws -> ValidPatient {
@@ -32,16 +35,22 @@ import Testing
             let db = persistence.outsideWriter
             let u = try await units(persistence)
             // given
-            let aase = try await PatientRepository.create(try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
-            _ = try await PatientRepository.create(try patient("Aage Eksempel", cpr: "0202451234", consent: "declined"), registeringUnitId: u.registering, recordedBy: nil, on: db)
-            try await PlanRepository.create(patientId: aase, plan(keyWorker: u.registering, others: [u.homeCare]),
-                                            author: PlanAuthor(userId: nil, name: "Test", unitId: u.registering), on: db)
+            let aase = try await PatientRepository.create(
+                try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
+            _ = try await PatientRepository.create(
+                try patient("Aage Eksempel", cpr: "0202451234", consent: "declined"), registeringUnitId: u.registering, recordedBy: nil, on: db)
+            try await PlanRepository.create(
+                patientId: aase, plan(keyWorker: u.registering, others: [u.homeCare]),
+                author: PlanAuthor(userId: nil, name: "Test", unitId: u.registering), on: db)
             // when
-            let registering = try await PatientRepository.search("aase", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: db)
-            let homeCare = try await PatientRepository.search("PRØVESEN", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db)
+            let registering = try await PatientRepository.search(
+                "aase", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: db)
+            let homeCare = try await PatientRepository.search(
+                "PRØVESEN", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db)
             let stranger = try await PatientRepository.search("aase", requester: PatientRequester(roles: [.clinician], unitId: u.other), on: db)
             let advisor = try await PatientRepository.search("aa", requester: PatientRequester(roles: [.advisor], unitId: u.other), on: db)
-            let byCPR = try await PatientRepository.search("010140-1234", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db)
+            let byCPR = try await PatientRepository.search(
+                "010140-1234", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db)
             // then
             #expect(registering.map(\.name) == ["Åse Prøvesen"])
             #expect(homeCare.map(\.name) == ["Åse Prøvesen"])
@@ -61,8 +70,9 @@ import Testing
             let names = ["Åse Prøvesen", "Bodil Juul", "Bo Holm", "Ida Holmgaard", "Egon Lind", "Lise Lindholm", "Karl Juul-Hansen"]
             var ids: [String: UUID] = [:]
             for (n, name) in names.enumerated() {
-                ids[name] = try await PatientRepository.create(try patient(name, cpr: "0101\(40 + n)1234"), registeringUnitId: u.registering,
-                                                               recordedBy: nil, on: db)
+                ids[name] = try await PatientRepository.create(
+                    try patient(name, cpr: "0101\(40 + n)1234"), registeringUnitId: u.registering,
+                    recordedBy: nil, on: db)
             }
             _ = try await PatientRepository.create(try patient("Bodil Juul", cpr: "0101601234"), registeringUnitId: u.other, recordedBy: nil, on: db)
             func found(_ query: String) async throws -> [String] {
@@ -92,9 +102,11 @@ import Testing
             // given: patients of several units, consents and care teams, all named Holm ("Bo Holm" twice)
             var facts: [UUID: (name: String, registering: UUID, team: Set<UUID>, consent: SharingConsent)] = [:]
             func add(_ name: String, _ cpr: String, by unit: UUID, consent: SharingConsent, team: [UUID]) async throws -> UUID {
-                let id = try await PatientRepository.create(try patient(name, cpr: cpr, consent: consent.rawValue), registeringUnitId: unit, recordedBy: nil, on: db)
+                let id = try await PatientRepository.create(
+                    try patient(name, cpr: cpr, consent: consent.rawValue), registeringUnitId: unit, recordedBy: nil, on: db)
                 if let keyWorker = team.first {
-                    _ = try await PlanRepository.create(patientId: id, plan(keyWorker: keyWorker, others: Array(team.dropFirst())), author: author, on: db)
+                    _ = try await PlanRepository.create(
+                        patientId: id, plan(keyWorker: keyWorker, others: Array(team.dropFirst())), author: author, on: db)
                 }
                 facts[id] = (name, unit, Set(team), consent)
                 return id
@@ -105,13 +117,17 @@ import Testing
             let cai = try await add("Cai Holm", "0101431234", by: u.other, consent: .given, team: [u.other, u.homeCare])
             let dan = try await add("Dan Holm", "0101441234", by: u.other, consent: .notAsked, team: [u.other, u.registering])
             _ = try await add("Eva Holm", "0101451234", by: u.registering, consent: .given, team: [])
-            let requesters = [PatientRequester(roles: [.clinician], unitId: u.registering), PatientRequester(roles: [.clinician], unitId: u.homeCare),
-                              PatientRequester(roles: [.clinician], unitId: u.other), PatientRequester(roles: [.advisor], unitId: nil),
-                              PatientRequester(roles: [.advisor, .clinician], unitId: u.homeCare)]
+            let requesters = [
+                PatientRequester(roles: [.clinician], unitId: u.registering), PatientRequester(roles: [.clinician], unitId: u.homeCare),
+                PatientRequester(roles: [.clinician], unitId: u.other), PatientRequester(roles: [.advisor], unitId: nil),
+                PatientRequester(roles: [.advisor, .clinician], unitId: u.homeCare),
+            ]
             func expected(_ requester: PatientRequester, _ term: String) -> [UUID] {
                 facts.filter { id, p in
                     NameSearch.fold(p.name).contains(term)
-                        && PatientAccessPolicy.read(requester, PatientAccessFacts(registeringUnitId: p.registering, careTeamUnitIds: p.team, consent: p.consent)).isAllowed
+                        && PatientAccessPolicy.read(
+                            requester, PatientAccessFacts(registeringUnitId: p.registering, careTeamUnitIds: p.team, consent: p.consent)
+                        ).isAllowed
                 }.sorted { ($0.value.name, $0.key.uuidString) < ($1.value.name, $1.key.uuidString) }.map(\.key)
             }
             // "holm" takes the name-ordered walks (remembered as common); "olm" the trigram index on SQLite
@@ -147,7 +163,8 @@ import Testing
             try await PatientRepository.update(id: cai, try patient("Cai Skov", cpr: "0101431234", consent: "declined"), recordedBy: nil, on: db)
             facts[cai]?.consent = .declined
             try await check("skov")
-            #expect(try await PatientRepository.search("skov", requester: requesters[1], on: db).isEmpty, "declined: the care team no longer finds Cai")
+            #expect(
+                try await PatientRepository.search("skov", requester: requesters[1], on: db).isEmpty, "declined: the care team no longer finds Cai")
             // a care-team row moved by hand from the registering unit to another
             try await persistence.sql.update("plan_care_team").set("unit_id", to: SQLBind(u.registering))
                 .where("patient_id", .equal, SQLBind(cai)).where("unit_id", .equal, SQLBind(u.other)).run()
@@ -160,7 +177,8 @@ import Testing
             #expect(byCPR.map(\.id) == [cai])
             #expect(try await PatientRepository.search("0101431234", requester: requesters[0], after: (byCPR[0].name, cai), on: db).isEmpty)
             // a registering unit mended by hand, to a unit on the patient's care team
-            try await persistence.sql.update("patients").set("registering_unit_id", to: SQLBind(u.registering)).where("id", .equal, SQLBind(dan)).run()
+            try await persistence.sql.update("patients").set("registering_unit_id", to: SQLBind(u.registering)).where("id", .equal, SQLBind(dan))
+                .run()
             facts[dan]?.registering = u.registering
             try await check("holm")
         }
@@ -174,9 +192,11 @@ import Testing
             let u = try await units(persistence)
             // given: the schema before M0022, and a patient with a care team stored under it
             try await M0022_CreateUnitNameOrder().revert(on: migrations)
-            let id = try await PatientRepository.create(try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
-            try await PlanRepository.create(patientId: id, plan(keyWorker: u.registering, others: [u.homeCare]),
-                                            author: PlanAuthor(userId: nil, name: "Test", unitId: u.registering), on: db)
+            let id = try await PatientRepository.create(
+                try patient("Åse Prøvesen", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
+            try await PlanRepository.create(
+                patientId: id, plan(keyWorker: u.registering, others: [u.homeCare]),
+                author: PlanAuthor(userId: nil, name: "Test", unitId: u.registering), on: db)
             // when
             try await M0022_CreateUnitNameOrder().prepare(on: migrations)
             // then
@@ -184,12 +204,15 @@ import Testing
                 .from("plan_care_team").where("patient_id", .equal, SQLBind(id)).all()
             var copies: [UUID: String] = [:]
             for row in rows {
-                copies[try row.decode(column: "unit_id", as: UUID.self)] = "\(try row.decode(column: "patient_name", as: String.self))|"
+                copies[try row.decode(column: "unit_id", as: UUID.self)] =
+                    "\(try row.decode(column: "patient_name", as: String.self))|"
                     + "\(try row.decode(column: "patient_name_folded", as: String.self))|\(try row.decode(column: "registering_unit", as: Bool.self))"
             }
             #expect(copies == [u.registering: "Åse Prøvesen|aase proevesen|true", u.homeCare: "Åse Prøvesen|aase proevesen|false"])
             PatientNameIndex.common.insert("proevesen")
-            #expect(try await PatientRepository.search("prøvesen", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db).map(\.id) == [id])
+            #expect(
+                try await PatientRepository.search("prøvesen", requester: PatientRequester(roles: [.clinician], unitId: u.homeCare), on: db).map(\.id)
+                    == [id])
         }
     }
 
@@ -198,23 +221,28 @@ import Testing
         try await TestDatabase.withPersistence { persistence in
             let sql = persistence.sql
             let u = try await units(persistence)
-            _ = try await PatientRepository.create(try patient("Bodil Juul", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
+            _ = try await PatientRepository.create(
+                try patient("Bodil Juul", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
             #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) != nil)
             #expect(try await PatientNameIndex.candidates(for: ["bo"], on: sql) == nil, "two letters make no trigram")
             #expect(try await PatientNameIndex.candidates(for: ["bo", "juul"], on: sql) != nil)
             // given more candidates than `enough`: the name-ordered walk is used, with the same answer
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= \(literal: PatientNameIndex.enough))
                 INSERT INTO patient_names (name_folded, patient_id) SELECT 'juul ' || i, 'none' FROM n
-                """).run()
+                """
+            ).run()
             #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) == nil)
-            let found = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.snapshot)
+            let found = try await PatientRepository.search(
+                "juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.snapshot)
             #expect(found.map(\.name) == ["Bodil Juul"])
             // and it is remembered: without the extra names the walk is still chosen, with the same answer
             try await sql.raw("DELETE FROM patient_names WHERE patient_id = 'none'").run()
             #expect(PatientNameIndex.common.contains("juul"))
             #expect(try await PatientNameIndex.candidates(for: ["juul"], on: sql) == nil)
-            let again = try await PatientRepository.search("juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.snapshot)
+            let again = try await PatientRepository.search(
+                "juul", requester: PatientRequester(roles: [.clinician], unitId: u.registering), on: persistence.snapshot)
             #expect(again.map(\.name) == ["Bodil Juul"])
         }
     }
@@ -234,9 +262,11 @@ import Testing
     @Test func aCPRNumberIsRegisteredOnce() async throws {
         try await TestDatabase.withPersistence { persistence in
             let u = try await units(persistence)
-            _ = try await PatientRepository.create(try patient("Bent Prøve", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
+            _ = try await PatientRepository.create(
+                try patient("Bent Prøve", cpr: "0101401234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
             let failure = await #expect(throws: ValidationFailure.self) {
-                _ = try await PatientRepository.create(try patient("Bent Igen", cpr: "010140-1234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
+                _ = try await PatientRepository.create(
+                    try patient("Bent Igen", cpr: "010140-1234"), registeringUnitId: u.registering, recordedBy: nil, on: persistence.outsideWriter)
             }
             #expect(failure?.code(for: "cpr") == .alreadyTaken)
         }
@@ -246,7 +276,8 @@ import Testing
         try await TestDatabase.withPersistence { persistence in
             let db = persistence.outsideWriter
             let u = try await units(persistence)
-            let id = try await PatientRepository.create(try patient("Carl Prøve", cpr: "0303501234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
+            let id = try await PatientRepository.create(
+                try patient("Carl Prøve", cpr: "0303501234"), registeringUnitId: u.registering, recordedBy: nil, on: db)
             let author = PlanAuthor(userId: nil, name: "Sygeplejerske A", unitId: u.registering)
             // given
             let first = try await PlanRepository.create(patientId: id, plan(keyWorker: u.registering, others: [u.homeCare]), author: author, on: db)
@@ -272,8 +303,11 @@ import Testing
             // and reading them all clears the count for one user only (the unit has no follow-ups, so the badge is the unread items)
             // a clinician of the unit, signed in
             let clinician = { @Sendable (username: String, unitCode: String) async throws -> (user: User, session: Session) in
-                let user = try await UserRepository.create(try UserDraft(username: username, name: username, profession: "nurse", unitCode: unitCode,
-                                                                         roles: ["clinician"]).validated(), passwordHash: "x", on: db)
+                let user = try await UserRepository.create(
+                    try UserDraft(
+                        username: username, name: username, profession: "nurse", unitCode: unitCode,
+                        roles: ["clinician"]
+                    ).validated(), passwordHash: "x", on: db)
                 return (user, try await SessionRepository.create(userId: user.id, timeouts: SessionTimeouts(), on: db))
             }
             let badge = { @Sendable (session: Session) async throws -> Int? in
@@ -289,8 +323,9 @@ import Testing
             let registeringCode = try #require(try await UnitRepository.find(id: u.registering, on: db)).code
             #expect(try await badge(try await clinician("registering", registeringCode).session) == 0)
             let page = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 1, on: db)
-            let rest = try await InboxRepository.items(unitId: u.homeCare, userId: reader.id, limit: 5,
-                                                       before: (page[0].createdAt, page[0].id), on: db)
+            let rest = try await InboxRepository.items(
+                unitId: u.homeCare, userId: reader.id, limit: 5,
+                before: (page[0].createdAt, page[0].id), on: db)
             #expect(rest.map(\.planVersion) == [1])
         }
     }

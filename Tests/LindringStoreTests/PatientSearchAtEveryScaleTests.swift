@@ -1,9 +1,10 @@
 import Foundation
-import SQLKit
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
+import SQLKit
 import Testing
+
+@testable import LindringStore
 
 /// Which way a search by name goes, the trigram index's candidates or the name-ordered walk,
 /// depends on how many candidates there are for the size of the table (issue 19): an absolute
@@ -41,28 +42,35 @@ import Testing
             let other = try #require(try await UnitRepository.find(code: "BOH-PAL", on: db)).id
             // given: patients of three units named Quistorff Zeuthen, with and without consent and care teams
             var facts: [UUID: (name: String, registering: UUID, team: Set<UUID>, consent: SharingConsent)] = [:]
-            for (n, (first, unit, consent, team)) in [("Ane", rhPal, SharingConsent.given, [rhPal, homeCare]), ("Bo", rhPal, .declined, []),
-                                                      ("Cai", other, .given, [other, rhPal]), ("Dan", other, .declined, [other, rhPal]),
-                                                      ("Eva", homeCare, .notAsked, [homeCare, rhPal]), ("Finn", other, .given, [])].enumerated() {
+            for (n, (first, unit, consent, team)) in [
+                ("Ane", rhPal, SharingConsent.given, [rhPal, homeCare]), ("Bo", rhPal, .declined, []),
+                ("Cai", other, .given, [other, rhPal]), ("Dan", other, .declined, [other, rhPal]),
+                ("Eva", homeCare, .notAsked, [homeCare, rhPal]), ("Finn", other, .given, []),
+            ].enumerated() {
                 let name = "\(first) Quistorff Zeuthen"
                 let draft = try PatientDraft(cpr: "0101\(40 + n)1234", name: name, diagnosisGroup: "cancer", sharingConsent: consent.rawValue)
                     .validated(today: today)
                 let id = try await PatientRepository.create(draft, registeringUnitId: unit, recordedBy: nil, on: db)
                 if let keyWorker = team.first {
                     var plan = PlanContent()
-                    plan.careTeam = [CareTeamMember(unitId: keyWorker, role: .keyWorker)] + team.dropFirst().map { CareTeamMember(unitId: $0, role: .homeCare) }
+                    plan.careTeam =
+                        [CareTeamMember(unitId: keyWorker, role: .keyWorker)] + team.dropFirst().map { CareTeamMember(unitId: $0, role: .homeCare) }
                     plan.resuscitation = .doNotAttempt
                     plan.decidedBy = "Læge Ida Holm"
                     _ = try await PlanRepository.create(patientId: id, plan, author: PlanAuthor(userId: nil, name: "Test", unitId: keyWorker), on: db)
                 }
                 facts[id] = (name, unit, Set(team), consent)
             }
-            let requesters = [PatientRequester(roles: [.clinician], unitId: rhPal), PatientRequester(roles: [.clinician], unitId: homeCare),
-                              PatientRequester(roles: [.clinician], unitId: other), PatientRequester(roles: [.advisor], unitId: nil)]
+            let requesters = [
+                PatientRequester(roles: [.clinician], unitId: rhPal), PatientRequester(roles: [.clinician], unitId: homeCare),
+                PatientRequester(roles: [.clinician], unitId: other), PatientRequester(roles: [.advisor], unitId: nil),
+            ]
             func check(_ term: String) async throws {
                 for requester in requesters {
                     let expected = facts.filter { _, p in
-                        PatientAccessPolicy.read(requester, PatientAccessFacts(registeringUnitId: p.registering, careTeamUnitIds: p.team, consent: p.consent)).isAllowed
+                        PatientAccessPolicy.read(
+                            requester, PatientAccessFacts(registeringUnitId: p.registering, careTeamUnitIds: p.team, consent: p.consent)
+                        ).isAllowed
                     }.sorted { ($0.value.name, $0.key.uuidString) < ($1.value.name, $1.key.uuidString) }.map(\.key)
                     #expect(try await PatientRepository.search(term, requester: requester, on: db).map(\.id) == expected, "\(term) \(requester)")
                 }
@@ -75,18 +83,22 @@ import Testing
                 return
             }
             // when: the names share their parts with more than a page of others in a small table
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(literal: PatientNameIndex.page))
                 INSERT INTO patient_names (name_folded, patient_id) SELECT 'quistorff zeuthen ' || i, 'none' FROM n
-                """).run()
+                """
+            ).run()
             // then: the walk, with the answer the access policy gives
             #expect(try await PatientNameIndex.candidates(for: ["quistorff"], on: sql) == nil)
             try await check("quistorff")
             // when: the table grows a hundredfold, with names that share nothing with them
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(literal: 100 * PatientNameIndex.page))
                 INSERT INTO patient_names (name_folded, patient_id) SELECT 'ib marie testrup ' || i, 'none' FROM n
-                """).run()
+                """
+            ).run()
             // then: the same number of candidates is few for that table, read from the index, with the same answer
             // (a part of the name not asked before: "quistorff" is remembered as common for ten minutes)
             #expect(try await PatientNameIndex.candidates(for: ["zeuthen"], on: sql) != nil)

@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
-@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
+
+@testable import LindringStore
 
 /// `Persistence.read` keeps one snapshot for all its statements; `readEach` does not (it spares
 /// PostgreSQL two round trips). Both refuse changes on SQLite's read connections.
@@ -16,11 +17,13 @@ import Testing
             }
             @Sendable func addUnit(_ code: String) async throws {
                 try await persistence.write { tx in
-                    try await tx.sql.raw("""
+                    try await tx.sql.raw(
+                        """
                         INSERT INTO units (id, code, name, kind, sector, active, created_at, updated_at)
                         SELECT \(bind: UUID()), \(bind: code), \(bind: "Testenheden"), kind, sector, active, created_at, updated_at FROM units
                         WHERE code = 'RH-PAL'
-                        """).run()
+                        """
+                    ).run()
                 }
             }
             // when

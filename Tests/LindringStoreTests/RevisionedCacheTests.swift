@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LindringStore
 
 /// The cache under `UnitCatalog` and `AdvisoryStatisticsCache`: a value is computed once per

@@ -1,9 +1,10 @@
 import Foundation
-@testable import LindringStore
 import LindringTestSupport
 import Logging
 import SQLKit
 import Testing
+
+@testable import LindringStore
 
 /// Several `Persistence`s on one SQLite file (the server and the CLI, or a test and the app it
 /// drives) take turns at the write lock. A connection waiting for that lock blocks a thread;
@@ -17,7 +18,9 @@ struct SQLiteLockWaitTests {
             let waiters = ProcessInfo.processInfo.activeProcessorCount + 2
             var others: [Persistence] = []
             for _ in 0..<waiters {
-                others.append(try await Persistence.open(location: holder.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1))
+                others.append(
+                    try await Persistence.open(
+                        location: holder.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1))
             }
             try await holder.write { try await $0.sql.raw("CREATE TABLE turns (owner INTEGER NOT NULL)").run() }
             let written: Int
@@ -53,7 +56,8 @@ struct SQLiteLockWaitTests {
 
     @Test func aPersistenceIsOpenedWithTheDurabilitySettingsBeforeAnyMigration() async throws {
         let database = try await TestDatabase.make()
-        let persistence = try await Persistence.open(location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+        let persistence = try await Persistence.open(
+            location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         let problems = try await persistence.verifyConnectionSettings()
         await persistence.shutdown()
         try await database.remove()

@@ -1,9 +1,10 @@
 import Foundation
 import LindringSQLite
-@testable import LindringStore
 import LindringTestSupport
 import SQLKit
 import Testing
+
+@testable import LindringStore
 
 /// `Persistence.read` on SQLite runs on connections of its own (`DirectSQLitePool`), which step
 /// statements on the calling thread. They must read what SQLiteNIO's connections read, keep a
@@ -18,9 +19,10 @@ struct SQLiteReaderTests {
 
     static func samples(_ sql: any SQLDatabase) async throws -> [Sample] {
         try await sql.select().columns("id", "n", "x", "t", "at", "flag").from("samples").orderBy("id").all().map { row in
-            Sample(id: try row.decode(column: "id", as: UUID.self), n: try row.decode(column: "n", as: Int?.self),
-                   x: try row.decode(column: "x", as: Double?.self), t: try row.decode(column: "t", as: String?.self),
-                   at: try row.decode(column: "at", as: Date?.self), flag: try row.decode(column: "flag", as: Bool?.self))
+            Sample(
+                id: try row.decode(column: "id", as: UUID.self), n: try row.decode(column: "n", as: Int?.self),
+                x: try row.decode(column: "x", as: Double?.self), t: try row.decode(column: "t", as: String?.self),
+                at: try row.decode(column: "at", as: Date?.self), flag: try row.decode(column: "flag", as: Bool?.self))
         }
     }
 
@@ -31,7 +33,10 @@ struct SQLiteReaderTests {
                 let sql = tx.sql
                 try await sql.raw(SQLQueryString(Self.table)).run()
                 try await sql.insert(into: "samples").columns("id", "n", "x", "t", "at", "flag")
-                    .values(SQLBind(UUID()), SQLBind(-7), SQLBind(2.5), SQLBind("Søren Ærø 🙂"), SQLBind(Date(timeIntervalSince1970: 1_700_000_000.25)), SQLBind(true))
+                    .values(
+                        SQLBind(UUID()), SQLBind(-7), SQLBind(2.5), SQLBind("Søren Ærø 🙂"), SQLBind(Date(timeIntervalSince1970: 1_700_000_000.25)),
+                        SQLBind(true)
+                    )
                     .values(SQLBind(UUID()), SQLLiteral.null, SQLLiteral.null, SQLLiteral.null, SQLLiteral.null, SQLLiteral.null)
                     .run()
             }
@@ -74,8 +79,9 @@ struct SQLiteReaderTests {
                     byNumber.append(try await sql.raw("SELECT id FROM samples WHERE n = \(bind: n)").first()?.decode(column: "id", as: UUID.self))
                 }
                 for name in ["Søren 5", "Søren 0", "Søren 9"] {
-                    byName.append(try await sql.raw("SELECT id FROM samples WHERE t = \(bind: name) ORDER BY at DESC, id DESC LIMIT 1").first()?
-                        .decode(column: "id", as: UUID.self))
+                    byName.append(
+                        try await sql.raw("SELECT id FROM samples WHERE t = \(bind: name) ORDER BY at DESC, id DESC LIMIT 1").first()?
+                            .decode(column: "id", as: UUID.self))
                     _ = try await sql.raw("SELECT s.id FROM samples s LEFT JOIN samples o ON o.id = s.t WHERE s.id = \(bind: name)").all()
                 }
                 return (byNumber, byName, (tx.sql as! DirectSQLiteConnection).keptStatements())

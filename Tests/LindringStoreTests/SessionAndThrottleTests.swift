@@ -1,9 +1,10 @@
 import Foundation
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
 import Logging
 import Testing
+
+@testable import LindringStore
 
 @Suite struct SessionTests {
     let timeouts = SessionTimeouts(idle: 30 * 60, absolute: 12 * 3600)
@@ -16,15 +17,21 @@ import Testing
             let idle = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
             let busy = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
             // then
-            #expect(try await SessionRepository.findWithUser(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(29 * 60), on: db)?.session != nil)
-            #expect(try await SessionRepository.findWithUser(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(61 * 60), on: db)?.session == nil)
+            #expect(
+                try await SessionRepository.findWithUser(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(29 * 60), on: db)?
+                    .session != nil)
+            #expect(
+                try await SessionRepository.findWithUser(token: idle.token, timeouts: timeouts, now: start.addingTimeInterval(61 * 60), on: db)?
+                    .session == nil)
             // when a session is used every 20 minutes it still ends after 12 hours
             for step in 1...35 {
                 let now = start.addingTimeInterval(Double(step) * 20 * 60)
                 let found = try #require(try await SessionRepository.findWithUser(token: busy.token, timeouts: timeouts, now: now, on: db)?.session)
                 try await SessionRepository.touch(found, now: now, on: db)
             }
-            #expect(try await SessionRepository.findWithUser(token: busy.token, timeouts: timeouts, now: start.addingTimeInterval(12 * 3600 + 1), on: db)?.session == nil)
+            #expect(
+                try await SessionRepository.findWithUser(token: busy.token, timeouts: timeouts, now: start.addingTimeInterval(12 * 3600 + 1), on: db)?
+                    .session == nil)
         }
     }
 
@@ -38,7 +45,9 @@ import Testing
             // when
             try await SessionRepository.purgeExpired(timeouts: timeouts, now: start, on: db)
             // then
-            let remaining = try await persistence.sql.select().column("id").from("sessions").all().map { try $0.decode(column: "id", as: String.self) }
+            let remaining = try await persistence.sql.select().column("id").from("sessions").all().map {
+                try $0.decode(column: "id", as: String.self)
+            }
             #expect(remaining == [SecureToken.hash(fresh.token)])
             #expect(!remaining.contains(SecureToken.hash(old.token)))
         }
@@ -48,10 +57,16 @@ import Testing
         try await TestDatabase.withPersistence { persistence in
             let db = persistence.outsideWriter
             // given
-            let nurse = try await UserRepository.create(try UserDraft(username: "sygeplejerske", name: "Sara Syg", profession: "nurse", unitCode: "HJ-101",
-                                                                      roles: ["clinician", "advisor"]).validated(), passwordHash: "x", on: db)
-            let admin = try await UserRepository.create(try UserDraft(username: "admin", name: "Ada Admin", profession: "other", unitCode: nil,
-                                                                      roles: ["administrator"]).validated(), passwordHash: "x", on: db)
+            let nurse = try await UserRepository.create(
+                try UserDraft(
+                    username: "sygeplejerske", name: "Sara Syg", profession: "nurse", unitCode: "HJ-101",
+                    roles: ["clinician", "advisor"]
+                ).validated(), passwordHash: "x", on: db)
+            let admin = try await UserRepository.create(
+                try UserDraft(
+                    username: "admin", name: "Ada Admin", profession: "other", unitCode: nil,
+                    roles: ["administrator"]
+                ).validated(), passwordHash: "x", on: db)
             let start = Date()
             let session = try await SessionRepository.create(userId: nurse.id, timeouts: timeouts, now: start, on: db)
             // when
@@ -59,7 +74,9 @@ import Testing
             // then: the session as it was made, and the user as the list shows them
             #expect(found.token == session.token && found.userId == nurse.id && found.csrfToken == session.csrfToken)
             // stored as seconds in a floating-point column: equal to well under a millisecond
-            for (stored, made) in [(found.createdAt, session.createdAt), (found.lastSeenAt, session.lastSeenAt), (found.expiresAt, session.expiresAt)] {
+            for (stored, made) in [
+                (found.createdAt, session.createdAt), (found.lastSeenAt, session.lastSeenAt), (found.expiresAt, session.expiresAt),
+            ] {
                 #expect(abs(stored.timeIntervalSince(made)) < 0.001)
             }
             #expect(try await UserRepository.find(id: nurse.id, on: db) == nurse)
@@ -73,7 +90,9 @@ import Testing
             let beforeSignIn = try await SessionRepository.create(userId: nil, timeouts: timeouts, now: start, on: db)
             let anonymous = try #require(try await SessionRepository.findWithUser(token: beforeSignIn.token, timeouts: timeouts, now: start, on: db))
             #expect(anonymous.session.userId == nil && anonymous.user == nil)
-            #expect(try await SessionRepository.findWithUser(token: session.token, timeouts: timeouts, now: start.addingTimeInterval(13 * 3600), on: db) == nil)
+            #expect(
+                try await SessionRepository.findWithUser(token: session.token, timeouts: timeouts, now: start.addingTimeInterval(13 * 3600), on: db)
+                    == nil)
             #expect(try await SessionRepository.findWithUser(token: "unknown", timeouts: timeouts, now: start, on: db) == nil)
             try await UserRepository.setActive(userId: nurse.id, false, on: db)
             #expect(try await SessionRepository.findWithUser(token: session.token, timeouts: timeouts, now: start, on: db)?.user?.active == false)
@@ -95,7 +114,7 @@ import Testing
     @Test func tokensAreLongRandomAndStoredOnlyAsHashes() async throws {
         try await TestDatabase.withPersistence { persistence in
             let session = try await SessionRepository.create(userId: nil, timeouts: timeouts, on: persistence.outsideWriter)
-            #expect(session.token.count >= 43) // 256 bits in base64url
+            #expect(session.token.count >= 43)  // 256 bits in base64url
             #expect(session.token != session.csrfToken)
             let stored = try await persistence.sql.select().column("id").from("sessions").all().map { try $0.decode(column: "id", as: String.self) }
             #expect(stored == [SecureToken.hash(session.token)])
@@ -105,8 +124,10 @@ import Testing
 
 @Suite struct LoginThrottleTests {
     /// One attempt: reserved, then released as a failure (the password was wrong).
-    static func fail(_ keys: LoginThrottle.Keys, policy: LoginDelayPolicy = .standard, at now: Date,
-                     in persistence: Persistence) async throws -> LoginThrottle.Reservation {
+    static func fail(
+        _ keys: LoginThrottle.Keys, policy: LoginDelayPolicy = .standard, at now: Date,
+        in persistence: Persistence
+    ) async throws -> LoginThrottle.Reservation {
         try await persistence.write { tx in
             let reservation = try await LoginThrottle.reserve(keys, policy: policy, now: now, on: tx)
             if reservation == .granted { try await LoginThrottle.release(keys, succeeded: false, on: tx) }
@@ -125,14 +146,23 @@ import Testing
             let after = try await Self.fail(keys, at: now.addingTimeInterval(61), in: persistence)
             let doubled = try await Self.fail(keys, at: now.addingTimeInterval(62), in: persistence)
             // then
-            guard case .delayed(let first) = during else { Issue.record("expected a delay, got \(during)"); return }
+            guard case .delayed(let first) = during else {
+                Issue.record("expected a delay, got \(during)")
+                return
+            }
             #expect(abs(first.timeIntervalSince(now) - LoginDelayPolicy.standard.firstDelay) < 0.01)
             #expect(after == .granted)
-            guard case .delayed(let until) = doubled else { Issue.record("expected a delay, got \(doubled)"); return }
+            guard case .delayed(let until) = doubled else {
+                Issue.record("expected a delay, got \(doubled)")
+                return
+            }
             #expect(abs(until.timeIntervalSince(now.addingTimeInterval(61)) - 120) < 0.01, "the sixth failure doubles the delay")
             // and the same account from another address, or another account from this one, may try at once
-            #expect(try await Self.fail(LoginThrottle.keys(username: "anne", ip: "10.2.2.2"), at: now.addingTimeInterval(62), in: persistence) == .granted)
-            #expect(try await Self.fail(LoginThrottle.keys(username: "bo", ip: "10.1.1.1"), at: now.addingTimeInterval(62), in: persistence) == .granted)
+            #expect(
+                try await Self.fail(LoginThrottle.keys(username: "anne", ip: "10.2.2.2"), at: now.addingTimeInterval(62), in: persistence) == .granted
+            )
+            #expect(
+                try await Self.fail(LoginThrottle.keys(username: "bo", ip: "10.1.1.1"), at: now.addingTimeInterval(62), in: persistence) == .granted)
         }
     }
 
@@ -155,8 +185,13 @@ import Testing
     @Test func concurrentAttemptsFromTwoProcessesAreCountedBeforeAnyIsChecked() async throws {
         try await TestDatabase.withPersistence { persistence in
             // given a second process on the same database
-            let other = try await Persistence.open(location: persistence.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
-            let policy = { var policy = LoginDelayPolicy.standard; policy.maxInFlight = 1000; return policy }()
+            let other = try await Persistence.open(
+                location: persistence.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+            let policy = {
+                var policy = LoginDelayPolicy.standard
+                policy.maxInFlight = 1000
+                return policy
+            }()
             let keys = LoginThrottle.keys(username: "anne", ip: "10.1.1.1")
             let now = Date()
             // when 60 attempts arrive at once, none released yet (their passwords are still being checked)
@@ -175,7 +210,11 @@ import Testing
 
     @Test func attemptsInFlightPerAccountAreCappedAndLapseIfNeverReleased() async throws {
         try await TestDatabase.withPersistence { persistence in
-            let policy = { var policy = LoginDelayPolicy.standard; policy.freeAttempts = 100; return policy }()
+            let policy = {
+                var policy = LoginDelayPolicy.standard
+                policy.freeAttempts = 100
+                return policy
+            }()
             let now = Date()
             let addresses = (1...10).map { "10.0.0.\($0)" }
             // when ten attempts from ten addresses arrive at once and none is released (a process died)
@@ -189,8 +228,12 @@ import Testing
             #expect(results.dropFirst(policy.maxInFlight).allSatisfy { if case .busy = $0 { true } else { false } })
             // and once the reservations lapse the account is not wedged
             let later = now.addingTimeInterval(policy.inFlightExpiry + 1)
-            #expect(try await persistence.write { try await LoginThrottle.reserve(LoginThrottle.keys(username: "anne", ip: "10.0.0.1"),
-                                                                                    policy: policy, now: later, on: $0) } == .granted)
+            #expect(
+                try await persistence.write {
+                    try await LoginThrottle.reserve(
+                        LoginThrottle.keys(username: "anne", ip: "10.0.0.1"),
+                        policy: policy, now: later, on: $0)
+                } == .granted)
         }
     }
 }

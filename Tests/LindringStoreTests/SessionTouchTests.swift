@@ -1,6 +1,7 @@
 import Foundation
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 
 /// How often a session in use records its activity (issue 17, item 11): often enough that an
 /// active user never meets the idle timeout, however short it is set.
@@ -14,8 +15,9 @@ import Testing
     func activityIsRecordedEveryMinuteOrAQuarterOfTheIdleTimeoutWhenThatIsShorter(idle: Double, since: Double, due: Bool) {
         // given
         let now = Date()
-        let session = Session(token: "t", userId: nil, csrfToken: "c", createdAt: now.addingTimeInterval(-3600),
-                              lastSeenAt: now.addingTimeInterval(-since), expiresAt: now.addingTimeInterval(3600))
+        let session = Session(
+            token: "t", userId: nil, csrfToken: "c", createdAt: now.addingTimeInterval(-3600),
+            lastSeenAt: now.addingTimeInterval(-since), expiresAt: now.addingTimeInterval(3600))
         // when
         let isDue = SessionRepository.touchDue(session, timeouts: SessionTimeouts(idle: idle), now: now)
         // then

@@ -1,8 +1,9 @@
 import Foundation
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
 import Testing
+
+@testable import LindringStore
 
 /// The unit list kept in memory must never outlive a change, whichever process made it.
 @Suite struct UnitCatalogTests {

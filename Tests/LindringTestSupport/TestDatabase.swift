@@ -2,10 +2,11 @@ import FluentKit
 import FluentPostgresDriver
 import Foundation
 import LindringCore
-@testable import LindringStore
 import Logging
 import NIOPosix
 import SQLKit
+
+@testable import LindringStore
 
 /// An isolated database for one test: a fresh SQLite file by default, or a fresh schema in
 /// the PostgreSQL database named by `LINDRING_TEST_POSTGRES_URL`. Removed afterwards.
@@ -61,8 +62,9 @@ public struct TestDatabase: Sendable {
 
     static func withFreshPersistence<T>(connectionsPerEventLoop: Int = 1, _ body: (Persistence) async throws -> T) async throws -> T {
         let database = try await make()
-        let persistence = try await Persistence.open(location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"),
-                                                     connectionsPerEventLoop: connectionsPerEventLoop)
+        let persistence = try await Persistence.open(
+            location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"),
+            connectionsPerEventLoop: connectionsPerEventLoop)
         do {
             try await persistence.migrate()
             let result = try await body(persistence)

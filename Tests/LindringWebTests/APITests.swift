@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct APITests {
@@ -23,8 +24,9 @@ import Testing
             #expect(problem["status"] as? Int == 401)
             #expect(problem["title"] as? String == "Unauthorized")
             #expect(try await app.get("/api/v1/units", headers: bearer("lnd_not-a-token")).status == .unauthorized)
-            let post = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: [.contentType: "application/json"],
-                                                    body: ByteBuffer(string: "{}"))
+            let post = try await app.client.execute(
+                uri: "/api/v1/units", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: "{}"))
             #expect(post.status == .unauthorized)
         }
     }
@@ -100,22 +102,26 @@ import Testing
             let token = try await app.apiToken(for: admin)
             let body = #"{"code":"API-1","name":"Hjemmesygeplejen Syd","kind":"homeCare","sector":"municipality"}"#
             // when created
-            let created = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
+            let created = try await app.client.execute(
+                uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let id = try #require(try created.json()["id"] as? String)
             let etag = try #require(created.headers[.eTag])
             // then a second with the same code conflicts
-            let duplicate = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
+            let duplicate = try await app.client.execute(
+                uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
             #expect(duplicate.status == .conflict)
             // and a change needs If-Match
             let changed = #"{"code":"API-1","name":"Hjemmesygeplejen Nord","kind":"homeCare","sector":"municipality"}"#
-            let missing = try await app.client.execute(uri: "/api/v1/units/\(id)", method: .put, headers: bearer(token, json: true), body: ByteBuffer(string: changed))
+            let missing = try await app.client.execute(
+                uri: "/api/v1/units/\(id)", method: .put, headers: bearer(token, json: true), body: ByteBuffer(string: changed))
             #expect(missing.status == .preconditionRequired)
             var conditional = bearer(token, json: true)
             conditional[.ifMatch] = etag
             let ok = try await app.client.execute(uri: "/api/v1/units/\(id)", method: .put, headers: conditional, body: ByteBuffer(string: changed))
             #expect(ok.status == .ok)
-            let stale = try await app.client.execute(uri: "/api/v1/units/\(id)", method: .put, headers: conditional, body: ByteBuffer(string: changed))
+            let stale = try await app.client.execute(
+                uri: "/api/v1/units/\(id)", method: .put, headers: conditional, body: ByteBuffer(string: changed))
             #expect(stale.status == .preconditionFailed)
             #expect(stale.headers[.contentType] == "application/problem+json")
         }
@@ -131,7 +137,8 @@ import Testing
         try await TestApp.run { app in
             let admin = try await app.createUser("anne", roles: [.administrator])
             let token = try await app.apiToken(for: admin)
-            let response = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
+            let response = try await app.client.execute(
+                uri: "/api/v1/units", method: .post, headers: bearer(token, json: true), body: ByteBuffer(string: body))
             #expect(response.status.code == status)
             #expect(response.headers[.contentType] == "application/problem+json")
             #expect(try await UnitRepository.count(on: app.persistence.snapshot) == 52)
@@ -144,8 +151,9 @@ import Testing
         try await TestApp.run { app in
             let clinician = try await app.createUser("karen", roles: [.clinician])
             let token = try await app.apiToken(for: clinician)
-            let response = try await app.client.execute(uri: "/api/v1/units", method: .post, headers: bearer(token, json: true),
-                                                        body: ByteBuffer(string: #"{"code":"X","name":"x","kind":"hospice","sector":"hospice"}"#))
+            let response = try await app.client.execute(
+                uri: "/api/v1/units", method: .post, headers: bearer(token, json: true),
+                body: ByteBuffer(string: #"{"code":"X","name":"x","kind":"hospice","sector":"hospice"}"#))
             #expect(response.status == .forbidden)
             #expect(response.headers[.contentType] == "application/problem+json")
         }
@@ -157,7 +165,8 @@ import Testing
             try await app.createUser("karen", roles: [.clinician])
             _ = try await app.login("karen")
             let auditor = try await app.createUser("rita", roles: [.auditor])
-            let clinicianToken = try await app.apiToken(for: try #require(try await UserRepository.find(username: "karen", on: app.persistence.snapshot)))
+            let clinicianToken = try await app.apiToken(
+                for: try #require(try await UserRepository.find(username: "karen", on: app.persistence.snapshot)))
             let token = try await app.apiToken(for: auditor)
             // when
             let refused = try await app.get("/api/v1/audit", headers: bearer(clinicianToken))
@@ -216,10 +225,15 @@ import Testing
             let token = try await app.apiToken(for: admin)
             let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.snapshot))
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
-            let contact = try ContactDraft(startedAt: "2026-11-23T20:00:00Z", endedAt: "2026-11-23T20:10:00Z", callerRole: "gp", reasons: ["pain"], triage: "routine", outcome: "resolved")
-                .validated(.init(now: Date(), knownUnitIds: []))
-            let contactId = try await ContactRepository.create(contact, author: ContactAuthor(userId: admin.id, name: admin.name),
-                                                               on: app.persistence.outsideWriter).id
+            let contact = try ContactDraft(
+                startedAt: "2026-11-23T20:00:00Z", endedAt: "2026-11-23T20:10:00Z", callerRole: "gp", reasons: ["pain"], triage: "routine",
+                outcome: "resolved"
+            )
+            .validated(.init(now: Date(), knownUnitIds: []))
+            let contactId = try await ContactRepository.create(
+                contact, author: ContactAuthor(userId: admin.id, name: admin.name),
+                on: app.persistence.outsideWriter
+            ).id
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -229,17 +243,23 @@ import Testing
             let endpoints = APIController(services: try await Self.services(app)).endpoints
             #expect(Set(paths.keys) == Set(endpoints.map(\.path.pattern)))
             for endpoint in endpoints {
-                let operation = try #require(paths[endpoint.path.pattern]?[endpoint.method.rawValue.lowercased()] as? [String: Any],
-                                             "\(endpoint.method) \(endpoint.path) is documented")
+                let operation = try #require(
+                    paths[endpoint.path.pattern]?[endpoint.method.rawValue.lowercased()] as? [String: Any],
+                    "\(endpoint.method) \(endpoint.path) is documented")
                 let responses = try #require(operation["responses"] as? [String: Any])
                 for code in ["401", "403"] { #expect(responses[code] != nil, "\(endpoint.operationId) documents \(code)") }
                 if endpoint.method == .get {
                     // every documented GET is served
-                    let id: any CustomStringConvertible = endpoint.path.pattern.contains("patients") ? patient
+                    let id: any CustomStringConvertible =
+                        endpoint.path.pattern.contains("patients")
+                        ? patient
                         : endpoint.path.pattern.contains("contacts") ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
-                    let query = endpoint.path == Routes.API.patients ? "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
-                        : endpoint.path == Routes.API.workingHours ? "?at=2026-11-23T09:00:00Z"
-                        : endpoint.path == Routes.API.advisoryStatistics ? "?from=2026-11-01&to=2026-11-30" : ""
+                    let query =
+                        endpoint.path == Routes.API.patients
+                        ? "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+                        : endpoint.path == Routes.API.workingHours
+                            ? "?at=2026-11-23T09:00:00Z"
+                            : endpoint.path == Routes.API.advisoryStatistics ? "?from=2026-11-01&to=2026-11-30" : ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")
                 }
@@ -248,7 +268,8 @@ import Testing
     }
 
     static func services(_ app: TestApp) async throws -> AppServices {
-        AppServices(config: AppConfig(), persistence: app.persistence, hasher: app.hasher, logger: .init(label: "test"),
-                    assets: try Assets.load(), metrics: .init(), decoyHash: "")
+        AppServices(
+            config: AppConfig(), persistence: app.persistence, hasher: app.hasher, logger: .init(label: "test"),
+            assets: try Assets.load(), metrics: .init(), decoyHash: "")
     }
 }

@@ -2,23 +2,27 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 18, items 2 and 4: the day team reads the night's call it follows up, the patient's
 /// page lists the advisory contacts, and a patient not asked about sharing is no dead end on the line.
 @Suite struct AdvisoryDayTeamTests {
     /// A contact about `patient` documented by `advisor`, with a follow-up for `followUpUnit` when given.
-    func contact(_ app: TestApp, patient: UUID, by advisor: User, at start: String = "2026-11-23T20:00:00Z", followUpUnit: String? = nil,
-                 situation: String = "Uro og smerter i nat", recommendation: String = "Giv morfin 5 mg s.c., ring igen om en time") async throws -> UUID {
+    func contact(
+        _ app: TestApp, patient: UUID, by advisor: User, at start: String = "2026-11-23T20:00:00Z", followUpUnit: String? = nil,
+        situation: String = "Uro og smerter i nat", recommendation: String = "Giv morfin 5 mg s.c., ring igen om en time"
+    ) async throws -> UUID {
         let db = app.persistence.outsideWriter
         let unit = try await followUpUnit.asyncMap { try #require(try await UnitRepository.find(code: $0, on: db)) }
         let end = ISO8601Instant.format(ISO8601Instant.parse(start)!.addingTimeInterval(600))
-        let draft = ContactDraft(startedAt: .iso8601(start), endedAt: .iso8601(end), callerRole: "relative", patientId: patient.uuidString, reasons: ["pain"],
-                                 situation: situation, recommendation: recommendation, triage: "routine",
-                                 outcome: unit == nil ? "resolved" : "needsFollowUp",
-                                 followUp: unit.map { .init(unitId: $0.id.uuidString, text: "Tilse i morgen") })
+        let draft = ContactDraft(
+            startedAt: .iso8601(start), endedAt: .iso8601(end), callerRole: "relative", patientId: patient.uuidString, reasons: ["pain"],
+            situation: situation, recommendation: recommendation, triage: "routine",
+            outcome: unit == nil ? "resolved" : "needsFollowUp",
+            followUp: unit.map { .init(unitId: $0.id.uuidString, text: "Tilse i morgen") })
         let valid = try draft.validated(.init(now: Date(), knownUnitIds: Set(unit.map { [$0.id] } ?? [])))
         return try await app.persistence.write { tx in
             try await ContactRepository.create(valid, author: ContactAuthor(userId: advisor.id, name: advisor.name), on: tx).id
@@ -59,8 +63,9 @@ import Testing
         try await TestApp.run { app in
             // given: home care is on both patients' care teams; one patient declined sharing
             let shared = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"])
-            let declined = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Bent Nej", cpr: "0202451234",
-                                                               consent: "declined")
+            let declined = try await app.createPatientWithPlan(
+                registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Bent Nej", cpr: "0202451234",
+                consent: "declined")
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let aboutShared = try await contact(app, patient: shared, by: advisor)
             let aboutDeclined = try await contact(app, patient: declined, by: advisor)
@@ -138,7 +143,9 @@ import Testing
             let inbox = try await app.get("/inbox", nurse)
             // then: the advice in short, the whole SBAR a click away
             for page in [list, inbox] {
-                #expect(page.text.contains("<details class=\"sbar-summary\"><summary><strong>SBAR</strong> · Giv morfin 5 mg s.c., ring igen om en time</summary>"))
+                #expect(
+                    page.text.contains(
+                        "<details class=\"sbar-summary\"><summary><strong>SBAR</strong> · Giv morfin 5 mg s.c., ring igen om en time</summary>"))
                 #expect(page.text.contains("Uro og smerter i nat") && page.text.contains("Tilse i morgen"))
             }
         }
@@ -161,31 +168,38 @@ import Testing
             try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let session = try await app.login("nattevagt")
             let (contactId, _) = try await contactForm(app, session)
-            var fields = ["contactId": contactId, "startedAt": "2026-11-23T21:14", "endedAt": "2026-11-23T21:24", "callerRole": "relative",
-                          "patientQuery": Self.notAskedCPR, "intent": "find"]
+            var fields = [
+                "contactId": contactId, "startedAt": "2026-11-23T21:14", "endedAt": "2026-11-23T21:24", "callerRole": "relative",
+                "patientQuery": Self.notAskedCPR, "intent": "find",
+            ]
             // when: the exact CPR number is looked up
             let found = try await app.post("/advisory/contacts/new", session, form: fields)
             // then: the patient is not shown, but breaking the glass is offered, leading back to this contact
             #expect(found.status == .ok && !found.text.contains("Ikke Spurgt"))
             let back = "/advisory/contacts/new?contact=\(contactId)&patient=\(patient)"
             let link = "/patients/\(patient)/break-glass?returnTo=" + TestApp.encode(back).replacingOccurrences(of: "%2F", with: "/")
-            #expect(found.text.contains("id=\"break-glass-offer\"") && found.text.contains("href=\"\(link.replacingOccurrences(of: "&", with: "&amp;"))\""))
+            #expect(
+                found.text.contains("id=\"break-glass-offer\"")
+                    && found.text.contains("href=\"\(link.replacingOccurrences(of: "&", with: "&amp;"))\""))
             let search = try #require(try await AuditLog.search(AuditFilter(action: "patient.search"), limit: 5, on: app.persistence.snapshot).first)
             #expect(search.record.patientId == patient && search.record.outcome == .denied)
             // and a name finds nothing to break the glass for
             fields["patientQuery"] = "Spurgt"
             #expect(!(try await app.post("/advisory/contacts/new", session, form: fields).text.contains("break-glass-offer")))
             // and linking the patient without breaking the glass is refused
-            let save = ["contactId": contactId, "startedAt": "2026-11-23T21:14", "endedAt": "2026-11-23T21:24", "callerRole": "relative",
-                        "patientId": patient.uuidString, "reasons[]": "pain", "triage": "routine", "outcome": "resolved", "intent": "save"]
+            let save = [
+                "contactId": contactId, "startedAt": "2026-11-23T21:14", "endedAt": "2026-11-23T21:24", "callerRole": "relative",
+                "patientId": patient.uuidString, "reasons[]": "pain", "triage": "routine", "outcome": "resolved", "intent": "save",
+            ]
             #expect(try await app.post("/advisory/contacts/new", session, form: save).status == .forbidden)
             // and a patient linked without access offers it too
             #expect(try await app.get(back, session).text.contains("href=\"\(link.replacingOccurrences(of: "&", with: "&amp;"))\""))
             // when: the glass is broken through the offered link
             let breakForm = try await app.get(link, session)
             #expect(breakForm.text.contains("name=\"returnTo\" value=\"\(back.replacingOccurrences(of: "&", with: "&amp;"))\""))
-            let broke = try await app.post("/patients/\(patient)/break-glass", session,
-                                           form: ["reason": "Pårørende ringer om akutte smerter i nat", "returnTo": back])
+            let broke = try await app.post(
+                "/patients/\(patient)/break-glass", session,
+                form: ["reason": "Pårørende ringer om akutte smerter i nat", "returnTo": back])
             // then: back at the same contact with the patient chosen, and the call can be linked
             #expect(broke.status == .seeOther && broke.headers[.location] == back)
             let reopened = try await app.get(back, session)
@@ -208,8 +222,12 @@ import Testing
             _ = try await app.post("/patients/\(patient)/break-glass", session, form: ["reason": "Pårørende ringer om akutte smerter i nat"])
             let (contactId, _) = try await contactForm(app, session)
             // when
-            let found = try await app.post("/advisory/contacts/new", session, form: ["contactId": contactId, "startedAt": "2026-11-23T21:14",
-                                                                                        "patientQuery": Self.notAskedCPR, "intent": "find"])
+            let found = try await app.post(
+                "/advisory/contacts/new", session,
+                form: [
+                    "contactId": contactId, "startedAt": "2026-11-23T21:14",
+                    "patientQuery": Self.notAskedCPR, "intent": "find",
+                ])
             // then: the patient may be linked, no second break of the glass asked for
             #expect(found.text.contains("name=\"selectPatient\" value=\"\(patient)\""))
             #expect(!found.text.contains("id=\"break-glass\""))
@@ -225,7 +243,8 @@ import Testing
             let session = try await app.login("nattevagt")
             // when
             let form = try await app.get("/patients/\(patient)/break-glass?returnTo=\(TestApp.encode(returnTo))", session)
-            let broke = try await app.post("/patients/\(patient)/break-glass", session, form: ["reason": "Akut opkald om natten", "returnTo": returnTo])
+            let broke = try await app.post(
+                "/patients/\(patient)/break-glass", session, form: ["reason": "Akut opkald om natten", "returnTo": returnTo])
             // then
             #expect(form.text.contains("name=\"returnTo\" value=\"/patients/\(patient)\""))
             #expect(broke.status == .seeOther && broke.headers[.location] == "/patients/\(patient)")

@@ -2,13 +2,15 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct AdvisoryTests {
-    static let contactJSON = #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"relative","reasons":["dyspnoea"],"triage":"routine","outcome":"needsFollowUp","stayedAtHome":true,"followUp":{"text":"Tilse i morgen"},"patientId":"PATIENT"}"#
+    static let contactJSON =
+        #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"relative","reasons":["dyspnoea"],"triage":"routine","outcome":"needsFollowUp","stayedAtHome":true,"followUp":{"text":"Tilse i morgen"},"patientId":"PATIENT"}"#
 
     func postJSON(_ app: TestApp, _ uri: String, _ body: String, token: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         var fields = headers
@@ -41,7 +43,10 @@ import Testing
             let nurse = try await app.login("hjem")
             // the navigation's inbox count takes in the open follow-up with the unread plan changes
             func badge() async throws -> (shown: String, unread: Int) {
-                (try await app.get("/", nurse).text, try await InboxRepository.items(unitId: homeCare.id, userId: hjem.id, on: app.persistence.snapshot).filter { !$0.read }.count)
+                (
+                    try await app.get("/", nurse).text,
+                    try await InboxRepository.items(unitId: homeCare.id, userId: hjem.id, on: app.persistence.snapshot).filter { !$0.read }.count
+                )
             }
             let before = try await badge()
             #expect(before.shown.contains("Indbakke (\(before.unread + 1))"))
@@ -62,7 +67,8 @@ import Testing
         try await TestApp.run { app in
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let token = try await app.apiToken(for: advisor)
-            let body = #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#
+            let body =
+                #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<6 {
                     group.addTask { try await postJSON(app, "/api/v1/contacts", body, token: token, headers: [.idempotencyKey: "same-call"]).status }
@@ -70,7 +76,9 @@ import Testing
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == .created }.count == 1 && statuses.filter { $0 == .ok }.count == 5, "\(statuses)")
-            #expect(try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.snapshot).count == 1)
+            #expect(
+                try await ContactRepository.list(from: LocalDate("2026-11-23")!, to: LocalDate("2026-11-23")!, on: app.persistence.snapshot).count
+                    == 1)
         }
     }
 
@@ -78,27 +86,41 @@ import Testing
         (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"neighbour","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "callerRole"),
         (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "callerRole"),
         (#"{"startedAt":"last night","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
-        (#"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:00:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "endedAt"),
+        (
+            #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:00:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#,
+            "endedAt"
+        ),
         (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"soon","outcome":"resolved"}"#, "triage"),
-        (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"needsFollowUp","followUp":{"text":"x"}}"#, "followUp.unitId"),
+        (
+            #"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"needsFollowUp","followUp":{"text":"x"}}"#,
+            "followUp.unitId"
+        ),
         // instants that name a field that does not exist (issue 17): year 1, year -1, 30 February, offset +99:00, hour 24
         (#"{"startedAt":"0001-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
         (#"{"startedAt":"-0001-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
         (#"{"startedAt":"2026-02-30T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
         (#"{"startedAt":"2026-11-23T20:14:00+99:00","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "startedAt"),
-        (#"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T24:00:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#, "endedAt"),
-        (#"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"needsFollowUp","followUp":{"text":"x","unitId":"UNIT","dueAt":"2026-02-30T09:00:00Z"}}"#, "followUp.dueAt"),
+        (
+            #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T24:00:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#,
+            "endedAt"
+        ),
+        (
+            #"{"startedAt":"2026-11-23T20:14:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"needsFollowUp","followUp":{"text":"x","unitId":"UNIT","dueAt":"2026-02-30T09:00:00Z"}}"#,
+            "followUp.dueAt"
+        ),
     ])
     func badContactsAreRefusedWithTheFieldAndNothingIsStored(body: String, field: String) async throws {
         try await TestApp.run { app in
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let unit = try #require(try await UnitRepository.find(code: "PAL-247", on: app.persistence.snapshot))
-            let response = try await postJSON(app, "/api/v1/contacts", body.replacingOccurrences(of: "UNIT", with: unit.id.uuidString),
-                                              token: try await app.apiToken(for: advisor))
+            let response = try await postJSON(
+                app, "/api/v1/contacts", body.replacingOccurrences(of: "UNIT", with: unit.id.uuidString),
+                token: try await app.apiToken(for: advisor))
             #expect(response.status == .unprocessableContent)
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             #expect(errors.contains { $0["field"] as? String == field }, "\(errors)")
-            #expect(try await ContactRepository.list(from: LocalDate("2026-01-01")!, to: LocalDate("2026-12-31")!, on: app.persistence.snapshot).isEmpty)
+            #expect(
+                try await ContactRepository.list(from: LocalDate("2026-01-01")!, to: LocalDate("2026-12-31")!, on: app.persistence.snapshot).isEmpty)
             #expect(try await app.persistence.sql.raw("SELECT COUNT(*) AS n FROM contacts").first()?.decode(column: "n", as: Int.self) == 0)
         }
     }
@@ -108,14 +130,17 @@ import Testing
             // given: a contact created with a key
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let token = try await app.apiToken(for: advisor)
-            let body = #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#
+            let body =
+                #"{"startedAt":"2026-11-23T20:14:00Z","endedAt":"2026-11-23T20:24:00Z","callerRole":"gp","reasons":["pain"],"triage":"routine","outcome":"resolved"}"#
             let first = try await postJSON(app, "/api/v1/contacts", body, token: token, headers: [.idempotencyKey: "call-7"])
             // when: the same key with another body, then with the first body again (its keys in another order)
-            let changed = try await postJSON(app, "/api/v1/contacts", body.replacingOccurrences(of: #""gp""#, with: #""relative""#), token: token,
-                                             headers: [.idempotencyKey: "call-7"])
-            let replay = try await postJSON(app, "/api/v1/contacts",
-                                            #"{"outcome":"resolved","triage":"routine","reasons":["pain"],"callerRole":"gp","endedAt":"2026-11-23T20:24:00Z","startedAt":"2026-11-23T20:14:00Z"}"#,
-                                            token: token, headers: [.idempotencyKey: "call-7"])
+            let changed = try await postJSON(
+                app, "/api/v1/contacts", body.replacingOccurrences(of: #""gp""#, with: #""relative""#), token: token,
+                headers: [.idempotencyKey: "call-7"])
+            let replay = try await postJSON(
+                app, "/api/v1/contacts",
+                #"{"outcome":"resolved","triage":"routine","reasons":["pain"],"callerRole":"gp","endedAt":"2026-11-23T20:24:00Z","startedAt":"2026-11-23T20:14:00Z"}"#,
+                token: token, headers: [.idempotencyKey: "call-7"])
             // then: 201, a problem naming the key, and 200 with the first contact; one contact stored, as first sent
             #expect(first.status == .created)
             #expect(changed.status == .unprocessableContent)
@@ -136,8 +161,9 @@ import Testing
             let body = Self.contactJSON.replacingOccurrences(of: "PATIENT", with: UUID().uuidString)
             #expect(try await postJSON(app, "/api/v1/contacts", body, token: try await app.apiToken(for: advisor)).status == .notFound)
             #expect(try await postJSON(app, "/api/v1/contacts", body, token: try await app.apiToken(for: clinician)).status == .forbidden)
-            let stats = try await app.get("/api/v1/advisory/statistics?from=2026-11-01&to=2026-11-30",
-                                          headers: [.authorization: "Bearer \(try await app.apiToken(for: clinician))"])
+            let stats = try await app.get(
+                "/api/v1/advisory/statistics?from=2026-11-01&to=2026-11-30",
+                headers: [.authorization: "Bearer \(try await app.apiToken(for: clinician))"])
             #expect(stats.status == .forbidden)
         }
     }
@@ -150,8 +176,11 @@ import Testing
             let session = try await app.login("nattevagt")
             let form = try await app.get("/advisory/contacts/new", session)
             let contactId = try #require(form.text.components(separatedBy: "name=\"contactId\" value=\"").dropFirst().first?.prefix(36)).description
-            var fields = ["contactId": contactId, "startedAt": "2026-11-23T21:14", "endedAt": "2026-11-23T21:24", "callerRole": "relative", "callerName": "Hanne",
-                          "patientQuery": "0101401234", "intent": "find"]
+            var fields = [
+                "contactId": contactId, "startedAt": "2026-11-23T21:14", "endedAt": "2026-11-23T21:24", "callerRole": "relative",
+                "callerName": "Hanne",
+                "patientQuery": "0101401234", "intent": "find",
+            ]
             // when: Enter in the search field
             let found = try await app.post("/advisory/contacts/new", session, form: fields)
             // then: the patient is offered, what was typed is kept, and the search is audited for this contact
@@ -191,20 +220,27 @@ import Testing
             let declined = try await app.createPatientWithPlan(registeredBy: "RH-PAL", name: "Bent Nej", cpr: "0202451234", consent: "declined")
             let advisor = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let session = try await app.login("nattevagt")
-            let draft = ContactDraft(startedAt: "2026-11-23T20:00:00Z", endedAt: "2026-11-23T20:10:00Z", callerRole: "gp", patientId: patient.uuidString, reasons: ["dying"],
-                                     triage: "information", outcome: "resolved")
-            let contactId = try await ContactRepository.create(try draft.validated(.init(now: Date(), knownUnitIds: [])),
-                                                               author: ContactAuthor(userId: advisor.id, name: advisor.name), on: app.persistence.outsideWriter).id
+            let draft = ContactDraft(
+                startedAt: "2026-11-23T20:00:00Z", endedAt: "2026-11-23T20:10:00Z", callerRole: "gp", patientId: patient.uuidString,
+                reasons: ["dying"],
+                triage: "information", outcome: "resolved")
+            let contactId = try await ContactRepository.create(
+                try draft.validated(.init(now: Date(), knownUnitIds: [])),
+                author: ContactAuthor(userId: advisor.id, name: advisor.name), on: app.persistence.outsideWriter
+            ).id
             // without a contact the advisor may not change the plan
             #expect(try await app.get("/patients/\(patient)/plan/edit", session).status == .forbidden)
             let form = try await app.get("/patients/\(patient)/plan/edit?contact=\(contactId)", session)
             #expect(form.status == .ok && form.text.contains("name=\"contactId\""))
             let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
-            let saved = try await app.post("/patients/\(patient)/plan/edit", session, form: [
-                "contactId": contactId.uuidString, "baseVersion": "1", "careTeam[unitId][0]": unit.id.uuidString, "careTeam[role][0]": "keyWorker",
-                "resuscitation": "doNotAttempt", "decidedBy": "Egen læge, telefonisk", "decisionDate": "2026-11-23",
-                "preferredPlaceOfCare": "home", "preferredPlaceOfDeath": "home", "prognosis": "days", "status": "active",
-            ])
+            let saved = try await app.post(
+                "/patients/\(patient)/plan/edit", session,
+                form: [
+                    "contactId": contactId.uuidString, "baseVersion": "1", "careTeam[unitId][0]": unit.id.uuidString,
+                    "careTeam[role][0]": "keyWorker",
+                    "resuscitation": "doNotAttempt", "decidedBy": "Egen læge, telefonisk", "decisionDate": "2026-11-23",
+                    "preferredPlaceOfCare": "home", "preferredPlaceOfDeath": "home", "prognosis": "days", "status": "active",
+                ])
             #expect(saved.status == .seeOther, "\(saved.text.prefix(2000))")
             let versions = try await PlanRepository.versions(patientId: patient, on: app.persistence.snapshot)
             #expect(versions.first?.version == 2 && versions.first?.contactId == contactId)
@@ -213,9 +249,11 @@ import Testing
             #expect(try await app.get("/patients/\(declined)/plan/edit?contact=\(contactId)", session).status == .notFound)
             var aboutDeclined = draft
             aboutDeclined.patientId = declined.uuidString
-            let declinedContact = try await ContactRepository.create(try aboutDeclined.validated(.init(now: Date(), knownUnitIds: [])),
-                                                                     author: ContactAuthor(userId: advisor.id, name: advisor.name),
-                                                                     on: app.persistence.outsideWriter).id
+            let declinedContact = try await ContactRepository.create(
+                try aboutDeclined.validated(.init(now: Date(), knownUnitIds: [])),
+                author: ContactAuthor(userId: advisor.id, name: advisor.name),
+                on: app.persistence.outsideWriter
+            ).id
             #expect(try await app.get("/patients/\(declined)/plan/edit?contact=\(declinedContact)", session).status == .forbidden)
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import LindringCore
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct AuditSearchTests {
@@ -102,7 +103,10 @@ import Testing
         ("1 hits", "1 resultat"),
         ("12 hits", "12 resultater"),
         ("contact:6F1C2E0A-0000-4000-8000-000000000001: 3 hits", "Rådgivningskontakt 6f1c2e0a: 3 resultater"),
-        ("advisoryLine: contact:6F1C2E0A-0000-4000-8000-000000000001", "Rådgivningslinjen (patienten har givet samtykke): rådgivningskontakt 6f1c2e0a"),
+        (
+            "advisoryLine: contact:6F1C2E0A-0000-4000-8000-000000000001",
+            "Rådgivningslinjen (patienten har givet samtykke): rådgivningskontakt 6f1c2e0a"
+        ),
         ("contact:6F1C2E0A-0000-4000-8000-000000000001", "Rådgivningskontakt 6f1c2e0a"),
         ("username=karen", "Søgning: brugeren karen"),
         ("patients=2 username=karen", "Søgning: patient efter CPR-nummer eller navn (2 fundet), brugeren karen"),

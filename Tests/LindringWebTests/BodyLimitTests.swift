@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOEmbedded
 import Testing
+
 @testable import LindringWeb
 
 /// A body sent without a length (chunked) is limited where it is read, not by
@@ -12,8 +13,9 @@ import Testing
 @Suite struct BodyLimitTests {
     /// A request as the server hands it on for a chunked body: no Content-Length.
     static func chunked(_ path: String, contentType: String, bytes: Int) -> Request {
-        Request(head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: path, headerFields: [.contentType: contentType]),
-                body: RequestBody(buffer: ByteBuffer(repeating: UInt8(ascii: " "), count: bytes)))
+        Request(
+            head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: path, headerFields: [.contentType: contentType]),
+            body: RequestBody(buffer: ByteBuffer(repeating: UInt8(ascii: " "), count: bytes)))
     }
 
     static func context() -> AppContext {

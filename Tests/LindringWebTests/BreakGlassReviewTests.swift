@@ -1,8 +1,9 @@
 import Foundation
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct BreakGlassReviewTests {
@@ -32,8 +33,9 @@ import Testing
             let list = try await app.get("/audit/break-glass", auditor)
             let grant = try Self.grantId(list.text)
             let noNote = try await app.post("/audit/break-glass/\(grant)/review", auditor, form: ["status": "needsFollowUp", "note": ""])
-            let saved = try await app.post("/audit/break-glass/\(grant)/review", auditor,
-                                           form: ["status": "needsFollowUp", "note": "Spørg afdelingen om tilkaldet", "filters": "status=unreviewed&evil=1"])
+            let saved = try await app.post(
+                "/audit/break-glass/\(grant)/review", auditor,
+                form: ["status": "needsFollowUp", "note": "Spørg afdelingen om tilkaldet", "filters": "status=unreviewed&evil=1"])
             let followUps = try await app.get("/audit/break-glass?status=needsFollowUp", auditor)
             let unreviewed = try await app.get("/audit/break-glass?status=unreviewed", auditor)
             let accessLog = try await app.get("/patients/\(patient)/access-log", auditor)
@@ -52,7 +54,8 @@ import Testing
             #expect(!unreviewed.text.contains("Akut tilkaldt i weekenden"))
             #expect(accessLog.text.contains("Brød glasset (nødadgang)"), "the patient's access log speaks plainly too")
             #expect(!accessLog.text.contains("<code>patient.read</code>"))
-            let reviews = try await AuditLog.search(AuditFilter(patientId: patient, action: "breakGlass.review"), limit: 5, on: app.persistence.snapshot)
+            let reviews = try await AuditLog.search(
+                AuditFilter(patientId: patient, action: "breakGlass.review"), limit: 5, on: app.persistence.snapshot)
             #expect(reviews.count == 1)
             #expect(reviews.first?.record.purpose == "needsFollowUp", "the note, free text, stays out of the log")
             // the entries there were are unchanged: the log was appended to, never updated

@@ -2,10 +2,11 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Logging
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 18, item 11: the handover opens on the shift that just ended; "Udført" and "Annullér"
@@ -56,7 +57,8 @@ import Testing
             #expect(try await FollowUpRepository.find(id: followUp, on: app.persistence.snapshot)?.status == .open)
             #expect(try await audit(app, "followup.cancelled").isEmpty)
             // when: with a reason
-            let cancelled = try await app.post("/follow-ups/\(followUp)/cancel", nurse, form: ["note": " Indlagt på hospice i går ", "returnTo": "/inbox"])
+            let cancelled = try await app.post(
+                "/follow-ups/\(followUp)/cancel", nurse, form: ["note": " Indlagt på hospice i går ", "returnTo": "/inbox"])
             // then: stored with who and when, and shown with the contact's follow-up
             #expect(cancelled.status == .seeOther && cancelled.headers[.location] == "/inbox?notice=saved")
             let stored = try #require(try await FollowUpRepository.find(id: followUp, on: app.persistence.snapshot))
@@ -79,11 +81,13 @@ import Testing
             let nurse = try await app.login("hjem")
             // when
             let plain = try await app.post("/follow-ups/\(first.followUp)/done", nurse, form: ["note": "", "returnTo": "/follow-ups"])
-            let noted = try await app.post("/follow-ups/\(secondFollowUp.id)/done", nurse, form: ["note": "Tilset.\nSmerterne er lettet.", "returnTo": "/follow-ups"])
+            let noted = try await app.post(
+                "/follow-ups/\(secondFollowUp.id)/done", nurse, form: ["note": "Tilset.\nSmerterne er lettet.", "returnTo": "/follow-ups"])
             // then
             #expect(plain.status == .seeOther && noted.status == .seeOther)
             #expect(try await FollowUpRepository.find(id: first.followUp, on: app.persistence.snapshot)?.closedNote == nil)
-            #expect(try await FollowUpRepository.find(id: secondFollowUp.id, on: app.persistence.snapshot)?.closedNote == "Tilset.\nSmerterne er lettet.")
+            #expect(
+                try await FollowUpRepository.find(id: secondFollowUp.id, on: app.persistence.snapshot)?.closedNote == "Tilset.\nSmerterne er lettet.")
             let done = try await app.get("/follow-ups?status=done", nurse)
             #expect(done.text.contains("class=\"closing-note prewrap\">Tilset.\nSmerterne er lettet.</p>"))
         }
@@ -114,8 +118,9 @@ import Testing
             // when
             let noBody = try await postJSON(app, "/api/v1/follow-ups/\(first.followUp)/done", nil, token: token)
             let withoutReason = try await postJSON(app, "/api/v1/follow-ups/\(secondFollowUp.id)/cancel", "{}", token: token)
-            let tooLong = try await postJSON(app, "/api/v1/follow-ups/\(secondFollowUp.id)/cancel",
-                                             #"{"note":"\#(String(repeating: "x", count: 501))"}"#, token: token)
+            let tooLong = try await postJSON(
+                app, "/api/v1/follow-ups/\(secondFollowUp.id)/cancel",
+                #"{"note":"\#(String(repeating: "x", count: 501))"}"#, token: token)
             let cancelled = try await postJSON(app, "/api/v1/follow-ups/\(secondFollowUp.id)/cancel", #"{"note":"Døde i nat"}"#, token: token)
             // then
             #expect(noBody.status == .ok)
@@ -172,8 +177,9 @@ import Testing
             let ended = pattern.handoverDefault(at: now)
             #expect(opened.status == .ok)
             #expect(opened.text.contains(HTMLEscaping.escape("Vagtoverlevering: " + RotaViews.label(t, ended))), "\(ended)")
-            #expect(opened.text.contains("?date=\(running.date)&amp;shift=\(running.code)\">Igangværende vagt →")
-                || opened.text.contains("?date=\(running.date)&shift=\(running.code)\">Igangværende vagt →"))
+            #expect(
+                opened.text.contains("?date=\(running.date)&amp;shift=\(running.code)\">Igangværende vagt →")
+                    || opened.text.contains("?date=\(running.date)&shift=\(running.code)\">Igangværende vagt →"))
             #expect(opened.text.contains("Overleveringen viser den vagt, der netop er slut."))
             // and the running shift lists the follow-up it closed, with its note
             #expect(current.text.contains("Opfølgninger afsluttet i vagten (1)") && current.text.contains("Talt med datteren"))
@@ -191,7 +197,8 @@ import Testing
             let advisor = try await app.login("nattevagt")
             let unit = try #require(try await UnitRepository.find(code: "PAL-247", on: app.persistence.snapshot))
             // when: two addenda, one through the form and one through the API
-            let added = try await app.post("/advisory/contacts/\(contact)/addenda", advisor, form: ["text": "Datter ringede tilbage kl. 03:\nsmerterne er lettet."])
+            let added = try await app.post(
+                "/advisory/contacts/\(contact)/addenda", advisor, form: ["text": "Datter ringede tilbage kl. 03:\nsmerterne er lettet."])
             let token = try await app.apiToken(for: advisorUser)
             let api = try await postJSON(app, "/api/v1/contacts/\(contact)/addenda", #"{"text":"Egen læge orienteret."}"#, token: token)
             // then
@@ -215,7 +222,9 @@ import Testing
             #expect(addenda.allSatisfy { $0["createdAt"] is String && ($0["author"] as? [String: Any])?["unit"] as? String == unit.name })
             // and each is audited as its own action, allowed, without its text
             let entries = try await audit(app, "contact.addendum")
-            #expect(entries.count == 2 && entries.allSatisfy { $0.outcome == .allowed && $0.entityId == contact.uuidString && $0.purpose == "advisoryLine" })
+            #expect(
+                entries.count == 2
+                    && entries.allSatisfy { $0.outcome == .allowed && $0.entityId == contact.uuidString && $0.purpose == "advisoryLine" })
         }
     }
 
@@ -247,9 +256,11 @@ import Testing
             let reader = try await app.post("/advisory/contacts/\(contact)/addenda", nurse, form: ["text": "Tilset"])
             let stranger = try await app.post("/advisory/contacts/\(contact)/addenda", try await app.login("onko"), form: ["text": "Tilset"])
             let social = try await app.post("/advisory/contacts/\(contact)/addenda", try await app.login("social"), form: ["text": "Tilset"])
-            let api = try await postJSON(app, "/api/v1/contacts/\(contact)/addenda", #"{"text":"Tilset"}"#, token: try await app.apiToken(for: homeCare))
-            let unknown = try await postJSON(app, "/api/v1/contacts/\(UUID())/addenda", #"{"text":"Tilset"}"#,
-                                             token: try await app.apiToken(for: homeCare))
+            let api = try await postJSON(
+                app, "/api/v1/contacts/\(contact)/addenda", #"{"text":"Tilset"}"#, token: try await app.apiToken(for: homeCare))
+            let unknown = try await postJSON(
+                app, "/api/v1/contacts/\(UUID())/addenda", #"{"text":"Tilset"}"#,
+                token: try await app.apiToken(for: homeCare))
             // then
             #expect(reader.status == .forbidden && stranger.status == .forbidden && social.status == .forbidden && api.status == .forbidden)
             #expect(unknown.status == .notFound)

@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 19, item 5: form bodies are decoded into form structs with Hummingbird's
@@ -12,15 +13,19 @@ import Testing
 @Suite struct FormDecodingTests {
     @Test func aPlanFormsRowsAreDecodedColumnByColumnWithTheirTickedBoxes() throws {
         // given: two care-team rows, a medication available at home, two pieces of equipment
-        let body = "careTeam[role][0]=keyWorker&careTeam[unitId][0]=A&careTeam[dayPhone][0]=&careTeam[role][1]=homeCare&careTeam[unitId][1]=B"
+        let body =
+            "careTeam[role][0]=keyWorker&careTeam[unitId][0]=A&careTeam[dayPhone][0]=&careTeam[role][1]=homeCare&careTeam[unitId][1]=B"
             + "&careTeam[dayPhone][1]=33+66+99+99&medications[drug][0]=Morfin&medications[availableInHome][]=0&medications[drug][1]=&equipment[]=bed"
             + "&equipment[]=oxygen&livingWill=true&baseVersion=3"
         // when
         let form = try FormBody.decode(PlanForm.self, from: ByteBuffer(string: body))
         let input = form.input
         // then
-        #expect(input.careTeam == [PlanInput.Member(unitId: "A", role: "keyWorker", dayPhone: ""),
-                                   PlanInput.Member(unitId: "B", role: "homeCare", dayPhone: "33 66 99 99")])
+        #expect(
+            input.careTeam == [
+                PlanInput.Member(unitId: "A", role: "keyWorker", dayPhone: ""),
+                PlanInput.Member(unitId: "B", role: "homeCare", dayPhone: "33 66 99 99"),
+            ])
         #expect(input.medications?.map(\.drug) == ["Morfin", ""] && input.medications?.map(\.availableInHome) == [true, false])
         #expect(input.equipment == ["bed", "oxygen"] && input.livingWill == true && input.patientKnowsPrognosis == false && form.base == 3)
     }
@@ -35,7 +40,9 @@ import Testing
 
     @Test(arguments: ["q=%zz", "reasons=pain&reasons=dyspnoea", "careTeam[role][1]=keyWorker", "q[x]=1&q=2"])
     func aBodyTheDecoderCannotReadIsABadRequest(body: String) {
-        #expect(throws: AppError.badRequest("The form could not be read.")) { try FormBody.decode(PatientSearchForm.self, from: ByteBuffer(string: body)) }
+        #expect(throws: AppError.badRequest("The form could not be read.")) {
+            try FormBody.decode(PatientSearchForm.self, from: ByteBuffer(string: body))
+        }
     }
 
     @Test func theTokenIsReadFromTheBodyAndTheControllerStillDecodesIt() async throws {
@@ -47,9 +54,10 @@ import Testing
             // when: the search posts its query with the token in the same body, and without it
             let found = try await app.post("/patients", pairs: [("csrf", session.csrf), ("q", "Prøvesen")], cookie: session.cookie)
             let forged = try await app.post("/patients", pairs: [("q", "Prøvesen")], cookie: session.cookie)
-            let malformed = try await app.client.execute(uri: "/patients", method: .post,
-                                                         headers: [.contentType: "application/x-www-form-urlencoded", .cookie: session.cookie],
-                                                         body: ByteBuffer(string: "csrf=\(session.csrf)&q=100%"))
+            let malformed = try await app.client.execute(
+                uri: "/patients", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: session.cookie],
+                body: ByteBuffer(string: "csrf=\(session.csrf)&q=100%"))
             // then
             #expect(found.status == .ok && found.text.contains("Åse Prøvesen"))
             #expect(forged.status == .forbidden)
@@ -63,10 +71,12 @@ import Testing
             try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let session = try await app.login("nattevagt")
             // when: a call with a name, a time, a reason and a follow-up, but no caller role, triage or outcome
-            let refused = try await app.post("/advisory/contacts/new", pairs: [
-                ("csrf", session.csrf), ("contactId", UUID().uuidString), ("startedAt", "2026-11-23T21:14"), ("callerName", "Jens <b>&</b>"),
-                ("reasons[]", "pain"), ("reasons[]", "dyspnoea"), ("stayedAtHome", ""), ("followUp[text]", "Ring i morgen"), ("intent", "save"),
-            ], cookie: session.cookie)
+            let refused = try await app.post(
+                "/advisory/contacts/new",
+                pairs: [
+                    ("csrf", session.csrf), ("contactId", UUID().uuidString), ("startedAt", "2026-11-23T21:14"), ("callerName", "Jens <b>&</b>"),
+                    ("reasons[]", "pain"), ("reasons[]", "dyspnoea"), ("stayedAtHome", ""), ("followUp[text]", "Ring i morgen"), ("intent", "save"),
+                ], cookie: session.cookie)
             // then
             #expect(refused.status == .unprocessableContent)
             let html = refused.text

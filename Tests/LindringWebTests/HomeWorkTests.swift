@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// The home page says what is the user's today, by role, and says plainly what Lindring does not
@@ -15,10 +16,15 @@ import Testing
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"])
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
-            _ = try await app.post("/patients/\(patient)/plan/edit", try await app.login("pal"), form: [
-                "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot)).id.uuidString,
-                "careTeam[role][1]": "homeCare", "careTeam[unitId][1]": try #require(try await UnitRepository.find(code: "HJ-101", on: app.persistence.snapshot)).id.uuidString,
-                "whatMattersMost": "Haven", "baseVersion": "1"])
+            _ = try await app.post(
+                "/patients/\(patient)/plan/edit", try await app.login("pal"),
+                form: [
+                    "careTeam[role][0]": "keyWorker",
+                    "careTeam[unitId][0]": try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot)).id.uuidString,
+                    "careTeam[role][1]": "homeCare",
+                    "careTeam[unitId][1]": try #require(try await UnitRepository.find(code: "HJ-101", on: app.persistence.snapshot)).id.uuidString,
+                    "whatMattersMost": "Haven", "baseVersion": "1",
+                ])
             // when
             let home = try await app.get("/", try await app.login("hjem"))
             // then
@@ -28,8 +34,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [(Role.socialWorker, "Familiesager, ansøgninger med frister"), (.educator, "Kurser, e-læring"),
-                      (.finance, "Budgetinitiativer og bevillinger kommer i en senere version")])
+    @Test(arguments: [
+        (Role.socialWorker, "Familiesager, ansøgninger med frister"), (.educator, "Kurser, e-læring"),
+        (.finance, "Budgetinitiativer og bevillinger kommer i en senere version"),
+    ])
     func aRoleWhoseModuleIsComingIsToldSoPlainly(role: Role, text: String) async throws {
         try await TestApp.run { app in
             // given

@@ -2,20 +2,24 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// The unit inbox shows a patient and a plan's changes only to a unit that may read the patient
 /// when the inbox is read, and audits every patient it shows (issue 17, item 1).
 @Suite struct InboxAccessTests {
     func saveForm(_ app: TestApp, team: [(code: String, role: String)], base: Int, extra: [String: String] = [:]) async throws -> [String: String] {
-        var form = ["status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
-                    "baseVersion": String(base)]
+        var form = [
+            "status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
+            "baseVersion": String(base),
+        ]
         for (index, member) in team.enumerated() {
             form["careTeam[role][\(index)]"] = member.role
-            form["careTeam[unitId][\(index)]"] = try #require(try await UnitRepository.find(code: member.code, on: app.persistence.snapshot)).id.uuidString
+            form["careTeam[unitId][\(index)]"] = try #require(try await UnitRepository.find(code: member.code, on: app.persistence.snapshot)).id
+                .uuidString
         }
         return form.merging(extra) { _, new in new }
     }
@@ -23,12 +27,15 @@ import Testing
     @Test func aUnitWhosePatientDeclinedSharingSeesNoNameAndNoChanges() async throws {
         try await TestApp.run { app in
             // given: a patient who declined sharing, with home care on the team
-            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Vera Hemmelig", consent: "declined")
+            let patient = try await app.createPatientWithPlan(
+                registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Vera Hemmelig", consent: "declined")
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             let nurse = try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
             let pal = try await app.login("pal")
-            let saved = try await app.post("/patients/\(patient)/plan/edit", pal, form: try await saveForm(
-                app, team: [("RH-PAL", "keyWorker"), ("HJ-101", "homeCare")], base: 1, extra: ["whatMattersMost": "At komme hjem til haven"]))
+            let saved = try await app.post(
+                "/patients/\(patient)/plan/edit", pal,
+                form: try await saveForm(
+                    app, team: [("RH-PAL", "keyWorker"), ("HJ-101", "homeCare")], base: 1, extra: ["whatMattersMost": "At komme hjem til haven"]))
             #expect(saved.status == .seeOther)
             // when
             let session = try await app.login("hjem")
@@ -60,8 +67,10 @@ import Testing
             try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
             let pal = try await app.login("pal")
             // when: the palliative team takes home care off the team and writes what matters most
-            let saved = try await app.post("/patients/\(patient)/plan/edit", pal, form: try await saveForm(
-                app, team: [("RH-PAL", "keyWorker")], base: 1, extra: ["whatMattersMost": "Hospice i Valby"]))
+            let saved = try await app.post(
+                "/patients/\(patient)/plan/edit", pal,
+                form: try await saveForm(
+                    app, team: [("RH-PAL", "keyWorker")], base: 1, extra: ["whatMattersMost": "Hospice i Valby"]))
             let page = try await app.get("/inbox", try await app.login("hjem"))
             // then
             #expect(saved.status == .seeOther)
@@ -82,8 +91,10 @@ import Testing
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             let nurse = try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
             let pal = try await app.login("pal")
-            _ = try await app.post("/patients/\(patient)/plan/edit", pal, form: try await saveForm(
-                app, team: [("RH-PAL", "keyWorker"), ("HJ-101", "homeCare")], base: 1, extra: ["whatMattersMost": "Ro og musik"]))
+            _ = try await app.post(
+                "/patients/\(patient)/plan/edit", pal,
+                form: try await saveForm(
+                    app, team: [("RH-PAL", "keyWorker"), ("HJ-101", "homeCare")], base: 1, extra: ["whatMattersMost": "Ro og musik"]))
             // when
             let page = try await app.get("/inbox", try await app.login("hjem"))
             let token = try await app.apiToken(for: nurse)
@@ -107,8 +118,10 @@ import Testing
             let nurse = try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
             let pal = try await app.login("pal")
             for patient in [older, newer] {
-                _ = try await app.post("/patients/\(patient)/plan/edit", pal, form: try await saveForm(
-                    app, team: [("RH-PAL", "keyWorker"), ("HJ-101", "homeCare")], base: 1, extra: ["whatMattersMost": "Ro"]))
+                _ = try await app.post(
+                    "/patients/\(patient)/plan/edit", pal,
+                    form: try await saveForm(
+                        app, team: [("RH-PAL", "keyWorker"), ("HJ-101", "homeCare")], base: 1, extra: ["whatMattersMost": "Ro"]))
             }
             // when: a page of one
             let token = try await app.apiToken(for: nurse)
@@ -117,9 +130,11 @@ import Testing
             let body = try api.json()
             #expect((body["items"] as? [[String: Any]])?.first?["patientId"] as? String == newer.uuidString)
             #expect(body["next"] is String)
-            #expect(try await AuditLog.search(AuditFilter(patientId: newer, action: "inbox.read"), limit: 10, on: app.persistence.snapshot).count == 1)
-            #expect(try await AuditLog.search(AuditFilter(patientId: older, action: "inbox.read"), limit: 10, on: app.persistence.snapshot).isEmpty,
-                    "the item read only to know a next page exists is neither shown nor audited")
+            #expect(
+                try await AuditLog.search(AuditFilter(patientId: newer, action: "inbox.read"), limit: 10, on: app.persistence.snapshot).count == 1)
+            #expect(
+                try await AuditLog.search(AuditFilter(patientId: older, action: "inbox.read"), limit: 10, on: app.persistence.snapshot).isEmpty,
+                "the item read only to know a next page exists is neither shown nor audited")
         }
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import SQLKit
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 18, item 9: the inbox is grouped by patient, critical changes are marked, changes read in
@@ -13,13 +14,17 @@ import Testing
 @Suite struct InboxWorklistTests {
     func planForm(_ app: TestApp, base: Int, homeCareNightPhone: String, extra: [String: String] = [:]) async throws -> [String: String] {
         let db = app.persistence.outsideWriter
-        let pal = try #require(try await UnitRepository.find(code: "RH-PAL", on: db)), home = try #require(try await UnitRepository.find(code: "HJ-101", on: db))
-        return ["status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
-                "baseVersion": String(base), "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": pal.id.uuidString,
-                "careTeam[role][1]": "homeCare", "careTeam[unitId][1]": home.id.uuidString, "careTeam[outOfHoursPhone][0]": "", "careTeam[outOfHoursPhone][1]": homeCareNightPhone,
-                "medications[drug][0]": "Morfin", "medications[strength][0]": "10 mg/ml", "medications[dose][0]": "2,5 mg",
-                "medications[route][0]": "sc", "medications[indication][0]": "pain"]
-            .merging(extra) { _, new in new }
+        let pal = try #require(try await UnitRepository.find(code: "RH-PAL", on: db)),
+            home = try #require(try await UnitRepository.find(code: "HJ-101", on: db))
+        return [
+            "status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
+            "baseVersion": String(base), "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": pal.id.uuidString,
+            "careTeam[role][1]": "homeCare", "careTeam[unitId][1]": home.id.uuidString, "careTeam[outOfHoursPhone][0]": "",
+            "careTeam[outOfHoursPhone][1]": homeCareNightPhone,
+            "medications[drug][0]": "Morfin", "medications[strength][0]": "10 mg/ml", "medications[dose][0]": "2,5 mg",
+            "medications[route][0]": "sc", "medications[indication][0]": "pain",
+        ]
+        .merging(extra) { _, new in new }
     }
 
     /// The text of each patient's group on the inbox page, by the patient's id.
@@ -35,10 +40,16 @@ import Testing
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
             let pal = try await app.login("pal")
-            #expect(try await app.post("/patients/\(patient)/plan/edit", pal, form: try await planForm(app, base: 1, homeCareNightPhone: "33 66 99 99")).status == .seeOther)
-            #expect(try await app.post("/patients/\(patient)/plan/edit", pal, form: try await planForm(
-                app, base: 2, homeCareNightPhone: "33 66 00 01",
-                extra: ["resuscitation": "doNotAttempt", "decidedBy": "Overlæge Ida Holm", "medications[dose][0]": "5 mg"])).status == .seeOther)
+            #expect(
+                try await app.post("/patients/\(patient)/plan/edit", pal, form: try await planForm(app, base: 1, homeCareNightPhone: "33 66 99 99"))
+                    .status == .seeOther)
+            #expect(
+                try await app.post(
+                    "/patients/\(patient)/plan/edit", pal,
+                    form: try await planForm(
+                        app, base: 2, homeCareNightPhone: "33 66 00 01",
+                        extra: ["resuscitation": "doNotAttempt", "decidedBy": "Overlæge Ida Holm", "medications[dose][0]": "5 mg"])
+                ).status == .seeOther)
             var wish = try await planForm(app, base: 1, homeCareNightPhone: "33 66 99 99", extra: ["whatMattersMost": "Haven"])
             wish = wish.filter { !$0.key.hasPrefix("medications") }
             #expect(try await app.post("/patients/\(other)/plan/edit", pal, form: wish).status == .seeOther)
@@ -77,7 +88,9 @@ import Testing
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             let nurse = try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
             let pal = try await app.login("pal")
-            #expect(try await app.post("/patients/\(patient)/plan/edit", pal, form: try await planForm(app, base: 1, homeCareNightPhone: "33 66 99 99")).status == .seeOther)
+            #expect(
+                try await app.post("/patients/\(patient)/plan/edit", pal, form: try await planForm(app, base: 1, homeCareNightPhone: "33 66 99 99"))
+                    .status == .seeOther)
             // when
             let api = try await app.get("/api/v1/inbox", headers: [.authorization: "Bearer \(try await app.apiToken(for: nurse))"])
             // then
@@ -98,8 +111,9 @@ import Testing
             let red = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Bent Rød", cpr: "0202402345")
             let called = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Cecilie Ringet", cpr: "0303403456")
             let quiet = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Dorte Stille", cpr: "0404404567")
-            let declined = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Erik Hemmelig", cpr: "0505401678",
-                                                              consent: "declined")
+            let declined = try await app.createPatientWithPlan(
+                registeredBy: "RH-PAL", careTeam: ["HJ-101"], name: "Erik Hemmelig", cpr: "0505401678",
+                consent: "declined")
             let elsewhere = try await app.createPatientWithPlan(registeredBy: "RH-PAL", name: "Frida Andetsteds", cpr: "0606402789")
             let pal = try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             let homeCare = try await app.createUser("hjem", roles: [.clinician], unit: "HJ-101")
@@ -109,17 +123,24 @@ import Testing
             try await app.persistence.write { tx in
                 try await tx.sql.raw("UPDATE inbox_items SET created_at = \(bind: old)").run()
             }
-            _ = try await app.post("/patients/\(changed)/plan/edit", try await app.login("pal"), form: try await planForm(
-                app, base: 1, homeCareNightPhone: "33 66 99 99", extra: ["resuscitation": "doNotAttempt", "decidedBy": "Overlæge Ida Holm"]))
-            let body = try JSONSerialization.data(withJSONObject: ["instrument": "esas-r", "respondent": "staff", "answers": StaffScreeningFormTests.redAnswers])
-            let stored = try await app.client.execute(uri: "/api/v1/patients/\(red)/assessments", method: .post,
-                                                      headers: [.authorization: "Bearer \(try await app.apiToken(for: pal))", .contentType: "application/json"],
-                                                      body: ByteBuffer(data: body))
+            _ = try await app.post(
+                "/patients/\(changed)/plan/edit", try await app.login("pal"),
+                form: try await planForm(
+                    app, base: 1, homeCareNightPhone: "33 66 99 99", extra: ["resuscitation": "doNotAttempt", "decidedBy": "Overlæge Ida Holm"]))
+            let body = try JSONSerialization.data(withJSONObject: [
+                "instrument": "esas-r", "respondent": "staff", "answers": StaffScreeningFormTests.redAnswers,
+            ])
+            let stored = try await app.client.execute(
+                uri: "/api/v1/patients/\(red)/assessments", method: .post,
+                headers: [.authorization: "Bearer \(try await app.apiToken(for: pal))", .contentType: "application/json"],
+                body: ByteBuffer(data: body))
             #expect(stored.status == .created)
-            _ = try await AdvisoryDayTeamTests().contact(app, patient: called, by: advisor,
-                                                         at: ISO8601Instant.format(Date().addingTimeInterval(-3600)), followUpUnit: "HJ-101")
-            _ = try await AdvisoryDayTeamTests().contact(app, patient: declined, by: advisor,
-                                                         at: ISO8601Instant.format(Date().addingTimeInterval(-3600)), followUpUnit: "HJ-101")
+            _ = try await AdvisoryDayTeamTests().contact(
+                app, patient: called, by: advisor,
+                at: ISO8601Instant.format(Date().addingTimeInterval(-3600)), followUpUnit: "HJ-101")
+            _ = try await AdvisoryDayTeamTests().contact(
+                app, patient: declined, by: advisor,
+                at: ISO8601Instant.format(Date().addingTimeInterval(-3600)), followUpUnit: "HJ-101")
             // when
             let page = try await app.get("/my-patients", try await app.login("hjem"))
             // then
@@ -129,7 +150,9 @@ import Testing
             let order = ["Cecilie Ringet", "Bent Rød", "Anna Ændret"].map { attention.range(of: $0)?.lowerBound }
             #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "follow-up, then red screening, then change")
             #expect(!attention.contains("Dorte Stille"))
-            #expect(attention.contains("1 åben opfølgning") && attention.contains("Rød screening (ESAS-r)") && attention.contains("Kritisk: genoplivning"))
+            #expect(
+                attention.contains("1 åben opfølgning") && attention.contains("Rød screening (ESAS-r)") && attention.contains("Kritisk: genoplivning")
+            )
             let names = ["Anna Ændret", "Bent Rød", "Cecilie Ringet", "Dorte Stille"].map { all.range(of: $0)?.lowerBound }
             #expect(names.allSatisfy { $0 != nil } && names.map { $0! } == names.map { $0! }.sorted(), "all patients by name")
             #expect(!page.text.contains("Erik Hemmelig") && !page.text.contains("Frida Andetsteds"))

@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct InstrumentsAPITests {
@@ -13,10 +14,13 @@ import Testing
             let user = try await app.createUser("karen", roles: [.clinician])
             let token = try await app.apiToken(for: user)
             func score(_ id: String, _ body: String) async throws -> TestResponse {
-                try await app.client.execute(uri: "/api/v1/instruments/\(id)/score", method: .post,
-                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
+                try await app.client.execute(
+                    uri: "/api/v1/instruments/\(id)/score", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
             }
-            let scored = try await score("eortc-qlq-c15-pal", #"{"answers":{"q1":2,"q2":3,"q3":2,"q4":2,"q5":3,"q6":1,"q7":3,"q8":2,"q9":2,"q10":4,"q11":2,"q12":2,"q13":2,"q14":3,"q15":4}}"#)
+            let scored = try await score(
+                "eortc-qlq-c15-pal",
+                #"{"answers":{"q1":2,"q2":3,"q3":2,"q4":2,"q5":3,"q6":1,"q7":3,"q8":2,"q9":2,"q10":4,"q11":2,"q12":2,"q13":2,"q14":3,"q15":4}}"#)
             #expect(scored.status == .ok)
             let result = try scored.json()
             let scores = try #require(result["scores"] as? [String: Any])
@@ -46,11 +50,13 @@ import Testing
             let nurse = try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
             let stranger = try await app.createUser("bodil", roles: [.clinician], unit: "BOH-PAL")
             func post(_ token: String, _ id: UUID, _ body: String) async throws -> TestResponse {
-                try await app.client.execute(uri: "/api/v1/patients/\(id)/assessments", method: .post,
-                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
+                try await app.client.execute(
+                    uri: "/api/v1/patients/\(id)/assessments", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
             }
             let token = try await app.apiToken(for: nurse)
-            let body = #"{"instrument":"esas-r","respondent":"patient","answers":{"pain":8,"tiredness":5,"drowsiness":2,"nausea":0,"appetite":3,"shortnessOfBreath":4,"depression":1,"anxiety":6,"wellbeing":5}}"#
+            let body =
+                #"{"instrument":"esas-r","respondent":"patient","answers":{"pain":8,"tiredness":5,"drowsiness":2,"nausea":0,"appetite":3,"shortnessOfBreath":4,"depression":1,"anxiety":6,"wellbeing":5}}"#
             // when
             let created = try await post(token, patient, body)
             // then
@@ -77,7 +83,8 @@ import Testing
             let bodil = try await app.login("bodil")
             #expect(try await app.get("/patients/\(patient)/screening", bodil).status == .forbidden)
             // and the summary shows the newest screening's colour only
-            let calm = #"{"instrument":"esas-r","respondent":"patient","answers":{"pain":0,"tiredness":0,"drowsiness":0,"nausea":0,"appetite":0,"shortnessOfBreath":0,"depression":0,"anxiety":0,"wellbeing":0}}"#
+            let calm =
+                #"{"instrument":"esas-r","respondent":"patient","answers":{"pain":0,"tiredness":0,"drowsiness":0,"nausea":0,"appetite":0,"shortnessOfBreath":0,"depression":0,"anxiety":0,"wellbeing":0}}"#
             #expect(try await post(token, patient, calm).status == .created)
             let summary = try await app.get("/patients/\(patient)", session).text
             #expect(summary.contains("light light-green") && !summary.contains("light light-red"))
@@ -91,9 +98,10 @@ import Testing
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", name: "Åse Prøvesen", cpr: "0101401234")
             let nurse = try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
             let token = try await app.apiToken(for: nurse)
-            let created = try await app.client.execute(uri: "/api/v1/patients/\(patient)/self-report-links", method: .post,
-                                                       headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                       body: ByteBuffer(string: #"{"instrument":"esas-r"}"#))
+            let created = try await app.client.execute(
+                uri: "/api/v1/patients/\(patient)/self-report-links", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"instrument":"esas-r"}"#))
             #expect(created.status == .created)
             let url = try #require(try created.json()["url"] as? String)
             let path = try #require(URL(string: url)?.path)
@@ -118,8 +126,9 @@ import Testing
             #expect(inbox.text.contains("Rødt screeningsresultat"))
             // unknown and expired links
             #expect(try await app.get("/r/not-a-token").status == .notFound)
-            let expired = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(-60),
-                                                                    createdBy: nil, on: app.persistence.outsideWriter)
+            let expired = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(-60),
+                createdBy: nil, on: app.persistence.outsideWriter)
             #expect(try await app.get("/r/\(expired.token)").status == .gone)
         }
     }
@@ -127,8 +136,9 @@ import Testing
     @Test func theFormStoresOnlyOnTheLastScreen() async throws {
         try await TestApp.run { app in
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
-            let link = try await SelfReportLinkRepository.create(patientId: patient, instrument: .eortcQLQC15PAL, expiresAt: Date().addingTimeInterval(3600),
-                                                                 createdBy: nil, on: app.persistence.outsideWriter)
+            let link = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .eortcQLQC15PAL, expiresAt: Date().addingTimeInterval(3600),
+                createdBy: nil, on: app.persistence.outsideWriter)
             let path = "/r/\(link.token)"
             var form = (1...15).reduce(into: [String: String]()) { $0["a[q\($1)]"] = $1 == 15 ? "4" : "2" }
             form["step"] = "13"
@@ -152,11 +162,15 @@ import Testing
             try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             // the latest instant in the past day outside working hours
             var at = Date().addingTimeInterval(-3600)
-            if !WorkingHours.at(at).outsideWorkingHours { at = try #require(DanishCalendar.instant(LocalDate(Date(), in: DanishCalendar.timeZone), hour: 7)) }
-            let body = #"{"instrument":"ipos","respondent":"staff","at":"AT","answers":{"pain":4}}"#.replacingOccurrences(of: "AT", with: ISO8601Instant.format(at))
-            let created = try await app.client.execute(uri: "/api/v1/patients/\(patient)/assessments", method: .post,
-                                                       headers: [.authorization: "Bearer \(try await app.apiToken(for: nurse))", .contentType: "application/json"],
-                                                       body: ByteBuffer(string: body))
+            if !WorkingHours.at(at).outsideWorkingHours {
+                at = try #require(DanishCalendar.instant(LocalDate(Date(), in: DanishCalendar.timeZone), hour: 7))
+            }
+            let body = #"{"instrument":"ipos","respondent":"staff","at":"AT","answers":{"pain":4}}"#.replacingOccurrences(
+                of: "AT", with: ISO8601Instant.format(at))
+            let created = try await app.client.execute(
+                uri: "/api/v1/patients/\(patient)/assessments", method: .post,
+                headers: [.authorization: "Bearer \(try await app.apiToken(for: nurse))", .contentType: "application/json"],
+                body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let board = try await app.get("/advisory", try await app.login("nattevagt"))
             #expect(board.text.contains("id=\"red-screenings\"") && board.text.contains("Åse Prøvesen"))
@@ -171,13 +185,15 @@ import Testing
             let nurse = try await app.createUser("karen", roles: [.clinician])
             let adminToken = try await app.apiToken(for: admin), nurseToken = try await app.apiToken(for: nurse)
             func put(_ token: String, _ body: String) async throws -> TestResponse {
-                try await app.client.execute(uri: "/api/v1/instruments/esas-r/thresholds", method: .put,
-                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
+                try await app.client.execute(
+                    uri: "/api/v1/instruments/esas-r/thresholds", method: .put,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
             }
             func light() async throws -> String? {
-                let scored = try await app.client.execute(uri: "/api/v1/instruments/esas-r/score", method: .post,
-                                                          headers: [.authorization: "Bearer \(nurseToken)", .contentType: "application/json"],
-                                                          body: ByteBuffer(string: #"{"answers":{"pain":8}}"#))
+                let scored = try await app.client.execute(
+                    uri: "/api/v1/instruments/esas-r/score", method: .post,
+                    headers: [.authorization: "Bearer \(nurseToken)", .contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"answers":{"pain":8}}"#))
                 return try scored.json()["trafficLight"] as? String
             }
             #expect(try await light() == "red")
@@ -196,7 +212,8 @@ import Testing
             let shown = try await app.get("/api/v1/instruments/esas-r/thresholds", headers: [.authorization: "Bearer \(nurseToken)"]).json()
             let group = try #require((shown["groups"] as? [[String: Any]])?.first)
             #expect((group["bands"] as? [String: Int])?["severe"] == 9 && (group["defaults"] as? [String: Int])?["severe"] == 7)
-            let audit = try await AuditLog.search(AuditFilter(username: "anne", action: "instrumentThresholds.update"), limit: 5, on: app.persistence.snapshot)
+            let audit = try await AuditLog.search(
+                AuditFilter(username: "anne", action: "instrumentThresholds.update"), limit: 5, on: app.persistence.snapshot)
             #expect(audit.count == 1 && audit.first?.record.entityId == "esas-r")
         }
     }
@@ -207,18 +224,22 @@ import Testing
             _ = try await app.createUser("karen", roles: [.clinician])
             let admin = try await app.login("anne")
             #expect(try await app.get("/screening/thresholds?instrument=eortc-qlq-c15-pal", try await app.login("karen")).status == .forbidden)
-            let refused = try await app.post("/screening/thresholds", admin, form: [
-                "instrument": "eortc-qlq-c15-pal", "bands[items][mild]": "2", "bands[items][moderate]": "3", "bands[items][severe]": "4",
-                "bands[qualityOfLife][mild]": "3", "bands[qualityOfLife][moderate]": "4", "bands[qualityOfLife][severe]": "x",
-            ])
+            let refused = try await app.post(
+                "/screening/thresholds", admin,
+                form: [
+                    "instrument": "eortc-qlq-c15-pal", "bands[items][mild]": "2", "bands[items][moderate]": "3", "bands[items][severe]": "4",
+                    "bands[qualityOfLife][mild]": "3", "bands[qualityOfLife][moderate]": "4", "bands[qualityOfLife][severe]": "x",
+                ])
             #expect(refused.status == .unprocessableContent)
             let html = String(buffer: refused.body)
             #expect(html.contains(#"value="x""#) && html.contains("#bands.qualityOfLife.severe"))
             #expect(try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.snapshot).updatedAt == nil)
-            let saved = try await app.post("/screening/thresholds", admin, form: [
-                "instrument": "eortc-qlq-c15-pal", "bands[items][mild]": "2", "bands[items][moderate]": "3", "bands[items][severe]": "4",
-                "bands[qualityOfLife][mild]": "5", "bands[qualityOfLife][moderate]": "3", "bands[qualityOfLife][severe]": "1",
-            ])
+            let saved = try await app.post(
+                "/screening/thresholds", admin,
+                form: [
+                    "instrument": "eortc-qlq-c15-pal", "bands[items][mild]": "2", "bands[items][moderate]": "3", "bands[items][severe]": "4",
+                    "bands[qualityOfLife][mild]": "5", "bands[qualityOfLife][moderate]": "3", "bands[qualityOfLife][severe]": "1",
+                ])
             #expect(saved.status == .seeOther)
             let stored = try await InstrumentThresholdRepository.find(.eortcQLQC15PAL, on: app.persistence.snapshot)
             #expect(stored.thresholds.bands["qualityOfLife"] == SeverityBands(mild: 5, moderate: 3, severe: 1))
@@ -242,6 +263,8 @@ import Testing
         let fhir = FHIRQuestionnaire.json(.eortcQLQC15PAL, wording: config.instrumentWording)
         #expect((fhir["item"] as? [[String: Any]])?.first?["text"] as? String == "Licenseret tekst til spørgsmål 1")
         #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["INSTRUMENT_WORDING_FILE": bad.path]) }
-        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["INSTRUMENT_WORDING_FILE": directory.appendingPathComponent("none").path]) }
+        #expect(throws: AppConfig.Invalid.self) {
+            try AppConfig.fromEnvironment(["INSTRUMENT_WORDING_FILE": directory.appendingPathComponent("none").path])
+        }
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
+import Testing
+
 @testable import LindringDemoData
 @testable import LindringStore
-import Testing
 @testable import LindringWeb
 
 /// A key worker nobody can call out of hours is said plainly, and the unit register's numbers

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LindringWeb
 
 /// Where the login form sends the browser after sign-in (`next`): only a path on this site

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct LoginTests {
@@ -13,8 +14,9 @@ import Testing
             try await app.createUser("anne", roles: [.clinician])
             let page = try await app.loginPage()
             // when
-            let response = try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
-                                              cookie: page.cookie)
+            let response = try await app.post(
+                "/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
+                cookie: page.cookie)
             // then
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/")
@@ -36,8 +38,9 @@ import Testing
             let loginCookie = try #require(page.headers[values: .setCookie].first).prefix { $0 != ";" }
             let csrf = try #require(TestApp.csrfToken(in: page.text))
             // when
-            let response = try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": csrf],
-                                              cookie: String(loginCookie))
+            let response = try await app.post(
+                "/login", form: ["username": "anne", "password": TestApp.password, "csrf": csrf],
+                cookie: String(loginCookie))
             // then
             let setCookie = try #require(response.headers[values: .setCookie].first { $0.contains("lindring_session=") })
             #expect(setCookie.hasPrefix("__Host-lindring_session="))
@@ -68,13 +71,17 @@ import Testing
             var statuses: [HTTPResponse.Status] = []
             for _ in 1...6 {
                 let page = try await app.loginPage()
-                statuses.append(try await app.post("/login", form: ["username": "anne", "password": "wrong password 123", "csrf": page.csrf],
-                                                   cookie: page.cookie).status)
+                statuses.append(
+                    try await app.post(
+                        "/login", form: ["username": "anne", "password": "wrong password 123", "csrf": page.csrf],
+                        cookie: page.cookie
+                    ).status)
             }
             // when
             let page = try await app.loginPage()
-            let response = try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
-                                              cookie: page.cookie)
+            let response = try await app.post(
+                "/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
+                cookie: page.cookie)
             // then
             #expect(statuses == [.unauthorized, .unauthorized, .unauthorized, .unauthorized, .unauthorized, .tooManyRequests])
             #expect(response.status == .tooManyRequests)
@@ -104,12 +111,15 @@ import Testing
         }
     }
 
-    @Test(arguments: ["' OR '1'='1", "admin'--", "<script>alert(1)</script>", "\"><script>alert(2)</script>", "\u{0}", String(repeating: "x", count: 5000)])
+    @Test(arguments: [
+        "' OR '1'='1", "admin'--", "<script>alert(1)</script>", "\"><script>alert(2)</script>", "\u{0}", String(repeating: "x", count: 5000),
+    ])
     func hostileUsernamesAreJustWrong(username: String) async throws {
         try await TestApp.run { app in
             let page = try await app.loginPage()
-            let response = try await app.post("/login", form: ["username": username, "password": "whatever it is 1", "csrf": page.csrf],
-                                              cookie: page.cookie)
+            let response = try await app.post(
+                "/login", form: ["username": username, "password": "whatever it is 1", "csrf": page.csrf],
+                cookie: page.cookie)
             #expect(response.status == .unauthorized)
             #expect(!response.text.contains("<script>alert"))
         }
@@ -120,8 +130,9 @@ import Testing
             let user = try await app.createUser("anne", roles: [.clinician])
             try await UserRepository.setActive(userId: user.id, false, on: app.persistence.outsideWriter)
             let page = try await app.loginPage()
-            let response = try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
-                                              cookie: page.cookie)
+            let response = try await app.post(
+                "/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
+                cookie: page.cookie)
             #expect(response.status == .unauthorized)
         }
     }

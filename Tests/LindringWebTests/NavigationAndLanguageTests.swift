@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct NavigationTests {
@@ -26,7 +27,8 @@ import Testing
             let session = try await app.login("user1")
             // when
             let home = try await app.get("/", session)
-            let nav = try #require(home.text.components(separatedBy: "<nav id=\"main-nav\"").dropFirst().first?.components(separatedBy: "</nav>").first)
+            let nav = try #require(
+                home.text.components(separatedBy: "<nav id=\"main-nav\"").dropFirst().first?.components(separatedBy: "</nav>").first)
             let hrefs = Set(nav.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) })
             // then
             #expect(hrefs == links)
@@ -55,7 +57,8 @@ import Testing
         let english = Set(Catalog.english.keys)
         #expect(danish.subtracting(english).sorted() == [])
         #expect(english.subtracting(danish).sorted() == [])
-        let labels = Role.allCases.map { "role.\($0.rawValue)" } + Profession.allCases.map { "profession.\($0.rawValue)" }
+        let labels =
+            Role.allCases.map { "role.\($0.rawValue)" } + Profession.allCases.map { "profession.\($0.rawValue)" }
             + UnitKind.allCases.map { "unitKind.\($0.rawValue)" } + Sector.allCases.map { "sector.\($0.rawValue)" }
             + ValidationCode.allCases.map { "validation.\($0.rawValue)" } + AuditOutcome.allCases.map { "outcome.\($0.rawValue)" }
             + Notices.known.map { "notice.\($0)" }
@@ -68,7 +71,8 @@ import Testing
     @Test func placeholdersAreFilledInOnceAndValuesShownAsTyped() {
         let t = Localizer(.danish)
         // values that name each other's placeholders are shown as typed, in any order of filling
-        #expect(t("inbox.version", ["version": "3", "author": "Åse {time}", "time": "{author} 03:12"])
+        #expect(
+            t("inbox.version", ["version": "3", "author": "Åse {time}", "time": "{author} 03:12"])
                 == "Plan version 3 af Åse {time}, {author} 03:12")
         #expect(t("plan.decidedByOn", ["by": "Dr. Hansen"]) == "Besluttet af Dr. Hansen, {on}")
         #expect(t("home.greeting", [:]) == "Velkommen, {name}")
@@ -88,7 +92,10 @@ import Testing
     @Test func everyKeyUsedInTheSourceExists() throws {
         // The web sources are compiled in; scan them for t("…") calls so a typo cannot reach a user.
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/LindringWeb").standardized
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        let files =
+            FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }.filter {
+                $0.pathExtension == "swift"
+            } ?? []
         #expect(!files.isEmpty)
         let pattern = try Regex(#"\bt\("([a-zA-Z]+\.[a-zA-Z.]+)""#)
         for file in files {

@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// When a screening or a SPICT-DK checklist was taken (issue 17, item 9): an instant that does
@@ -22,9 +23,10 @@ import Testing
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", cpr: "0101401234")
             let token = try await app.apiToken(for: try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL"))
             func post(at: String) async throws -> TestResponse {
-                try await app.client.execute(uri: "/api/v1/patients/\(patient)/\(kind)", method: .post,
-                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                             body: ByteBuffer(string: try #require(Self.bodies[kind]).replacingOccurrences(of: "AT", with: at)))
+                try await app.client.execute(
+                    uri: "/api/v1/patients/\(patient)/\(kind)", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                    body: ByteBuffer(string: try #require(Self.bodies[kind]).replacingOccurrences(of: "AT", with: at)))
             }
             // when
             var refusals: [String: (HTTPResponse.Status, [String])] = [:]
@@ -39,7 +41,9 @@ import Testing
                 #expect(refusal.0 == .unprocessableContent && refusal.1 == ["at"], "\(kind) at \(at): \(refusal)")
             }
             #expect(onTheBirthday.status == .created)
-            let stored = kind == "spict" ? try await SPICTRepository.list(patientId: patient, on: app.persistence.snapshot).count
+            let stored =
+                kind == "spict"
+                ? try await SPICTRepository.list(patientId: patient, on: app.persistence.snapshot).count
                 : try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot).count
             #expect(stored == 1)
         }

@@ -2,10 +2,11 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import SQLKit
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Every refusal and every patient shown is audited; a CPR number's existence is not confirmed
@@ -62,10 +63,12 @@ import Testing
             let nurse = try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             let token = try await app.apiToken(for: nurse)
             // when
-            let inAddress = try await app.client.execute(uri: "/api/v1/patients?q=010140-1234", method: .get, headers: [.authorization: "Bearer \(token)"])
-            let inBody = try await app.client.execute(uri: "/api/v1/patients/search", method: .post,
-                                                      headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                      body: ByteBuffer(string: #"{"q":"010140-1234"}"#))
+            let inAddress = try await app.client.execute(
+                uri: "/api/v1/patients?q=010140-1234", method: .get, headers: [.authorization: "Bearer \(token)"])
+            let inBody = try await app.client.execute(
+                uri: "/api/v1/patients/search", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"q":"010140-1234"}"#))
             let form = try await app.post("/patients", try await app.login("pal"), form: ["q": "0101401234"])
             // then
             #expect(inAddress.status == .unprocessableContent)
@@ -86,9 +89,10 @@ import Testing
             // when
             let outsider = try await app.post("/patients/new", try await app.login("pal"), form: form)
             let token = try await app.apiToken(for: nurse)
-            let api = try await app.client.execute(uri: "/api/v1/patients", method: .post,
-                                                   headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                   body: ByteBuffer(string: #"{"cpr":"0101401234","name":"Olga Igen","diagnosisGroup":"cancer","sharingConsent":"given"}"#))
+            let api = try await app.client.execute(
+                uri: "/api/v1/patients", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"cpr":"0101401234","name":"Olga Igen","diagnosisGroup":"cancer","sharingConsent":"given"}"#))
             let treating = try await app.post("/patients/new", try await app.login("hgh"), form: form)
             // then
             #expect(outsider.status == .conflict)
@@ -115,9 +119,10 @@ import Testing
             let body = AdvisoryTests.contactJSON.replacingOccurrences(of: "PATIENT", with: patient.uuidString)
                 .replacingOccurrences(of: "2026-11-23T20:14:00Z", with: ISO8601DateFormatter().string(from: Date().addingTimeInterval(-600)))
                 .replacingOccurrences(of: "2026-11-23T20:24:00Z", with: ISO8601DateFormatter().string(from: Date().addingTimeInterval(-60)))
-            let created = try await app.client.execute(uri: "/api/v1/contacts", method: .post,
-                                                       headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                       body: ByteBuffer(string: body))
+            let created = try await app.client.execute(
+                uri: "/api/v1/contacts", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(string: body))
             #expect(created.status == .created)
             let contactId = try #require(try created.json()["id"] as? String)
             let session = try await app.login("nattevagt")

@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Two patients of one name are told apart by age, birth date, address and municipality, and a
@@ -16,18 +17,22 @@ import Testing
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             let session = try await app.login("pal")
             for (cpr, address) in [("1203401234", "Lindevej 4"), ("0507452345", "Birkealle 12")] {
-                let saved = try await app.post("/patients/new", session, form: [
-                    "cpr": cpr, "name": "Inger Jensen", "address": address, "municipalityCode": "101", "diagnosisGroup": "cancer",
-                    "sharingConsent": "given"])
+                let saved = try await app.post(
+                    "/patients/new", session,
+                    form: [
+                        "cpr": cpr, "name": "Inger Jensen", "address": address, "municipalityCode": "101", "diagnosisGroup": "cancer",
+                        "sharingConsent": "given",
+                    ])
                 #expect(saved.status == .seeOther)
             }
             // when
             let both = try await app.post("/patients", session, form: ["q": "inger jensen"])
             let one = try await app.post("/patients", session, form: ["q": "Jensen 12.03.1940"])
             let token = try await app.apiToken(for: try #require(try await UserRepository.find(username: "pal", on: app.persistence.snapshot)))
-            let api = try await app.client.execute(uri: "/api/v1/patients/search", method: .post,
-                                                   headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                   body: ByteBuffer(string: #"{"q":"12031940 inger"}"#))
+            let api = try await app.client.execute(
+                uri: "/api/v1/patients/search", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"q":"12031940 inger"}"#))
             // then
             #expect(both.text.contains("Lindevej 4") && both.text.contains("Birkealle 12"))
             #expect(both.text.contains("12.03.1940") && both.text.contains("05.07.1945"))
@@ -45,10 +50,16 @@ import Testing
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             let session = try await app.login("pal")
             // when
-            let tooLong = try await app.post("/patients/new", session, form: [
-                "cpr": "1203401234", "name": "Inger Jensen", "address": String(repeating: "x", count: 201), "diagnosisGroup": "cancer"])
-            let saved = try await app.post("/patients/new", session, form: [
-                "cpr": "1203401234", "name": "Inger Jensen", "address": "Lindevej 4, 2100 København Ø", "diagnosisGroup": "cancer"])
+            let tooLong = try await app.post(
+                "/patients/new", session,
+                form: [
+                    "cpr": "1203401234", "name": "Inger Jensen", "address": String(repeating: "x", count: 201), "diagnosisGroup": "cancer",
+                ])
+            let saved = try await app.post(
+                "/patients/new", session,
+                form: [
+                    "cpr": "1203401234", "name": "Inger Jensen", "address": "Lindevej 4, 2100 København Ø", "diagnosisGroup": "cancer",
+                ])
             // then
             #expect(tooLong.status == .unprocessableContent && tooLong.text.contains("Inger Jensen"))
             let location = try #require(saved.headers[.location]).split(separator: "?").first.map(String.init) ?? ""

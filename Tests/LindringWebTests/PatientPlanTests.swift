@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct PatientPlanTests {
@@ -12,7 +13,8 @@ import Testing
     func planForm(_ app: TestApp, keyWorker: String, homeCare: String, base: Int?, extra: [String: String] = [:]) async throws -> [String: String] {
         let db = app.persistence.outsideWriter
         var form = [
-            "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": try #require(try await UnitRepository.find(code: keyWorker, on: db)).id.uuidString,
+            "careTeam[role][0]": "keyWorker",
+            "careTeam[unitId][0]": try #require(try await UnitRepository.find(code: keyWorker, on: db)).id.uuidString,
             "careTeam[role][1]": "homeCare", "careTeam[unitId][1]": try #require(try await UnitRepository.find(code: homeCare, on: db)).id.uuidString,
             "status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
         ]
@@ -28,10 +30,15 @@ import Testing
             let session = try await app.login("hanne")
             // when
             let summary = try await app.get("/patients/\(patient)", session)
-            let saved = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1, extra: [
-                "preferredPlaceOfDeath": "home", "medications[drug][0]": "Morfin", "medications[strength][0]": "10 mg/ml", "medications[dose][0]": "5 mg",
-                "medications[route][0]": "sc", "medications[indication][0]": "pain", "medications[availableInHome][]": "0",
-            ]))
+            let saved = try await app.post(
+                "/patients/\(patient)/plan/edit", session,
+                form: try await planForm(
+                    app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
+                    extra: [
+                        "preferredPlaceOfDeath": "home", "medications[drug][0]": "Morfin", "medications[strength][0]": "10 mg/ml",
+                        "medications[dose][0]": "5 mg",
+                        "medications[route][0]": "sc", "medications[indication][0]": "pain", "medications[availableInHome][]": "0",
+                    ]))
             // then
             #expect(summary.status == .ok)
             #expect(summary.text.contains("Åse Prøvesen"))
@@ -62,7 +69,8 @@ import Testing
             let search = try await app.post("/patients", session, form: ["q": "010140-1234"])
             let inAddress = try await app.get("/patients?q=010140-1234", session)
             let noReason = try await app.post("/patients/\(patient)/break-glass", session, form: ["reason": ""])
-            let broke = try await app.post("/patients/\(patient)/break-glass", session, form: ["reason": "Akut tilkaldt i weekenden, patienten er dårlig"])
+            let broke = try await app.post(
+                "/patients/\(patient)/break-glass", session, form: ["reason": "Akut tilkaldt i weekenden, patienten er dårlig"])
             let allowed = try await app.get("/patients/\(patient)", session)
             let cannotEdit = try await app.get("/patients/\(patient)/plan/edit", session)
             // then
@@ -97,10 +105,16 @@ import Testing
             let karen = try await app.login("karen")
             let hanne = try await app.login("hanne")
             // when Karen saves first
-            let first = try await app.post("/patients/\(patient)/plan/edit", karen, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
-                                                                                                        extra: ["resuscitation": "doNotAttempt", "decidedBy": "Læge Ida Holm"]))
-            let second = try await app.post("/patients/\(patient)/plan/edit", hanne, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
-                                                                                                         extra: ["whatMattersMost": "At komme hjem til hunden"]))
+            let first = try await app.post(
+                "/patients/\(patient)/plan/edit", karen,
+                form: try await planForm(
+                    app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
+                    extra: ["resuscitation": "doNotAttempt", "decidedBy": "Læge Ida Holm"]))
+            let second = try await app.post(
+                "/patients/\(patient)/plan/edit", hanne,
+                form: try await planForm(
+                    app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
+                    extra: ["whatMattersMost": "At komme hjem til hunden"]))
             // then
             #expect(first.status == .seeOther)
             #expect(second.status == .conflict)
@@ -119,10 +133,16 @@ import Testing
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
             let session = try await app.login("karen")
-            let twoKeyWorkers = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
-                                                                                                                 extra: ["careTeam[role][1]": "keyWorker"]))
-            let futureDeath = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
-                                                                                                                extra: ["status": "ended", "endReason": "died", "dateOfDeath": "2999-01-01", "placeOfDeath": "home"]))
+            let twoKeyWorkers = try await app.post(
+                "/patients/\(patient)/plan/edit", session,
+                form: try await planForm(
+                    app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
+                    extra: ["careTeam[role][1]": "keyWorker"]))
+            let futureDeath = try await app.post(
+                "/patients/\(patient)/plan/edit", session,
+                form: try await planForm(
+                    app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
+                    extra: ["status": "ended", "endReason": "died", "dateOfDeath": "2999-01-01", "placeOfDeath": "home"]))
             #expect(twoKeyWorkers.status == .unprocessableContent)
             #expect(twoKeyWorkers.text.contains(Catalog.danish["validation.keyWorkerNotUnique"]!))
             #expect(futureDeath.status == .unprocessableContent)
@@ -137,11 +157,18 @@ import Testing
             try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
             let session = try await app.login("karen")
             // when: a medication without its drug, and a home-care row with a bad night phone
-            let refused = try await app.post("/patients/\(patient)/plan/edit", session, form: try await planForm(app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1, extra: [
-                "medications[strength][0]": "10 mg/ml", "medications[dose][0]": "5 mg", "medications[route][0]": "sc", "medications[indication][0]": "pain",
-                "careTeam[outOfHoursPhone][0]": "", "careTeam[outOfHoursPhone][1]": "abc"]))
+            let refused = try await app.post(
+                "/patients/\(patient)/plan/edit", session,
+                form: try await planForm(
+                    app, keyWorker: "RH-PAL", homeCare: "HJ-101", base: 1,
+                    extra: [
+                        "medications[strength][0]": "10 mg/ml", "medications[dose][0]": "5 mg", "medications[route][0]": "sc",
+                        "medications[indication][0]": "pain",
+                        "careTeam[outOfHoursPhone][0]": "", "careTeam[outOfHoursPhone][1]": "abc",
+                    ]))
             // then
-            let summary = try #require(refused.text.components(separatedBy: "class=\"form-error\"").dropFirst().first?.components(separatedBy: "</ul>").first)
+            let summary = try #require(
+                refused.text.components(separatedBy: "class=\"form-error\"").dropFirst().first?.components(separatedBy: "</ul>").first)
             #expect(refused.status == .unprocessableContent)
             #expect(summary.contains("Medicin 1, præparat: skal udfyldes"), "\(summary)")
             #expect(summary.contains("Teammedlem 2, telefon, vagt"), "\(summary)")
@@ -157,8 +184,12 @@ import Testing
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.text.contains("value=\"320140-1234\""))
             let hostile = "<script>alert(1)</script>'; DROP TABLE patients;--"
-            let created = try await app.post("/patients/new", session, form: ["cpr": "0505501234", "name": hostile, "diagnosisGroup": "lung",
-                                                                              "sharingConsent": "given", "relatives[name][0]": hostile, "relatives[relation][0]": "søn"])
+            let created = try await app.post(
+                "/patients/new", session,
+                form: [
+                    "cpr": "0505501234", "name": hostile, "diagnosisGroup": "lung",
+                    "sharingConsent": "given", "relatives[name][0]": hostile, "relatives[relation][0]": "søn",
+                ])
             #expect(created.status == .seeOther)
             let location = try #require(created.headers[.location]).components(separatedBy: "?").first!
             for path in [location, "/patients?q=drop", location + "/access-log"] {
@@ -184,16 +215,20 @@ import Testing
             let token = try await app.apiToken(for: karen)
             let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
             // when a patient is registered
-            let created = try await app.client.execute(uri: "/api/v1/patients", method: .post, headers: headers(token),
+            let created = try await app.client.execute(
+                uri: "/api/v1/patients", method: .post, headers: headers(token),
                 body: ByteBuffer(string: #"{"cpr":"060650-1234","name":"Dorte Demosen","diagnosisGroup":"heart","sharingConsent":"given"}"#))
             #expect(created.status == .created)
             let id = try #require(try created.json()["id"] as? String)
-            let bad = try await app.client.execute(uri: "/api/v1/patients", method: .post, headers: headers(token),
+            let bad = try await app.client.execute(
+                uri: "/api/v1/patients", method: .post, headers: headers(token),
                 body: ByteBuffer(string: #"{"cpr":"999999-9999","name":"","diagnosisGroup":"heart"}"#))
             #expect(bad.status == .unprocessableContent)
             // and gets a plan
-            let plan = #"{"careTeam":[{"unitId":"\#(unit.id)","role":"keyWorker"}],"preferredPlaceOfDeath":"home","resuscitation":"doNotAttempt","decidedBy":"Læge A"}"#
-            let posted = try await app.client.execute(uri: "/api/v1/patients/\(id)/plan", method: .post, headers: headers(token), body: ByteBuffer(string: plan))
+            let plan =
+                #"{"careTeam":[{"unitId":"\#(unit.id)","role":"keyWorker"}],"preferredPlaceOfDeath":"home","resuscitation":"doNotAttempt","decidedBy":"Læge A"}"#
+            let posted = try await app.client.execute(
+                uri: "/api/v1/patients/\(id)/plan", method: .post, headers: headers(token), body: ByteBuffer(string: plan))
             #expect(posted.status == .created)
             let got = try await app.get("/api/v1/patients/\(id)/plan", headers: headers(token, json: false))
             let etag = try #require(got.headers[.eTag])
@@ -239,10 +274,12 @@ import Testing
             try await app.createUser("pal", roles: [.clinician], unit: "RH-PAL")
             let unit = try #require(try await UnitRepository.find(code: "RH-PAL", on: app.persistence.snapshot))
             // when: the form claims to change version 3
-            let saved = try await app.post("/patients/\(patient)/plan/edit", try await app.login("pal"), form: [
-                "status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
-                "baseVersion": "3", "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": unit.id.uuidString,
-            ])
+            let saved = try await app.post(
+                "/patients/\(patient)/plan/edit", try await app.login("pal"),
+                form: [
+                    "status": "active", "prognosis": "unknown", "preferredPlaceOfCare": "notDiscussed", "preferredPlaceOfDeath": "notDiscussed",
+                    "baseVersion": "3", "careTeam[role][0]": "keyWorker", "careTeam[unitId][0]": unit.id.uuidString,
+                ])
             // then
             #expect(saved.status == .notFound)
         }

@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Two people change one plan at the same time (issue 18, item 1): home care changes its night
@@ -22,8 +23,10 @@ import Testing
             return String(tag[range.upperBound...].prefix { $0 != "\"" })
         }
         func unescape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+                of: "&gt;", with: ">"
+            )
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
         }
         let form = html[html.range(of: "<form method=\"post\"")!.lowerBound...]
         var rest = form[...]
@@ -32,7 +35,7 @@ import Testing
             rest = rest[tag.endIndex...]
             if tag.hasPrefix("<input"), let name = attribute("name", in: tag) {
                 let type = attribute("type", in: tag) ?? "text"
-                if (type == "checkbox" || type == "radio"), !tag.contains(" checked") { continue }
+                if type == "checkbox" || type == "radio", !tag.contains(" checked") { continue }
                 if type == "submit" { continue }
                 fields.append((name, unescape(attribute("value", in: tag) ?? "")))
             } else if tag.hasPrefix("<select"), let name = attribute("name", in: tag) {
@@ -71,18 +74,25 @@ import Testing
             let homeCareRole = try #require(homeCareForm.first { $0.0.hasPrefix("careTeam[") && $0.1 == "homeCare" }?.0)
             let nightField = homeCareRole.replacingOccurrences(of: "[role]", with: "[outOfHoursPhone]")
             // when: home care saves its night phone, then the hospital saves what matters most
-            let first = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.setting(Self.setting(homeCareForm, nightField, to: Self.newNightPhone),
-                                                                                                 "csrf", to: homeCare.csrf), cookie: homeCare.cookie)
-            let second = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.setting(Self.setting(hospitalForm, "whatMattersMost", to: "At se havet igen"),
-                                                                                                  "csrf", to: hospital.csrf), cookie: hospital.cookie)
+            let first = try await app.post(
+                "/patients/\(patient)/plan/edit",
+                pairs: Self.setting(
+                    Self.setting(homeCareForm, nightField, to: Self.newNightPhone),
+                    "csrf", to: homeCare.csrf), cookie: homeCare.cookie)
+            let second = try await app.post(
+                "/patients/\(patient)/plan/edit",
+                pairs: Self.setting(
+                    Self.setting(hospitalForm, "whatMattersMost", to: "At se havet igen"),
+                    "csrf", to: hospital.csrf), cookie: hospital.cookie)
             // then: the hospital is shown the colleague's change, with no false "you both changed"
             #expect(first.status == .seeOther)
             #expect(second.status == .conflict)
             #expect(!second.text.contains("I har begge ændret"), "the hospital did not touch the care team")
             #expect(second.text.contains(Self.newNightPhone), "the form now carries the colleague's number")
             // when: she saves the form as shown
-            let third = try await app.post("/patients/\(patient)/plan/edit", pairs: Self.setting(Self.formFields(second.text), "csrf", to: hospital.csrf),
-                                           cookie: hospital.cookie)
+            let third = try await app.post(
+                "/patients/\(patient)/plan/edit", pairs: Self.setting(Self.formFields(second.text), "csrf", to: hospital.csrf),
+                cookie: hospital.cookie)
             // then: both changes are in the plan
             #expect(third.status == .seeOther)
             let plan = try #require(try await PlanRepository.find(patientId: patient, on: app.persistence.snapshot))
@@ -102,9 +112,10 @@ import Testing
                 return (try response.json(), try #require(response.headers[.eTag]))
             }
             func put(_ token: String, _ body: [String: Any], etag: String) async throws -> TestResponse {
-                try await app.client.execute(uri: "/api/v1/patients/\(patient)/plan", method: .put,
-                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json", .ifMatch: etag],
-                                             body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)))
+                try await app.client.execute(
+                    uri: "/api/v1/patients/\(patient)/plan", method: .put,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json", .ifMatch: etag],
+                    body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)))
             }
             var homeCarePlan = try await get(homeCare)
             var hospitalPlan = try await get(hospital)

@@ -1,11 +1,12 @@
 import Foundation
 import LindringCore
-@testable import LindringDemoData
-@testable import LindringStore
 import LindringTestSupport
-@testable import LindringWeb
 import SQLKit
 import Testing
+
+@testable import LindringDemoData
+@testable import LindringStore
+@testable import LindringWeb
 
 @Suite struct RegionScaleTests {
     func count(_ table: String, _ persistence: Persistence) async throws -> Int {
@@ -21,8 +22,9 @@ import Testing
             let now = Date()
             // when
             try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now)
-            let statistics = try await AdvisoryStatisticsQuery.run(from: LocalDate(now, in: DanishCalendar.timeZone).adding(days: -1830),
-                                                              to: LocalDate(now, in: DanishCalendar.timeZone), on: persistence.snapshot)
+            let statistics = try await AdvisoryStatisticsQuery.run(
+                from: LocalDate(now, in: DanishCalendar.timeZone).adding(days: -1830),
+                to: LocalDate(now, in: DanishCalendar.timeZone), on: persistence.snapshot)
             let report = try await AuditLog.verify(on: persistence.snapshot, key: persistence.auditKey)
             var again: (any Error)?
             do { try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now) } catch { again = error }

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 18, item 11: every required field carries the mark (`FormFields.requiredMark`), in
@@ -58,8 +59,10 @@ import Testing
     /// Every marked-required control and group of `page` carries the mark; so does every field
     /// the summary says is missing, but those in `conditional` (required only after another
     /// choice, as their hints say).
-    func expectMarked(_ response: TestResponse, _ form: String, conditional: Set<String> = [], explained: Bool = true,
-                      sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectMarked(
+        _ response: TestResponse, _ form: String, conditional: Set<String> = [], explained: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let page = Page(html: response.text)
         let unmarked = (page.requiredControls + page.requiredGroups).filter { !page.isMarked($0) }
         #expect(unmarked.isEmpty, "\(form): required but not marked: \(unmarked)", sourceLocation: sourceLocation)
@@ -71,12 +74,13 @@ import Testing
 
     @Test func theScannerFindsAnUnmarkedRequiredField() {
         // given: the mark on one field, not on the other, nor on a required group
-        let page = Page(html: """
-            <label for="a">A\(FormFields.requiredMark)</label><input id="a" name="a" required>
-            <label for="b">B</label><input type="text" id="b" required="required">
-            <fieldset id="c" role="radiogroup" aria-required="true"><legend>C</legend></fieldset>
-            <fieldset id="d" aria-required="true"><legend>D\(FormFields.requiredMark)</legend><p class="hint">h</p></fieldset>
-            """)
+        let page = Page(
+            html: """
+                <label for="a">A\(FormFields.requiredMark)</label><input id="a" name="a" required>
+                <label for="b">B</label><input type="text" id="b" required="required">
+                <fieldset id="c" role="radiogroup" aria-required="true"><legend>C</legend></fieldset>
+                <fieldset id="d" aria-required="true"><legend>D\(FormFields.requiredMark)</legend><p class="hint">h</p></fieldset>
+                """)
         // then
         #expect(page.requiredControls == ["a", "b"] && page.requiredGroups == ["c", "d"])
         #expect(page.isMarked("a") && !page.isMarked("b") && !page.isMarked("c") && page.isMarked("d"))
@@ -87,7 +91,8 @@ import Testing
             // given
             let user = try await app.createUser("nattevagt", roles: [.advisor], unit: "PAL-247")
             let advisor = try await app.login("nattevagt")
-            let contact = try await AdvisoryDayTeamTests().contact(app, patient: try await app.createPatientWithPlan(registeredBy: "RH-PAL"), by: user)
+            let contact = try await AdvisoryDayTeamTests().contact(
+                app, patient: try await app.createPatientWithPlan(registeredBy: "RH-PAL"), by: user)
             // when / then: the contact form, blank and sent empty; a follow-up asked for without its text
             expectMarked(try await app.get("/advisory/contacts/new", advisor), "contact form")
             let empty = try await app.post("/advisory/contacts/new", advisor, form: ["intent": "save", "contactId": UUID().uuidString])
@@ -113,17 +118,23 @@ import Testing
             expectMarked(patientForm, "patient form sent empty")
             // the plan: a row started in each repeating group
             expectMarked(try await app.get("/patients/\(patient)/plan/new", nurse), "plan form")
-            let plan = try await app.post("/patients/\(patient)/plan/new", nurse, form: [
-                "careTeam[dayPhone][0]": "33 66 99 99", "medications[maxPer24h][0]": "6", "contingencies[callDay][0]": "Hjemmeplejen",
-                "resuscitation": "noResuscitation", "status": "ended", "endReason": "died",
-            ])
+            let plan = try await app.post(
+                "/patients/\(patient)/plan/new", nurse,
+                form: [
+                    "careTeam[dayPhone][0]": "33 66 99 99", "medications[maxPer24h][0]": "6", "contingencies[callDay][0]": "Hjemmeplejen",
+                    "resuscitation": "noResuscitation", "status": "ended", "endReason": "died",
+                ])
             let missing = Set(Page(html: plan.text).missingInSummary)
-            #expect(missing.isSuperset(of: ["careTeam[0].unitId", "careTeam[0].role", "medications[0].drug", "medications[0].route",
-                                            "contingencies[0].situation", "contingencies[0].action"]), "\(missing)")
+            #expect(
+                missing.isSuperset(of: [
+                    "careTeam[0].unitId", "careTeam[0].role", "medications[0].drug", "medications[0].route",
+                    "contingencies[0].situation", "contingencies[0].action",
+                ]), "\(missing)")
             expectMarked(plan, "plan form with rows started", conditional: ["decidedBy", "dateOfDeath", "placeOfDeath", "endReason"])
             // the staff's screening and SPICT-DK forms
-            expectMarked(try await app.post("/patients/\(patient)/screening/new?instrument=esas-r", nurse, form: ["instrument": "esas-r"]),
-                         "screening form sent empty")
+            expectMarked(
+                try await app.post("/patients/\(patient)/screening/new?instrument=esas-r", nurse, form: ["instrument": "esas-r"]),
+                "screening form sent empty")
             expectMarked(try await app.post("/patients/\(patient)/spict/new", nurse, form: [:]), "SPICT-DK form sent empty", explained: false)
         }
     }

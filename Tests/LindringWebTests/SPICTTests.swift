@@ -2,13 +2,15 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct SPICTWebTests {
-    static let positive = #"{"generalIndicators":["decliningPerformance"],"clinicalIndicators":["lungOxygen"],"wouldBeSurprised":false,"conclusion":"palliativeNeeds","actions":["talkWithPatientAndRelatives"]}"#
+    static let positive =
+        #"{"generalIndicators":["decliningPerformance"],"clinicalIndicators":["lungOxygen"],"wouldBeSurprised":false,"conclusion":"palliativeNeeds","actions":["talkWithPatientAndRelatives"]}"#
     static let negative = #"{"wouldBeSurprised":true,"conclusion":"noPalliativeNeeds","actions":["none"]}"#
 
     @Test func checklistsCountInTheOverviewCancerAndNonCancerApart() async throws {
@@ -17,13 +19,16 @@ import Testing
             let nurse = try await app.createUser("karen", roles: [.clinician], unit: "RH-ONK")
             let token = try await app.apiToken(for: nurse)
             let withPlan = try await app.createPatientWithPlan(registeredBy: "RH-ONK", name: "Ane Plan", cpr: "0101401234", municipalityCode: "101")
-            let noPlan = try await app.createPatientWithPlan(registeredBy: "RH-ONK", name: "Bo Uden", cpr: "0202451234", municipalityCode: "101",
-                                                             withPlan: false)
-            let lung = try await app.createPatientWithPlan(registeredBy: "RH-ONK", name: "Carl Lunge", cpr: "0303501234", diagnosisGroup: "lung",
-                                                           municipalityCode: "147", withPlan: false)
+            let noPlan = try await app.createPatientWithPlan(
+                registeredBy: "RH-ONK", name: "Bo Uden", cpr: "0202451234", municipalityCode: "101",
+                withPlan: false)
+            let lung = try await app.createPatientWithPlan(
+                registeredBy: "RH-ONK", name: "Carl Lunge", cpr: "0303501234", diagnosisGroup: "lung",
+                municipalityCode: "147", withPlan: false)
             func post(_ patient: UUID, _ body: String) async throws -> TestResponse {
-                try await app.client.execute(uri: "/api/v1/patients/\(patient)/spict", method: .post,
-                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
+                try await app.client.execute(
+                    uri: "/api/v1/patients/\(patient)/spict", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: body))
             }
             // when
             let created = try await post(withPlan, Self.positive)
@@ -50,12 +55,18 @@ import Testing
             #expect(cancer["screened"] as? Int == 2 && cancer["positive"] as? Int == 2 && cancer["withPlan"] as? Int == 1)
             #expect(cancer["positiveShare"] as? Double == 100 && cancer["withPlanShare"] as? Double == 50)
             #expect(other["screened"] as? Int == 1 && other["positive"] as? Int == 0 && other["withPlanShare"] is NSNull)
-            let byMunicipality = try await app.get("/api/v1/screening/early-identification?by=municipality", headers: [.authorization: "Bearer \(token)"]).json()
-            #expect((byMunicipality["groups"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Frederiksberg Kommune", "København Kommune"])
+            let byMunicipality = try await app.get(
+                "/api/v1/screening/early-identification?by=municipality", headers: [.authorization: "Bearer \(token)"]
+            ).json()
+            #expect(
+                (byMunicipality["groups"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [
+                    "Frederiksberg Kommune", "København Kommune",
+                ])
             let total = try #require(byMunicipality["total"] as? [String: Any])
             #expect((total["cancer"] as? [String: Any])?["screened"] as? Int == 2)
-            #expect(try await app.get("/api/v1/screening/early-identification?by=street", headers: [.authorization: "Bearer \(token)"]).status
-                == .unprocessableContent)
+            #expect(
+                try await app.get("/api/v1/screening/early-identification?by=street", headers: [.authorization: "Bearer \(token)"]).status
+                    == .unprocessableContent)
         }
     }
 
@@ -64,12 +75,16 @@ import Testing
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             let stranger = try await app.createUser("bodil", roles: [.clinician], unit: "BOH-PAL")
             let socialWorker = try await app.createUser("sofie", roles: [.socialWorker])
-            let refused = try await app.client.execute(uri: "/api/v1/patients/\(patient)/spict", method: .post,
-                                                       headers: [.authorization: "Bearer \(try await app.apiToken(for: stranger))", .contentType: "application/json"],
-                                                       body: ByteBuffer(string: Self.positive))
+            let refused = try await app.client.execute(
+                uri: "/api/v1/patients/\(patient)/spict", method: .post,
+                headers: [.authorization: "Bearer \(try await app.apiToken(for: stranger))", .contentType: "application/json"],
+                body: ByteBuffer(string: Self.positive))
             #expect(refused.status == .forbidden)
             #expect(try await SPICTRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
-            #expect(try await app.get("/api/v1/screening/early-identification", headers: [.authorization: "Bearer \(try await app.apiToken(for: socialWorker))"])
+            #expect(
+                try await app.get(
+                    "/api/v1/screening/early-identification", headers: [.authorization: "Bearer \(try await app.apiToken(for: socialWorker))"]
+                )
                 .status == .forbidden)
         }
     }
@@ -80,19 +95,24 @@ import Testing
             _ = try await app.createUser("karen", roles: [.clinician], unit: "RH-ONK")
             let session = try await app.login("karen")
             #expect(try await app.get("/patients/\(patient)/spict/new", session).status == .ok)
-            let refused = try await app.post("/patients/\(patient)/spict/new", pairs: [
-                ("csrf", session.csrf), ("generalIndicators[]", "weightLoss"), ("clinicalIndicators[]", "dementiaFalls"), ("conclusion", "palliativeNeeds"),
-                ("actions[]", "none"), ("actions[]", "startSharedPlan"),
-            ], cookie: session.cookie)
+            let refused = try await app.post(
+                "/patients/\(patient)/spict/new",
+                pairs: [
+                    ("csrf", session.csrf), ("generalIndicators[]", "weightLoss"), ("clinicalIndicators[]", "dementiaFalls"),
+                    ("conclusion", "palliativeNeeds"),
+                    ("actions[]", "none"), ("actions[]", "startSharedPlan"),
+                ], cookie: session.cookie)
             #expect(refused.status == .unprocessableContent)
             let html = String(buffer: refused.body)
             #expect(html.contains(#"id="clinical-dementiaFalls" name="clinicalIndicators[]" value="dementiaFalls" checked"#))
             #expect(html.contains("#wouldBeSurprised") && html.contains("#actions"))
             #expect(try await SPICTRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
-            let saved = try await app.post("/patients/\(patient)/spict/new", pairs: [
-                ("csrf", session.csrf), ("generalIndicators[]", "weightLoss"), ("wouldBeSurprised", "no"), ("conclusion", "palliativeNeeds"),
-                ("actions[]", "startSharedPlan"),
-            ], cookie: session.cookie)
+            let saved = try await app.post(
+                "/patients/\(patient)/spict/new",
+                pairs: [
+                    ("csrf", session.csrf), ("generalIndicators[]", "weightLoss"), ("wouldBeSurprised", "no"), ("conclusion", "palliativeNeeds"),
+                    ("actions[]", "startSharedPlan"),
+                ], cookie: session.cookie)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/patients/\(patient)/plan/new")
             let page = String(buffer: try await app.get("/patients/\(patient)/screening", session).body)
             #expect(page.contains("spict-list") && page.contains("Betydeligt vægttab"))

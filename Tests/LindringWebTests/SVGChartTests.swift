@@ -1,5 +1,6 @@
 import LindringCore
 import Testing
+
 @testable import LindringWeb
 
 /// Issue 19, item 4: one SVG builder draws the statistics and the screening trends.

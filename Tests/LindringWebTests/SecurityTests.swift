@@ -2,10 +2,11 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Plot
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct SecurityTests {
@@ -39,10 +40,12 @@ import Testing
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
             // when
-            let response = try await app.post("/units/new", form: ["csrf": session.csrf, "code": "X1", "name": "Evil", "kind": "hospice", "sector": "hospice"],
-                                              cookie: session.cookie, headers: [.secFetchSite: "cross-site"])
-            let fromOrigin = try await app.post("/units/new", form: ["csrf": session.csrf, "code": "X2", "name": "Evil", "kind": "hospice", "sector": "hospice"],
-                                                cookie: session.cookie, headers: [.origin: "https://evil.example"])
+            let response = try await app.post(
+                "/units/new", form: ["csrf": session.csrf, "code": "X1", "name": "Evil", "kind": "hospice", "sector": "hospice"],
+                cookie: session.cookie, headers: [.secFetchSite: "cross-site"])
+            let fromOrigin = try await app.post(
+                "/units/new", form: ["csrf": session.csrf, "code": "X2", "name": "Evil", "kind": "hospice", "sector": "hospice"],
+                cookie: session.cookie, headers: [.origin: "https://evil.example"])
             // then
             #expect(response.status == .forbidden)
             #expect(fromOrigin.status == .forbidden)
@@ -56,7 +59,8 @@ import Testing
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
             for token in ["", "forged-token"] {
-                let response = try await app.post("/units/new", session, form: ["csrf": token, "code": "X1", "name": "N", "kind": "hospice", "sector": "hospice"])
+                let response = try await app.post(
+                    "/units/new", session, form: ["csrf": token, "code": "X1", "name": "N", "kind": "hospice", "sector": "hospice"])
                 #expect(response.status == .forbidden)
                 #expect(response.text.contains("error-page"))
             }
@@ -81,9 +85,10 @@ import Testing
             let session = try await app.login("anne")
             let response = try await app.post("/units/new", session, form: ["name": String(repeating: "x", count: 4000)])
             #expect(response.status == .contentTooLarge)
-            let api = try await app.client.execute(uri: "/api/v1/units", method: .post,
-                                                   headers: [.contentType: "application/json", .authorization: "Bearer x"],
-                                                   body: ByteBuffer(string: String(repeating: " ", count: 4000)))
+            let api = try await app.client.execute(
+                uri: "/api/v1/units", method: .post,
+                headers: [.contentType: "application/json", .authorization: "Bearer x"],
+                body: ByteBuffer(string: String(repeating: " ", count: 4000)))
             #expect(api.status == .contentTooLarge)
             #expect(api.headers[.contentType] == "application/problem+json")
         }
@@ -93,9 +98,10 @@ import Testing
         try await TestApp.run { app in
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
-            let response = try await app.client.execute(uri: "/units/new", method: .post,
-                                                        headers: [.cookie: session.cookie, .contentType: "text/plain", .csrfToken: session.csrf],
-                                                        body: ByteBuffer(string: "code=X"))
+            let response = try await app.client.execute(
+                uri: "/units/new", method: .post,
+                headers: [.cookie: session.cookie, .contentType: "text/plain", .csrfToken: session.csrf],
+                body: ByteBuffer(string: "code=X"))
             #expect(response.status == .unsupportedMediaType)
         }
     }
@@ -109,8 +115,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [("Åse Prøvesen", "Åse Prøvesen"), ("Tom & Jerry", "Tom &amp; Jerry"), ("&amp;", "&amp;amp;"),
-                      ("\"><script>alert('1')</script>", "&quot;&gt;&lt;script&gt;alert(&#39;1&#39;)&lt;/script&gt;"), ("", "")])
+    @Test(arguments: [
+        ("Åse Prøvesen", "Åse Prøvesen"), ("Tom & Jerry", "Tom &amp; Jerry"), ("&amp;", "&amp;amp;"),
+        ("\"><script>alert('1')</script>", "&quot;&gt;&lt;script&gt;alert(&#39;1&#39;)&lt;/script&gt;"), ("", ""),
+    ])
     func textAndAttributeValuesAreShownAsTyped(typed: String, escaped: String) {
         #expect(HTMLEscaping.escape(typed) == escaped)
         #expect(Node<HTML.BodyContext>.plainText(typed).render() == escaped)

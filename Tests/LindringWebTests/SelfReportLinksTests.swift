@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 18, item 12: the links a patient has not answered yet are listed and can be taken back;
@@ -47,7 +48,8 @@ import Testing
             let auditor = try await app.post(revoke, try await app.login("revisor"), form: [:])
             // then: refused, the refusal on the patient's record, and the link still works
             #expect(outsider.status == .forbidden && auditor.status == .forbidden)
-            let refusals = try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot)
+            let refusals = try await AuditLog.search(
+                AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot)
             #expect(refusals.map(\.record.outcome) == [.denied] && refusals.first?.record.username == "hjem")
             #expect(try await app.get("/r/\(token)").status == .ok)
 
@@ -59,7 +61,8 @@ import Testing
             #expect(revoked.status == .seeOther && revoked.headers[.location] == "/patients/\(patient)/screening?notice=linkRevoked")
             let after = try await app.get("/patients/\(patient)/screening?notice=linkRevoked", session).text
             #expect(after.contains("Linket er tilbagekaldt.") && after.contains("Ingen links venter på svar.") && !after.contains(revoke))
-            let entries = try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot)
+            let entries = try await AuditLog.search(
+                AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot)
             #expect(entries.count == 2 && entries.first?.record.username == "karen" && entries.first?.record.outcome == .allowed)
             #expect(entries.first?.record.purpose == "registeringUnit: esas-r")
             #expect(AuditWording.action(Localizer(.danish), "selfReportLink.revoke") == "Tilbagekaldte et spørgeskemalink til patienten")
@@ -68,12 +71,14 @@ import Testing
             let opened = try await app.get("/r/\(token)")
             #expect(opened.status == .gone && opened.text.contains("Linket virker ikke længere"))
             #expect(!opened.text.contains("Åse") && !opened.text.contains("Prøvesen"))
-            let expired = try await SelfReportLinkRepository.create(patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(-60),
-                                                                    createdBy: nil, on: app.persistence.outsideWriter)
+            let expired = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(-60),
+                createdBy: nil, on: app.persistence.outsideWriter)
             #expect(try await app.get("/r/\(expired.token)").text == opened.text.replacingOccurrences(of: token, with: expired.token))
             // and answers sent to it anyway are refused, nothing stored
-            let sent = try await app.client.execute(uri: "/r/\(token)", method: .post, headers: [.contentType: "application/json"],
-                                                    body: ByteBuffer(string: #"{"answers":{"pain":9}}"#))
+            let sent = try await app.client.execute(
+                uri: "/r/\(token)", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"answers":{"pain":9}}"#))
             #expect(sent.status == .gone)
             #expect(try await AssessmentRepository.list(patientId: patient, on: app.persistence.snapshot).isEmpty)
 
@@ -81,8 +86,12 @@ import Testing
             let again = try await app.post(revoke, session, form: [:])
             // then: nothing changes and the nurse is told why
             #expect(again.headers[.location] == "/patients/\(patient)/screening?notice=linkNotRevoked")
-            #expect(try await app.get("/patients/\(patient)/screening?notice=linkNotRevoked", session).text.contains("Linket virkede ikke længere i forvejen"))
-            #expect(try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot).count == 2)
+            #expect(
+                try await app.get("/patients/\(patient)/screening?notice=linkNotRevoked", session).text.contains(
+                    "Linket virkede ikke længere i forvejen"))
+            #expect(
+                try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.revoke"), limit: 10, on: app.persistence.snapshot)
+                    .count == 2)
         }
     }
 
@@ -95,10 +104,16 @@ import Testing
             let later = Date().addingTimeInterval(3600)
             let used = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: later, createdBy: nurse.id, on: db)
             #expect(try await SelfReportLinkRepository.claim(linkId: used.link.id, assessmentId: UUID(), on: db) == .claimed)
-            _ = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(-1), createdBy: nurse.id, on: db)
-            let revoked = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: later, createdBy: nurse.id, on: db)
-            #expect(try await app.persistence.write { try await SelfReportLinkRepository.revoke(linkId: revoked.link.id, patientId: patient, by: nurse.id, on: $0) } != nil)
-            let live = try await SelfReportLinkRepository.create(patientId: patient, instrument: .eortcQLQC15PAL, expiresAt: later, createdBy: nurse.id, on: db)
+            _ = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(-1), createdBy: nurse.id, on: db)
+            let revoked = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .ipos, expiresAt: later, createdBy: nurse.id, on: db)
+            #expect(
+                try await app.persistence.write {
+                    try await SelfReportLinkRepository.revoke(linkId: revoked.link.id, patientId: patient, by: nurse.id, on: $0)
+                } != nil)
+            let live = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .eortcQLQC15PAL, expiresAt: later, createdBy: nurse.id, on: db)
             // a link claimed after it was revoked is refused as revoked, one used twice as used
             #expect(try await SelfReportLinkRepository.claim(linkId: revoked.link.id, assessmentId: UUID(), on: db) == .revoked)
             #expect(try await SelfReportLinkRepository.claim(linkId: used.link.id, assessmentId: UUID(), on: db) == .used)
@@ -112,7 +127,9 @@ import Testing
             #expect(outstanding.map(\.id) == [live.link.id] && outstanding.first?.createdByName == "Test karen")
             #expect(listed.status == .ok)
             let items = try #require(try listed.json()["items"] as? [[String: Any]])
-            #expect(items.count == 1 && items.first?["id"] as? String == live.link.id.uuidString && items.first?["createdByName"] as? String == "Test karen")
+            #expect(
+                items.count == 1 && items.first?["id"] as? String == live.link.id.uuidString
+                    && items.first?["createdByName"] as? String == "Test karen")
             #expect(items.first?["url"] == nil && items.first?["instrument"] as? String == "eortc-qlq-c15-pal")
             #expect(try await AuditLog.search(AuditFilter(patientId: patient, action: "selfReportLink.list"), limit: 5, on: db).count == 1)
 
@@ -126,14 +143,17 @@ import Testing
             #expect(try await app.get("/r/\(live.token)").status == .gone)
             #expect(try await SelfReportLinkRepository.outstanding(patientId: patient, on: db).isEmpty)
             // and a link made through the API carries its id, for revoking
-            let made = try await app.client.execute(uri: "/api/v1/patients/\(patient)/self-report-links", method: .post,
-                                                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                    body: ByteBuffer(string: #"{"instrument":"ipos"}"#))
+            let made = try await app.client.execute(
+                uri: "/api/v1/patients/\(patient)/self-report-links", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"instrument":"ipos"}"#))
             let madeId = try #require(try made.json()["id"] as? String)
             #expect(try await SelfReportLinkRepository.outstanding(patientId: patient, on: db).map(\.id.uuidString) == [madeId])
             // and the OpenAPI document describes the two new operations
             let document = try await app.get("/api/v1/openapi.json").text
-            #expect(document.contains("\"listSelfReportLinks\"") && document.contains("\"revokeSelfReportLink\"") && document.contains("\"OutstandingSelfReportLink\""))
+            #expect(
+                document.contains("\"listSelfReportLinks\"") && document.contains("\"revokeSelfReportLink\"")
+                    && document.contains("\"OutstandingSelfReportLink\""))
         }
     }
 
@@ -152,8 +172,10 @@ import Testing
             try await KeyWorkerPhoneTests().setNumbers(app, unit: "RH-PAL", day: "35 45 00 01", night: "35 45 00 02")
             try await KeyWorkerPhoneTests().setNumbers(app, unit: "PAL-247", day: nil, night: "38 64 00 00")
             let db = app.persistence.outsideWriter
-            let severe = try await SelfReportLinkRepository.create(patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600), createdBy: nil, on: db)
-            let mild = try await SelfReportLinkRepository.create(patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600), createdBy: nil, on: db)
+            let severe = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600), createdBy: nil, on: db)
+            let mild = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600), createdBy: nil, on: db)
 
             // when: pain 9 (severe under the default bands)
             let page = try await Self.send(app, severe.token, ["pain": 9, "tiredness": 3])
@@ -176,7 +198,9 @@ import Testing
             // when: mild answers
             let thanks = try await Self.send(app, mild.token, ["pain": 2, "tiredness": 3])
             // then: the plain thanks
-            #expect(thanks.status == .created && thanks.text.contains("Tak for dine svar") && thanks.text.contains("Svarene er sendt til dit behandlerteam"))
+            #expect(
+                thanks.status == .created && thanks.text.contains("Tak for dine svar")
+                    && thanks.text.contains("Svarene er sendt til dit behandlerteam"))
             #expect(!thanks.text.contains("tel:") && !thanks.text.contains("call-now"))
         }
     }
@@ -193,25 +217,31 @@ import Testing
             for (answers, date) in [(calm, "2025-11-26"), (worse, "2025-12-03")] {
                 let score = try Instrument.eortcQLQC15PAL.score(answers)
                 _ = try await app.persistence.write { tx in
-                    try await AssessmentRepository.create(patientId: patient, instrument: .eortcQLQC15PAL, respondent: .staff, answers: AnswerJSON.stored(answers),
-                                                          score: score, takenAt: DanishCalendar.instant(LocalDate(date)!, hour: 10)!,
-                                                          recordedBy: (nurse.id, nurse.name), on: tx)
+                    try await AssessmentRepository.create(
+                        patientId: patient, instrument: .eortcQLQC15PAL, respondent: .staff, answers: AnswerJSON.stored(answers),
+                        score: score, takenAt: DanishCalendar.instant(LocalDate(date)!, hour: 10)!,
+                        recordedBy: (nurse.id, nurse.name), on: tx)
                 }
             }
             // and an ESAS-r with only pain answered
             let esas: [String: AnswerValue] = ["pain": .integer(3)]
             let esasScore = try Instrument.esasR.score(esas)
             _ = try await app.persistence.write { tx in
-                try await AssessmentRepository.create(patientId: patient, instrument: .esasR, respondent: .staff, answers: AnswerJSON.stored(esas),
-                                                      score: esasScore, takenAt: Date(), recordedBy: (nurse.id, nurse.name), on: tx)
+                try await AssessmentRepository.create(
+                    patientId: patient, instrument: .esasR, respondent: .staff, answers: AnswerJSON.stored(esas),
+                    score: esasScore, takenAt: Date(), recordedBy: (nurse.id, nurse.name), on: tx)
             }
             // when
             let page = try await app.get("/patients/\(patient)/screening", session).text
             // then: an item nobody answered says so rather than showing empty axes
             #expect(page.components(separatedBy: "Ikke besvaret endnu.").count - 1 == Instrument.esasR.items.count - 1)
             // the y axis labelled, the dates under the x axis, the item bands and a legend for them
-            #expect(page.contains("class=\"axis y-tick\">100<") && page.contains("class=\"axis x-tick\">26. nov.<") && page.contains("class=\"axis x-tick\">3. dec.<"))
-            #expect(page.contains("class=\"band band-severe\"") && page.contains("class=\"band-legend\"") && page.contains("class=\"dot severity-severe\""))
+            #expect(
+                page.contains("class=\"axis y-tick\">100<") && page.contains("class=\"axis x-tick\">26. nov.<")
+                    && page.contains("class=\"axis x-tick\">3. dec.<"))
+            #expect(
+                page.contains("class=\"band band-severe\"") && page.contains("class=\"band-legend\"")
+                    && page.contains("class=\"dot severity-severe\""))
             // the red result opens the item charts
             #expect(page.contains("<details class=\"item-trends\" open=\"open\">"))
             // fatigue (q7 4, q11 3) is 88,89: Danish everywhere (table, dots, summary), never 88.89

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import LindringWeb
 
 /// A session in use stays alive, however short the idle timeout (issue 17, item 11).

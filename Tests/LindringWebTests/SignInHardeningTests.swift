@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Logging
 import NIOCore
 import Synchronization
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 17, items 4, 5, 12, 13 and 15: the login throttle under concurrency, lockouts, sessions
@@ -32,13 +33,15 @@ import Testing
                 statuses += try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                     for _ in 1...40 {
                         group.addTask {
-                            try await app.post("/login", form: ["username": "anne", "password": Self.wrong, "csrf": page.csrf], cookie: page.cookie).status
+                            try await app.post("/login", form: ["username": "anne", "password": Self.wrong, "csrf": page.csrf], cookie: page.cookie)
+                                .status
                         }
                     }
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
             }
-            let right = try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf], cookie: page.cookie)
+            let right = try await app.post(
+                "/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf], cookie: page.cookie)
             // then at most the free attempts had their password checked, the rest were refused unchecked
             #expect(statuses.filter { $0 == .unauthorized }.count <= LoginDelayPolicy.standard.freeAttempts)
             #expect(statuses.allSatisfy { $0 == .unauthorized || $0 == .tooManyRequests })
@@ -56,8 +59,9 @@ import Testing
             try await app.createUser("anne", roles: [.clinician])
             let page = try await app.loginPage()
             func attempt(_ password: String, from address: String) async throws -> TestResponse {
-                try await app.post("/login", form: ["username": "anne", "password": password, "csrf": page.csrf], cookie: page.cookie,
-                                   headers: [.xForwardedFor: "\(address), 127.0.0.1"])
+                try await app.post(
+                    "/login", form: ["username": "anne", "password": password, "csrf": page.csrf], cookie: page.cookie,
+                    headers: [.xForwardedFor: "\(address), 127.0.0.1"])
             }
             var statuses: [HTTPResponse.Status] = []
             for _ in 1...6 { statuses.append(try await attempt(Self.wrong, from: "203.0.113.7").status) }
@@ -81,11 +85,13 @@ import Testing
             let page = try await app.loginPage()
             // when the peer claims other addresses
             for index in 1...6 {
-                _ = try await app.post("/login", form: ["username": "anne", "password": Self.wrong, "csrf": page.csrf], cookie: page.cookie,
-                                       headers: [.xForwardedFor: "198.51.100.\(index)"])
+                _ = try await app.post(
+                    "/login", form: ["username": "anne", "password": Self.wrong, "csrf": page.csrf], cookie: page.cookie,
+                    headers: [.xForwardedFor: "198.51.100.\(index)"])
             }
-            let right = try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
-                                           cookie: page.cookie, headers: [.xForwardedFor: "198.51.100.99"])
+            let right = try await app.post(
+                "/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
+                cookie: page.cookie, headers: [.xForwardedFor: "198.51.100.99"])
             // then the header was ignored: every attempt came from the peer
             #expect(right.status == .tooManyRequests)
             let ips = try await AuditLog.search(AuditFilter(username: "anne"), limit: 50, on: app.persistence.snapshot).compactMap(\.record.ip)
@@ -98,10 +104,12 @@ import Testing
             // given an address (one NAT for everyone) that used up its tries with unknown links
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             let db = app.persistence.outsideWriter
-            let link = try await SelfReportLinkRepository.create(patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(3600),
-                                                                 createdBy: nil, on: db)
-            let other = try await SelfReportLinkRepository.create(patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600),
-                                                                  createdBy: nil, on: db)
+            let link = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .ipos, expiresAt: Date().addingTimeInterval(3600),
+                createdBy: nil, on: db)
+            let other = try await SelfReportLinkRepository.create(
+                patientId: patient, instrument: .esasR, expiresAt: Date().addingTimeInterval(3600),
+                createdBy: nil, on: db)
             var unknown: [HTTPResponse.Status] = []
             for index in 0...60 { unknown.append(try await app.get("/r/guess\(index)").status) }
             // when
@@ -126,8 +134,12 @@ import Testing
             let here = try await app.login("anne")
             let elsewhere = try await app.login("anne")
             // when
-            let response = try await app.post("/account/password", here, form: [
-                "currentPassword": TestApp.password, "newPassword": "en helt ny adgangssætning 7", "repeatPassword": "en helt ny adgangssætning 7"])
+            let response = try await app.post(
+                "/account/password", here,
+                form: [
+                    "currentPassword": TestApp.password, "newPassword": "en helt ny adgangssætning 7",
+                    "repeatPassword": "en helt ny adgangssætning 7",
+                ])
             // then
             #expect(response.status == .seeOther)
             #expect(try await app.get("/account", here).status == .ok)
@@ -146,7 +158,9 @@ import Testing
             let admin = try await app.login("admin")
             // when
             if change == "reset-password" {
-                #expect(try await app.post("/users/\(anne.id)/reset-password", admin, form: ["newPassword": "nulstillet af administrator 9"]).status == .seeOther)
+                #expect(
+                    try await app.post("/users/\(anne.id)/reset-password", admin, form: ["newPassword": "nulstillet af administrator 9"]).status
+                        == .seeOther)
             } else {
                 #expect(try await app.post("/users/\(anne.id)/deactivate", admin, form: [:]).status == .seeOther)
                 #expect(try await app.post("/users/\(anne.id)/activate", admin, form: [:]).status == .seeOther)
@@ -167,14 +181,22 @@ import Testing
             // given an administrator signed in at LOG_LEVEL=debug
             try await app.createUser("admin", roles: [.administrator])
             let page = try await app.loginPage()
-            let signIn = try await app.post("/login", form: ["username": "admin", "password": TestApp.password, "csrf": page.csrf], cookie: page.cookie)
+            let signIn = try await app.post(
+                "/login", form: ["username": "admin", "password": TestApp.password, "csrf": page.csrf], cookie: page.cookie)
             let cookie = try #require(TestApp.sessionCookie(signIn))
-            let csrf = try #require(TestApp.csrfToken(in: try await app.client.execute(uri: "/account", method: .get, headers: [.cookie: cookie]).text))
+            let csrf = try #require(
+                TestApp.csrfToken(in: try await app.client.execute(uri: "/account", method: .get, headers: [.cookie: cookie]).text))
             let session = TestApp.Session(cookie: cookie, csrf: csrf)
             // when a user is created and signs in, and someone types a password into the username field
             let newPassword = "hemmelig sætning om havet 4"
-            #expect(try await app.post("/users/new", session, form: ["username": "hanne", "name": "Hanne Berg", "profession": "doctor",
-                                                                   "unitCode": "PAL-247", "roles[]": "advisor", "password": newPassword]).status == .seeOther)
+            #expect(
+                try await app.post(
+                    "/users/new", session,
+                    form: [
+                        "username": "hanne", "name": "Hanne Berg", "profession": "doctor",
+                        "unitCode": "PAL-247", "roles[]": "advisor", "password": newPassword,
+                    ]
+                ).status == .seeOther)
             let hanne = try await app.login("hanne", password: newPassword)
             let typo = try await app.loginPage()
             _ = try await app.post("/login", form: ["username": newPassword, "password": "x", "csrf": typo.csrf], cookie: typo.cookie)
@@ -183,8 +205,10 @@ import Testing
                 .map { try $0.decode(column: "password_hash", as: String.self) }
             let text = logs.text
             #expect(!text.isEmpty)
-            for secret in [TestApp.password, newPassword, csrf, session.cookie.split(separator: "=")[1].description, page.csrf,
-                           hanne.csrf, hanne.cookie.split(separator: "=")[1].description] + hashes {
+            for secret in [
+                TestApp.password, newPassword, csrf, session.cookie.split(separator: "=")[1].description, page.csrf,
+                hanne.csrf, hanne.cookie.split(separator: "=")[1].description,
+            ] + hashes {
                 let leaked = text.contains(secret)
                 #expect(!leaked, "a secret in the logs: \(secret.prefix(6))…")
             }
@@ -236,7 +260,9 @@ import Testing
             case "forged": form["csrf"] = LoginFormSigner.random().token(nonce: nonce)
             case "expired": form["csrf"] = signer.token(nonce: nonce, now: Date().addingTimeInterval(-LoginFormSigner.lifetime - 5))
             case "other browser": form["csrf"] = signer.token(nonce: RandomToken.make())
-            case "missing cookie": form["csrf"] = page.csrf; cookie = nil
+            case "missing cookie":
+                form["csrf"] = page.csrf
+                cookie = nil
             default: break
             }
             // when
@@ -248,8 +274,11 @@ import Testing
             #expect(TestApp.csrfToken(in: response.text)?.isEmpty == false)
             // and the genuine token still signs in
             #expect(signer.isValid(page.csrf, cookieNonce: nonce))
-            #expect(try await app.post("/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
-                                       cookie: page.cookie).status == .seeOther)
+            #expect(
+                try await app.post(
+                    "/login", form: ["username": "anne", "password": TestApp.password, "csrf": page.csrf],
+                    cookie: page.cookie
+                ).status == .seeOther)
         }
     }
 
@@ -259,8 +288,9 @@ import Testing
             let page = try await app.loginPage()
             // when
             let chosen = try await app.post("/language", form: ["language": "en", "csrf": page.csrf], cookie: page.cookie)
-            let forged = try await app.post("/language", form: ["language": "en", "csrf": LoginFormSigner.random().token(nonce: RandomToken.make())],
-                                            cookie: page.cookie)
+            let forged = try await app.post(
+                "/language", form: ["language": "en", "csrf": LoginFormSigner.random().token(nonce: RandomToken.make())],
+                cookie: page.cookie)
             // then
             #expect(chosen.status == .seeOther)
             #expect(chosen.headers[values: .setCookie].contains { $0.hasPrefix("lindring_lang=en") })

@@ -2,15 +2,18 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 18, item 10: staff enter a screening on one page, scored and audited as through the API.
 @Suite struct StaffScreeningFormTests {
-    static let redAnswers = ["pain": 8, "tiredness": 5, "drowsiness": 2, "nausea": 0, "appetite": 3, "shortnessOfBreath": 4, "depression": 1,
-                             "anxiety": 6, "wellbeing": 5]
+    static let redAnswers = [
+        "pain": 8, "tiredness": 5, "drowsiness": 2, "nausea": 0, "appetite": 3, "shortnessOfBreath": 4, "depression": 1,
+        "anxiety": 6, "wellbeing": 5,
+    ]
 
     static func form(_ answers: [String: Int], respondent: String = "staff", at: String? = nil) -> [String: String] {
         var form = Dictionary(uniqueKeysWithValues: answers.map { ("answers[\($0.key)]", String($0.value)) })
@@ -33,12 +36,14 @@ import Testing
             #expect(try await app.get("/patients/\(patient)/screening", session).text.contains("/patients/\(patient)/screening/new?instrument=ipos"))
 
             // when: the nurse saves the form, and the same answers go through the API
-            let saved = try await app.post("/patients/\(patient)/screening/new?instrument=esas-r", session,
-                                           form: Self.form(Self.redAnswers, at: "2026-11-20T14:30"))
+            let saved = try await app.post(
+                "/patients/\(patient)/screening/new?instrument=esas-r", session,
+                form: Self.form(Self.redAnswers, at: "2026-11-20T14:30"))
             let body = try JSONSerialization.data(withJSONObject: ["instrument": "esas-r", "respondent": "staff", "answers": Self.redAnswers])
-            let api = try await app.client.execute(uri: "/api/v1/patients/\(patient)/assessments", method: .post,
-                                                   headers: [.authorization: "Bearer \(try await app.apiToken(for: nurse))", .contentType: "application/json"],
-                                                   body: ByteBuffer(data: body))
+            let api = try await app.client.execute(
+                uri: "/api/v1/patients/\(patient)/assessments", method: .post,
+                headers: [.authorization: "Bearer \(try await app.apiToken(for: nurse))", .contentType: "application/json"],
+                body: ByteBuffer(data: body))
 
             // then: stored with the same scores, severities and colour, at the time given
             #expect(saved.status == .seeOther && saved.headers[.location] == "/patients/\(patient)/screening?notice=saved")
@@ -51,7 +56,8 @@ import Testing
             #expect(fromForm.score.trafficLight == .red && fromForm.score.scores["total"] == 34 && fromForm.respondent == .staff)
             #expect(fromForm.recordedByName == "Test karen")
             // audited as the API audits it
-            let audit = try await AuditLog.search(AuditFilter(patientId: patient, action: "assessment.create"), limit: 10, on: app.persistence.snapshot)
+            let audit = try await AuditLog.search(
+                AuditFilter(patientId: patient, action: "assessment.create"), limit: 10, on: app.persistence.snapshot)
             #expect(audit.count == 2 && audit.allSatisfy { $0.record.username == "karen" && $0.record.purpose?.contains("esas-r red") == true })
             // the red result is in the key worker's inbox
             let inbox = try await app.get("/inbox", try await app.login("hjem"))
@@ -76,8 +82,9 @@ import Testing
             form["respondent"] = nil
             let refused = try await app.post("/patients/\(patient)/screening/new?instrument=esas-r", session, form: form)
             // and a time before the patient was born (1 January 1940)
-            let early = try await app.post("/patients/\(patient)/screening/new?instrument=esas-r", session,
-                                           form: Self.form(Self.redAnswers, at: "1939-12-31T12:00"))
+            let early = try await app.post(
+                "/patients/\(patient)/screening/new?instrument=esas-r", session,
+                form: Self.form(Self.redAnswers, at: "1939-12-31T12:00"))
             // and a value that is not a number
             var odd = Self.form(Self.redAnswers)
             odd["answers[anxiety]"] = "mange"
@@ -85,8 +92,9 @@ import Testing
 
             // then: each answered 422 with the errors by the items' labels and what was typed kept
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("href=\"#answers.nausea\"") && refused.text.contains("href=\"#answers.pain\"")
-                && refused.text.contains("href=\"#respondent\""))
+            #expect(
+                refused.text.contains("href=\"#answers.nausea\"") && refused.text.contains("href=\"#answers.pain\"")
+                    && refused.text.contains("href=\"#respondent\""))
             #expect(refused.text.contains("id=\"answers.nausea-error\"") && refused.text.contains("id=\"answers.pain-error\""))
             #expect(refused.text.contains("name=\"answers[tiredness]\" value=\"5\" checked"))
             #expect(early.status == .unprocessableContent && early.text.contains("href=\"#at\"") && early.text.contains("value=\"1939-12-31T12:00\""))

@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import LindringTestSupport
 import Logging
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Builds Lindring with `buildApplication` on an isolated database, seeds it, and hands the
@@ -20,13 +21,17 @@ struct TestApp {
 
     /// `testing`: `.router` by default; `.live` for a real socket (a peer address, e.g. for trusted proxies).
     /// `logger`: the application's (to capture what it logs).
-    static func run(_ configure: @Sendable (inout AppConfig) -> Void = { _ in }, testing: TestingSetup = .router, logger: Logger? = nil,
-                    _ body: @Sendable (TestApp) async throws -> Void) async throws {
+    static func run(
+        _ configure: @Sendable (inout AppConfig) -> Void = { _ in }, testing: TestingSetup = .router, logger: Logger? = nil,
+        _ body: @Sendable (TestApp) async throws -> Void
+    ) async throws {
         try await TestDatabase.withSlot { try await runOnFreshDatabase(configure, testing: testing, logger: logger, body) }
     }
 
-    static func runOnFreshDatabase(_ configure: @Sendable (inout AppConfig) -> Void, testing: TestingSetup = .router, logger: Logger? = nil,
-                                   _ body: @Sendable (TestApp) async throws -> Void) async throws {
+    static func runOnFreshDatabase(
+        _ configure: @Sendable (inout AppConfig) -> Void, testing: TestingSetup = .router, logger: Logger? = nil,
+        _ body: @Sendable (TestApp) async throws -> Void
+    ) async throws {
         let database = try await TestDatabase.make()
         var config = AppConfig()
         config.database = database.location
@@ -37,7 +42,8 @@ struct TestApp {
         config.auditKey = TestDatabase.auditKey
         configure(&config)
         let app = try await buildApplication(config, logger: logger)
-        let persistence = try await Persistence.open(location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
+        let persistence = try await Persistence.open(
+            location: database.location, auditKey: TestDatabase.auditKey, logger: Logger(label: "test"), connectionsPerEventLoop: 1)
         let hasher = PasswordHasher(cost: 4, threads: 1)
         do {
             try await app.test(testing) { client in
@@ -56,9 +62,12 @@ struct TestApp {
 
     @discardableResult
     func createUser(_ username: String, roles: [Role], unit: String? = "RH-PAL") async throws -> User {
-        try await Accounts.create(UserDraft(username: username, name: "Test \(username)", profession: "nurse", unitCode: unit,
-                                            roles: roles.map(\.rawValue)),
-                                  password: Self.password, persistence: persistence, hasher: hasher) { user in
+        try await Accounts.create(
+            UserDraft(
+                username: username, name: "Test \(username)", profession: "nurse", unitCode: unit,
+                roles: roles.map(\.rawValue)),
+            password: Self.password, persistence: persistence, hasher: hasher
+        ) { user in
             Accounts.commandLineRecord("user.create", entityType: "user", entityId: user.id.uuidString)
         }
     }
@@ -66,13 +75,17 @@ struct TestApp {
     /// A patient registered by the unit with a plan whose care team is that unit (key worker)
     /// and `careTeam` units (home care).
     @discardableResult
-    func createPatientWithPlan(registeredBy unitCode: String, careTeam: [String] = [], name: String = "Åse Prøvesen",
-                               cpr: String = "0101401234", consent: String = "given", diagnosisGroup: String = "cancer",
-                               municipalityCode: String? = nil, withPlan: Bool = true) async throws -> UUID {
+    func createPatientWithPlan(
+        registeredBy unitCode: String, careTeam: [String] = [], name: String = "Åse Prøvesen",
+        cpr: String = "0101401234", consent: String = "given", diagnosisGroup: String = "cancer",
+        municipalityCode: String? = nil, withPlan: Bool = true
+    ) async throws -> UUID {
         let db = persistence.outsideWriter
         let unit = try #require(try await UnitRepository.find(code: unitCode, on: db))
-        let valid = try PatientDraft(cpr: cpr, name: name, municipalityCode: municipalityCode, diagnosisGroup: diagnosisGroup, sharingConsent: consent)
-            .validated(today: LocalDate("2026-11-23")!)
+        let valid = try PatientDraft(
+            cpr: cpr, name: name, municipalityCode: municipalityCode, diagnosisGroup: diagnosisGroup, sharingConsent: consent
+        )
+        .validated(today: LocalDate("2026-11-23")!)
         var plan = PlanContent()
         plan.careTeam = [CareTeamMember(unitId: unit.id, role: .keyWorker)]
         for code in careTeam {
@@ -81,7 +94,9 @@ struct TestApp {
         let content = plan
         return try await persistence.write { tx in
             let id = try await PatientRepository.create(valid, registeringUnitId: unit.id, recordedBy: nil, on: tx)
-            if withPlan { try await PlanRepository.create(patientId: id, content, author: PlanAuthor(userId: nil, name: "Test", unitId: unit.id), on: tx) }
+            if withPlan {
+                try await PlanRepository.create(patientId: id, content, author: PlanAuthor(userId: nil, name: "Test", unitId: unit.id), on: tx)
+            }
             return id
         }
     }
@@ -89,7 +104,8 @@ struct TestApp {
     /// Fetches the login page: the login form's cookie (its nonce) and its signed CSRF token.
     func loginPage(headers: HTTPFields = [:]) async throws -> (cookie: String, csrf: String) {
         let response = try await client.execute(uri: "/login", method: .get, headers: headers)
-        let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("lindring_login=") }.map { String($0.prefix { $0 != ";" }) })
+        let cookie = try #require(
+            response.headers[values: .setCookie].first { $0.hasPrefix("lindring_login=") }.map { String($0.prefix { $0 != ";" }) })
         let csrf = try #require(Self.csrfToken(in: String(buffer: response.body)))
         return (cookie, csrf)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LindringCore
 import Testing
+
 @testable import LindringWeb
 
 /// Issue 18, item 12: trend charts with axes, dates and the severity bands, in Danish numbers.
@@ -16,9 +17,11 @@ import Testing
         svg.components(separatedBy: "class=\"\(cls)\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
     }
 
-    @Test(arguments: [(0.0, 90.0, [0.0, 30, 60, 90]), (0, 68, [0, 17, 34, 51, 68]), (0, 10, [0, 2, 4, 6, 8, 10]), (1, 7, [1, 2, 3, 4, 5, 6, 7]),
-                      (0, 4, [0, 1, 2, 3, 4]), (0, 100, [0, 20, 40, 60, 80, 100]), (0, 20, [0, 5, 10, 15, 20]), (0, 16, [0, 4, 8, 12, 16]),
-                      (0, 60, [0, 20, 40, 60]), (0, 12, [0, 3, 6, 9, 12])])
+    @Test(arguments: [
+        (0.0, 90.0, [0.0, 30, 60, 90]), (0, 68, [0, 17, 34, 51, 68]), (0, 10, [0, 2, 4, 6, 8, 10]), (1, 7, [1, 2, 3, 4, 5, 6, 7]),
+        (0, 4, [0, 1, 2, 3, 4]), (0, 100, [0, 20, 40, 60, 80, 100]), (0, 20, [0, 5, 10, 15, 20]), (0, 16, [0, 4, 8, 12, 16]),
+        (0, 60, [0, 20, 40, 60]), (0, 12, [0, 3, 6, 9, 12]),
+    ])
     func theYAxisHasRoundTicksUpToTheTopOfTheScale(minimum: Double, maximum: Double, ticks: [Double]) {
         #expect(TrendChart.ticks(minimum, maximum) == ticks)
     }
@@ -26,16 +29,21 @@ import Testing
     @Test func anItemChartShadesItsBandsAndLabelsItsAxesInDanish() throws {
         // given: ESAS-r pain over three weeks, severe at the end, under the default bands (1 mild, 4 moderate, 7 severe)
         let group = try #require(Instrument.esasR.thresholdGroups.first)
-        let points = [TrendChart.Point(at: at("2025-11-20"), value: 2, severity: .mild), TrendChart.Point(at: at("2025-11-27"), value: 5, severity: .moderate),
-                      TrendChart.Point(at: at("2025-12-03", hour: 14), value: 9, severity: .severe)]
+        let points = [
+            TrendChart.Point(at: at("2025-11-20"), value: 2, severity: .mild), TrendChart.Point(at: at("2025-11-27"), value: 5, severity: .moderate),
+            TrendChart.Point(at: at("2025-12-03", hour: 14), value: 9, severity: .severe),
+        ]
         // when
         let chart = TrendChart.item(label: "ESAS-r Smerte", points: points, range: 0...10, group: group, bands: group.defaults)
         let svg = chart.svg(da)
         // then: the y axis 0–10, the dates as "3. dec.", and the three bands from half a step below each threshold
         #expect(texts(svg, "axis y-tick") == ["0", "2", "4", "6", "8", "10"])
         #expect(texts(svg, "axis x-tick") == ["20. nov.", "27. nov.", "3. dec."])
-        #expect(chart.bands == [TrendChart.Band(severity: .mild, from: 0.5, to: 3.5), TrendChart.Band(severity: .moderate, from: 3.5, to: 6.5),
-                                TrendChart.Band(severity: .severe, from: 6.5, to: 10.5)])
+        #expect(
+            chart.bands == [
+                TrendChart.Band(severity: .mild, from: 0.5, to: 3.5), TrendChart.Band(severity: .moderate, from: 3.5, to: 6.5),
+                TrendChart.Band(severity: .severe, from: 6.5, to: 10.5),
+            ])
         for severity in ["mild", "moderate", "severe"] { #expect(svg.contains("class=\"band band-\(severity)\"")) }
         // the severe answer lies in the severe band, drawn as severe, and says when it was given
         let severeBand = chart.y(6.5)
@@ -53,8 +61,11 @@ import Testing
         // when
         let bands = TrendChart.bands(group, group.defaults)
         // then
-        #expect(bands == [TrendChart.Band(severity: .mild, from: 4.5, to: 3.5), TrendChart.Band(severity: .moderate, from: 3.5, to: 2.5),
-                          TrendChart.Band(severity: .severe, from: 2.5, to: 0.5)])
+        #expect(
+            bands == [
+                TrendChart.Band(severity: .mild, from: 4.5, to: 3.5), TrendChart.Band(severity: .moderate, from: 3.5, to: 2.5),
+                TrendChart.Band(severity: .severe, from: 2.5, to: 0.5),
+            ])
         // and a band left out (moderate equal to severe: no answer is moderate) is not drawn
         #expect(TrendChart.bands(group, SeverityBands(mild: 4, moderate: 2, severe: 2)).map(\.severity) == [.mild, .severe])
     }

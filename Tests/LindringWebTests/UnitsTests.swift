@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct UnitsTests {
@@ -13,18 +14,22 @@ import Testing
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
             // when
-            let created = try await app.post("/units/new", session, form: [
-                "code": "GP-TEST", "name": "Lægerne i Testby", "kind": "generalPractice", "sector": "generalPractice",
-                "parentCode": "", "dayPhone": "+45 44 44 44 44", "outOfHoursPhone": "1813 1813", "sorCode": "123456789012",
-            ])
+            let created = try await app.post(
+                "/units/new", session,
+                form: [
+                    "code": "GP-TEST", "name": "Lægerne i Testby", "kind": "generalPractice", "sector": "generalPractice",
+                    "parentCode": "", "dayPhone": "+45 44 44 44 44", "outOfHoursPhone": "1813 1813", "sorCode": "123456789012",
+                ])
             // then
             #expect(created.status == .seeOther)
             let unit = try #require(try await UnitRepository.find(code: "GP-TEST", on: app.persistence.snapshot))
             #expect(unit.outOfHoursPhone == "1813 1813")
             // when
-            let edited = try await app.post("/units/\(unit.id)/edit", session, form: [
-                "code": "GP-TEST", "name": "Lægerne i Testby I/S", "kind": "generalPractice", "sector": "generalPractice",
-            ])
+            let edited = try await app.post(
+                "/units/\(unit.id)/edit", session,
+                form: [
+                    "code": "GP-TEST", "name": "Lægerne i Testby I/S", "kind": "generalPractice", "sector": "generalPractice",
+                ])
             let deactivated = try await app.post("/units/\(unit.id)/deactivate", session, form: [:])
             // then
             #expect(edited.status == .seeOther)
@@ -44,9 +49,11 @@ import Testing
             let session = try await app.login("anne")
             let hostile = "\"><script>alert(1)</script>"
             // when
-            let response = try await app.post("/units/new", session, form: [
-                "code": "RH-PAL", "name": hostile, "kind": "castle", "sector": "region", "dayPhone": "call me",
-            ])
+            let response = try await app.post(
+                "/units/new", session,
+                form: [
+                    "code": "RH-PAL", "name": hostile, "kind": "castle", "sector": "region", "dayPhone": "call me",
+                ])
             // then
             #expect(response.status == .unprocessableContent)
             let html = response.text
@@ -84,9 +91,11 @@ import Testing
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
             let hospital = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.snapshot))
-            let response = try await app.post("/units/\(hospital.id)/edit", session, form: [
-                "code": "RH", "name": "Rigshospitalet", "kind": "administration", "sector": "region", "parentCode": "RH-PAL",
-            ])
+            let response = try await app.post(
+                "/units/\(hospital.id)/edit", session,
+                form: [
+                    "code": "RH", "name": "Rigshospitalet", "kind": "administration", "sector": "region", "parentCode": "RH-PAL",
+                ])
             #expect(response.status == .unprocessableContent)
             #expect(try await UnitRepository.find(id: hospital.id, on: app.persistence.snapshot)?.parentId == nil)
         }

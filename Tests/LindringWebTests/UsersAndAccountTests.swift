@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 @Suite struct UsersAndAccountTests {
@@ -13,10 +14,12 @@ import Testing
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
             // when
-            let response = try await app.post("/users/new", session, form: [
-                "username": "Hanne.B", "name": "Hanne Berg", "profession": "doctor", "unitCode": "PAL-247",
-                "roles[]": "advisor", "password": TestApp.password,
-            ])
+            let response = try await app.post(
+                "/users/new", session,
+                form: [
+                    "username": "Hanne.B", "name": "Hanne Berg", "profession": "doctor", "unitCode": "PAL-247",
+                    "roles[]": "advisor", "password": TestApp.password,
+                ])
             // then
             #expect(response.status == .seeOther)
             let user = try #require(try await UserRepository.find(username: "hanne.b", on: app.persistence.snapshot))
@@ -31,9 +34,11 @@ import Testing
             try await app.createUser("anne", roles: [.administrator])
             let session = try await app.login("anne")
             let before = try await UserRepository.count(on: app.persistence.snapshot)
-            let response = try await app.post("/users/new", session, form: [
-                "username": "anne", "name": "Another Anne", "profession": "nurse", "roles[]": "clinician", "password": "password1234",
-            ])
+            let response = try await app.post(
+                "/users/new", session,
+                form: [
+                    "username": "anne", "name": "Another Anne", "profession": "nurse", "roles[]": "clinician", "password": "password1234",
+                ])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("value=\"Another Anne\""))
             #expect(response.text.contains(Catalog.danish["validation.commonPassword"]!))
@@ -67,17 +72,23 @@ import Testing
         try await TestApp.run { app in
             try await app.createUser("karen", roles: [.clinician])
             let session = try await app.login("karen")
-            let wrong = try await app.post("/account/password", session, form: [
-                "currentPassword": "not my password 1", "newPassword": "min nye lange kode 9", "repeatPassword": "min nye lange kode 9",
-            ])
+            let wrong = try await app.post(
+                "/account/password", session,
+                form: [
+                    "currentPassword": "not my password 1", "newPassword": "min nye lange kode 9", "repeatPassword": "min nye lange kode 9",
+                ])
             #expect(wrong.status == .unprocessableContent)
-            let mismatch = try await app.post("/account/password", session, form: [
-                "currentPassword": TestApp.password, "newPassword": "min nye lange kode 9", "repeatPassword": "min nye lange kode 8",
-            ])
+            let mismatch = try await app.post(
+                "/account/password", session,
+                form: [
+                    "currentPassword": TestApp.password, "newPassword": "min nye lange kode 9", "repeatPassword": "min nye lange kode 8",
+                ])
             #expect(mismatch.status == .unprocessableContent)
-            let ok = try await app.post("/account/password", session, form: [
-                "currentPassword": TestApp.password, "newPassword": "min nye lange kode 9", "repeatPassword": "min nye lange kode 9",
-            ])
+            let ok = try await app.post(
+                "/account/password", session,
+                form: [
+                    "currentPassword": TestApp.password, "newPassword": "min nye lange kode 9", "repeatPassword": "min nye lange kode 9",
+                ])
             #expect(ok.status == .seeOther)
             _ = try await app.login("karen", password: "min nye lange kode 9")
         }

@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LindringCore
-@testable import LindringStore
 import NIOCore
 import Testing
+
+@testable import LindringStore
 @testable import LindringWeb
 
 /// Issue 19, items 1 and 3: every change goes through the writer, and a patient write is one
@@ -51,11 +52,16 @@ import Testing
             let body = try JSONSerialization.data(withJSONObject: plan)
             // when
             let (jobs, saved) = try await writerJobs(counter) {
-                try await app.client.execute(uri: path, method: .put, headers: [.authorization: "Bearer \(token)", .contentType: "application/json",
-                                                                                .ifMatch: read.headers[.eTag] ?? ""], body: ByteBuffer(data: body))
+                try await app.client.execute(
+                    uri: path, method: .put,
+                    headers: [
+                        .authorization: "Bearer \(token)", .contentType: "application/json",
+                        .ifMatch: read.headers[.eTag] ?? "",
+                    ], body: ByteBuffer(data: body))
             }
-            let refused = try await app.client.execute(uri: path, method: .put, headers: [.authorization: "Bearer \(other)", .contentType: "application/json"],
-                                                       body: ByteBuffer(string: "not json"))
+            let refused = try await app.client.execute(
+                uri: path, method: .put, headers: [.authorization: "Bearer \(other)", .contentType: "application/json"],
+                body: ByteBuffer(string: "not json"))
             // then
             #expect(saved.status == .ok)
             #expect(jobs == 1)
@@ -96,7 +102,8 @@ import Testing
             let session = try await app.login("pal")
             // when
             let (jobs, saved) = try await writerJobs(counter) {
-                try await app.post("/patients/\(patient)/edit", session, form: ["name": "Åse Prøvesen Holm", "diagnosisGroup": "cancer", "sharingConsent": "given"])
+                try await app.post(
+                    "/patients/\(patient)/edit", session, form: ["name": "Åse Prøvesen Holm", "diagnosisGroup": "cancer", "sharingConsent": "given"])
             }
             // then
             #expect(saved.status == .seeOther)

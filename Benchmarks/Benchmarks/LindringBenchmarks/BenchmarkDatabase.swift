@@ -87,7 +87,8 @@ enum BenchmarkDatabase {
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lindring-benchmarks")
         let path = directory.appendingPathComponent(
-            "fixture-v\(fixtureVersion)-\(fixturePatients)p-\(fixtureContactDays)d-\(fixtureContactsPerDay)pd.sqlite").path
+            "fixture-v\(fixtureVersion)-\(fixturePatients)p-\(fixtureContactDays)d-\(fixtureContactsPerDay)pd.sqlite"
+        ).path
         if FileManager.default.fileExists(atPath: path) { return path }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try await buildFixture(at: path)
@@ -109,8 +110,9 @@ enum BenchmarkDatabase {
             try await persistence.migrate()
             // Bcrypt cost 4, the minimum: the demo users' password hashes are not what is measured.
             let hasher = PasswordHasher(cost: 4)
-            _ = try await DemoData.load(persistence: persistence, hasher: hasher, patients: fixturePatients,
-                                        contactDays: fixtureContactDays, contactsPerDay: fixtureContactsPerDay)
+            _ = try await DemoData.load(
+                persistence: persistence, hasher: hasher, patients: fixturePatients,
+                contactDays: fixtureContactDays, contactsPerDay: fixtureContactsPerDay)
             try await hasher.shutdown()
             // VACUUM INTO writes one self-contained file (no WAL beside it) from a consistent snapshot.
             try await persistence.backup(to: staged)

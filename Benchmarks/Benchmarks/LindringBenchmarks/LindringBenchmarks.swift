@@ -67,13 +67,13 @@ func workingHoursBenchmarks(_ configuration: Benchmark.Configuration) {
     // the nights when the clocks change (02:30 local on the autumn Sunday happens twice) and a
     // weekday evening. Cycled through, so no single date's path dominates.
     let special = [
-        instant("2026-04-06T09:00:00Z"), // 2. påskedag, 11:00
-        instant("2026-05-14T12:00:00Z"), // Kristi himmelfartsdag, 14:00
-        instant("2026-12-24T13:00:00Z"), // Juleaftensdag, 14:00
-        instant("2026-03-29T01:30:00Z"), // spring forward: 03:30 CEST, just after the gap
-        instant("2026-10-25T00:30:00Z"), // fall back: the first 02:30 (CEST)
-        instant("2026-10-25T01:30:00Z"), // fall back: the second 02:30 (CET)
-        instant("2026-06-09T18:00:00Z"), // Tuesday 20:00, after hours
+        instant("2026-04-06T09:00:00Z"),  // 2. påskedag, 11:00
+        instant("2026-05-14T12:00:00Z"),  // Kristi himmelfartsdag, 14:00
+        instant("2026-12-24T13:00:00Z"),  // Juleaftensdag, 14:00
+        instant("2026-03-29T01:30:00Z"),  // spring forward: 03:30 CEST, just after the gap
+        instant("2026-10-25T00:30:00Z"),  // fall back: the first 02:30 (CEST)
+        instant("2026-10-25T01:30:00Z"),  // fall back: the second 02:30 (CET)
+        instant("2026-06-09T18:00:00Z"),  // Tuesday 20:00, after hours
     ]
 
     Benchmark("Working hours: weekday", configuration: configuration) { benchmark in
@@ -123,55 +123,89 @@ func storeBenchmarks() {
     Benchmark("Plan summary query") { benchmark, store in
         let id = store.patientIds[benchmark.currentIteration % store.patientIds.count]
         let requester = store.requester
-        blackHole(try await store.persistence.read { tx in
-            guard let facts = try await PatientRepository.accessFacts(patientId: id, on: tx),
-                  PatientAccessPolicy.read(requester, facts).isAllowed,
-                  let patient = try await PatientRepository.find(id: id, on: tx) else { throw BenchmarkDatabase.SetupFailure("patient \(id) not readable") }
-            let plan = try await PlanRepository.find(patientId: id, on: tx)
-            let canWrite = PatientAccessPolicy.write(requester, facts).isAllowed
-            let latest = try await AssessmentRepository.latest(patientId: id, on: tx)
-            return (patient, plan, canWrite, latest)
-        })
-    } setup: { try await open() } teardown: { try await close() }
+        blackHole(
+            try await store.persistence.read { tx in
+                guard let facts = try await PatientRepository.accessFacts(patientId: id, on: tx),
+                    PatientAccessPolicy.read(requester, facts).isAllowed,
+                    let patient = try await PatientRepository.find(id: id, on: tx)
+                else { throw BenchmarkDatabase.SetupFailure("patient \(id) not readable") }
+                let plan = try await PlanRepository.find(patientId: id, on: tx)
+                let canWrite = PatientAccessPolicy.write(requester, facts).isAllowed
+                let latest = try await AssessmentRepository.latest(patientId: id, on: tx)
+                return (patient, plan, canWrite, latest)
+            })
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 
     // PatientsController.summary then needs every unit (active or not) to name the care team.
     // Read from the database, as every page did before issue 6 (through Fluent's models then,
     // one SQL statement since issue 19)...
     Benchmark("Plan summary: unit list") { _, store in
         blackHole(try await store.persistence.readEach { try await UnitRepository.list(on: $0) })
-    } setup: { try await open() } teardown: { try await close() }
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 
     // ...and as the pages do now: from the in-memory catalog, after one read of its revision.
     Benchmark("Plan summary: unit catalog") { _, store in
         blackHole(try await unitCatalog.units(in: store.persistence))
-    } setup: { try await open() } teardown: { try await close() }
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 
     // "eksempel" matches one surname in nine of the demo's: a full first page of 50, scanned
     // in name order through the covering index (the query patient-pages.sh uses).
     Benchmark("Patient search: by name") { _, store in
         blackHole(try await store.persistence.readEach { try await PatientRepository.search("eksempel", requester: store.requester, on: $0) })
-    } setup: { try await open() } teardown: { try await close() }
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 
     Benchmark("Patient search: by CPR") { benchmark, store in
         let cpr = store.cprs[benchmark.currentIteration % store.cprs.count]
         blackHole(try await store.persistence.readEach { try await PatientRepository.search(cpr, requester: store.requester, on: $0) })
-    } setup: { try await open() } teardown: { try await close() }
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 
     // Nothing matches: the trigram index says so without reading any name.
     Benchmark("Patient search: no match") { _, store in
         blackHole(try await store.persistence.readEach { try await PatientRepository.search("zzzz", requester: store.requester, on: $0) })
-    } setup: { try await open() } teardown: { try await close() }
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 
     // A term too short for trigrams, as a common name part is treated: the requester's unit's two
     // name-ordered walks (its registered patients, its care-team rows), stopping at a page of 50.
     Benchmark("Patient search: unit's name order (`en`)") { _, store in
         blackHole(try await store.persistence.readEach { try await PatientRepository.search("en", requester: store.requester, on: $0) })
-    } setup: { try await open() } teardown: { try await close() }
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 
     Benchmark("Advisory statistics: one year") { _, store in
         let to = store.lastContactDay
         blackHole(try await store.persistence.readEach { try await AdvisoryStatisticsQuery.run(from: to.adding(days: -364), to: to, on: $0) })
-    } setup: { try await open() } teardown: { try await close() }
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 
     // One committed append, as every audited request makes: through the group commit (a group
     // of one here, as nothing else writes), the write lock, the chain head, the hash, the insert
@@ -179,12 +213,17 @@ func storeBenchmarks() {
     // runs against.
     Benchmark("Audit-chain append") { benchmark, store in
         let patientId = store.patientIds[benchmark.currentIteration % store.patientIds.count]
-        let record = AuditRecord(userId: store.userId, username: "klinik", role: Role.clinician.rawValue, action: "patient.read",
-                                 entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
-                                 purpose: PatientAccessGround.registeringUnit.rawValue, ip: "127.0.0.1",
-                                 userAgent: "Mozilla/5.0 (X11; Linux x86_64) lindring-benchmark")
+        let record = AuditRecord(
+            userId: store.userId, username: "klinik", role: Role.clinician.rawValue, action: "patient.read",
+            entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
+            purpose: PatientAccessGround.registeringUnit.rawValue, ip: "127.0.0.1",
+            userAgent: "Mozilla/5.0 (X11; Linux x86_64) lindring-benchmark")
         blackHole(try await store.persistence.write { tx in try await AuditLog.append(record, on: tx) })
-    } setup: { try await open() } teardown: { try await close() }
+    } setup: {
+        try await open()
+    } teardown: {
+        try await close()
+    }
 }
 
 /// One catalog for the process, as `AppServices` keeps one.

@@ -71,7 +71,8 @@ public enum PatientAccessPolicy {
         let write = write(requester, patient)
         if write.isAllowed { return write }
         guard PermissionPolicy.allows(requester.roles, .documentAdvisoryContacts), PermissionPolicy.allows(requester.roles, .writePatientData),
-              patient.consent == .given else { return .denied(canBreakTheGlass: false) }
+            patient.consent == .given
+        else { return .denied(canBreakTheGlass: false) }
         return .allowed(.advisoryLine)
     }
 

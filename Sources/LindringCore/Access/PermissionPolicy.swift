@@ -3,11 +3,15 @@
 public enum PermissionPolicy {
     /// The grants, role by role. Anything not listed is denied.
     static let grants: [Role: Set<Action>] = [
-        .administrator: [.viewUnits, .manageUnits, .manageUsers, .manageApiTokens, .readAuditLog, .manageRota, .viewAdvisoryStatistics,
-                         .configureScreening, .viewScreeningOverview, .manageOwnAccount],
+        .administrator: [
+            .viewUnits, .manageUnits, .manageUsers, .manageApiTokens, .readAuditLog, .manageRota, .viewAdvisoryStatistics,
+            .configureScreening, .viewScreeningOverview, .manageOwnAccount,
+        ],
         .clinician: [.viewUnits, .readPatientData, .writePatientData, .viewScreeningOverview, .manageOwnAccount],
-        .advisor: [.viewUnits, .readPatientData, .writePatientData, .documentAdvisoryContacts, .manageRota, .viewAdvisoryStatistics,
-                   .manageOwnAccount],
+        .advisor: [
+            .viewUnits, .readPatientData, .writePatientData, .documentAdvisoryContacts, .manageRota, .viewAdvisoryStatistics,
+            .manageOwnAccount,
+        ],
         .socialWorker: [.viewUnits, .manageSocialWorkCases, .manageOwnAccount],
         .educator: [.viewUnits, .manageTraining, .manageOwnAccount],
         .finance: [.viewUnits, .viewBudget, .manageBudget, .viewAdvisoryStatistics, .viewScreeningOverview, .manageOwnAccount],

@@ -31,7 +31,8 @@ public struct LoginFormSigner: Sendable {
         guard let cookieNonce, RandomToken.isWellFormed(cookieNonce), token.utf8.count <= 200 else { return false }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let expiry = Int(parts[1]), Double(expiry) > now.timeIntervalSince1970,
-              Double(expiry) <= now.addingTimeInterval(Self.lifetime + 60).timeIntervalSince1970 else { return false }
+            Double(expiry) <= now.addingTimeInterval(Self.lifetime + 60).timeIntervalSince1970
+        else { return false }
         let signatureMatches = RandomToken.constantTimeEquals(String(parts[2]), signature("\(parts[0]).\(parts[1])"))
         let nonceMatches = RandomToken.constantTimeEquals(String(parts[0]), cookieNonce)
         return signatureMatches && nonceMatches

@@ -37,11 +37,13 @@ public struct ContactDraft: Codable, Equatable, Sendable {
     public var stayedAtHome: Bool?
     public var followUp: FollowUpInput?
 
-    public init(startedAt: InstantInput? = nil, endedAt: InstantInput? = nil, channel: String? = nil, direction: String? = nil, callerRole: String? = nil,
-                callerName: String? = nil, callerPhone: String? = nil, callerUnitId: String? = nil, patientId: String? = nil,
-                reasons: [String]? = nil, situation: String? = nil, background: String? = nil, assessment: String? = nil,
-                recommendation: String? = nil, triage: String? = nil, actions: [String]? = nil, outcome: String? = nil,
-                stayedAtHome: Bool? = nil, followUp: FollowUpInput? = nil) {
+    public init(
+        startedAt: InstantInput? = nil, endedAt: InstantInput? = nil, channel: String? = nil, direction: String? = nil, callerRole: String? = nil,
+        callerName: String? = nil, callerPhone: String? = nil, callerUnitId: String? = nil, patientId: String? = nil,
+        reasons: [String]? = nil, situation: String? = nil, background: String? = nil, assessment: String? = nil,
+        recommendation: String? = nil, triage: String? = nil, actions: [String]? = nil, outcome: String? = nil,
+        stayedAtHome: Bool? = nil, followUp: FollowUpInput? = nil
+    ) {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.channel = channel
@@ -143,12 +145,13 @@ public struct ContactDraft: Codable, Equatable, Sendable {
             v.add("followUp.text", .required)
         }
         try v.check()
-        return ValidContact(startedAt: started!, endedAt: ended!, channel: channel!, direction: direction!, callerRole: callerRole!,
-                            callerName: callerName, callerPhone: callerPhone, callerUnitId: callerUnit, patientId: patient,
-                            reasons: reasons, situation: situation, background: background,
-                            assessment: assessment, recommendation: recommendation, triage: triage!,
-                            actions: actions, outcome: outcome!, stayedAtHome: stayedAtHome, followUp: followUp,
-                            workingHours: WorkingHours.at(started!))
+        return ValidContact(
+            startedAt: started!, endedAt: ended!, channel: channel!, direction: direction!, callerRole: callerRole!,
+            callerName: callerName, callerPhone: callerPhone, callerUnitId: callerUnit, patientId: patient,
+            reasons: reasons, situation: situation, background: background,
+            assessment: assessment, recommendation: recommendation, triage: triage!,
+            actions: actions, outcome: outcome!, stayedAtHome: stayedAtHome, followUp: followUp,
+            workingHours: WorkingHours.at(started!))
     }
 }
 
@@ -187,10 +190,12 @@ public struct ValidContact: Equatable, Sendable {
     public var followUp: FollowUp?
     public var workingHours: WorkingHours
 
-    public init(startedAt: Date, endedAt: Date, channel: ContactChannel, direction: ContactDirection, callerRole: CallerRole,
-                callerName: String?, callerPhone: String?, callerUnitId: UUID?, patientId: UUID?, reasons: [ContactReason],
-                situation: String?, background: String?, assessment: String?, recommendation: String?, triage: Triage,
-                actions: [ContactAction], outcome: ContactOutcome, stayedAtHome: Bool?, followUp: FollowUp?, workingHours: WorkingHours) {
+    public init(
+        startedAt: Date, endedAt: Date, channel: ContactChannel, direction: ContactDirection, callerRole: CallerRole,
+        callerName: String?, callerPhone: String?, callerUnitId: UUID?, patientId: UUID?, reasons: [ContactReason],
+        situation: String?, background: String?, assessment: String?, recommendation: String?, triage: Triage,
+        actions: [ContactAction], outcome: ContactOutcome, stayedAtHome: Bool?, followUp: FollowUp?, workingHours: WorkingHours
+    ) {
         self.startedAt = startedAt
         self.endedAt = endedAt
         self.channel = channel

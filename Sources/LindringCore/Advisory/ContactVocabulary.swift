@@ -14,7 +14,7 @@ public enum CallerRole: String, CaseIterable, Codable, Sendable {
 
 public enum ContactReason: String, CaseIterable, Codable, Sendable {
     case pain, dyspnoea, nausea, constipation, delirium, anxiety, fatigue, bleeding, dying, deathOccurred, medication, equipment,
-         existential, relativeStrain, practical, bereavement, other
+        existential, relativeStrain, practical, bereavement, other
 }
 
 /// How soon something must happen after the call.
@@ -34,7 +34,7 @@ public enum Triage: String, CaseIterable, Codable, Sendable {
 
 public enum ContactAction: String, CaseIterable, Codable, Sendable {
     case adviceOnly, anticipatoryMedication, contactedGP, contactedOutOfHoursDoctor, contactedHomeCare, referredPalliativeTeam,
-         hospiceSuggested, admissionAdvised, emergency112, callbackScheduled
+        hospiceSuggested, admissionAdvised, emergency112, callbackScheduled
 }
 
 public enum ContactOutcome: String, CaseIterable, Codable, Sendable {

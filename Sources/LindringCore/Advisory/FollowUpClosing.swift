@@ -21,7 +21,8 @@ public struct FollowUpClosing: Equatable, Sendable {
     public static func validated(_ status: FollowUpStatus, note: String?) throws(ValidationFailure) -> FollowUpClosing {
         var v = Validator()
         if status == .open { v.add("status", .invalidChoice) }
-        let text: String? = status == .cancelled
+        let text: String? =
+            status == .cancelled
             ? v.requiredText("note", note ?? "", maxLength: noteMaxLength)
             : v.optionalText("note", note, maxLength: noteMaxLength)
         try v.check()

@@ -38,7 +38,8 @@ public struct ShiftPattern: Equatable, Sendable {
             let hours = pair.count == 2 ? pair[1].split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } : []
             let code = pair.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             guard pair.count == 2, hours.count == 2, !code.isEmpty, code.allSatisfy({ $0.isLetter || $0.isNumber }),
-                  (0...23).contains(hours[0]), (0...24).contains(hours[1]), hours[0] != hours[1] % 24 else {
+                (0...23).contains(hours[0]), (0...24).contains(hours[1]), hours[0] != hours[1] % 24
+            else {
                 throw Invalid(description: "\"\(part)\" is not a shift of the form name=HH-HH")
             }
             shifts.append(Shift(code: code, startHour: hours[0], endHour: hours[1]))
@@ -70,15 +71,21 @@ public struct ShiftPattern: Equatable, Sendable {
     /// The shift before `occurrence`: by the pattern's order, so a short or long night (the
     /// changes to and from summer time) and a shift past midnight step exactly one shift back.
     public func previous(_ occurrence: Occurrence) -> Occurrence {
-        guard let index = shifts.firstIndex(where: { $0.code == occurrence.code }) else { return self.occurrence(at: occurrence.start.addingTimeInterval(-60)) }
-        return index > 0 ? self.occurrence(shifts[index - 1], on: occurrence.date)
+        guard let index = shifts.firstIndex(where: { $0.code == occurrence.code }) else {
+            return self.occurrence(at: occurrence.start.addingTimeInterval(-60))
+        }
+        return index > 0
+            ? self.occurrence(shifts[index - 1], on: occurrence.date)
             : self.occurrence(shifts[shifts.count - 1], on: occurrence.date.adding(days: -1))
     }
 
     /// The shift after `occurrence`.
     public func next(_ occurrence: Occurrence) -> Occurrence {
-        guard let index = shifts.firstIndex(where: { $0.code == occurrence.code }) else { return self.occurrence(at: occurrence.end.addingTimeInterval(60)) }
-        return index < shifts.count - 1 ? self.occurrence(shifts[index + 1], on: occurrence.date)
+        guard let index = shifts.firstIndex(where: { $0.code == occurrence.code }) else {
+            return self.occurrence(at: occurrence.end.addingTimeInterval(60))
+        }
+        return index < shifts.count - 1
+            ? self.occurrence(shifts[index + 1], on: occurrence.date)
             : self.occurrence(shifts[0], on: occurrence.date.adding(days: 1))
     }
 
@@ -93,8 +100,9 @@ public struct ShiftPattern: Equatable, Sendable {
 
     func occurrence(_ shift: Shift, on date: LocalDate) -> Occurrence {
         let endDate = shift.endHour > shift.startHour ? date : date.adding(days: 1)
-        return Occurrence(code: shift.code, date: date, start: Self.instant(date, hour: shift.startHour),
-                          end: Self.instant(endDate, hour: shift.endHour))
+        return Occurrence(
+            code: shift.code, date: date, start: Self.instant(date, hour: shift.startHour),
+            end: Self.instant(endDate, hour: shift.endHour))
     }
 
     /// `hour` may be 24: midnight at the end of the day.

@@ -115,7 +115,8 @@ public struct AuditCheckpoint: Equatable, Sendable {
     public init(line: String, key: AuditKey) throws {
         let parts = line.split(separator: " ").map(String.init)
         guard parts.count == 5, parts[0] == Self.prefix, let sequence = Int64(parts[1]), sequence >= 0,
-              parts[2].count == 64, let at = ISO8601Instant.parse(parts[3]) else {
+            parts[2].count == 64, let at = ISO8601Instant.parse(parts[3])
+        else {
             throw Invalid(description: "not a Lindring audit checkpoint line")
         }
         self.init(sequence: sequence, hash: parts[2], at: at)

@@ -22,9 +22,11 @@ public struct AuditRecord: Equatable, Sendable {
     public var ip: String?
     public var userAgent: String?
 
-    public init(at: Date = Date(), userId: UUID? = nil, username: String? = nil, role: String? = nil, action: String,
-                entityType: String? = nil, entityId: String? = nil, patientId: UUID? = nil, purpose: String? = nil,
-                outcome: AuditOutcome = .allowed, ip: String? = nil, userAgent: String? = nil) {
+    public init(
+        at: Date = Date(), userId: UUID? = nil, username: String? = nil, role: String? = nil, action: String,
+        entityType: String? = nil, entityId: String? = nil, patientId: UUID? = nil, purpose: String? = nil,
+        outcome: AuditOutcome = .allowed, ip: String? = nil, userAgent: String? = nil
+    ) {
         self.at = AuditRecord.truncatedToMilliseconds(at)
         self.userId = userId
         self.username = username
@@ -131,7 +133,8 @@ public enum AuditChain {
             switch self {
             case .sealBroken(let s): "entry \(s): its seal is missing or was not made with the audit key (rewritten)"
             case .headSealBroken(let s): "chain head at entry \(s): its seal does not match (the newest entries were removed)"
-            case .checkpointMissing(let s, let last): "entry \(s), named by a checkpoint, is missing: the log ends at \(last) (removed or restored from an older copy)"
+            case .checkpointMissing(let s, let last):
+                "entry \(s), named by a checkpoint, is missing: the log ends at \(last) (removed or restored from an older copy)"
             case .checkpointDiffers(let s): "entry \(s) differs from what its checkpoint recorded (rewritten)"
             case .contentAltered(let s): "entry \(s): content does not match its hash (altered)"
             case .brokenLink(let s): "entry \(s): previous-hash link broken (an earlier entry was altered or replaced)"

@@ -19,7 +19,8 @@ public enum SPICT {
         public var indicators: [String] {
             switch self {
             case .cancer: ["cancerDecliningFunction", "cancerTooFrailForTreatment"]
-            case .dementiaFrailty: ["dementiaNeedsHelp", "dementiaEatingLess", "dementiaIncontinence", "dementiaCommunication", "dementiaFalls", "dementiaInfections"]
+            case .dementiaFrailty:
+                ["dementiaNeedsHelp", "dementiaEatingLess", "dementiaIncontinence", "dementiaCommunication", "dementiaFalls", "dementiaInfections"]
             case .neurological: ["neuroDeterioration", "neuroSpeechSwallowing", "neuroAspiration", "neuroStrokeParalysis"]
             case .heartVascular: ["heartFailureSymptoms", "heartVascularDisease"]
             case .respiratory: ["lungBreathless", "lungOxygen", "lungVentilation"]
@@ -53,8 +54,10 @@ public struct SPICTDraft: Sendable {
     public var conclusion: String?
     public var actions: [String]
 
-    public init(generalIndicators: [String] = [], clinicalIndicators: [String] = [], wouldBeSurprised: Bool? = nil, conclusion: String? = nil,
-                actions: [String] = []) {
+    public init(
+        generalIndicators: [String] = [], clinicalIndicators: [String] = [], wouldBeSurprised: Bool? = nil, conclusion: String? = nil,
+        actions: [String] = []
+    ) {
         self.generalIndicators = generalIndicators
         self.clinicalIndicators = clinicalIndicators
         self.wouldBeSurprised = wouldBeSurprised
@@ -79,8 +82,10 @@ public struct SPICTChecklist: Equatable, Codable, Sendable {
     public var positive: Bool { conclusion == .palliativeNeeds }
 
     /// A checklist as stored, checked when it was made.
-    public init(generalIndicators: [SPICT.GeneralIndicator], clinicalIndicators: [String], wouldBeSurprised: Bool, conclusion: SPICT.Conclusion,
-                actions: [SPICT.FollowUpAction]) {
+    public init(
+        generalIndicators: [SPICT.GeneralIndicator], clinicalIndicators: [String], wouldBeSurprised: Bool, conclusion: SPICT.Conclusion,
+        actions: [SPICT.FollowUpAction]
+    ) {
         self.generalIndicators = generalIndicators
         self.clinicalIndicators = clinicalIndicators
         self.wouldBeSurprised = wouldBeSurprised
@@ -95,7 +100,11 @@ public struct SPICTChecklist: Equatable, Codable, Sendable {
         if draft.wouldBeSurprised == nil { v.add("wouldBeSurprised", .required) }
         let conclusion = v.choice("conclusion", draft.conclusion, as: SPICT.Conclusion.self)
         let actions = v.choices("actions", draft.actions, as: SPICT.FollowUpAction.self)
-        if draft.actions.isEmpty { v.add("actions", .required) } else if actions.contains(.none) && actions.count > 1 { v.add("actions", .noneWithOthers) }
+        if draft.actions.isEmpty {
+            v.add("actions", .required)
+        } else if actions.contains(.none) && actions.count > 1 {
+            v.add("actions", .noneWithOthers)
+        }
         try v.check()
         generalIndicators = SPICT.GeneralIndicator.allCases.filter(general.contains)
         clinicalIndicators = SPICT.ConditionGroup.allCases.flatMap(\.indicators).filter(draft.clinicalIndicators.contains)

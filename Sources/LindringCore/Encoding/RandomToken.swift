@@ -13,7 +13,8 @@ public enum RandomToken {
 
     /// Whether `text` has the shape of a token `make` returns.
     public static func isWellFormed(_ text: String) -> Bool {
-        text.utf8.count == 43 && text.utf8.allSatisfy { $0 == 45 || $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
+        text.utf8.count == 43
+            && text.utf8.allSatisfy { $0 == 45 || $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
     }
 
     /// Compares without leaking, through timing, how many leading characters matched.

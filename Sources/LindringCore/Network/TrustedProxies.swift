@@ -38,7 +38,8 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         var bytes: [UInt8] = []
         for part in parts {
             guard (1...3).contains(part.count), part.allSatisfy(\.isASCII), part.allSatisfy(\.isNumber),
-                  part.count == 1 || part.first != "0", let value = UInt8(part) else { return nil }
+                part.count == 1 || part.first != "0", let value = UInt8(part)
+            else { return nil }
             bytes.append(value)
         }
         return bytes
@@ -68,7 +69,8 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
             return bytes
         }
         guard let head = groups(halves[0], allowIPv4Tail: false), let tail = groups(halves[1], allowIPv4Tail: true),
-              head.count + tail.count <= 14 else { return nil }
+            head.count + tail.count <= 14
+        else { return nil }
         return head + [UInt8](repeating: 0, count: 16 - head.count - tail.count) + tail
     }
 
@@ -102,15 +104,20 @@ public struct IPAddressRange: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].contains("["), let address = IPAddress(parts[0]),
-              !(parts[0].filter { $0 == ":" }.count == 1) else { return nil }
+            !(parts[0].filter { $0 == ":" }.count == 1)
+        else { return nil }
         let bits = address.bytes.count * 8
         var length = bits
         if parts.count == 2 {
             // An IPv4-mapped IPv6 range (`::ffff:10.0.0.0/104`) is the IPv4 range it maps.
             let mapped = address.isIPv4 && parts[0].contains(":")
             guard (1...3).contains(parts[1].count), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
-                  var given = Int(parts[1]) else { return nil }
-            if mapped { guard given >= 96 else { return nil }; given -= 96 }
+                var given = Int(parts[1])
+            else { return nil }
+            if mapped {
+                guard given >= 96 else { return nil }
+                given -= 96
+            }
             guard given <= bits else { return nil }
             length = given
         }
@@ -129,10 +136,11 @@ extension IPAddress {
     init(uncheckedBytes: [UInt8]) { bytes = uncheckedBytes }
 
     static func masked(_ address: IPAddress, to length: Int) -> IPAddress {
-        IPAddress(uncheckedBytes: address.bytes.enumerated().map { index, byte in
-            let keep = max(0, min(8, length - index * 8))
-            return keep == 8 ? byte : byte & ~(0xff >> keep)
-        })
+        IPAddress(
+            uncheckedBytes: address.bytes.enumerated().map { index, byte in
+                let keep = max(0, min(8, length - index * 8))
+                return keep == 8 ? byte : byte & ~(0xff >> keep)
+            })
     }
 }
 

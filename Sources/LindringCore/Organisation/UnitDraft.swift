@@ -11,8 +11,10 @@ public struct UnitDraft: Equatable, Sendable {
     public var outOfHoursPhone: String?
     public var sorCode: String?
 
-    public init(code: String = "", name: String = "", kind: String = "", sector: String = "", parentCode: String? = nil,
-                dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil) {
+    public init(
+        code: String = "", name: String = "", kind: String = "", sector: String = "", parentCode: String? = nil,
+        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil
+    ) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -42,8 +44,9 @@ public struct UnitDraft: Equatable, Sendable {
             v.add("sorCode", .invalidFormat)
         }
         try v.check()
-        return ValidUnit(code: code, name: name, kind: kind!, sector: sector!, parentCode: parent,
-                         dayPhone: day, outOfHoursPhone: night, sorCode: sor)
+        return ValidUnit(
+            code: code, name: name, kind: kind!, sector: sector!, parentCode: parent,
+            dayPhone: day, outOfHoursPhone: night, sorCode: sor)
     }
 }
 
@@ -58,8 +61,10 @@ public struct ValidUnit: Equatable, Sendable {
     public var outOfHoursPhone: String?
     public var sorCode: String?
 
-    public init(code: String, name: String, kind: UnitKind, sector: Sector, parentCode: String? = nil,
-                dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil) {
+    public init(
+        code: String, name: String, kind: UnitKind, sector: Sector, parentCode: String? = nil,
+        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil
+    ) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -70,4 +75,3 @@ public struct ValidUnit: Equatable, Sendable {
         self.sorCode = sorCode
     }
 }
-

@@ -57,8 +57,9 @@ public struct CPRNumber: Hashable, Sendable, Codable, CustomStringConvertible {
     /// No time zone: a birth date is a calendar day, not an instant.
     public var birthDate: DateComponents {
         let parts = birthParts
-        return DateComponents(calendar: Calendar(identifier: .gregorian),
-                              year: parts.year, month: parts.month, day: parts.day)
+        return DateComponents(
+            calendar: Calendar(identifier: .gregorian),
+            year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// Completed years on the local calendar day that `date` falls on in `timeZone`.

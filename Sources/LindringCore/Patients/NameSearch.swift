@@ -66,7 +66,8 @@ public enum NameSearch {
             let digits = word.filter { $0.isASCII && $0.isNumber }
             let separators = word.filter { !($0.isASCII && $0.isNumber) }
             guard digits.count == 8, separators.isEmpty || (separators.count == 2 && Set(separators).count == 1 && ".-/".contains(separators.first!)),
-                  separators.isEmpty || word.split(whereSeparator: { ".-/".contains($0) }).map(\.count) == [2, 2, 4] else { return nil }
+                separators.isEmpty || word.split(whereSeparator: { ".-/".contains($0) }).map(\.count) == [2, 2, 4]
+            else { return nil }
             let chars = Array(digits)
             return LocalDate(String(chars[4..<8]) + "-" + String(chars[2..<4]) + "-" + String(chars[0..<2]))
         }

@@ -8,8 +8,10 @@ public struct Relative: Equatable, Codable, Sendable {
     public var livesWithPatient: Bool
     public var powerOfAttorney: Bool
 
-    public init(name: String, relation: String, phone: String? = nil, primaryContact: Bool = false,
-                livesWithPatient: Bool = false, powerOfAttorney: Bool = false) {
+    public init(
+        name: String, relation: String, phone: String? = nil, primaryContact: Bool = false,
+        livesWithPatient: Bool = false, powerOfAttorney: Bool = false
+    ) {
         self.name = name
         self.relation = relation
         self.phone = phone
@@ -29,8 +31,10 @@ public struct PatientDraft: Equatable, Codable, Sendable {
         public var livesWithPatient: Bool?
         public var powerOfAttorney: Bool?
 
-        public init(name: String? = nil, relation: String? = nil, phone: String? = nil, primaryContact: Bool? = nil,
-                    livesWithPatient: Bool? = nil, powerOfAttorney: Bool? = nil) {
+        public init(
+            name: String? = nil, relation: String? = nil, phone: String? = nil, primaryContact: Bool? = nil,
+            livesWithPatient: Bool? = nil, powerOfAttorney: Bool? = nil
+        ) {
             self.name = name
             self.relation = relation
             self.phone = phone
@@ -56,9 +60,11 @@ public struct PatientDraft: Equatable, Codable, Sendable {
     public var relatives: [RelativeInput]?
     public var sharingConsent: String?
 
-    public init(cpr: String? = nil, name: String? = nil, address: String? = nil, municipalityCode: String? = nil, phone: String? = nil,
-                gpUnitId: String? = nil, diagnosisGroup: String? = nil, icd10: String? = nil, language: String? = nil, interpreterNeeded: Bool? = nil,
-                relatives: [RelativeInput]? = nil, sharingConsent: String? = nil) {
+    public init(
+        cpr: String? = nil, name: String? = nil, address: String? = nil, municipalityCode: String? = nil, phone: String? = nil,
+        gpUnitId: String? = nil, diagnosisGroup: String? = nil, icd10: String? = nil, language: String? = nil, interpreterNeeded: Bool? = nil,
+        relatives: [RelativeInput]? = nil, sharingConsent: String? = nil
+    ) {
         self.cpr = cpr
         self.name = name
         self.address = address
@@ -84,7 +90,8 @@ public struct PatientDraft: Equatable, Codable, Sendable {
                 let parsed = try CPRNumber(rawCPR)
                 let birth = parsed.birthDate
                 if let y = birth.year, let m = birth.month, let d = birth.day,
-                   let date = LocalDate(String(format: "%04d-%02d-%02d", y, m, d)), date > today {
+                    let date = LocalDate(String(format: "%04d-%02d-%02d", y, m, d)), date > today
+                {
                     v.add("cpr", .inFuture)
                 } else {
                     cprNumber = parsed
@@ -115,15 +122,18 @@ public struct PatientDraft: Equatable, Codable, Sendable {
             let name = v.requiredText("\(field).name", input.name ?? "", maxLength: 200)
             let relation = v.requiredText("\(field).relation", input.relation ?? "", maxLength: 100)
             let phone = PhoneNumber.check("\(field).phone", input.phone, &v)
-            relatives.append(Relative(name: name, relation: relation, phone: phone, primaryContact: input.primaryContact ?? false,
-                                      livesWithPatient: input.livesWithPatient ?? false, powerOfAttorney: input.powerOfAttorney ?? false))
+            relatives.append(
+                Relative(
+                    name: name, relation: relation, phone: phone, primaryContact: input.primaryContact ?? false,
+                    livesWithPatient: input.livesWithPatient ?? false, powerOfAttorney: input.powerOfAttorney ?? false))
         }
         if relatives.filter(\.primaryContact).count > 1 { v.add("relatives", .invalidChoice) }
         let consent = (sharingConsent ?? "").isEmpty ? SharingConsent.notAsked : v.choice("sharingConsent", sharingConsent, as: SharingConsent.self)
         try v.check()
-        return ValidPatient(cpr: cprNumber!, name: name, address: address, municipalityCode: municipality, phone: phone, gpUnitId: gp,
-                            diagnosisGroup: diagnosis!, icd10: icd, language: language, interpreterNeeded: interpreterNeeded ?? false,
-                            relatives: relatives, sharingConsent: consent ?? .notAsked)
+        return ValidPatient(
+            cpr: cprNumber!, name: name, address: address, municipalityCode: municipality, phone: phone, gpUnitId: gp,
+            diagnosisGroup: diagnosis!, icd10: icd, language: language, interpreterNeeded: interpreterNeeded ?? false,
+            relatives: relatives, sharingConsent: consent ?? .notAsked)
     }
 }
 
@@ -149,9 +159,13 @@ public enum ICD10 {
         var chars = Array(code)
         if chars.count >= 4, chars[0] == "D", chars[1].isLetter { chars.removeFirst() }
         guard chars.count >= 3, chars[0].isASCII, chars[0].isUppercase, chars[1].isASCII, chars[1].isNumber,
-              chars[2].isASCII, chars[2].isNumber else { return false }
+            chars[2].isASCII, chars[2].isNumber
+        else { return false }
         var rest = chars.dropFirst(3)
-        if rest.first == "." { rest = rest.dropFirst(); if rest.isEmpty { return false } }
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            if rest.isEmpty { return false }
+        }
         return rest.count <= 4 && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
     }
 }

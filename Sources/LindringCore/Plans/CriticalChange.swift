@@ -14,7 +14,8 @@ extension PlanChange {
         case "keyWorker": return .keyWorker
         case "medications": return .medication
         case _ where field.hasPrefix("medications."): return .medication
-        case "careTeam", _ where field.hasPrefix("careTeam."):
+        case "careTeam",
+            _ where field.hasPrefix("careTeam."):
             let rows = [member, before, after].compactMap { $0 }
             return rows.contains { if case .member(.keyWorker, _) = $0 { true } else { false } } ? .keyWorker : nil
         default: return nil

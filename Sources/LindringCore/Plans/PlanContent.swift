@@ -27,8 +27,10 @@ public struct AnticipatoryMedication: Equatable, Codable, Sendable {
     public var availableInHome: Bool
     public var date: LocalDate?
 
-    public init(drug: String, strength: String, dose: String, route: MedicationRoute, indication: MedicationIndication,
-                maxPer24h: String? = nil, prescribedBy: String? = nil, availableInHome: Bool = false, date: LocalDate? = nil) {
+    public init(
+        drug: String, strength: String, dose: String, route: MedicationRoute, indication: MedicationIndication,
+        maxPer24h: String? = nil, prescribedBy: String? = nil, availableInHome: Bool = false, date: LocalDate? = nil
+    ) {
         self.drug = drug
         self.strength = strength
         self.dose = dose

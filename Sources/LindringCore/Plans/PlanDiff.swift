@@ -22,11 +22,22 @@ public struct PlanChange: Equatable, Codable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             switch self {
-            case .text(let text): try c.encode("text", forKey: .type); try c.encode(text, forKey: .value)
-            case .code(let code): try c.encode("code", forKey: .type); try c.encode(code, forKey: .value)
-            case .flag(let flag): try c.encode("flag", forKey: .type); try c.encode(flag, forKey: .value)
-            case .member(let role, let unit): try c.encode("member", forKey: .type); try c.encode(role, forKey: .role); try c.encode(unit, forKey: .unitId)
-            case .medication(let medication): try c.encode("medication", forKey: .type); try c.encode(medication, forKey: .value)
+            case .text(let text):
+                try c.encode("text", forKey: .type)
+                try c.encode(text, forKey: .value)
+            case .code(let code):
+                try c.encode("code", forKey: .type)
+                try c.encode(code, forKey: .value)
+            case .flag(let flag):
+                try c.encode("flag", forKey: .type)
+                try c.encode(flag, forKey: .value)
+            case .member(let role, let unit):
+                try c.encode("member", forKey: .type)
+                try c.encode(role, forKey: .role)
+                try c.encode(unit, forKey: .unitId)
+            case .medication(let medication):
+                try c.encode("medication", forKey: .type)
+                try c.encode(medication, forKey: .value)
             }
         }
 
@@ -99,8 +110,10 @@ public enum PlanDiff {
 
     /// Items only in the old list were removed, items only in the new one added; an item
     /// edited in place shows as one removed and one added, which reads correctly.
-    static func list<T: Equatable>(_ field: String, _ old: [T], _ new: [T], _ changes: inout [PlanChange],
-                                   _ value: (T) -> PlanChange.Value) {
+    static func list<T: Equatable>(
+        _ field: String, _ old: [T], _ new: [T], _ changes: inout [PlanChange],
+        _ value: (T) -> PlanChange.Value
+    ) {
         for item in old where !new.contains(item) {
             changes.append(PlanChange(field: field, kind: .removed, before: value(item), after: nil))
         }
@@ -117,14 +130,17 @@ public enum PlanDiff {
         let kept = old.compactMap { before in new.first { same($0, before) }.map { (before, $0) } }
         var removed = old.filter { row in !kept.contains { same($0.0, row) } }, added = new.filter { row in !kept.contains { same($0.1, row) } }
         if let from = removed.singleKeyWorker, let to = added.singleKeyWorker {
-            changes.append(PlanChange(field: "keyWorker", before: .member(role: .keyWorker, unitId: from.unitId), after: .member(role: .keyWorker, unitId: to.unitId)))
+            changes.append(
+                PlanChange(
+                    field: "keyWorker", before: .member(role: .keyWorker, unitId: from.unitId), after: .member(role: .keyWorker, unitId: to.unitId)))
             removed.removeAll { $0.role == .keyWorker }
             added.removeAll { $0.role == .keyWorker }
         }
         list("careTeam", removed, added, &changes) { .member(role: $0.role, unitId: $0.unitId) }
         for (before, after) in kept {
-            rowChanges("careTeam", [("dayPhone", { $0.dayPhone.map { .text($0) } }), ("outOfHoursPhone", { $0.outOfHoursPhone.map { .text($0) } })],
-                       before, after, member: .member(role: after.role, unitId: after.unitId), &changes)
+            rowChanges(
+                "careTeam", [("dayPhone", { $0.dayPhone.map { .text($0) } }), ("outOfHoursPhone", { $0.outOfHoursPhone.map { .text($0) } })],
+                before, after, member: .member(role: after.role, unitId: after.unitId), &changes)
         }
     }
 
@@ -151,8 +167,10 @@ public enum PlanDiff {
     }
 
     /// The changes within one kept row: `list.field` for each field that differs.
-    static func rowChanges<Row>(_ list: String, _ fields: [(String, (Row) -> PlanChange.Value?)], _ before: Row, _ after: Row,
-                                member: PlanChange.Value, _ changes: inout [PlanChange]) {
+    static func rowChanges<Row>(
+        _ list: String, _ fields: [(String, (Row) -> PlanChange.Value?)], _ before: Row, _ after: Row,
+        member: PlanChange.Value, _ changes: inout [PlanChange]
+    ) {
         for (field, value) in fields where value(before) != value(after) {
             changes.append(PlanChange(field: "\(list).\(field)", before: value(before), after: value(after), member: member))
         }

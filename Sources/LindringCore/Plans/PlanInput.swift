@@ -18,7 +18,9 @@ public struct PlanInput: Codable, Equatable, Sendable {
             self.outOfHoursPhone = outOfHoursPhone
         }
 
-        var isBlank: Bool { [unitId, userId, role, dayPhone, outOfHoursPhone].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+        var isBlank: Bool {
+            [unitId, userId, role, dayPhone, outOfHoursPhone].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        }
 
         /// A row's identity in the team: its unit and its role (a unit has one row per role).
         struct Key: Equatable {
@@ -55,8 +57,10 @@ public struct PlanInput: Codable, Equatable, Sendable {
         public var availableInHome: Bool?
         public var date: String?
 
-        public init(drug: String? = nil, strength: String? = nil, dose: String? = nil, route: String? = nil, indication: String? = nil,
-                    maxPer24h: String? = nil, prescribedBy: String? = nil, availableInHome: Bool? = nil, date: String? = nil) {
+        public init(
+            drug: String? = nil, strength: String? = nil, dose: String? = nil, route: String? = nil, indication: String? = nil,
+            maxPer24h: String? = nil, prescribedBy: String? = nil, availableInHome: Bool? = nil, date: String? = nil
+        ) {
             self.drug = drug
             self.strength = strength
             self.dose = dose
@@ -68,11 +72,17 @@ public struct PlanInput: Codable, Equatable, Sendable {
             self.date = date
         }
 
-        var isBlank: Bool { [drug, strength, dose, route, indication, maxPer24h, prescribedBy, date].allSatisfy { ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty } }
+        var isBlank: Bool {
+            [drug, strength, dose, route, indication, maxPer24h, prescribedBy, date].allSatisfy {
+                ($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+            }
+        }
 
         /// The medication as it means, for telling whether it changed.
         var meaning: [String?] {
-            [drug, strength, dose, route, indication, maxPer24h, prescribedBy, date].map(PlanInput.meaning) + [(availableInHome ?? false) ? "true" : nil]
+            [drug, strength, dose, route, indication, maxPer24h, prescribedBy, date].map(PlanInput.meaning) + [
+                (availableInHome ?? false) ? "true" : nil
+            ]
         }
     }
 
@@ -127,8 +137,9 @@ public struct PlanInput: Codable, Equatable, Sendable {
         dateOfDeath = content.dateOfDeath?.description
         placeOfDeath = content.placeOfDeath?.rawValue
         careTeam = content.careTeam.map {
-            Member(unitId: $0.unitId.uuidString, userId: $0.userId?.uuidString, role: $0.role.rawValue,
-                   dayPhone: $0.dayPhone, outOfHoursPhone: $0.outOfHoursPhone)
+            Member(
+                unitId: $0.unitId.uuidString, userId: $0.userId?.uuidString, role: $0.role.rawValue,
+                dayPhone: $0.dayPhone, outOfHoursPhone: $0.outOfHoursPhone)
         }
         preferredPlaceOfCare = content.preferredPlaceOfCare.rawValue
         preferredPlaceOfDeath = content.preferredPlaceOfDeath.rawValue
@@ -145,11 +156,14 @@ public struct PlanInput: Codable, Equatable, Sendable {
         patientKnowsPrognosis = content.patientKnowsPrognosis
         relativesKnowPrognosis = content.relativesKnowPrognosis
         medications = content.medications.map {
-            Medication(drug: $0.drug, strength: $0.strength, dose: $0.dose, route: $0.route.rawValue, indication: $0.indication.rawValue,
-                       maxPer24h: $0.maxPer24h, prescribedBy: $0.prescribedBy, availableInHome: $0.availableInHome, date: $0.date?.description)
+            Medication(
+                drug: $0.drug, strength: $0.strength, dose: $0.dose, route: $0.route.rawValue, indication: $0.indication.rawValue,
+                maxPer24h: $0.maxPer24h, prescribedBy: $0.prescribedBy, availableInHome: $0.availableInHome, date: $0.date?.description)
         }
         equipment = content.equipment.map(\.rawValue)
-        contingencies = content.contingencies.map { ContingencyInput(situation: $0.situation, action: $0.action, callDay: $0.callDay, callNight: $0.callNight) }
+        contingencies = content.contingencies.map {
+            ContingencyInput(situation: $0.situation, action: $0.action, callDay: $0.callDay, callNight: $0.callNight)
+        }
     }
 
     /// Checks every field. `knownUnitIds` are the units that exist and are active; `today` is
@@ -171,8 +185,11 @@ public struct PlanInput: Codable, Equatable, Sendable {
         for (index, member) in (careTeam ?? []).enumerated() where !member.isBlank {
             let field = "careTeam[\(index)]"
             let unit = member.unitId.flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
-            if unit == nil { v.add("\(field).unitId", (member.unitId ?? "").isEmpty ? .required : .invalidFormat) }
-            else if !knownUnitIds.contains(unit!) { v.add("\(field).unitId", .notFound) }
+            if unit == nil {
+                v.add("\(field).unitId", (member.unitId ?? "").isEmpty ? .required : .invalidFormat)
+            } else if !knownUnitIds.contains(unit!) {
+                v.add("\(field).unitId", .notFound)
+            }
             var user: UUID?
             if let raw = member.userId?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
                 user = UUID(uuidString: raw)
@@ -201,7 +218,7 @@ public struct PlanInput: Codable, Equatable, Sendable {
         plan.decidedBy = v.optionalText("decidedBy", decidedBy, maxLength: 200)
         plan.decisionDate = date("decisionDate", decisionDate, &v)
         plan.reviewDate = date("reviewDate", reviewDate, &v)
-        if (plan.resuscitation != nil || plan.treatmentLevel != nil), plan.decidedBy == nil {
+        if plan.resuscitation != nil || plan.treatmentLevel != nil, plan.decidedBy == nil {
             v.add("decidedBy", .required)
         }
         plan.livingWill = livingWill ?? false
@@ -221,8 +238,10 @@ public struct PlanInput: Codable, Equatable, Sendable {
             let by = v.optionalText("\(field).prescribedBy", medication.prescribedBy, maxLength: 200)
             let on = date("\(field).date", medication.date, &v)
             if let route, let indication {
-                plan.medications.append(AnticipatoryMedication(drug: drug, strength: strength, dose: dose, route: route, indication: indication,
-                                                               maxPer24h: max, prescribedBy: by, availableInHome: medication.availableInHome ?? false, date: on))
+                plan.medications.append(
+                    AnticipatoryMedication(
+                        drug: drug, strength: strength, dose: dose, route: route, indication: indication,
+                        maxPer24h: max, prescribedBy: by, availableInHome: medication.availableInHome ?? false, date: on))
             }
         }
         for raw in equipment ?? [] where !raw.isEmpty {
@@ -339,8 +358,10 @@ extension PlanInput {
                 }
                 var row = m
                 for path in [\Member.userId, \.dayPhone, \.outOfHoursPhone] {
-                    switch threeWay(mine: Member.meaning(m[keyPath: path], of: path), theirs: Member.meaning(t[keyPath: path], of: path),
-                                    base: Member.meaning(b[keyPath: path], of: path)) {
+                    switch threeWay(
+                        mine: Member.meaning(m[keyPath: path], of: path), theirs: Member.meaning(t[keyPath: path], of: path),
+                        base: Member.meaning(b[keyPath: path], of: path))
+                    {
                     case .theirs: row[keyPath: path] = t[keyPath: path]
                     case .mine: break
                     case .conflict: conflict = true
@@ -358,15 +379,19 @@ extension PlanInput {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    static var textFields: [(String, WritableKeyPath<PlanInput, String?>)] { [
-        ("status", \.status), ("endReason", \.endReason), ("dateOfDeath", \.dateOfDeath), ("placeOfDeath", \.placeOfDeath),
-        ("preferredPlaceOfCare", \.preferredPlaceOfCare), ("preferredPlaceOfDeath", \.preferredPlaceOfDeath),
-        ("whatMattersMost", \.whatMattersMost), ("wishesDiscussedOn", \.wishesDiscussedOn), ("wishesDiscussedWith", \.wishesDiscussedWith),
-        ("resuscitation", \.resuscitation), ("treatmentLevel", \.treatmentLevel), ("decidedBy", \.decidedBy),
-        ("decisionDate", \.decisionDate), ("reviewDate", \.reviewDate), ("prognosis", \.prognosis),
-    ] }
+    static var textFields: [(String, WritableKeyPath<PlanInput, String?>)] {
+        [
+            ("status", \.status), ("endReason", \.endReason), ("dateOfDeath", \.dateOfDeath), ("placeOfDeath", \.placeOfDeath),
+            ("preferredPlaceOfCare", \.preferredPlaceOfCare), ("preferredPlaceOfDeath", \.preferredPlaceOfDeath),
+            ("whatMattersMost", \.whatMattersMost), ("wishesDiscussedOn", \.wishesDiscussedOn), ("wishesDiscussedWith", \.wishesDiscussedWith),
+            ("resuscitation", \.resuscitation), ("treatmentLevel", \.treatmentLevel), ("decidedBy", \.decidedBy),
+            ("decisionDate", \.decisionDate), ("reviewDate", \.reviewDate), ("prognosis", \.prognosis),
+        ]
+    }
 
-    static var flagFields: [(String, WritableKeyPath<PlanInput, Bool?>)] { [
-        ("livingWill", \.livingWill), ("patientKnowsPrognosis", \.patientKnowsPrognosis), ("relativesKnowPrognosis", \.relativesKnowPrognosis),
-    ] }
+    static var flagFields: [(String, WritableKeyPath<PlanInput, Bool?>)] {
+        [
+            ("livingWill", \.livingWill), ("patientKnowsPrognosis", \.patientKnowsPrognosis), ("relativesKnowPrognosis", \.relativesKnowPrognosis),
+        ]
+    }
 }

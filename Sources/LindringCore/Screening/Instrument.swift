@@ -67,7 +67,9 @@ public enum Instrument: String, CaseIterable, Codable, Sendable {
 
     /// Checks every answer (unknown item, not a whole number, out of range: all reported at
     /// once, field by field) and scores the answers; item severity follows the region's bands.
-    public func score(_ answers: [String: AnswerValue], thresholds: InstrumentThresholds = InstrumentThresholds()) throws(ValidationFailure) -> InstrumentScore {
+    public func score(
+        _ answers: [String: AnswerValue], thresholds: InstrumentThresholds = InstrumentThresholds()
+    ) throws(ValidationFailure) -> InstrumentScore {
         var v = Validator()
         var values: [String: Int] = [:]
         let ranges = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.range) })
@@ -96,11 +98,12 @@ public enum Instrument: String, CaseIterable, Codable, Sendable {
             values[key] = value
         }
         try v.check()
-        let scores = switch self {
-        case .esasR: ESASR.scores(values)
-        case .ipos: IPOS.scores(values)
-        case .eortcQLQC15PAL: EORTCQLQC15PAL.scores(values)
-        }
+        let scores =
+            switch self {
+            case .esasR: ESASR.scores(values)
+            case .ipos: IPOS.scores(values)
+            case .eortcQLQC15PAL: EORTCQLQC15PAL.scores(values)
+            }
         let severity = severities(values, thresholds)
         return InstrumentScore(scores: scores, severity: severity, trafficLight: TrafficLight(severity.values))
     }

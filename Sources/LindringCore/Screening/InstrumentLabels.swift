@@ -22,7 +22,8 @@ public enum InstrumentLabels {
             "otherName": ("Hvilket andet problem?", "Which other problem?"),
         ],
         .ipos: [
-            "pain": ("Smerter", "Pain"), "shortnessOfBreath": ("Åndenød", "Shortness of breath"), "weakness": ("Svaghed eller mangel på energi", "Weakness or lack of energy"),
+            "pain": ("Smerter", "Pain"), "shortnessOfBreath": ("Åndenød", "Shortness of breath"),
+            "weakness": ("Svaghed eller mangel på energi", "Weakness or lack of energy"),
             "nausea": ("Kvalme", "Nausea"), "vomiting": ("Opkastning", "Vomiting"), "poorAppetite": ("Dårlig appetit", "Poor appetite"),
             "constipation": ("Forstoppelse", "Constipation"), "mouth": ("Mundtørhed eller ømhed i munden", "Sore or dry mouth"),
             "drowsiness": ("Døsighed", "Drowsiness"), "poorMobility": ("Nedsat bevægelighed", "Poor mobility"),
@@ -34,12 +35,14 @@ public enum InstrumentLabels {
             "mainConcerns": ("Dine vigtigste bekymringer", "Your main concerns"),
         ],
         .eortcQLQC15PAL: [
-            "q1": ("Besvær med en lang gåtur", "Trouble with a long walk"), "q2": ("Besvær med en kort gåtur udenfor", "Trouble with a short walk outside"),
+            "q1": ("Besvær med en lang gåtur", "Trouble with a long walk"),
+            "q2": ("Besvær med en kort gåtur udenfor", "Trouble with a short walk outside"),
             "q3": ("Skal blive i seng eller stol om dagen", "Need to stay in bed or a chair"), "q4": ("Åndenød", "Short of breath"),
             "q5": ("Smerter", "Pain"), "q6": ("Søvnbesvær", "Trouble sleeping"), "q7": ("Følt dig svag", "Felt weak"),
             "q8": ("Manglende appetit", "Lacked appetite"), "q9": ("Kvalme", "Felt nauseated"), "q10": ("Forstoppelse", "Constipated"),
             "q11": ("Træthed", "Tired"), "q12": ("Smerter har påvirket dagligdagen", "Pain interfered with daily activities"),
-            "q13": ("Anspændt", "Felt tense"), "q14": ("Deprimeret", "Felt depressed"), "q15": ("Livskvalitet i alt (1–7)", "Overall quality of life (1–7)"),
+            "q13": ("Anspændt", "Felt tense"), "q14": ("Deprimeret", "Felt depressed"),
+            "q15": ("Livskvalitet i alt (1–7)", "Overall quality of life (1–7)"),
         ],
     ]
 }

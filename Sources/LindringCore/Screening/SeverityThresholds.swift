@@ -69,15 +69,25 @@ extension Instrument {
     public var thresholdGroups: [ThresholdGroup] {
         switch self {
         case .esasR:
-            [ThresholdGroup(id: "items", items: ESASR.items + ["other"], range: 0...10, higherIsWorse: true,
-                            defaults: SeverityBands(mild: 1, moderate: 4, severe: 7))]
+            [
+                ThresholdGroup(
+                    id: "items", items: ESASR.items + ["other"], range: 0...10, higherIsWorse: true,
+                    defaults: SeverityBands(mild: 1, moderate: 4, severe: 7))
+            ]
         case .ipos:
-            [ThresholdGroup(id: "items", items: IPOS.items, range: 0...4, higherIsWorse: true, defaults: SeverityBands(mild: 1, moderate: 2, severe: 3))]
+            [
+                ThresholdGroup(
+                    id: "items", items: IPOS.items, range: 0...4, higherIsWorse: true, defaults: SeverityBands(mild: 1, moderate: 2, severe: 3))
+            ]
         case .eortcQLQC15PAL:
-            [ThresholdGroup(id: "items", items: (1...14).map { "q\($0)" }, range: 1...4, higherIsWorse: true,
-                            defaults: SeverityBands(mild: 2, moderate: 3, severe: 4)),
-             ThresholdGroup(id: "qualityOfLife", items: ["q15"], range: 1...7, higherIsWorse: false,
-                            defaults: SeverityBands(mild: 4, moderate: 3, severe: 2))]
+            [
+                ThresholdGroup(
+                    id: "items", items: (1...14).map { "q\($0)" }, range: 1...4, higherIsWorse: true,
+                    defaults: SeverityBands(mild: 2, moderate: 3, severe: 4)),
+                ThresholdGroup(
+                    id: "qualityOfLife", items: ["q15"], range: 1...7, higherIsWorse: false,
+                    defaults: SeverityBands(mild: 4, moderate: 3, severe: 2)),
+            ]
         }
     }
 

@@ -48,8 +48,10 @@ public struct WhoToCallNow: Equatable, Sendable {
             guard let now, seenNumbers.insert(Self.dialable(now)).inserted else { continue }
             let isOutOfHours = now == numbers.outOfHours && (outsideWorkingHours || numbers.day == nil)
             let other = isOutOfHours ? numbers.day : numbers.outOfHours
-            calls.append(Call(unitName: unit.name, role: member.role, number: now, otherNumber: other == now ? nil : other,
-                              numberIsOutOfHours: isOutOfHours))
+            calls.append(
+                Call(
+                    unitName: unit.name, role: member.role, number: now, otherNumber: other == now ? nil : other,
+                    numberIsOutOfHours: isOutOfHours))
         }
         careTeam = calls
         let line = advisoryLines.lazy.compactMap { CareTeamNumbers.number($0.outOfHoursPhone) ?? CareTeamNumbers.number($0.dayPhone) }.first

@@ -165,7 +165,8 @@ extension Validator {
     }
 
     /// Every value must be one of `T`'s; repeated values count once, in the order first given.
-    public mutating func choices<T: RawRepresentable & Equatable>(_ field: String, _ values: [String], as type: T.Type) -> [T] where T.RawValue == String {
+    public mutating func choices<T: RawRepresentable & Equatable>(_ field: String, _ values: [String], as type: T.Type) -> [T]
+    where T.RawValue == String {
         var parsed: [T] = []
         for value in values {
             guard let choice = T(rawValue: value.trimmingCharacters(in: .whitespaces)) else {

@@ -34,10 +34,12 @@ public enum ISO8601Instant {
     static func strict(_ text: String) -> Date? {
         var reader = Reader(bytes: Array(text.utf8))
         guard let year = reader.number(4), reader.skip("-"), let month = reader.number(2), reader.skip("-"), let day = reader.number(2),
-              reader.skip("T"), let hour = reader.number(2), reader.skip(":"), let minute = reader.number(2), reader.skip(":"),
-              let second = reader.number(2) else { return nil }
+            reader.skip("T"), let hour = reader.number(2), reader.skip(":"), let minute = reader.number(2), reader.skip(":"),
+            let second = reader.number(2)
+        else { return nil }
         guard years.contains(year), (1...12).contains(month), (1...LocalDate.days(in: month, of: year)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
+        else { return nil }
         var fraction = 0.0
         if reader.skip(".") {
             guard let digits = reader.digits(upTo: 9) else { return nil }

@@ -53,7 +53,8 @@ public enum LocalDateTime {
         guard parts.count == 2, let day = LocalDate(String(parts[0])) else { return nil }
         let time = parts[1].split(separator: ":").map { Int($0) }
         guard (2...3).contains(time.count), time.allSatisfy({ $0 != nil }), let hour = time[0], let minute = time[1],
-              (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
         return DanishCalendar.instant(day, hour: hour, minute: minute, second: time.count == 3 ? time[2]! : 0)
     }
 }

@@ -14,8 +14,9 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1850...2200).contains(y), (1...12).contains(m), (1...LocalDate.days(in: m, of: y)).contains(d) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1850...2200).contains(y), (1...12).contains(m), (1...LocalDate.days(in: m, of: y)).contains(d)
+        else { return nil }
         year = y
         month = m
         day = d

@@ -46,16 +46,20 @@ public enum AdvisoryStatisticsQuery {
             query.where("local_date", .greaterThanOrEqual, SQLBind(from.description)).where("local_date", .lessThanOrEqual, SQLBind(to.description))
         }
         var counts: [String: [String: Int]] = [:]
-        for row in try await inRange(sql.select().column("dimension").column("key")
-            // SUM of a PostgreSQL bigint is numeric; the cast keeps it an integer on both databases.
-            .column(SQLRaw("CAST(SUM(n) AS BIGINT)"), as: "n")
-            .from("contact_day_counts")).groupBy("dimension").groupBy("key").all() {
+        for row in try await inRange(
+            sql.select().column("dimension").column("key")
+                // SUM of a PostgreSQL bigint is numeric; the cast keeps it an integer on both databases.
+                .column(SQLRaw("CAST(SUM(n) AS BIGINT)"), as: "n")
+                .from("contact_day_counts")
+        ).groupBy("dimension").groupBy("key").all() {
             counts[try row.decode(column: "dimension", as: String.self), default: [:]][try row.decode(column: "key", as: String.self)] =
                 try row.decode(column: "n", as: Int.self)
         }
         var perDay: [LocalDate: Int] = [:]
-        for row in try await inRange(sql.select().column("local_date").column("n").from("contact_day_counts")
-            .where("dimension", .equal, SQLBind("total"))).all() {
+        for row in try await inRange(
+            sql.select().column("local_date").column("n").from("contact_day_counts")
+                .where("dimension", .equal, SQLBind("total"))
+        ).all() {
             if let day = LocalDate(try row.decode(column: "local_date", as: String.self)) { perDay[day] = try row.decode(column: "n", as: Int.self) }
         }
         var weekdayHour = Array(repeating: Array(repeating: 0, count: 24), count: 7)
@@ -63,13 +67,18 @@ public enum AdvisoryStatisticsQuery {
             let parts = key.split(separator: "-").compactMap { Int($0) }
             if parts.count == 2, (1...7).contains(parts[0]), (0...23).contains(parts[1]) { weekdayHour[parts[0] - 1][parts[1]] = n }
         }
-        let followUps = try await inRange(sql.select()
-            .column(SQLFunction("count", args: SQLLiteral.all), as: "n")
-            .column(sum(SQLBinaryExpression(
-                SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(FollowUpStatus.done.rawValue)),
-                .and, SQLBinaryExpression(SQLColumn("closed_at"), .lessThanOrEqual, SQLColumn("due_at")))), as: "on_time")
-            .from("follow_ups")
-            .where("status", .notEqual, SQLBind(FollowUpStatus.cancelled.rawValue))).first()
+        let followUps = try await inRange(
+            sql.select()
+                .column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+                .column(
+                    sum(
+                        SQLBinaryExpression(
+                            SQLBinaryExpression(SQLColumn("status"), .equal, SQLBind(FollowUpStatus.done.rawValue)),
+                            .and, SQLBinaryExpression(SQLColumn("closed_at"), .lessThanOrEqual, SQLColumn("due_at")))), as: "on_time"
+                )
+                .from("follow_ups")
+                .where("status", .notEqual, SQLBind(FollowUpStatus.cancelled.rawValue))
+        ).first()
         let single: (String) -> Int = { counts[$0]?[""] ?? 0 }
         let total = single("total")
         return AdvisoryStatistics(
@@ -90,7 +99,8 @@ public enum AdvisoryStatisticsQuery {
         // SQLite would pick the day index and sort every duration in the range (1.5 s over a
         // million contacts); walking the duration index to the offset takes milliseconds.
         // PostgreSQL's planner weighs the two itself, from its statistics.
-        let contacts: any SQLExpression = sql.dialect.name == "sqlite" ? SQLRaw("contacts INDEXED BY contacts_duration_idx") : SQLIdentifier("contacts")
+        let contacts: any SQLExpression =
+            sql.dialect.name == "sqlite" ? SQLRaw("contacts INDEXED BY contacts_duration_idx") : SQLIdentifier("contacts")
         let middle = try await inRange(sql.select().column("duration_seconds").from(contacts))
             .orderBy("duration_seconds").limit(total % 2 == 0 ? 2 : 1).offset((total - 1) / 2).all()
             .map { try $0.decode(column: "duration_seconds", as: Int.self) }

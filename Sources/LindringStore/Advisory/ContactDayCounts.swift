@@ -31,19 +31,23 @@ public enum ContactDayCounts {
     static func rebuild(on sql: any SQLDatabase) async throws {
         try await sql.delete(from: "contact_day_counts").run()
         for (dimension, key, source, condition) in backfill {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO contact_day_counts (local_date, dimension, key, n)
                 SELECT local_date, '\(unsafeRaw: dimension)', \(unsafeRaw: key ?? "''"), COUNT(*) FROM \(unsafeRaw: source)
                 \(unsafeRaw: condition.map { "WHERE \($0) " } ?? "")GROUP BY local_date\(unsafeRaw: key.map { ", \($0)" } ?? "")
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// The (dimension, key) pairs one contact adds 1 to.
     static func counts(for contact: ValidContact, weekday: Int, hour: Int) -> [(String, String)] {
-        var pairs: [(String, String)] = [("total", ""), ("callerRole", contact.callerRole.rawValue), ("triage", contact.triage.rawValue),
-                                         ("outcome", contact.outcome.rawValue), ("channel", contact.channel.rawValue),
-                                         ("weekdayHour", "\(weekday)-\(hour)")]
+        var pairs: [(String, String)] = [
+            ("total", ""), ("callerRole", contact.callerRole.rawValue), ("triage", contact.triage.rawValue),
+            ("outcome", contact.outcome.rawValue), ("channel", contact.channel.rawValue),
+            ("weekdayHour", "\(weekday)-\(hour)"),
+        ]
         if contact.workingHours.outsideWorkingHours { pairs.append(("outside", "")) }
         if let home = contact.stayedAtHome {
             pairs.append(("homeKnown", ""))

@@ -18,7 +18,8 @@ public struct AuditFilter: Equatable, Sendable {
     public var from: Date?
     public var to: Date?
 
-    public init(patientId: UUID? = nil, patientIds: [UUID]? = nil, username: String? = nil, action: String? = nil, from: Date? = nil, to: Date? = nil) {
+    public init(patientId: UUID? = nil, patientIds: [UUID]? = nil, username: String? = nil, action: String? = nil, from: Date? = nil, to: Date? = nil)
+    {
         self.patientId = patientId
         self.patientIds = patientIds
         self.username = username
@@ -31,8 +32,10 @@ public struct AuditFilter: Equatable, Sendable {
 /// The append-only, hash-chained audit log. `append` must run inside the transaction of the
 /// change it records (see `Persistence.write`), so that both commit or neither does.
 public enum AuditLog {
-    static let columns = ["seq", "at", "user_id", "username", "role", "action", "entity_type", "entity_id",
-                          "patient_id", "purpose", "outcome", "ip", "user_agent", "previous_hash", "hash"]
+    static let columns = [
+        "seq", "at", "user_id", "username", "role", "action", "entity_type", "entity_id",
+        "patient_id", "purpose", "outcome", "ip", "user_agent", "previous_hash", "hash",
+    ]
 
     /// Appends one entry.
     public static func append(_ record: AuditRecord, on database: WriteTransaction) async throws {
@@ -66,7 +69,8 @@ public enum AuditLog {
     /// sparing a round trip per group.
     static func insert(_ records: [AuditRecord], key: AuditKey, on sql: any SQLDatabase) async throws {
         guard !records.isEmpty else { return }
-        guard let head = try await sql.raw("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1 RETURNING last_seq, last_hash").first() else {
+        guard let head = try await sql.raw("UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1 RETURNING last_seq, last_hash").first()
+        else {
             throw AuditLogUnavailable()
         }
         var sequence = try head.decode(column: "last_seq", as: Int64.self)
@@ -75,25 +79,30 @@ public enum AuditLog {
         for record in records {
             sequence += 1
             let hash = AuditChain.hash(record, sequence: sequence, previousHash: previous)
-            batch.add("audit_entries", columns + ["seal"], [
-                SQLBind(sequence), SQLBind(record.at), SQLBind(record.userId), SQLBind(record.username), SQLBind(record.role),
-                SQLBind(record.action), SQLBind(record.entityType), SQLBind(record.entityId), SQLBind(record.patientId),
-                SQLBind(record.purpose), SQLBind(record.outcome.rawValue), SQLBind(record.ip), SQLBind(record.userAgent),
-                SQLBind(previous), SQLBind(hash), SQLBind(key.seal(sequence: sequence, hash: hash)),
-            ])
+            batch.add(
+                "audit_entries", columns + ["seal"],
+                [
+                    SQLBind(sequence), SQLBind(record.at), SQLBind(record.userId), SQLBind(record.username), SQLBind(record.role),
+                    SQLBind(record.action), SQLBind(record.entityType), SQLBind(record.entityId), SQLBind(record.patientId),
+                    SQLBind(record.purpose), SQLBind(record.outcome.rawValue), SQLBind(record.ip), SQLBind(record.userAgent),
+                    SQLBind(previous), SQLBind(hash), SQLBind(key.seal(sequence: sequence, hash: hash)),
+                ])
             previous = hash
         }
         try await batch.write(on: sql)
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE audit_chain_head SET last_seq = \(bind: sequence), last_hash = \(bind: previous),
                 last_seal = \(bind: key.headSeal(sequence: sequence, hash: previous)) WHERE id = 1
-            """).run()
+            """
+        ).run()
     }
 
     public struct AuditLogUnavailable: Error {}
 
     /// Newest first; `before` is the sequence number to continue below (the page cursor).
-    public static func search(_ filter: AuditFilter, limit: Int, before: Int64? = nil, on database: any DatabaseReading) async throws -> [AuditEntry] {
+    public static func search(_ filter: AuditFilter, limit: Int, before: Int64? = nil, on database: any DatabaseReading) async throws -> [AuditEntry]
+    {
         let sql = database.sql
         var query = sql.select().columns(columns.map { SQLColumn($0) }).from("audit_entries")
         if let patientId = filter.patientId { query = query.where("patient_id", .equal, SQLBind(patientId)) }
@@ -136,8 +145,10 @@ public enum AuditLog {
     /// Walks the whole chain in pages, oldest first, and reports the first broken entry. With a
     /// key, every entry and the head must carry its seal; every checkpoint's entry must be there,
     /// unchanged.
-    public static func verify(on database: any DatabaseReading, key: AuditKey?, checkpoints: [AuditCheckpoint] = [],
-                              pageSize: Int = 5000) async throws -> VerificationReport {
+    public static func verify(
+        on database: any DatabaseReading, key: AuditKey?, checkpoints: [AuditCheckpoint] = [],
+        pageSize: Int = 5000
+    ) async throws -> VerificationReport {
         var verifier = AuditChain.Verifier(key: key, checkpoints: checkpoints)
         try await walk(on: database, pageSize: pageSize) { entry in
             verifier.feed(entry)
@@ -157,10 +168,11 @@ public enum AuditLog {
                 .where("seq", .greaterThan, SQLBind(after)).orderBy("seq").limit(pageSize).all()
             for row in rows {
                 let entry = try entry(row)
-                let stored = AuditChain.StoredEntry(sequence: entry.sequence, record: entry.record,
-                                                    previousHash: try row.decode(column: "previous_hash", as: String.self),
-                                                    hash: try row.decode(column: "hash", as: String.self),
-                                                    seal: try row.decode(column: "seal", as: String?.self))
+                let stored = AuditChain.StoredEntry(
+                    sequence: entry.sequence, record: entry.record,
+                    previousHash: try row.decode(column: "previous_hash", as: String.self),
+                    hash: try row.decode(column: "hash", as: String.self),
+                    seal: try row.decode(column: "seal", as: String?.self))
                 guard try body(stored) else { return }
                 after = entry.sequence
             }
@@ -176,8 +188,9 @@ public enum AuditLog {
 
     public static func head(on database: any DatabaseReading) async throws -> Head? {
         try await database.sql.raw("SELECT last_seq, last_hash, last_seal FROM audit_chain_head WHERE id = 1").first().map { row in
-            Head(sequence: try row.decode(column: "last_seq", as: Int64.self), hash: try row.decode(column: "last_hash", as: String.self),
-                 seal: try row.decode(column: "last_seal", as: String?.self))
+            Head(
+                sequence: try row.decode(column: "last_seq", as: Int64.self), hash: try row.decode(column: "last_hash", as: String.self),
+                seal: try row.decode(column: "last_seal", as: String?.self))
         }
     }
 
@@ -217,10 +230,14 @@ extension Persistence {
                 let rows = try await sql.raw("SELECT seq, hash FROM audit_entries WHERE seal IS NULL ORDER BY seq LIMIT \(literal: pageSize)").all()
                 for row in rows {
                     let sequence = try row.decode(column: "seq", as: Int64.self), hash = try row.decode(column: "hash", as: String.self)
-                    try await sql.raw("UPDATE audit_entries SET seal = \(bind: key.seal(sequence: sequence, hash: hash)) WHERE seq = \(bind: sequence)").run()
+                    try await sql.raw(
+                        "UPDATE audit_entries SET seal = \(bind: key.seal(sequence: sequence, hash: hash)) WHERE seq = \(bind: sequence)"
+                    ).run()
                 }
                 if let head = try await AuditLog.head(on: tx) {
-                    try await sql.raw("UPDATE audit_chain_head SET last_seal = \(bind: key.headSeal(sequence: head.sequence, hash: head.hash)) WHERE id = 1").run()
+                    try await sql.raw(
+                        "UPDATE audit_chain_head SET last_seal = \(bind: key.headSeal(sequence: head.sequence, hash: head.hash)) WHERE id = 1"
+                    ).run()
                 }
                 return rows.count
             }

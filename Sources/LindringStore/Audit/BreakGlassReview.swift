@@ -53,8 +53,10 @@ public struct BreakGlassFilter: Equatable, Sendable {
 
 extension BreakGlassRepository {
     /// Break-the-glass accesses matching the filter, newest first, for the auditors' review.
-    public static func list(_ filter: BreakGlassFilter = BreakGlassFilter(), limit: Int = 200, now: Date = Date(),
-                            on db: any DatabaseReading) async throws -> [BreakGlassGrant] {
+    public static func list(
+        _ filter: BreakGlassFilter = BreakGlassFilter(), limit: Int = 200, now: Date = Date(),
+        on db: any DatabaseReading
+    ) async throws -> [BreakGlassGrant] {
         let sql = db.sql
         var conditions: [SQLQueryString] = []
         if let from = filter.from { conditions.append("g.created_at >= \(bind: from)") }
@@ -104,8 +106,10 @@ extension BreakGlassRepository {
 
     /// Records an auditor's review on the grant (a later review replaces it; each is in the audit
     /// log). The patient the grant is for, or nil when there is no such grant.
-    public static func review(grantId: UUID, status: BreakGlassReviewStatus, note: String?, reviewerId: UUID, now: Date = Date(),
-                              on db: WriteTransaction) async throws -> UUID? {
+    public static func review(
+        grantId: UUID, status: BreakGlassReviewStatus, note: String?, reviewerId: UUID, now: Date = Date(),
+        on db: WriteTransaction
+    ) async throws -> UUID? {
         let sql = db.sql
         guard let row = try await sql.select().column("patient_id").from("break_glass_grants").where("id", .equal, SQLBind(grantId)).first() else {
             return nil
@@ -144,8 +148,9 @@ public enum AuditDirectory {
             select = select.whereName(SQLColumn("name_folded"), containsAll: terms)
         }
         return try await select.orderBy("name").orderBy("id").limit(limit).all().map { row in
-            PatientMatch(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
-                         cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)))
+            PatientMatch(
+                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)))
         }
     }
 
@@ -156,7 +161,10 @@ public enum AuditDirectory {
             .column(SQLColumn("username", table: "u")).column(SQLColumn("name", table: "u"))
             .column(SQLColumn("name", table: "n"), as: "unit_name")
             .from(SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("u")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("n")), method: SQLJoinMethod.left, on: SQLColumn("id", table: "n"), .equal, SQLColumn("unit_id", table: "u"))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("n")), method: SQLJoinMethod.left, on: SQLColumn("id", table: "n"), .equal,
+                SQLColumn("unit_id", table: "u")
+            )
             .where(SQLColumn("username", table: "u"), .in, SQLBind.group(Array(Set(usernames)))).all()
         var people: [String: Person] = [:]
         for row in rows {
@@ -173,7 +181,8 @@ extension AuditDirectory {
         guard !ids.isEmpty else { return [:] }
         var names: [UUID: String] = [:]
         for row in try await db.sql.select().columns("id", "name").from("patients")
-            .where("id", .in, SQLBind.group(Array(Set(ids)))).all() {
+            .where("id", .in, SQLBind.group(Array(Set(ids)))).all()
+        {
             names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
         }
         return names

@@ -1,9 +1,9 @@
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import Foundation
 import LindringCore
 import LindringSQLite
-import Foundation
 import Logging
 import Metrics
 import NIOCore
@@ -49,11 +49,14 @@ public final class Persistence: Sendable {
     /// Opens the connections and applies the connection settings (`applyConnectionSettings`)
     /// before anything else can use them. `connectionsPerEventLoop` applies to PostgreSQL; SQLite
     /// always uses one per event loop (more would only contend for its single writer).
-    public static func open(location: DatabaseLocation, auditKey: AuditKey, logger: Logger, connectionsPerEventLoop: Int = 4,
-                            maxWriteGroup: Int = defaultMaxWriteGroup, writerJobs: WriterJobCounter = WriterJobCounter(),
-                            eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> Persistence {
-        let persistence = try Persistence(location: location, auditKey: auditKey, logger: logger, connectionsPerEventLoop: connectionsPerEventLoop,
-                                          maxWriteGroup: maxWriteGroup, writerJobs: writerJobs, eventLoopGroup: eventLoopGroup)
+    public static func open(
+        location: DatabaseLocation, auditKey: AuditKey, logger: Logger, connectionsPerEventLoop: Int = 4,
+        maxWriteGroup: Int = defaultMaxWriteGroup, writerJobs: WriterJobCounter = WriterJobCounter(),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> Persistence {
+        let persistence = try Persistence(
+            location: location, auditKey: auditKey, logger: logger, connectionsPerEventLoop: connectionsPerEventLoop,
+            maxWriteGroup: maxWriteGroup, writerJobs: writerJobs, eventLoopGroup: eventLoopGroup)
         do {
             try await persistence.applyConnectionSettings()
         } catch {
@@ -63,8 +66,10 @@ public final class Persistence: Sendable {
         return persistence
     }
 
-    private init(location: DatabaseLocation, auditKey: AuditKey, logger: Logger, connectionsPerEventLoop: Int, maxWriteGroup: Int,
-                 writerJobs: WriterJobCounter, eventLoopGroup: any EventLoopGroup) throws {
+    private init(
+        location: DatabaseLocation, auditKey: AuditKey, logger: Logger, connectionsPerEventLoop: Int, maxWriteGroup: Int,
+        writerJobs: WriterJobCounter, eventLoopGroup: any EventLoopGroup
+    ) throws {
         let logger = Self.databaseLogger(logger)
         self.writerJobs = writerJobs
         self.location = location
@@ -89,7 +94,9 @@ public final class Persistence: Sendable {
             // of the throughput (docs/performance.md).
             configuration.coreConfiguration.options.additionalStartupParameters.append(("max_parallel_workers_per_gather", "0"))
             writerID = .psql
-            drivers = [(.postgres(configuration: configuration, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop), sqlLogLevel: .trace), .psql)]
+            drivers = [
+                (.postgres(configuration: configuration, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop), sqlLogLevel: .trace), .psql)
+            ]
         }
         if location.isSQLite {
             let threads = NIOThreadPool(numberOfThreads: loops + 1)
@@ -105,10 +112,12 @@ public final class Persistence: Sendable {
         if case .sqlite(let path) = location {
             let eventLoop = { @Sendable in eventLoopGroup.any() }
             let path = URL(fileURLWithPath: path).path
-            sqliteReaders = DirectSQLitePool(path: path, role: .reader, pragmas: SQLiteSettings.pragmas, capacity: loops + 1,
-                                             eventLoop: eventLoop, logger: logger)
-            sqliteWriter = DirectSQLitePool(path: path, role: .writer, pragmas: SQLiteSettings.pragmas, capacity: 1,
-                                            eventLoop: eventLoop, logger: logger)
+            sqliteReaders = DirectSQLitePool(
+                path: path, role: .reader, pragmas: SQLiteSettings.pragmas, capacity: loops + 1,
+                eventLoop: eventLoop, logger: logger)
+            sqliteWriter = DirectSQLitePool(
+                path: path, role: .writer, pragmas: SQLiteSettings.pragmas, capacity: 1,
+                eventLoop: eventLoop, logger: logger)
             sqliteWriterThread = DedicatedThreadExecutor(name: "sqlite-writer")
         } else {
             (sqliteReaders, sqliteWriter, sqliteWriterThread) = (nil, nil, nil)
@@ -307,8 +316,10 @@ public final class Persistence: Sendable {
         return try await readEach { snapshot in try await Self.inTransaction(snapshot.sql, begin: begin) { try await body(snapshot) } }
     }
 
-    private static func inTransaction<T: Sendable>(_ sql: any SQLDatabase, begin: String,
-                                                   _ body: @Sendable () async throws -> T) async throws -> T {
+    private static func inTransaction<T: Sendable>(
+        _ sql: any SQLDatabase, begin: String,
+        _ body: @Sendable () async throws -> T
+    ) async throws -> T {
         try await sql.raw(SQLQueryString(begin)).run()
         do {
             let result = try await body()

@@ -20,19 +20,30 @@ struct M0020_CreateAdvisoryRevision: AsyncMigration {
             // SQLite has only row triggers; one small update per changed row.
             for table in Self.watched {
                 for event in Self.events {
-                    try await sql.raw(SQLQueryString("CREATE TRIGGER \(unsafeRaw: Self.trigger(table, event)) AFTER \(unsafeRaw: event) ON \(unsafeRaw: table) BEGIN \(unsafeRaw: bump); END")).run()
+                    try await sql.raw(
+                        SQLQueryString(
+                            "CREATE TRIGGER \(unsafeRaw: Self.trigger(table, event)) AFTER \(unsafeRaw: event) ON \(unsafeRaw: table) BEGIN \(unsafeRaw: bump); END"
+                        )
+                    ).run()
                 }
             }
         } else {
             // One bump per statement, however many rows it touched. The function keeps the schema
             // search path it was made with, so that a session with another one (an operator's
             // psql) still finds the counter.
-            try await sql.raw(SQLQueryString("""
-                CREATE FUNCTION bump_advisory_revision() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT
-                AS $$ BEGIN \(unsafeRaw: bump); RETURN NULL; END $$
-                """)).run()
+            try await sql.raw(
+                SQLQueryString(
+                    """
+                    CREATE FUNCTION bump_advisory_revision() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT
+                    AS $$ BEGIN \(unsafeRaw: bump); RETURN NULL; END $$
+                    """)
+            ).run()
             for table in Self.watched {
-                try await sql.raw(SQLQueryString("CREATE TRIGGER \(unsafeRaw: Self.trigger(table, "change")) AFTER \(unsafeRaw: Self.events.joined(separator: " OR ")) ON \(unsafeRaw: table) FOR EACH STATEMENT EXECUTE FUNCTION bump_advisory_revision()")).run()
+                try await sql.raw(
+                    SQLQueryString(
+                        "CREATE TRIGGER \(unsafeRaw: Self.trigger(table, "change")) AFTER \(unsafeRaw: Self.events.joined(separator: " OR ")) ON \(unsafeRaw: table) FOR EACH STATEMENT EXECUTE FUNCTION bump_advisory_revision()"
+                    )
+                ).run()
             }
         }
     }

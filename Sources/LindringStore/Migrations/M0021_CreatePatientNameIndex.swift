@@ -37,8 +37,10 @@ struct M0021_CreatePatientNameIndex: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = database.sql
         guard sql.dialect.name == "sqlite" else { return }
-        for statement in ["DROP TRIGGER patient_names_insert", "DROP TRIGGER patient_names_update", "DROP TRIGGER patient_names_delete",
-                          "DROP TABLE patient_names"] {
+        for statement in [
+            "DROP TRIGGER patient_names_insert", "DROP TRIGGER patient_names_update", "DROP TRIGGER patient_names_delete",
+            "DROP TABLE patient_names",
+        ] {
             try await sql.raw(SQLQueryString(statement)).run()
         }
     }

@@ -94,13 +94,19 @@ struct M0022_CreateUnitNameOrder: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = database.sql
-        var statements = ["DROP INDEX patients_unit_name_idx", "CREATE INDEX plan_care_team_unit_idx ON plan_care_team (unit_id)",
-                          "DROP INDEX plan_care_team_unit_name_idx"]
+        var statements = [
+            "DROP INDEX patients_unit_name_idx", "CREATE INDEX plan_care_team_unit_idx ON plan_care_team (unit_id)",
+            "DROP INDEX plan_care_team_unit_name_idx",
+        ]
         if sql.dialect.name == "sqlite" {
-            statements += ["DROP TRIGGER patients_care_team_name", "DROP TRIGGER plan_care_team_patient_moved", "DROP TRIGGER plan_care_team_patient_name"]
+            statements += [
+                "DROP TRIGGER patients_care_team_name", "DROP TRIGGER plan_care_team_patient_moved", "DROP TRIGGER plan_care_team_patient_name",
+            ]
         } else {
-            statements += ["DROP TRIGGER patients_care_team_name ON patients", "DROP FUNCTION patients_care_team_name()",
-                           "DROP TRIGGER plan_care_team_patient_name ON plan_care_team", "DROP FUNCTION plan_care_team_patient_name()"]
+            statements += [
+                "DROP TRIGGER patients_care_team_name ON patients", "DROP FUNCTION patients_care_team_name()",
+                "DROP TRIGGER plan_care_team_patient_name ON plan_care_team", "DROP FUNCTION plan_care_team_patient_name()",
+            ]
         }
         statements += ["registering_unit", "patient_name_folded", "patient_name"].map { "ALTER TABLE plan_care_team DROP COLUMN \($0)" }
         try await Self.run(statements, on: database)

@@ -56,9 +56,11 @@ enum PatientNameIndex {
         // rowid is the number of names, give or take the rare removed patient: one B-tree descent.
         let names = try await sql.raw("SELECT max(rowid) AS n FROM patient_names").first()?.decode(column: "n", as: Int?.self) ?? 0
         let most = enough(among: names)
-        let matching = SQLQueryString("SELECT patient_id FROM patient_names WHERE ")
+        let matching =
+            SQLQueryString("SELECT patient_id FROM patient_names WHERE ")
             + long.map { SQLQueryString("name_folded LIKE \(bind: "%" + PatientRepository.escapeLike($0) + "%")") }.joined(separator: " AND ")
-        let count = try await sql.raw(SQLQueryString("SELECT count(*) AS n FROM (") + matching + SQLQueryString(" LIMIT \(literal: most + 1))"))
+        let count =
+            try await sql.raw(SQLQueryString("SELECT count(*) AS n FROM (") + matching + SQLQueryString(" LIMIT \(literal: most + 1))"))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         guard count <= most else {
             common.insert(key)

@@ -4,14 +4,18 @@ import LindringCore
 import SQLKit
 
 public enum PatientRepository {
-    static let columns = ["id", "cpr", "name", "birth_date", "address", "municipality_code", "phone", "gp_unit_id", "diagnosis_group", "icd10",
-                          "language", "interpreter_needed", "relatives", "sharing_consent", "consent_recorded_by",
-                          "consent_recorded_at", "registering_unit_id"]
+    static let columns = [
+        "id", "cpr", "name", "birth_date", "address", "municipality_code", "phone", "gp_unit_id", "diagnosis_group", "icd10",
+        "language", "interpreter_needed", "relatives", "sharing_consent", "consent_recorded_by",
+        "consent_recorded_at", "registering_unit_id",
+    ]
     private static let columnList = columns.joined(separator: ", ")
 
     /// Registers a patient. A CPR number already registered is a field error, not a second patient.
-    public static func create(_ patient: ValidPatient, registeringUnitId: UUID, recordedBy: UUID?, now: Date = Date(),
-                              on db: WriteTransaction) async throws -> UUID {
+    public static func create(
+        _ patient: ValidPatient, registeringUnitId: UUID, recordedBy: UUID?, now: Date = Date(),
+        on db: WriteTransaction
+    ) async throws -> UUID {
         let sql = db.sql
         var v = Validator()
         if try await sql.select().column("id").from("patients").where("cpr", .equal, patient.cpr.digits).first() != nil {
@@ -27,10 +31,13 @@ public enum PatientRepository {
     }
 
     /// The patient's row, without the checks `create` makes (bulk loads bring their own unique CPR numbers).
-    public static func rows(_ patient: ValidPatient, id: UUID, registeringUnitId: UUID, recordedBy: UUID?, now: Date, into batch: inout RowBatch) throws {
-        batch.add("patients", columns + ["name_folded", "created_at", "updated_at"],
-                  try values(id: id, patient, registeringUnitId: registeringUnitId, recordedBy: recordedBy, now: now)
-                      + [SQLBind(NameSearch.fold(patient.name)), SQLBind(now), SQLBind(now)])
+    public static func rows(
+        _ patient: ValidPatient, id: UUID, registeringUnitId: UUID, recordedBy: UUID?, now: Date, into batch: inout RowBatch
+    ) throws {
+        batch.add(
+            "patients", columns + ["name_folded", "created_at", "updated_at"],
+            try values(id: id, patient, registeringUnitId: registeringUnitId, recordedBy: recordedBy, now: now)
+                + [SQLBind(NameSearch.fold(patient.name)), SQLBind(now), SQLBind(now)])
     }
 
     /// Changes the patient's details; the CPR number and registering unit stay.
@@ -65,10 +72,14 @@ public enum PatientRepository {
     static func values(id: UUID, _ p: ValidPatient, registeringUnitId: UUID, recordedBy: UUID?, now: Date) throws -> [any SQLExpression] {
         let birth = p.cpr.birthDate
         let birthText = String(format: "%04d-%02d-%02d", birth.year!, birth.month!, birth.day!)
-        return [SQLBind(id), SQLBind(p.cpr.digits), SQLBind(p.name), SQLBind(birthText), SQLBind(p.address), SQLBind(p.municipalityCode), SQLBind(p.phone),
-                SQLBind(p.gpUnitId), SQLBind(p.diagnosisGroup.rawValue), SQLBind(p.icd10), SQLBind(p.language), SQLBind(p.interpreterNeeded),
-                SQLBind(try JSONColumn.encode(p.relatives)), SQLBind(p.sharingConsent.rawValue), SQLBind(p.sharingConsent == .notAsked ? nil : recordedBy),
-                SQLBind(p.sharingConsent == .notAsked ? nil : now), SQLBind(registeringUnitId)]
+        return [
+            SQLBind(id), SQLBind(p.cpr.digits), SQLBind(p.name), SQLBind(birthText), SQLBind(p.address), SQLBind(p.municipalityCode),
+            SQLBind(p.phone),
+            SQLBind(p.gpUnitId), SQLBind(p.diagnosisGroup.rawValue), SQLBind(p.icd10), SQLBind(p.language), SQLBind(p.interpreterNeeded),
+            SQLBind(try JSONColumn.encode(p.relatives)), SQLBind(p.sharingConsent.rawValue),
+            SQLBind(p.sharingConsent == .notAsked ? nil : recordedBy),
+            SQLBind(p.sharingConsent == .notAsked ? nil : now), SQLBind(registeringUnitId),
+        ]
     }
 
     public static func find(id: UUID, on db: any DatabaseReading) async throws -> Patient? {
@@ -87,10 +98,12 @@ public enum PatientRepository {
     public static func accessFacts(patientIds: some Collection<UUID>, on db: any DatabaseReading) async throws -> [UUID: PatientAccessFacts] {
         guard !patientIds.isEmpty else { return [:] }
         let ids: [any Encodable & Sendable] = Array(Set(patientIds))
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             SELECT 0 AS care_team, id AS patient_id, registering_unit_id AS unit_id, sharing_consent FROM patients WHERE id IN (\(binds: ids))
             UNION ALL SELECT 1, patient_id, unit_id, NULL FROM plan_care_team WHERE patient_id IN (\(binds: ids))
-            """).all()
+            """
+        ).all()
         var facts: [UUID: PatientAccessFacts] = [:]
         for row in rows where try row.decode(column: "care_team", as: Int.self) == 0 {
             facts[try row.decode(column: "patient_id", as: UUID.self)] = PatientAccessFacts(
@@ -121,14 +134,19 @@ public enum PatientRepository {
     /// With a birth date among the words (`NameSearch.Query`), the day's patients are read by the
     /// birth-date index and the name words narrow them.
     /// `after` continues a previous page after its last item (name order, then id).
-    public static func search(_ query: String, requester: PatientRequester, limit: Int = 50, after: (name: String, id: UUID)? = nil,
-                              on db: any DatabaseReading) async throws -> [PatientListItem] {
+    public static func search(
+        _ query: String, requester: PatientRequester, limit: Int = 50, after: (name: String, id: UUID)? = nil,
+        on db: any DatabaseReading
+    ) async throws -> [PatientListItem] {
         let sql = db.sql
         let rows: [any SQLRow]
         if let cpr = try? CPRNumber(query) {
-            rows = try await visible(to: requester, sql.select().columns("id", "name", "cpr").from("patients").where("cpr", .equal, SQLBind(cpr.digits))
-                .whereAfter(after, name: SQLColumn("name"), id: SQLColumn("id")))
-                .limit(limit).all()
+            rows = try await visible(
+                to: requester,
+                sql.select().columns("id", "name", "cpr").from("patients").where("cpr", .equal, SQLBind(cpr.digits))
+                    .whereAfter(after, name: SQLColumn("name"), id: SQLColumn("id"))
+            )
+            .limit(limit).all()
         } else if let birthDate = NameSearch.Query(query).birthDate {
             let select = sql.select().columns("id", "name", "cpr").from("patients").where("birth_date", .equal, SQLBind(birthDate.description))
                 .whereName(SQLColumn("name_folded"), containsAll: NameSearch.Query(query).terms)
@@ -158,21 +176,26 @@ public enum PatientRepository {
         var details: [UUID: (birthDate: LocalDate, address: String?, municipalityCode: String?, status: PlanStatus?)] = [:]
         if !ids.isEmpty {
             let binds: [any Encodable & Sendable] = ids
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 SELECT p.id, p.birth_date, p.address, p.municipality_code, pl.status FROM patients p LEFT JOIN plans pl ON pl.patient_id = p.id
                 WHERE p.id IN (\(binds: binds))
-                """).all() {
+                """
+            ).all() {
                 guard let birthDate = LocalDate(try row.decode(column: "birth_date", as: String.self)) else { throw CorruptRow() }
-                details[try row.decode(column: "id", as: UUID.self)] = (birthDate, try row.decode(column: "address", as: String?.self),
-                                                                       try row.decode(column: "municipality_code", as: String?.self),
-                                                                       try row.decode(column: "status", as: String?.self).flatMap(PlanStatus.init))
+                details[try row.decode(column: "id", as: UUID.self)] = (
+                    birthDate, try row.decode(column: "address", as: String?.self),
+                    try row.decode(column: "municipality_code", as: String?.self),
+                    try row.decode(column: "status", as: String?.self).flatMap(PlanStatus.init)
+                )
             }
         }
         return try zip(rows, ids).map { row, id in
             guard let detail = details[id] else { throw CorruptRow() }
-            return PatientListItem(id: id, name: try row.decode(column: "name", as: String.self),
-                                   cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)), planStatus: detail.status,
-                                   birthDate: detail.birthDate, address: detail.address, municipalityCode: detail.municipalityCode)
+            return PatientListItem(
+                id: id, name: try row.decode(column: "name", as: String.self),
+                cpr: try CPRNumber(try row.decode(column: "cpr", as: String.self)), planStatus: detail.status,
+                birthDate: detail.birthDate, address: detail.address, municipalityCode: detail.municipalityCode)
         }
     }
 
@@ -186,7 +209,9 @@ public enum PatientRepository {
     }
 
     /// A page of the patients a unit's staff may see without breaking the glass (`unitPatients`), in name order.
-    public static func unitPatients(_ unit: UUID, after: (name: String, id: UUID)?, limit: Int, on db: any DatabaseReading) async throws -> [PatientListItem] {
+    public static func unitPatients(
+        _ unit: UUID, after: (name: String, id: UUID)?, limit: Int, on db: any DatabaseReading
+    ) async throws -> [PatientListItem] {
         let sql = db.sql
         return try await listItems(try await unitPatients(unit, named: [], after: after, limit: limit, on: sql), on: sql)
     }
@@ -199,7 +224,9 @@ public enum PatientRepository {
                 group = group.orWhere("registering_unit_id", .equal, SQLBind(unit))
                     .orWhere { inner in
                         inner.where("sharing_consent", .notEqual, SQLBind(SharingConsent.declined.rawValue))
-                            .where(SQLQueryString("EXISTS (SELECT 1 FROM plan_care_team c WHERE c.patient_id = patients.id AND c.unit_id = \(bind: unit))"))
+                            .where(
+                                SQLQueryString(
+                                    "EXISTS (SELECT 1 FROM plan_care_team c WHERE c.patient_id = patients.id AND c.unit_id = \(bind: unit))"))
                     }
             }
             if requester.roles.contains(.advisor) {
@@ -213,8 +240,10 @@ public enum PatientRepository {
     /// What `visible(to:)` grants a unit's staff, read as two name-ordered walks merged: the
     /// patients the unit registered, and its care-team rows (which carry the patient's name, M0022)
     /// of patients other units registered who did not decline sharing. The two never share a patient.
-    static func unitPatients(_ unit: UUID, named terms: [String], after: (name: String, id: UUID)?, limit: Int,
-                             on sql: any SQLDatabase) async throws -> [any SQLRow] {
+    static func unitPatients(
+        _ unit: UUID, named terms: [String], after: (name: String, id: UUID)?, limit: Int,
+        on sql: any SQLDatabase
+    ) async throws -> [any SQLRow] {
         let registered = sql.select().columns("name", "id", "cpr").from("patients")
             .where("registering_unit_id", .equal, SQLBind(unit))
             .whereName(SQLColumn("name_folded"), containsAll: terms)
@@ -222,7 +251,10 @@ public enum PatientRepository {
         let team = sql.select()
             .column(SQLColumn("patient_name", table: "c"), as: "name").column(SQLColumn("patient_id", table: "c"), as: "id")
             .column(SQLColumn("cpr", table: "p"))
-            .from("plan_care_team", as: "c").join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.inner, on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "c"))
+            .from("plan_care_team", as: "c").join(
+                SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), method: SQLJoinMethod.inner, on: SQLColumn("id", table: "p"), .equal,
+                SQLColumn("patient_id", table: "c")
+            )
             .where(SQLColumn("unit_id", table: "c"), .equal, SQLBind(unit)).where(SQLColumn("registering_unit", table: "c"), .equal, SQLBind(false))
             .whereName(SQLColumn("patient_name_folded", table: "c"), containsAll: terms)
             .whereAfter(after, name: SQLColumn("patient_name", table: "c"), id: SQLColumn("patient_id", table: "c"))

@@ -8,17 +8,22 @@ import SQLKit
 /// commit as one.
 public enum PlanRepository {
     public static func find(patientId: UUID, on db: any DatabaseReading) async throws -> StoredPlan? {
-        guard let row = try await db.sql
-            .raw("SELECT id, version, content, updated_at FROM plans WHERE patient_id = \(bind: patientId)").first() else { return nil }
-        return StoredPlan(id: try row.decode(column: "id", as: UUID.self), patientId: patientId,
-                          version: try row.decode(column: "version", as: Int.self),
-                          content: try row.decodeJSON(PlanContent.self, column: "content"),
-                          updatedAt: try row.decode(column: "updated_at", as: Date.self))
+        guard
+            let row = try await db.sql
+                .raw("SELECT id, version, content, updated_at FROM plans WHERE patient_id = \(bind: patientId)").first()
+        else { return nil }
+        return StoredPlan(
+            id: try row.decode(column: "id", as: UUID.self), patientId: patientId,
+            version: try row.decode(column: "version", as: Int.self),
+            content: try row.decodeJSON(PlanContent.self, column: "content"),
+            updatedAt: try row.decode(column: "updated_at", as: Date.self))
     }
 
     /// Creates version 1 of the patient's plan.
     @discardableResult
-    public static func create(patientId: UUID, _ content: PlanContent, author: PlanAuthor, now: Date = Date(), on db: WriteTransaction) async throws -> StoredPlan {
+    public static func create(
+        patientId: UUID, _ content: PlanContent, author: PlanAuthor, now: Date = Date(), on db: WriteTransaction
+    ) async throws -> StoredPlan {
         if try await find(patientId: patientId, on: db) != nil { throw PlanAlreadyExists() }
         let sql = db.sql
         let id = UUID()
@@ -39,24 +44,37 @@ public enum PlanRepository {
         try planRow(id: id, patientId: patientId, version: history.count, last.content, updatedBy: last.author.userId, now: last.at, into: &batch)
         var previous: PlanContent?
         for (index, version) in history.enumerated() {
-            try versionRow(planId: id, version: index + 1, version.content, changes: try JSONColumn.encode(PlanDiff.changes(from: previous, to: version.content)),
-                           author: version.author, now: version.at, into: &batch)
+            try versionRow(
+                planId: id, version: index + 1, version.content,
+                changes: try JSONColumn.encode(PlanDiff.changes(from: previous, to: version.content)),
+                author: version.author, now: version.at, into: &batch)
             previous = version.content
         }
         careTeamRows(patientId: patientId, last.content, into: &batch)
     }
 
-    static func planRow(id: UUID, patientId: UUID, version: Int, _ content: PlanContent, updatedBy: UUID?, now: Date, into batch: inout RowBatch) throws {
-        batch.add("plans", ["id", "patient_id", "version", "status", "content", "updated_at", "updated_by"],
-                  [SQLBind(id), SQLBind(patientId), SQLBind(version), SQLBind(content.status.rawValue), SQLBind(try JSONColumn.encode(content)),
-                   SQLBind(now), SQLBind(updatedBy)])
+    static func planRow(
+        id: UUID, patientId: UUID, version: Int, _ content: PlanContent, updatedBy: UUID?, now: Date, into batch: inout RowBatch
+    ) throws {
+        batch.add(
+            "plans", ["id", "patient_id", "version", "status", "content", "updated_at", "updated_by"],
+            [
+                SQLBind(id), SQLBind(patientId), SQLBind(version), SQLBind(content.status.rawValue), SQLBind(try JSONColumn.encode(content)),
+                SQLBind(now), SQLBind(updatedBy),
+            ])
     }
 
-    static func versionRow(planId: UUID, version: Int, _ content: PlanContent, changes: String, author: PlanAuthor, now: Date,
-                           into batch: inout RowBatch) throws {
-        batch.add("plan_versions", ["id", "plan_id", "version", "content", "changes", "author_id", "author_name", "author_unit_id", "created_at", "contact_id"],
-                  [SQLBind(UUID()), SQLBind(planId), SQLBind(version), SQLBind(try JSONColumn.encode(content)), SQLBind(changes),
-                   SQLBind(author.userId), SQLBind(author.name), SQLBind(author.unitId), SQLBind(now), SQLBind(author.contactId)])
+    static func versionRow(
+        planId: UUID, version: Int, _ content: PlanContent, changes: String, author: PlanAuthor, now: Date,
+        into batch: inout RowBatch
+    ) throws {
+        batch.add(
+            "plan_versions",
+            ["id", "plan_id", "version", "content", "changes", "author_id", "author_name", "author_unit_id", "created_at", "contact_id"],
+            [
+                SQLBind(UUID()), SQLBind(planId), SQLBind(version), SQLBind(try JSONColumn.encode(content)), SQLBind(changes),
+                SQLBind(author.userId), SQLBind(author.name), SQLBind(author.unitId), SQLBind(now), SQLBind(author.contactId),
+            ])
     }
 
     static func careTeamRows(patientId: UUID, _ content: PlanContent, into batch: inout RowBatch) {
@@ -68,8 +86,10 @@ public enum PlanRepository {
     /// Saves a new version if `basedOn` is still the current one; otherwise throws
     /// `StalePlanVersion` with what the colleague saved. An unchanged plan makes no version.
     /// `current`: the plan as the caller read it in this transaction, so it is not read twice.
-    public static func update(patientId: UUID, _ content: PlanContent, basedOn version: Int, current: StoredPlan? = nil, author: PlanAuthor,
-                              now: Date = Date(), on db: WriteTransaction) async throws -> (plan: StoredPlan, changes: [PlanChange]) {
+    public static func update(
+        patientId: UUID, _ content: PlanContent, basedOn version: Int, current: StoredPlan? = nil, author: PlanAuthor,
+        now: Date = Date(), on db: WriteTransaction
+    ) async throws -> (plan: StoredPlan, changes: [PlanChange]) {
         let read = if let current { current } else { try await find(patientId: patientId, on: db) }
         guard let current = read else { throw PlanNotFound() }
         guard current.version == version else { throw StalePlanVersion(current: current) }
@@ -79,7 +99,9 @@ public enum PlanRepository {
         let next = current.version + 1
         // The version condition makes a concurrent save from another process fail here too.
         try await sql.update("plans").set("version", to: SQLBind(next)).set("status", to: SQLBind(content.status.rawValue))
-            .set("content", to: SQLBind(try JSONColumn.encode(content))).set("updated_at", to: SQLBind(now)).set("updated_by", to: SQLBind(author.userId))
+            .set("content", to: SQLBind(try JSONColumn.encode(content))).set("updated_at", to: SQLBind(now)).set(
+                "updated_by", to: SQLBind(author.userId)
+            )
             .where("id", .equal, SQLBind(current.id)).where("version", .equal, SQLBind(current.version)).run()
         let plan = StoredPlan(id: current.id, patientId: patientId, version: next, content: content, updatedAt: now)
         try await record(plan, changes: changes, previousTeam: current.content.careTeamUnitIds, author: author, now: now, on: sql)
@@ -88,8 +110,10 @@ public enum PlanRepository {
 
     /// The version row, the care-team index, and an inbox item for every care-team unit
     /// (before or after the change) other than the author's.
-    static func record(_ plan: StoredPlan, changes: [PlanChange], previousTeam: Set<UUID>, author: PlanAuthor, now: Date,
-                       on sql: any SQLDatabase) async throws {
+    static func record(
+        _ plan: StoredPlan, changes: [PlanChange], previousTeam: Set<UUID>, author: PlanAuthor, now: Date,
+        on sql: any SQLDatabase
+    ) async throws {
         // The care-team rows copy the patient's name (M0022). On PostgreSQL another process may be
         // renaming the patient; both take the patient's row first, so the rename's copy waits for
         // these rows or these rows copy the new name. SQLite has no row locks and needs none: its
@@ -113,30 +137,36 @@ public enum PlanRepository {
         var inbox = RowBatch()
         for unit in previousTeam.union(currentTeam).sorted(by: { $0.uuidString < $1.uuidString }) where unit != author.unitId {
             let removed = !currentTeam.contains(unit)
-            inbox.add("inbox_items", ["id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "removed_from_team"],
-                      [SQLBind(UUID()), SQLBind(unit), SQLBind(plan.patientId), SQLBind(plan.version), SQLBind(removed ? "[]" : changesJSON),
-                       SQLBind(author.name), SQLBind(created), SQLBind(removed)])
+            inbox.add(
+                "inbox_items", ["id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "removed_from_team"],
+                [
+                    SQLBind(UUID()), SQLBind(unit), SQLBind(plan.patientId), SQLBind(plan.version), SQLBind(removed ? "[]" : changesJSON),
+                    SQLBind(author.name), SQLBind(created), SQLBind(removed),
+                ])
         }
         try await inbox.write(on: sql)
     }
 
     public static func versions(patientId: UUID, on db: any DatabaseReading) async throws -> [PlanVersion] {
         let sql = db.sql
-        return try await sql.select().columns(SQLColumn("version", table: "v"), SQLColumn("content", table: "v"), SQLColumn("changes", table: "v"),
-                                              SQLColumn("author_name", table: "v"), SQLColumn("created_at", table: "v"), SQLColumn("contact_id", table: "v"))
-            .from(SQLAlias(SQLIdentifier("plan_versions"), as: SQLIdentifier("v")))
-            .join(SQLAlias(SQLIdentifier("plans"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("plan_id", table: "v"))
-            .where(SQLColumn("patient_id", table: "p"), .equal, SQLBind(patientId))
-            .orderBy(SQLOrderBy(expression: SQLColumn("version", table: "v"), direction: SQLDirection.descending)).all().map(version)
+        return try await sql.select().columns(
+            SQLColumn("version", table: "v"), SQLColumn("content", table: "v"), SQLColumn("changes", table: "v"),
+            SQLColumn("author_name", table: "v"), SQLColumn("created_at", table: "v"), SQLColumn("contact_id", table: "v")
+        )
+        .from(SQLAlias(SQLIdentifier("plan_versions"), as: SQLIdentifier("v")))
+        .join(SQLAlias(SQLIdentifier("plans"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("plan_id", table: "v"))
+        .where(SQLColumn("patient_id", table: "p"), .equal, SQLBind(patientId))
+        .orderBy(SQLOrderBy(expression: SQLColumn("version", table: "v"), direction: SQLDirection.descending)).all().map(version)
     }
 
     static func version(_ row: any SQLRow) throws -> PlanVersion {
-        PlanVersion(version: try row.decode(column: "version", as: Int.self),
-                    content: try row.decodeJSON(PlanContent.self, column: "content"),
-                    changes: try row.decodeJSON([PlanChange].self, column: "changes"),
-                    authorName: try row.decode(column: "author_name", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: Date.self),
-                    contactId: try row.decode(column: "contact_id", as: UUID?.self))
+        PlanVersion(
+            version: try row.decode(column: "version", as: Int.self),
+            content: try row.decodeJSON(PlanContent.self, column: "content"),
+            changes: try row.decodeJSON([PlanChange].self, column: "changes"),
+            authorName: try row.decode(column: "author_name", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            contactId: try row.decode(column: "contact_id", as: UUID?.self))
     }
 }
 
@@ -165,36 +195,50 @@ public struct InboxAssessment: Equatable, Sendable {
 public enum InboxRepository {
     /// The newest items for the unit, with whether this user has read each.
     /// `before` continues after the last item of a previous page (newest first, then id).
-    public static func items(unitId: UUID, userId: UUID, limit: Int = 100, before: (at: Date, id: UUID)? = nil, on db: any DatabaseReading) async throws -> [InboxItem] {
+    public static func items(
+        unitId: UUID, userId: UUID, limit: Int = 100, before: (at: Date, id: UUID)? = nil, on db: any DatabaseReading
+    ) async throws -> [InboxItem] {
         let sql = db.sql
         var query = sql.select()
-            .columns(SQLColumn("id", table: "i"), SQLColumn("patient_id", table: "i"), SQLColumn("name", table: "p"),
-                     SQLColumn("plan_version", table: "i"), SQLColumn("changes", table: "i"), SQLColumn("author_name", table: "i"),
-                     SQLColumn("created_at", table: "i"), SQLColumn("read_at", table: "r"), SQLColumn("assessment_id", table: "i"),
-                     SQLColumn("removed_from_team", table: "i"), SQLColumn("registering_unit_id", table: "p"))
+            .columns(
+                SQLColumn("id", table: "i"), SQLColumn("patient_id", table: "i"), SQLColumn("name", table: "p"),
+                SQLColumn("plan_version", table: "i"), SQLColumn("changes", table: "i"), SQLColumn("author_name", table: "i"),
+                SQLColumn("created_at", table: "i"), SQLColumn("read_at", table: "r"), SQLColumn("assessment_id", table: "i"),
+                SQLColumn("removed_from_team", table: "i"), SQLColumn("registering_unit_id", table: "p")
+            )
             .column(SQLColumn("instrument", table: "a"), as: "instrument")
             .from(SQLAlias(SQLIdentifier("inbox_items"), as: SQLIdentifier("i")))
-            .join(SQLAlias(SQLIdentifier("assessments"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
-                  on: SQLColumn("id", table: "a"), .equal, SQLColumn("assessment_id", table: "i"))
-            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "i"))
-            .join(SQLAlias(SQLIdentifier("inbox_reads"), as: SQLIdentifier("r")), method: SQLJoinMethod.left,
-                  on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("item_id", table: "r"), .equal, SQLColumn("id", table: "i")),
-                                          .and, SQLBinaryExpression(SQLColumn("user_id", table: "r"), .equal, SQLBind(userId))))
+            .join(
+                SQLAlias(SQLIdentifier("assessments"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
+                on: SQLColumn("id", table: "a"), .equal, SQLColumn("assessment_id", table: "i")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal,
+                SQLColumn("patient_id", table: "i")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("inbox_reads"), as: SQLIdentifier("r")), method: SQLJoinMethod.left,
+                on: SQLBinaryExpression(
+                    SQLBinaryExpression(SQLColumn("item_id", table: "r"), .equal, SQLColumn("id", table: "i")),
+                    .and, SQLBinaryExpression(SQLColumn("user_id", table: "r"), .equal, SQLBind(userId)))
+            )
             .where(SQLColumn("unit_id", table: "i"), .equal, SQLBind(unitId))
         if let before { query = query.newestFirst(before: before, time: SQLColumn("created_at", table: "i"), id: SQLColumn("id", table: "i")) }
         return try await query.orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "i"), direction: SQLDirection.descending))
             .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "i"), direction: SQLDirection.descending)).limit(limit).all().map { row in
-            InboxItem(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
-                      patientName: try row.decode(column: "name", as: String.self), planVersion: try row.decode(column: "plan_version", as: Int.self),
-                      changes: (try? row.decodeJSON([PlanChange].self, column: "changes")) ?? [],
-                      authorName: try row.decode(column: "author_name", as: String.self), createdAt: try row.decode(column: "created_at", as: Date.self),
-                      read: !(try row.decodeNil(column: "read_at")),
-                      assessment: try row.decode(column: "assessment_id", as: UUID?.self).map { id in
-                          InboxAssessment(id: id, instrument: try ContactRepository.enumValue(row, "instrument"))
-                      },
-                      removedFromTeam: try row.decode(column: "removed_from_team", as: Bool.self),
-                      registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self))
-        }
+                InboxItem(
+                    id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+                    patientName: try row.decode(column: "name", as: String.self), planVersion: try row.decode(column: "plan_version", as: Int.self),
+                    changes: (try? row.decodeJSON([PlanChange].self, column: "changes")) ?? [],
+                    authorName: try row.decode(column: "author_name", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Date.self),
+                    read: !(try row.decodeNil(column: "read_at")),
+                    assessment: try row.decode(column: "assessment_id", as: UUID?.self).map { id in
+                        InboxAssessment(id: id, instrument: try ContactRepository.enumValue(row, "instrument"))
+                    },
+                    removedFromTeam: try row.decode(column: "removed_from_team", as: Bool.self),
+                    registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self))
+            }
     }
 
     /// The number on the navigation's inbox link: the unit's plan changes the user has not read
@@ -215,7 +259,9 @@ public enum InboxRepository {
             .select { select in
                 var select = select.column("id").column(SQLBind(userId)).column(SQLBind(now)).from("inbox_items")
                     .where("unit_id", .equal, SQLBind(unitId))
-                    .where(SQLColumn("id"), .notIn, SQLSubquery.select { $0.column("item_id").from("inbox_reads").where("user_id", .equal, SQLBind(userId)) })
+                    .where(
+                        SQLColumn("id"), .notIn,
+                        SQLSubquery.select { $0.column("item_id").from("inbox_reads").where("user_id", .equal, SQLBind(userId)) })
                 if let patientId { select = select.where("patient_id", .equal, SQLBind(patientId)) }
                 return select
             }.run()
@@ -224,20 +270,27 @@ public enum InboxRepository {
     /// Marks the item read for this user; false when it is not in the user's unit's inbox.
     public static func markRead(itemId: UUID, unitId: UUID, userId: UUID, now: Date = Date(), on db: WriteTransaction) async throws -> Bool {
         let sql = db.sql
-        guard try await sql.select().column("id").from("inbox_items").where("id", .equal, SQLBind(itemId))
-            .where("unit_id", .equal, SQLBind(unitId)).first() != nil else { return false }
+        guard
+            try await sql.select().column("id").from("inbox_items").where("id", .equal, SQLBind(itemId))
+                .where("unit_id", .equal, SQLBind(unitId)).first() != nil
+        else { return false }
         if try await sql.select().column("item_id").from("inbox_reads").where("item_id", .equal, SQLBind(itemId))
-            .where("user_id", .equal, SQLBind(userId)).first() == nil {
-            try await sql.insert(into: "inbox_reads").columns("item_id", "user_id", "read_at").values(SQLBind(itemId), SQLBind(userId), SQLBind(now)).run()
+            .where("user_id", .equal, SQLBind(userId)).first() == nil
+        {
+            try await sql.insert(into: "inbox_reads").columns("item_id", "user_id", "read_at").values(SQLBind(itemId), SQLBind(userId), SQLBind(now))
+                .run()
         }
         return true
     }
 }
 
 public enum BreakGlassRepository {
-    public static func grant(sessionToken: String, userId: UUID, patientId: UUID, reason: String, now: Date = Date(), on db: WriteTransaction) async throws {
+    public static func grant(
+        sessionToken: String, userId: UUID, patientId: UUID, reason: String, now: Date = Date(), on db: WriteTransaction
+    ) async throws {
         try await db.sql.insert(into: "break_glass_grants").columns("id", "session_id", "user_id", "patient_id", "reason", "created_at")
-            .values(SQLBind(UUID()), SQLBind(SecureToken.hash(sessionToken)), SQLBind(userId), SQLBind(patientId), SQLBind(reason), SQLBind(now)).run()
+            .values(SQLBind(UUID()), SQLBind(SecureToken.hash(sessionToken)), SQLBind(userId), SQLBind(patientId), SQLBind(reason), SQLBind(now))
+            .run()
     }
 
     public static func isGranted(sessionToken: String, userId: UUID, patientId: UUID, on db: any DatabaseReading) async throws -> Bool {
@@ -256,7 +309,8 @@ extension SQLSelectBuilder {
         return self.where { page in
             page.where(time, .lessThan, SQLBind(start))
                 .orWhere { same in
-                    same.where(time, .greaterThanOrEqual, SQLBind(start)).where(time, .lessThan, SQLBind(end)).where(id, .lessThan, SQLBind(before.id))
+                    same.where(time, .greaterThanOrEqual, SQLBind(start)).where(time, .lessThan, SQLBind(end)).where(
+                        id, .lessThan, SQLBind(before.id))
                 }
         }
     }
@@ -267,7 +321,8 @@ extension SQLSelectBuilder {
         return self.where { page in
             page.where(time, .greaterThanOrEqual, SQLBind(end))
                 .orWhere { same in
-                    same.where(time, .greaterThanOrEqual, SQLBind(start)).where(time, .lessThan, SQLBind(end)).where(id, .greaterThan, SQLBind(after.id))
+                    same.where(time, .greaterThanOrEqual, SQLBind(start)).where(time, .lessThan, SQLBind(end)).where(
+                        id, .greaterThan, SQLBind(after.id))
                 }
         }
     }

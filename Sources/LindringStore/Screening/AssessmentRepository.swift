@@ -64,23 +64,33 @@ public enum AnswerJSON: Codable, Equatable, Sendable {
 public enum AssessmentRepository {
     /// Stores the assessment; a red result also goes to the inbox of the plan's key-worker unit.
     /// Runs inside `Persistence.write`, with its audit entry.
-    public static func create(patientId: UUID, instrument: Instrument, respondent: Respondent, answers: [String: AnswerJSON], score: InstrumentScore,
-                              takenAt: Date, recordedBy: (id: UUID?, name: String), id: UUID = UUID(), now: Date = Date(),
-                              on db: WriteTransaction) async throws -> Assessment {
+    public static func create(
+        patientId: UUID, instrument: Instrument, respondent: Respondent, answers: [String: AnswerJSON], score: InstrumentScore,
+        takenAt: Date, recordedBy: (id: UUID?, name: String), id: UUID = UUID(), now: Date = Date(),
+        on db: WriteTransaction
+    ) async throws -> Assessment {
         let sql = db.sql
         let created = AuditRecord.truncatedToMilliseconds(now)
         var batch = RowBatch()
-        rows(patientId: patientId, instrument: instrument, respondent: respondent, result: try StoredResult(answers: answers, score: score),
-             takenAt: takenAt, recordedBy: recordedBy, id: id, now: now, into: &batch)
+        rows(
+            patientId: patientId, instrument: instrument, respondent: respondent, result: try StoredResult(answers: answers, score: score),
+            takenAt: takenAt, recordedBy: recordedBy, id: id, now: now, into: &batch)
         try await batch.write(on: sql)
-        if score.trafficLight == .red, let plan = try await PlanRepository.find(patientId: patientId, on: db), let unit = plan.content.keyWorker?.unitId {
-            try await sql.insert(into: "inbox_items").columns("id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "assessment_id")
-                .values(SQLBind(UUID()), SQLBind(unit), SQLBind(patientId), SQLBind(plan.version), SQLBind("[]"), SQLBind(recordedBy.name), SQLBind(created),
-                        SQLBind(id))
-                .run()
+        if score.trafficLight == .red, let plan = try await PlanRepository.find(patientId: patientId, on: db),
+            let unit = plan.content.keyWorker?.unitId
+        {
+            try await sql.insert(into: "inbox_items").columns(
+                "id", "unit_id", "patient_id", "plan_version", "changes", "author_name", "created_at", "assessment_id"
+            )
+            .values(
+                SQLBind(UUID()), SQLBind(unit), SQLBind(patientId), SQLBind(plan.version), SQLBind("[]"), SQLBind(recordedBy.name), SQLBind(created),
+                SQLBind(id)
+            )
+            .run()
         }
-        return Assessment(id: id, patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
-                          takenAt: AuditRecord.truncatedToMilliseconds(takenAt), recordedByName: recordedBy.name, createdAt: created)
+        return Assessment(
+            id: id, patientId: patientId, instrument: instrument, respondent: respondent, answers: answers, score: score,
+            takenAt: AuditRecord.truncatedToMilliseconds(takenAt), recordedByName: recordedBy.name, createdAt: created)
     }
 
     /// Answers and result as stored (JSON text), made once: a bulk load reuses them for many rows.
@@ -99,43 +109,59 @@ public enum AssessmentRepository {
     }
 
     /// The assessment's row, without the inbox item a red result adds (bulk loads: history, not news).
-    public static func rows(patientId: UUID, instrument: Instrument, respondent: Respondent, result: StoredResult, takenAt: Date,
-                            recordedBy: (id: UUID?, name: String), id: UUID, now: Date, into batch: inout RowBatch) {
-        batch.add("assessments", ["id", "patient_id", "instrument", "respondent", "answers", "scores", "severity", "traffic_light", "taken_at",
-                                  "recorded_by", "recorded_by_name", "created_at"],
-                  [SQLBind(id), SQLBind(patientId), SQLBind(instrument.rawValue), SQLBind(respondent.rawValue), SQLBind(result.answers),
-                   SQLBind(result.scores), SQLBind(result.severity), SQLBind(result.trafficLight.rawValue),
-                   SQLBind(AuditRecord.truncatedToMilliseconds(takenAt)), SQLBind(recordedBy.id), SQLBind(recordedBy.name),
-                   SQLBind(AuditRecord.truncatedToMilliseconds(now))])
+    public static func rows(
+        patientId: UUID, instrument: Instrument, respondent: Respondent, result: StoredResult, takenAt: Date,
+        recordedBy: (id: UUID?, name: String), id: UUID, now: Date, into batch: inout RowBatch
+    ) {
+        batch.add(
+            "assessments",
+            [
+                "id", "patient_id", "instrument", "respondent", "answers", "scores", "severity", "traffic_light", "taken_at",
+                "recorded_by", "recorded_by_name", "created_at",
+            ],
+            [
+                SQLBind(id), SQLBind(patientId), SQLBind(instrument.rawValue), SQLBind(respondent.rawValue), SQLBind(result.answers),
+                SQLBind(result.scores), SQLBind(result.severity), SQLBind(result.trafficLight.rawValue),
+                SQLBind(AuditRecord.truncatedToMilliseconds(takenAt)), SQLBind(recordedBy.id), SQLBind(recordedBy.name),
+                SQLBind(AuditRecord.truncatedToMilliseconds(now)),
+            ])
     }
 
     /// The patient's newest assessment, without the answers and scores a summary does not show
     /// (three JSON documents to decode).
     public static func latest(patientId: UUID, on db: any DatabaseReading) async throws -> LatestScreening? {
-        try await db.sql.raw("""
+        try await db.sql.raw(
+            """
             SELECT instrument, traffic_light, taken_at FROM assessments WHERE patient_id = \(bind: patientId)
             ORDER BY taken_at DESC, id DESC LIMIT 1
-            """).first().map { row in
-                LatestScreening(instrument: try ContactRepository.enumValue(row, "instrument"), trafficLight: try ContactRepository.enumValue(row, "traffic_light"),
-                                takenAt: try row.decode(column: "taken_at", as: Date.self))
-            }
+            """
+        ).first().map { row in
+            LatestScreening(
+                instrument: try ContactRepository.enumValue(row, "instrument"), trafficLight: try ContactRepository.enumValue(row, "traffic_light"),
+                takenAt: try row.decode(column: "taken_at", as: Date.self))
+        }
     }
 
     /// The patient's assessments, newest first.
     public static func list(patientId: UUID, limit: Int = 500, on db: any DatabaseReading) async throws -> [Assessment] {
-        try await db.sql.raw("""
+        try await db.sql.raw(
+            """
             SELECT id, patient_id, instrument, respondent, answers, scores, severity, traffic_light, taken_at, recorded_by_name, created_at
             FROM assessments WHERE patient_id = \(bind: patientId) ORDER BY taken_at DESC, id DESC LIMIT \(literal: limit)
-            """).all().map { row in
-                return Assessment(
-                    id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
-                    instrument: try ContactRepository.enumValue(row, "instrument"), respondent: try ContactRepository.enumValue(row, "respondent"),
-                    answers: try row.decodeJSON([String: AnswerJSON].self, column: "answers"),
-                    score: InstrumentScore(scores: try row.decodeJSON([String: Double?].self, column: "scores"), severity: try row.decodeJSON([String: Severity].self, column: "severity"),
-                                           trafficLight: try ContactRepository.enumValue(row, "traffic_light")),
-                    takenAt: try row.decode(column: "taken_at", as: Date.self), recordedByName: try row.decode(column: "recorded_by_name", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: Date.self))
-            }
+            """
+        ).all().map { row in
+            return Assessment(
+                id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+                instrument: try ContactRepository.enumValue(row, "instrument"), respondent: try ContactRepository.enumValue(row, "respondent"),
+                answers: try row.decodeJSON([String: AnswerJSON].self, column: "answers"),
+                score: InstrumentScore(
+                    scores: try row.decodeJSON([String: Double?].self, column: "scores"),
+                    severity: try row.decodeJSON([String: Severity].self, column: "severity"),
+                    trafficLight: try ContactRepository.enumValue(row, "traffic_light")),
+                takenAt: try row.decode(column: "taken_at", as: Date.self),
+                recordedByName: try row.decode(column: "recorded_by_name", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self))
+        }
     }
 }
 
@@ -153,17 +179,24 @@ extension AssessmentRepository {
     public static func recentRed(since: Date, limit: Int = 100, on db: any DatabaseReading) async throws -> [RedScreening] {
         let sql = db.sql
         return try await sql.select()
-            .columns(SQLColumn("id", table: "a"), SQLColumn("patient_id", table: "a"), SQLColumn("instrument", table: "a"), SQLColumn("taken_at", table: "a"))
+            .columns(
+                SQLColumn("id", table: "a"), SQLColumn("patient_id", table: "a"), SQLColumn("instrument", table: "a"),
+                SQLColumn("taken_at", table: "a")
+            )
             .column(SQLColumn("name", table: "p"), as: "patient_name")
             .from(SQLAlias(SQLIdentifier("assessments"), as: SQLIdentifier("a")))
-            .join(SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal, SQLColumn("patient_id", table: "a"))
+            .join(
+                SQLAlias(SQLIdentifier("patients"), as: SQLIdentifier("p")), on: SQLColumn("id", table: "p"), .equal,
+                SQLColumn("patient_id", table: "a")
+            )
             .where(SQLColumn("traffic_light", table: "a"), .equal, SQLBind(TrafficLight.red.rawValue))
             .where(SQLColumn("sharing_consent", table: "p"), .equal, SQLBind(SharingConsent.given.rawValue))
             .where(SQLColumn("taken_at", table: "a"), .greaterThanOrEqual, SQLBind(since))
             .orderBy(SQLOrderBy(expression: SQLColumn("taken_at", table: "a"), direction: SQLDirection.descending)).limit(limit).all().map { row in
-                RedScreening(assessmentId: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
-                             patientName: try row.decode(column: "patient_name", as: String.self),
-                             instrument: try ContactRepository.enumValue(row, "instrument"), takenAt: try row.decode(column: "taken_at", as: Date.self))
+                RedScreening(
+                    assessmentId: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+                    patientName: try row.decode(column: "patient_name", as: String.self),
+                    instrument: try ContactRepository.enumValue(row, "instrument"), takenAt: try row.decode(column: "taken_at", as: Date.self))
             }
     }
 }

@@ -47,12 +47,13 @@ public enum EarlyIdentificationOverview {
     /// Distinct patients per group; a patient counts as positive when any checklist in the
     /// period concluded palliative needs.
     public static func rows(from: Date, to: Date, by grouping: Grouping, on db: any DatabaseReading) async throws -> [Row] {
-        let key: SQLQueryString = switch grouping {
-        case .department: "s.unit_id"
-        case .hospital: "COALESCE(u.parent_id, u.id)"
-        case .municipality: "p.municipality_code"
-        case .region: "'region'"
-        }
+        let key: SQLQueryString =
+            switch grouping {
+            case .department: "s.unit_id"
+            case .hospital: "COALESCE(u.parent_id, u.id)"
+            case .municipality: "p.municipality_code"
+            case .region: "'region'"
+            }
         // PostgreSQL refuses a constant in GROUP BY, so the region row groups by cancer alone.
         let query: SQLQueryString = """
             SELECT \(key) AS group_key, s.cancer AS cancer, COUNT(DISTINCT s.patient_id) AS screened,
@@ -68,10 +69,12 @@ public enum EarlyIdentificationOverview {
         var byKey: [String?: Row] = [:]
         var order: [String?] = []
         for row in try await db.sql.raw(query).all() {
-            let key: String? = grouping == .municipality || grouping == .region
+            let key: String? =
+                grouping == .municipality || grouping == .region
                 ? try row.decode(column: "group_key", as: String?.self) : try row.decode(column: "group_key", as: UUID?.self)?.uuidString
-            let counts = Counts(screened: try row.decode(column: "screened", as: Int.self), positive: try row.decode(column: "positive", as: Int.self),
-                                withPlan: try row.decode(column: "with_plan", as: Int.self))
+            let counts = Counts(
+                screened: try row.decode(column: "screened", as: Int.self), positive: try row.decode(column: "positive", as: Int.self),
+                withPlan: try row.decode(column: "with_plan", as: Int.self))
             if byKey[key] == nil {
                 byKey[key] = Row(key: key, cancer: Counts(), nonCancer: Counts())
                 order.append(key)

@@ -25,23 +25,30 @@ public struct OutstandingSelfReportLink: Equatable, Sendable {
 
 public enum SelfReportLinkRepository {
     /// Makes a link and returns its token, which is shown once and stored only as a hash.
-    public static func create(patientId: UUID, instrument: Instrument, expiresAt: Date, createdBy: UUID?, now: Date = Date(),
-                              on db: WriteTransaction) async throws -> (token: String, link: SelfReportLink) {
+    public static func create(
+        patientId: UUID, instrument: Instrument, expiresAt: Date, createdBy: UUID?, now: Date = Date(),
+        on db: WriteTransaction
+    ) async throws -> (token: String, link: SelfReportLink) {
         let token = SecureToken.make()
         let id = UUID()
         try await db.sql.insert(into: "self_report_links")
             .columns("id", "token_hash", "patient_id", "instrument", "expires_at", "created_by", "created_at")
-            .values(SQLBind(id), SQLBind(SecureToken.hash(token)), SQLBind(patientId), SQLBind(instrument.rawValue), SQLBind(expiresAt),
-                    SQLBind(createdBy), SQLBind(now)).run()
+            .values(
+                SQLBind(id), SQLBind(SecureToken.hash(token)), SQLBind(patientId), SQLBind(instrument.rawValue), SQLBind(expiresAt),
+                SQLBind(createdBy), SQLBind(now)
+            ).run()
         return (token, SelfReportLink(id: id, patientId: patientId, instrument: instrument, expiresAt: expiresAt, usedAt: nil))
     }
 
     public static func find(token: String, on db: any DatabaseReading) async throws -> SelfReportLink? {
-        guard let row = try await db.sql.select().columns("id", "patient_id", "instrument", "expires_at", "used_at", "revoked_at")
-            .from("self_report_links").where("token_hash", .equal, SQLBind(SecureToken.hash(token))).first() else { return nil }
-        return SelfReportLink(id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
-                              instrument: try ContactRepository.enumValue(row, "instrument"), expiresAt: try row.decode(column: "expires_at", as: Date.self),
-                              usedAt: try row.decode(column: "used_at", as: Date?.self), revokedAt: try row.decode(column: "revoked_at", as: Date?.self))
+        guard
+            let row = try await db.sql.select().columns("id", "patient_id", "instrument", "expires_at", "used_at", "revoked_at")
+                .from("self_report_links").where("token_hash", .equal, SQLBind(SecureToken.hash(token))).first()
+        else { return nil }
+        return SelfReportLink(
+            id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
+            instrument: try ContactRepository.enumValue(row, "instrument"), expiresAt: try row.decode(column: "expires_at", as: Date.self),
+            usedAt: try row.decode(column: "used_at", as: Date?.self), revokedAt: try row.decode(column: "revoked_at", as: Date?.self))
     }
 
     /// What claiming a link for a submission came to.
@@ -68,25 +75,32 @@ public enum SelfReportLinkRepository {
     /// The patient's links that still work (unused, unexpired, not revoked), newest first, with
     /// the name of whoever made each.
     /// `only`: just that link, if it is one of them.
-    public static func outstanding(patientId: UUID, only linkId: UUID? = nil, now: Date = Date(), on db: any DatabaseReading) async throws -> [OutstandingSelfReportLink] {
+    public static func outstanding(
+        patientId: UUID, only linkId: UUID? = nil, now: Date = Date(), on db: any DatabaseReading
+    ) async throws -> [OutstandingSelfReportLink] {
         let one: SQLQueryString = linkId.map { "AND l.id = \(bind: $0)" } ?? ""
-        return try await db.sql.raw("""
+        return try await db.sql.raw(
+            """
             SELECT l.id, l.instrument, l.created_at, l.expires_at, u.name AS created_by_name
             FROM self_report_links l LEFT JOIN users u ON u.id = l.created_by
             WHERE l.patient_id = \(bind: patientId) AND l.assessment_id IS NULL AND l.revoked_at IS NULL AND l.expires_at > \(bind: now) \(one)
             ORDER BY l.created_at DESC, l.id DESC LIMIT 100
-            """).all().map { row in
-                OutstandingSelfReportLink(id: try row.decode(column: "id", as: UUID.self), instrument: try ContactRepository.enumValue(row, "instrument"),
-                                          createdAt: try row.decode(column: "created_at", as: Date.self),
-                                          createdByName: try row.decode(column: "created_by_name", as: String?.self),
-                                          expiresAt: try row.decode(column: "expires_at", as: Date.self))
-            }
+            """
+        ).all().map { row in
+            OutstandingSelfReportLink(
+                id: try row.decode(column: "id", as: UUID.self), instrument: try ContactRepository.enumValue(row, "instrument"),
+                createdAt: try row.decode(column: "created_at", as: Date.self),
+                createdByName: try row.decode(column: "created_by_name", as: String?.self),
+                expiresAt: try row.decode(column: "expires_at", as: Date.self))
+        }
     }
 
     /// Revokes one of the patient's outstanding links; nil when there is no such link or it no
     /// longer works anyway (used, expired, revoked already). Runs inside `Persistence.write`,
     /// with its audit entry.
-    public static func revoke(linkId: UUID, patientId: UUID, by userId: UUID?, now: Date = Date(), on db: WriteTransaction) async throws -> OutstandingSelfReportLink? {
+    public static func revoke(
+        linkId: UUID, patientId: UUID, by userId: UUID?, now: Date = Date(), on db: WriteTransaction
+    ) async throws -> OutstandingSelfReportLink? {
         guard let link = try await outstanding(patientId: patientId, only: linkId, now: now, on: db).first else { return nil }
         try await db.sql.update("self_report_links").set("revoked_at", to: SQLBind(now)).set("revoked_by", to: SQLBind(userId))
             .where("id", .equal, SQLBind(linkId)).where(SQLColumn("assessment_id"), .is, SQLLiteral.null).run()

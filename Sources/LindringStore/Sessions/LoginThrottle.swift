@@ -38,27 +38,39 @@ public enum LoginThrottle {
     }
 
     /// Reserves an attempt: call inside `Persistence.write`, before checking the password.
-    public static func reserve(_ keys: Keys, policy: LoginDelayPolicy = .standard, now: Date = Date(),
-                               on db: WriteTransaction) async throws -> Reservation {
+    public static func reserve(
+        _ keys: Keys, policy: LoginDelayPolicy = .standard, now: Date = Date(),
+        on db: WriteTransaction
+    ) async throws -> Reservation {
         let sql = db.sql
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO login_throttles (id, failures, last_failure_at, in_flight) VALUES
             (\(bind: keys.account), 0, \(bind: now), 0), (\(bind: keys.pair), 0, \(bind: now), 0) ON CONFLICT (id) DO NOTHING
-            """).run()
+            """
+        ).run()
         // The account's row first, then the pair's, in every transaction: no deadlock.
-        guard try await sql.raw("""
-            UPDATE login_throttles SET in_flight = CASE WHEN in_flight_until IS NULL OR in_flight_until <= \(bind: now)
-                THEN 1 ELSE in_flight + 1 END, in_flight_until = \(bind: now.addingTimeInterval(policy.inFlightExpiry))
-            WHERE id = \(bind: keys.account)
-              AND (in_flight < \(bind: policy.maxInFlight) OR in_flight_until IS NULL OR in_flight_until <= \(bind: now))
-            RETURNING in_flight
-            """).first() != nil else { return .busy(retryAfter: 2) }
-        guard let counted = try await sql.raw("""
-            UPDATE login_throttles SET failures = CASE WHEN last_failure_at <= \(bind: now.addingTimeInterval(-policy.forgetAfter))
-                THEN 1 ELSE failures + 1 END, last_failure_at = \(bind: now)
-            WHERE id = \(bind: keys.pair) AND (locked_until IS NULL OR locked_until <= \(bind: now))
-            RETURNING failures
-            """).first() else {
+        guard
+            try await sql.raw(
+                """
+                UPDATE login_throttles SET in_flight = CASE WHEN in_flight_until IS NULL OR in_flight_until <= \(bind: now)
+                    THEN 1 ELSE in_flight + 1 END, in_flight_until = \(bind: now.addingTimeInterval(policy.inFlightExpiry))
+                WHERE id = \(bind: keys.account)
+                  AND (in_flight < \(bind: policy.maxInFlight) OR in_flight_until IS NULL OR in_flight_until <= \(bind: now))
+                RETURNING in_flight
+                """
+            ).first() != nil
+        else { return .busy(retryAfter: 2) }
+        guard
+            let counted = try await sql.raw(
+                """
+                UPDATE login_throttles SET failures = CASE WHEN last_failure_at <= \(bind: now.addingTimeInterval(-policy.forgetAfter))
+                    THEN 1 ELSE failures + 1 END, last_failure_at = \(bind: now)
+                WHERE id = \(bind: keys.pair) AND (locked_until IS NULL OR locked_until <= \(bind: now))
+                RETURNING failures
+                """
+            ).first()
+        else {
             try await releaseSlot(keys, on: sql)
             let row = try await sql.raw("SELECT locked_until FROM login_throttles WHERE id = \(bind: keys.pair)").first()
             return .delayed(until: try row?.decode(column: "locked_until", as: Date?.self) ?? now.addingTimeInterval(policy.firstDelay))
@@ -82,9 +94,11 @@ public enum LoginThrottle {
 
     /// Forgets rows with nothing left to remember: no recent failure, no delay, nothing in flight.
     public static func purgeStale(policy: LoginDelayPolicy = .standard, now: Date = Date(), on db: WriteTransaction) async throws {
-        try await db.sql.raw("""
+        try await db.sql.raw(
+            """
             DELETE FROM login_throttles WHERE last_failure_at < \(bind: now.addingTimeInterval(-policy.forgetAfter))
               AND (locked_until IS NULL OR locked_until < \(bind: now)) AND (in_flight_until IS NULL OR in_flight_until < \(bind: now))
-            """).run()
+            """
+        ).run()
     }
 }

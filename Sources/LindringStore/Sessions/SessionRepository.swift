@@ -1,7 +1,7 @@
 import Crypto
-import SQLKit
 import Foundation
 import LindringCore
+import SQLKit
 
 /// A server-side session. Anonymous sessions (no user) exist only to carry the CSRF token
 /// of the login form.
@@ -32,11 +32,14 @@ public struct SessionTimeouts: Equatable, Sendable {
 public enum SessionRepository {
     /// Starts a session with fresh random identifiers (256 bits each).
     public static func create(userId: UUID?, timeouts: SessionTimeouts, now: Date = Date(), on db: WriteTransaction) async throws -> Session {
-        let session = Session(token: SecureToken.make(), userId: userId, csrfToken: SecureToken.make(),
-                              createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(timeouts.absolute))
+        let session = Session(
+            token: SecureToken.make(), userId: userId, csrfToken: SecureToken.make(),
+            createdAt: now, lastSeenAt: now, expiresAt: now.addingTimeInterval(timeouts.absolute))
         try await db.sql.insert(into: "sessions").columns("id", "user_id", "csrf_token", "created_at", "last_seen_at", "expires_at")
-            .values(SQLBind(SecureToken.hash(session.token)), SQLBind(userId), SQLBind(session.csrfToken), SQLBind(now), SQLBind(now),
-                    SQLBind(session.expiresAt))
+            .values(
+                SQLBind(SecureToken.hash(session.token)), SQLBind(userId), SQLBind(session.csrfToken), SQLBind(now), SQLBind(now),
+                SQLBind(session.expiresAt)
+            )
             .run()
         return session
     }
@@ -47,14 +50,20 @@ public enum SessionRepository {
     /// shown only to those who may read patient data), in one statement: what every signed-in
     /// request asks first. Only reads: a write here would wait for the writer's lock on
     /// a reader's connection; expired rows go in the periodic `purgeExpired`.
-    public static func findWithUser(token: String, timeouts: SessionTimeouts, now: Date = Date(),
-                                    on db: any DatabaseReading) async throws -> (session: Session, user: User?, unreadInbox: Int)? {
+    public static func findWithUser(
+        token: String, timeouts: SessionTimeouts, now: Date = Date(),
+        on db: any DatabaseReading
+    ) async throws -> (session: Session, user: User?, unreadInbox: Int)? {
         let badge = InboxRepository.badge(unit: SQLColumn("unit_id", table: "u"), user: SQLColumn("id", table: "u"))
-        guard token.count <= 128, let row = try await db.sql.raw("""
-            SELECT \(unsafeRaw: columns), \(unsafeRaw: UserRepository.columns),
-                CASE WHEN u.unit_id IS NULL THEN 0 ELSE \(badge) END AS unread_inbox
-            FROM sessions s LEFT JOIN users u ON u.id = s.user_id \(unsafeRaw: UserRepository.unitJoin) WHERE s.id = \(bind: SecureToken.hash(token))
-            """).first(), let session = try live(row, token: token, timeouts: timeouts, now: now) else { return nil }
+        guard token.count <= 128,
+            let row = try await db.sql.raw(
+                """
+                SELECT \(unsafeRaw: columns), \(unsafeRaw: UserRepository.columns),
+                    CASE WHEN u.unit_id IS NULL THEN 0 ELSE \(badge) END AS unread_inbox
+                FROM sessions s LEFT JOIN users u ON u.id = s.user_id \(unsafeRaw: UserRepository.unitJoin) WHERE s.id = \(bind: SecureToken.hash(token))
+                """
+            ).first(), let session = try live(row, token: token, timeouts: timeouts, now: now)
+        else { return nil }
         return (session, try row.decodeNil(column: "id") ? nil : try UserRepository.user(row), try row.decode(column: "unread_inbox", as: Int.self))
     }
 
@@ -62,11 +71,12 @@ public enum SessionRepository {
     private static let columns = "s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at"
 
     private static func live(_ row: any SQLRow, token: String, timeouts: SessionTimeouts, now: Date) throws -> Session? {
-        let session = Session(token: token, userId: try row.decodeNil(column: "user_id") ? nil : try row.decode(column: "user_id", as: UUID.self),
-                              csrfToken: try row.decode(column: "csrf_token", as: String.self),
-                              createdAt: try row.decode(column: "created_at", as: Date.self),
-                              lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
-                              expiresAt: try row.decode(column: "expires_at", as: Date.self))
+        let session = Session(
+            token: token, userId: try row.decodeNil(column: "user_id") ? nil : try row.decode(column: "user_id", as: UUID.self),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
+            expiresAt: try row.decode(column: "expires_at", as: Date.self))
         if now >= session.expiresAt || now.timeIntervalSince(session.lastSeenAt) > timeouts.idle {
             return nil
         }

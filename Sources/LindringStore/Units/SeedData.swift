@@ -9,14 +9,18 @@ import LindringCore
 public enum SeedData {
     public static func capitalRegionUnits() throws -> [ValidUnit] {
         let units = try rows(of: "units").map { row in
-            try UnitDraft(code: row["code"] ?? "", name: row["name"] ?? "", kind: row["kind"] ?? "",
-                          sector: row["sector"] ?? "", parentCode: row["parent_code"], sorCode: row["sor_code"]).validated()
+            try UnitDraft(
+                code: row["code"] ?? "", name: row["name"] ?? "", kind: row["kind"] ?? "",
+                sector: row["sector"] ?? "", parentCode: row["parent_code"], sorCode: row["sor_code"]
+            ).validated()
         }
         let homeCare = try rows(of: "municipalities").map { row in
             let code = row["code"] ?? ""
             let municipality = row["name"] ?? ""
-            return try UnitDraft(code: "HJ-\(code)", name: "Hjemmeplejen, \(municipality) Kommune", kind: UnitKind.homeCare.rawValue,
-                                 sector: Sector.municipality.rawValue).validated()
+            return try UnitDraft(
+                code: "HJ-\(code)", name: "Hjemmeplejen, \(municipality) Kommune", kind: UnitKind.homeCare.rawValue,
+                sector: Sector.municipality.rawValue
+            ).validated()
         }
         return units + homeCare
     }
@@ -26,8 +30,10 @@ public enum SeedData {
     }
 
     static func rows(of name: String) throws -> [[String: String]] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: name, withExtension: "csv") else {
+        guard
+            let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: name, withExtension: "csv")
+        else {
             throw MissingResource(description: "seed file \(name).csv is missing from the LindringStore bundle")
         }
         let records = CSV.parse(try String(contentsOf: url, encoding: .utf8))
@@ -52,7 +58,12 @@ enum CSV {
             if quoted {
                 if c == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" {
+                        field.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
                 } else {
                     field.append(c)
                 }

@@ -27,7 +27,8 @@ extension Sequence<OrgUnit> {
 extension UnitDraft {
     /// The unit as its edit form starts: what is stored now.
     public init(_ unit: OrgUnit) {
-        self.init(code: unit.code, name: unit.name, kind: unit.kind.rawValue, sector: unit.sector.rawValue, parentCode: unit.parentCode,
-                  dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode)
+        self.init(
+            code: unit.code, name: unit.name, kind: unit.kind.rawValue, sector: unit.sector.rawValue, parentCode: unit.parentCode,
+            dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode)
     }
 }

@@ -12,7 +12,8 @@ public enum UnitRepository {
 
     /// All units sorted by name; `includeInactive` for the administrator's view.
     public static func list(includeInactive: Bool = true, on db: any DatabaseReading) async throws -> [OrgUnit] {
-        let query: SQLQueryString = includeInactive
+        let query: SQLQueryString =
+            includeInactive
             ? "\(unsafeRaw: select) ORDER BY u.name"
             : "\(unsafeRaw: select) WHERE u.active = \(bind: true) ORDER BY u.name"
         return try await db.sql.raw(query).all().map(unit)
@@ -20,7 +21,8 @@ public enum UnitRepository {
 
     /// A page of units ordered by code, for the API; `after` is the last code of the previous page.
     public static func page(after: String?, limit: Int, on db: any DatabaseReading) async throws -> [OrgUnit] {
-        let query: SQLQueryString = after.map { "\(unsafeRaw: select) WHERE u.code > \(bind: $0) ORDER BY u.code LIMIT \(literal: limit)" }
+        let query: SQLQueryString =
+            after.map { "\(unsafeRaw: select) WHERE u.code > \(bind: $0) ORDER BY u.code LIMIT \(literal: limit)" }
             ?? "\(unsafeRaw: select) ORDER BY u.code LIMIT \(literal: limit)"
         return try await db.sql.raw(query).all().map(unit)
     }
@@ -44,19 +46,25 @@ public enum UnitRepository {
         try v.check()
         let id = UUID(), now = Date()
         try await db.sql.insert(into: "units")
-            .columns("id", "code", "name", "kind", "sector", "parent_id", "day_phone", "out_of_hours_phone", "sor_code", "active",
-                     "created_at", "updated_at")
-            .values(SQLBind(id), SQLBind(valid.code), SQLBind(valid.name), SQLBind(valid.kind.rawValue), SQLBind(valid.sector.rawValue),
-                    SQLBind(parentID), SQLBind(valid.dayPhone), SQLBind(valid.outOfHoursPhone), SQLBind(valid.sorCode), SQLBind(true),
-                    SQLBind(now), SQLBind(now))
+            .columns(
+                "id", "code", "name", "kind", "sector", "parent_id", "day_phone", "out_of_hours_phone", "sor_code", "active",
+                "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(valid.code), SQLBind(valid.name), SQLBind(valid.kind.rawValue), SQLBind(valid.sector.rawValue),
+                SQLBind(parentID), SQLBind(valid.dayPhone), SQLBind(valid.outOfHoursPhone), SQLBind(valid.sorCode), SQLBind(true),
+                SQLBind(now), SQLBind(now)
+            )
             .run()
         try await RevisionCounter.units.bump(on: db)
         return try await find(id: id, on: db)!
     }
 
     public static func update(id: UUID, _ valid: ValidUnit, on db: WriteTransaction) async throws -> OrgUnit? {
-        guard let code = try await db.sql.select().column("code").from("units").where("id", .equal, SQLBind(id)).first()?
-            .decode(column: "code", as: String.self) else { return nil }
+        guard
+            let code = try await db.sql.select().column("code").from("units").where("id", .equal, SQLBind(id)).first()?
+                .decode(column: "code", as: String.self)
+        else { return nil }
         var v = Validator()
         if valid.code != code, try await self.id(code: valid.code, on: db) != nil {
             v.add("code", .alreadyTaken)
@@ -107,13 +115,14 @@ public enum UnitRepository {
 
     /// A row of `select`.
     static func unit(_ row: any SQLRow) throws -> OrgUnit {
-        OrgUnit(id: try row.decode(column: "id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
-                name: try row.decode(column: "name", as: String.self),
-                kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .administration,
-                sector: Sector(rawValue: try row.decode(column: "sector", as: String.self)) ?? .region,
-                parentId: try row.decode(column: "parent_id", as: UUID?.self), parentCode: try row.decode(column: "parent_code", as: String?.self),
-                dayPhone: try row.decode(column: "day_phone", as: String?.self),
-                outOfHoursPhone: try row.decode(column: "out_of_hours_phone", as: String?.self),
-                sorCode: try row.decode(column: "sor_code", as: String?.self), active: try row.decode(column: "active", as: Bool.self))
+        OrgUnit(
+            id: try row.decode(column: "id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            kind: UnitKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .administration,
+            sector: Sector(rawValue: try row.decode(column: "sector", as: String.self)) ?? .region,
+            parentId: try row.decode(column: "parent_id", as: UUID?.self), parentCode: try row.decode(column: "parent_code", as: String?.self),
+            dayPhone: try row.decode(column: "day_phone", as: String?.self),
+            outOfHoursPhone: try row.decode(column: "out_of_hours_phone", as: String?.self),
+            sorCode: try row.decode(column: "sor_code", as: String?.self), active: try row.decode(column: "active", as: Bool.self))
     }
 }

@@ -6,8 +6,10 @@ import LindringStore
 public enum Accounts {
     /// Validates the draft and the password together (all field errors at once), hashes the
     /// password and stores the user with its audit entry in one transaction.
-    public static func create(_ draft: UserDraft, password: String, persistence: Persistence, hasher: any PasswordHashing,
-                              audit: @escaping @Sendable (User) -> AuditRecord) async throws -> User {
+    public static func create(
+        _ draft: UserDraft, password: String, persistence: Persistence, hasher: any PasswordHashing,
+        audit: @escaping @Sendable (User) -> AuditRecord
+    ) async throws -> User {
         var v = Validator()
         var valid: ValidUser?
         do { valid = try draft.validated() } catch { error.errors.forEach { v.add($0.field, $0.code) } }
@@ -27,7 +29,8 @@ public enum Accounts {
 
     /// An audit record for work done from the command line, where there is no signed-in user.
     public static func commandLineRecord(_ action: String, entityType: String, entityId: String) -> AuditRecord {
-        AuditRecord(username: "cli:\(NSUserName())", role: "administrator", action: action, entityType: entityType,
-                    entityId: entityId, purpose: "command line", ip: nil, userAgent: "lindring-cli")
+        AuditRecord(
+            username: "cli:\(NSUserName())", role: "administrator", action: action, entityType: entityType,
+            entityId: entityId, purpose: "command line", ip: nil, userAgent: "lindring-cli")
     }
 }

@@ -17,25 +17,32 @@ public enum UserRepository {
     /// A row of `columns`.
     static func user(_ row: any SQLRow) throws -> User {
         let unitId = try row.decodeNil(column: "unit_id") ? nil : try row.decode(column: "unit_id", as: UUID.self)
-        return User(id: try row.decode(column: "id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    profession: Profession(rawValue: try row.decode(column: "profession", as: String.self)) ?? .other,
-                    unitId: unitId, unitCode: try row.decode(column: "unit_code", as: String?.self),
-                    unitName: try row.decode(column: "unit_name", as: String?.self),
-                    roles: roles(try row.decode(column: "roles", as: String.self)),
-                    language: try row.decode(column: "language", as: String.self), active: try row.decode(column: "active", as: Bool.self))
+        return User(
+            id: try row.decode(column: "id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            profession: Profession(rawValue: try row.decode(column: "profession", as: String.self)) ?? .other,
+            unitId: unitId, unitCode: try row.decode(column: "unit_code", as: String?.self),
+            unitName: try row.decode(column: "unit_name", as: String?.self),
+            roles: roles(try row.decode(column: "roles", as: String.self)),
+            language: try row.decode(column: "language", as: String.self), active: try row.decode(column: "active", as: Bool.self))
     }
 
     public static func find(username: String, on db: any DatabaseReading) async throws -> User? {
-        try await db.sql.raw("SELECT \(unsafeRaw: columns) FROM users u \(unsafeRaw: unitJoin) WHERE u.username = \(bind: Username.normalized(username))")
-            .first().map(user)
+        try await db.sql.raw(
+            "SELECT \(unsafeRaw: columns) FROM users u \(unsafeRaw: unitJoin) WHERE u.username = \(bind: Username.normalized(username))"
+        )
+        .first().map(user)
     }
 
     /// The stored Bcrypt hash, for checking a password at login.
     public static func credentials(username: String, on db: any DatabaseReading) async throws -> (user: User, passwordHash: String)? {
-        guard let row = try await db.sql.raw("""
-            SELECT \(unsafeRaw: columns), u.password_hash FROM users u \(unsafeRaw: unitJoin) WHERE u.username = \(bind: Username.normalized(username))
-            """).first() else { return nil }
+        guard
+            let row = try await db.sql.raw(
+                """
+                SELECT \(unsafeRaw: columns), u.password_hash FROM users u \(unsafeRaw: unitJoin) WHERE u.username = \(bind: Username.normalized(username))
+                """
+            ).first()
+        else { return nil }
         return (try user(row), try row.decode(column: "password_hash", as: String.self))
     }
 
@@ -63,13 +70,16 @@ public enum UserRepository {
         var batch = RowBatch()
         addRow(id: id, valid, unitId: unit?.id, passwordHash: passwordHash, language: language, now: Date(), to: &batch)
         try await batch.write(on: db)
-        return User(id: id, username: valid.username, name: valid.name, profession: valid.profession, unitId: unit?.id,
-                    unitCode: unit?.code, unitName: unit?.name, roles: roles(storedRoles(valid)), language: language, active: true)
+        return User(
+            id: id, username: valid.username, name: valid.name, profession: valid.profession, unitId: unit?.id,
+            unitCode: unit?.code, unitName: unit?.name, roles: roles(storedRoles(valid)), language: language, active: true)
     }
 
     /// Many users in one multi-row insert (bulk loads), with unit ids already looked up and no
     /// check for taken usernames (the unique index still refuses one).
-    public static func createMany(_ users: [(user: ValidUser, unitId: UUID?)], passwordHash: String, now: Date = Date(), on db: WriteTransaction) async throws {
+    public static func createMany(
+        _ users: [(user: ValidUser, unitId: UUID?)], passwordHash: String, now: Date = Date(), on db: WriteTransaction
+    ) async throws {
         var batch = RowBatch()
         for (user, unitId) in users {
             addRow(id: UUID(), user, unitId: unitId, passwordHash: passwordHash, language: "da", now: now, to: &batch)
@@ -77,14 +87,18 @@ public enum UserRepository {
         try await batch.write(on: db)
     }
 
-    static let insertColumns = ["id", "username", "name", "profession", "unit_id", "roles", "password_hash", "language", "active",
-                                "password_changed_at", "created_at", "updated_at"]
+    static let insertColumns = [
+        "id", "username", "name", "profession", "unit_id", "roles", "password_hash", "language", "active",
+        "password_changed_at", "created_at", "updated_at",
+    ]
 
     static func addRow(id: UUID, _ valid: ValidUser, unitId: UUID?, passwordHash: String, language: String, now: Date, to batch: inout RowBatch) {
-        batch.add("users", insertColumns, [
-            SQLBind(id), SQLBind(valid.username), SQLBind(valid.name), SQLBind(valid.profession.rawValue), SQLBind(unitId),
-            SQLBind(storedRoles(valid)), SQLBind(passwordHash), SQLBind(language), SQLBind(true), SQLBind(now), SQLBind(now), SQLBind(now),
-        ])
+        batch.add(
+            "users", insertColumns,
+            [
+                SQLBind(id), SQLBind(valid.username), SQLBind(valid.name), SQLBind(valid.profession.rawValue), SQLBind(unitId),
+                SQLBind(storedRoles(valid)), SQLBind(passwordHash), SQLBind(language), SQLBind(true), SQLBind(now), SQLBind(now), SQLBind(now),
+            ])
     }
 
     /// Roles are stored as one comma-separated column.

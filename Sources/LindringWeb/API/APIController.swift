@@ -9,29 +9,42 @@ struct APIController {
 
     var endpoints: [APIEndpoint] {
         [
-            APIEndpoint(method: .get, path: Routes.API.me, operationId: "getMe", summary: "The authenticated user",
-                        operation: { OpenAPIParts.getOperation(item: "Me") }, handler: me),
-            APIEndpoint(method: .get, path: Routes.API.audit, operationId: "searchAudit",
-                        summary: "Search the audit log, newest first (auditors and administrators)",
-                        operation: {
-                            OpenAPIParts.listOperation(item: "AuditEntry", extraParameters: [
-                                ["name": "patientId", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"]],
-                                ["name": "username", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 40]],
-                                ["name": "action", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 60]],
-                                ["name": "from", "in": "query", "required": false, "description": "ISO 8601 instant or date (inclusive)",
-                                 "schema": ["type": "string"]],
-                                ["name": "to", "in": "query", "required": false, "description": "ISO 8601 instant (exclusive) or date (inclusive)",
-                                 "schema": ["type": "string"]],
-                            ])
-                        }, handler: AuditController(services: services).api),
-            APIEndpoint(method: .get, path: Routes.API.workingHours, operationId: "getWorkingHours",
-                        summary: "Whether an instant is outside the advisory line's normal working hours (Mon–Fri 08–16 Copenhagen, not on holidays)",
-                        operation: {
-                            OpenAPIParts.queryOperation(item: "WorkingHours", parameters: [
-                                ["name": "at", "in": "query", "required": true, "description": "An ISO 8601 instant",
-                                 "schema": ["type": "string", "format": "date-time"]],
-                            ])
-                        }, handler: workingHours),
+            APIEndpoint(
+                method: .get, path: Routes.API.me, operationId: "getMe", summary: "The authenticated user",
+                operation: { OpenAPIParts.getOperation(item: "Me") }, handler: me),
+            APIEndpoint(
+                method: .get, path: Routes.API.audit, operationId: "searchAudit",
+                summary: "Search the audit log, newest first (auditors and administrators)",
+                operation: {
+                    OpenAPIParts.listOperation(
+                        item: "AuditEntry",
+                        extraParameters: [
+                            ["name": "patientId", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"]],
+                            ["name": "username", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 40]],
+                            ["name": "action", "in": "query", "required": false, "schema": ["type": "string", "maxLength": 60]],
+                            [
+                                "name": "from", "in": "query", "required": false, "description": "ISO 8601 instant or date (inclusive)",
+                                "schema": ["type": "string"],
+                            ],
+                            [
+                                "name": "to", "in": "query", "required": false, "description": "ISO 8601 instant (exclusive) or date (inclusive)",
+                                "schema": ["type": "string"],
+                            ],
+                        ])
+                }, handler: AuditController(services: services).api),
+            APIEndpoint(
+                method: .get, path: Routes.API.workingHours, operationId: "getWorkingHours",
+                summary: "Whether an instant is outside the advisory line's normal working hours (Mon–Fri 08–16 Copenhagen, not on holidays)",
+                operation: {
+                    OpenAPIParts.queryOperation(
+                        item: "WorkingHours",
+                        parameters: [
+                            [
+                                "name": "at", "in": "query", "required": true, "description": "An ISO 8601 instant",
+                                "schema": ["type": "string", "format": "date-time"],
+                            ]
+                        ])
+                }, handler: workingHours),
         ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints + AdvisoryAPI(services: services).endpoints
             + InstrumentsAPI(services: services).endpoints + AssessmentsAPI(services: services).endpoints
             + SPICTAPI(services: services).endpoints
@@ -59,8 +72,10 @@ struct APIController {
 
     @Sendable func me(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        return try .json(MeDTO(id: user.id, username: user.username, name: user.name, profession: user.profession.rawValue,
-                               roles: user.roles.map(\.rawValue), unitCode: user.unitCode, language: user.language))
+        return try .json(
+            MeDTO(
+                id: user.id, username: user.username, name: user.name, profession: user.profession.rawValue,
+                roles: user.roles.map(\.rawValue), unitCode: user.unitCode, language: user.language))
     }
 }
 

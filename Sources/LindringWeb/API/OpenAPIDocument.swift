@@ -55,19 +55,30 @@ enum OpenAPIParts {
         Dictionary(uniqueKeysWithValues: (commonErrors + codes).map { ($0, problem($0)) })
     }
 
-    static var paginationParameters: [[String: Any]] { [
-        ["name": "limit", "in": "query", "required": false, "description": "Items per page (1–200, default 50).",
-         "schema": ["type": "integer", "minimum": 1, "maximum": 200]],
-        ["name": "cursor", "in": "query", "required": false, "description": "The `next` value of the previous page.",
-         "schema": ["type": "string", "minLength": 1, "maxLength": 100]],
-    ] }
+    static var paginationParameters: [[String: Any]] {
+        [
+            [
+                "name": "limit", "in": "query", "required": false, "description": "Items per page (1–200, default 50).",
+                "schema": ["type": "integer", "minimum": 1, "maximum": 200],
+            ],
+            [
+                "name": "cursor", "in": "query", "required": false, "description": "The `next` value of the previous page.",
+                "schema": ["type": "string", "minLength": 1, "maxLength": 100],
+            ],
+        ]
+    }
 
     static func listOperation(item: String, extraParameters: [[String: Any]]) -> [String: Any] {
         var responses = errors(["422"])
-        responses["200"] = json(["type": "object", "required": ["items", "next"],
-                                 "properties": ["items": ["type": "array", "items": ref(item)],
-                                                "next": ["type": ["string", "null"]]]],
-                                description: "A page of items")
+        responses["200"] = json(
+            [
+                "type": "object", "required": ["items", "next"],
+                "properties": [
+                    "items": ["type": "array", "items": ref(item)],
+                    "next": ["type": ["string", "null"]],
+                ],
+            ],
+            description: "A page of items")
         return ["parameters": extraParameters + paginationParameters, "responses": responses]
     }
 
@@ -110,8 +121,12 @@ enum OpenAPIParts {
             "responses": responses,
         ]
         if conditional {
-            operation["parameters"] = [["name": "If-Match", "in": "header", "required": true,
-                                        "description": "The ETag from GET; a stale one answers 412.", "schema": ["type": "string"]]]
+            operation["parameters"] = [
+                [
+                    "name": "If-Match", "in": "header", "required": true,
+                    "description": "The ETag from GET; a stale one answers 412.", "schema": ["type": "string"],
+                ]
+            ]
         }
         return operation
     }
@@ -123,7 +138,8 @@ enum OpenAPIParts {
             "status": codes(PlanStatus.allCases.map(\.rawValue)), "endReason": codes(EndReason.allCases.map(\.rawValue)),
             "dateOfDeath": nullableString, "placeOfDeath": codes(PlaceOfDeath.allCases.map(\.rawValue)),
             "careTeam": ["type": ["array", "null"], "items": ref("CareTeamMember")],
-            "preferredPlaceOfCare": codes(PreferredPlace.allCases.map(\.rawValue)), "preferredPlaceOfDeath": codes(PreferredPlace.allCases.map(\.rawValue)),
+            "preferredPlaceOfCare": codes(PreferredPlace.allCases.map(\.rawValue)),
+            "preferredPlaceOfDeath": codes(PreferredPlace.allCases.map(\.rawValue)),
             "whatMattersMost": nullableString, "wishesDiscussedOn": nullableString, "wishesDiscussedWith": nullableString,
             "resuscitation": codes(Resuscitation.allCases.map(\.rawValue)), "treatmentLevel": codes(TreatmentLevel.allCases.map(\.rawValue)),
             "decidedBy": nullableString, "decisionDate": nullableString, "reviewDate": nullableString, "livingWill": flag,
@@ -136,10 +152,16 @@ enum OpenAPIParts {
 
     static var problemResponses: [String: Any] {
         let codes = ["400", "401", "403", "404", "409", "412", "413", "415", "422", "428", "429"]
-        return Dictionary(uniqueKeysWithValues: codes.map { code in
-            ("Problem\(code)", ["description": HTTPResponse.Status(code: Int(code)!).reasonPhrase,
-                                "content": ["application/problem+json": ["schema": ref("Problem")]]] as [String: Any])
-        })
+        return Dictionary(
+            uniqueKeysWithValues: codes.map { code in
+                (
+                    "Problem\(code)",
+                    [
+                        "description": HTTPResponse.Status(code: Int(code)!).reasonPhrase,
+                        "content": ["application/problem+json": ["schema": ref("Problem")]],
+                    ] as [String: Any]
+                )
+            })
     }
 
     static var nullableString: [String: Any] { ["type": ["string", "null"]] }
@@ -151,11 +173,16 @@ enum OpenAPIParts {
                 "properties": [
                     "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
                     "detail": ["type": "string"],
-                    "errors": ["type": "array", "items": [
-                        "type": "object", "required": ["field", "code"],
-                        "properties": ["field": ["type": "string"],
-                                       "code": ["type": "string", "enum": ValidationCode.allCases.map(\.rawValue)]],
-                    ]],
+                    "errors": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["field", "code"],
+                            "properties": [
+                                "field": ["type": "string"],
+                                "code": ["type": "string", "enum": ValidationCode.allCases.map(\.rawValue)],
+                            ],
+                        ],
+                    ],
                 ],
             ],
             "Unit": [
@@ -195,7 +222,8 @@ enum OpenAPIParts {
                 "type": "object", "required": ["cpr", "name", "diagnosisGroup"],
                 "properties": [
                     "cpr": ["type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$"], "name": ["type": "string", "minLength": 1, "maxLength": 200],
-                    "address": ["type": ["string", "null"], "maxLength": 200], "municipalityCode": nullableString, "phone": nullableString, "gpUnitId": ["type": ["string", "null"], "format": "uuid"],
+                    "address": ["type": ["string", "null"], "maxLength": 200], "municipalityCode": nullableString, "phone": nullableString,
+                    "gpUnitId": ["type": ["string", "null"], "format": "uuid"],
                     "diagnosisGroup": ["type": "string", "enum": DiagnosisGroup.allCases.map(\.rawValue)],
                     "icd10": nullableString, "language": nullableString, "interpreterNeeded": ["type": ["boolean", "null"]],
                     "relatives": ["type": ["array", "null"], "items": ref("RelativeInput")],
@@ -204,19 +232,24 @@ enum OpenAPIParts {
             ],
             "RelativeInput": [
                 "type": "object",
-                "properties": ["name": nullableString, "relation": nullableString, "phone": nullableString,
-                               "primaryContact": ["type": ["boolean", "null"]], "livesWithPatient": ["type": ["boolean", "null"]],
-                               "powerOfAttorney": ["type": ["boolean", "null"]]],
+                "properties": [
+                    "name": nullableString, "relation": nullableString, "phone": nullableString,
+                    "primaryContact": ["type": ["boolean", "null"]], "livesWithPatient": ["type": ["boolean", "null"]],
+                    "powerOfAttorney": ["type": ["boolean", "null"]],
+                ],
             ],
             "Patient": [
                 "type": "object",
-                "required": ["id", "cpr", "name", "birthDate", "address", "municipalityCode", "phone", "gpUnitId", "diagnosisGroup", "icd10", "language",
-                             "interpreterNeeded", "relatives", "sharingConsent", "registeringUnitId"],
+                "required": [
+                    "id", "cpr", "name", "birthDate", "address", "municipalityCode", "phone", "gpUnitId", "diagnosisGroup", "icd10", "language",
+                    "interpreterNeeded", "relatives", "sharingConsent", "registeringUnitId",
+                ],
                 "properties": [
                     "id": ["type": "string", "format": "uuid"], "cpr": ["type": "string"], "name": ["type": "string"],
                     "birthDate": ["type": "string", "format": "date"], "address": nullableString, "municipalityCode": nullableString,
                     "phone": nullableString,
-                    "gpUnitId": ["type": ["string", "null"], "format": "uuid"], "diagnosisGroup": ["type": "string", "enum": DiagnosisGroup.allCases.map(\.rawValue)],
+                    "gpUnitId": ["type": ["string", "null"], "format": "uuid"],
+                    "diagnosisGroup": ["type": "string", "enum": DiagnosisGroup.allCases.map(\.rawValue)],
                     "icd10": nullableString, "language": nullableString, "interpreterNeeded": ["type": "boolean"],
                     "relatives": ["type": "array", "items": ["type": "object"]],
                     "sharingConsent": ["type": "string", "enum": SharingConsent.allCases.map(\.rawValue)],
@@ -225,21 +258,27 @@ enum OpenAPIParts {
             ],
             "PatientListItem": [
                 "type": "object", "required": ["id", "name", "cpr", "planStatus", "birthDate", "address", "municipalityCode"],
-                "properties": ["id": ["type": "string", "format": "uuid"], "name": ["type": "string"],
-                               "cpr": ["type": "string", "description": "masked: DDMMYY-XXXX"], "planStatus": nullableString,
-                               "birthDate": ["type": "string", "format": "date"], "address": nullableString, "municipalityCode": nullableString],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "name": ["type": "string"],
+                    "cpr": ["type": "string", "description": "masked: DDMMYY-XXXX"], "planStatus": nullableString,
+                    "birthDate": ["type": "string", "format": "date"], "address": nullableString, "municipalityCode": nullableString,
+                ],
             ],
             "CareTeamMember": [
                 "type": "object",
-                "properties": ["unitId": nullableString, "userId": nullableString,
-                               "role": ["type": ["string", "null"], "enum": CareTeamRole.allCases.map(\.rawValue) + [NSNull()]],
-                               "dayPhone": nullableString, "outOfHoursPhone": nullableString],
+                "properties": [
+                    "unitId": nullableString, "userId": nullableString,
+                    "role": ["type": ["string", "null"], "enum": CareTeamRole.allCases.map(\.rawValue) + [NSNull()]],
+                    "dayPhone": nullableString, "outOfHoursPhone": nullableString,
+                ],
             ],
             "Medication": [
                 "type": "object",
-                "properties": ["drug": nullableString, "strength": nullableString, "dose": nullableString, "route": nullableString,
-                               "indication": nullableString, "maxPer24h": nullableString, "prescribedBy": nullableString,
-                               "availableInHome": ["type": ["boolean", "null"]], "date": nullableString],
+                "properties": [
+                    "drug": nullableString, "strength": nullableString, "dose": nullableString, "route": nullableString,
+                    "indication": nullableString, "maxPer24h": nullableString, "prescribedBy": nullableString,
+                    "availableInHome": ["type": ["boolean", "null"]], "date": nullableString,
+                ],
             ],
             "ContingencyItem": [
                 "type": "object",
@@ -252,46 +291,71 @@ enum OpenAPIParts {
             ],
             "Plan": [
                 "type": "object", "required": ["patientId", "version", "updatedAt"] + Array(planProperties.keys).sorted(),
-                "properties": planProperties.merging(["patientId": ["type": "string", "format": "uuid"], "version": ["type": "integer"],
-                                                      "updatedAt": ["type": "string", "format": "date-time"]]) { a, _ in a },
+                "properties": planProperties.merging([
+                    "patientId": ["type": "string", "format": "uuid"], "version": ["type": "integer"],
+                    "updatedAt": ["type": "string", "format": "date-time"],
+                ]) { a, _ in a },
             ],
             "PlanChange": [
                 "type": "object", "required": ["field", "kind"],
                 "description": "Values are {type: text|code|flag, value}, {type: member, role, unitId} or {type: medication, value: Medication}",
-                "properties": ["field": ["type": "string"], "kind": ["type": "string", "enum": ["changed", "added", "removed"]],
-                               "before": ["type": ["object", "null"]], "after": ["type": ["object", "null"]],
-                               "member": ["type": "object", "description": "The care-team row or the medication a change within a row belongs to"]],
+                "properties": [
+                    "field": ["type": "string"], "kind": ["type": "string", "enum": ["changed", "added", "removed"]],
+                    "before": ["type": ["object", "null"]], "after": ["type": ["object", "null"]],
+                    "member": ["type": "object", "description": "The care-team row or the medication a change within a row belongs to"],
+                ],
             ],
             "PlanVersionList": [
                 "type": "object", "required": ["items", "next"],
-                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": [
-                    "type": "object", "required": ["version", "authorName", "createdAt", "changes", "contactId"],
-                    "properties": ["version": ["type": "integer"], "authorName": ["type": "string"],
-                                   "createdAt": ["type": "string", "format": "date-time"], "changes": ["type": "array", "items": ref("PlanChange")],
-                                   "contactId": ["type": ["string", "null"], "format": "uuid",
-                                                 "description": "The advisory contact the change was proposed from"]],
-                ]]],
+                "properties": [
+                    "next": ["type": "null"],
+                    "items": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["version", "authorName", "createdAt", "changes", "contactId"],
+                            "properties": [
+                                "version": ["type": "integer"], "authorName": ["type": "string"],
+                                "createdAt": ["type": "string", "format": "date-time"], "changes": ["type": "array", "items": ref("PlanChange")],
+                                "contactId": [
+                                    "type": ["string", "null"], "format": "uuid",
+                                    "description": "The advisory contact the change was proposed from",
+                                ],
+                            ],
+                        ],
+                    ],
+                ],
             ],
             "PatientSearch": [
                 "type": "object", "required": ["q"],
-                "properties": ["q": ["type": "string", "minLength": 1, "maxLength": 100,
-                                     "description": "A CPR number (exact) or a name (part, case- and accent-insensitive)"]],
+                "properties": [
+                    "q": [
+                        "type": "string", "minLength": 1, "maxLength": 100,
+                        "description": "A CPR number (exact) or a name (part, case- and accent-insensitive)",
+                    ]
+                ],
             ],
             "InboxItem": [
                 "type": "object",
                 "description": "Shown with its patient and content only where the reader may read the patient now; otherwise withheld",
-                "required": ["id", "withheld", "patientId", "patientName", "planVersion", "authorName", "createdAt", "read", "changes",
-                             "criticalTopics", "assessmentId", "removedFromTeam", "registeringUnitId"],
-                "properties": ["id": ["type": "string", "format": "uuid"], "withheld": ["type": "boolean"],
-                               "patientId": ["type": ["string", "null"], "format": "uuid"], "patientName": nullableString,
-                               "planVersion": ["type": ["integer", "null"]], "authorName": nullableString,
-                               "createdAt": ["type": "string", "format": "date-time"], "read": ["type": "boolean"],
-                               "changes": ["type": "array", "items": ref("PlanChange")],
-                               "criticalTopics": ["type": "array", "description": "The critical parts of the plan the changes touch, each once; none for a plan's first version",
-                                                  "items": ["type": "string", "enum": CriticalTopic.allCases.map(\.rawValue)]],
-                               "assessmentId": ["type": ["string", "null"], "format": "uuid", "description": "A red screening result, not a plan change"],
-                               "removedFromTeam": ["type": "boolean", "description": "The reader's unit was taken off the care team"],
-                               "registeringUnitId": ["type": "string", "format": "uuid", "description": "The unit to ask about a withheld item"]],
+                "required": [
+                    "id", "withheld", "patientId", "patientName", "planVersion", "authorName", "createdAt", "read", "changes",
+                    "criticalTopics", "assessmentId", "removedFromTeam", "registeringUnitId",
+                ],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "withheld": ["type": "boolean"],
+                    "patientId": ["type": ["string", "null"], "format": "uuid"], "patientName": nullableString,
+                    "planVersion": ["type": ["integer", "null"]], "authorName": nullableString,
+                    "createdAt": ["type": "string", "format": "date-time"], "read": ["type": "boolean"],
+                    "changes": ["type": "array", "items": ref("PlanChange")],
+                    "criticalTopics": [
+                        "type": "array",
+                        "description": "The critical parts of the plan the changes touch, each once; none for a plan's first version",
+                        "items": ["type": "string", "enum": CriticalTopic.allCases.map(\.rawValue)],
+                    ],
+                    "assessmentId": ["type": ["string", "null"], "format": "uuid", "description": "A red screening result, not a plan change"],
+                    "removedFromTeam": ["type": "boolean", "description": "The reader's unit was taken off the care team"],
+                    "registeringUnitId": ["type": "string", "format": "uuid", "description": "The unit to ask about a withheld item"],
+                ],
             ],
             "WorkingHours": [
                 "type": "object", "required": ["outsideWorkingHours", "holiday"],

@@ -10,15 +10,19 @@ struct UnitsAPI {
 
     var endpoints: [APIEndpoint] {
         [
-            APIEndpoint(method: .get, path: Routes.API.units, operationId: "listUnits", summary: "List units, ordered by code",
-                        operation: { OpenAPIParts.listOperation(item: "Unit", extraParameters: []) }, handler: list),
-            APIEndpoint(method: .post, path: Routes.API.units, operationId: "createUnit", summary: "Add a unit (administrators)",
-                        operation: { OpenAPIParts.writeOperation(body: "UnitInput", success: "201", conditional: false) }, handler: create),
-            APIEndpoint(method: .get, path: Routes.API.unit, operationId: "getUnit", summary: "One unit; its ETag is needed to change it",
-                        operation: { OpenAPIParts.getOperation(item: "Unit") }, handler: get),
-            APIEndpoint(method: .put, path: Routes.API.unit, operationId: "replaceUnit",
-                        summary: "Change a unit (administrators); requires If-Match with the unit's ETag",
-                        operation: { OpenAPIParts.writeOperation(body: "UnitInput", success: "200", conditional: true) }, handler: replace),
+            APIEndpoint(
+                method: .get, path: Routes.API.units, operationId: "listUnits", summary: "List units, ordered by code",
+                operation: { OpenAPIParts.listOperation(item: "Unit", extraParameters: []) }, handler: list),
+            APIEndpoint(
+                method: .post, path: Routes.API.units, operationId: "createUnit", summary: "Add a unit (administrators)",
+                operation: { OpenAPIParts.writeOperation(body: "UnitInput", success: "201", conditional: false) }, handler: create),
+            APIEndpoint(
+                method: .get, path: Routes.API.unit, operationId: "getUnit", summary: "One unit; its ETag is needed to change it",
+                operation: { OpenAPIParts.getOperation(item: "Unit") }, handler: get),
+            APIEndpoint(
+                method: .put, path: Routes.API.unit, operationId: "replaceUnit",
+                summary: "Change a unit (administrators); requires If-Match with the unit's ETag",
+                operation: { OpenAPIParts.writeOperation(body: "UnitInput", success: "200", conditional: true) }, handler: replace),
         ]
     }
 
@@ -44,7 +48,8 @@ struct UnitsAPI {
         let unit = try await conflictOnTakenCode {
             try await services.persistence.write { tx in
                 let unit = try await UnitRepository.create(valid, on: tx)
-                try await AuditLog.append(context.auditRecord("unit.create", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord("unit.create", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
                 return unit
             }
         }
@@ -58,14 +63,17 @@ struct UnitsAPI {
         guard let ifMatch = request.headers[.ifMatch] else { throw AppError.preconditionRequired }
         let input = try await request.decodeJSON(UnitInput.self, limit: services.config.maxBodySize)
         let valid = try input.draft.validated()
-        let updated = try await conflictOnTakenCode { try await services.persistence.write { tx in
-            // Compared inside the write transaction, so two clients with the same ETag cannot both win.
-            guard let current = try await UnitRepository.find(id: unit.id, on: tx) else { throw AppError.notFound }
-            guard ifMatch == UnitDTO(current).etag || ifMatch == "*" else { throw AppError.preconditionFailed }
-            let updated = try await UnitRepository.update(id: unit.id, valid, on: tx)
-            try await AuditLog.append(context.auditRecord("unit.update", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
-            return updated
-        } }
+        let updated = try await conflictOnTakenCode {
+            try await services.persistence.write { tx in
+                // Compared inside the write transaction, so two clients with the same ETag cannot both win.
+                guard let current = try await UnitRepository.find(id: unit.id, on: tx) else { throw AppError.notFound }
+                guard ifMatch == UnitDTO(current).etag || ifMatch == "*" else { throw AppError.preconditionFailed }
+                let updated = try await UnitRepository.update(id: unit.id, valid, on: tx)
+                try await AuditLog.append(
+                    context.auditRecord("unit.update", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
+                return updated
+            }
+        }
         guard let updated else { throw AppError.notFound }
         let dto = UnitDTO(updated)
         return try .json(dto, headers: [.eTag: dto.etag])
@@ -130,8 +138,8 @@ struct UnitInput: Decodable {
     var sorCode: String?
 
     var draft: UnitDraft {
-        UnitDraft(code: code ?? "", name: name ?? "", kind: kind ?? "", sector: sector ?? "", parentCode: parentCode,
-                  dayPhone: dayPhone, outOfHoursPhone: outOfHoursPhone, sorCode: sorCode)
+        UnitDraft(
+            code: code ?? "", name: name ?? "", kind: kind ?? "", sector: sector ?? "", parentCode: parentCode,
+            dayPhone: dayPhone, outOfHoursPhone: outOfHoursPhone, sorCode: sorCode)
     }
 }
-

@@ -40,8 +40,10 @@ struct PatientGate {
     /// Runs `body` in one read snapshot if the signed-in user may read the patient, then commits
     /// the audit entry before returning; otherwise records the refusal and throws `Denied`.
     /// `action` names what was done (`patient.read`, `plan.history`…).
-    func read<T: Sendable>(_ context: AppContext, patientId: UUID, action: String, purpose: String? = nil, audited: Bool = true,
-                           _ body: @escaping @Sendable (ReadSnapshot, Granted) async throws -> T) async throws -> T {
+    func read<T: Sendable>(
+        _ context: AppContext, patientId: UUID, action: String, purpose: String? = nil, audited: Bool = true,
+        _ body: @escaping @Sendable (ReadSnapshot, Granted) async throws -> T
+    ) async throws -> T {
         let user = try context.require(.readPatientData)
         let record = auditRecord(context, patientId: patientId, action: action, as: .readPatientData, purpose: purpose)
         let decision: Result<(T, PatientAccessGround), Denied> = try await services.persistence.read { tx in
@@ -63,8 +65,10 @@ struct PatientGate {
     /// Runs `body` in one write transaction if the signed-in user may change the patient
     /// (`mode`), with the audit entry in the same transaction; otherwise records the refusal and
     /// throws `Denied`.
-    func write<T: Sendable>(_ context: AppContext, patientId: UUID, _ mode: WriteMode = .write, action: String, purpose: String? = nil,
-                            audited: Bool = true, _ body: @escaping @Sendable (WriteTransaction, Granted) async throws -> T) async throws -> T {
+    func write<T: Sendable>(
+        _ context: AppContext, patientId: UUID, _ mode: WriteMode = .write, action: String, purpose: String? = nil,
+        audited: Bool = true, _ body: @escaping @Sendable (WriteTransaction, Granted) async throws -> T
+    ) async throws -> T {
         let user = try context.require(.writePatientData)
         let record = auditRecord(context, patientId: patientId, action: action, as: .writePatientData, purpose: purpose)
         let outcome: Result<T, Denied> = try await services.persistence.write { tx in
@@ -88,23 +92,30 @@ struct PatientGate {
     }
 
     /// The audit entry of an access, allowed on a ground or denied.
-    private func auditRecord(_ context: AppContext, patientId: UUID, action: String, as permission: Action, purpose: String?)
-        -> @Sendable (AuditOutcome, PatientAccessGround?) -> AuditRecord {
+    private func auditRecord(
+        _ context: AppContext, patientId: UUID, action: String, as permission: Action, purpose: String?
+    )
+        -> @Sendable (AuditOutcome, PatientAccessGround?) -> AuditRecord
+    {
         { outcome, ground in
-            context.auditRecord(action, as: permission, entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
-                                purpose: ground.map { Self.purpose($0, purpose) } ?? purpose, outcome: outcome)
+            context.auditRecord(
+                action, as: permission, entityType: "patient", entityId: patientId.uuidString, patientId: patientId,
+                purpose: ground.map { Self.purpose($0, purpose) } ?? purpose, outcome: outcome)
         }
     }
 
     /// The policy's decision for the user, with a break-the-glass grant of the session looked up
     /// only where nothing else allows.
-    private static func decide(_ mode: Mode, user: User, context: AppContext, patientId: UUID,
-                               on tx: any DatabaseReading) async throws -> (PatientAccessDecision, PatientAccessFacts) {
+    private static func decide(
+        _ mode: Mode, user: User, context: AppContext, patientId: UUID,
+        on tx: any DatabaseReading
+    ) async throws -> (PatientAccessDecision, PatientAccessFacts) {
         guard let facts = try await PatientRepository.accessFacts(patientId: patientId, on: tx) else { throw AppError.notFound }
         var requester = PatientRequester(roles: user.roles, unitId: user.unitId)
         var decision = decide(mode, requester, facts)
         if case .denied(canBreakTheGlass: true) = decision, let session = context.session,
-           try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx) {
+            try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx)
+        {
             requester.brokeTheGlass = true
             decision = decide(mode, requester, facts)
         }

@@ -9,8 +9,10 @@ import Prometheus
 import ServiceLifecycle
 
 /// The one composition root: the server, the tests and the CLI all start Lindring here.
-public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
-                             metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) async throws -> some ApplicationProtocol {
+public func buildApplication(
+    _ config: AppConfig, logger: Logger? = nil,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "lindring")
     logger.logLevel = config.logLevel
     let persistence = try await openPersistence(config, logger: logger)
@@ -22,16 +24,19 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil,
         throw error
     }
     let hasher = PasswordHasher(cost: config.bcryptCost)
-    var services = AppServices(config: config, persistence: persistence, hasher: hasher, logger: logger, assets: try Assets.load(),
-                               metrics: metrics, decoyHash: try await hasher.hash(SecureToken.make()))
+    var services = AppServices(
+        config: config, persistence: persistence, hasher: hasher, logger: logger, assets: try Assets.load(),
+        metrics: metrics, decoyHash: try await hasher.hash(SecureToken.make()))
     services.loginFormSigner = LoginFormSigner(secret: loginFormSecret)
     let router = try buildRouter(services)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
-        services: [PersistenceService(persistence: persistence, hasher: hasher),
-                   SessionCleanupService(persistence: persistence, timeouts: config.sessionTimeouts, logger: logger),
-                   services.advisoryEvents],
+        services: [
+            PersistenceService(persistence: persistence, hasher: hasher),
+            SessionCleanupService(persistence: persistence, timeouts: config.sessionTimeouts, logger: logger),
+            services.advisoryEvents,
+        ],
         logger: logger
     )
 }

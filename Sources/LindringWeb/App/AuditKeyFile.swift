@@ -37,9 +37,10 @@ public func openPersistence(_ config: AppConfig, logger: Logger) async throws ->
     let (key, created) = try config.loadAuditKey()
     let persistence: Persistence
     do {
-        persistence = try await Persistence.open(location: config.database, auditKey: key, logger: logger,
-                                                 connectionsPerEventLoop: config.databaseConnectionsPerEventLoop, maxWriteGroup: config.maxWriteGroup,
-                                                 writerJobs: config.writerJobs)
+        persistence = try await Persistence.open(
+            location: config.database, auditKey: key, logger: logger,
+            connectionsPerEventLoop: config.databaseConnectionsPerEventLoop, maxWriteGroup: config.maxWriteGroup,
+            writerJobs: config.writerJobs)
     } catch {
         if let created { try? FileManager.default.removeItem(atPath: created) }
         throw error
@@ -49,13 +50,16 @@ public func openPersistence(_ config: AppConfig, logger: Logger) async throws ->
         if let created {
             if try await persistence.readEach { try await AuditLog.isSealed(on: $0) } {
                 try? FileManager.default.removeItem(atPath: created)
-                throw AppConfig.Invalid(description: "AUDIT_KEY_FILE \(created) did not exist, but the audit log is sealed with a key: "
-                                            + "restore that key's file (a new key cannot verify the log)")
+                throw AppConfig.Invalid(
+                    description: "AUDIT_KEY_FILE \(created) did not exist, but the audit log is sealed with a key: "
+                        + "restore that key's file (a new key cannot verify the log)")
             }
             logger.notice("created the audit log's key; keep it apart from the database and its backups", metadata: ["path": .string(created)])
         }
         let sealed = try await persistence.sealUnsealedAuditEntries()
-        if sealed > 0 { logger.notice("sealed the audit entries written before the log had a key", metadata: ["entries": .stringConvertible(sealed)]) }
+        if sealed > 0 {
+            logger.notice("sealed the audit entries written before the log had a key", metadata: ["entries": .stringConvertible(sealed)])
+        }
         return persistence
     } catch {
         await persistence.shutdown()

@@ -44,7 +44,8 @@ extension Catalog {
         "audit.details": "Detaljer",
         "audit.noPatient": "Ingen patient har det CPR-nummer eller navn.",
         "audit.patientFound": "Loggen for",
-        "audit.patientsFound": "Loggen er vist for de {n} patienter, der passer på søgningen. Vælg en patient for kun at se hendes eller hans hændelser:",
+        "audit.patientsFound":
+            "Loggen er vist for de {n} patienter, der passer på søgningen. Vælg en patient for kun at se hendes eller hans hændelser:",
         "auditAction.apiToken.issue": "Udstedte en API-nøgle",
         "auditAction.apiToken.revoke": "Tilbagekaldte en API-nøgle",
         "auditAction.assessment.create": "Registrerede en screening",
@@ -144,7 +145,8 @@ extension Catalog {
         "home.roles": "Du er logget ind som: {roles}.",
         "home.title": "Forside",
         "home.advisory.title": "Rådgivningslinjen",
-        "home.advisory.text": "Tavlen viser vagten, dagens kontakter, åbne opfølgninger og røde screeninger uden for dagtid. Tryk N for en ny kontakt.",
+        "home.advisory.text":
+            "Tavlen viser vagten, dagens kontakter, åbne opfølgninger og røde screeninger uden for dagtid. Tryk N for en ny kontakt.",
         "home.advisory.link": "Åbn tavlen",
         "home.inbox.title": "Jeres indbakke",
         "home.inbox.none": "Intet nyt: ingen ulæste ændringer i planer og ingen åbne opfølgninger til jeres enhed.",
@@ -158,11 +160,14 @@ extension Catalog {
         "home.patients.text": "Find en patient på navn, CPR-nummer eller fødselsdato og navn, og se den fælles plan.",
         "home.patients.link": "Find en patient",
         "home.socialWork.title": "Socialrådgivning i PABU",
-        "home.socialWork.text": "Familiesager, ansøgninger med frister og netværksmøder kommer i en senere version af Lindring. Indtil da føres de, hvor de føres i dag; du kan allerede slå enheder og kommuner op i enhedsregistret.",
+        "home.socialWork.text":
+            "Familiesager, ansøgninger med frister og netværksmøder kommer i en senere version af Lindring. Indtil da føres de, hvor de føres i dag; du kan allerede slå enheder og kommuner op i enhedsregistret.",
         "home.training.title": "Kompetenceudvikling",
-        "home.training.text": "Kurser, e-læring og overblik over dækning pr. enhed kommer i en senere version af Lindring. Du kan allerede slå enheder op i enhedsregistret.",
+        "home.training.text":
+            "Kurser, e-læring og overblik over dækning pr. enhed kommer i en senere version af Lindring. Du kan allerede slå enheder op i enhedsregistret.",
         "home.budget.title": "Økonomi",
-        "home.budget.text": "Budgetinitiativer og bevillinger kommer i en senere version af Lindring. Rådgivningslinjens aktivitet kan du allerede følge i statistikken – også som CSV til regneark.",
+        "home.budget.text":
+            "Budgetinitiativer og bevillinger kommer i en senere version af Lindring. Rådgivningslinjens aktivitet kan du allerede følge i statistikken – også som CSV til regneark.",
         "home.budget.link": "Se statistikken",
         "home.audit.title": "Revision",
         "home.audit.text": "Gennemgå nødadgange og søg i adgangsloggen efter patient, bruger eller periode.",
@@ -172,11 +177,14 @@ extension Catalog {
         "home.units.link": "Åbn enhedsregistret",
         "layout.footer": "Lindring – palliativ indsats i Region Hovedstaden",
         "layout.logout": "Log ud",
-        "layout.session.absoluteWarning": "Du bliver logget ud om {time}, fordi du har været logget ind i den længste tid, der er tilladt. Gem nu. Det du har skrevet, gemmes i denne fane og sættes ind igen, når du logger ind.",
+        "layout.session.absoluteWarning":
+            "Du bliver logget ud om {time}, fordi du har været logget ind i den længste tid, der er tilladt. Gem nu. Det du har skrevet, gemmes i denne fane og sættes ind igen, når du logger ind.",
         "layout.session.continue": "Fortsæt arbejdet",
         "layout.session.dismiss": "Luk",
-        "layout.session.ended": "Du er blevet logget ud, og intet er gemt endnu. Det du har skrevet, er gemt i denne fane: log ind igen, så bliver det sat ind i formularen.",
-        "layout.session.idleWarning": "Du bliver logget ud om {time}, fordi der ikke er sket noget på siden. Vælg »Fortsæt arbejdet« for at forblive logget ind.",
+        "layout.session.ended":
+            "Du er blevet logget ud, og intet er gemt endnu. Det du har skrevet, er gemt i denne fane: log ind igen, så bliver det sat ind i formularen.",
+        "layout.session.idleWarning":
+            "Du bliver logget ud om {time}, fordi der ikke er sket noget på siden. Vælg »Fortsæt arbejdet« for at forblive logget ind.",
         "layout.session.minutes": "{minutes} min.",
         "layout.session.restored": "Det du skrev, før du blev logget ud, er sat ind i formularen igen. Kontrollér det, og gem.",
         "layout.session.seconds": "{seconds} sek.",
@@ -310,7 +318,8 @@ extension Catalog {
         "duration.days": "{d} døgn",
         "breakGlass.action": "Bryd glasset (nødadgang)",
         "breakGlass.active": "Du har adgang via nødadgang (bryd glasset). Adgangen er logget og bliver gennemgået.",
-        "breakGlass.explained": "Du er ikke i patientens behandlerteam. Adgang uden for det aktuelle behandlingsforløb kræver en væsentlig grund (sundhedslovens § 42 a). Din begrundelse og dine opslag logges og gennemgås af revisionen.",
+        "breakGlass.explained":
+            "Du er ikke i patientens behandlerteam. Adgang uden for det aktuelle behandlingsforløb kræver en væsentlig grund (sundhedslovens § 42 a). Din begrundelse og dine opslag logges og gennemgås af revisionen.",
         "breakGlass.none": "Ingen nødadgange er registreret.",
         "breakGlass.reason": "Begrundelse",
         "breakGlass.review": "Nødadgange til gennemgang",
@@ -351,7 +360,8 @@ extension Catalog {
         "auditPurpose.worklist": "Mine patienter",
         "nav.myPatients": "Mine patienter",
         "worklist.title": "Mine patienter",
-        "worklist.lead": "Patienter, som {unit} har registreret eller er med i behandlerteamet for. Øverst dem med åbne opfølgninger, røde screeninger de seneste 14 dage og planændringer de seneste 7 dage.",
+        "worklist.lead":
+            "Patienter, som {unit} har registreret eller er med i behandlerteamet for. Øverst dem med åbne opfølgninger, røde screeninger de seneste 14 dage og planændringer de seneste 7 dage.",
         "worklist.attention": "Kræver opmærksomhed ({count})",
         "worklist.attention.none": "Ingen patienter med åbne opfølgninger, røde screeninger eller nye planændringer lige nu.",
         "worklist.all": "Alle jeres patienter",
@@ -377,13 +387,16 @@ extension Catalog {
         "criticalTopic.keyWorker": "nøgleperson",
         "inbox.version": "Plan version {version} af {author}, {time}",
         "patient.duplicate.open": "Patienten er allerede oprettet – åbn patientens side",
-        "patient.duplicate.restricted": "Dette CPR-nummer kan ikke oprettes igen. Behandler I patienten, så bed den registrerende enhed om at sætte jeres enhed på behandlerteamet.",
+        "patient.duplicate.restricted":
+            "Dette CPR-nummer kan ikke oprettes igen. Behandler I patienten, så bed den registrerende enhed om at sætte jeres enhed på behandlerteamet.",
         "patient.duplicate.breakGlass": "Akut behov for oplysningerne? Bryd forseglingen (begrundelsen logges og gennemgås)",
         "contact.patientWithheld": "Patient skjult – samtykket til deling er trukket tilbage",
         "contact.breakGlass": "Bryd forseglingen for at se patienten",
         "inbox.removedFromTeam": "Jeres enhed er taget ud af behandlerteamet i plan version {version} af {author}, {time}",
-        "inbox.withheld.changed": "En plan, jeres enhed har været med i, er ændret ({time}). I har ikke længere adgang til patienten – spørg den registrerende enhed: {unit}.",
-        "inbox.withheld.removed": "Jeres enhed er taget ud af behandlerteamet for en patient ({time}). Spørg den registrerende enhed, hvis I har brug for at vide mere: {unit}.",
+        "inbox.withheld.changed":
+            "En plan, jeres enhed har været med i, er ændret ({time}). I har ikke længere adgang til patienten – spørg den registrerende enhed: {unit}.",
+        "inbox.withheld.removed":
+            "Jeres enhed er taget ud af behandlerteamet for en patient ({time}). Spørg den registrerende enhed, hvis I har brug for at vide mere: {unit}.",
         "indication.anxietyRestlessness": "Angst/uro",
         "indication.deathRattle": "Dødsrallen",
         "indication.dyspnoea": "Åndenød",
@@ -422,7 +435,8 @@ extension Catalog {
         "patient.registeredBy": "Registreret af",
         "patient.relatives": "Pårørende",
         "patients.accessDenied": "Ingen adgang til patienten",
-        "patients.accessDeniedExplained": "Du er ikke i patientens behandlerteam, eller patienten har ikke givet samtykke til deling på tværs af sektorer. Forsøget er logget.",
+        "patients.accessDeniedExplained":
+            "Du er ikke i patientens behandlerteam, eller patienten har ikke givet samtykke til deling på tværs af sektorer. Forsøget er logget.",
         "patients.new": "Ny patient",
         "patients.noResults": "Ingen patienter, du har adgang til, matcher søgningen.",
         "patients.restrictedMatch": "Der findes en patient med dette CPR-nummer, men du er ikke i behandlerteamet.",
@@ -580,7 +594,8 @@ extension Catalog {
         "contact.title": "Kontakt",
         "contact.list": "Kontakter",
         "contact.save": "Gem kontakt",
-        "contact.keyboardHint": "Udfyld med tastaturet: Tab flytter mellem felterne, Enter i et felt søger patienten, Ctrl+Enter gemmer. Starttidspunktet blev sat, da formularen åbnede.",
+        "contact.keyboardHint":
+            "Udfyld med tastaturet: Tab flytter mellem felterne, Enter i et felt søger patienten, Ctrl+Enter gemmer. Starttidspunktet blev sat, da formularen åbnede.",
         "contact.endedAtHint": "Tomt: sættes, når du gemmer.",
         "contact.section.call": "Opkaldet",
         "contact.section.patient": "Patient",
@@ -618,14 +633,16 @@ extension Catalog {
         "contact.findPatient": "Søg patient",
         "contact.results": "Fundne patienter – vælg én",
         "contact.noPatientFound": "Ingen patient fundet, som du har adgang til.",
-        "contact.restrictedMatch": "Der findes en patient med dette CPR-nummer, men du har ikke adgang: patienten har ikke givet samtykke til deling (eller er ikke blevet spurgt), og du er ikke i behandlerteamet. Haster det, kan du bryde glasset med en begrundelse – bagefter kommer du tilbage til denne kontakt med patienten valgt.",
+        "contact.restrictedMatch":
+            "Der findes en patient med dette CPR-nummer, men du har ikke adgang: patienten har ikke givet samtykke til deling (eller er ikke blevet spurgt), og du er ikke i behandlerteamet. Haster det, kan du bryde glasset med en begrundelse – bagefter kommer du tilbage til denne kontakt med patienten valgt.",
         "contact.noSBAR": "Ingen SBAR skrevet.",
         "contact.linkGrantedPatient": "Knyt patienten til kontakten",
         "contact.noPatientHint": "Ingen patient valgt: kontakten gemmes som generelt eller anonymt spørgsmål.",
         "contact.openPlan": "Åbn hele planen",
         "contact.removePatient": "Fjern patient",
         "contact.noPlan": "Patienten har endnu ingen palliativ plan.",
-        "contact.patientRestricted": "Patienten har ikke givet samtykke til deling: du kan ikke se planen, og kontakten kan ikke knyttes til patienten, medmindre du bryder glasset. Ellers fjern patienten, og beskriv henvendelsen uden navn.",
+        "contact.patientRestricted":
+            "Patienten har ikke givet samtykke til deling: du kan ikke se planen, og kontakten kan ikke knyttes til patienten, medmindre du bryder glasset. Ellers fjern patienten, og beskriv henvendelsen uden navn.",
         "contact.followUpHint": "Udfyld teksten, hvis nogen skal følge op. Tom enhed: nøglepersonens enhed fra planen.",
         "contact.keyWorkerUnitDefault": "Nøglepersonens enhed (standard)",
         "contact.dueHint": "Tomt: akut 1 time, haster ved vagtens slutning, rutine næste hverdag kl. 10.",
@@ -788,7 +805,8 @@ extension Catalog {
         "triage.routine.guidance": "Næste hverdag – dagteamet følger op.",
         "triage.information.guidance": "Kun information – ingen opfølgning.",
         "plan.viaContact": "via rådgivningslinjen",
-        "plan.fromContact": "Ændringen foreslås fra en kontakt til rådgivningslinjen og gemmes som en ny version af planen, med kontakten tilknyttet.",
+        "plan.fromContact":
+            "Ændringen foreslås fra en kontakt til rådgivningslinjen og gemmes som en ny version af planen, med kontakten tilknyttet.",
         "validation.noAccess": "du har ikke adgang til patienten (intet samtykke til deling): fjern patienten for at gemme kontakten",
         "followUps.truncated": "Kun de første {count} vises.",
         "rota.nightBefore": "Natten til {weekday} {date}",
@@ -811,7 +829,8 @@ extension Catalog {
         "screening.form.new": "Udfyld ny screening",
         "screening.form.enter": "Udfyld et skema nu",
         "screening.form.instruments": "Skemaer",
-        "screening.form.intro": "Spørgsmålene er de samme som i patientens eget skema. Svarene scores og gemmes som alle andre screeninger, og et rødt resultat går til nøglepersonens indbakke.",
+        "screening.form.intro":
+            "Spørgsmålene er de samme som i patientens eget skema. Svarene scores og gemmes som alle andre screeninger, og et rødt resultat går til nøglepersonens indbakke.",
         "screening.form.keys": "Med tastaturet: Tab går til næste spørgsmål, et tal eller piletasterne vælger svaret, og Enter gemmer.",
         "screening.form.at": "Tidspunkt for besvarelsen",
         "screening.form.atHint": "Sat til nu. Ret det, hvis svarene blev givet tidligere.",
@@ -856,7 +875,8 @@ extension Catalog {
         "selfReport.usedText": "Dette spørgeskema er allerede besvaret. Tak. Kontakt dit behandlerteam, hvis du vil tilføje noget.",
         "advisory.redScreenings": "Røde screeninger uden for dagtid, seneste døgn",
         "thresholds.title": "Grænser for screeningens farver",
-        "thresholds.intro": "Her bestemmer regionen, hvilke svar der tæller som lette, moderate og svære. Et svært svar gør screeningen rød, et moderat gul. Ændringer gælder nye screeninger; gemte resultater beholder deres farve.",
+        "thresholds.intro":
+            "Her bestemmer regionen, hvilke svar der tæller som lette, moderate og svære. Et svært svar gør screeningen rød, et moderat gul. Ændringer gælder nye screeninger; gemte resultater beholder deres farve.",
         "thresholds.instruments": "Skemaer",
         "thresholds.group.items": "Symptomer",
         "thresholds.group.qualityOfLife": "Samlet livskvalitet",
@@ -891,7 +911,8 @@ extension Catalog {
         "selfReport.notice.linkNotRevoked": "Linket virkede ikke længere i forvejen: det er besvaret, udløbet eller allerede tilbagekaldt.",
         "selfReport.sentToTeam": "Dine svar er sendt til dit behandlerteam.",
         "selfReport.callNow.title": "Ring til os nu",
-        "selfReport.callNow.text": "Du har svaret, at noget er meget svært for dig lige nu. Vent ikke på, at vi ringer til dig. Ring selv nu, så vi kan hjælpe dig.",
+        "selfReport.callNow.text":
+            "Du har svaret, at noget er meget svært for dig lige nu. Vent ikke på, at vi ringer til dig. Ring selv nu, så vi kan hjælpe dig.",
         "selfReport.callNow.first": "Ring først til",
         "selfReport.callNow.also": "Du kan også ringe til",
         "selfReport.callNow.call": "Ring {number}",
@@ -908,7 +929,8 @@ extension Catalog {
         "chart.point": "{date} kl. {time}: {value}",
         "chart.summary": "{label}: {count} målinger fra {first} til {last}. Seneste: {value}. Tallene står i tabellen under graferne.",
         "chart.summaryOne": "{label}: én måling, {first}: {value}. Tallet står i tabellen under graferne.",
-        "chart.bandsHint": "Baggrunden viser, hvornår et svar er let, moderat eller svært efter de grænser, der gælder for skemaet nu. Prikkens farve viser, hvordan svaret blev vurderet, da det blev givet.",
+        "chart.bandsHint":
+            "Baggrunden viser, hvornår et svar er let, moderat eller svært efter de grænser, der gælder for skemaet nu. Prikkens farve viser, hvordan svaret blev vurderet, da det blev givet.",
         "chart.noAnswers": "Ikke besvaret endnu.",
         "month.short.1": "jan.",
         "month.short.2": "feb.",
@@ -925,7 +947,8 @@ extension Catalog {
         "screening.itemTrends": "Enkelte spørgsmål",
         "spict.title": "SPICT-DK – tidlig opsporing",
         "spict.new": "Ny SPICT-DK",
-        "spict.intro": "SPICT-DK hjælper med at finde patienter, der kan have gavn af palliativ indsats. Sæt kryds ved det, der passer, og tag stilling. Der er ingen score: konklusionen er din.",
+        "spict.intro":
+            "SPICT-DK hjælper med at finde patienter, der kan have gavn af palliativ indsats. Sæt kryds ved det, der passer, og tag stilling. Der er ingen score: konklusionen er din.",
         "spict.general": "Generelle indikatorer",
         "spict.clinical": "Kliniske indikatorer",
         "spict.clinicalHint": "Åbn de sygdomsgrupper, patienten har, og sæt kryds.",
@@ -968,7 +991,8 @@ extension Catalog {
         "spict.indicator.neuroSpeechSwallowing": "Taleproblemer med tiltagende kommunikationsbesvær og/eller synkebesvær",
         "spict.indicator.neuroAspiration": "Gentagen aspirationspneumoni; åndenød eller respirationssvigt",
         "spict.indicator.neuroStrokeParalysis": "Vedvarende lammelse efter apopleksi med betydeligt funktionstab",
-        "spict.indicator.heartFailureSymptoms": "Hjertesvigt eller udbredt, ubehandlelig iskæmisk hjertesygdom med åndenød eller brystsmerter i hvile eller ved let anstrengelse",
+        "spict.indicator.heartFailureSymptoms":
+            "Hjertesvigt eller udbredt, ubehandlelig iskæmisk hjertesygdom med åndenød eller brystsmerter i hvile eller ved let anstrengelse",
         "spict.indicator.heartVascularDisease": "Svær, inoperabel perifer karsygdom",
         "spict.indicator.lungBreathless": "Svær kronisk lungesygdom med åndenød i hvile eller ved let anstrengelse mellem exacerbationer",
         "spict.indicator.lungOxygen": "Vedvarende hypoksi med behov for langvarig iltbehandling",
@@ -976,10 +1000,12 @@ extension Catalog {
         "spict.indicator.kidneyStage45": "Kronisk nyresygdom stadie 4 eller 5 (eGFR < 30) med forværring",
         "spict.indicator.kidneyComplicating": "Nyresvigt, der komplicerer andre livstruende tilstande eller behandlinger",
         "spict.indicator.kidneyDialysisStop": "Dialyse stoppes eller påbegyndes ikke",
-        "spict.indicator.liverCirrhosisComplications": "Cirrose med en eller flere komplikationer det seneste år (ascites, encephalopati, hepatorenalt syndrom, peritonitis, varicerblødninger)",
+        "spict.indicator.liverCirrhosisComplications":
+            "Cirrose med en eller flere komplikationer det seneste år (ascites, encephalopati, hepatorenalt syndrom, peritonitis, varicerblødninger)",
         "spict.indicator.liverNoTransplant": "Levertransplantation er ikke mulig",
         "spict.indicator.otherIrreversible": "Forværring og risiko for at dø af andre tilstande eller komplikationer, der ikke kan vendes",
-        "screening.overview.intro": "Hvor mange patienter er screenet med SPICT-DK, hvor mange havde palliative behov, og hvor mange af dem har en fælles plan – kræft og anden sygdom hver for sig, så det ses, om adgangen er lige uanset diagnose.",
+        "screening.overview.intro":
+            "Hvor mange patienter er screenet med SPICT-DK, hvor mange havde palliative behov, og hvor mange af dem har en fælles plan – kræft og anden sygdom hver for sig, så det ses, om adgangen er lige uanset diagnose.",
         "screening.overview.by": "Opdelt efter",
         "screening.overview.by.department": "Afdeling / enhed",
         "screening.overview.by.hospital": "Hospital",

@@ -144,7 +144,8 @@ extension Catalog {
         "home.roles": "You are signed in as: {roles}.",
         "home.title": "Home",
         "home.advisory.title": "The advisory line",
-        "home.advisory.text": "The board shows the shift, today's contacts, open follow-ups and red screenings out of hours. Press N for a new contact.",
+        "home.advisory.text":
+            "The board shows the shift, today's contacts, open follow-ups and red screenings out of hours. Press N for a new contact.",
         "home.advisory.link": "Open the board",
         "home.inbox.title": "Your unit's inbox",
         "home.inbox.none": "Nothing new: no unread plan changes and no open follow-ups for your unit.",
@@ -158,11 +159,14 @@ extension Catalog {
         "home.patients.text": "Find a patient by name, CPR number or birth date and name, and see the shared plan.",
         "home.patients.link": "Find a patient",
         "home.socialWork.title": "PABU social work",
-        "home.socialWork.text": "Family cases, applications with deadlines and network meetings come in a later version of Lindring. Until then they are kept where they are kept today; you can already look up units and municipalities in the unit register.",
+        "home.socialWork.text":
+            "Family cases, applications with deadlines and network meetings come in a later version of Lindring. Until then they are kept where they are kept today; you can already look up units and municipalities in the unit register.",
         "home.training.title": "Competence development",
-        "home.training.text": "Courses, e-learning and coverage by unit come in a later version of Lindring. You can already look up units in the unit register.",
+        "home.training.text":
+            "Courses, e-learning and coverage by unit come in a later version of Lindring. You can already look up units in the unit register.",
         "home.budget.title": "Finance",
-        "home.budget.text": "Budget initiatives and allocations come in a later version of Lindring. You can already follow the advisory line's activity in its statistics – also as CSV for spreadsheets.",
+        "home.budget.text":
+            "Budget initiatives and allocations come in a later version of Lindring. You can already follow the advisory line's activity in its statistics – also as CSV for spreadsheets.",
         "home.budget.link": "See the statistics",
         "home.audit.title": "Audit",
         "home.audit.text": "Review break-the-glass events and search the access log by patient, user or period.",
@@ -172,11 +176,14 @@ extension Catalog {
         "home.units.link": "Open the unit register",
         "layout.footer": "Lindring – palliative care in the Capital Region of Denmark",
         "layout.logout": "Sign out",
-        "layout.session.absoluteWarning": "You will be signed out in {time} because you have been signed in for the longest time allowed. Save now. What you have typed is kept in this tab and put back when you sign in again.",
+        "layout.session.absoluteWarning":
+            "You will be signed out in {time} because you have been signed in for the longest time allowed. Save now. What you have typed is kept in this tab and put back when you sign in again.",
         "layout.session.continue": "Keep working",
         "layout.session.dismiss": "Close",
-        "layout.session.ended": "You have been signed out, and nothing has been saved yet. What you typed is kept in this tab: sign in again and it will be put back into the form.",
-        "layout.session.idleWarning": "You will be signed out in {time} because nothing has happened on this page. Choose “Keep working” to stay signed in.",
+        "layout.session.ended":
+            "You have been signed out, and nothing has been saved yet. What you typed is kept in this tab: sign in again and it will be put back into the form.",
+        "layout.session.idleWarning":
+            "You will be signed out in {time} because nothing has happened on this page. Choose “Keep working” to stay signed in.",
         "layout.session.minutes": "{minutes} min",
         "layout.session.restored": "What you typed before you were signed out has been put back into the form. Check it and save.",
         "layout.session.seconds": "{seconds} s",
@@ -310,7 +317,8 @@ extension Catalog {
         "duration.days": "{d} days",
         "breakGlass.action": "Break the glass (emergency access)",
         "breakGlass.active": "You have emergency (break-the-glass) access. It is logged and will be reviewed.",
-        "breakGlass.explained": "You are not on the patient's care team. Access outside current treatment needs a weighty reason (Danish Health Act § 42 a). Your reason and look-ups are logged and reviewed by the auditors.",
+        "breakGlass.explained":
+            "You are not on the patient's care team. Access outside current treatment needs a weighty reason (Danish Health Act § 42 a). Your reason and look-ups are logged and reviewed by the auditors.",
         "breakGlass.none": "No emergency accesses recorded.",
         "breakGlass.reason": "Reason",
         "breakGlass.review": "Emergency accesses for review",
@@ -351,7 +359,8 @@ extension Catalog {
         "auditPurpose.worklist": "My patients",
         "nav.myPatients": "My patients",
         "worklist.title": "My patients",
-        "worklist.lead": "Patients that {unit} registered or is on the care team of. At the top: open follow-ups, red screenings in the last 14 days and plan changes in the last 7 days.",
+        "worklist.lead":
+            "Patients that {unit} registered or is on the care team of. At the top: open follow-ups, red screenings in the last 14 days and plan changes in the last 7 days.",
         "worklist.attention": "Needs attention ({count})",
         "worklist.attention.none": "No patients with open follow-ups, red screenings or new plan changes right now.",
         "worklist.all": "All your patients",
@@ -377,13 +386,16 @@ extension Catalog {
         "criticalTopic.keyWorker": "key worker",
         "inbox.version": "Plan version {version} by {author}, {time}",
         "patient.duplicate.open": "The patient is already registered – open the patient's page",
-        "patient.duplicate.restricted": "This CPR number cannot be registered again. If you treat the patient, ask the registering unit to add your unit to the care team.",
+        "patient.duplicate.restricted":
+            "This CPR number cannot be registered again. If you treat the patient, ask the registering unit to add your unit to the care team.",
         "patient.duplicate.breakGlass": "Urgent need for the information? Break the glass (the reason is logged and reviewed)",
         "contact.patientWithheld": "Patient hidden – consent to sharing was withdrawn",
         "contact.breakGlass": "Break the glass to see the patient",
         "inbox.removedFromTeam": "Your unit was taken off the care team in plan version {version} by {author}, {time}",
-        "inbox.withheld.changed": "A plan your unit was on has changed ({time}). You no longer have access to the patient – ask the registering unit: {unit}.",
-        "inbox.withheld.removed": "Your unit was taken off a patient's care team ({time}). Ask the registering unit if you need to know more: {unit}.",
+        "inbox.withheld.changed":
+            "A plan your unit was on has changed ({time}). You no longer have access to the patient – ask the registering unit: {unit}.",
+        "inbox.withheld.removed":
+            "Your unit was taken off a patient's care team ({time}). Ask the registering unit if you need to know more: {unit}.",
         "indication.anxietyRestlessness": "Anxiety/restlessness",
         "indication.deathRattle": "Death rattle",
         "indication.dyspnoea": "Dyspnoea",
@@ -422,7 +434,8 @@ extension Catalog {
         "patient.registeredBy": "Registered by",
         "patient.relatives": "Relatives",
         "patients.accessDenied": "No access to this patient",
-        "patients.accessDeniedExplained": "You are not on the patient's care team, or the patient has not consented to cross-sector sharing. The attempt has been logged.",
+        "patients.accessDeniedExplained":
+            "You are not on the patient's care team, or the patient has not consented to cross-sector sharing. The attempt has been logged.",
         "patients.new": "New patient",
         "patients.noResults": "No patients you may see match the search.",
         "patients.restrictedMatch": "A patient with this CPR number exists, but you are not on the care team.",
@@ -580,7 +593,8 @@ extension Catalog {
         "contact.title": "Contact",
         "contact.list": "Contacts",
         "contact.save": "Save contact",
-        "contact.keyboardHint": "Use the keyboard: Tab moves between fields, Enter in a field looks up the patient, Ctrl+Enter saves. The start time was set when the form opened.",
+        "contact.keyboardHint":
+            "Use the keyboard: Tab moves between fields, Enter in a field looks up the patient, Ctrl+Enter saves. The start time was set when the form opened.",
         "contact.endedAtHint": "Empty: set when you save.",
         "contact.section.call": "The call",
         "contact.section.patient": "Patient",
@@ -618,14 +632,16 @@ extension Catalog {
         "contact.findPatient": "Find patient",
         "contact.results": "Patients found – choose one",
         "contact.noPatientFound": "No patient found that you have access to.",
-        "contact.restrictedMatch": "A patient with this CPR number exists, but you have no access: the patient has not consented to sharing (or has not been asked), and you are not on the care team. If it is urgent, you can break the glass with a reason – afterwards you come back to this contact with the patient chosen.",
+        "contact.restrictedMatch":
+            "A patient with this CPR number exists, but you have no access: the patient has not consented to sharing (or has not been asked), and you are not on the care team. If it is urgent, you can break the glass with a reason – afterwards you come back to this contact with the patient chosen.",
         "contact.noSBAR": "No SBAR written.",
         "contact.linkGrantedPatient": "Link the patient to the contact",
         "contact.noPatientHint": "No patient chosen: the contact is saved as a general or anonymous question.",
         "contact.openPlan": "Open the whole plan",
         "contact.removePatient": "Remove patient",
         "contact.noPlan": "The patient has no palliative plan yet.",
-        "contact.patientRestricted": "The patient has not consented to sharing: you cannot see the plan, and the contact cannot be linked to the patient unless you break the glass. Otherwise remove the patient and describe the call without the name.",
+        "contact.patientRestricted":
+            "The patient has not consented to sharing: you cannot see the plan, and the contact cannot be linked to the patient unless you break the glass. Otherwise remove the patient and describe the call without the name.",
         "contact.followUpHint": "Fill in the text if someone must follow up. Empty unit: the key worker's unit from the plan.",
         "contact.keyWorkerUnitDefault": "The key worker's unit (default)",
         "contact.dueHint": "Empty: acute 1 hour, urgent end of shift, routine next working day 10:00.",
@@ -811,7 +827,8 @@ extension Catalog {
         "screening.form.new": "Enter a new screening",
         "screening.form.enter": "Enter a questionnaire now",
         "screening.form.instruments": "Questionnaires",
-        "screening.form.intro": "The questions are those of the patient's own questionnaire. The answers are scored and stored like every other screening, and a red result goes to the key worker's inbox.",
+        "screening.form.intro":
+            "The questions are those of the patient's own questionnaire. The answers are scored and stored like every other screening, and a red result goes to the key worker's inbox.",
         "screening.form.keys": "With the keyboard: Tab moves to the next question, a digit or the arrow keys choose the answer, and Enter saves.",
         "screening.form.at": "Time answered",
         "screening.form.atHint": "Set to now. Change it if the answers were given earlier.",
@@ -856,7 +873,8 @@ extension Catalog {
         "selfReport.usedText": "This questionnaire has already been answered. Thank you. Contact your care team if you want to add something.",
         "advisory.redScreenings": "Red screenings outside working hours, last 24 hours",
         "thresholds.title": "Screening colour thresholds",
-        "thresholds.intro": "Here the region decides which answers count as mild, moderate and severe. A severe answer turns the screening red, a moderate one amber. Changes apply to new screenings; stored results keep their colour.",
+        "thresholds.intro":
+            "Here the region decides which answers count as mild, moderate and severe. A severe answer turns the screening red, a moderate one amber. Changes apply to new screenings; stored results keep their colour.",
         "thresholds.instruments": "Instruments",
         "thresholds.group.items": "Symptoms",
         "thresholds.group.qualityOfLife": "Overall quality of life",
@@ -891,7 +909,8 @@ extension Catalog {
         "selfReport.notice.linkNotRevoked": "The link no longer worked anyway: it was answered, has expired or was revoked already.",
         "selfReport.sentToTeam": "Your answers have been sent to your care team.",
         "selfReport.callNow.title": "Call us now",
-        "selfReport.callNow.text": "You answered that something is very hard for you right now. Do not wait for us to call you. Call now, so that we can help you.",
+        "selfReport.callNow.text":
+            "You answered that something is very hard for you right now. Do not wait for us to call you. Call now, so that we can help you.",
         "selfReport.callNow.first": "Call first",
         "selfReport.callNow.also": "You can also call",
         "selfReport.callNow.call": "Call {number}",
@@ -908,7 +927,8 @@ extension Catalog {
         "chart.point": "{date}, {time}: {value}",
         "chart.summary": "{label}: {count} results from {first} to {last}. Latest: {value}. The numbers are in the table below the charts.",
         "chart.summaryOne": "{label}: one result, {first}: {value}. The number is in the table below the charts.",
-        "chart.bandsHint": "The shading shows when an answer is mild, moderate or severe by the limits that apply to the questionnaire now. A dot's colour shows how the answer was judged when it was given.",
+        "chart.bandsHint":
+            "The shading shows when an answer is mild, moderate or severe by the limits that apply to the questionnaire now. A dot's colour shows how the answer was judged when it was given.",
         "chart.noAnswers": "Not answered yet.",
         "month.short.1": "Jan",
         "month.short.2": "Feb",
@@ -925,7 +945,8 @@ extension Catalog {
         "screening.itemTrends": "Single items",
         "spict.title": "SPICT-DK – early identification",
         "spict.new": "New SPICT-DK",
-        "spict.intro": "SPICT-DK helps find patients who could benefit from palliative care. Tick what applies and decide. There is no score: the conclusion is yours.",
+        "spict.intro":
+            "SPICT-DK helps find patients who could benefit from palliative care. Tick what applies and decide. There is no score: the conclusion is yours.",
         "spict.general": "General indicators",
         "spict.clinical": "Clinical indicators",
         "spict.clinicalHint": "Open the condition groups the patient has and tick.",
@@ -968,7 +989,8 @@ extension Catalog {
         "spict.indicator.neuroSpeechSwallowing": "Speech problems with increasing difficulty communicating and/or swallowing",
         "spict.indicator.neuroAspiration": "Recurrent aspiration pneumonia; breathless or respiratory failure",
         "spict.indicator.neuroStrokeParalysis": "Persistent paralysis after stroke with significant loss of function",
-        "spict.indicator.heartFailureSymptoms": "Heart failure or extensive, untreatable coronary artery disease, with breathlessness or chest pain at rest or on minimal effort",
+        "spict.indicator.heartFailureSymptoms":
+            "Heart failure or extensive, untreatable coronary artery disease, with breathlessness or chest pain at rest or on minimal effort",
         "spict.indicator.heartVascularDisease": "Severe, inoperable peripheral vascular disease",
         "spict.indicator.lungBreathless": "Severe chronic lung disease with breathlessness at rest or on minimal effort between exacerbations",
         "spict.indicator.lungOxygen": "Persistent hypoxia needing long-term oxygen therapy",
@@ -976,10 +998,12 @@ extension Catalog {
         "spict.indicator.kidneyStage45": "Stage 4 or 5 chronic kidney disease (eGFR < 30) with deteriorating health",
         "spict.indicator.kidneyComplicating": "Kidney failure complicating other life-limiting conditions or treatments",
         "spict.indicator.kidneyDialysisStop": "Stopping or not starting dialysis",
-        "spict.indicator.liverCirrhosisComplications": "Cirrhosis with one or more complications in the past year (ascites, encephalopathy, hepatorenal syndrome, peritonitis, variceal bleeds)",
+        "spict.indicator.liverCirrhosisComplications":
+            "Cirrhosis with one or more complications in the past year (ascites, encephalopathy, hepatorenal syndrome, peritonitis, variceal bleeds)",
         "spict.indicator.liverNoTransplant": "Liver transplant is not possible",
         "spict.indicator.otherIrreversible": "Deteriorating and at risk of dying of other conditions or complications that are not reversible",
-        "screening.overview.intro": "How many patients were screened with SPICT-DK, how many had palliative needs, and how many of those have a shared plan – cancer and other illness apart, to show whether access is equal whatever the diagnosis.",
+        "screening.overview.intro":
+            "How many patients were screened with SPICT-DK, how many had palliative needs, and how many of those have a shared plan – cancer and other illness apart, to show whether access is equal whatever the diagnosis.",
         "screening.overview.by": "Grouped by",
         "screening.overview.by.department": "Department / unit",
         "screening.overview.by.hospital": "Hospital",

@@ -11,11 +11,12 @@ public enum Language: String, CaseIterable, Sendable, Codable {
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = pieces.first?.lowercased() else { return nil }
             let primary = tag.split(separator: "-").first.map(String.init) ?? tag
-            let language: Language? = switch primary {
-            case "da", "nb", "no", "nn": .danish
-            case "en": .english
-            default: nil
-            }
+            let language: Language? =
+                switch primary {
+                case "da", "nb", "no", "nn": .danish
+                case "en": .english
+                default: nil
+                }
             guard let language else { return nil }
             let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
             return q > 0 ? (language, q, index) : nil

@@ -22,7 +22,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let cookie = bearer == nil ? request.cookies[services.config.sessionCookieName]?.value : nil
         if bearer != nil || cookie != nil {
             let timeouts = services.config.sessionTimeouts
-            let identity = try await services.persistence.readEach { try await Self.identify(bearer: bearer, cookie: cookie, timeouts: timeouts, on: $0) }
+            let identity = try await services.persistence.readEach {
+                try await Self.identify(bearer: bearer, cookie: cookie, timeouts: timeouts, on: $0)
+            }
             context.user = identity.user
             context.session = identity.session
             context.unreadInbox = identity.unreadInbox
@@ -64,14 +66,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var identity = Identity()
         if let bearer {
             guard bearer.lowercased().hasPrefix("bearer "),
-                  let match = try await ApiTokenRepository.findWithUser(token: String(bearer.dropFirst(7)), on: db), match.user.active else {
+                let match = try await ApiTokenRepository.findWithUser(token: String(bearer.dropFirst(7)), on: db), match.user.active
+            else {
                 throw AppError.unauthenticated
             }
             identity.user = match.user
             identity.token = (match.tokenId, match.useDue)
             return identity
         }
-        guard let cookie, let (session, user, unreadInbox) = try await SessionRepository.findWithUser(token: cookie, timeouts: timeouts, on: db) else {
+        guard let cookie, let (session, user, unreadInbox) = try await SessionRepository.findWithUser(token: cookie, timeouts: timeouts, on: db)
+        else {
             return identity
         }
         identity.session = session

@@ -17,9 +17,12 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard Self.stateChanging.contains(request.method) else { return try await next(request, context) }
         guard isSameOrigin(request) else {
-            context.logger.warning("cross-origin state-changing request refused", metadata: [
-                "origin": .string(request.headers[.origin] ?? "-"), "fetchSite": .string(request.headers[.secFetchSite] ?? "-"),
-                "authority": .string(request.head.authority ?? "-")])
+            context.logger.warning(
+                "cross-origin state-changing request refused",
+                metadata: [
+                    "origin": .string(request.headers[.origin] ?? "-"), "fetchSite": .string(request.headers[.secFetchSite] ?? "-"),
+                    "authority": .string(request.head.authority ?? "-"),
+                ])
             throw AppError.csrfRejected
         }
         if context.authenticatedByToken { return try await next(request, context) }

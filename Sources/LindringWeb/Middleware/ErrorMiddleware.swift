@@ -20,7 +20,9 @@ struct ErrorMiddleware: RouterMiddleware {
                 return Problem(status: status, detail: detail, errors: extra.fieldErrors, retryAfter: extra.retryAfter).response()
             }
             if status == .unauthorized {
-                return .redirect(to: Routes.login() + "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "/"))
+                return .redirect(
+                    to: Routes.login() + "?next="
+                        + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_"))) ?? "/"))
             }
             let page = PageContext(context, path: request.uri.path)
             if let denied = error as? PatientGate.Denied {
@@ -45,16 +47,23 @@ struct ErrorMiddleware: RouterMiddleware {
             case .unauthenticated: return (.unauthorized, "Authentication required: sign in, or send a valid bearer token.", Extra())
             case .forbidden: return (.forbidden, "Your roles do not permit this.", Extra(messageKey: "error.page.forbidden"))
             case .csrfRejected:
-                return (.forbidden, "The request did not come from Lindring's own pages, or its CSRF token is missing or stale. Reload the page and try again.",
-                        Extra(messageKey: "error.page.csrf"))
+                return (
+                    .forbidden,
+                    "The request did not come from Lindring's own pages, or its CSRF token is missing or stale. Reload the page and try again.",
+                    Extra(messageKey: "error.page.csrf")
+                )
             case .notFound: return (.notFound, "No such resource.", Extra())
             case .badRequest(let message): return (.badRequest, message, Extra(messageKey: "error.page.badRequest"))
             case .conflict(let message): return (.conflict, message, Extra())
-            case .preconditionFailed: return (.preconditionFailed, "The resource has changed since you read it (If-Match does not match its ETag).", Extra())
-            case .preconditionRequired: return (.preconditionRequired, "Send If-Match with the ETag you read, so that concurrent changes are not lost.", Extra())
-            case .tooManyRequests(let seconds): return (.tooManyRequests, "Too many requests; try again in \(seconds) seconds.", Extra(retryAfter: seconds))
+            case .preconditionFailed:
+                return (.preconditionFailed, "The resource has changed since you read it (If-Match does not match its ETag).", Extra())
+            case .preconditionRequired:
+                return (.preconditionRequired, "Send If-Match with the ETag you read, so that concurrent changes are not lost.", Extra())
+            case .tooManyRequests(let seconds):
+                return (.tooManyRequests, "Too many requests; try again in \(seconds) seconds.", Extra(retryAfter: seconds))
             case .validation(let errors): return (.unprocessableContent, "Some fields are invalid.", Extra(fieldErrors: errors))
-            case .unsupportedMediaType: return (.unsupportedMediaType, "Send application/x-www-form-urlencoded (forms) or application/json (API).", Extra())
+            case .unsupportedMediaType:
+                return (.unsupportedMediaType, "Send application/x-www-form-urlencoded (forms) or application/json (API).", Extra())
             }
         case is PatientGate.Denied:
             return (.forbidden, "You are not on this patient's care team, or the patient has not consented to sharing.", Extra())

@@ -16,8 +16,10 @@ struct PatientRefusalAuditMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch AppError.forbidden {
             if context.user != nil, let patientId = Self.patientId(in: request.uri.path) {
-                try await services.persistence.appendAudit(context.auditRecord("patient.access", entityType: "patient", entityId: patientId.uuidString,
-                                                                               patientId: patientId, purpose: "role", outcome: .denied))
+                try await services.persistence.appendAudit(
+                    context.auditRecord(
+                        "patient.access", entityType: "patient", entityId: patientId.uuidString,
+                        patientId: patientId, purpose: "role", outcome: .denied))
             }
             throw AppError.forbidden
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// A route's path, declared once and used both to register the handler and to build links,
 /// so a link cannot point at a path that no handler serves.
@@ -145,8 +146,6 @@ public enum Routes {
         public static let earlyIdentification = RoutePath("/api/v1/screening/early-identification")
     }
 }
-
-import Hummingbird
 
 extension RoutePath {
     var routerPath: RouterPath { RouterPath(pattern) }

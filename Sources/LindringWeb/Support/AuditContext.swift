@@ -5,8 +5,10 @@ import LindringStore
 extension AppContext {
     /// An audit record of what the signed-in user (or `actor`) did in this request, with the
     /// role that permitted it, the client address and the user agent.
-    func auditRecord(_ action: String, as permission: Action? = nil, actor: User? = nil, entityType: String? = nil,
-                     entityId: String? = nil, patientId: UUID? = nil, purpose: String? = nil, outcome: AuditOutcome = .allowed) -> AuditRecord {
+    func auditRecord(
+        _ action: String, as permission: Action? = nil, actor: User? = nil, entityType: String? = nil,
+        entityId: String? = nil, patientId: UUID? = nil, purpose: String? = nil, outcome: AuditOutcome = .allowed
+    ) -> AuditRecord {
         let who = actor ?? user
         return AuditRecord(
             userId: who?.id, username: who?.username,
@@ -23,8 +25,9 @@ extension AppContext {
         var seen = Set<UUID>()
         return patients.compactMap { patient in
             guard seen.insert(patient.id).inserted else { return nil }
-            return auditRecord(action, as: permission, entityType: "patient", entityId: patient.id.uuidString, patientId: patient.id,
-                               purpose: patient.purpose)
+            return auditRecord(
+                action, as: permission, entityType: "patient", entityId: patient.id.uuidString, patientId: patient.id,
+                purpose: patient.purpose)
         }
     }
 
@@ -32,8 +35,11 @@ extension AppContext {
     /// CPR number) and one for each patient the results showed.
     func searchRecords(_ results: [PatientListItem], purpose: String?, outcome: AuditOutcome = .allowed, restricted: UUID? = nil) -> [AuditRecord] {
         let hits = "\(results.count) hits"
-        return [auditRecord("patient.search", as: .readPatientData, entityType: "patient", patientId: restricted,
-                            purpose: purpose.map { "\($0): \(hits)" } ?? hits, outcome: outcome)]
+        return [
+            auditRecord(
+                "patient.search", as: .readPatientData, entityType: "patient", patientId: restricted,
+                purpose: purpose.map { "\($0): \(hits)" } ?? hits, outcome: outcome)
+        ]
             + shownRecords("patient.search", patients: results.map { ($0.id, purpose ?? "search") })
     }
 }

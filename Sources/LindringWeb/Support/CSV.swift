@@ -62,8 +62,12 @@ struct CSVWriter {
 
     /// The file as a download.
     func response(filename: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                        .contentDisposition: "attachment; filename=\"\(filename)\""],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"\(filename)\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

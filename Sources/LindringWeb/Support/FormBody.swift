@@ -60,7 +60,8 @@ enum FormName {
     /// `medications[0].drug` → ("medications", 0, "drug"); nil for a field outside a repeating group.
     static func row(_ field: String) -> (list: String, index: Int, field: String)? {
         guard let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"), open < close,
-              let index = Int(field[field.index(after: open)..<close]), field[field.index(after: close)...].hasPrefix(".") else { return nil }
+            let index = Int(field[field.index(after: open)..<close]), field[field.index(after: close)...].hasPrefix(".")
+        else { return nil }
         return (String(field[..<open]), index, String(field[field.index(close, offsetBy: 2)...]))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// A query string (`request.query`: a GET form's filters, a page's `notice`), parsed leniently:
 /// malformed escapes are kept as typed rather than failing, so odd input is answered with a field
@@ -40,8 +41,6 @@ public struct FormData: Sendable, Equatable {
         lhs.pairs.elementsEqual(rhs.pairs) { $0 == $1 }
     }
 }
-
-import Hummingbird
 
 extension Request {
     /// The query string, decoded as browsers encode GET forms (`+` is a space), which the

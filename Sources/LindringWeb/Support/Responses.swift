@@ -1,12 +1,13 @@
 import Foundation
-import LindringCore
 import Hummingbird
+import LindringCore
 import Plot
 
 extension Response {
     static func html(_ document: HTML, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: document.render())))
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: document.render())))
     }
 
     /// 303 See Other: after a form is handled, the browser fetches the next page with GET.
@@ -46,7 +47,8 @@ enum Timestamps {
         let calendar = DanishCalendar.calendar
         let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
         guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == parts[2] else { return nil }
+            calendar.component(.day, from: date) == parts[2]
+        else { return nil }
         return date
     }
 
@@ -58,6 +60,7 @@ enum Timestamps {
     /// `23.11.2026 14:05:09` in Copenhagen time.
     static func display(_ date: Date) -> String {
         let c = DanishCalendar.components(of: date)
-        return "\(c.day.zeroPadded(2)).\(c.month.zeroPadded(2)).\(c.year.zeroPadded(4)) \(c.hour.zeroPadded(2)):\(c.minute.zeroPadded(2)):\(c.second.zeroPadded(2))"
+        return
+            "\(c.day.zeroPadded(2)).\(c.month.zeroPadded(2)).\(c.year.zeroPadded(4)) \(c.hour.zeroPadded(2)):\(c.minute.zeroPadded(2)):\(c.second.zeroPadded(2))"
     }
 }

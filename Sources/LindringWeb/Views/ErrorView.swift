@@ -6,12 +6,15 @@ enum ErrorView {
         let t = page.t
         let known = [400, 403, 404, 405, 413, 415, 422, 429, 500]
         let key = known.contains(status.code) ? "error.status.\(status.code)" : "error.status.other"
-        return Layout.document(page, title: t(key), main:
-            .main(.id("main"), .class("error-page"), .attribute(named: "data-status", value: String(status.code)),
-                  .attribute(named: "tabindex", value: "-1"),
-                  .h1(.plainText(t(key))),
-                  .p(.class("status-code"), .plainText("\(t("error.statusCode")) \(status.code)")),
-                  .unwrap(messageKey) { .p(.plainText(t($0))) },
-                  .p(.a(.href(page.user == nil ? Routes.login() : Routes.home()), .plainText(t("error.backHome"))))))
+        return Layout.document(
+            page, title: t(key),
+            main:
+                .main(
+                    .id("main"), .class("error-page"), .attribute(named: "data-status", value: String(status.code)),
+                    .attribute(named: "tabindex", value: "-1"),
+                    .h1(.plainText(t(key))),
+                    .p(.class("status-code"), .plainText("\(t("error.statusCode")) \(status.code)")),
+                    .unwrap(messageKey) { .p(.plainText(t($0))) },
+                    .p(.a(.href(page.user == nil ? Routes.login() : Routes.home()), .plainText(t("error.backHome"))))))
     }
 }

@@ -8,8 +8,12 @@ import Plot
 enum HTMLEscaping {
     static func escape(_ value: String) -> String {
         // Most names and labels hold none of the five: scanned as bytes, returned as they are.
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
-                                            || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return value }
+        guard
+            value.utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+                    || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            })
+        else { return value }
         var escaped = ""
         escaped.reserveCapacity(value.utf8.count + 16)
         for scalar in value.unicodeScalars {

@@ -25,16 +25,25 @@ enum Layout {
                 .a(.class("skip-link"), .href("#main"), .plainText(t("layout.skipToContent"))),
                 .header(
                     .class("site-header"),
-                    .a(.class("brand"), .href(Routes.home()),
-                       .selfClosedElement(named: "img", attributes: [Attribute(name: "src", value: "/assets/logo.svg"), Attribute(name: "alt", value: "", ignoreIfValueIsEmpty: false), Attribute(name: "width", value: "28"), Attribute(name: "height", value: "28")]),
-                       .span(.plainText("Lindring"))),
+                    .a(
+                        .class("brand"), .href(Routes.home()),
+                        .selfClosedElement(
+                            named: "img",
+                            attributes: [
+                                Attribute(name: "src", value: "/assets/logo.svg"), Attribute(name: "alt", value: "", ignoreIfValueIsEmpty: false),
+                                Attribute(name: "width", value: "28"), Attribute(name: "height", value: "28"),
+                            ]),
+                        .span(.plainText("Lindring"))),
                     .unwrap(page.user) { user in
-                        .div(.class("account"),
-                             .span(.class("who"), .plainText(user.name),
-                                   .unwrap(user.unitName) { .span(.class("unit"), .plainText(" · " + $0)) }),
-                             .form(.id("logout-form"), .method(.post), .action(Routes.logout()),
-                                   csrfField(page),
-                                   .button(.id("logout-button"), .type(.submit), .class("button-link"), .plainText(t("layout.logout")))))
+                        .div(
+                            .class("account"),
+                            .span(
+                                .class("who"), .plainText(user.name),
+                                .unwrap(user.unitName) { .span(.class("unit"), .plainText(" · " + $0)) }),
+                            .form(
+                                .id("logout-form"), .method(.post), .action(Routes.logout()),
+                                csrfField(page),
+                                .button(.id("logout-button"), .type(.submit), .class("button-link"), .plainText(t("layout.logout")))))
                     }
                 ),
                 .if(!page.navigation.isEmpty, navigation(page)),
@@ -46,12 +55,16 @@ enum Layout {
 
     static func navigation(_ page: PageContext) -> Node<HTML.BodyContext> {
         let current = current(page)
-        return .nav(.id("main-nav"), .attribute(named: "aria-label", value: page.t("nav.label")),
-             .ul(.forEach(page.navigation) { item in
-                 .li(.a(.href(item.path),
-                        .if(item.path == current, .attribute(named: "aria-current", value: "page")),
-                        .plainText(item.title)))
-             }))
+        return .nav(
+            .id("main-nav"), .attribute(named: "aria-label", value: page.t("nav.label")),
+            .ul(
+                .forEach(page.navigation) { item in
+                    .li(
+                        .a(
+                            .href(item.path),
+                            .if(item.path == current, .attribute(named: "aria-current", value: "page")),
+                            .plainText(item.title)))
+                }))
     }
 
     /// The navigation item the page belongs to: the longest one that is the path or a parent of it.

@@ -4,7 +4,9 @@ import Plot
 /// The confirmation shown after a redirect; only known notices are shown, so the query
 /// string cannot put text on the page.
 enum Notices {
-    static let known: Set<String> = ["saved", "activated", "deactivated", "passwordChanged", "passwordReset", "languageChanged", "revoked", "created"]
+    static let known: Set<String> = [
+        "saved", "activated", "deactivated", "passwordChanged", "passwordReset", "languageChanged", "revoked", "created",
+    ]
 
     static func banner(_ t: Localizer, _ notice: String?) -> Node<HTML.BodyContext> {
         guard let notice, known.contains(notice) else { return .empty }

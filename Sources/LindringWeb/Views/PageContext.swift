@@ -13,8 +13,9 @@ struct PageContext: Sendable {
     let navigation: [(title: String, path: String)]
 
     init(_ context: AppContext, path: String) {
-        self.init(t: Localizer(context.language), user: context.user, csrfToken: context.session?.csrfToken, path: path,
-                  unreadInbox: context.unreadInbox)
+        self.init(
+            t: Localizer(context.language), user: context.user, csrfToken: context.session?.csrfToken, path: path,
+            unreadInbox: context.unreadInbox)
     }
 
     init(t: Localizer, user: User?, csrfToken: String?, path: String, unreadInbox: Int = 0) {

@@ -14,7 +14,8 @@ struct SVGChart {
     ///   - stretches: the chart fills its box in both directions (bars over a year) instead of
     ///     keeping its proportions.
     init(kind: String, label: String, width: Double, height: Double, stretches: Bool = false) {
-        markup = "<svg class=\"chart \(kind)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\""
+        markup =
+            "<svg class=\"chart \(kind)\" role=\"img\" aria-label=\"\(HTMLEscaping.escape(label))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\""
             + (stretches ? " preserveAspectRatio=\"none\"" : "") + " xmlns=\"http://www.w3.org/2000/svg\">"
     }
 
@@ -22,10 +23,16 @@ struct SVGChart {
         case start, middle, end
     }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, class className: String? = nil, fill: String? = nil,
-                       cornerRadius: Double? = nil, title: String? = nil) {
-        element("rect", [("x", Self.number(x)), ("y", Self.number(y)), ("width", Self.number(width)), ("height", Self.number(height)),
-                         ("rx", cornerRadius.map(Self.number)), ("class", className), ("fill", fill)], title: title)
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, class className: String? = nil, fill: String? = nil,
+        cornerRadius: Double? = nil, title: String? = nil
+    ) {
+        element(
+            "rect",
+            [
+                ("x", Self.number(x)), ("y", Self.number(y)), ("width", Self.number(width)), ("height", Self.number(height)),
+                ("rx", cornerRadius.map(Self.number)), ("class", className), ("fill", fill),
+            ], title: title)
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class className: String) {

@@ -41,8 +41,10 @@ struct AccountController {
             try await UserRepository.setPassword(userId: user.id, hash: newHash, on: tx)
             // Whoever else is signed in as this user (a stolen session, another device) is signed out.
             try await SessionRepository.deleteAll(userId: user.id, except: session?.token, on: tx)
-            try await AuditLog.append(context.auditRecord("user.changeOwnPassword", as: .manageOwnAccount, entityType: "user",
-                                                          entityId: user.id.uuidString), on: tx)
+            try await AuditLog.append(
+                context.auditRecord(
+                    "user.changeOwnPassword", as: .manageOwnAccount, entityType: "user",
+                    entityId: user.id.uuidString), on: tx)
         }
         return .redirect(to: Routes.account() + "?notice=passwordChanged")
     }
@@ -60,37 +62,49 @@ struct AccountController {
         let page = PageContext(context, path: Routes.account())
         let t = page.t
         let user = page.user!
-        let labels = ["currentPassword": t("account.currentPassword"), "newPassword": t("account.newPassword"),
-                      "repeatPassword": t("account.repeatPassword"), "language": t("account.language")]
-        return Layout.page(page, title: t("account.title"),
+        let labels = [
+            "currentPassword": t("account.currentPassword"), "newPassword": t("account.newPassword"),
+            "repeatPassword": t("account.repeatPassword"), "language": t("account.language"),
+        ]
+        return Layout.page(
+            page, title: t("account.title"),
             .h1(.plainText(t("account.title"))),
             Notices.banner(t, notice),
-            .dl(.class("facts"),
+            .dl(
+                .class("facts"),
                 .dt(.plainText(t("users.name"))), .dd(.plainText(user.name)),
                 .dt(.plainText(t("users.username"))), .dd(.plainText(user.username)),
                 .dt(.plainText(t("users.profession"))), .dd(.plainText(t.label("profession", user.profession))),
                 .dt(.plainText(t("users.unit"))), .dd(.plainText(user.unitName ?? "–")),
                 .dt(.plainText(t("users.roles"))), .dd(.plainText(user.roles.map { t.label("role", $0) }.joined(separator: ", ")))),
-            .section(.class("panel"),
+            .section(
+                .class("panel"),
                 .h2(.plainText(t("account.language"))),
-                .form(.method(.post), .action(Routes.accountLanguage()), .class("stacked"),
-                      Layout.csrfField(page),
-                      FormFields.select(t, name: "language", label: labels["language"]!,
-                                        options: [("da", "Dansk"), ("en", "English")], selected: user.language, errors: errors),
-                      FormFields.submit(t("action.save")))),
-            .section(.class("panel"),
+                .form(
+                    .method(.post), .action(Routes.accountLanguage()), .class("stacked"),
+                    Layout.csrfField(page),
+                    FormFields.select(
+                        t, name: "language", label: labels["language"]!,
+                        options: [("da", "Dansk"), ("en", "English")], selected: user.language, errors: errors),
+                    FormFields.submit(t("action.save")))),
+            .section(
+                .class("panel"),
                 .h2(.plainText(t("account.changePassword"))),
-                .form(.method(.post), .action(Routes.accountPassword()), .class("stacked"),
-                      .attribute(named: "novalidate", value: "novalidate"),
-                      Layout.csrfField(page),
-                      FormFields.errorSummary(t, errors.filter { $0.field != "language" }, labels: labels),
-                      FormFields.text(t, name: "currentPassword", label: labels["currentPassword"]!, value: nil, errors: errors,
-                                      type: .password, required: true, autocomplete: "current-password", maxLength: 200),
-                      FormFields.text(t, name: "newPassword", label: labels["newPassword"]!, value: nil, errors: errors,
-                                      type: .password, required: true, autocomplete: "new-password", hint: t("password.rules"), maxLength: 200),
-                      FormFields.text(t, name: "repeatPassword", label: labels["repeatPassword"]!, value: nil, errors: errors,
-                                      type: .password, required: true, autocomplete: "new-password", maxLength: 200),
-                      FormFields.submit(t("account.changePassword")))))
+                .form(
+                    .method(.post), .action(Routes.accountPassword()), .class("stacked"),
+                    .attribute(named: "novalidate", value: "novalidate"),
+                    Layout.csrfField(page),
+                    FormFields.errorSummary(t, errors.filter { $0.field != "language" }, labels: labels),
+                    FormFields.text(
+                        t, name: "currentPassword", label: labels["currentPassword"]!, value: nil, errors: errors,
+                        type: .password, required: true, autocomplete: "current-password", maxLength: 200),
+                    FormFields.text(
+                        t, name: "newPassword", label: labels["newPassword"]!, value: nil, errors: errors,
+                        type: .password, required: true, autocomplete: "new-password", hint: t("password.rules"), maxLength: 200),
+                    FormFields.text(
+                        t, name: "repeatPassword", label: labels["repeatPassword"]!, value: nil, errors: errors,
+                        type: .password, required: true, autocomplete: "new-password", maxLength: 200),
+                    FormFields.submit(t("account.changePassword")))))
     }
 }
 

@@ -47,19 +47,24 @@ struct AdvisoryController {
             let range = try DateRange.parse(request.query, defaultFrom: today.adding(days: -6), defaultTo: today)
             let limit = 500
             let contacts = try await advisory.contacts(from: range.from, to: range.to, patientId: nil, limit: limit + 1, before: nil, context)
-            return .html(AdvisoryViews.list(page, range: range, contacts: Array(contacts.prefix(limit)), truncated: contacts.count > limit, onDuty: duty,
-                                            errors: [], typed: request.query))
+            return .html(
+                AdvisoryViews.list(
+                    page, range: range, contacts: Array(contacts.prefix(limit)), truncated: contacts.count > limit, onDuty: duty,
+                    errors: [], typed: request.query))
         } catch let failure as ValidationFailure {
-            return .html(AdvisoryViews.list(page, range: DateRange(from: today, to: today), contacts: [], truncated: false, onDuty: duty,
-                                            errors: failure.errors, typed: request.query), status: .unprocessableContent)
+            return .html(
+                AdvisoryViews.list(
+                    page, range: DateRange(from: today, to: today), contacts: [], truncated: false, onDuty: duty,
+                    errors: failure.errors, typed: request.query), status: .unprocessableContent)
         }
     }
 
     @Sendable func newContact(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.documentAdvisoryContacts)
         // `contact`: the contact being documented, when the form is opened again (after breaking the glass).
-        let form = ContactForm(contactId: request.query["contact"].flatMap(UUID.init(uuidString:)),
-                               patientId: request.query["patient"].flatMap(UUID.init(uuidString:)))
+        let form = ContactForm(
+            contactId: request.query["contact"].flatMap(UUID.init(uuidString:)),
+            patientId: request.query["patient"].flatMap(UUID.init(uuidString:)))
         return try await render(context, form: form, search: false, errors: [], focus: .callerRole)
     }
 
@@ -83,8 +88,10 @@ struct AdvisoryController {
         }
     }
 
-    func render(_ context: AppContext, form: ContactForm, search: Bool, errors: [FieldError], focus: ContactFormView.Focus = .errorSummary,
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(
+        _ context: AppContext, form: ContactForm, search: Bool, errors: [FieldError], focus: ContactFormView.Focus = .errorSummary,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.require(.documentAdvisoryContacts)
         var panel = ContactFormView.PatientPanel()
         var errors = errors
@@ -101,21 +108,28 @@ struct AdvisoryController {
                     // or choosing them where the user already holds a grant in this session.
                     var restricted: ContactFormView.RestrictedMatch?
                     if let id = try await PatientGate.restrictedMatch(query, results: results, on: tx) {
-                        let granted = try await session.asyncMap {
-                            try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: id, on: tx)
-                        } ?? false
+                        let granted =
+                            try await session.asyncMap {
+                                try await BreakGlassRepository.isGranted(sessionToken: $0.token, userId: user.id, patientId: id, on: tx)
+                            } ?? false
                         restricted = .init(patientId: id, granted: granted)
                     }
-                    return ((results, restricted), context.searchRecords(results, purpose: form.auditPurpose,
-                                                                         outcome: restricted == nil || restricted?.granted == true ? .allowed : .denied,
-                                                                         restricted: restricted?.patientId))
+                    return (
+                        (results, restricted),
+                        context.searchRecords(
+                            results, purpose: form.auditPurpose,
+                            outcome: restricted == nil || restricted?.granted == true ? .allowed : .denied,
+                            restricted: restricted?.patientId)
+                    )
                 }
             }
         }
         if let patientId = form.patientUUID {
             do {
-                (panel.chosen, panel.brokeTheGlass) = try await gate.read(context, patientId: patientId, action: "patient.read",
-                                                                            purpose: form.auditPurpose) { tx, granted in
+                (panel.chosen, panel.brokeTheGlass) = try await gate.read(
+                    context, patientId: patientId, action: "patient.read",
+                    purpose: form.auditPurpose
+                ) { tx, granted in
                     guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
                     return ((patient, try await PlanRepository.find(patientId: patientId, on: tx)?.content), granted.ground == .breakTheGlass)
                 }
@@ -128,10 +142,12 @@ struct AdvisoryController {
         }
         let units = try await services.units(includeInactive: false)
         let page = PageContext(context, path: Routes.newContact())
-        return .html(ContactFormView.render(page, form: form, patientPanel: panel, units: units,
-                                            onDuty: AdvisoryViews.onDuty(page.t, try await advisory.onDuty()), errors: errors,
-                                            focus: focus == .firstResult && (panel.results ?? []).isEmpty ? .patientQuery : focus),
-                     status: status)
+        return .html(
+            ContactFormView.render(
+                page, form: form, patientPanel: panel, units: units,
+                onDuty: AdvisoryViews.onDuty(page.t, try await advisory.onDuty()), errors: errors,
+                focus: focus == .firstResult && (panel.results ?? []).isEmpty ? .patientQuery : focus),
+            status: status)
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -152,16 +168,21 @@ struct AdvisoryController {
         }
     }
 
-    func renderContact(_ id: UUID, _ context: AppContext, notice: String?, addendum: (typed: String?, errors: [FieldError]) = (nil, []),
-                       status: HTTPResponse.Status = .ok) async throws -> Response {
+    func renderContact(
+        _ id: UUID, _ context: AppContext, notice: String?, addendum: (typed: String?, errors: [FieldError]) = (nil, []),
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let contact = try await advisory.contact(id, context)
         var canPropose = false
         if let patientId = contact.details.patientId, let user = context.user,
-           let facts = try await services.persistence.readEach { try await PatientRepository.accessFacts(patientId: patientId, on: $0) } {
+            let facts = try await services.persistence.readEach { try await PatientRepository.accessFacts(patientId: patientId, on: $0) }
+        {
             canPropose = PatientAccessPolicy.proposeFromContact(PatientRequester(roles: user.roles, unitId: user.unitId), facts).isAllowed
         }
         let units = try await services.unitDirectory()
-        return .html(AdvisoryViews.contact(PageContext(context, path: Routes.contact(id)), contact, units: units, onDuty: try await advisory.onDuty(),
-                                           canProposePlanChange: canPropose, notice: notice, addendum: addendum), status: status)
+        return .html(
+            AdvisoryViews.contact(
+                PageContext(context, path: Routes.contact(id)), contact, units: units, onDuty: try await advisory.onDuty(),
+                canProposePlanChange: canPropose, notice: notice, addendum: addendum), status: status)
     }
 }

@@ -13,21 +13,27 @@ struct AdvisoryService {
     /// Validates and stores a contact with its follow-up. A retry (same Idempotency-Key, or the
     /// same form submitted twice, which carries the same contact id) returns the first contact;
     /// the same key with a different draft is `IdempotencyKeyReused`.
-    func createContact(_ draft: ContactDraft, id: UUID = UUID(), idempotencyKey: String? = nil, _ context: AppContext) async throws
-        -> (id: UUID, created: Bool) {
+    func createContact(
+        _ draft: ContactDraft, id: UUID = UUID(), idempotencyKey: String? = nil, _ context: AppContext
+    ) async throws
+        -> (id: UUID, created: Bool)
+    {
         let user = try context.require(.documentAdvisoryContacts)
         var keyWorkerUnit: UUID?
         if let patientId = draft.patientUUID {
             // Linking a contact to a patient reads the patient (the contact then shows the name and
             // the plan's key worker), so it needs read access, audited with the contact as purpose:
             // an unknown patient is 404, one who has not consented to sharing 403, nothing stored.
-            keyWorkerUnit = try await PatientGate(services: services).read(context, patientId: patientId, action: "patient.read",
-                                                                              purpose: "contact:\(id.uuidString)") { tx, _ in
+            keyWorkerUnit = try await PatientGate(services: services).read(
+                context, patientId: patientId, action: "patient.read",
+                purpose: "contact:\(id.uuidString)"
+            ) { tx, _ in
                 try await PlanRepository.find(patientId: patientId, on: tx)?.content.keyWorker?.unitId
             }
         }
         let known = Set(try await services.units(includeInactive: false).map(\.id))
-        let valid = try draft.validated(.init(now: Date(), knownUnitIds: known, keyWorkerUnitId: keyWorkerUnit, shifts: services.config.advisoryShifts))
+        let valid = try draft.validated(
+            .init(now: Date(), knownUnitIds: known, keyWorkerUnitId: keyWorkerUnit, shifts: services.config.advisoryShifts))
         let author = ContactAuthor(userId: user.id, name: user.name)
         let fingerprint = try idempotencyKey.map { _ in try RequestFingerprint.of(draft) }
         let result = try await retryingOnceIfTaken {
@@ -49,19 +55,24 @@ struct AdvisoryService {
 
     /// Only the rows go through the writer's transaction, which every write waits for in turn;
     /// whoever needs the stored contact (the API's answer) reads it afterwards, on a reader.
-    func store(_ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String?,
-               _ context: AppContext) async throws -> (id: UUID, created: Bool) {
+    func store(
+        _ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String?,
+        _ context: AppContext
+    ) async throws -> (id: UUID, created: Bool) {
         let created = try await services.persistence.write { tx in
             let created: ContactRepository.Created
             do {
-                created = try await ContactRepository.create(valid, id: id, author: author, idempotencyKey: idempotencyKey, fingerprint: fingerprint,
-                                                             on: tx)
+                created = try await ContactRepository.create(
+                    valid, id: id, author: author, idempotencyKey: idempotencyKey, fingerprint: fingerprint,
+                    on: tx)
             } catch is ContactIdTaken {
                 throw AppError.conflict("This contact id is already used.")
             }
             if case .new = created {
-                try await AuditLog.append(context.auditRecord("contact.create", as: .documentAdvisoryContacts, entityType: "contact",
-                                                              entityId: created.id.uuidString, patientId: valid.patientId), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord(
+                        "contact.create", as: .documentAdvisoryContacts, entityType: "contact",
+                        entityId: created.id.uuidString, patientId: valid.patientId), on: tx)
             }
             return created
         }
@@ -78,8 +89,9 @@ struct AdvisoryService {
             guard let contact = try await ContactRepository.find(id: id, on: tx) else { throw AppError.notFound }
             let (ground, redaction) = try await readAccess(contact, user, context, on: tx)
             let record = { (purpose: String?, outcome: AuditOutcome) in
-                context.auditRecord("contact.read", as: .readPatientData, entityType: "contact", entityId: id.uuidString, patientId: contact.patientId,
-                                    purpose: purpose, outcome: outcome)
+                context.auditRecord(
+                    "contact.read", as: .readPatientData, entityType: "contact", entityId: id.uuidString, patientId: contact.patientId,
+                    purpose: purpose, outcome: outcome)
             }
             guard let ground else {
                 try await AuditLog.append(record(nil, .denied), on: tx)
@@ -94,8 +106,11 @@ struct AdvisoryService {
 
     /// Why `user` may read `contact` (`ContactReadPolicy`; nil: not at all), and what of the
     /// patient they may then see (`LineRecordPolicy`, broken glass counting).
-    func readAccess(_ contact: Contact, _ user: User, _ context: AppContext, on tx: any DatabaseReading) async throws
-        -> (ground: ContactReadGround?, redaction: LineRecordRedaction) {
+    func readAccess(
+        _ contact: Contact, _ user: User, _ context: AppContext, on tx: any DatabaseReading
+    ) async throws
+        -> (ground: ContactReadGround?, redaction: LineRecordRedaction)
+    {
         var brokeTheGlass = false
         if let patientId = contact.patientId, let session = context.session {
             brokeTheGlass = try await BreakGlassRepository.isGranted(sessionToken: session.token, userId: user.id, patientId: patientId, on: tx)
@@ -115,8 +130,9 @@ struct AdvisoryService {
             guard let contact = try await ContactRepository.find(id: id, on: tx) else { throw AppError.notFound }
             let ground = try await readAccess(contact, user, context, on: tx).ground
             let record = { (purpose: String?, outcome: AuditOutcome) in
-                context.auditRecord("contact.addendum", as: .documentAdvisoryContacts, entityType: "contact", entityId: id.uuidString,
-                                    patientId: contact.patientId, purpose: purpose, outcome: outcome)
+                context.auditRecord(
+                    "contact.addendum", as: .documentAdvisoryContacts, entityType: "contact", entityId: id.uuidString,
+                    patientId: contact.patientId, purpose: purpose, outcome: outcome)
             }
             guard let ground, user.can(.documentAdvisoryContacts) else {
                 try await AuditLog.append(record(nil, .denied), on: tx)
@@ -124,42 +140,56 @@ struct AdvisoryService {
             }
             let valid: String
             do { valid = try ContactAddendumText.validated(text) } catch { return .failure(error) }
-            let addendum = try await ContactRepository.addAddendum(contactId: id, text: valid, author: ContactAuthor(userId: user.id, name: user.name),
-                                                                   unitName: user.unitName, on: tx)
+            let addendum = try await ContactRepository.addAddendum(
+                contactId: id, text: valid, author: ContactAuthor(userId: user.id, name: user.name),
+                unitName: user.unitName, on: tx)
             try await AuditLog.append(record(ground.purpose, .allowed), on: tx)
             return .success(addendum)
         }
         return try outcome.get()
     }
 
-    func contacts(from: LocalDate, to: LocalDate, patientId: UUID?, limit: Int, before: (Date, UUID)?, _ context: AppContext) async throws -> [ContactListItem] {
+    func contacts(
+        from: LocalDate, to: LocalDate, patientId: UUID?, limit: Int, before: (Date, UUID)?, _ context: AppContext
+    ) async throws -> [ContactListItem] {
         let user = try context.require(.documentAdvisoryContacts)
         return try await services.persistence.write { tx in
             let listed = try await ContactRepository.list(from: from, to: to, patientId: patientId, limit: limit, before: before, on: tx)
             let (items, shown) = try await LineRecordRedaction(user).apply(listed, on: tx)
-            try await AuditLog.append([context.auditRecord("contact.list", as: .documentAdvisoryContacts, entityType: "contact", patientId: patientId,
-                                                           purpose: "\(from)…\(to): \(items.count)")]
-                                      + context.shownRecords("contact.list", patients: shown), on: tx)
+            try await AuditLog.append(
+                [
+                    context.auditRecord(
+                        "contact.list", as: .documentAdvisoryContacts, entityType: "contact", patientId: patientId,
+                        purpose: "\(from)…\(to): \(items.count)")
+                ]
+                    + context.shownRecords("contact.list", patients: shown), on: tx)
             return items
         }
     }
 
     /// Follow-ups of one unit, or of every unit when none is named. Advisory staff see every
     /// unit's (they created them and hand over to them); others only their own unit's.
-    func followUps(unitId requested: UUID?, status: FollowUpStatus?, limit: Int = 500, after: (dueAt: Date, id: UUID)? = nil,
-                   closedIn: Range<Date>? = nil, _ context: AppContext) async throws -> [FollowUp] {
+    func followUps(
+        unitId requested: UUID?, status: FollowUpStatus?, limit: Int = 500, after: (dueAt: Date, id: UUID)? = nil,
+        closedIn: Range<Date>? = nil, _ context: AppContext
+    ) async throws -> [FollowUp] {
         let user = try context.require(.readPatientData)
         let seesAll = user.can(.documentAdvisoryContacts)
         let unit = seesAll ? requested : (requested ?? user.unitId)
         if let unit, unit != user.unitId, !seesAll { throw AppError.forbidden }
         if unit == nil, !seesAll { return [] }
         return try await services.persistence.write { tx in
-            let listed = try await FollowUpRepository.list(.init(unitId: unit, status: status, limit: limit, after: after, closedIn: closedIn), on: tx)
+            let listed = try await FollowUpRepository.list(
+                .init(unitId: unit, status: status, limit: limit, after: after, closedIn: closedIn), on: tx)
             let (items, shown) = try await LineRecordRedaction(user).apply(listed, on: tx)
             let what = closedIn == nil ? status?.rawValue ?? "all" : "closed"
-            try await AuditLog.append([context.auditRecord("followup.list", as: .readPatientData, entityType: "unit", entityId: unit?.uuidString,
-                                                           purpose: "\(what): \(items.count)")]
-                                      + context.shownRecords("followup.list", patients: shown), on: tx)
+            try await AuditLog.append(
+                [
+                    context.auditRecord(
+                        "followup.list", as: .readPatientData, entityType: "unit", entityId: unit?.uuidString,
+                        purpose: "\(what): \(items.count)")
+                ]
+                    + context.shownRecords("followup.list", patients: shown), on: tx)
             return items
         }
     }
@@ -175,8 +205,10 @@ struct AdvisoryService {
             guard try await FollowUpRepository.close(id: id, closing, by: ContactAuthor(userId: user.id, name: user.name), on: tx) else {
                 throw AppError.conflict("This follow-up is already \(followUp.status.rawValue).")
             }
-            try await AuditLog.append(context.auditRecord("followup.\(status.rawValue)", as: .readPatientData, entityType: "followUp",
-                                                          entityId: id.uuidString, patientId: followUp.patientId), on: tx)
+            try await AuditLog.append(
+                context.auditRecord(
+                    "followup.\(status.rawValue)", as: .readPatientData, entityType: "followUp",
+                    entityId: id.uuidString, patientId: followUp.patientId), on: tx)
             guard let closed = try await FollowUpRepository.find(id: id, on: tx) else { throw AppError.notFound }
             return try await LineRecordRedaction(user).apply([closed], on: tx).records[0]
         }
@@ -195,7 +227,8 @@ extension AdvisoryService {
     /// The shift running now and who is on it.
     func onDuty(now: Date = Date()) async throws -> OnDuty {
         let shift = services.config.advisoryShifts.occurrence(at: now)
-        let staff = try await services.persistence.readEach { try await RotaRepository.assignments(from: shift.date, to: shift.date, on: $0) }.filter { $0.shiftCode == shift.code }
+        let staff = try await services.persistence.readEach { try await RotaRepository.assignments(from: shift.date, to: shift.date, on: $0) }.filter
+        { $0.shiftCode == shift.code }
         return OnDuty(shift: shift, staff: staff)
     }
 

@@ -23,17 +23,24 @@ struct FollowUpsController {
         let items = try await advisory.followUps(unitId: allUnits ? nil : user.unitId, status: status, limit: limit, context)
         let page = PageContext(context, path: Routes.followUps())
         let t = page.t
-        return .html(Layout.page(page, title: t("followUps.title"),
-            .div(.class("page-heading"), .h1(.plainText(t("followUps.title")))),
-            .p(.class("hint"), .plainText(allUnits ? t("followUps.allUnitsHint") : t("followUps.unitHint", ["unit": user.unitName ?? "–"]))),
-            Notices.banner(t, request.query["notice"]),
-            .nav(.class("tabs"), .attribute(named: "aria-label", value: t("followUp.status")),
-                 .ul(.forEach(FollowUpStatus.allCases) { s in
-                     .li(.a(.href(Routes.followUps() + "?status=\(s.rawValue)"), .if(s == status, .attribute(named: "aria-current", value: "page")),
-                            .plainText(t.label("followUpStatus", s))))
-                 })),
-            AdvisoryViews.followUpTable(page, items, returnTo: Routes.followUps(), showStatus: status != .open),
-            .if(items.count == limit, .p(.class("hint"), .plainText(t("followUps.truncated", ["count": String(limit)]))))))
+        return .html(
+            Layout.page(
+                page, title: t("followUps.title"),
+                .div(.class("page-heading"), .h1(.plainText(t("followUps.title")))),
+                .p(.class("hint"), .plainText(allUnits ? t("followUps.allUnitsHint") : t("followUps.unitHint", ["unit": user.unitName ?? "–"]))),
+                Notices.banner(t, request.query["notice"]),
+                .nav(
+                    .class("tabs"), .attribute(named: "aria-label", value: t("followUp.status")),
+                    .ul(
+                        .forEach(FollowUpStatus.allCases) { s in
+                            .li(
+                                .a(
+                                    .href(Routes.followUps() + "?status=\(s.rawValue)"),
+                                    .if(s == status, .attribute(named: "aria-current", value: "page")),
+                                    .plainText(t.label("followUpStatus", s))))
+                        })),
+                AdvisoryViews.followUpTable(page, items, returnTo: Routes.followUps(), showStatus: status != .open),
+                .if(items.count == limit, .p(.class("hint"), .plainText(t("followUps.truncated", ["count": String(limit)]))))))
     }
 
     /// Done or cancelled, with the note typed beside the buttons. A refused note (a cancellation
@@ -48,8 +55,10 @@ struct FollowUpsController {
         do {
             _ = try await advisory.closeFollowUp(id, as: status, note: note, context)
         } catch let failure as ValidationFailure {
-            return .html(refused(PageContext(context, path: Routes.followUps()), id: id, status: status, note: note ?? "", errors: failure.errors,
-                                 back: back), status: .unprocessableContent)
+            return .html(
+                refused(
+                    PageContext(context, path: Routes.followUps()), id: id, status: status, note: note ?? "", errors: failure.errors,
+                    back: back), status: .unprocessableContent)
         }
         return .redirect(to: back + (back.contains("?") ? "&" : "?") + "notice=saved")
     }
@@ -58,14 +67,19 @@ struct FollowUpsController {
     func refused(_ page: PageContext, id: UUID, status: FollowUpStatus, note: String, errors: [FieldError], back: String) -> HTML {
         let t = page.t
         let failed = AdvisoryViews.FailedClose(note: note, errors: errors)
-        return Layout.page(page, title: t("followUp.notClosed"),
+        return Layout.page(
+            page, title: t("followUp.notClosed"),
             .div(.class("page-heading"), .h1(.plainText(t("followUp.notClosed")))),
-            .div(.class("form-error"), .attribute(named: "role", value: "alert"),
-                 .p(.strong(.plainText(t("form.fixErrors")))),
-                 .ul(.forEach(errors) { error in
-                     .li(.a(.href("#note-\(id.uuidString.lowercased())"),
-                            .plainText((error.field == "note" ? t("followUp.note") : error.field) + ": " + FormFields.message(t, error.code))))
-                 })),
+            .div(
+                .class("form-error"), .attribute(named: "role", value: "alert"),
+                .p(.strong(.plainText(t("form.fixErrors")))),
+                .ul(
+                    .forEach(errors) { error in
+                        .li(
+                            .a(
+                                .href("#note-\(id.uuidString.lowercased())"),
+                                .plainText((error.field == "note" ? t("followUp.note") : error.field) + ": " + FormFields.message(t, error.code))))
+                    })),
             .p(.plainText(status == .cancelled ? t("followUp.cancelNeedsNote") : t("followUp.noteHint"))),
             AdvisoryViews.closeForm(page, id: id, returnTo: back, failed: failed),
             .p(.a(.href(back), .plainText("← " + t("followUp.back")))))

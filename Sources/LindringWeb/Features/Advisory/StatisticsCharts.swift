@@ -16,8 +16,9 @@ enum StatisticsCharts {
             chart.text(weekdays[row], x: left - 8, y: y + cell / 2 + 4, anchor: .end, class: "axis")
             for (hour, count) in hours.enumerated() {
                 let lightness = Int((96 - Double(count) / Double(maxCount) * 62).rounded())
-                chart.rect(x: left + Double(hour) * cell, y: y, width: cell - 2, height: cell - 2, fill: "hsl(200 60% \(lightness)%)",
-                           cornerRadius: 3, title: "\(weekdays[row]) \(hour.zeroPadded(2)):00 – \(count)")
+                chart.rect(
+                    x: left + Double(hour) * cell, y: y, width: cell - 2, height: cell - 2, fill: "hsl(200 60% \(lightness)%)",
+                    cornerRadius: 3, title: "\(weekdays[row]) \(hour.zeroPadded(2)):00 – \(count)")
             }
         }
         return chart.rendered
@@ -38,8 +39,9 @@ enum StatisticsCharts {
         var chart = SVGChart(kind: "per-day", label: label, width: width, height: height + bottom, stretches: true)
         for (index, (date, count)) in all.enumerated() {
             let barHeight = height * Double(count) / Double(maxCount)
-            chart.rect(x: Double(index) * bar + bar * 0.1, y: height - barHeight, width: max(bar * 0.8, 0.5), height: barHeight, class: "bar",
-                       title: "\(date): \(count)")
+            chart.rect(
+                x: Double(index) * bar + bar * 0.1, y: height - barHeight, width: max(bar * 0.8, 0.5), height: barHeight, class: "bar",
+                title: "\(date): \(count)")
         }
         chart.text(from.danish, x: 0, y: height + 15, class: "axis")
         chart.text("\(to.danish) · max \(maxCount)", x: width, y: height + 15, anchor: .end, class: "axis")

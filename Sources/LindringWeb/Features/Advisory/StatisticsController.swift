@@ -29,8 +29,9 @@ struct StatisticsController {
             return .html(StatisticsViews.render(page, range: range, stats: stats, errors: [], typed: request.query))
         } catch let failure as ValidationFailure {
             let today = advisory.today
-            return .html(StatisticsViews.render(page, range: DateRange(from: today, to: today), stats: nil, errors: failure.errors, typed: request.query),
-                         status: .unprocessableContent)
+            return .html(
+                StatisticsViews.render(page, range: DateRange(from: today, to: today), stats: nil, errors: failure.errors, typed: request.query),
+                status: .unprocessableContent)
         }
     }
 
@@ -49,8 +50,10 @@ struct StatisticsController {
     static func share(_ value: Double) -> CSVValue { .decimal(Decimal(string: String(value)) ?? 0) }
 
     static func counts(_ stats: StatisticsDTO) -> [(section: String, counts: [String: Int])] {
-        [("callerRole", stats.byCallerRole), ("reason", stats.byReason), ("triage", stats.byTriage), ("action", stats.byAction),
-         ("outcome", stats.byOutcome), ("channel", stats.byChannel)]
+        [
+            ("callerRole", stats.byCallerRole), ("reason", stats.byReason), ("triage", stats.byTriage), ("action", stats.byAction),
+            ("outcome", stats.byOutcome), ("channel", stats.byChannel),
+        ]
     }
 
     static func systemCSV(_ stats: StatisticsDTO) -> CSVWriter {
@@ -68,7 +71,9 @@ struct StatisticsController {
         }
         for day in stats.perDay { csv.row(["day", .text(day.date), .integer(day.count)]) }
         for (weekday, hours) in stats.byWeekdayHour.enumerated() {
-            for (hour, count) in hours.enumerated() { csv.row(["weekdayHour", .text(String(format: "%d-%02d", weekday + 1, hour)), .integer(count)]) }
+            for (hour, count) in hours.enumerated() {
+                csv.row(["weekdayHour", .text(String(format: "%d-%02d", weekday + 1, hour)), .integer(count)])
+            }
         }
         return csv
     }
@@ -85,7 +90,9 @@ struct StatisticsController {
         add("summary", t("statistics.csv.stayedAtHomeShare"), share(stats.stayedAtHomeShare))
         add("summary", t("statistics.csv.followUpsOnTimeShare"), share(stats.followUpsOnTimeShare))
         add("summary", t("statistics.csv.medianDurationMinutes"), stats.medianDurationMinutes.map(share) ?? .empty)
-        let prefixes = ["callerRole": "callerRole", "reason": "reason", "triage": "triage", "action": "contactAction", "outcome": "outcome", "channel": "channel"]
+        let prefixes = [
+            "callerRole": "callerRole", "reason": "reason", "triage": "triage", "action": "contactAction", "outcome": "outcome", "channel": "channel",
+        ]
         for (section, counts) in counts(stats) {
             for (key, value) in counts.sorted(by: { $0.key < $1.key }) { add(section, t("\(prefixes[section]!).\(key)"), .integer(value)) }
         }
@@ -100,13 +107,20 @@ struct StatisticsController {
 enum StatisticsViews {
     static func render(_ page: PageContext, range: DateRange, stats: AdvisoryStatistics?, errors: [FieldError], typed: FormData) -> HTML {
         let t = page.t
-        return Layout.page(page, title: t("statistics.title"),
-            .div(.class("page-heading"), .h1(.plainText(t("statistics.title"))),
-                 .unwrap(stats) { _ in .div(.class("actions"),
-                     .a(.class("button secondary"), .id("statistics-csv"),
-                        .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)"), .plainText(t("statistics.csv"))),
-                     .a(.class("button secondary"), .id("statistics-csv-system"), .attribute(named: "hreflang", value: "en"),
-                        .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)&lang=en"), .plainText(t("statistics.csvSystem")))) }),
+        return Layout.page(
+            page, title: t("statistics.title"),
+            .div(
+                .class("page-heading"), .h1(.plainText(t("statistics.title"))),
+                .unwrap(stats) { _ in
+                    .div(
+                        .class("actions"),
+                        .a(
+                            .class("button secondary"), .id("statistics-csv"),
+                            .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)"), .plainText(t("statistics.csv"))),
+                        .a(
+                            .class("button secondary"), .id("statistics-csv-system"), .attribute(named: "hreflang", value: "en"),
+                            .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)&lang=en"), .plainText(t("statistics.csvSystem"))))
+                }),
             AdvisoryViews.dateRangeForm(t, action: Routes.statistics(), range: range, typed: typed, errors: errors),
             .unwrap(stats) { stats in body(t, StatisticsDTO(stats), raw: stats) })
     }
@@ -121,42 +135,59 @@ enum StatisticsViews {
 
     static func body(_ t: Localizer, _ s: StatisticsDTO, raw: AdvisoryStatistics) -> Node<HTML.BodyContext> {
         .group(
-            .ul(.class("figures"),
+            .ul(
+                .class("figures"),
                 .li(.strong(.plainText(String(s.total))), .span(.plainText(t("statistics.total")))),
                 .li(.strong(.plainText(percent(s.outsideWorkingHoursShare))), .span(.plainText(t("statistics.outsideWorkingHours")))),
-                .li(.strong(.plainText(percent(s.stayedAtHomeShare))), .span(.plainText(t("statistics.stayedAtHome", ["n": String(raw.stayedAtHomeKnown)])))),
-                .li(.strong(.plainText(percent(s.followUpsOnTimeShare))), .span(.plainText(t("statistics.followUpsOnTime", ["n": String(raw.followUps)])))),
+                .li(
+                    .strong(.plainText(percent(s.stayedAtHomeShare))),
+                    .span(.plainText(t("statistics.stayedAtHome", ["n": String(raw.stayedAtHomeKnown)])))),
+                .li(
+                    .strong(.plainText(percent(s.followUpsOnTimeShare))),
+                    .span(.plainText(t("statistics.followUpsOnTime", ["n": String(raw.followUps)])))),
                 .li(.strong(.plainText(s.medianDurationMinutes.map { decimal(t, $0) } ?? "–")), .span(.plainText(t("statistics.medianMinutes"))))),
             .h2(.plainText(t("statistics.perDay"))),
             .raw(StatisticsCharts.perDay(s.perDay, from: raw.from, to: raw.to, label: t("statistics.perDay"))),
             .h2(.plainText(t("statistics.heatmap"))),
             .raw(StatisticsCharts.heatmap(s.byWeekdayHour, label: t("statistics.heatmap"), weekdays: (1...7).map { t("weekday.\($0)") })),
             heatmapTable(t, s.byWeekdayHour),
-            .div(.class("count-tables"),
-                 counts(t, t("contact.field.callerRole"), "callerRole", s.byCallerRole, order: AdvisoryOpenAPI.values(CallerRole.self)),
-                 counts(t, t("contact.field.reasons"), "reason", s.byReason, order: AdvisoryOpenAPI.values(ContactReason.self)),
-                 counts(t, t("contact.field.triage"), "triage", s.byTriage, order: AdvisoryOpenAPI.values(Triage.self)),
-                 counts(t, t("contact.field.actions"), "contactAction", s.byAction, order: AdvisoryOpenAPI.values(ContactAction.self)),
-                 counts(t, t("contact.field.outcome"), "outcome", s.byOutcome, order: AdvisoryOpenAPI.values(ContactOutcome.self)),
-                 counts(t, t("contact.field.channel"), "channel", s.byChannel, order: AdvisoryOpenAPI.values(ContactChannel.self))))
+            .div(
+                .class("count-tables"),
+                counts(t, t("contact.field.callerRole"), "callerRole", s.byCallerRole, order: AdvisoryOpenAPI.values(CallerRole.self)),
+                counts(t, t("contact.field.reasons"), "reason", s.byReason, order: AdvisoryOpenAPI.values(ContactReason.self)),
+                counts(t, t("contact.field.triage"), "triage", s.byTriage, order: AdvisoryOpenAPI.values(Triage.self)),
+                counts(t, t("contact.field.actions"), "contactAction", s.byAction, order: AdvisoryOpenAPI.values(ContactAction.self)),
+                counts(t, t("contact.field.outcome"), "outcome", s.byOutcome, order: AdvisoryOpenAPI.values(ContactOutcome.self)),
+                counts(t, t("contact.field.channel"), "channel", s.byChannel, order: AdvisoryOpenAPI.values(ContactChannel.self))))
     }
 
     static func counts(_ t: Localizer, _ title: String, _ prefix: String, _ counts: [String: Int], order: [String]) -> Node<HTML.BodyContext> {
         let total = max(counts.values.reduce(0, +), 1)
-        return .table(.class("counts"), .caption(.plainText(title)),
-                      .tbody(.forEach(order.sorted { (counts[$0] ?? 0) > (counts[$1] ?? 0) }) { key in
-                          .tr(.th(.attribute(named: "scope", value: "row"), .plainText(t("\(prefix).\(key)"))), .td(.class("num"), .plainText(String(counts[key] ?? 0))),
-                              .td(.class("num hint"), .plainText(percent(Double(counts[key] ?? 0) / Double(total)))))
-                      }))
+        return .table(
+            .class("counts"), .caption(.plainText(title)),
+            .tbody(
+                .forEach(order.sorted { (counts[$0] ?? 0) > (counts[$1] ?? 0) }) { key in
+                    .tr(
+                        .th(.attribute(named: "scope", value: "row"), .plainText(t("\(prefix).\(key)"))),
+                        .td(.class("num"), .plainText(String(counts[key] ?? 0))),
+                        .td(.class("num hint"), .plainText(percent(Double(counts[key] ?? 0) / Double(total)))))
+                }))
     }
 
     /// The heat map's numbers for screen readers (and anyone who prefers a table).
     static func heatmapTable(_ t: Localizer, _ grid: [[Int]]) -> Node<HTML.BodyContext> {
-        .details(.summary(.plainText(t("statistics.heatmapTable"))),
-                 .div(.class("table-wrap"), .table(.class("heatmap-table"),
-                     .thead(.tr(.th(.plainText("")), .forEach(0..<24) { .th(.plainText($0.zeroPadded(2))) })),
-                     .tbody(.forEach(Array(grid.enumerated())) { index, hours in
-                         .tr(.th(.attribute(named: "scope", value: "row"), .plainText(t("weekday.\(index + 1)"))), .forEach(hours) { .td(.class("num"), .plainText(String($0))) })
-                     }))))
+        .details(
+            .summary(.plainText(t("statistics.heatmapTable"))),
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .class("heatmap-table"),
+                    .thead(.tr(.th(.plainText("")), .forEach(0..<24) { .th(.plainText($0.zeroPadded(2))) })),
+                    .tbody(
+                        .forEach(Array(grid.enumerated())) { index, hours in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .plainText(t("weekday.\(index + 1)"))),
+                                .forEach(hours) { .td(.class("num"), .plainText(String($0))) })
+                        }))))
     }
 }

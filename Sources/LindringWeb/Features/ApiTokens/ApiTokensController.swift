@@ -17,22 +17,33 @@ struct ApiTokensController {
         let tokens = try await services.persistence.readEach { try await ApiTokenRepository.list(on: $0) }
         let page = PageContext(context, path: Routes.apiTokens())
         let t = page.t
-        return .html(Layout.page(page, title: t("apiTokens.title"),
-            .h1(.plainText(t("apiTokens.title"))),
-            Notices.banner(t, request.query["notice"]),
-            .p(.plainText(t("apiTokens.howToIssue"))), .pre(.code(.plainText("lindring api-token --username USERNAME"))),
-            .div(.class("table-wrap"),
-                 .table(.caption(.plainText(t("apiTokens.title"))),
-                        .thead(.tr(.th(.plainText(t("users.username"))), .th(.plainText(t("apiTokens.label"))), .th(.plainText(t("apiTokens.created"))),
-                                   .th(.plainText(t("apiTokens.lastUsed"))), .th(.plainText(t("units.status"))), .th(.plainText(t("apiTokens.action"))))),
-                        .tbody(.forEach(tokens) { token in
-                            .tr(.td(.plainText(token.username)), .td(.plainText(token.label)), .td(.plainText(Timestamps.display(token.createdAt))),
-                                .td(.plainText(token.lastUsedAt.map(Timestamps.display) ?? "–")),
-                                .td(.plainText(token.revokedAt == nil ? t("status.active") : t("apiTokens.revoked"))),
-                                .td(token.revokedAt == nil
-                                    ? FormFields.actionButton(page, action: Routes.revokeApiToken(token.id), label: t("apiTokens.revoke"), style: "danger")
-                                    : .plainText("–")))
-                        })))))
+        return .html(
+            Layout.page(
+                page, title: t("apiTokens.title"),
+                .h1(.plainText(t("apiTokens.title"))),
+                Notices.banner(t, request.query["notice"]),
+                .p(.plainText(t("apiTokens.howToIssue"))), .pre(.code(.plainText("lindring api-token --username USERNAME"))),
+                .div(
+                    .class("table-wrap"),
+                    .table(
+                        .caption(.plainText(t("apiTokens.title"))),
+                        .thead(
+                            .tr(
+                                .th(.plainText(t("users.username"))), .th(.plainText(t("apiTokens.label"))), .th(.plainText(t("apiTokens.created"))),
+                                .th(.plainText(t("apiTokens.lastUsed"))), .th(.plainText(t("units.status"))), .th(.plainText(t("apiTokens.action"))))),
+                        .tbody(
+                            .forEach(tokens) { token in
+                                .tr(
+                                    .td(.plainText(token.username)), .td(.plainText(token.label)),
+                                    .td(.plainText(Timestamps.display(token.createdAt))),
+                                    .td(.plainText(token.lastUsedAt.map(Timestamps.display) ?? "–")),
+                                    .td(.plainText(token.revokedAt == nil ? t("status.active") : t("apiTokens.revoked"))),
+                                    .td(
+                                        token.revokedAt == nil
+                                            ? FormFields.actionButton(
+                                                page, action: Routes.revokeApiToken(token.id), label: t("apiTokens.revoke"), style: "danger")
+                                            : .plainText("–")))
+                            })))))
     }
 
     @Sendable func revoke(_ request: Request, context: AppContext) async throws -> Response {
@@ -41,8 +52,10 @@ struct ApiTokensController {
         let revoked = try await services.persistence.write { tx in
             let revoked = try await ApiTokenRepository.revoke(id: id, on: tx)
             if revoked {
-                try await AuditLog.append(context.auditRecord("apiToken.revoke", as: .manageApiTokens, entityType: "apiToken",
-                                                              entityId: id.uuidString), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord(
+                        "apiToken.revoke", as: .manageApiTokens, entityType: "apiToken",
+                        entityId: id.uuidString), on: tx)
             }
             return revoked
         }

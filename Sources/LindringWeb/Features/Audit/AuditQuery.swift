@@ -121,19 +121,29 @@ struct AuditQuery {
                 matches = try await AuditDirectory.patients(matching: patient, limit: Self.maxPatients, on: tx)
                 filter.patientIds = matches.map(\.id)
             }
-            let purpose = [filter.patientId.map { "patientId=\($0)" }, patient.map { _ in "patients=\(matches.count)" },
-                           filter.username.map { "username=\($0)" }].compactMap { $0 }.joined(separator: " ")
-            try await AuditLog.append([context.auditRecord("audit.search", as: .readAuditLog, entityType: "auditLog",
-                                                           patientId: filter.patientId ?? (matches.count == 1 ? matches[0].id : nil),
-                                                           purpose: purpose.isEmpty ? nil : purpose)]
-                                      + (matches.count > 1 ? context.shownRecords("audit.search", as: .readAuditLog,
-                                                                                   patients: matches.map { ($0.id, "patientSearch") }) : []), on: tx)
+            let purpose = [
+                filter.patientId.map { "patientId=\($0)" }, patient.map { _ in "patients=\(matches.count)" },
+                filter.username.map { "username=\($0)" },
+            ].compactMap { $0 }.joined(separator: " ")
+            try await AuditLog.append(
+                [
+                    context.auditRecord(
+                        "audit.search", as: .readAuditLog, entityType: "auditLog",
+                        patientId: filter.patientId ?? (matches.count == 1 ? matches[0].id : nil),
+                        purpose: purpose.isEmpty ? nil : purpose)
+                ]
+                    + (matches.count > 1
+                        ? context.shownRecords(
+                            "audit.search", as: .readAuditLog,
+                            patients: matches.map { ($0.id, "patientSearch") }) : []),
+                on: tx)
             let entries = try await AuditLog.search(filter, limit: limit + 1, before: cursor, on: tx)
             let page = Array(entries.prefix(limit))
             let people = try await AuditDirectory.people(usernames: page.compactMap(\.record.username), on: tx)
             let names = try await AuditDirectory.patientNames(ids: page.compactMap(\.record.patientId), on: tx)
-            return AuditSearchResult(entries: page, next: entries.count > limit ? page.last?.sequence : nil, patients: patient == nil ? nil : matches,
-                                     people: people, patientNames: names)
+            return AuditSearchResult(
+                entries: page, next: entries.count > limit ? page.last?.sequence : nil, patients: patient == nil ? nil : matches,
+                people: people, patientNames: names)
         }
     }
 }

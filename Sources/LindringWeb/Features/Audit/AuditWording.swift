@@ -22,7 +22,8 @@ enum AuditWording {
         "contact.addendum", "contact.create", "contact.list", "contact.read", "followup.cancelled", "followup.done", "followup.list", "followup.open",
         "inbox.read", "instrumentThresholds.update", "patient.access", "patient.accessLog", "patient.breakGlass", "patient.create",
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
-        "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "selfReportLink.list", "selfReportLink.revoke", "spict.create", "spict.form", "spict.list",
+        "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "selfReportLink.list", "selfReportLink.revoke", "spict.create",
+        "spict.form", "spict.list",
         "unit.create", "unit.update", "user.changeOwnPassword", "user.create", "user.create.demo", "user.resetPassword", "user.update",
         "worklist.read",
     ]

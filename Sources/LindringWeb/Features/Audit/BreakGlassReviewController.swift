@@ -41,11 +41,16 @@ struct BreakGlassReviewController {
             return try await render(FormData(urlEncoded: back.query), context, failed: (id, v.errors, note, form.status))
         }
         let found = try await services.persistence.write { tx -> Bool in
-            guard let patientId = try await BreakGlassRepository.review(grantId: id, status: status, note: note.isEmpty ? nil : note,
-                                                                        reviewerId: user.id, on: tx) else { return false }
+            guard
+                let patientId = try await BreakGlassRepository.review(
+                    grantId: id, status: status, note: note.isEmpty ? nil : note,
+                    reviewerId: user.id, on: tx)
+            else { return false }
             // The note is free text: it stays on the grant, never in the log.
-            try await AuditLog.append(context.auditRecord("breakGlass.review", as: .reviewBreakGlass, entityType: "breakGlassGrant",
-                                                          entityId: id.uuidString, patientId: patientId, purpose: status.rawValue), on: tx)
+            try await AuditLog.append(
+                context.auditRecord(
+                    "breakGlass.review", as: .reviewBreakGlass, entityType: "breakGlassGrant",
+                    entityId: id.uuidString, patientId: patientId, purpose: status.rawValue), on: tx)
             return true
         }
         guard found else { throw AppError.notFound }
@@ -84,20 +89,24 @@ struct BreakGlassReviewController {
             if let status = BreakGlassFilter.Status(rawValue: raw) { filter.status = status } else { v.add("status", .invalidFormat) }
         }
         guard v.errors.isEmpty else {
-            return .html(BreakGlassReviewView.render(page, grants: [], typed: typed, filterErrors: v.errors, failed: nil), status: .unprocessableContent)
+            return .html(
+                BreakGlassReviewView.render(page, grants: [], typed: typed, filterErrors: v.errors, failed: nil), status: .unprocessableContent)
         }
         let grants = try await services.persistence.write { [filter] tx in
             try await AuditLog.append(context.auditRecord("audit.breakGlassReview", as: .readAuditLog, entityType: "auditLog"), on: tx)
             return try await BreakGlassRepository.list(filter, on: tx)
         }
-        return .html(BreakGlassReviewView.render(page, grants: grants, typed: typed, filterErrors: [], failed: failed),
-                     status: failed == nil ? .ok : .unprocessableContent)
+        return .html(
+            BreakGlassReviewView.render(page, grants: grants, typed: typed, filterErrors: [], failed: failed),
+            status: failed == nil ? .ok : .unprocessableContent)
     }
 }
 
 enum BreakGlassReviewView {
-    static func render(_ page: PageContext, grants: [BreakGlassGrant], typed: [String: String], filterErrors: [FieldError],
-                       failed: BreakGlassReviewController.Failed?) -> HTML {
+    static func render(
+        _ page: PageContext, grants: [BreakGlassGrant], typed: [String: String], filterErrors: [FieldError],
+        failed: BreakGlassReviewController.Failed?
+    ) -> HTML {
         let t = page.t
         let canReview = page.user?.can(.reviewBreakGlass) ?? false
         var components = URLComponents()
@@ -105,83 +114,107 @@ enum BreakGlassReviewView {
         let filters = components.percentEncodedQuery ?? ""
         let labels = ["from": t("audit.from"), "to": t("audit.to"), "username": t("audit.username"), "status": t("breakGlass.status")]
         let statusOptions = BreakGlassFilter.Status.allCases.map { (value: $0.rawValue, label: t("breakGlass.status.\($0.rawValue)")) }
-        return Layout.page(page, title: t("breakGlass.review"),
+        return Layout.page(
+            page, title: t("breakGlass.review"),
             .h1(.plainText(t("breakGlass.review"))),
             .p(.class("lead"), .plainText(t("breakGlass.reviewLead"))),
-            .form(.class("filters"), .method(.get), .action(Routes.breakGlassReview()),
-                  FormFields.errorSummary(t, filterErrors, labels: labels),
-                  FormFields.text(t, name: "from", label: labels["from"]!, value: typed["from"], errors: filterErrors, type: .date),
-                  FormFields.text(t, name: "to", label: labels["to"]!, value: typed["to"], errors: filterErrors, type: .date),
-                  FormFields.text(t, name: "username", label: labels["username"]!, value: typed["username"], errors: filterErrors, maxLength: 40),
-                  FormFields.select(t, name: "status", label: labels["status"]!, options: statusOptions, selected: typed["status"], errors: filterErrors,
-                                    includeEmpty: t("breakGlass.status.any")),
-                  .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .plainText(t("breakGlass.filter"))))),
+            .form(
+                .class("filters"), .method(.get), .action(Routes.breakGlassReview()),
+                FormFields.errorSummary(t, filterErrors, labels: labels),
+                FormFields.text(t, name: "from", label: labels["from"]!, value: typed["from"], errors: filterErrors, type: .date),
+                FormFields.text(t, name: "to", label: labels["to"]!, value: typed["to"], errors: filterErrors, type: .date),
+                FormFields.text(t, name: "username", label: labels["username"]!, value: typed["username"], errors: filterErrors, maxLength: 40),
+                FormFields.select(
+                    t, name: "status", label: labels["status"]!, options: statusOptions, selected: typed["status"], errors: filterErrors,
+                    includeEmpty: t("breakGlass.status.any")),
+                .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .plainText(t("breakGlass.filter"))))),
             .if(grants.isEmpty && filterErrors.isEmpty, .p(.plainText(t("breakGlass.none")))),
-            .ul(.class("grants"), .forEach(grants) { grant in
-                .li(.class("grant"), .id("grant-\(grant.id.uuidString.lowercased())"),
-                    .h2(.plainText(grant.userName), .span(.class("hint"), .plainText(" " + [grant.username, grant.unitName].compactMap { $0 }.joined(separator: " · ")))),
-                    .dl(.class("facts"),
-                        .dt(.plainText(t("breakGlass.patient"))),
-                        .dd(.a(.href(Routes.audit() + "?patientId=\(grant.patientId)"), .plainText(grant.patientName))),
-                        .dt(.plainText(t("breakGlass.grantedAt"))), .dd(.plainText(Timestamps.display(grant.createdAt))),
-                        .dt(.plainText(t("breakGlass.reason"))), .dd(.class("reason"), .plainText(grant.reason)),
-                        .dt(.plainText(t("breakGlass.duration"))), .dd(.plainText(duration(t, grant))),
-                        .dt(.plainText(t("breakGlass.status"))),
-                        .dd(.span(.class("status status-\(grant.reviewStatus?.rawValue ?? "unreviewed")"),
-                                  .plainText(t("breakGlass.status.\(grant.reviewStatus?.rawValue ?? "unreviewed")"))),
-                            .unwrap(grant.reviewedAt) { at in
-                                .span(.class("hint"), .plainText(" " + t("breakGlass.reviewedBy", ["name": grant.reviewerName ?? "–", "time": Timestamps.display(at)])))
-                            }),
-                        .unwrap(grant.reviewNote) { .group(.dt(.plainText(t("breakGlass.note"))), .dd(.class("note"), .plainText($0))) }),
-                    .if(canReview, reviewForm(page, grant: grant, filters: filters, failed: failed?.grant == grant.id ? failed : nil)))
-            }))
+            .ul(
+                .class("grants"),
+                .forEach(grants) { grant in
+                    .li(
+                        .class("grant"), .id("grant-\(grant.id.uuidString.lowercased())"),
+                        .h2(
+                            .plainText(grant.userName),
+                            .span(.class("hint"), .plainText(" " + [grant.username, grant.unitName].compactMap { $0 }.joined(separator: " · ")))),
+                        .dl(
+                            .class("facts"),
+                            .dt(.plainText(t("breakGlass.patient"))),
+                            .dd(.a(.href(Routes.audit() + "?patientId=\(grant.patientId)"), .plainText(grant.patientName))),
+                            .dt(.plainText(t("breakGlass.grantedAt"))), .dd(.plainText(Timestamps.display(grant.createdAt))),
+                            .dt(.plainText(t("breakGlass.reason"))), .dd(.class("reason"), .plainText(grant.reason)),
+                            .dt(.plainText(t("breakGlass.duration"))), .dd(.plainText(duration(t, grant))),
+                            .dt(.plainText(t("breakGlass.status"))),
+                            .dd(
+                                .span(
+                                    .class("status status-\(grant.reviewStatus?.rawValue ?? "unreviewed")"),
+                                    .plainText(t("breakGlass.status.\(grant.reviewStatus?.rawValue ?? "unreviewed")"))),
+                                .unwrap(grant.reviewedAt) { at in
+                                    .span(
+                                        .class("hint"),
+                                        .plainText(
+                                            " " + t("breakGlass.reviewedBy", ["name": grant.reviewerName ?? "–", "time": Timestamps.display(at)])))
+                                }),
+                            .unwrap(grant.reviewNote) { .group(.dt(.plainText(t("breakGlass.note"))), .dd(.class("note"), .plainText($0))) }),
+                        .if(canReview, reviewForm(page, grant: grant, filters: filters, failed: failed?.grant == grant.id ? failed : nil)))
+                }))
     }
 
-    static func reviewForm(_ page: PageContext, grant: BreakGlassGrant, filters: String, failed: BreakGlassReviewController.Failed?) -> Node<HTML.BodyContext> {
+    static func reviewForm(
+        _ page: PageContext, grant: BreakGlassGrant, filters: String, failed: BreakGlassReviewController.Failed?
+    ) -> Node<HTML.BodyContext> {
         let t = page.t
         let id = grant.id.uuidString.lowercased()
         let errors = failed?.errors ?? []
         let status = failed?.status ?? grant.reviewStatus?.rawValue
         let noteError = errors.first { $0.field == "note" }
         let statusError = errors.first { $0.field == "status" }
-        return .form(.class("review"), .method(.post), .action(Routes.reviewBreakGlass(grant.id)),
-                     Layout.csrfField(page),
-                     .input(.type(.hidden), .name("filters"), .value(HTMLEscaping.escape(filters))),
-                     statusChoices(t, id: id, status: status, error: statusError),
-                     noteField(t, id: id, note: failed?.note ?? grant.reviewNote ?? "", error: noteError),
-                     .div(.class("actions"), .button(.type(.submit), .class("button"), .plainText(t("breakGlass.saveReview")))))
+        return .form(
+            .class("review"), .method(.post), .action(Routes.reviewBreakGlass(grant.id)),
+            Layout.csrfField(page),
+            .input(.type(.hidden), .name("filters"), .value(HTMLEscaping.escape(filters))),
+            statusChoices(t, id: id, status: status, error: statusError),
+            noteField(t, id: id, note: failed?.note ?? grant.reviewNote ?? "", error: noteError),
+            .div(.class("actions"), .button(.type(.submit), .class("button"), .plainText(t("breakGlass.saveReview")))))
     }
 
     static func statusChoices(_ t: Localizer, id: String, status: String?, error: FieldError?) -> Node<HTML.FormContext> {
         let choices: [Node<HTML.FormContext>] = BreakGlassReviewStatus.allCases.map { option in
             let label = " " + t("breakGlass.status.\(option.rawValue)")
-            let input: Node<HTML.LabelContext> = .input(.type(.radio), .name("status"), .value(option.rawValue), .id("status-\(id)-\(option.rawValue)"),
-                                                       .checked(status == option.rawValue))
+            let input: Node<HTML.LabelContext> = .input(
+                .type(.radio), .name("status"), .value(option.rawValue), .id("status-\(id)-\(option.rawValue)"),
+                .checked(status == option.rawValue))
             return .label(.class("choice"), input, .text(label))
         }
         let errorNode: Node<HTML.FormContext> = .unwrap(error) { .p(.class("field-error"), .plainText(FormFields.message(t, $0.code))) }
-        return .fieldset(.class(error == nil ? "field choices" : "field choices has-error"), .legend(t("breakGlass.yourReview")),
-                         errorNode, .group(choices))
+        return .fieldset(
+            .class(error == nil ? "field choices" : "field choices has-error"), .legend(t("breakGlass.yourReview")),
+            errorNode, .group(choices))
     }
 
     static func noteField(_ t: Localizer, id: String, note: String, error: FieldError?) -> Node<HTML.FormContext> {
         let described = error == nil ? "note-\(id)-hint" : "note-\(id)-hint note-\(id)-error"
-        let errorNode: Node<HTML.FormContext> = .unwrap(error) { .p(.class("field-error"), .id("note-\(id)-error"), .plainText(FormFields.message(t, $0.code))) }
-        let area: Node<HTML.FormContext> = .textarea(.id("note-\(id)"), .name("note"), .attribute(named: "rows", value: "2"),
-                                                     .attribute(named: "maxlength", value: "1000"), .attribute(named: "aria-describedby", value: described),
-                                                     .text(note))
-        return .div(.class(error == nil ? "field" : "field has-error"),
-                    .label(.for("note-\(id)"), .text(t("breakGlass.note"))),
-                    .p(.class("hint"), .id("note-\(id)-hint"), .text(t("breakGlass.noteHint"))),
-                    errorNode, area)
+        let errorNode: Node<HTML.FormContext> = .unwrap(error) {
+            .p(.class("field-error"), .id("note-\(id)-error"), .plainText(FormFields.message(t, $0.code)))
+        }
+        let area: Node<HTML.FormContext> = .textarea(
+            .id("note-\(id)"), .name("note"), .attribute(named: "rows", value: "2"),
+            .attribute(named: "maxlength", value: "1000"), .attribute(named: "aria-describedby", value: described),
+            .text(note))
+        return .div(
+            .class(error == nil ? "field" : "field has-error"),
+            .label(.for("note-\(id)"), .text(t("breakGlass.note"))),
+            .p(.class("hint"), .id("note-\(id)-hint"), .text(t("breakGlass.noteHint"))),
+            errorNode, area)
     }
 
     /// How long the access was used: from breaking the glass to the last read on that ground, and
     /// whether the session that broke it can still use it.
     static func duration(_ t: Localizer, _ grant: BreakGlassGrant) -> String {
-        let used = grant.lastUsedAt.map { last in
-            t("breakGlass.usedFor", ["duration": span(t, last.timeIntervalSince(grant.createdAt)), "time": Timestamps.display(last)])
-        } ?? t("breakGlass.notUsed")
+        let used =
+            grant.lastUsedAt.map { last in
+                t("breakGlass.usedFor", ["duration": span(t, last.timeIntervalSince(grant.createdAt)), "time": Timestamps.display(last)])
+            } ?? t("breakGlass.notUsed")
         let session = grant.sessionEndsAt.map { t("breakGlass.sessionOpen", ["time": Timestamps.display($0)]) } ?? t("breakGlass.sessionEnded")
         return used + " " + session
     }
@@ -193,7 +226,8 @@ enum BreakGlassReviewView {
         if minutes < 60 { return t("duration.minutes", ["m": String(minutes)]) }
         if minutes < 48 * 60 {
             let rest = minutes % 60
-            return rest == 0 ? t("duration.hours", ["h": String(minutes / 60)]) : t("duration.hoursMinutes", ["h": String(minutes / 60), "m": String(rest)])
+            return rest == 0
+                ? t("duration.hours", ["h": String(minutes / 60)]) : t("duration.hoursMinutes", ["h": String(minutes / 60), "m": String(rest)])
         }
         return t("duration.days", ["d": String(minutes / (24 * 60))])
     }

@@ -38,16 +38,21 @@ enum HomeView {
     static func render(_ page: PageContext, user: User, work: Work) -> HTML {
         let t = page.t
         let roles = user.roles.map { t.label("role", $0) }.joined(separator: ", ")
-        return Layout.page(page, title: t("home.title"),
+        return Layout.page(
+            page, title: t("home.title"),
             .h1(.plainText(t("home.greeting", ["name": user.name]))),
             .p(.class("lead"), .plainText(t("home.roles", ["roles": roles]))),
             .unwrap(work.onDuty) { AdvisoryViews.onDuty(t, $0) },
-            .ul(.class("cards work"), .forEach(cards(t, user: user, work: work)) { card in
-                .li(.div(.class("card"),
-                         .h2(.plainText(card.title)),
-                         .p(.plainText(card.text)),
-                         .unwrap(card.link) { .a(.class("button secondary"), .href($0.path), .plainText($0.title)) }))
-            }))
+            .ul(
+                .class("cards work"),
+                .forEach(cards(t, user: user, work: work)) { card in
+                    .li(
+                        .div(
+                            .class("card"),
+                            .h2(.plainText(card.title)),
+                            .p(.plainText(card.text)),
+                            .unwrap(card.link) { .a(.class("button secondary"), .href($0.path), .plainText($0.title)) }))
+                }))
     }
 
     /// One card per part of the programme the user works in, in the order of the day's work.
@@ -58,13 +63,15 @@ enum HomeView {
         }
         if user.can(.readPatientData), user.unitId != nil {
             if !user.can(.documentAdvisoryContacts) {
-                cards.append(Card(title: t("home.worklist.title"), text: t("home.worklist.text"), link: (t("home.worklist.link"), Routes.myPatients())))
+                cards.append(
+                    Card(title: t("home.worklist.title"), text: t("home.worklist.text"), link: (t("home.worklist.link"), Routes.myPatients())))
             }
-            let text = switch work.unreadInbox {
-            case 0: t("home.inbox.none")
-            case 1: t("home.inbox.one")
-            default: t("home.inbox.some", ["count": String(work.unreadInbox)])
-            }
+            let text =
+                switch work.unreadInbox {
+                case 0: t("home.inbox.none")
+                case 1: t("home.inbox.one")
+                default: t("home.inbox.some", ["count": String(work.unreadInbox)])
+                }
             cards.append(Card(title: t("home.inbox.title"), text: text, link: (t("home.inbox.link"), Routes.inbox())))
         }
         if user.can(.readPatientData) {

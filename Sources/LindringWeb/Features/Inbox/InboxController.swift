@@ -19,9 +19,10 @@ struct InboxController {
     @Sendable func inbox(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
         let entries = try await user.unitId.asyncMap { try await InboxQuery(services: services).page(context, user: user, unitId: $0).entries } ?? []
-        let followUps = try await user.unitId.asyncMap {
-            try await AdvisoryService(services: services).followUps(unitId: $0, status: .open, context)
-        } ?? []
+        let followUps =
+            try await user.unitId.asyncMap {
+                try await AdvisoryService(services: services).followUps(unitId: $0, status: .open, context)
+            } ?? []
         let units = try await services.unitDirectory()
         return .html(InboxViews.page(PageContext(context, path: Routes.inbox()), entries: entries, followUps: followUps, units: units))
     }
@@ -29,7 +30,8 @@ struct InboxController {
     @Sendable func markRead(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.readPatientData)
         guard let item = context.idParameter, let unit = user.unitId,
-              try await services.persistence.write({ try await InboxRepository.markRead(itemId: item, unitId: unit, userId: user.id, on: $0) }) else { throw AppError.notFound }
+            try await services.persistence.write({ try await InboxRepository.markRead(itemId: item, unitId: unit, userId: user.id, on: $0) })
+        else { throw AppError.notFound }
         return .redirect(to: Routes.inbox())
     }
 

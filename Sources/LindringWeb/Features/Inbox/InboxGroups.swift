@@ -35,8 +35,9 @@ struct InboxPatientGroup: Sendable {
         }
         // Versions saved in the same instant (a plan loaded in bulk) still read newest version first.
         let groups = order.map { id in
-            InboxPatientGroup(patientId: id, patientName: items[id]![0].patientName,
-                              items: items[id]!.sorted { ($0.createdAt, $0.planVersion) > ($1.createdAt, $1.planVersion) })
+            InboxPatientGroup(
+                patientId: id, patientName: items[id]![0].patientName,
+                items: items[id]!.sorted { ($0.createdAt, $0.planVersion) > ($1.createdAt, $1.planVersion) })
         }
         return (groups.filter { $0.unread > 0 } + groups.filter { $0.unread == 0 }, withheld)
     }

@@ -60,8 +60,10 @@ struct InboxQuery {
 
     /// A page of at most `limit` entries, and whether more follow (one item more is read to know,
     /// but neither shown nor audited).
-    func page(_ context: AppContext, user: User, unitId: UUID, limit: Int = 100,
-              before: (at: Date, id: UUID)? = nil) async throws -> (entries: [InboxEntry], hasMore: Bool) {
+    func page(
+        _ context: AppContext, user: User, unitId: UUID, limit: Int = 100,
+        before: (at: Date, id: UUID)? = nil
+    ) async throws -> (entries: [InboxEntry], hasMore: Bool) {
         let requester = PatientRequester(roles: user.roles, unitId: user.unitId)
         let (entries, shown, hasMore) = try await services.persistence.read { tx in
             let read = try await InboxRepository.items(unitId: unitId, userId: user.id, limit: limit + 1, before: before, on: tx)

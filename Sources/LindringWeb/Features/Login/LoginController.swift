@@ -32,7 +32,8 @@ struct LoginController {
             return render(request, context, form: form, messageKey: "login.error.csrf", status: .forbidden)
         }
         let username = Username.normalized(form.username)
-        let credentials = username.isEmpty ? nil : try await services.persistence.readEach { try await UserRepository.credentials(username: username, on: $0) }
+        let credentials =
+            username.isEmpty ? nil : try await services.persistence.readEach { try await UserRepository.credentials(username: username, on: $0) }
         let keys = LoginThrottle.keys(username: username, ip: context.remoteAddress)
         let reservation = try await services.persistence.write { try await LoginThrottle.reserve(keys, on: $0) }
         guard reservation == .granted else {
@@ -78,8 +79,9 @@ struct LoginController {
         switch reservation {
         case .delayed(let until):
             seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
-            response = render(request, context, form: form, messageKey: "login.error.throttled",
-                              values: ["minutes": String(max(1, (seconds + 59) / 60))], status: .tooManyRequests)
+            response = render(
+                request, context, form: form, messageKey: "login.error.throttled",
+                values: ["minutes": String(max(1, (seconds + 59) / 60))], status: .tooManyRequests)
         case .busy(let retryAfter):
             seconds = max(1, Int(retryAfter.rounded(.up)))
             response = render(request, context, form: form, messageKey: "login.error.busy", status: .tooManyRequests)
@@ -111,18 +113,24 @@ struct LoginController {
             throw AppError.badRequest("Unknown language")
         }
         var response = Response.redirect(to: Routes.login())
-        response.headers.append(HTTPField(name: .setCookie, value: "lindring_lang=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
-            + (services.config.secureCookies ? "; Secure" : "")))
+        response.headers.append(
+            HTTPField(
+                name: .setCookie,
+                value: "lindring_lang=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"
+                    + (services.config.secureCookies ? "; Secure" : "")))
         return response
     }
 
     /// Renders the form with a signed token for the browser's login-form cookie (set again,
     /// with a new nonce when it had none). Stores nothing.
-    func render(_ request: Request, _ context: AppContext, form: LoginForm, messageKey: String? = nil, values: [String: String] = [:],
-                status: HTTPResponse.Status = .ok) -> Response {
+    func render(
+        _ request: Request, _ context: AppContext, form: LoginForm, messageKey: String? = nil, values: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let nonce = LoginFormCookie.nonce(request, config: services.config) ?? RandomToken.make()
-        let page = PageContext(t: Localizer(context.language), user: nil, csrfToken: services.loginFormSigner.token(nonce: nonce),
-                               path: Routes.login())
+        let page = PageContext(
+            t: Localizer(context.language), user: nil, csrfToken: services.loginFormSigner.token(nonce: nonce),
+            path: Routes.login())
         let message = messageKey.map { page.t($0, values) }
         var response = Response.html(LoginView.render(page, form: form, message: message), status: status)
         LoginFormCookie.set(nonce, on: &response, config: services.config)
@@ -136,8 +144,9 @@ struct LoginController {
     /// Any other address is `fallback`. The one rule for every "go back to" address (sign-in, breaking the glass).
     static func safeNext(_ next: String?, otherwise fallback: String = Routes.home()) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count <= 2000,
-              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
-              !next.hasPrefix(Routes.login.pattern), !next.hasPrefix(Routes.logout.pattern) else { return fallback }
+            next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+            !next.hasPrefix(Routes.login.pattern), !next.hasPrefix(Routes.logout.pattern)
+        else { return fallback }
         return next
     }
 }

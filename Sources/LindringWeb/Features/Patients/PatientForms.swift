@@ -40,7 +40,8 @@ struct PlanForm: Decodable {
         input.dateOfDeath = dateOfDeath
         input.placeOfDeath = placeOfDeath
         input.careTeam = (careTeam ?? FormRows()).map { _, f in
-            PlanInput.Member(unitId: f("unitId"), userId: f("userId"), role: f("role"), dayPhone: f("dayPhone"), outOfHoursPhone: f("outOfHoursPhone"))
+            PlanInput.Member(
+                unitId: f("unitId"), userId: f("userId"), role: f("role"), dayPhone: f("dayPhone"), outOfHoursPhone: f("outOfHoursPhone"))
         }
         input.preferredPlaceOfCare = preferredPlaceOfCare
         input.preferredPlaceOfDeath = preferredPlaceOfDeath
@@ -58,9 +59,10 @@ struct PlanForm: Decodable {
         input.relativesKnowPrognosis = relativesKnowPrognosis ?? false
         let medications = medications ?? FormRows()
         input.medications = medications.map { row, f in
-            PlanInput.Medication(drug: f("drug"), strength: f("strength"), dose: f("dose"), route: f("route"), indication: f("indication"),
-                                 maxPer24h: f("maxPer24h"), prescribedBy: f("prescribedBy"),
-                                 availableInHome: medications.isTicked(row, "availableInHome"), date: f("date"))
+            PlanInput.Medication(
+                drug: f("drug"), strength: f("strength"), dose: f("dose"), route: f("route"), indication: f("indication"),
+                maxPer24h: f("maxPer24h"), prescribedBy: f("prescribedBy"),
+                availableInHome: medications.isTicked(row, "availableInHome"), date: f("date"))
         }
         input.equipment = equipment ?? []
         input.contingencies = (contingencies ?? FormRows()).map { _, f in
@@ -87,15 +89,17 @@ struct PatientForm: Decodable {
 
     var draft: PatientDraft {
         let relatives = relatives ?? FormRows()
-        return PatientDraft(cpr: cpr, name: name, address: address, municipalityCode: municipalityCode, phone: phone, gpUnitId: gpUnitId,
-                            diagnosisGroup: diagnosisGroup, icd10: icd10, language: language, interpreterNeeded: interpreterNeeded ?? false,
-                            relatives: relatives.map { row, f in
-                                PatientDraft.RelativeInput(name: f("name"), relation: f("relation"), phone: f("phone"),
-                                                           primaryContact: relatives.isTicked(row, "primaryContact"),
-                                                           livesWithPatient: relatives.isTicked(row, "livesWithPatient"),
-                                                           powerOfAttorney: relatives.isTicked(row, "powerOfAttorney"))
-                            },
-                            sharingConsent: sharingConsent)
+        return PatientDraft(
+            cpr: cpr, name: name, address: address, municipalityCode: municipalityCode, phone: phone, gpUnitId: gpUnitId,
+            diagnosisGroup: diagnosisGroup, icd10: icd10, language: language, interpreterNeeded: interpreterNeeded ?? false,
+            relatives: relatives.map { row, f in
+                PatientDraft.RelativeInput(
+                    name: f("name"), relation: f("relation"), phone: f("phone"),
+                    primaryContact: relatives.isTicked(row, "primaryContact"),
+                    livesWithPatient: relatives.isTicked(row, "livesWithPatient"),
+                    powerOfAttorney: relatives.isTicked(row, "powerOfAttorney"))
+            },
+            sharingConsent: sharingConsent)
     }
 }
 

@@ -19,16 +19,21 @@ struct PatientService {
             // A CPR number already registered: the attempt is an access to that patient, audited
             // as allowed only where the policy lets the user read the patient (issue 17, item 3).
             if let existing = try await PatientRepository.id(cpr: valid.cpr, on: tx),
-               let facts = try await PatientRepository.accessFacts(patientId: existing, on: tx) {
+                let facts = try await PatientRepository.accessFacts(patientId: existing, on: tx)
+            {
                 let decision = PatientAccessPolicy.read(requester, facts)
-                try await AuditLog.append(context.auditRecord("patient.register.duplicate", as: .writePatientData, entityType: "patient",
-                                                              entityId: existing.uuidString, patientId: existing, purpose: "CPR already registered",
-                                                              outcome: decision.isAllowed ? .allowed : .denied), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord(
+                        "patient.register.duplicate", as: .writePatientData, entityType: "patient",
+                        entityId: existing.uuidString, patientId: existing, purpose: "CPR already registered",
+                        outcome: decision.isAllowed ? .allowed : .denied), on: tx)
                 return .failure(DuplicatePatient(decision: decision, patientId: existing))
             }
             let id = try await PatientRepository.create(valid, registeringUnitId: unit, recordedBy: user.id, on: tx)
-            try await AuditLog.append(context.auditRecord("patient.create", as: .writePatientData, entityType: "patient", entityId: id.uuidString,
-                                                          patientId: id, purpose: PatientAccessGround.registeringUnit.rawValue), on: tx)
+            try await AuditLog.append(
+                context.auditRecord(
+                    "patient.create", as: .writePatientData, entityType: "patient", entityId: id.uuidString,
+                    patientId: id, purpose: PatientAccessGround.registeringUnit.rawValue), on: tx)
             return .success(id)
         }
         return try outcome.get()
@@ -65,9 +70,12 @@ struct PatientService {
             let requester = PatientRequester(roles: user.roles, unitId: user.unitId, brokeTheGlass: granted.ground == .breakTheGlass)
             let canWrite = PatientGate.decide(fromContact ? .proposeFromContact : .write, requester, granted.facts).isAllowed
             let latest = try await AssessmentRepository.latest(patientId: patientId, on: tx)
-            let contacts = ContactReadPolicy.read(requester, patient: granted.facts, followUpUnitIds: []) == nil ? []
+            let contacts =
+                ContactReadPolicy.read(requester, patient: granted.facts, followUpUnitIds: []) == nil
+                ? []
                 : try await ContactRepository.forPatient(patientId, limit: PatientSummary.contactLimit, on: tx)
-            return PatientSummary(patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest, contacts: contacts)
+            return PatientSummary(
+                patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest, contacts: contacts)
         }
     }
 
@@ -80,8 +88,10 @@ struct PatientService {
     /// propose it for a patient who consented to sharing. One writer job: the gate decides first,
     /// so a user who may not change the plan learns nothing from `input`'s errors; then the
     /// input is decoded and validated, and the plan read once is the one the new version follows.
-    func savePlan(_ patientId: UUID, _ input: @escaping @Sendable () throws -> PlanInput, basedOn base: @escaping @Sendable () throws -> PlanBase,
-                  creating: Bool, fromContact contactId: UUID? = nil, _ context: AppContext) async throws -> StoredPlan {
+    func savePlan(
+        _ patientId: UUID, _ input: @escaping @Sendable () throws -> PlanInput, basedOn base: @escaping @Sendable () throws -> PlanBase,
+        creating: Bool, fromContact contactId: UUID? = nil, _ context: AppContext
+    ) async throws -> StoredPlan {
         let user = try context.require(.writePatientData)
         let action = creating ? "plan.create" : "plan.update"
         let mode: PatientGate.WriteMode = contactId == nil ? .write : .proposeFromContact

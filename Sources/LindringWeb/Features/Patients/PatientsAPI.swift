@@ -10,35 +10,55 @@ struct PatientsAPI {
 
     var endpoints: [APIEndpoint] {
         [
-            APIEndpoint(method: .post, path: Routes.API.patients, operationId: "createPatient", summary: "Register a patient (the caller's unit registers)",
-                        operation: { OpenAPIParts.writeOperation(body: "PatientInput", success: "201", conditional: false, result: "Patient") },
-                        handler: create),
-            APIEndpoint(method: .get, path: Routes.API.patients, operationId: "searchPatients",
-                        summary: "Patients the caller may see, by CPR number (exact) or name (part, case- and accent-insensitive)",
-                        operation: { OpenAPIParts.listOperation(item: "PatientListItem", extraParameters: [
-                            ["name": "q", "in": "query", "required": true, "schema": ["type": "string", "minLength": 1, "maxLength": 100]],
-                        ]) }, handler: search),
-            APIEndpoint(method: .post, path: Routes.API.patientSearch, operationId: "searchPatientsByBody",
-                        summary: "The same search with the query in the body: a CPR number must be searched for this way, never in an address",
-                        operation: { OpenAPIParts.searchOperation(body: "PatientSearch", item: "PatientListItem") }, handler: searchByBody),
-            APIEndpoint(method: .get, path: Routes.API.patient, operationId: "getPatient", summary: "One patient (audited)",
-                        operation: { OpenAPIParts.getOperation(item: "Patient") }, handler: get),
-            APIEndpoint(method: .post, path: Routes.API.plan, operationId: "createPlan", summary: "Create the patient's shared plan",
-                        operation: { OpenAPIParts.writeOperation(body: "PlanInput", success: "201", conditional: false, result: "Plan") },
-                        handler: createPlan),
-            APIEndpoint(method: .get, path: Routes.API.plan, operationId: "getPlan", summary: "The patient's plan; its ETag is needed to change it",
-                        operation: { OpenAPIParts.getOperation(item: "Plan") }, handler: getPlan),
-            APIEndpoint(method: .put, path: Routes.API.plan, operationId: "replacePlan",
-                        summary: "Save a new version of the plan; requires If-Match with the plan's ETag (412 when stale, 428 when missing)",
-                        operation: { OpenAPIParts.writeOperation(body: "PlanInput", success: "200", conditional: true, result: "Plan") },
-                        handler: replacePlan),
-            APIEndpoint(method: .get, path: Routes.API.planVersions, operationId: "listPlanVersions", summary: "Every version of the plan, newest first",
-                        operation: { OpenAPIParts.getOperation(item: "PlanVersionList") }, handler: versions),
-            APIEndpoint(method: .get, path: Routes.API.inbox, operationId: "getInbox", summary: "Plan changes for a unit, newest first",
-                        operation: { OpenAPIParts.listOperation(item: "InboxItem", extraParameters: [
-                            ["name": "unitId", "in": "query", "required": false, "description": "Defaults to the caller's unit; only the caller's own unit is allowed.",
-                             "schema": ["type": "string", "format": "uuid"]],
-                        ]) }, handler: inbox),
+            APIEndpoint(
+                method: .post, path: Routes.API.patients, operationId: "createPatient", summary: "Register a patient (the caller's unit registers)",
+                operation: { OpenAPIParts.writeOperation(body: "PatientInput", success: "201", conditional: false, result: "Patient") },
+                handler: create),
+            APIEndpoint(
+                method: .get, path: Routes.API.patients, operationId: "searchPatients",
+                summary: "Patients the caller may see, by CPR number (exact) or name (part, case- and accent-insensitive)",
+                operation: {
+                    OpenAPIParts.listOperation(
+                        item: "PatientListItem",
+                        extraParameters: [
+                            ["name": "q", "in": "query", "required": true, "schema": ["type": "string", "minLength": 1, "maxLength": 100]]
+                        ])
+                }, handler: search),
+            APIEndpoint(
+                method: .post, path: Routes.API.patientSearch, operationId: "searchPatientsByBody",
+                summary: "The same search with the query in the body: a CPR number must be searched for this way, never in an address",
+                operation: { OpenAPIParts.searchOperation(body: "PatientSearch", item: "PatientListItem") }, handler: searchByBody),
+            APIEndpoint(
+                method: .get, path: Routes.API.patient, operationId: "getPatient", summary: "One patient (audited)",
+                operation: { OpenAPIParts.getOperation(item: "Patient") }, handler: get),
+            APIEndpoint(
+                method: .post, path: Routes.API.plan, operationId: "createPlan", summary: "Create the patient's shared plan",
+                operation: { OpenAPIParts.writeOperation(body: "PlanInput", success: "201", conditional: false, result: "Plan") },
+                handler: createPlan),
+            APIEndpoint(
+                method: .get, path: Routes.API.plan, operationId: "getPlan", summary: "The patient's plan; its ETag is needed to change it",
+                operation: { OpenAPIParts.getOperation(item: "Plan") }, handler: getPlan),
+            APIEndpoint(
+                method: .put, path: Routes.API.plan, operationId: "replacePlan",
+                summary: "Save a new version of the plan; requires If-Match with the plan's ETag (412 when stale, 428 when missing)",
+                operation: { OpenAPIParts.writeOperation(body: "PlanInput", success: "200", conditional: true, result: "Plan") },
+                handler: replacePlan),
+            APIEndpoint(
+                method: .get, path: Routes.API.planVersions, operationId: "listPlanVersions", summary: "Every version of the plan, newest first",
+                operation: { OpenAPIParts.getOperation(item: "PlanVersionList") }, handler: versions),
+            APIEndpoint(
+                method: .get, path: Routes.API.inbox, operationId: "getInbox", summary: "Plan changes for a unit, newest first",
+                operation: {
+                    OpenAPIParts.listOperation(
+                        item: "InboxItem",
+                        extraParameters: [
+                            [
+                                "name": "unitId", "in": "query", "required": false,
+                                "description": "Defaults to the caller's unit; only the caller's own unit is allowed.",
+                                "schema": ["type": "string", "format": "uuid"],
+                            ]
+                        ])
+                }, handler: inbox),
         ]
     }
 
@@ -52,8 +72,9 @@ struct PatientsAPI {
             }
         } catch let duplicate as DuplicatePatient {
             guard let readable = duplicate.readablePatientId else {
-                throw AppError.conflict("This CPR number cannot be registered again. If you treat the patient, ask the registering unit to add "
-                                        + "your unit to the care team.")
+                throw AppError.conflict(
+                    "This CPR number cannot be registered again. If you treat the patient, ask the registering unit to add "
+                        + "your unit to the care team.")
             }
             throw AppError.conflict("A patient with this CPR number is already registered: \(Routes.API.patient(readable))")
         }
@@ -86,13 +107,16 @@ struct PatientsAPI {
             throw ValidationFailure([FieldError("q", (q ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? .required : .invalidFormat)])
         }
         let items = try await services.persistence.readAudited { tx in
-            let items = try await PatientRepository.search(q, requester: PatientGate(services: services).requester(user), limit: limit + 1,
-                                                           after: after.map { ($0.text, $0.id) }, on: tx)
+            let items = try await PatientRepository.search(
+                q, requester: PatientGate(services: services).requester(user), limit: limit + 1,
+                after: after.map { ($0.text, $0.id) }, on: tx)
             return (items, context.searchRecords(Array(items.prefix(limit)), purpose: nil))
         }
         let page = Array(items.prefix(limit))
-        return try .json(Page(items: page.map(PatientListItemDTO.init),
-                              next: items.count > limit ? page.last.map { PageCursor(text: $0.name, id: $0.id).encoded } : nil))
+        return try .json(
+            Page(
+                items: page.map(PatientListItemDTO.init),
+                next: items.count > limit ? page.last.map { PageCursor(text: $0.name, id: $0.id).encoded } : nil))
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
@@ -159,7 +183,8 @@ struct PatientsAPI {
             unit = requested
         }
         guard let unit else { return try .json(Page<InboxItemDTO>(items: [], next: nil)) }
-        let (page, hasMore) = try await InboxQuery(services: services).page(context, user: user, unitId: unit, limit: limit, before: try before?.instant())
+        let (page, hasMore) = try await InboxQuery(services: services).page(
+            context, user: user, unitId: unit, limit: limit, before: try before?.instant())
         let next = hasMore ? page.last.map { PageCursor(instant: $0.createdAt, id: $0.id).encoded } : nil
         return try .json(Page(items: page.map(InboxItemDTO.init), next: next))
     }
@@ -169,4 +194,3 @@ struct PatientsAPI {
         return id
     }
 }
-

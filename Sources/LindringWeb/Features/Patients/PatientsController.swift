@@ -38,9 +38,11 @@ struct PatientsController {
         let user = try context.require(.readPatientData)
         let query = request.query["q"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         if CPRNumber.hasShape(query) {
-            return .html(PatientViews.list(PageContext(context, path: Routes.patients()), query: "", results: nil, restrictedMatch: nil,
-                                           canCreate: user.can(.writePatientData), errors: [FieldError("q", .cprInAddress)]),
-                         status: .unprocessableContent)
+            return .html(
+                PatientViews.list(
+                    PageContext(context, path: Routes.patients()), query: "", results: nil, restrictedMatch: nil,
+                    canCreate: user.can(.writePatientData), errors: [FieldError("q", .cprInAddress)]),
+                status: .unprocessableContent)
         }
         return try await search(query, user: user, context)
     }
@@ -57,20 +59,28 @@ struct PatientsController {
             return .html(PatientViews.list(page, query: "", results: nil, restrictedMatch: nil, canCreate: user.can(.writePatientData), errors: []))
         }
         guard query.count <= 100, !TextInput.hasControlCharacters(query) else {
-            return .html(PatientViews.list(page, query: query, results: nil, restrictedMatch: nil, canCreate: user.can(.writePatientData),
-                                           errors: [FieldError("q", .invalidFormat)]), status: .unprocessableContent)
+            return .html(
+                PatientViews.list(
+                    page, query: query, results: nil, restrictedMatch: nil, canCreate: user.can(.writePatientData),
+                    errors: [FieldError("q", .invalidFormat)]), status: .unprocessableContent)
         }
         let requester = gate.requester(user)
         let (results, restricted) = try await services.persistence.readAudited { tx in
             let results = try await PatientRepository.search(query, requester: requester, on: tx)
             // An exact CPR number of a patient the user may not see: offer breaking the glass, show nothing else.
             let restricted = try await PatientGate.restrictedMatch(query, results: results, on: tx)
-            return ((results, restricted), context.searchRecords(results, purpose: nil, outcome: restricted == nil ? .allowed : .denied,
-                                                                 restricted: restricted))
+            return (
+                (results, restricted),
+                context.searchRecords(
+                    results, purpose: nil, outcome: restricted == nil ? .allowed : .denied,
+                    restricted: restricted)
+            )
         }
         let municipalities = Municipalities.names(try await services.units())
-        return .html(PatientViews.list(page, query: query, results: results, restrictedMatch: restricted, canCreate: user.can(.writePatientData), errors: [],
-                                       municipalities: municipalities))
+        return .html(
+            PatientViews.list(
+                page, query: query, results: results, restrictedMatch: restricted, canCreate: user.can(.writePatientData), errors: [],
+                municipalities: municipalities))
     }
 
     @Sendable func newPatient(_ request: Request, context: AppContext) async throws -> Response {
@@ -87,21 +97,26 @@ struct PatientsController {
         } catch let failure as ValidationFailure {
             return try await patientForm(context, draft: draft, patientId: nil, errors: failure.errors, status: .unprocessableContent)
         } catch let duplicate as DuplicatePatient {
-            return try await patientForm(context, draft: draft, patientId: nil, errors: [FieldError("cpr", .alreadyTaken)], duplicate: duplicate,
-                                         status: .conflict)
+            return try await patientForm(
+                context, draft: draft, patientId: nil, errors: [FieldError("cpr", .alreadyTaken)], duplicate: duplicate,
+                status: .conflict)
         }
     }
 
     @Sendable func editPatient(_ request: Request, context: AppContext) async throws -> Response {
         let id = try patientId(context)
         let patient = try await patients.read(id, context, action: "patient.read", purpose: "edit")
-        let draft = PatientDraft(cpr: patient.cpr.digits, name: patient.name, address: patient.address, municipalityCode: patient.municipalityCode,
-                                 phone: patient.phone,
-                                 gpUnitId: patient.gpUnitId?.uuidString, diagnosisGroup: patient.diagnosisGroup.rawValue, icd10: patient.icd10,
-                                 language: patient.language, interpreterNeeded: patient.interpreterNeeded,
-                                 relatives: patient.relatives.map { .init(name: $0.name, relation: $0.relation, phone: $0.phone, primaryContact: $0.primaryContact,
-                                                                          livesWithPatient: $0.livesWithPatient, powerOfAttorney: $0.powerOfAttorney) },
-                                 sharingConsent: patient.sharingConsent.rawValue)
+        let draft = PatientDraft(
+            cpr: patient.cpr.digits, name: patient.name, address: patient.address, municipalityCode: patient.municipalityCode,
+            phone: patient.phone,
+            gpUnitId: patient.gpUnitId?.uuidString, diagnosisGroup: patient.diagnosisGroup.rawValue, icd10: patient.icd10,
+            language: patient.language, interpreterNeeded: patient.interpreterNeeded,
+            relatives: patient.relatives.map {
+                .init(
+                    name: $0.name, relation: $0.relation, phone: $0.phone, primaryContact: $0.primaryContact,
+                    livesWithPatient: $0.livesWithPatient, powerOfAttorney: $0.powerOfAttorney)
+            },
+            sharingConsent: patient.sharingConsent.rawValue)
         return try await patientForm(context, draft: draft, patientId: id, errors: [])
     }
 
@@ -117,13 +132,17 @@ struct PatientsController {
         }
     }
 
-    func patientForm(_ context: AppContext, draft: PatientDraft, patientId: UUID?, errors: [FieldError], duplicate: DuplicatePatient? = nil,
-                     status: HTTPResponse.Status = .ok) async throws -> Response {
+    func patientForm(
+        _ context: AppContext, draft: PatientDraft, patientId: UUID?, errors: [FieldError], duplicate: DuplicatePatient? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let units = try await services.units(includeInactive: false)
         let path = patientId.map { Routes.editPatient($0) } ?? Routes.newPatient()
-        return .html(PatientViews.patientForm(PageContext(context, path: path), draft: draft, patientId: patientId,
-                                              gps: units.filter { $0.kind == .generalPractice }, municipalities: units.filter { $0.kind == .homeCare },
-                                              errors: errors, duplicate: duplicate), status: status)
+        return .html(
+            PatientViews.patientForm(
+                PageContext(context, path: path), draft: draft, patientId: patientId,
+                gps: units.filter { $0.kind == .generalPractice }, municipalities: units.filter { $0.kind == .homeCare },
+                errors: errors, duplicate: duplicate), status: status)
     }
 
     // MARK: summary
@@ -150,8 +169,10 @@ struct PatientsController {
         let summary = try await patients.summary(id, context, purpose: purpose)
         let units = try await services.unitDirectory()
         let path = printable ? Routes.printPlan(id) : Routes.patient(id)
-        return .html(PlanViews.summary(PageContext(context, path: path), summary, units: units, today: patients.today(), printable: printable,
-                                       notice: notice))
+        return .html(
+            PlanViews.summary(
+                PageContext(context, path: path), summary, units: units, today: patients.today(), printable: printable,
+                notice: notice))
     }
 
     // MARK: plan form
@@ -177,8 +198,9 @@ struct PatientsController {
         let summary = try await patients.summary(id, context, purpose: Self.contactPurpose(request), fromContact: contact != nil)
         guard summary.canWrite else { throw PatientGate.Denied(canBreakTheGlass: false, patientId: id) }
         guard let plan = summary.plan else { return .redirect(to: Routes.newPlan(id)) }
-        return try await planForm(context, patient: summary.patient, input: PlanInput(plan.content), baseVersion: plan.version, errors: [], conflict: nil,
-                                  contactId: contact)
+        return try await planForm(
+            context, patient: summary.patient, input: PlanInput(plan.content), baseVersion: plan.version, errors: [], conflict: nil,
+            contactId: contact)
     }
 
     /// Saves the form. A save based on an older version shows the colleague's changes above
@@ -190,14 +212,16 @@ struct PatientsController {
         let base = form.base
         let contact = form.contact
         do {
-            _ = try await patients.savePlan(id, { input }, basedOn: { base.map(PlanBase.version) ?? .none }, creating: base == nil,
-                                            fromContact: contact, context)
+            _ = try await patients.savePlan(
+                id, { input }, basedOn: { base.map(PlanBase.version) ?? .none }, creating: base == nil,
+                fromContact: contact, context)
             // A change proposed from a call returns to the call, where the nurse was documenting.
             return .redirect(to: (contact.map { Routes.contact($0) } ?? Routes.patient(id)) + "?notice=saved")
         } catch let failure as ValidationFailure {
             let patient = try await patients.read(id, context, action: "patient.read", purpose: "plan form")
-            return try await planForm(context, patient: patient, input: input, baseVersion: base, errors: failure.errors, conflict: nil,
-                                      contactId: contact, status: .unprocessableContent)
+            return try await planForm(
+                context, patient: patient, input: input, baseVersion: base, errors: failure.errors, conflict: nil,
+                contactId: contact, status: .unprocessableContent)
         } catch let stale as StalePlanVersion {
             // The patient and the versions the colleague saved, in the snapshot the gate audits.
             let (patient, versions) = try await gate.read(context, patientId: id, action: "patient.read", purpose: "plan conflict") { tx, _ in
@@ -207,22 +231,28 @@ struct PatientsController {
             let since = versions.filter { $0.version > (base ?? 0) }
             let baseContent = versions.first { $0.version == base }?.content ?? PlanContent()
             let (rebased, overlapping) = input.rebased(from: PlanInput(baseContent), onto: PlanInput(stale.current.content))
-            let conflict = PlanFormView.Conflict(authorName: Set(since.map(\.authorName)).sorted().joined(separator: ", "),
-                                                 version: stale.current.version,
-                                                 changes: PlanDiff.changes(from: baseContent, to: stale.current.content),
-                                                 bothChanged: overlapping)
-            return try await planForm(context, patient: patient, input: rebased, baseVersion: stale.current.version, errors: [],
-                                      conflict: conflict, contactId: contact, status: .conflict)
+            let conflict = PlanFormView.Conflict(
+                authorName: Set(since.map(\.authorName)).sorted().joined(separator: ", "),
+                version: stale.current.version,
+                changes: PlanDiff.changes(from: baseContent, to: stale.current.content),
+                bothChanged: overlapping)
+            return try await planForm(
+                context, patient: patient, input: rebased, baseVersion: stale.current.version, errors: [],
+                conflict: conflict, contactId: contact, status: .conflict)
         }
     }
 
-    func planForm(_ context: AppContext, patient: Patient, input: PlanInput, baseVersion: Int?, errors: [FieldError],
-                  conflict: PlanFormView.Conflict?, contactId: UUID? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func planForm(
+        _ context: AppContext, patient: Patient, input: PlanInput, baseVersion: Int?, errors: [FieldError],
+        conflict: PlanFormView.Conflict?, contactId: UUID? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let units = try await services.units(includeInactive: false)
         let path = baseVersion == nil ? Routes.newPlan(patient.id) : Routes.editPlan(patient.id)
-        return .html(PlanFormView.render(PageContext(context, path: path), patient: patient, input: input, baseVersion: baseVersion,
-                                         units: units, directory: UnitDirectory(units), errors: errors, conflict: conflict, contactId: contactId),
-                     status: status)
+        return .html(
+            PlanFormView.render(
+                PageContext(context, path: path), patient: patient, input: input, baseVersion: baseVersion,
+                units: units, directory: UnitDirectory(units), errors: errors, conflict: conflict, contactId: contactId),
+            status: status)
     }
 
     // MARK: history, access log
@@ -242,14 +272,17 @@ struct PatientsController {
         // The patient, the plan and its versions in the one snapshot the gate audits.
         let historic = try await gate.read(context, patientId: id, action: "patient.read") { tx, granted in
             guard let patient = try await PatientRepository.find(id: id, on: tx), let current = try await PlanRepository.find(patientId: id, on: tx),
-                  let version = try await PlanRepository.versions(patientId: id, on: tx).first(where: { $0.version == number })
+                let version = try await PlanRepository.versions(patientId: id, on: tx).first(where: { $0.version == number })
             else { throw AppError.notFound }
-            return PatientSummary(patient: patient,
-                                  plan: StoredPlan(id: current.id, patientId: id, version: number, content: version.content, updatedAt: version.createdAt),
-                                  ground: granted.ground, canWrite: false)
+            return PatientSummary(
+                patient: patient,
+                plan: StoredPlan(id: current.id, patientId: id, version: number, content: version.content, updatedAt: version.createdAt),
+                ground: granted.ground, canWrite: false)
         }
         let units = try await services.unitDirectory()
-        return .html(PlanViews.summary(PageContext(context, path: Routes.planVersion(id, number)), historic, units: units, today: patients.today(), printable: true))
+        return .html(
+            PlanViews.summary(
+                PageContext(context, path: Routes.planVersion(id, number)), historic, units: units, today: patients.today(), printable: true))
     }
 
     @Sendable func accessLog(_ request: Request, context: AppContext) async throws -> Response {
@@ -259,8 +292,10 @@ struct PatientsController {
         if user.can(.readAuditLog) {
             (patient, entries) = try await services.persistence.write { tx in
                 guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
-                try await AuditLog.append(context.auditRecord("patient.accessLog", as: .readAuditLog, entityType: "patient", entityId: id.uuidString,
-                                                              patientId: id, purpose: "audit"), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord(
+                        "patient.accessLog", as: .readAuditLog, entityType: "patient", entityId: id.uuidString,
+                        patientId: id, purpose: "audit"), on: tx)
                 return (patient, try await AuditLog.search(AuditFilter(patientId: id), limit: 500, on: tx))
             }
         } else {
@@ -276,8 +311,10 @@ struct PatientsController {
     @Sendable func breakGlassForm(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.readPatientData)
         let id = try patientId(context)
-        return .html(PatientViews.breakGlassForm(PageContext(context, path: Routes.breakGlass(id)), patientId: id, reason: "", errors: [],
-                                                 returnTo: Self.returnTo(request.query["returnTo"], patientId: id)))
+        return .html(
+            PatientViews.breakGlassForm(
+                PageContext(context, path: Routes.breakGlass(id)), patientId: id, reason: "", errors: [],
+                returnTo: Self.returnTo(request.query["returnTo"], patientId: id)))
     }
 
     /// Where breaking the glass leads: a same-site path (the contact being documented, say), else the patient's page.
@@ -294,14 +331,18 @@ struct PatientsController {
         if reason.count < 10, v.errors.isEmpty { v.add("reason", .tooShort) }
         let returnTo = Self.returnTo(form.returnTo, patientId: id)
         guard v.errors.isEmpty, let session = context.session else {
-            return .html(PatientViews.breakGlassForm(PageContext(context, path: Routes.breakGlass(id)), patientId: id,
-                                                     reason: form.reason ?? "", errors: v.errors, returnTo: returnTo), status: .unprocessableContent)
+            return .html(
+                PatientViews.breakGlassForm(
+                    PageContext(context, path: Routes.breakGlass(id)), patientId: id,
+                    reason: form.reason ?? "", errors: v.errors, returnTo: returnTo), status: .unprocessableContent)
         }
         try await services.persistence.write { tx in
             guard try await PatientRepository.accessFacts(patientId: id, on: tx) != nil else { throw AppError.notFound }
             try await BreakGlassRepository.grant(sessionToken: session.token, userId: user.id, patientId: id, reason: reason, on: tx)
-            try await AuditLog.append(context.auditRecord("patient.breakGlass", as: .readPatientData, entityType: "patient", entityId: id.uuidString,
-                                                          patientId: id, purpose: String(reason.prefix(500))), on: tx)
+            try await AuditLog.append(
+                context.auditRecord(
+                    "patient.breakGlass", as: .readPatientData, entityType: "patient", entityId: id.uuidString,
+                    patientId: id, purpose: String(reason.prefix(500))), on: tx)
         }
         return .redirect(to: returnTo)
     }

@@ -11,27 +11,35 @@ struct AssessmentsAPI {
 
     var endpoints: [APIEndpoint] {
         [
-            APIEndpoint(method: .post, path: Routes.API.assessments, operationId: "createAssessment",
-                        summary: "Record a screening: scored on saving; a red result goes to the key-worker unit's inbox",
-                        operation: { OpenAPIParts.writeOperation(body: "AssessmentInput", success: "201", conditional: false, result: "Assessment") },
-                        handler: create),
-            APIEndpoint(method: .post, path: Routes.API.selfReportLinks, operationId: "createSelfReportLink",
-                        summary: "A single-use link for the patient to answer an instrument at home (default 72 hours)",
-                        operation: { OpenAPIParts.writeOperation(body: "SelfReportLinkInput", success: "201", conditional: false, result: "SelfReportLink") },
-                        handler: createLink),
-            APIEndpoint(method: .get, path: Routes.API.selfReportLinks, operationId: "listSelfReportLinks",
-                        summary: "The patient's self-report links that still work: unused, unexpired and not revoked, newest first (audited)",
-                        operation: { OpenAPIParts.getOperation(item: "OutstandingSelfReportLinkList") }, handler: listLinks),
-            APIEndpoint(method: .post, path: Routes.API.revokeSelfReportLink, operationId: "revokeSelfReportLink",
-                        summary: "Take back a link the patient has not used; the link then answers as expired. 404 when it no longer works anyway",
-                        operation: {
-                            var responses = OpenAPIParts.errors(["404"])
-                            responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("OutstandingSelfReportLink"), description: "Revoked")
-                            return ["responses": responses,
-                                    "parameters": [["name": "linkId", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]]]
-                        }, handler: revokeLink),
-            APIEndpoint(method: .get, path: Routes.API.assessments, operationId: "listAssessments", summary: "The patient's screenings, newest first (audited)",
-                        operation: { OpenAPIParts.getOperation(item: "AssessmentList") }, handler: list),
+            APIEndpoint(
+                method: .post, path: Routes.API.assessments, operationId: "createAssessment",
+                summary: "Record a screening: scored on saving; a red result goes to the key-worker unit's inbox",
+                operation: { OpenAPIParts.writeOperation(body: "AssessmentInput", success: "201", conditional: false, result: "Assessment") },
+                handler: create),
+            APIEndpoint(
+                method: .post, path: Routes.API.selfReportLinks, operationId: "createSelfReportLink",
+                summary: "A single-use link for the patient to answer an instrument at home (default 72 hours)",
+                operation: { OpenAPIParts.writeOperation(body: "SelfReportLinkInput", success: "201", conditional: false, result: "SelfReportLink") },
+                handler: createLink),
+            APIEndpoint(
+                method: .get, path: Routes.API.selfReportLinks, operationId: "listSelfReportLinks",
+                summary: "The patient's self-report links that still work: unused, unexpired and not revoked, newest first (audited)",
+                operation: { OpenAPIParts.getOperation(item: "OutstandingSelfReportLinkList") }, handler: listLinks),
+            APIEndpoint(
+                method: .post, path: Routes.API.revokeSelfReportLink, operationId: "revokeSelfReportLink",
+                summary: "Take back a link the patient has not used; the link then answers as expired. 404 when it no longer works anyway",
+                operation: {
+                    var responses = OpenAPIParts.errors(["404"])
+                    responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("OutstandingSelfReportLink"), description: "Revoked")
+                    return [
+                        "responses": responses,
+                        "parameters": [["name": "linkId", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                    ]
+                }, handler: revokeLink),
+            APIEndpoint(
+                method: .get, path: Routes.API.assessments, operationId: "listAssessments",
+                summary: "The patient's screenings, newest first (audited)",
+                operation: { OpenAPIParts.getOperation(item: "AssessmentList") }, handler: list),
         ]
     }
 

@@ -27,7 +27,9 @@ struct EarlyIdentificationQuery {
         let today = LocalDate(Date(), in: DanishCalendar.timeZone)
         var failures: [FieldError] = []
         var range = DateRange(from: today.adding(days: -364), to: today)
-        do { range = try DateRange.parse(query, defaultFrom: range.from, defaultTo: range.to) } catch let failure as ValidationFailure { failures = failure.errors }
+        do { range = try DateRange.parse(query, defaultFrom: range.from, defaultTo: range.to) } catch let failure as ValidationFailure {
+            failures = failure.errors
+        }
         let by = query["by"].flatMap { $0.isEmpty ? nil : $0 } ?? EarlyIdentificationOverview.Grouping.department.rawValue
         let grouping = EarlyIdentificationOverview.Grouping(rawValue: by).flatMap { groupings.contains($0) ? $0 : nil }
         if grouping == nil { failures.append(FieldError("by", .invalidChoice)) }
@@ -52,11 +54,15 @@ struct EarlyIdentificationQuery {
         let grouping = grouping
         // One snapshot: the groups and the region's total count the same screenings.
         let (rows, total) = try await services.persistence.read { snapshot in
-            (try await EarlyIdentificationOverview.rows(from: from, to: to, by: grouping, on: snapshot),
-             try await EarlyIdentificationOverview.rows(from: from, to: to, by: .region, on: snapshot).first ?? EarlyIdentificationOverview.Row(key: nil))
+            (
+                try await EarlyIdentificationOverview.rows(from: from, to: to, by: grouping, on: snapshot),
+                try await EarlyIdentificationOverview.rows(from: from, to: to, by: .region, on: snapshot).first
+                    ?? EarlyIdentificationOverview.Row(key: nil)
+            )
         }
         let units = try await services.units()
-        let names: [String: String] = grouping == .municipality
+        let names: [String: String] =
+            grouping == .municipality
             ? Dictionary(Municipalities.options(units).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             : Dictionary(units.map { ($0.id.uuidString, $0.name) }, uniquingKeysWith: { a, _ in a })
         let groups = rows.map { Report.Group(name: $0.key.flatMap { names[$0] ?? $0 } ?? "–", row: $0) }
@@ -118,7 +124,9 @@ struct EarlyIdentificationDTO: Encodable {
         from = query.range.from.description
         to = query.range.to.description
         by = query.grouping.rawValue
-        groups = report.groups.map { Group(key: .some($0.row.key), name: $0.name, cancer: Counts($0.row.cancer), nonCancer: Counts($0.row.nonCancer)) }
+        groups = report.groups.map {
+            Group(key: .some($0.row.key), name: $0.name, cancer: Counts($0.row.cancer), nonCancer: Counts($0.row.nonCancer))
+        }
         total = Group(key: .some(nil), name: "total", cancer: Counts(report.total.cancer), nonCancer: Counts(report.total.nonCancer))
     }
 }

@@ -7,14 +7,24 @@ import LindringCore
 enum FHIRQuestionnaire {
     static func json(_ instrument: Instrument, wording: InstrumentWording) -> [String: Any] {
         func translated(_ label: (da: String, en: String)) -> [String: Any] {
-            ["extension": [["url": "http://hl7.org/fhir/StructureDefinition/translation",
-                            "extension": [["url": "lang", "valueCode": "en"], ["url": "content", "valueString": label.en]]]]]
+            [
+                "extension": [
+                    [
+                        "url": "http://hl7.org/fhir/StructureDefinition/translation",
+                        "extension": [["url": "lang", "valueCode": "en"], ["url": "content", "valueString": label.en]],
+                    ]
+                ]
+            ]
         }
         let scored: [[String: Any]] = instrument.items.map { item in
             let label = wording.item(instrument, item.id)
-            return ["linkId": item.id, "text": label.da, "_text": translated(label), "type": "integer", "required": false,
-                    "extension": [["url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": item.range.lowerBound],
-                                  ["url": "http://hl7.org/fhir/StructureDefinition/maxValue", "valueInteger": item.range.upperBound]]]
+            return [
+                "linkId": item.id, "text": label.da, "_text": translated(label), "type": "integer", "required": false,
+                "extension": [
+                    ["url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": item.range.lowerBound],
+                    ["url": "http://hl7.org/fhir/StructureDefinition/maxValue", "valueInteger": item.range.upperBound],
+                ],
+            ]
         }
         let texts: [[String: Any]] = instrument.textItems.map { id in
             let label = wording.item(instrument, id)

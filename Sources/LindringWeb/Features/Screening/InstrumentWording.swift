@@ -28,7 +28,8 @@ struct InstrumentWording: Sendable {
             for (item, text) in items {
                 guard known.contains(item) else { throw Invalid(description: "\(path): \(id) has no item \(item)") }
                 guard let text = (text as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty, text.count <= 1000,
-                      !TextInput.hasControlCharacters(text) else {
+                    !TextInput.hasControlCharacters(text)
+                else {
                     throw Invalid(description: "\(path): \(id).\(item) must be a line of text")
                 }
                 texts[item] = text

@@ -10,39 +10,58 @@ struct InstrumentsAPI {
 
     var endpoints: [APIEndpoint] {
         [
-            APIEndpoint(method: .get, path: Routes.API.instruments, operationId: "listInstruments", summary: "The screening instruments and their items",
-                        operation: { OpenAPIParts.getOperation(item: "InstrumentList") }, handler: list),
-            APIEndpoint(method: .get, path: Routes.API.instrumentQuestionnaire, operationId: "getInstrumentQuestionnaire",
-                        summary: "The instrument as a FHIR R4 Questionnaire (Danish, with English translations)",
-                        operation: {
-                            var operation = Self.byInstrument(OpenAPIParts.getOperation(item: "FHIRQuestionnaire"))
-                            var responses = operation["responses"] as? [String: Any] ?? [:]
-                            responses["200"] = ["description": "The questionnaire",
-                                                "content": ["application/fhir+json": ["schema": OpenAPIParts.ref("FHIRQuestionnaire")]]]
-                            operation["responses"] = responses
-                            return operation
-                        }, handler: questionnaire),
-            APIEndpoint(method: .post, path: Routes.API.instrumentScore, operationId: "scoreInstrument",
-                        summary: "Score answers: scales to two decimals (null when a scale cannot be scored), item severity and the traffic light",
-                        operation: { Self.byInstrument(OpenAPIParts.writeOperation(body: "InstrumentAnswers", success: "200", conditional: false,
-                                                                                  result: "InstrumentScore")) },
-                        handler: score),
-            APIEndpoint(method: .get, path: Routes.API.instrumentThresholds, operationId: "getInstrumentThresholds",
-                        summary: "The severity bands behind the traffic light, group by group, with the defaults",
-                        operation: { Self.byInstrument(OpenAPIParts.getOperation(item: "InstrumentThresholds")) }, handler: thresholds),
-            APIEndpoint(method: .put, path: Routes.API.instrumentThresholds, operationId: "setInstrumentThresholds",
-                        summary: "Set the severity bands (administrators); groups left out return to their defaults",
-                        operation: { Self.byInstrument(OpenAPIParts.writeOperation(body: "InstrumentThresholdsInput", success: "200", conditional: false,
-                                                                                  result: "InstrumentThresholds")) },
-                        handler: setThresholds),
+            APIEndpoint(
+                method: .get, path: Routes.API.instruments, operationId: "listInstruments", summary: "The screening instruments and their items",
+                operation: { OpenAPIParts.getOperation(item: "InstrumentList") }, handler: list),
+            APIEndpoint(
+                method: .get, path: Routes.API.instrumentQuestionnaire, operationId: "getInstrumentQuestionnaire",
+                summary: "The instrument as a FHIR R4 Questionnaire (Danish, with English translations)",
+                operation: {
+                    var operation = Self.byInstrument(OpenAPIParts.getOperation(item: "FHIRQuestionnaire"))
+                    var responses = operation["responses"] as? [String: Any] ?? [:]
+                    responses["200"] = [
+                        "description": "The questionnaire",
+                        "content": ["application/fhir+json": ["schema": OpenAPIParts.ref("FHIRQuestionnaire")]],
+                    ]
+                    operation["responses"] = responses
+                    return operation
+                }, handler: questionnaire),
+            APIEndpoint(
+                method: .post, path: Routes.API.instrumentScore, operationId: "scoreInstrument",
+                summary: "Score answers: scales to two decimals (null when a scale cannot be scored), item severity and the traffic light",
+                operation: {
+                    Self.byInstrument(
+                        OpenAPIParts.writeOperation(
+                            body: "InstrumentAnswers", success: "200", conditional: false,
+                            result: "InstrumentScore"))
+                },
+                handler: score),
+            APIEndpoint(
+                method: .get, path: Routes.API.instrumentThresholds, operationId: "getInstrumentThresholds",
+                summary: "The severity bands behind the traffic light, group by group, with the defaults",
+                operation: { Self.byInstrument(OpenAPIParts.getOperation(item: "InstrumentThresholds")) }, handler: thresholds),
+            APIEndpoint(
+                method: .put, path: Routes.API.instrumentThresholds, operationId: "setInstrumentThresholds",
+                summary: "Set the severity bands (administrators); groups left out return to their defaults",
+                operation: {
+                    Self.byInstrument(
+                        OpenAPIParts.writeOperation(
+                            body: "InstrumentThresholdsInput", success: "200", conditional: false,
+                            result: "InstrumentThresholds"))
+                },
+                handler: setThresholds),
         ]
     }
 
     /// The operation with its `{id}` path parameter: one of the instrument ids, not a UUID.
     static func byInstrument(_ operation: [String: Any]) -> [String: Any] {
         var operation = operation
-        operation["parameters"] = [["name": "id", "in": "path", "required": true,
-                                    "schema": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]] as [String: Any]]
+        operation["parameters"] = [
+            [
+                "name": "id", "in": "path", "required": true,
+                "schema": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+            ] as [String: Any]
+        ]
         return operation
     }
 
@@ -53,7 +72,9 @@ struct InstrumentsAPI {
 
     @Sendable func questionnaire(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.requireUser()
-        let data = try JSONSerialization.data(withJSONObject: FHIRQuestionnaire.json(try instrument(context), wording: services.config.instrumentWording), options: [.sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: FHIRQuestionnaire.json(try instrument(context), wording: services.config.instrumentWording),
+            options: [.sortedKeys, .withoutEscapingSlashes])
         return Response(status: .ok, headers: [.contentType: "application/fhir+json"], body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
@@ -73,7 +94,8 @@ struct InstrumentsAPI {
     @Sendable func thresholds(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.requireUser()
         let instrument = try instrument(context)
-        return try .json(ThresholdsDTO(instrument, try await services.persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }))
+        return try .json(
+            ThresholdsDTO(instrument, try await services.persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }))
     }
 
     struct ThresholdsInput: Decodable {
@@ -88,7 +110,8 @@ struct InstrumentsAPI {
         let thresholds = InstrumentThresholds(bands: bands)
         try instrument.validate(thresholds)
         try await ScreeningThresholds.save(thresholds, for: instrument, user: user, context: context, services: services)
-        return try .json(ThresholdsDTO(instrument, try await services.persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }))
+        return try .json(
+            ThresholdsDTO(instrument, try await services.persistence.readEach { try await InstrumentThresholdRepository.find(instrument, on: $0) }))
     }
 }
 

@@ -11,27 +11,36 @@ enum InstrumentsOpenAPI {
             "scores": ["type": "object", "additionalProperties": ["type": ["number", "null"]]],
             "severity": ["type": "object", "additionalProperties": ["type": "string", "enum": Severity.allCases.map(\.rawValue)]],
             "trafficLight": ["type": "string", "enum": ["red", "amber", "green"]],
-            "at": ["type": "string", "format": "date-time"], "recordedByName": ["type": "string"], "createdAt": ["type": "string", "format": "date-time"],
+            "at": ["type": "string", "format": "date-time"], "recordedByName": ["type": "string"],
+            "createdAt": ["type": "string", "format": "date-time"],
         ]
         return ["type": "object", "required": Array(properties.keys).sorted(), "properties": properties]
     }
 
     /// The first answer, counting from the best, that is mild, moderate and severe.
     static var bands: [String: Any] {
-        ["type": "object", "required": ["mild", "moderate", "severe"],
-         "properties": ["mild": ["type": "integer"], "moderate": ["type": "integer"], "severe": ["type": "integer"]]]
+        [
+            "type": "object", "required": ["mild", "moderate", "severe"],
+            "properties": ["mild": ["type": "integer"], "moderate": ["type": "integer"], "severe": ["type": "integer"]],
+        ]
     }
 
     static var thresholds: [String: Any] {
         let group: [String: Any] = [
             "type": "object", "required": ["id", "items", "min", "max", "higherIsWorse", "bands", "defaults"],
-            "properties": ["id": ["type": "string"], "items": ["type": "array", "items": ["type": "string"]], "min": ["type": "integer"],
-                           "max": ["type": "integer"], "higherIsWorse": ["type": "boolean"], "bands": OpenAPIParts.ref("SeverityBands"),
-                           "defaults": OpenAPIParts.ref("SeverityBands")],
+            "properties": [
+                "id": ["type": "string"], "items": ["type": "array", "items": ["type": "string"]], "min": ["type": "integer"],
+                "max": ["type": "integer"], "higherIsWorse": ["type": "boolean"], "bands": OpenAPIParts.ref("SeverityBands"),
+                "defaults": OpenAPIParts.ref("SeverityBands"),
+            ],
         ]
-        return ["type": "object", "required": ["instrument", "groups"],
-                "properties": ["instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)], "groups": ["type": "array", "items": group],
-                               "updatedBy": ["type": ["string", "null"]], "updatedAt": ["type": ["string", "null"], "format": "date-time"]]]
+        return [
+            "type": "object", "required": ["instrument", "groups"],
+            "properties": [
+                "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)], "groups": ["type": "array", "items": group],
+                "updatedBy": ["type": ["string", "null"]], "updatedAt": ["type": ["string", "null"], "format": "date-time"],
+            ],
+        ]
     }
 
     static var spict: [String: Any] {
@@ -58,8 +67,10 @@ enum InstrumentsOpenAPI {
                 "clinicalIndicators": strings(SPICT.ConditionGroup.allCases.flatMap(\.indicators)),
                 "wouldBeSurprised": ["type": "boolean", "description": "Would you be surprised if this patient died within the next 12 months?"],
                 "conclusion": ["type": "string", "enum": SPICT.Conclusion.allCases.map(\.rawValue)],
-                "actions": ["type": "array", "minItems": 1, "items": ["type": "string", "enum": SPICT.FollowUpAction.allCases.map(\.rawValue)],
-                            "description": "`none` stands alone"],
+                "actions": [
+                    "type": "array", "minItems": 1, "items": ["type": "string", "enum": SPICT.FollowUpAction.allCases.map(\.rawValue)],
+                    "description": "`none` stands alone",
+                ],
                 "at": ["type": ["string", "null"], "format": "date-time"],
             ],
         ]
@@ -68,35 +79,56 @@ enum InstrumentsOpenAPI {
     static var earlyIdentification: [String: Any] {
         let counts: [String: Any] = [
             "type": "object", "required": ["screened", "positive", "withPlan", "positiveShare", "withPlanShare"],
-            "properties": ["screened": ["type": "integer"], "positive": ["type": "integer"], "withPlan": ["type": "integer"],
-                           "positiveShare": ["type": ["number", "null"]], "withPlanShare": ["type": ["number", "null"]]],
+            "properties": [
+                "screened": ["type": "integer"], "positive": ["type": "integer"], "withPlan": ["type": "integer"],
+                "positiveShare": ["type": ["number", "null"]], "withPlanShare": ["type": ["number", "null"]],
+            ],
         ]
-        let group: [String: Any] = ["type": "object", "required": ["key", "name", "cancer", "nonCancer"],
-                                    "properties": ["key": ["type": ["string", "null"]], "name": ["type": "string"], "cancer": counts, "nonCancer": counts]]
-        return ["type": "object", "required": ["from", "to", "by", "groups", "total"],
-                "properties": ["from": ["type": "string", "format": "date"], "to": ["type": "string", "format": "date"],
-                               "by": ["type": "string", "enum": ["department", "hospital", "municipality"]],
-                               "groups": ["type": "array", "items": group], "total": group]]
+        let group: [String: Any] = [
+            "type": "object", "required": ["key", "name", "cancer", "nonCancer"],
+            "properties": ["key": ["type": ["string", "null"]], "name": ["type": "string"], "cancer": counts, "nonCancer": counts],
+        ]
+        return [
+            "type": "object", "required": ["from", "to", "by", "groups", "total"],
+            "properties": [
+                "from": ["type": "string", "format": "date"], "to": ["type": "string", "format": "date"],
+                "by": ["type": "string", "enum": ["department", "hospital", "municipality"]],
+                "groups": ["type": "array", "items": group], "total": group,
+            ],
+        ]
     }
 
     static var schemas: [String: Any] {
         [
             "SPICT": spict,
             "SPICTInput": spictInput,
-            "SPICTList": ["type": "object", "required": ["items", "next"],
-                          "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("SPICT")]]],
+            "SPICTList": [
+                "type": "object", "required": ["items", "next"],
+                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("SPICT")]],
+            ],
             "EarlyIdentification": earlyIdentification,
             "InstrumentList": [
                 "type": "object", "required": ["items", "next"],
-                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": [
-                    "type": "object", "required": ["id", "items", "textItems"],
-                    "properties": [
-                        "id": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
-                        "items": ["type": "array", "items": ["type": "object", "required": ["id", "min", "max"],
-                                                            "properties": ["id": ["type": "string"], "min": ["type": "integer"], "max": ["type": "integer"]]]],
-                        "textItems": ["type": "array", "items": ["type": "string"]],
+                "properties": [
+                    "next": ["type": "null"],
+                    "items": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["id", "items", "textItems"],
+                            "properties": [
+                                "id": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+                                "items": [
+                                    "type": "array",
+                                    "items": [
+                                        "type": "object", "required": ["id", "min", "max"],
+                                        "properties": ["id": ["type": "string"], "min": ["type": "integer"], "max": ["type": "integer"]],
+                                    ],
+                                ],
+                                "textItems": ["type": "array", "items": ["type": "string"]],
+                            ],
+                        ],
                     ],
-                ]]],
+                ],
             ],
             "AssessmentInput": [
                 "type": "object", "required": ["instrument", "respondent", "answers"],
@@ -110,29 +142,41 @@ enum InstrumentsOpenAPI {
             "Assessment": assessment,
             "SelfReportLinkInput": [
                 "type": "object", "required": ["instrument"],
-                "properties": ["instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
-                               "expiresInHours": ["type": ["integer", "null"], "minimum": 1, "maximum": 336]],
+                "properties": [
+                    "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+                    "expiresInHours": ["type": ["integer", "null"], "minimum": 1, "maximum": 336],
+                ],
             ],
             "SelfReportLink": [
                 "type": "object", "required": ["id", "url", "expiresAt", "instrument"],
-                "properties": ["id": ["type": "string", "format": "uuid"], "url": ["type": "string"], "expiresAt": ["type": "string", "format": "date-time"],
-                               "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)]],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "url": ["type": "string"], "expiresAt": ["type": "string", "format": "date-time"],
+                    "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+                ],
             ],
             "OutstandingSelfReportLink": [
                 "type": "object", "required": ["id", "instrument", "createdAt", "expiresAt"],
                 "description": "A link that still works. Its address is shown only when it is made.",
-                "properties": ["id": ["type": "string", "format": "uuid"], "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
-                               "createdAt": ["type": "string", "format": "date-time"], "createdByName": ["type": ["string", "null"]],
-                               "expiresAt": ["type": "string", "format": "date-time"]],
+                "properties": [
+                    "id": ["type": "string", "format": "uuid"], "instrument": ["type": "string", "enum": Instrument.allCases.map(\.rawValue)],
+                    "createdAt": ["type": "string", "format": "date-time"], "createdByName": ["type": ["string", "null"]],
+                    "expiresAt": ["type": "string", "format": "date-time"],
+                ],
             ],
-            "OutstandingSelfReportLinkList": ["type": "object", "required": ["items", "next"],
-                                              "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("OutstandingSelfReportLink")]]],
-            "AssessmentList": ["type": "object", "required": ["items", "next"],
-                               "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("Assessment")]]],
+            "OutstandingSelfReportLinkList": [
+                "type": "object", "required": ["items", "next"],
+                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("OutstandingSelfReportLink")]],
+            ],
+            "AssessmentList": [
+                "type": "object", "required": ["items", "next"],
+                "properties": ["next": ["type": "null"], "items": ["type": "array", "items": OpenAPIParts.ref("Assessment")]],
+            ],
             "FHIRQuestionnaire": [
                 "type": "object", "required": ["resourceType", "id", "status", "item"],
-                "properties": ["resourceType": ["const": "Questionnaire"], "id": ["type": "string"], "status": ["type": "string"],
-                               "item": ["type": "array", "items": ["type": "object", "required": ["linkId", "text", "type"]]]],
+                "properties": [
+                    "resourceType": ["const": "Questionnaire"], "id": ["type": "string"], "status": ["type": "string"],
+                    "item": ["type": "array", "items": ["type": "object", "required": ["linkId", "text", "type"]]],
+                ],
             ],
             "InstrumentAnswers": [
                 "type": "object", "required": ["answers"],
@@ -143,15 +187,21 @@ enum InstrumentsOpenAPI {
             "InstrumentThresholds": thresholds,
             "InstrumentThresholdsInput": [
                 "type": "object", "required": ["bands"],
-                "properties": ["bands": ["type": "object", "additionalProperties": OpenAPIParts.ref("SeverityBands"),
-                                         "description": "Group id (`items`, and `qualityOfLife` for EORTC) → bands"]],
+                "properties": [
+                    "bands": [
+                        "type": "object", "additionalProperties": OpenAPIParts.ref("SeverityBands"),
+                        "description": "Group id (`items`, and `qualityOfLife` for EORTC) → bands",
+                    ]
+                ],
             ],
             "SeverityBands": bands,
             "InstrumentScore": [
                 "type": "object", "required": ["scores", "severity", "trafficLight"],
                 "properties": [
-                    "scores": ["type": "object", "additionalProperties": ["type": ["number", "null"]],
-                               "description": "Each scale to two decimals; null when it cannot be scored."],
+                    "scores": [
+                        "type": "object", "additionalProperties": ["type": ["number", "null"]],
+                        "description": "Each scale to two decimals; null when it cannot be scored.",
+                    ],
                     "severity": ["type": "object", "additionalProperties": ["type": "string", "enum": Severity.allCases.map(\.rawValue)]],
                     "trafficLight": ["type": "string", "enum": ["red", "amber", "green"]],
                 ],

@@ -11,21 +11,28 @@ struct SPICTAPI {
 
     var endpoints: [APIEndpoint] {
         [
-            APIEndpoint(method: .post, path: Routes.API.spict, operationId: "createSPICT",
-                        summary: "Record a SPICT-DK checklist: indicators, the surprise question, the clinician's conclusion and action (no score)",
-                        operation: { OpenAPIParts.writeOperation(body: "SPICTInput", success: "201", conditional: false, result: "SPICT") }, handler: create),
-            APIEndpoint(method: .get, path: Routes.API.spict, operationId: "listSPICT", summary: "The patient's SPICT-DK checklists, newest first (audited)",
-                        operation: { OpenAPIParts.getOperation(item: "SPICTList") }, handler: list),
-            APIEndpoint(method: .get, path: Routes.API.earlyIdentification, operationId: "getEarlyIdentification",
-                        summary: "Patients screened with SPICT-DK, the share positive and the share of those with a shared plan, cancer and non-cancer apart",
-                        operation: {
-                            OpenAPIParts.queryOperation(item: "EarlyIdentification", parameters: [
-                                ["name": "from", "in": "query", "required": false, "schema": ["type": "string", "format": "date"]],
-                                ["name": "to", "in": "query", "required": false, "schema": ["type": "string", "format": "date"]],
-                                ["name": "by", "in": "query", "required": false,
-                                 "schema": ["type": "string", "enum": ["department", "hospital", "municipality"]]],
-                            ])
-                        }, handler: overview),
+            APIEndpoint(
+                method: .post, path: Routes.API.spict, operationId: "createSPICT",
+                summary: "Record a SPICT-DK checklist: indicators, the surprise question, the clinician's conclusion and action (no score)",
+                operation: { OpenAPIParts.writeOperation(body: "SPICTInput", success: "201", conditional: false, result: "SPICT") }, handler: create),
+            APIEndpoint(
+                method: .get, path: Routes.API.spict, operationId: "listSPICT", summary: "The patient's SPICT-DK checklists, newest first (audited)",
+                operation: { OpenAPIParts.getOperation(item: "SPICTList") }, handler: list),
+            APIEndpoint(
+                method: .get, path: Routes.API.earlyIdentification, operationId: "getEarlyIdentification",
+                summary: "Patients screened with SPICT-DK, the share positive and the share of those with a shared plan, cancer and non-cancer apart",
+                operation: {
+                    OpenAPIParts.queryOperation(
+                        item: "EarlyIdentification",
+                        parameters: [
+                            ["name": "from", "in": "query", "required": false, "schema": ["type": "string", "format": "date"]],
+                            ["name": "to", "in": "query", "required": false, "schema": ["type": "string", "format": "date"]],
+                            [
+                                "name": "by", "in": "query", "required": false,
+                                "schema": ["type": "string", "enum": ["department", "hospital", "municipality"]],
+                            ],
+                        ])
+                }, handler: overview),
         ]
     }
 
@@ -48,8 +55,10 @@ struct SPICTAPI {
             let at = v.observedAt("at", input.at, now: Date())
             var checklist: SPICTChecklist?
             do {
-                checklist = try SPICTChecklist(SPICTDraft(generalIndicators: input.generalIndicators ?? [], clinicalIndicators: input.clinicalIndicators ?? [],
-                                                          wouldBeSurprised: input.wouldBeSurprised, conclusion: input.conclusion, actions: input.actions ?? []))
+                checklist = try SPICTChecklist(
+                    SPICTDraft(
+                        generalIndicators: input.generalIndicators ?? [], clinicalIndicators: input.clinicalIndicators ?? [],
+                        wouldBeSurprised: input.wouldBeSurprised, conclusion: input.conclusion, actions: input.actions ?? []))
             } catch let failure as ValidationFailure {
                 failure.errors.forEach { v.add($0.field, $0.code) }
             }

@@ -29,8 +29,9 @@ struct ThresholdsDTO: Codable {
     init(_ instrument: Instrument, _ configured: ConfiguredThresholds) {
         self.instrument = instrument.rawValue
         groups = instrument.thresholdGroups.map { group in
-            Group(id: group.id, items: group.items, min: group.range.lowerBound, max: group.range.upperBound, higherIsWorse: group.higherIsWorse,
-                  bands: configured.thresholds.bands(for: group), defaults: group.defaults)
+            Group(
+                id: group.id, items: group.items, min: group.range.lowerBound, max: group.range.upperBound, higherIsWorse: group.higherIsWorse,
+                bands: configured.thresholds.bands(for: group), defaults: group.defaults)
         }
         updatedBy = configured.updatedByName
         updatedAt = configured.updatedAt.map(ISO8601Instant.format)

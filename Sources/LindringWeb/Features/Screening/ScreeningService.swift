@@ -11,20 +11,28 @@ struct ScreeningService {
 
     /// Issues a link for the instrument and hours `request` gives, validated once the gate has
     /// decided (a user refused learns nothing from the request's errors); one writer job.
-    func issueLink(_ context: AppContext, request: Request, patientId: UUID,
-                   _ submission: @escaping @Sendable () throws -> (instrument: Instrument, hours: Int)) async throws -> SelfReportLinkDTO {
+    func issueLink(
+        _ context: AppContext, request: Request, patientId: UUID,
+        _ submission: @escaping @Sendable () throws -> (instrument: Instrument, hours: Int)
+    ) async throws -> SelfReportLinkDTO {
         let user = try context.require(.writePatientData)
-        let (token, link, instrument, expiresAt) = try await gate.write(context, patientId: patientId, action: "selfReportLink.create",
-                                                                         audited: false) { tx, granted in
+        let (token, link, instrument, expiresAt) = try await gate.write(
+            context, patientId: patientId, action: "selfReportLink.create",
+            audited: false
+        ) { tx, granted in
             let (instrument, hours) = try submission()
             let expiresAt = Date().addingTimeInterval(Double(hours) * 3600)
-            let (token, link) = try await SelfReportLinkRepository.create(patientId: patientId, instrument: instrument, expiresAt: expiresAt,
-                                                                          createdBy: user.id, on: tx)
-            try await AuditLog.append(gate.allowedRecord(context, patientId: patientId, action: "selfReportLink.create", granted: granted,
-                                                         purpose: instrument.rawValue), on: tx)
+            let (token, link) = try await SelfReportLinkRepository.create(
+                patientId: patientId, instrument: instrument, expiresAt: expiresAt,
+                createdBy: user.id, on: tx)
+            try await AuditLog.append(
+                gate.allowedRecord(
+                    context, patientId: patientId, action: "selfReportLink.create", granted: granted,
+                    purpose: instrument.rawValue), on: tx)
             return (token, link, instrument, expiresAt)
         }
-        let base = services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let base =
+            services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             ?? "http://\(request.head.authority ?? "\(services.config.hostname):\(services.config.port)")"
         return SelfReportLinkDTO(id: link.id, url: base + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue)
     }
@@ -36,12 +44,15 @@ struct ScreeningService {
         let user = try context.require(.writePatientData)
         do {
             return try await gate.write(context, patientId: patientId, action: "selfReportLink.revoke", audited: false) { tx, granted in
-                guard let linkId, let link = try await SelfReportLinkRepository.revoke(linkId: linkId, patientId: patientId, by: user.id, on: tx) else {
+                guard let linkId, let link = try await SelfReportLinkRepository.revoke(linkId: linkId, patientId: patientId, by: user.id, on: tx)
+                else {
                     throw NothingToRevoke()
                 }
-                try await AuditLog.append(context.auditRecord("selfReportLink.revoke", as: .writePatientData, entityType: "patient",
-                                                              entityId: patientId.uuidString, patientId: patientId,
-                                                              purpose: PatientGate.purpose(granted.ground, link.instrument.rawValue)), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord(
+                        "selfReportLink.revoke", as: .writePatientData, entityType: "patient",
+                        entityId: patientId.uuidString, patientId: patientId,
+                        purpose: PatientGate.purpose(granted.ground, link.instrument.rawValue)), on: tx)
                 return link
             }
         } catch is NothingToRevoke {
@@ -73,8 +84,10 @@ struct ScreeningService {
     /// bands (`answers.<item>` errors); an observation before the patient's birth is refused.
     /// Audited as `assessment.create` with the instrument and the colour; a red result reaches
     /// the key-worker unit's inbox (the repository adds the item).
-    func recordAssessment(_ context: AppContext, patientId: UUID,
-                          _ submission: @escaping @Sendable () throws -> AssessmentSubmission) async throws -> Assessment {
+    func recordAssessment(
+        _ context: AppContext, patientId: UUID,
+        _ submission: @escaping @Sendable () throws -> AssessmentSubmission
+    ) async throws -> Assessment {
         let user = try context.require(.writePatientData)
         let assessment = try await gate.write(context, patientId: patientId, action: "assessment.create", audited: false) { tx, granted in
             let submission = try submission()
@@ -93,11 +106,14 @@ struct ScreeningService {
             }
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             try Self.refuseBeforeBirth(submission.takenAt, of: patient)
-            let stored = try await AssessmentRepository.create(patientId: patientId, instrument: instrument, respondent: respondent,
-                                                               answers: AnswerJSON.stored(submission.answers ?? [:]), score: score,
-                                                               takenAt: submission.takenAt, recordedBy: (user.id, user.name), on: tx)
-            try await AuditLog.append(gate.allowedRecord(context, patientId: patientId, action: "assessment.create", granted: granted,
-                                                         purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)"), on: tx)
+            let stored = try await AssessmentRepository.create(
+                patientId: patientId, instrument: instrument, respondent: respondent,
+                answers: AnswerJSON.stored(submission.answers ?? [:]), score: score,
+                takenAt: submission.takenAt, recordedBy: (user.id, user.name), on: tx)
+            try await AuditLog.append(
+                gate.allowedRecord(
+                    context, patientId: patientId, action: "assessment.create", granted: granted,
+                    purpose: "\(instrument.rawValue) \(score.trafficLight.rawValue)"), on: tx)
             return stored
         }
         if assessment.score.trafficLight == .red { services.advisoryEvents.publish("screening") }
@@ -107,18 +123,23 @@ struct ScreeningService {
     /// Stores the checklist for the screening user's unit; the patient counts as a cancer
     /// patient when the checklist names cancer indicators or the record's diagnosis group is cancer.
     /// `submission` is read once the gate has decided, in the same writer job.
-    func recordSPICT(_ context: AppContext, patientId: UUID,
-                     _ submission: @escaping @Sendable () throws -> (checklist: SPICTChecklist, at: Date)) async throws -> SPICTSaved {
+    func recordSPICT(
+        _ context: AppContext, patientId: UUID,
+        _ submission: @escaping @Sendable () throws -> (checklist: SPICTChecklist, at: Date)
+    ) async throws -> SPICTSaved {
         let user = try context.require(.writePatientData)
         return try await gate.write(context, patientId: patientId, action: "spict.create", audited: false) { tx, granted in
             let (checklist, at) = try submission()
             guard let patient = try await PatientRepository.find(id: patientId, on: tx) else { throw AppError.notFound }
             try Self.refuseBeforeBirth(at, of: patient)
             let cancer = checklist.conditionGroups.contains(.cancer) || patient.diagnosisGroup == .cancer
-            let record = try await SPICTRepository.create(patientId: patientId, unitId: user.unitId, checklist: checklist, cancer: cancer, assessedAt: at,
-                                                          recordedBy: (user.id, user.name), on: tx)
-            try await AuditLog.append(gate.allowedRecord(context, patientId: patientId, action: "spict.create", granted: granted,
-                                                         purpose: checklist.conclusion.rawValue), on: tx)
+            let record = try await SPICTRepository.create(
+                patientId: patientId, unitId: user.unitId, checklist: checklist, cancer: cancer, assessedAt: at,
+                recordedBy: (user.id, user.name), on: tx)
+            try await AuditLog.append(
+                gate.allowedRecord(
+                    context, patientId: patientId, action: "spict.create", granted: granted,
+                    purpose: checklist.conclusion.rawValue), on: tx)
             var planToStart = false
             if checklist.actions.contains(.startSharedPlan) { planToStart = try await PlanRepository.find(patientId: patientId, on: tx) == nil }
             return SPICTSaved(record: record, planToStart: planToStart)

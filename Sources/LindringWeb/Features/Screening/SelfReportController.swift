@@ -28,7 +28,8 @@ struct SelfReportController {
     func link(_ context: AppContext) async throws -> LinkState {
         let address = context.remoteAddress ?? "-"
         guard let token = context.parameters.get("token"), token.count <= 100,
-              let link = try await services.persistence.readEach({ try await SelfReportLinkRepository.find(token: token, on: $0) }) else {
+            let link = try await services.persistence.readEach({ try await SelfReportLinkRepository.find(token: token, on: $0) })
+        else {
             try services.selfReportLimiter.check(address)
             return .unknown
         }
@@ -47,7 +48,10 @@ struct SelfReportController {
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         let t = Self.language(request)
         return try await respond(to: request, context, t: t) { link, firstName in
-            .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: -1, answers: [:], errors: []))
+            .html(
+                SelfReportViews.step(
+                    t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName,
+                    step: -1, answers: [:], errors: []))
         }
     }
 
@@ -76,50 +80,69 @@ struct SelfReportController {
             let step = min(max(Int(form.step ?? "") ?? -1, -1), items.count - 1)
             switch form.go {
             case "back":
-                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: max(step - 1, -1),
-                                                  answers: answers, errors: []))
+                return .html(
+                    SelfReportViews.step(
+                        t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName,
+                        step: max(step - 1, -1),
+                        answers: answers, errors: []))
             case "send":
                 do {
                     let callNow = try await store(link, answers: answers.mapValues { Int($0).map(AnswerValue.integer) ?? .text($0) })
                     return .html(SelfReportViews.thanks(t, path: request.uri.path, callNow: callNow), status: .created)
                 } catch let failure as ValidationFailure {
-                    return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: step,
-                                                      answers: answers, errors: failure.errors), status: .unprocessableContent)
+                    return .html(
+                        SelfReportViews.step(
+                            t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName,
+                            step: step,
+                            answers: answers, errors: failure.errors), status: .unprocessableContent)
                 }
             case "language":
-                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: step,
-                                                  answers: answers, errors: []))
+                return .html(
+                    SelfReportViews.step(
+                        t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName,
+                        step: step,
+                        answers: answers, errors: []))
             default:
-                return .html(SelfReportViews.step(t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName, step: step + 1,
-                                                  answers: answers, errors: []))
+                return .html(
+                    SelfReportViews.step(
+                        t, path: request.uri.path, instrument: link.instrument, wording: services.config.instrumentWording, firstName: firstName,
+                        step: step + 1,
+                        answers: answers, errors: []))
             }
         }
     }
 
     /// Answers the link's state: the page or JSON for a usable link; otherwise a kind message,
     /// 404 for a link that does not exist and 410 for one that has expired or was used.
-    func respond(to request: Request, _ context: AppContext, t: Localizer, json: Bool = false,
-                 _ body: (SelfReportLink, String) async throws -> Response) async throws -> Response {
+    func respond(
+        to request: Request, _ context: AppContext, t: Localizer, json: Bool = false,
+        _ body: (SelfReportLink, String) async throws -> Response
+    ) async throws -> Response {
         let path = request.uri.path
         switch try await link(context) {
         case .usable(let link, let firstName):
             do {
                 return try await body(link, firstName)
             } catch is LinkAlreadyUsed {
-                return json ? Problem(status: .gone, detail: "These answers have already been sent.").response()
+                return json
+                    ? Problem(status: .gone, detail: "These answers have already been sent.").response()
                     : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.used", textKey: "selfReport.usedText"), status: .gone)
             } catch is LinkRevoked {
-                return json ? Problem(status: .gone, detail: "This link no longer works.").response()
+                return json
+                    ? Problem(status: .gone, detail: "This link no longer works.").response()
                     : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.expired", textKey: "selfReport.expiredText"), status: .gone)
             }
         case .unknown:
-            return json ? Problem(status: .notFound, detail: "This link is not valid.").response()
+            return json
+                ? Problem(status: .notFound, detail: "This link is not valid.").response()
                 : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.unknown", textKey: "selfReport.unknownText"), status: .notFound)
         case .expired:
-            return json ? Problem(status: .gone, detail: "This link no longer works.").response()
+            return json
+                ? Problem(status: .gone, detail: "This link no longer works.").response()
                 : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.expired", textKey: "selfReport.expiredText"), status: .gone)
         case .used:
-            return json ? Problem(status: .gone, detail: "These answers have already been sent.").response()
+            return json
+                ? Problem(status: .gone, detail: "These answers have already been sent.").response()
                 : .html(SelfReportViews.message(t, path: path, titleKey: "selfReport.used", textKey: "selfReport.usedText"), status: .gone)
         }
     }
@@ -134,17 +157,20 @@ struct SelfReportController {
         let severe = score.trafficLight == .red
         let units = severe ? try await services.units(includeInactive: false) : []
         let careTeam = try await services.persistence.write { tx -> [CareTeamMember] in
-            let assessment = try await AssessmentRepository.create(patientId: link.patientId, instrument: link.instrument, respondent: .patient,
-                                                                   answers: stored, score: score, takenAt: now, recordedBy: (nil, "Patienten (hjemmefra)"),
-                                                                   on: tx)
+            let assessment = try await AssessmentRepository.create(
+                patientId: link.patientId, instrument: link.instrument, respondent: .patient,
+                answers: stored, score: score, takenAt: now, recordedBy: (nil, "Patienten (hjemmefra)"),
+                on: tx)
             switch try await SelfReportLinkRepository.claim(linkId: link.id, assessmentId: assessment.id, now: now, on: tx) {
             case .claimed: break
             case .used: throw LinkAlreadyUsed()
             case .revoked: throw LinkRevoked()
             }
-            try await AuditLog.append(AuditRecord(username: "patient (self-report link)", action: "assessment.selfReport", entityType: "patient",
-                                                  entityId: link.patientId.uuidString, patientId: link.patientId,
-                                                  purpose: "\(link.instrument.rawValue) \(score.trafficLight.rawValue)"), on: tx)
+            try await AuditLog.append(
+                AuditRecord(
+                    username: "patient (self-report link)", action: "assessment.selfReport", entityType: "patient",
+                    entityId: link.patientId.uuidString, patientId: link.patientId,
+                    purpose: "\(link.instrument.rawValue) \(score.trafficLight.rawValue)"), on: tx)
             return severe ? try await PlanRepository.find(patientId: link.patientId, on: tx)?.content.careTeam ?? [] : []
         }
         guard severe else { return nil }
@@ -153,8 +179,9 @@ struct SelfReportController {
             WhoToCallNow.UnitNumbers(name: unit.name, dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone)
         }
         let byId = units.byId()
-        return WhoToCallNow(careTeam: careTeam, units: { byId[$0].map(numbers) },
-                            advisoryLines: units.filter { $0.kind == .advisoryLine }.map(numbers), outsideWorkingHours: WorkingHours.at(now).outsideWorkingHours)
+        return WhoToCallNow(
+            careTeam: careTeam, units: { byId[$0].map(numbers) },
+            advisoryLines: units.filter { $0.kind == .advisoryLine }.map(numbers), outsideWorkingHours: WorkingHours.at(now).outsideWorkingHours)
     }
 
     struct LinkAlreadyUsed: Error {}

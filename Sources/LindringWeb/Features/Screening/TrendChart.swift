@@ -45,8 +45,9 @@ struct TrendChart {
     /// An item: whole answers, half a step of room at each end, and the bands as the region sets them now.
     static func item(label: String, points: [Point], range: ClosedRange<Int>, group: ThresholdGroup?, bands: SeverityBands?) -> TrendChart {
         let low = Double(range.lowerBound), high = Double(range.upperBound)
-        return TrendChart(label: label, points: points, domain: (low - 0.5)...(high + 0.5), ticks: ticks(low, high),
-                          bands: group.flatMap { group in bands.map { Self.bands(group, $0) } } ?? [])
+        return TrendChart(
+            label: label, points: points, domain: (low - 0.5)...(high + 0.5), ticks: ticks(low, high),
+            bands: group.flatMap { group in bands.map { Self.bands(group, $0) } } ?? [])
     }
 
     /// Evenly spaced whole ticks from `minimum` to `maximum`: every value of a short scale, else
@@ -95,7 +96,8 @@ struct TrendChart {
     /// "3. dec." (with the year where the chart's dates span more than one), from the catalog.
     static func date(_ t: Localizer, _ at: Date, withYear: Bool = false) -> String {
         let c = DanishCalendar.components(of: at)
-        return t(withYear ? "chart.dayMonthYear" : "chart.dayMonth", ["day": String(c.day), "month": t("month.short.\(c.month)"), "year": String(c.year)])
+        return t(
+            withYear ? "chart.dayMonthYear" : "chart.dayMonth", ["day": String(c.day), "month": t("month.short.\(c.month)"), "year": String(c.year)])
     }
 
     /// The dates under the x axis: the first and the last day, and each day between them whose
@@ -135,8 +137,12 @@ struct TrendChart {
         var value = DanishNumber.score(last.value)
         if let severity = last.severity, severity != .none { value += " (" + t.label("severity", severity).lowercased() + ")" }
         let key = points.count == 1 ? "chart.summaryOne" : "chart.summary"
-        return t(key, ["label": label, "count": String(points.count), "first": Self.date(t, first.at, withYear: true),
-                       "last": Self.date(t, last.at, withYear: true), "value": value])
+        return t(
+            key,
+            [
+                "label": label, "count": String(points.count), "first": Self.date(t, first.at, withYear: true),
+                "last": Self.date(t, last.at, withYear: true), "value": value,
+            ])
     }
 
     func svg(_ t: Localizer) -> String {
@@ -164,8 +170,12 @@ struct TrendChart {
         let radius = points.count > 40 ? 2.5 : 3.5
         for (point, position) in zip(points, coordinates) {
             let c = DanishCalendar.components(of: point.at)
-            let title = t("chart.point", ["date": Self.date(t, point.at, withYear: true), "time": "\(c.hour.zeroPadded(2)):\(c.minute.zeroPadded(2))",
-                                          "value": DanishNumber.score(point.value)])
+            let title = t(
+                "chart.point",
+                [
+                    "date": Self.date(t, point.at, withYear: true), "time": "\(c.hour.zeroPadded(2)):\(c.minute.zeroPadded(2))",
+                    "value": DanishNumber.score(point.value),
+                ])
             chart.circle(x: position.x, y: position.y, radius: radius, class: "dot severity-\(point.severity?.rawValue ?? "none")", title: title)
         }
         return chart.rendered

@@ -26,10 +26,12 @@ struct SessionController {
         let now = Date()
         try await services.persistence.write { try await SessionRepository.touch(session, now: now, on: $0) }
         let left = Self.secondsLeft(session, timeouts: services.config.sessionTimeouts, now: now)
-        return Response(status: .noContent, headers: [
-            .sessionSecondsLeft: String(left.untilIdle),
-            .sessionAbsoluteSecondsLeft: String(left.untilAbsolute),
-        ])
+        return Response(
+            status: .noContent,
+            headers: [
+                .sessionSecondsLeft: String(left.untilIdle),
+                .sessionAbsoluteSecondsLeft: String(left.untilAbsolute),
+            ])
     }
 
     /// Whole seconds, rounded down: the idle timeout from now, capped by the absolute limit.

@@ -22,17 +22,21 @@ struct UnitsController {
         let user = try context.require(.viewUnits)
         let filter = UnitListFilter(query: request.query)
         let units = try await services.units(includeInactive: filter.includeInactive && user.can(.manageUnits))
-        return .html(UnitViews.list(PageContext(context, path: Routes.units()), units: filter.apply(units),
-                                    filter: filter, canManage: user.can(.manageUnits), notice: request.query["notice"]))
+        return .html(
+            UnitViews.list(
+                PageContext(context, path: Routes.units()), units: filter.apply(units),
+                filter: filter, canManage: user.can(.manageUnits), notice: request.query["notice"]))
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.viewUnits)
         let unit = try await services.unit(named: context)
         let all = try await services.units()
-        return .html(UnitViews.detail(PageContext(context, path: Routes.unit(unit.id)), unit: unit,
-                                      children: all.filter { $0.parentId == unit.id }, canManage: user.can(.manageUnits),
-                                      notice: request.query["notice"]))
+        return .html(
+            UnitViews.detail(
+                PageContext(context, path: Routes.unit(unit.id)), unit: unit,
+                children: all.filter { $0.parentId == unit.id }, canManage: user.can(.manageUnits),
+                notice: request.query["notice"]))
     }
 
     @Sendable func new(_ request: Request, context: AppContext) async throws -> Response {
@@ -47,7 +51,8 @@ struct UnitsController {
             let valid = try draft.validated()
             let unit = try await services.persistence.write { tx in
                 let unit = try await UnitRepository.create(valid, on: tx)
-                try await AuditLog.append(context.auditRecord("unit.create", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord("unit.create", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
                 return unit
             }
             return .redirect(to: Routes.unit(unit.id) + "?notice=saved")
@@ -70,7 +75,8 @@ struct UnitsController {
             let valid = try draft.validated()
             try await services.persistence.write { tx in
                 _ = try await UnitRepository.update(id: unit.id, valid, on: tx)
-                try await AuditLog.append(context.auditRecord("unit.update", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord("unit.update", as: .manageUnits, entityType: "unit", entityId: unit.id.uuidString), on: tx)
             }
             return .redirect(to: Routes.unit(unit.id) + "?notice=saved")
         } catch let failure as ValidationFailure {
@@ -91,13 +97,17 @@ struct UnitsController {
         let unit = try await services.unit(named: context)
         try await services.persistence.write { tx in
             _ = try await UnitRepository.setActive(id: unit.id, active, on: tx)
-            try await AuditLog.append(context.auditRecord(active ? "unit.activate" : "unit.deactivate", as: .manageUnits,
-                                                          entityType: "unit", entityId: unit.id.uuidString), on: tx)
+            try await AuditLog.append(
+                context.auditRecord(
+                    active ? "unit.activate" : "unit.deactivate", as: .manageUnits,
+                    entityType: "unit", entityId: unit.id.uuidString), on: tx)
         }
         return .redirect(to: Routes.unit(unit.id) + "?notice=" + (active ? "activated" : "deactivated"))
     }
 
-    func form(_ context: AppContext, draft: UnitDraft, unit: OrgUnit?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func form(
+        _ context: AppContext, draft: UnitDraft, unit: OrgUnit?, errors: [FieldError], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let parents = try await services.units(includeInactive: false).filter { $0.id != unit?.id }
         let path = unit.map { Routes.editUnit($0.id) } ?? Routes.newUnit()
         return .html(UnitViews.form(PageContext(context, path: path), draft: draft, unit: unit, parents: parents, errors: errors), status: status)

@@ -21,8 +21,10 @@ struct UsersController {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUsers)
         let users = try await services.persistence.readEach { try await UserRepository.list(on: $0) }
-        return .html(UserViews.list(PageContext(context, path: Routes.users()), users: users,
-                                    notice: request.query["notice"]))
+        return .html(
+            UserViews.list(
+                PageContext(context, path: Routes.users()), users: users,
+                notice: request.query["notice"]))
     }
 
     @Sendable func new(_ request: Request, context: AppContext) async throws -> Response {
@@ -48,8 +50,9 @@ struct UsersController {
     @Sendable func edit(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageUsers)
         let user = try await find(context)
-        return try await form(context, draft: Self.draft(from: user), user: user, errors: [],
-                              notice: request.query["notice"])
+        return try await form(
+            context, draft: Self.draft(from: user), user: user, errors: [],
+            notice: request.query["notice"])
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
@@ -65,7 +68,8 @@ struct UsersController {
             }
             try await services.persistence.write { tx in
                 _ = try await UserRepository.update(id: user.id, valid, on: tx)
-                try await AuditLog.append(context.auditRecord("user.update", as: .manageUsers, entityType: "user", entityId: user.id.uuidString), on: tx)
+                try await AuditLog.append(
+                    context.auditRecord("user.update", as: .manageUsers, entityType: "user", entityId: user.id.uuidString), on: tx)
             }
             return .redirect(to: Routes.editUser(user.id) + "?notice=saved")
         } catch let failure as ValidationFailure {
@@ -87,7 +91,8 @@ struct UsersController {
             try await UserRepository.setPassword(userId: user.id, hash: hash, on: tx)
             try await SessionRepository.deleteAll(userId: user.id, on: tx)
             try await ApiTokenRepository.revokeAll(userId: user.id, on: tx)
-            try await AuditLog.append(context.auditRecord("user.resetPassword", as: .manageUsers, entityType: "user", entityId: user.id.uuidString), on: tx)
+            try await AuditLog.append(
+                context.auditRecord("user.resetPassword", as: .manageUsers, entityType: "user", entityId: user.id.uuidString), on: tx)
         }
         return .redirect(to: Routes.editUser(user.id) + "?notice=passwordReset")
     }
@@ -110,30 +115,36 @@ struct UsersController {
                 try await SessionRepository.deleteAll(userId: user.id, on: tx)
                 try await ApiTokenRepository.revokeAll(userId: user.id, on: tx)
             }
-            try await AuditLog.append(context.auditRecord(active ? "user.activate" : "user.deactivate", as: .manageUsers,
-                                                          entityType: "user", entityId: user.id.uuidString), on: tx)
+            try await AuditLog.append(
+                context.auditRecord(
+                    active ? "user.activate" : "user.deactivate", as: .manageUsers,
+                    entityType: "user", entityId: user.id.uuidString), on: tx)
         }
         return .redirect(to: Routes.editUser(user.id) + "?notice=" + (active ? "activated" : "deactivated"))
     }
 
     func find(_ context: AppContext) async throws -> User {
         guard let id = context.idParameter,
-              let user = try await services.persistence.readEach({ try await UserRepository.find(id: id, on: $0) }) else { throw AppError.notFound }
+            let user = try await services.persistence.readEach({ try await UserRepository.find(id: id, on: $0) })
+        else { throw AppError.notFound }
         return user
     }
 
-    func form(_ context: AppContext, draft: UserDraft, user: User?, errors: [FieldError], status: HTTPResponse.Status = .ok,
-              notice: String? = nil) async throws -> Response {
+    func form(
+        _ context: AppContext, draft: UserDraft, user: User?, errors: [FieldError], status: HTTPResponse.Status = .ok,
+        notice: String? = nil
+    ) async throws -> Response {
         let units = try await services.units(includeInactive: false)
         let path = user.map { Routes.editUser($0.id) } ?? Routes.newUser()
-        return .html(UserViews.form(PageContext(context, path: path), draft: draft, user: user, units: units, errors: errors, notice: notice),
-                     status: status)
+        return .html(
+            UserViews.form(PageContext(context, path: path), draft: draft, user: user, units: units, errors: errors, notice: notice),
+            status: status)
     }
 
-
     static func draft(from user: User) -> UserDraft {
-        UserDraft(username: user.username, name: user.name, profession: user.profession.rawValue, unitCode: user.unitCode,
-                  roles: user.roles.map(\.rawValue))
+        UserDraft(
+            username: user.username, name: user.name, profession: user.profession.rawValue, unitCode: user.unitCode,
+            roles: user.roles.map(\.rawValue))
     }
 }
 

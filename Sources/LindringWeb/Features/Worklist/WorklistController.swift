@@ -20,7 +20,9 @@ struct WorklistController {
         }
         let page = try await WorklistQuery(services: services).page(context, user: user, unitId: unit, after: after)
         let units = try await services.unitDirectory()
-        return .html(WorklistViews.page(PageContext(context, path: Routes.myPatients()), worklist: page, unitName: units.name(unit),
-                                        municipalities: Municipalities.names(try await services.units()), isFirstPage: after == nil))
+        return .html(
+            WorklistViews.page(
+                PageContext(context, path: Routes.myPatients()), worklist: page, unitName: units.name(unit),
+                municipalities: Municipalities.names(try await services.units()), isFirstPage: after == nil))
     }
 }

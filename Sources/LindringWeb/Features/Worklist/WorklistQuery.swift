@@ -40,7 +40,8 @@ struct WorklistQuery {
             }
             let attention = flagged.values.sorted { a, b in
                 let (sa, sb) = (signals[a.id]!, signals[b.id]!)
-                return WorklistSignals.comesBefore(sa, sb) || (!WorklistSignals.comesBefore(sb, sa) && (a.name, a.id.uuidString) < (b.name, b.id.uuidString))
+                return WorklistSignals.comesBefore(sa, sb)
+                    || (!WorklistSignals.comesBefore(sb, sa) && (a.name, a.id.uuidString) < (b.name, b.id.uuidString))
             }.compactMap(readable)
             let all = listed.prefix(Self.pageSize).compactMap(readable)
             let page = Page(attention: attention, all: all, next: listed.count > Self.pageSize ? listed[Self.pageSize - 1].id : nil)
