@@ -76,6 +76,24 @@ import Testing
         #expect(failure?.code(for: "placeOfDeath") == .required)
     }
 
+    @Test(arguments: [
+        ("decisionDate", "2026-11-24", ValidationCode?.some(.inFuture)), ("decisionDate", "2026-11-23", nil),
+        ("wishesDiscussedOn", "2099-01-01", .inFuture), ("wishesDiscussedOn", "2026-11-22", nil),
+    ])
+    func aDecisionOrAConversationIsNotDatedInTheFuture(field: String, date: String, code: ValidationCode?) {
+        // given: today is 23 November 2026
+        let plan = input {
+            $0.resuscitation = "doNotAttempt"
+            $0.decidedBy = "Egen læge"
+            if field == "decisionDate" { $0.decisionDate = date } else { $0.wishesDiscussedOn = date }
+        }
+        // when
+        var failure: ValidationFailure?
+        do { _ = try plan.validated(knownUnitIds: [unitA, unitB], today: today) } catch { failure = error }
+        // then
+        #expect(failure?.code(for: field) == code)
+    }
+
     @Test func aPlanSurvivesTheRoundTripThroughItsInput() throws {
         let plan = try input().validated(knownUnitIds: [unitA, unitB], today: today)
         #expect(try PlanInput(plan).validated(knownUnitIds: [unitA, unitB], today: today) == plan)

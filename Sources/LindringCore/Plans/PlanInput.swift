@@ -167,7 +167,7 @@ public struct PlanInput: Codable, Equatable, Sendable {
     }
 
     /// Checks every field. `knownUnitIds` are the units that exist and are active; `today` is
-    /// the Copenhagen date, for refusing a date of death in the future.
+    /// the Copenhagen date, for refusing a date of death, a decision or a conversation in the future.
     public func validated(knownUnitIds: Set<UUID>, today: LocalDate) throws(ValidationFailure) -> PlanContent {
         var v = Validator()
         var plan = PlanContent()
@@ -217,6 +217,9 @@ public struct PlanInput: Codable, Equatable, Sendable {
         plan.treatmentLevel = optionalChoice("treatmentLevel", treatmentLevel, &v)
         plan.decidedBy = v.optionalText("decidedBy", decidedBy, maxLength: 200)
         plan.decisionDate = date("decisionDate", decisionDate, &v)
+        // A decision and a conversation are dated when they happened; a planned one is not yet either.
+        if let decided = plan.decisionDate, decided > today { v.add("decisionDate", .inFuture) }
+        if let discussed = plan.wishesDiscussedOn, discussed > today { v.add("wishesDiscussedOn", .inFuture) }
         plan.reviewDate = date("reviewDate", reviewDate, &v)
         if plan.resuscitation != nil || plan.treatmentLevel != nil, plan.decidedBy == nil {
             v.add("decidedBy", .required)
