@@ -30,6 +30,23 @@ import Testing
         #expect(input.equipment == ["bed", "oxygen"] && input.livingWill == true && input.patientKnowsPrognosis == false && form.base == 3)
     }
 
+    @Test func aContactFormIsReadStraightIntoCoresDraftWithBlankControlsAbsent() throws {
+        // given: "not stated" for stayed at home, no end time, an empty follow-up, a datetime-local start
+        let body =
+            "contactId=&startedAt=2026-11-23T21%3A14&endedAt=&callerRole=relative&callerName=Bo&stayedAtHome=&reasons[]=pain"
+            + "&reasons[]=anxiety&followUp[unitId]=&followUp[dueAt]=&followUp[text]=&intent=save&patientQuery="
+        // when
+        let form = try FormBody.decode(ContactForm.self, from: ByteBuffer(string: body))
+        // then
+        #expect(form.draft.startedAt == .copenhagen("2026-11-23T21:14") && form.draft.endedAt == nil)
+        #expect(form.draft.stayedAtHome == nil && form.draft.callerRole == "relative" && form.draft.callerName == "Bo")
+        #expect(form.draft.reasons == ["pain", "anxiety"] && form.draft.followUp == nil)
+        #expect(form.intent == "save" && form.patientQuery == nil && form.contactId == nil)
+        // and a yes or no is a Bool, as in the API's JSON
+        let stayed = try FormBody.decode(ContactForm.self, from: ByteBuffer(string: "stayedAtHome=false&followUp[dueAt]=2026-11-24T10%3A00"))
+        #expect(stayed.draft.stayedAtHome == false && stayed.draft.followUp?.dueAt == .copenhagen("2026-11-24T10:00"))
+    }
+
     @Test(arguments: [
         ("followUp.unitId", "followUp[unitId]"), ("careTeam[1].unitId", "careTeam[unitId][1]"), ("answers.pain", "answers[pain]"),
         ("bands.items.mild", "bands[items][mild]"), ("callerName", "callerName"),

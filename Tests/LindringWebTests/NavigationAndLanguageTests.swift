@@ -68,6 +68,16 @@ import Testing
         }
     }
 
+    @Test func aFeaturesWordsAreNotAlsoInTheSharedCatalogs() {
+        for words in Catalog.features {
+            let keys = Set(words.keys)
+            #expect(keys.intersection(Catalog.sharedDanish.keys).sorted() == [])
+            #expect(keys.intersection(Catalog.sharedEnglish.keys).sorted() == [])
+            #expect(words.values.allSatisfy { !$0.da.isEmpty && !$0.en.isEmpty })
+            #expect(Catalog.danish["contact.field.stayedAtHome"] == "Blev patienten hjemme?")
+        }
+    }
+
     @Test func placeholdersAreFilledInOnceAndValuesShownAsTyped() {
         let t = Localizer(.danish)
         // values that name each other's placeholders are shown as typed, in any order of filling

@@ -30,9 +30,14 @@ public enum InstantInput: Equatable, Sendable, Codable, ExpressibleByStringLiter
         }
     }
 
-    /// JSON carries ISO 8601 text.
+    /// The `userInfo` flag of the decoder that reads HTML forms, whose instants are
+    /// `datetime-local` fields: Copenhagen wall-clock times.
+    public static let typedInForm = CodingUserInfoKey(rawValue: "lindring.instantInput.typedInForm")!
+
+    /// JSON carries ISO 8601 text; a form (`typedInForm`) a Copenhagen wall-clock time.
     public init(from decoder: any Decoder) throws {
-        self = .iso8601(try decoder.singleValueContainer().decode(String.self))
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = decoder.userInfo[Self.typedInForm] as? Bool == true ? .copenhagen(text) : .iso8601(text)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -69,11 +69,26 @@ public struct Localizer: Sendable {
     }
 }
 
+/// Every text of the interface: the shared catalogs (`Catalog+Danish.swift`, `+English.swift`)
+/// and each feature's own words (`Features/<Module>/<Module>Words.swift`).
 enum Catalog {
+    /// Each feature's words; a new module adds its table here.
+    static let features: [[String: Words]] = [advisory]
+
+    static let danish = sharedDanish.merging(features.flatMap { $0.mapValues(\.da) }) { shared, _ in shared }
+    static let english = sharedEnglish.merging(features.flatMap { $0.mapValues(\.en) }) { shared, _ in shared }
+
     static func texts(for language: Language) -> [String: String] {
         switch language {
         case .danish: danish
         case .english: english
         }
     }
+}
+
+/// One text of a feature, in both languages side by side: a module's words live in its own
+/// folder, and neither language can be left out.
+struct Words: Sendable {
+    let da: String
+    let en: String
 }

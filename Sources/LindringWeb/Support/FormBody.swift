@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LindringCore
 import NIOCore
 
 /// Reads request bodies into `Decodable` values: `application/x-www-form-urlencoded` with
@@ -26,15 +27,33 @@ public struct AppRequestDecoder: RequestDecoder {
     }
 }
 
+/// A form whose blank controls are absent values: a text left empty, the "not stated" choice
+/// of a select, are decoded as nil, so that the form can be read straight into a Core draft
+/// whose optional values (`Bool?`, `InstantInput?`) have no text for "nothing".
+protocol BlankMeansAbsent {}
+
 enum FormBody {
+    /// Instants in forms are `datetime-local` fields (`InstantInput.copenhagen`).
+    static let decoder = URLEncodedFormDecoder(userInfo: [InstantInput.typedInForm: true])
+
     /// An urlencoded body as `T`; a body the decoder cannot read (a malformed escape, a field
     /// sent twice, the wrong shape) → 400.
     static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+        var body = String(buffer: buffer)
+        if T.self is any BlankMeansAbsent.Type { body = withoutBlanks(body) }
         do {
-            return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: buffer))
+            return try decoder.decode(T.self, from: body)
         } catch {
             throw AppError.badRequest("The form could not be read.")
         }
+    }
+
+    /// The body without its `name=` pairs whose value is empty.
+    static func withoutBlanks(_ body: String) -> String {
+        body.split(separator: "&").filter { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[1].isEmpty
+        }.joined(separator: "&")
     }
 }
 

@@ -65,6 +65,7 @@ enum ContactFormView {
         errors: [FieldError], focus: Focus
     ) -> HTML {
         let t = page.t
+        let draft = form.draft
         let options: ([String], String) -> [(value: String, label: String)] = { values, prefix in values.map { ($0, t("\(prefix).\($0)")) } }
         let unitOptions = units.map { (value: $0.id.uuidString, label: $0.name) }
         let labels = Dictionary(uniqueKeysWithValues: fieldNames.map { ($0, t("contact.field.\($0)")) })
@@ -87,55 +88,57 @@ enum ContactFormView {
                     .div(
                         .class("grid"),
                         FormFields.text(
-                            t, name: "startedAt", label: labels["startedAt"]!, value: form.startedAt, errors: errors,
+                            t, name: "startedAt", label: labels["startedAt"]!, value: draft.startedAt?.text, errors: errors,
                             type: .init(rawValue: "datetime-local") ?? .text, required: true),
                         FormFields.text(
-                            t, name: "endedAt", label: labels["endedAt"]!, value: form.endedAt, errors: errors,
+                            t, name: "endedAt", label: labels["endedAt"]!, value: draft.endedAt?.text, errors: errors,
                             type: .init(rawValue: "datetime-local") ?? .text, hint: t("contact.endedAtHint")),
                         FormFields.select(
                             t, name: "callerRole", label: labels["callerRole"]!,
                             options: options(AdvisoryOpenAPI.values(CallerRole.self), "callerRole"),
-                            selected: form.callerRole, errors: errors, required: true, includeEmpty: t("form.choose"), autofocus: focus == .callerRole
+                            selected: draft.callerRole, errors: errors, required: true, includeEmpty: t("form.choose"),
+                            autofocus: focus == .callerRole
                         ),
-                        FormFields.text(t, name: "callerName", label: labels["callerName"]!, value: form.callerName, errors: errors, maxLength: 200),
-                        FormFields.text(t, name: "callerPhone", label: labels["callerPhone"]!, value: form.callerPhone, errors: errors, type: .tel),
+                        FormFields.text(t, name: "callerName", label: labels["callerName"]!, value: draft.callerName, errors: errors, maxLength: 200),
+                        FormFields.text(t, name: "callerPhone", label: labels["callerPhone"]!, value: draft.callerPhone, errors: errors, type: .tel),
                         FormFields.select(
-                            t, name: "callerUnitId", label: labels["callerUnitId"]!, options: unitOptions, selected: form.callerUnitId,
+                            t, name: "callerUnitId", label: labels["callerUnitId"]!, options: unitOptions, selected: draft.callerUnitId,
                             errors: errors, includeEmpty: "–"),
                         FormFields.select(
                             t, name: "channel", label: labels["channel"]!, options: options(AdvisoryOpenAPI.values(ContactChannel.self), "channel"),
-                            selected: form.channel, errors: errors),
+                            selected: draft.channel, errors: errors),
                         FormFields.select(
                             t, name: "direction", label: labels["direction"]!,
-                            options: options(AdvisoryOpenAPI.values(ContactDirection.self), "direction"), selected: form.direction, errors: errors))),
+                            options: options(AdvisoryOpenAPI.values(ContactDirection.self), "direction"), selected: draft.direction, errors: errors))),
                 patientSection(page, form: form, panel: patientPanel, units: UnitDirectory(units), errors: errors, focus: focus),
                 .fieldset(
                     .class("form-section"), .legend(t("contact.section.reasons")),
                     FormFields.checkboxes(
                         t, name: "reasons", legend: labels["reasons"]!, options: options(AdvisoryOpenAPI.values(ContactReason.self), "reason"),
-                        checked: Set(form.reasons ?? []), errors: errors, required: true)),
+                        checked: Set(draft.reasons ?? []), errors: errors, required: true)),
                 .fieldset(
                     .class("form-section"), .legend(t("contact.section.sbar")),
                     .forEach([
-                        ("situation", form.situation), ("background", form.background), ("assessment", form.assessment),
-                        ("recommendation", form.recommendation),
+                        ("situation", draft.situation), ("background", draft.background), ("assessment", draft.assessment),
+                        ("recommendation", draft.recommendation),
                     ]) { name, value in
                         FormFields.textarea(t, name: name, label: labels[name]!, value: value, errors: errors, hint: t("contact.hint.\(name)"))
                     }),
                 .fieldset(
                     .class("form-section"), .legend(t("contact.section.triage")),
-                    triageChoices(t, selected: form.triage, errors: errors),
+                    triageChoices(t, selected: draft.triage, errors: errors),
                     FormFields.checkboxes(
                         t, name: "actions", legend: labels["actions"]!, options: options(AdvisoryOpenAPI.values(ContactAction.self), "contactAction"),
-                        checked: Set(form.actions ?? []), errors: errors),
+                        checked: Set(draft.actions ?? []), errors: errors),
                     .div(
                         .class("grid"),
                         FormFields.select(
                             t, name: "outcome", label: labels["outcome"]!, options: options(AdvisoryOpenAPI.values(ContactOutcome.self), "outcome"),
-                            selected: form.outcome, errors: errors, required: true, includeEmpty: t("form.choose")),
+                            selected: draft.outcome, errors: errors, required: true, includeEmpty: t("form.choose")),
                         FormFields.select(
                             t, name: "stayedAtHome", label: labels["stayedAtHome"]!,
-                            options: [("true", t("form.yes")), ("false", t("form.no"))], selected: form.stayedAtHome, errors: errors,
+                            options: [("true", t("form.yes")), ("false", t("form.no"))], selected: draft.stayedAtHome.map(String.init),
+                            errors: errors,
                             includeEmpty: t("contact.notApplicable")))),
                 .fieldset(
                     .class("form-section"), .legend(t("contact.section.followUp")),
@@ -143,12 +146,12 @@ enum ContactFormView {
                     .div(
                         .class("grid"),
                         FormFields.select(
-                            t, name: "followUp.unitId", label: labels["followUp.unitId"]!, options: unitOptions, selected: form.followUp?.unitId,
+                            t, name: "followUp.unitId", label: labels["followUp.unitId"]!, options: unitOptions, selected: draft.followUp?.unitId,
                             errors: errors, includeEmpty: t("contact.keyWorkerUnitDefault")),
                         FormFields.text(
-                            t, name: "followUp.dueAt", label: labels["followUp.dueAt"]!, value: form.followUp?.dueAt, errors: errors,
+                            t, name: "followUp.dueAt", label: labels["followUp.dueAt"]!, value: draft.followUp?.dueAt?.text, errors: errors,
                             type: .init(rawValue: "datetime-local") ?? .text, hint: t("contact.dueHint"))),
-                    FormFields.textarea(t, name: "followUp.text", label: labels["followUp.text"]!, value: form.followUp?.text, errors: errors)),
+                    FormFields.textarea(t, name: "followUp.text", label: labels["followUp.text"]!, value: draft.followUp?.text, errors: errors)),
                 .div(
                     .class("actions sticky-actions"),
                     .button(
