@@ -217,6 +217,29 @@ import Testing
     }
 }
 
+@Suite struct DeadlineAPITests {
+    @Test func answersTheDueDayAndNamesEachBadParameter() async throws {
+        try await TestApp.run { app in
+            let user = try await app.createUser("sofie", roles: [.socialWorker])
+            let headers: HTTPFields = [.authorization: "Bearer \(try await app.apiToken(for: user))"]
+            // a letter's six working days before Christmas, then four weeks ending on New Year's Eve
+            let due = try await app.get("/api/v1/calendar/deadline?from=2026-12-03&amount=20&unit=workingDays", headers: headers)
+            #expect(due.status == .ok)
+            #expect(try due.json() as NSDictionary == ["due": "2027-01-06"])
+            let monthEnd = try await app.get("/api/v1/calendar/deadline?from=2026-01-31&amount=1&unit=months", headers: headers).json()
+            #expect(monthEnd["due"] as? String == "2026-03-02")
+            let bad = try await app.get("/api/v1/calendar/deadline?from=2026-12-03&amount=three&unit=weeks", headers: headers)
+            #expect(bad.status == .unprocessableContent)
+            let fields = (try bad.json()["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            #expect(fields == ["amount"])
+            let missing = try await app.get("/api/v1/calendar/deadline?amount=3", headers: headers)
+            let named = (try missing.json()["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            #expect(missing.status == .unprocessableContent && named == ["from", "unit"])
+            #expect(try await app.get("/api/v1/calendar/deadline?from=2026-12-03&amount=1&unit=days").status == .unauthorized)
+        }
+    }
+}
+
 @Suite struct OpenAPITests {
     @Test func documentDescribesEveryRegisteredEndpoint() async throws {
         try await TestApp.run { app in
@@ -254,18 +277,21 @@ import Testing
                         endpoint.path.pattern.contains("patients")
                         ? patient
                         : endpoint.path.pattern.contains("contacts") ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
-                    let query =
-                        endpoint.path == Routes.API.patients
-                        ? "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
-                        : endpoint.path == Routes.API.workingHours
-                            ? "?at=2026-11-23T09:00:00Z"
-                            : endpoint.path == Routes.API.advisoryStatistics ? "?from=2026-11-01&to=2026-11-30" : ""
+                    let query = Self.queries[endpoint.path.pattern] ?? ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")
                 }
             }
         }
     }
+
+    /// The query a GET needs to be answered 200.
+    static let queries: [String: String] = [
+        Routes.API.patients.pattern: "?q=prøve".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!,
+        Routes.API.workingHours.pattern: "?at=2026-11-23T09:00:00Z",
+        Routes.API.advisoryStatistics.pattern: "?from=2026-11-01&to=2026-11-30",
+        Routes.API.deadline.pattern: "?from=2026-12-03&amount=1&unit=days",
+    ]
 
     static func services(_ app: TestApp) async throws -> AppServices {
         AppServices(

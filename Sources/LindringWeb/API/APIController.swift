@@ -32,22 +32,9 @@ struct APIController {
                             ],
                         ])
                 }, handler: AuditController(services: services).api),
-            APIEndpoint(
-                method: .get, path: Routes.API.workingHours, operationId: "getWorkingHours",
-                summary: "Whether an instant is outside the advisory line's normal working hours (Mon–Fri 08–16 Copenhagen, not on holidays)",
-                operation: {
-                    OpenAPIParts.queryOperation(
-                        item: "WorkingHours",
-                        parameters: [
-                            [
-                                "name": "at", "in": "query", "required": true, "description": "An ISO 8601 instant",
-                                "schema": ["type": "string", "format": "date-time"],
-                            ]
-                        ])
-                }, handler: workingHours),
         ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints + AdvisoryAPI(services: services).endpoints
             + InstrumentsAPI(services: services).endpoints + AssessmentsAPI(services: services).endpoints
-            + SPICTAPI(services: services).endpoints
+            + SPICTAPI(services: services).endpoints + CalendarAPI().endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {
@@ -59,15 +46,6 @@ struct APIController {
         }
         // Unknown API paths answer problem+json 404 rather than falling through to the site.
         router.on(RouterPath(Routes.API.prefix + "/**"), method: .get) { _, _ -> Response in throw AppError.notFound }
-    }
-
-    @Sendable func workingHours(_ request: Request, context: AppContext) async throws -> Response {
-        _ = try context.requireUser()
-        guard let raw = request.query["at"], let instant = Timestamps.parseISO8601(raw) else {
-            throw ValidationFailure([FieldError("at", (request.query["at"] ?? "").isEmpty ? .required : .invalidFormat)])
-        }
-        let hours = WorkingHours.at(instant)
-        return try .json(WorkingHoursDTO(outsideWorkingHours: hours.outsideWorkingHours, holiday: hours.holiday))
     }
 
     @Sendable func me(_ request: Request, context: AppContext) async throws -> Response {
@@ -87,9 +65,4 @@ struct MeDTO: NullPreservingEncodable {
     var roles: [String]
     var unitCode: String?
     var language: String
-}
-
-struct WorkingHoursDTO: NullPreservingEncodable {
-    var outsideWorkingHours: Bool
-    var holiday: String?
 }

@@ -32,7 +32,8 @@ enum OpenAPIDocument {
             "paths": paths,
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
-                "schemas": OpenAPIParts.schemas.merging(AdvisoryOpenAPI.schemas) { a, _ in a }.merging(InstrumentsOpenAPI.schemas) { a, _ in a },
+                "schemas": OpenAPIParts.schemas.merging(AdvisoryOpenAPI.schemas) { a, _ in a }.merging(InstrumentsOpenAPI.schemas) { a, _ in a }
+                    .merging(CalendarAPI.schemas) { a, _ in a },
                 "responses": OpenAPIParts.problemResponses,
             ],
         ]
@@ -356,10 +357,6 @@ enum OpenAPIParts {
                     "removedFromTeam": ["type": "boolean", "description": "The reader's unit was taken off the care team"],
                     "registeringUnitId": ["type": "string", "format": "uuid", "description": "The unit to ask about a withheld item"],
                 ],
-            ],
-            "WorkingHours": [
-                "type": "object", "required": ["outsideWorkingHours", "holiday"],
-                "properties": ["outsideWorkingHours": ["type": "boolean"], "holiday": nullableString],
             ],
             "Me": [
                 "type": "object", "required": ["id", "username", "name", "profession", "roles", "unitCode", "language"],

@@ -128,6 +128,7 @@ public enum Routes {
         public static let planVersions = RoutePath("/api/v1/patients/{id}/plan/versions")
         public static let inbox = RoutePath("/api/v1/inbox")
         public static let workingHours = RoutePath("/api/v1/calendar/working-hours")
+        public static let deadline = RoutePath("/api/v1/calendar/deadline")
         public static let contacts = RoutePath("/api/v1/contacts")
         public static let contact = RoutePath("/api/v1/contacts/{id}")
         public static let contactAddenda = RoutePath("/api/v1/contacts/{id}/addenda")
