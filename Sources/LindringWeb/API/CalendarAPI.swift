@@ -14,10 +14,8 @@ struct CalendarAPI {
                     OpenAPIParts.queryOperation(
                         item: "WorkingHours",
                         parameters: [
-                            [
-                                "name": "at", "in": "query", "required": true, "description": "An ISO 8601 instant",
-                                "schema": ["type": "string", "format": "date-time"],
-                            ]
+                            OpenAPIParts.query(
+                                "at", required: true, description: "An ISO 8601 instant", schema: ["type": "string", "format": "date-time"])
                         ])
                 }, handler: workingHours),
             APIEndpoint(
@@ -28,19 +26,12 @@ struct CalendarAPI {
                     OpenAPIParts.queryOperation(
                         item: "Deadline",
                         parameters: [
-                            [
-                                "name": "from", "in": "query", "required": true, "description": "The start day, YYYY-MM-DD",
-                                "schema": ["type": "string", "format": "date"],
-                            ],
-                            [
-                                "name": "amount", "in": "query", "required": true,
-                                "description": "How many units; `workingDays` counts working days after `from`",
-                                "schema": ["type": "integer", "minimum": 0],
-                            ],
-                            [
-                                "name": "unit", "in": "query", "required": true,
-                                "schema": ["type": "string", "enum": DeadlineUnit.allCases.map(\.rawValue)],
-                            ],
+                            OpenAPIParts.query(
+                                "from", required: true, description: "The start day, YYYY-MM-DD", schema: ["type": "string", "format": "date"]),
+                            OpenAPIParts.query(
+                                "amount", required: true, description: "How many units; `workingDays` counts working days after `from`",
+                                schema: ["type": "integer", "minimum": 0]),
+                            OpenAPIParts.query("unit", required: true, schema: ["type": "string", "enum": DeadlineUnit.allCases.map(\.rawValue)]),
                         ])
                 }, handler: deadline),
         ]

@@ -44,6 +44,13 @@ enum OpenAPIDocument {
 /// The reusable pieces of the document.
 enum OpenAPIParts {
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    /// A parameter in the query string.
+    static func query(_ name: String, required: Bool, description: String? = nil, schema: [String: Any]) -> [String: Any] {
+        var parameter: [String: Any] = ["name": name, "in": "query", "required": required, "schema": schema]
+        if let description { parameter["description"] = description }
+        return parameter
+    }
+
     static func problem(_ code: String) -> [String: Any] { ["$ref": "#/components/responses/Problem\(code)"] }
 
     static func json(_ schema: [String: Any], description: String) -> [String: Any] {
