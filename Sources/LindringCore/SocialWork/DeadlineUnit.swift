@@ -1,0 +1,1 @@
+public enum DeadlineUnit: String, CaseIterable, Codable, Sendable { case days, workingDays, weeks, months }
