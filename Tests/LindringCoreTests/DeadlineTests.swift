@@ -35,14 +35,14 @@ import Testing
 
     @Test(arguments: [
         // sent, via, received, appeal deadline
-        ("2026-03-30", DecisionChannel.letter, "2026-04-10", "2026-05-08"),  // a letter before Easter
+        ("2026-03-30", DecisionDelivery.letter, "2026-04-10", "2026-05-08"),  // a letter before Easter
         ("2026-12-21", .letter, "2027-01-04", "2027-02-01"),  // a letter before Christmas
         ("2026-12-23", .quickLetter, "2026-12-25", "2027-01-22"),  // received on Christmas Day: not moved
         ("2026-12-04", .quickLetter, "2026-12-06", "2027-01-04"),  // received on a Sunday; the deadline moves
         ("2026-12-03", .digitalPost, "2026-12-03", "2027-01-04"),  // four weeks end on New Year's Eve
         ("2026-06-05", .inPerson, "2026-06-05", "2026-07-03"),
     ])
-    func aDecisionIsReceivedAndCanBeAppealedUntil(sent: String, via: DecisionChannel, received: String, appealDue: String) throws {
+    func aDecisionIsReceivedAndCanBeAppealedUntil(sent: String, via: DecisionDelivery, received: String, appealDue: String) throws {
         let receivedOn = Deadlines.receivedOn(sentOn: try #require(LocalDate(sent)), via: via)
         #expect(receivedOn.description == received)
         #expect(Deadlines.appealDueOn(receivedOn: receivedOn).description == appealDue)

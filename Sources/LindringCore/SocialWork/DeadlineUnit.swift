@@ -1,2 +1,1 @@
-/// How a deadline's amount is counted.
 public enum DeadlineUnit: String, CaseIterable, Codable, Sendable { case days, workingDays, weeks, months }

@@ -54,7 +54,7 @@ public enum Deadlines {
     /// When a decision counts as received (Ankestyrelsen's rules since 2018): by digital post or
     /// in person the day it is sent; by letter 6 working days after it is sent; by quick letter
     /// 2 calendar days after. A date of receipt is not moved to a working day; a deadline is.
-    public static func receivedOn(sentOn: LocalDate, via channel: DecisionChannel) -> LocalDate {
+    public static func receivedOn(sentOn: LocalDate, via channel: DecisionDelivery) -> LocalDate {
         switch channel {
         case .digitalPost, .inPerson: sentOn
         case .letter: workingDays(6, after: sentOn)
@@ -70,11 +70,6 @@ public enum Deadlines {
     public static func appealDueOn(receivedOn: LocalDate) -> LocalDate {
         due(from: receivedOn, amount: appealWeeks, unit: .weeks)
     }
-}
-
-/// How a decision was sent to the family.
-public enum DecisionChannel: String, CaseIterable, Codable, Sendable {
-    case digitalPost, letter, quickLetter, inPerson
 }
 
 extension LocalDate {

@@ -33,6 +33,10 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case beforeBirth
     /// A CPR number in an address (a GET's query string), where proxies and browser history keep it.
     case cprInAddress
+    /// The same thing listed twice in one list (a parent, a needs domain): the later entry is refused.
+    case duplicate
+    /// A decision dated before the application it decides was submitted.
+    case beforeSubmission
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

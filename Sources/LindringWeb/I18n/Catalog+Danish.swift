@@ -818,5 +818,7 @@ extension Catalog {
         "selfReport.anchors.eortc-qlq-c15-pal.qualityOfLife": "Den seneste uge: 1 = meget dårlig · 7 = fremragende (her er højt godt)",
         "login.error.busy": "Der er mange loginforsøg på denne konto lige nu. Vent et øjeblik, og prøv igen.",
         "validation.beforeBirth": "ligger før patientens fødselsdato",
+        "validation.duplicate": "står allerede på listen",
+        "validation.beforeSubmission": "ligger før ansøgningen blev sendt",
     ]
 }

@@ -816,5 +816,7 @@ extension Catalog {
         "selfReport.anchors.eortc-qlq-c15-pal.qualityOfLife": "During the past week: 1 = very poor · 7 = excellent (here high is good)",
         "login.error.busy": "There are many sign-in attempts for this account right now. Wait a moment and try again.",
         "validation.beforeBirth": "is before the patient's date of birth",
+        "validation.duplicate": "is already on the list",
+        "validation.beforeSubmission": "is before the application was submitted",
     ]
 }
