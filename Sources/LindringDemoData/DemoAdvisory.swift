@@ -66,7 +66,7 @@ enum DemoAdvisory {
         }
         let patientIds = patients.map(\.id)
         let today = LocalDate(now, in: DanishCalendar.timeZone)
-        var batch: [(ValidContact, ContactAuthor)] = []
+        var batch: [(ValidContact, RecordAuthor)] = []
         for offset in stride(from: days, through: 0, by: -1) {
             let date = today.adding(days: -offset)
             let closed = date.weekday >= 6 || DanishCalendar.holiday(on: date) != nil
@@ -76,7 +76,7 @@ enum DemoAdvisory {
                     continue
                 }
                 let advisor = advisors.randomElement(using: &random)!
-                batch.append((contact, ContactAuthor(userId: advisor.id, name: advisor.name)))
+                batch.append((contact, RecordAuthor(userId: advisor.id, name: advisor.name)))
             }
             if batch.count >= 500 || offset == 0 {
                 let work = batch
@@ -170,7 +170,7 @@ enum DemoAdvisory {
             let work = Array(closings[chunk..<min(chunk + 500, closings.count)])
             try await persistence.write { tx in
                 for (id, closing, at, user) in work {
-                    _ = try await FollowUpRepository.close(id: id, closing, by: ContactAuthor(userId: user.id, name: user.name), now: at, on: tx)
+                    _ = try await FollowUpRepository.close(id: id, closing, by: RecordAuthor(userId: user.id, name: user.name), now: at, on: tx)
                 }
             }
         }

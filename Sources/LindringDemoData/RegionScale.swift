@@ -215,7 +215,7 @@ public enum RegionScale {
                 let advisor = advisors.randomElement(using: &random)
                 let id = UUID()
                 ContactRepository.rows(
-                    contact, id: id, author: ContactAuthor(userId: advisor?.id ?? UUID(), name: advisor?.name ?? "Nanna Nielsen"),
+                    contact, id: id, author: RecordAuthor(userId: advisor?.id ?? UUID(), name: advisor?.name ?? "Nanna Nielsen"),
                     idempotencyKey: nil, now: contact.endedAt, into: &chunk.rows)
                 chunk.audit.append(
                     record("contact.create", patientId: contact.patientId, at: contact.endedAt, user: advisor, entityType: "contact", entityId: id))

@@ -7,7 +7,7 @@ import Testing
 @testable import LindringStore
 
 @Suite struct AdvisoryLineTests {
-    func advisor(_ persistence: Persistence) async throws -> (author: ContactAuthor, unit: UUID, homeCare: UUID) {
+    func advisor(_ persistence: Persistence) async throws -> (author: RecordAuthor, unit: UUID, homeCare: UUID) {
         let db = persistence.outsideWriter
         let user = try await UserRepository.create(
             try UserDraft(
@@ -15,7 +15,7 @@ import Testing
                 roles: ["advisor"]
             ).validated(), passwordHash: "x", on: db)
         return (
-            ContactAuthor(userId: user.id, name: user.name), try #require(user.unitId),
+            RecordAuthor(userId: user.id, name: user.name), try #require(user.unitId),
             try #require(try await UnitRepository.find(code: "HJ-101", on: db)).id
         )
     }

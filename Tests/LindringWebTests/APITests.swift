@@ -254,7 +254,7 @@ import Testing
             )
             .validated(.init(now: Date(), knownUnitIds: []))
             let contactId = try await ContactRepository.create(
-                contact, author: ContactAuthor(userId: admin.id, name: admin.name),
+                contact, author: RecordAuthor(userId: admin.id, name: admin.name),
                 on: app.persistence.outsideWriter
             ).id
             // when

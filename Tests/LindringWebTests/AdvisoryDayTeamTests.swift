@@ -25,7 +25,7 @@ import Testing
             followUp: unit.map { .init(unitId: $0.id.uuidString, text: "Tilse i morgen") })
         let valid = try draft.validated(.init(now: Date(), knownUnitIds: Set(unit.map { [$0.id] } ?? [])))
         return try await app.persistence.write { tx in
-            try await ContactRepository.create(valid, author: ContactAuthor(userId: advisor.id, name: advisor.name), on: tx).id
+            try await ContactRepository.create(valid, author: RecordAuthor(userId: advisor.id, name: advisor.name), on: tx).id
         }
     }
 

@@ -226,7 +226,7 @@ import Testing
                 triage: "information", outcome: "resolved")
             let contactId = try await ContactRepository.create(
                 try draft.validated(.init(now: Date(), knownUnitIds: [])),
-                author: ContactAuthor(userId: advisor.id, name: advisor.name), on: app.persistence.outsideWriter
+                author: RecordAuthor(userId: advisor.id, name: advisor.name), on: app.persistence.outsideWriter
             ).id
             // without a contact the advisor may not change the plan
             #expect(try await app.get("/patients/\(patient)/plan/edit", session).status == .forbidden)
@@ -251,7 +251,7 @@ import Testing
             aboutDeclined.patientId = declined.uuidString
             let declinedContact = try await ContactRepository.create(
                 try aboutDeclined.validated(.init(now: Date(), knownUnitIds: [])),
-                author: ContactAuthor(userId: advisor.id, name: advisor.name),
+                author: RecordAuthor(userId: advisor.id, name: advisor.name),
                 on: app.persistence.outsideWriter
             ).id
             #expect(try await app.get("/patients/\(declined)/plan/edit?contact=\(declinedContact)", session).status == .forbidden)

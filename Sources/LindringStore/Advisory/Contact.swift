@@ -1,17 +1,6 @@
 import Foundation
 import LindringCore
 
-/// Who saved a contact or closed a follow-up.
-public struct ContactAuthor: Equatable, Sendable {
-    public var userId: UUID
-    public var name: String
-
-    public init(userId: UUID, name: String) {
-        self.userId = userId
-        self.name = name
-    }
-}
-
 /// A stored contact, as the contact page and the API show it.
 public struct Contact: Equatable, Sendable {
     public var id: UUID

@@ -21,7 +21,7 @@ public enum ContactRepository {
     /// `fingerprint` (`RequestFingerprint` of the request) is kept with the Idempotency-Key: the
     /// same key with another fingerprint is `IdempotencyKeyReused`, not a replay.
     public static func create(
-        _ contact: ValidContact, id: UUID = UUID(), author: ContactAuthor, idempotencyKey: String? = nil,
+        _ contact: ValidContact, id: UUID = UUID(), author: RecordAuthor, idempotencyKey: String? = nil,
         fingerprint: String? = nil, now: Date = Date(), on db: WriteTransaction
     ) async throws -> Created {
         let sql = db.sql
@@ -41,7 +41,7 @@ public enum ContactRepository {
     /// request (another fingerprint) is `IdempotencyKeyReused`; one stored without a fingerprint
     /// (before M0025) counts as the same request.
     static func earlierContact(
-        id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String?,
+        id: UUID, author: RecordAuthor, idempotencyKey: String?, fingerprint: String?,
         on sql: any SQLDatabase
     ) async throws -> Created? {
         var select: SQLQueryString = "SELECT id, created_by, idempotency_key, request_fingerprint FROM contacts WHERE id = \(bind: id)"
@@ -71,7 +71,7 @@ public enum ContactRepository {
     /// Returns the Copenhagen day and hour the contact is counted under.
     @discardableResult
     public static func rows(
-        _ contact: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String? = nil,
+        _ contact: ValidContact, id: UUID, author: RecordAuthor, idempotencyKey: String?, fingerprint: String? = nil,
         now: Date, into batch: inout RowBatch
     ) -> (day: LocalDate, hour: Int) {
         let day = LocalDate(contact.startedAt, in: DanishCalendar.timeZone)
@@ -132,14 +132,16 @@ public enum ContactRepository {
         let started = try row.decode(column: "started_at", as: Date.self)
         let details = ValidContact(
             startedAt: started, endedAt: try row.decode(column: "ended_at", as: Date.self),
-            channel: try enumValue(row, "channel"), direction: try enumValue(row, "direction"), callerRole: try enumValue(row, "caller_role"),
+            channel: try row.decodeEnum(column: "channel"), direction: try row.decodeEnum(column: "direction"),
+            callerRole: try row.decodeEnum(column: "caller_role"),
             callerName: try row.decode(column: "caller_name", as: String?.self),
             callerPhone: try row.decode(column: "caller_phone", as: String?.self),
             callerUnitId: try row.decode(column: "caller_unit_id", as: UUID?.self), patientId: try row.decode(column: "patient_id", as: UUID?.self),
             reasons: reasons, situation: try row.decode(column: "situation", as: String?.self),
             background: try row.decode(column: "background", as: String?.self), assessment: try row.decode(column: "assessment", as: String?.self),
-            recommendation: try row.decode(column: "recommendation", as: String?.self), triage: try enumValue(row, "triage"), actions: actions,
-            outcome: try enumValue(row, "outcome"), stayedAtHome: try row.decode(column: "stayed_at_home", as: Bool?.self),
+            recommendation: try row.decode(column: "recommendation", as: String?.self), triage: try row.decodeEnum(column: "triage"),
+            actions: actions,
+            outcome: try row.decodeEnum(column: "outcome"), stayedAtHome: try row.decode(column: "stayed_at_home", as: Bool?.self),
             followUp: followUps.first.map { ValidContact.FollowUp(unitId: $0.unitId, dueAt: $0.dueAt, text: $0.text) },
             workingHours: WorkingHours(
                 outsideWorkingHours: try row.decode(column: "outside_working_hours", as: Bool.self),
@@ -155,7 +157,7 @@ public enum ContactRepository {
     /// Adds an addendum to a saved contact, signed by `author` of `unitName`; run it inside
     /// `Persistence.write` with its audit entry. The contact's own rows are never touched.
     public static func addAddendum(
-        contactId: UUID, text: String, author: ContactAuthor, unitName: String?, now: Date = Date(),
+        contactId: UUID, text: String, author: RecordAuthor, unitName: String?, now: Date = Date(),
         on db: WriteTransaction
     ) async throws -> ContactAddendum {
         let addendum = ContactAddendum(
@@ -235,11 +237,11 @@ public enum ContactRepository {
                 id: id, startedAt: try row.decode(column: "started_at", as: Date.self),
                 durationSeconds: try row.decode(column: "duration_seconds", as: Int.self),
                 outsideWorkingHours: try row.decode(column: "outside_working_hours", as: Bool.self),
-                channel: try enumValue(row, "channel"), callerRole: try enumValue(row, "caller_role"),
+                channel: try row.decodeEnum(column: "channel"), callerRole: try row.decodeEnum(column: "caller_role"),
                 patientId: try row.decode(column: "patient_id", as: UUID?.self),
                 patientName: try row.decode(column: "patient_name", as: String?.self),
-                reasons: (reasons[id] ?? []).sorted { $0.order < $1.order }, triage: try enumValue(row, "triage"),
-                outcome: try enumValue(row, "outcome"), createdByName: try row.decode(column: "created_by_name", as: String.self),
+                reasons: (reasons[id] ?? []).sorted { $0.order < $1.order }, triage: try row.decodeEnum(column: "triage"),
+                outcome: try row.decodeEnum(column: "outcome"), createdByName: try row.decode(column: "created_by_name", as: String.self),
                 inProgress: try row.decode(column: "in_progress", as: Bool.self))
         }
     }
@@ -256,7 +258,7 @@ public enum ContactRepository {
             PatientContact(
                 id: try row.decode(column: "id", as: UUID.self), startedAt: try row.decode(column: "started_at", as: Date.self),
                 outsideWorkingHours: try row.decode(column: "outside_working_hours", as: Bool.self),
-                callerRole: try enumValue(row, "caller_role"), triage: try enumValue(row, "triage"), sbar: try sbar(row),
+                callerRole: try row.decodeEnum(column: "caller_role"), triage: try row.decodeEnum(column: "triage"), sbar: try sbar(row),
                 createdByName: try row.decode(column: "created_by_name", as: String.self))
         }
     }
@@ -286,25 +288,12 @@ public enum ContactRepository {
             ContactAction.allCases.filter { stored["action"]?.contains($0.rawValue) == true }
         )
     }
-
-    /// A stored enum value; one the code no longer knows is a data error, not something to hide.
-    static func enumValue<T: RawRepresentable>(_ row: any SQLRow, _ column: String) throws -> T where T.RawValue == String {
-        let raw = try row.decode(column: column, as: String.self)
-        guard let value = T(rawValue: raw) else { throw UnknownStoredValue(column: column, value: raw) }
-        return value
-    }
 }
 
 public struct ContactIdTaken: Error {}
 
 /// An Idempotency-Key already used by the same author for a different request (another body).
 public struct IdempotencyKeyReused: Error {}
-
-public struct UnknownStoredValue: Error, CustomStringConvertible {
-    public let column: String
-    public let value: String
-    public var description: String { "The stored \(column) \"\(value)\" is not a known value." }
-}
 
 extension ContactReason {
     var order: Int { Self.allCases.firstIndex(of: self)! }

@@ -84,7 +84,7 @@ public enum FollowUpRepository {
 
     /// Marks an open follow-up done or cancelled, with its note; false when it was no longer open.
     public static func close(
-        id: UUID, _ closing: FollowUpClosing, by author: ContactAuthor, now: Date = Date(), on db: WriteTransaction
+        id: UUID, _ closing: FollowUpClosing, by author: RecordAuthor, now: Date = Date(), on db: WriteTransaction
     ) async throws -> Bool {
         let status = closing.status
         precondition(status != .open, "closing sets done or cancelled")
@@ -117,8 +117,8 @@ public enum FollowUpRepository {
             id: try row.decode(column: "id", as: UUID.self), contactId: try row.decode(column: "contact_id", as: UUID.self),
             patientId: try row.decode(column: "patient_id", as: UUID?.self), patientName: try row.decode(column: "patient_name", as: String?.self),
             unitId: try row.decode(column: "unit_id", as: UUID.self), unitName: try row.decode(column: "unit_name", as: String.self),
-            triage: try ContactRepository.enumValue(row, "triage"), dueAt: try row.decode(column: "due_at", as: Date.self),
-            text: try row.decode(column: "text", as: String.self), status: try ContactRepository.enumValue(row, "status"),
+            triage: try row.decodeEnum(column: "triage"), dueAt: try row.decode(column: "due_at", as: Date.self),
+            text: try row.decode(column: "text", as: String.self), status: try row.decodeEnum(column: "status"),
             createdAt: try row.decode(column: "created_at", as: Date.self), createdByName: try row.decode(column: "created_by_name", as: String.self),
             closedAt: try row.decode(column: "closed_at", as: Date?.self), closedByName: try row.decode(column: "closed_by_name", as: String?.self),
             closedNote: try row.decode(column: "closed_note", as: String?.self), sbar: try ContactRepository.sbar(row))

@@ -34,5 +34,6 @@ public enum LindringMigrations {
         M0028_AddPatientAddress(),
         M0029_AddSelfReportRevocation(),
         M0030_AddContactAddendaAndFollowUpNotes(),
+        M0031_CreateSocialWork(),
     ]
 }

@@ -234,7 +234,7 @@ public enum InboxRepository {
                     createdAt: try row.decode(column: "created_at", as: Date.self),
                     read: !(try row.decodeNil(column: "read_at")),
                     assessment: try row.decode(column: "assessment_id", as: UUID?.self).map { id in
-                        InboxAssessment(id: id, instrument: try ContactRepository.enumValue(row, "instrument"))
+                        InboxAssessment(id: id, instrument: try row.decodeEnum(column: "instrument"))
                     },
                     removedFromTeam: try row.decode(column: "removed_from_team", as: Bool.self),
                     registeringUnitId: try row.decode(column: "registering_unit_id", as: UUID.self))

@@ -33,7 +33,7 @@ public enum WorklistRepository {
         ).all() {
             let id = try row.decode(column: "patient_id", as: UUID.self)
             let red = WorklistSignals.RedScreening(
-                instrument: try ContactRepository.enumValue(row, "instrument"), takenAt: try row.decode(column: "taken_at", as: Date.self))
+                instrument: try row.decodeEnum(column: "instrument"), takenAt: try row.decode(column: "taken_at", as: Date.self))
             if signals[id]?.redScreening.map({ $0.takenAt < red.takenAt }) ?? true { signals[id, default: WorklistSignals()].redScreening = red }
         }
         let changesSince = now.addingTimeInterval(-WorklistSignals.changeWindow)

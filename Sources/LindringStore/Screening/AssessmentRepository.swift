@@ -137,7 +137,7 @@ public enum AssessmentRepository {
             """
         ).first().map { row in
             LatestScreening(
-                instrument: try ContactRepository.enumValue(row, "instrument"), trafficLight: try ContactRepository.enumValue(row, "traffic_light"),
+                instrument: try row.decodeEnum(column: "instrument"), trafficLight: try row.decodeEnum(column: "traffic_light"),
                 takenAt: try row.decode(column: "taken_at", as: Date.self))
         }
     }
@@ -152,12 +152,12 @@ public enum AssessmentRepository {
         ).all().map { row in
             return Assessment(
                 id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
-                instrument: try ContactRepository.enumValue(row, "instrument"), respondent: try ContactRepository.enumValue(row, "respondent"),
+                instrument: try row.decodeEnum(column: "instrument"), respondent: try row.decodeEnum(column: "respondent"),
                 answers: try row.decodeJSON([String: AnswerJSON].self, column: "answers"),
                 score: InstrumentScore(
                     scores: try row.decodeJSON([String: Double?].self, column: "scores"),
                     severity: try row.decodeJSON([String: Severity].self, column: "severity"),
-                    trafficLight: try ContactRepository.enumValue(row, "traffic_light")),
+                    trafficLight: try row.decodeEnum(column: "traffic_light")),
                 takenAt: try row.decode(column: "taken_at", as: Date.self),
                 recordedByName: try row.decode(column: "recorded_by_name", as: String.self),
                 createdAt: try row.decode(column: "created_at", as: Date.self))
@@ -196,7 +196,7 @@ extension AssessmentRepository {
                 RedScreening(
                     assessmentId: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
                     patientName: try row.decode(column: "patient_name", as: String.self),
-                    instrument: try ContactRepository.enumValue(row, "instrument"), takenAt: try row.decode(column: "taken_at", as: Date.self))
+                    instrument: try row.decodeEnum(column: "instrument"), takenAt: try row.decode(column: "taken_at", as: Date.self))
             }
     }
 }

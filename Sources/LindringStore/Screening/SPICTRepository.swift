@@ -56,7 +56,7 @@ public enum SPICTRepository {
                     generalIndicators: try row.decodeJSON([SPICT.GeneralIndicator].self, column: "general_indicators"),
                     clinicalIndicators: try row.decodeJSON([String].self, column: "clinical_indicators"),
                     wouldBeSurprised: try row.decode(column: "would_be_surprised", as: Bool.self),
-                    conclusion: try ContactRepository.enumValue(row, "conclusion"),
+                    conclusion: try row.decodeEnum(column: "conclusion"),
                     actions: try row.decodeJSON([SPICT.FollowUpAction].self, column: "actions"))
                 return SPICTRecord(
                     id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),

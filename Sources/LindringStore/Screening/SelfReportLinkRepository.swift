@@ -47,7 +47,7 @@ public enum SelfReportLinkRepository {
         else { return nil }
         return SelfReportLink(
             id: try row.decode(column: "id", as: UUID.self), patientId: try row.decode(column: "patient_id", as: UUID.self),
-            instrument: try ContactRepository.enumValue(row, "instrument"), expiresAt: try row.decode(column: "expires_at", as: Date.self),
+            instrument: try row.decodeEnum(column: "instrument"), expiresAt: try row.decode(column: "expires_at", as: Date.self),
             usedAt: try row.decode(column: "used_at", as: Date?.self), revokedAt: try row.decode(column: "revoked_at", as: Date?.self))
     }
 
@@ -88,7 +88,7 @@ public enum SelfReportLinkRepository {
             """
         ).all().map { row in
             OutstandingSelfReportLink(
-                id: try row.decode(column: "id", as: UUID.self), instrument: try ContactRepository.enumValue(row, "instrument"),
+                id: try row.decode(column: "id", as: UUID.self), instrument: try row.decodeEnum(column: "instrument"),
                 createdAt: try row.decode(column: "created_at", as: Date.self),
                 createdByName: try row.decode(column: "created_by_name", as: String?.self),
                 expiresAt: try row.decode(column: "expires_at", as: Date.self))

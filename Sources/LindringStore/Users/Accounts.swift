@@ -1,6 +1,5 @@
 import Foundation
 import LindringCore
-import LindringStore
 
 /// Creating accounts, shared by the administrator's form, `lindring create-user` and the demo data.
 public enum Accounts {

@@ -34,7 +34,7 @@ struct AdvisoryService {
         let known = Set(try await services.units(includeInactive: false).map(\.id))
         let valid = try draft.validated(
             .init(now: Date(), knownUnitIds: known, keyWorkerUnitId: keyWorkerUnit, shifts: services.config.advisoryShifts))
-        let author = ContactAuthor(userId: user.id, name: user.name)
+        let author = RecordAuthor(userId: user.id, name: user.name)
         let fingerprint = try idempotencyKey.map { _ in try RequestFingerprint.of(draft) }
         let result = try await retryingOnceIfTaken {
             try await store(valid, id: id, author: author, idempotencyKey: idempotencyKey, fingerprint: fingerprint, context)
@@ -56,7 +56,7 @@ struct AdvisoryService {
     /// Only the rows go through the writer's transaction, which every write waits for in turn;
     /// whoever needs the stored contact (the API's answer) reads it afterwards, on a reader.
     func store(
-        _ valid: ValidContact, id: UUID, author: ContactAuthor, idempotencyKey: String?, fingerprint: String?,
+        _ valid: ValidContact, id: UUID, author: RecordAuthor, idempotencyKey: String?, fingerprint: String?,
         _ context: AppContext
     ) async throws -> (id: UUID, created: Bool) {
         let created = try await services.persistence.write { tx in
@@ -141,7 +141,7 @@ struct AdvisoryService {
             let valid: String
             do { valid = try ContactAddendumText.validated(text) } catch { return .failure(error) }
             let addendum = try await ContactRepository.addAddendum(
-                contactId: id, text: valid, author: ContactAuthor(userId: user.id, name: user.name),
+                contactId: id, text: valid, author: RecordAuthor(userId: user.id, name: user.name),
                 unitName: user.unitName, on: tx)
             try await AuditLog.append(record(ground.purpose, .allowed), on: tx)
             return .success(addendum)
@@ -202,7 +202,7 @@ struct AdvisoryService {
             guard let followUp = try await FollowUpRepository.find(id: id, on: tx) else { throw AppError.notFound }
             guard followUp.unitId == user.unitId || user.can(.documentAdvisoryContacts) else { throw AppError.forbidden }
             let closing = try FollowUpClosing.validated(status, note: note)
-            guard try await FollowUpRepository.close(id: id, closing, by: ContactAuthor(userId: user.id, name: user.name), on: tx) else {
+            guard try await FollowUpRepository.close(id: id, closing, by: RecordAuthor(userId: user.id, name: user.name), on: tx) else {
                 throw AppError.conflict("This follow-up is already \(followUp.status.rawValue).")
             }
             try await AuditLog.append(

@@ -1,0 +1,80 @@
+import Foundation
+import LindringCore
+import SQLKit
+
+/// Something a social worker must act on, linked to its family.
+public struct SocialWorkTask: Equatable, Sendable {
+    public enum Kind: String, CaseIterable, Codable, Sendable {
+        /// The authority has not decided within its processing time.
+        case processingOverdue
+        /// A refusal or partial grant whose appeal deadline falls within a week.
+        case appealDue
+        /// The application's review date has come.
+        case reviewDue
+    }
+
+    public var kind: Kind
+    /// The day it falls (fell) due.
+    public var due: LocalDate
+    public var familyId: UUID
+    public var childName: String
+    public var keyWorkerId: UUID
+    public var applicationId: UUID
+    public var benefitCode: String
+}
+
+/// The social workers' worklist: the team's open cases' applications past their processing
+/// deadline, appeal deadlines in the next 7 days, and reviews due, soonest first.
+public enum SocialWorkWorklist {
+    /// How far ahead an appeal deadline is shown.
+    public static let appealWarningDays = 7
+
+    /// The team's tasks, or one key worker's (`keyWorkerId`).
+    public static func tasks(
+        teamUnitId: UUID, keyWorkerId: UUID? = nil, today: LocalDate, on db: any DatabaseReading
+    ) async throws
+        -> [SocialWorkTask]
+    {
+        let horizon = today.adding(days: appealWarningDays).description
+        let todayText = today.description
+        let rows = try await db.sql.raw(
+            """
+            SELECT a.id, a.family_id, a.benefit_code, a.processing_due_on, a.decided_on, a.appeal_due_on, a.outcome, a.appeal_status,
+            a.review_on, f.key_worker_id, p.name AS child_name
+            FROM applications a JOIN families f ON f.id = a.family_id JOIN patients p ON p.id = f.child_patient_id
+            WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed'
+            AND (f.key_worker_id = \(bind: keyWorkerId) OR \(bind: keyWorkerId == nil))
+            AND ((a.decided_on IS NULL AND a.processing_due_on < \(bind: todayText))
+              OR (a.appeal_due_on >= \(bind: todayText) AND a.appeal_due_on <= \(bind: horizon) AND a.appeal_status = 'none'
+                  AND a.outcome IN ('refused', 'partlyGranted'))
+              OR a.review_on <= \(bind: todayText))
+            """
+        ).all()
+        var tasks: [SocialWorkTask] = []
+        for row in rows {
+            func task(_ kind: SocialWorkTask.Kind, _ due: LocalDate) throws -> SocialWorkTask {
+                SocialWorkTask(
+                    kind: kind, due: due, familyId: try row.decode(column: "family_id", as: UUID.self),
+                    childName: try row.decode(column: "child_name", as: String.self),
+                    keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
+                    benefitCode: try row.decode(column: "benefit_code", as: String.self))
+            }
+            let processingDue: LocalDate = try row.decodeDate(column: "processing_due_on")
+            let decided: LocalDate? = try row.decodeDate(column: "decided_on")
+            if decided == nil, processingDue < today { tasks.append(try task(.processingOverdue, processingDue)) }
+            let outcome: DecisionOutcome? = try row.decodeEnum(column: "outcome")
+            let appealStatus: AppealStatus = try row.decodeEnum(column: "appeal_status")
+            if let appealDue: LocalDate = try row.decodeDate(column: "appeal_due_on"), appealDue >= today,
+                appealDue <= today.adding(days: appealWarningDays), appealStatus == .none, outcome == .refused || outcome == .partlyGranted
+            {
+                tasks.append(try task(.appealDue, appealDue))
+            }
+            if let review: LocalDate = try row.decodeDate(column: "review_on"), review <= today { tasks.append(try task(.reviewDue, review)) }
+        }
+        return tasks.sorted { ($0.due, $0.kind.order, $0.childName) < ($1.due, $1.kind.order, $1.childName) }
+    }
+}
+
+extension SocialWorkTask.Kind {
+    var order: Int { Self.allCases.firstIndex(of: self)! }
+}
