@@ -244,7 +244,7 @@ import Testing
     @Test func documentDescribesEveryRegisteredEndpoint() async throws {
         try await TestApp.run { app in
             // given
-            let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .advisor, .auditor])
+            let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .advisor, .auditor, .socialWorker])
             let token = try await app.apiToken(for: admin)
             let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.snapshot))
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
@@ -257,6 +257,13 @@ import Testing
                 contact, author: RecordAuthor(userId: admin.id, name: admin.name),
                 on: app.persistence.outsideWriter
             ).id
+            let family = try FamilyDraft(
+                childPatientId: patient.uuidString, conditionGroup: "2", municipalityCode: "101", parents: [.init(name: "Mor", relation: "parent")],
+                keyWorkerId: admin.id.uuidString
+            ).validated(.init(teamUserIds: [admin.id]))
+            let familyId = try await FamilyRepository.create(
+                family, teamUnitId: try #require(admin.unitId), author: RecordAuthor(userId: admin.id, name: admin.name),
+                on: app.persistence.outsideWriter)
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -274,9 +281,12 @@ import Testing
                 if endpoint.method == .get {
                     // every documented GET is served
                     let id: any CustomStringConvertible =
-                        endpoint.path.pattern.contains("patients")
-                        ? patient
-                        : endpoint.path.pattern.contains("contacts") ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
+                        endpoint.path.pattern.contains("families")
+                        ? familyId
+                        : endpoint.path.pattern.contains("patients")
+                            ? patient
+                            : endpoint.path.pattern.contains("contacts")
+                                ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
                     let query = Self.queries[endpoint.path.pattern] ?? ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")

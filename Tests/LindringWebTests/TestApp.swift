@@ -151,6 +151,20 @@ struct TestApp {
         return try await post(uri, form: form, cookie: session.cookie)
     }
 
+    /// A JSON request with a bearer token: `body` is serialised as it is (a dictionary, an array).
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, json body: Any? = nil, token: String, headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var fields = headers
+        fields[.authorization] = "Bearer \(token)"
+        var buffer: ByteBuffer?
+        if let body {
+            fields[.contentType] = "application/json"
+            buffer = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
+        }
+        return try await client.execute(uri: uri, method: method, headers: fields, body: buffer)
+    }
+
     func apiToken(for user: User) async throws -> String {
         try await ApiTokenRepository.issue(userId: user.id, label: "test", on: persistence.outsideWriter).token
     }

@@ -131,3 +131,23 @@ public struct ValidApplication: Equatable, Sendable {
         self.reviewOn = reviewOn
     }
 }
+
+extension ApplicationDraft {
+    /// A stored application as a draft, to change some of its fields.
+    public init(_ application: ValidApplication) {
+        let decision = application.decision
+        self.init(
+            benefit: application.benefit, authority: application.authority.rawValue, submittedOn: application.submittedOn.description,
+            decidedOn: decision?.decidedOn.description, outcome: decision?.outcome.rawValue, sentVia: decision?.sentVia?.rawValue,
+            sentOn: decision?.sentOn.description, appealStatus: application.appealStatus.rawValue, reviewOn: application.reviewOn?.description)
+    }
+
+    /// This draft's fields where given, `base`'s where not: a change that sends only the
+    /// decision keeps the benefit and the submission. A field sent as "" is cleared.
+    public func overlaid(on base: ApplicationDraft) -> ApplicationDraft {
+        ApplicationDraft(
+            benefit: benefit ?? base.benefit, authority: authority ?? base.authority, submittedOn: submittedOn ?? base.submittedOn,
+            decidedOn: decidedOn ?? base.decidedOn, outcome: outcome ?? base.outcome, sentVia: sentVia ?? base.sentVia,
+            sentOn: sentOn ?? base.sentOn, appealStatus: appealStatus ?? base.appealStatus, reviewOn: reviewOn ?? base.reviewOn)
+    }
+}

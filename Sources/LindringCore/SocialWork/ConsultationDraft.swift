@@ -27,6 +27,17 @@ public struct ConsultationDraft: Codable, Equatable, Sendable {
         self.participantCount = participantCount
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        organisation = try container.decodeIfPresent(String.self, forKey: .organisation)
+        municipalityCode = try container.decodeIfPresent(String.self, forKey: .municipalityCode)
+        topic = try container.decodeIfPresent(String.self, forKey: .topic)
+        kind = try container.decodeIfPresent(String.self, forKey: .kind)
+        heldOn = try container.decodeIfPresent(String.self, forKey: .heldOn)
+        hours = try container.decodeNumberText(forKey: .hours)
+        participantCount = try container.decodeNumberText(forKey: .participantCount)
+    }
+
     public struct Context: Sendable {
         /// Today in Copenhagen: what was delivered is recorded afterwards.
         public var today: LocalDate

@@ -48,6 +48,14 @@ public struct FamilyDraft: Codable, Equatable, Sendable {
             self.supportNeeds = supportNeeds
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decodeIfPresent(String.self, forKey: .name)
+            age = try container.decodeNumberText(forKey: .age)
+            schoolOrDaycare = try container.decodeIfPresent(String.self, forKey: .schoolOrDaycare)
+            supportNeeds = try container.decodeIfPresent(String.self, forKey: .supportNeeds)
+        }
+
         var isBlank: Bool { [name, age, schoolOrDaycare, supportNeeds].allSatisfy(isBlankText) }
     }
 

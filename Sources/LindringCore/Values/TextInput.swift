@@ -11,3 +11,13 @@ public enum TextInput {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }))
     }
 }
+
+extension KeyedDecodingContainer {
+    /// A number typed into a form (text) or sent as a JSON number, kept as text so that the
+    /// draft's validation names a bad one (`siblings[0].age`) instead of refusing the whole body.
+    public func decodeNumberText(forKey key: Key) throws -> String? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let text = try? decode(String.self, forKey: key) { return text }
+        return "\(try decode(Decimal.self, forKey: key))"
+    }
+}

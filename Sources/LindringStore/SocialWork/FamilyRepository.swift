@@ -211,3 +211,42 @@ public enum FamilyRepository {
 }
 
 public struct FamilyNotFound: Error {}
+
+/// A family case in the team's caseload.
+public struct FamilyListItem: Equatable, Sendable {
+    public var id: UUID
+    public var childPatientId: UUID
+    public var childName: String
+    public var childBirthDate: LocalDate
+    public var status: FamilyCaseStatus
+    public var keyWorkerId: UUID
+    public var keyWorkerName: String
+    public var municipalityCode: String
+    public var openedOn: LocalDate
+}
+
+extension FamilyRepository {
+    /// The team's cases, open before bereavement before closed, then by the child's name.
+    public static func list(teamUnitId: UUID, includeClosed: Bool = false, on db: any DatabaseReading) async throws -> [FamilyListItem] {
+        let rows = try await db.sql.raw(
+            """
+            SELECT f.id, f.child_patient_id, p.name AS child_name, p.birth_date, f.status, f.key_worker_id, u.name AS key_worker_name,
+            f.municipality_code, f.opened_on FROM families f
+            JOIN patients p ON p.id = f.child_patient_id JOIN users u ON u.id = f.key_worker_id
+            WHERE f.team_unit_id = \(bind: teamUnitId) AND (f.status <> 'closed' OR \(bind: includeClosed))
+            """
+        ).all()
+        let items = try rows.map { row in
+            FamilyListItem(
+                id: try row.decode(column: "id", as: UUID.self), childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
+                childName: try row.decode(column: "child_name", as: String.self), childBirthDate: try row.decodeDate(column: "birth_date"),
+                status: try row.decodeEnum(column: "status"), keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self),
+                keyWorkerName: try row.decode(column: "key_worker_name", as: String.self),
+                municipalityCode: try row.decode(column: "municipality_code", as: String.self), openedOn: try row.decodeDate(column: "opened_on"))
+        }
+        let order = FamilyCaseStatus.allCases
+        return items.sorted {
+            (order.firstIndex(of: $0.status)!, $0.childName) < (order.firstIndex(of: $1.status)!, $1.childName)
+        }
+    }
+}

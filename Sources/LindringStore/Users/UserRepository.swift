@@ -55,6 +55,13 @@ public enum UserRepository {
         try await db.sql.raw("SELECT \(unsafeRaw: columns) FROM users u \(unsafeRaw: unitJoin) ORDER BY u.name").all().map(user)
     }
 
+    /// A unit's active users, by name (a family case's key worker is one of its team's).
+    public static func list(unitId: UUID, on db: any DatabaseReading) async throws -> [User] {
+        try await db.sql.raw(
+            "SELECT \(unsafeRaw: columns) FROM users u \(unsafeRaw: unitJoin) WHERE u.unit_id = \(bind: unitId) AND u.active = \(bind: true) ORDER BY u.name"
+        ).all().map(user)
+    }
+
     public static func count(on db: any DatabaseReading) async throws -> Int {
         try await db.sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
     }

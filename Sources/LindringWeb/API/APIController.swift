@@ -34,7 +34,7 @@ struct APIController {
                 }, handler: AuditController(services: services).api),
         ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints + AdvisoryAPI(services: services).endpoints
             + InstrumentsAPI(services: services).endpoints + AssessmentsAPI(services: services).endpoints
-            + SPICTAPI(services: services).endpoints + CalendarAPI().endpoints
+            + SPICTAPI(services: services).endpoints + CalendarAPI().endpoints + SocialWorkAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

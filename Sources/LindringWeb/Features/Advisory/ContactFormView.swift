@@ -184,7 +184,7 @@ enum ContactFormView {
                     .plainText(t("contact.findPatient")))),
             .unwrap(panel.results) { results in
                 let today = LocalDate(Date(), in: DanishCalendar.timeZone)
-                let municipalities = Municipalities.names(units.byId.values)
+                let municipalities = MunicipalityUnits.names(units.byId.values)
                 return results.isEmpty
                     ? .p(.class("notice"), .attribute(named: "role", value: "status"), .plainText(t("contact.noPatientFound")))
                     : .ul(

@@ -11,7 +11,8 @@ enum AuditWording {
         "inbox": "inbox", "search": "search", "board": "board", "edit": "edit", "plan form": "planForm", "plan conflict": "planConflict",
         "audit": "audit", "command line": "commandLine", "role": "role", "CPR already registered": "cprAlreadyRegistered",
         "synthetic region-scale data": "syntheticData", "patientSearch": "patientSearch",
-        "reviewed": "reviewed", "needsFollowUp": "needsFollowUp",
+        "reviewed": "reviewed", "needsFollowUp": "needsFollowUp", "socialWorkTeam": "socialWorkTeam", "paediatricTeam": "paediatricTeam",
+        "childsCareTeam": "childsCareTeam",
     ]
 
     /// Every action the code writes to the log (a test reads the sources to keep this complete),
@@ -19,7 +20,9 @@ enum AuditWording {
     static let knownActions = [
         "apiToken.issue", "apiToken.revoke", "assessment.create", "assessment.form", "assessment.list", "assessment.selfReport",
         "audit.breakGlassReview", "audit.search", "auth.login", "auth.logout", "board.redScreening", "breakGlass.review",
-        "contact.addendum", "contact.create", "contact.list", "contact.read", "followup.cancelled", "followup.done", "followup.list", "followup.open",
+        "contact.addendum", "contact.create", "family.application.create", "family.application.update", "family.create", "family.list",
+        "family.read", "family.update", "family.worklist", "contact.list", "contact.read", "followup.cancelled", "followup.done", "followup.list",
+        "followup.open",
         "inbox.read", "instrumentThresholds.update", "patient.access", "patient.accessLog", "patient.breakGlass", "patient.create",
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
         "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "selfReportLink.list", "selfReportLink.revoke", "spict.create",

@@ -118,13 +118,7 @@ struct PlanDTO: NullPreservingEncodable {
     }
 
     /// The version as an ETag, so a stale If-Match is recognised without comparing content.
-    var etag: String { "\"v\(version)\"" }
-
-    static func version(fromETag etag: String) -> Int? {
-        let trimmed = etag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
-        guard trimmed.hasPrefix("\"v"), trimmed.hasSuffix("\"") else { return nil }
-        return Int(trimmed.dropFirst(2).dropLast())
-    }
+    var etag: String { VersionTag.etag(version) }
 }
 
 struct PlanVersionDTO: NullPreservingEncodable {

@@ -112,7 +112,7 @@ enum PatientViews {
                     hint: t("patient.addressHint"), maxLength: 200),
                 FormFields.select(
                     t, name: "municipalityCode", label: labels["municipalityCode"]!,
-                    options: Municipalities.options(municipalities).map { ($0.code, $0.name) },
+                    options: MunicipalityUnits.options(municipalities).map { ($0.code, $0.name) },
                     selected: draft.municipalityCode, errors: errors, includeEmpty: t("form.choose")),
                 FormFields.text(
                     t, name: "phone", label: labels["phone"]!, value: draft.phone, errors: errors, type: .tel, autocomplete: "off", maxLength: 25),

@@ -152,7 +152,7 @@ struct PatientsAPI {
             guard let ifMatch, !ifMatch.isEmpty else { throw AppError.preconditionRequired }
             // RFC 9110: "*" matches whatever version is current.
             if ifMatch == "*" { return .current }
-            guard let tagged = PlanDTO.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
+            guard let tagged = VersionTag.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
             return .version(tagged)
         }
         do {

@@ -76,7 +76,7 @@ struct PatientsController {
                     restricted: restricted)
             )
         }
-        let municipalities = Municipalities.names(try await services.units())
+        let municipalities = MunicipalityUnits.names(try await services.units())
         return .html(
             PatientViews.list(
                 page, query: query, results: results, restrictedMatch: restricted, canCreate: user.can(.writePatientData), errors: [],

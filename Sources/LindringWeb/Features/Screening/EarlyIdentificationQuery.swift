@@ -2,9 +2,9 @@ import Foundation
 import LindringCore
 import LindringStore
 
-/// The municipalities as the organisation register knows them: one home-care unit each,
+/// The region's municipalities as the organisation register knows them: one home-care unit each,
 /// coded `HJ-<municipality code>`.
-enum Municipalities {
+enum MunicipalityUnits {
     static func options(_ units: [OrgUnit]) -> [(code: String, name: String)] {
         units.filter { $0.kind == .homeCare && $0.code.hasPrefix("HJ-") }
             .map { (String($0.code.dropFirst(3)), $0.name.replacingOccurrences(of: "Hjemmeplejen, ", with: "")) }
@@ -63,7 +63,7 @@ struct EarlyIdentificationQuery {
         let units = try await services.units()
         let names: [String: String] =
             grouping == .municipality
-            ? Dictionary(Municipalities.options(units).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            ? Dictionary(MunicipalityUnits.options(units).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             : Dictionary(units.map { ($0.id.uuidString, $0.name) }, uniquingKeysWith: { a, _ in a })
         let groups = rows.map { Report.Group(name: $0.key.flatMap { names[$0] ?? $0 } ?? "–", row: $0) }
             .sorted { $0.name.localizedCompare($1.name) == .orderedAscending }

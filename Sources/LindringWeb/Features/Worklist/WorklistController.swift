@@ -23,6 +23,6 @@ struct WorklistController {
         return .html(
             WorklistViews.page(
                 PageContext(context, path: Routes.myPatients()), worklist: page, unitName: units.name(unit),
-                municipalities: Municipalities.names(try await services.units()), isFirstPage: after == nil))
+                municipalities: MunicipalityUnits.names(try await services.units()), isFirstPage: after == nil))
     }
 }

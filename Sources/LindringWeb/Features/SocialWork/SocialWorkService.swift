@@ -1,0 +1,164 @@
+import Foundation
+import LindringCore
+import LindringStore
+
+/// The paediatric team's social work: family cases and their applications, through the
+/// family gate (one transaction per request, its audit entry against the child).
+struct SocialWorkService {
+    let services: AppServices
+    var gate: FamilyGate { FamilyGate(services: services) }
+
+    static func today(_ now: Date = Date()) -> LocalDate { LocalDate(now, in: DanishCalendar.timeZone) }
+
+    /// What a case's page shows: everything to the team, the basic facts to the child's other units.
+    struct CasePage: Sendable {
+        let level: FamilyAccessLevel
+        let basics: FamilyBasics
+        let family: FamilyCase?
+        let applications: [ApplicationRecord]
+        let events: [FamilyEvent]
+        let benefits: [BenefitEntry]
+    }
+
+    func casePage(_ familyId: UUID, _ context: AppContext) async throws -> CasePage {
+        try await gate.read(context, familyId: familyId, action: "family.read") { tx, granted in
+            guard let family = try await FamilyRepository.find(id: familyId, on: tx) else { throw AppError.notFound }
+            guard granted.level >= .read else {
+                return CasePage(level: granted.level, basics: family.basics, family: nil, applications: [], events: [], benefits: [])
+            }
+            return CasePage(
+                level: granted.level, basics: family.basics, family: family,
+                applications: try await ApplicationRepository.list(familyId: familyId, on: tx),
+                events: try await FamilyRepository.events(familyId: familyId, on: tx),
+                benefits: try await BenefitRepository.list(activeOnly: false, on: tx))
+        }
+    }
+
+    /// Opens a case; a child who has one already is a conflict naming it.
+    func openCase(_ draft: FamilyDraft, _ context: AppContext) async throws -> UUID {
+        let user = try context.require(.manageSocialWorkCases)
+        guard let child = draft.childPatientId.flatMap({ UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw ValidationFailure([FieldError("childPatientId", (draft.childPatientId ?? "").isEmpty ? .required : .invalidFormat)])
+        }
+        do {
+            return try await gate.open(context, childPatientId: child, action: "family.create") { tx, team in
+                let valid = try draft.validated(try await Self.context(team: team, on: tx))
+                return try await FamilyRepository.create(valid, teamUnitId: team, author: RecordAuthor(user), on: tx)
+            }
+        } catch is FamilyAlreadyOpen {
+            throw AppError.conflict("The child already has a family case.")
+        }
+    }
+
+    /// Changes a case made from `version`; the child stays the case's child. The request (its
+    /// body, its version) is read once the gate has decided: a user who may not change the case
+    /// is refused whatever the request says.
+    func updateCase(
+        _ familyId: UUID, _ draft: @escaping @Sendable () throws -> FamilyDraft, version: @escaping @Sendable () throws -> Int,
+        _ context: AppContext
+    ) async throws -> Int {
+        let user = try context.requireUser()
+        do {
+            return try await gate.write(context, familyId: familyId, action: "family.update") { tx, granted in
+                var draft = try draft()
+                draft.childPatientId = granted.childPatientId.uuidString
+                let valid = try draft.validated(try await Self.context(team: granted.teamUnitId, on: tx))
+                return try await FamilyRepository.update(id: familyId, valid, version: try version(), author: RecordAuthor(user), on: tx)
+            }
+        } catch is StaleFamilyVersion {
+            throw AppError.preconditionFailed
+        }
+    }
+
+    static func context(team: UUID, on tx: any DatabaseReading) async throws -> FamilyDraft.Context {
+        FamilyDraft.Context(teamUserIds: Set(try await UserRepository.list(unitId: team, on: tx).map(\.id)))
+    }
+
+    /// Records an application for the family, with its processing deadline.
+    func addApplication(_ familyId: UUID, _ draft: ApplicationDraft, _ context: AppContext, now: Date = Date()) async throws -> ApplicationRecord {
+        let user = try context.requireUser()
+        return try await gate.write(context, familyId: familyId, action: "family.application.create") { tx, _ in
+            let (valid, dates) = try await Self.validated(draft, familyId: familyId, activeOnly: true, now: now, on: tx)
+            let id = try await ApplicationRepository.create(familyId: familyId, valid, dates: dates, author: RecordAuthor(user), on: tx)
+            try await FamilyRepository.addEvent(familyId: familyId, .applicationAdded, summary: valid.benefit, author: RecordAuthor(user), on: tx)
+            guard let stored = try await ApplicationRepository.find(id: id, on: tx) else { throw AppError.notFound }
+            return stored
+        }
+    }
+
+    /// Changes an application (typically its decision and appeal): the fields sent replace the
+    /// stored ones; `version`, when given, must be the stored one.
+    func updateApplication(
+        _ applicationId: UUID, _ draft: @escaping @Sendable () throws -> ApplicationDraft, version: @escaping @Sendable () throws -> Int?,
+        _ context: AppContext, now: Date = Date()
+    ) async throws -> ApplicationRecord {
+        let user = try context.requireUser()
+        guard
+            let familyId = try await services.persistence.readEach({ try await ApplicationRepository.familyId(applicationId: applicationId, on: $0) })
+        else { throw AppError.notFound }
+        do {
+            return try await changeApplication(applicationId, familyId: familyId, draft, version: version, user: user, context, now: now)
+        } catch is StaleApplicationVersion {
+            throw AppError.preconditionFailed
+        }
+    }
+
+    private func changeApplication(
+        _ applicationId: UUID, familyId: UUID, _ draft: @escaping @Sendable () throws -> ApplicationDraft,
+        version: @escaping @Sendable () throws -> Int?, user: User, _ context: AppContext, now: Date
+    ) async throws -> ApplicationRecord {
+        try await gate.write(context, familyId: familyId, action: "family.application.update") { tx, _ in
+            guard let current = try await ApplicationRepository.find(id: applicationId, on: tx) else { throw AppError.notFound }
+            let merged = try draft().overlaid(on: ApplicationDraft(current.details))
+            let (valid, dates) = try await Self.validated(merged, familyId: familyId, activeOnly: false, now: now, on: tx)
+            _ = try await ApplicationRepository.update(
+                id: applicationId, valid, dates: dates, version: try version() ?? current.version, author: RecordAuthor(user), on: tx)
+            let event: FamilyEventKind? =
+                valid.decision != nil && current.details.decision == nil
+                ? .decisionRecorded : valid.appealStatus != current.details.appealStatus ? .appealChanged : nil
+            if let event {
+                try await FamilyRepository.addEvent(familyId: familyId, event, summary: valid.benefit, author: RecordAuthor(user), on: tx)
+            }
+            guard let stored = try await ApplicationRepository.find(id: applicationId, on: tx) else { throw AppError.notFound }
+            return stored
+        }
+    }
+
+    /// Validates an application against the catalogue and computes its dates from the processing
+    /// time the family's municipality publishes for the benefit.
+    static func validated(
+        _ draft: ApplicationDraft, familyId: UUID, activeOnly: Bool, now: Date, on tx: any DatabaseReading
+    ) async throws -> (ValidApplication, ApplicationDates) {
+        let benefits = try await BenefitRepository.list(activeOnly: activeOnly, on: tx)
+        let valid = try draft.validated(.init(benefits: benefits, today: today(now)))
+        guard let family = try await FamilyRepository.find(id: familyId, on: tx), let entry = benefits.first(where: { $0.code == valid.benefit })
+        else { throw AppError.notFound }
+        let deadline = try await BenefitRepository.processingDeadline(benefit: entry, municipalityCode: family.details.municipalityCode, on: tx)
+        return (valid, ApplicationDates(valid, processing: deadline))
+    }
+
+    /// The team's worklist (or the user's own cases'), audited for each child it names.
+    func worklist(_ context: AppContext, mine: Bool, now: Date = Date()) async throws -> [SocialWorkTask] {
+        let user = try context.require(.manageSocialWorkCases)
+        guard let team = user.unitId else { return [] }
+        return try await services.persistence.readAudited { tx in
+            let tasks = try await SocialWorkWorklist.tasks(teamUnitId: team, keyWorkerId: mine ? user.id : nil, today: Self.today(now), on: tx)
+            return (tasks, context.shownRecords("family.worklist", as: .manageSocialWorkCases, patients: tasks.map { ($0.familyId, nil) }))
+        }
+    }
+
+    /// The team's cases, audited for each child shown.
+    func caseload(_ context: AppContext, includeClosed: Bool) async throws -> [FamilyListItem] {
+        let user = try context.requireUser()
+        guard user.can(.manageSocialWorkCases) || user.can(.readPatientData), let team = user.unitId else { throw AppError.forbidden }
+        return try await services.persistence.readAudited { tx in
+            let families = try await FamilyRepository.list(teamUnitId: team, includeClosed: includeClosed, on: tx)
+            let permission: Action = user.can(.manageSocialWorkCases) ? .manageSocialWorkCases : .readPatientData
+            return (families, context.shownRecords("family.list", as: permission, patients: families.map { ($0.childPatientId, nil) }))
+        }
+    }
+}
+
+extension RecordAuthor {
+    init(_ user: User) { self.init(userId: user.id, name: user.name) }
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// A record's version as an HTTP entity tag (`"v3"`): a GET answers it, a change sends it back
+/// in `If-Match`, and a stale one is refused (412), so two people cannot overwrite each other.
+enum VersionTag {
+    static func etag(_ version: Int) -> String { "\"v\(version)\"" }
+
+    static func version(fromETag etag: String) -> Int? {
+        let trimmed = etag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
+        guard trimmed.hasPrefix("\"v"), trimmed.hasSuffix("\"") else { return nil }
+        return Int(trimmed.dropFirst(2).dropLast())
+    }
+}

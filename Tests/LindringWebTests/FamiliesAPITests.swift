@@ -1,0 +1,158 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LindringCore
+import Testing
+
+@testable import LindringStore
+@testable import LindringWeb
+
+/// Issue 20 through the API: a social worker's case, an application with its deadlines, the
+/// worklist; who may see how much; bad input named field by field.
+@Suite struct FamiliesAPITests {
+    struct Team {
+        let socialWorker: User
+        let token: String
+        let child: UUID
+    }
+
+    func team(_ app: TestApp) async throws -> Team {
+        let socialWorker = try await app.createUser("sofie", roles: [.socialWorker], unit: "PABU")
+        let child = try await app.createPatientWithPlan(registeredBy: "PABU", careTeam: ["HJ-101"], name: "Alma Barn", cpr: "0102154321")
+        return Team(socialWorker: socialWorker, token: try await app.apiToken(for: socialWorker), child: child)
+    }
+
+    func family(_ team: Team, parents: [[String: Any]]? = nil, siblings: [[String: Any]] = []) -> [String: Any] {
+        [
+            "childPatientId": team.child.uuidString, "conditionGroup": "1", "municipalityCode": "101", "keyWorkerId": team.socialWorker.id.uuidString,
+            "parents": parents ?? [["name": "Mette Barn", "relation": "parent", "phone": "20304050", "livesWithChild": true, "holdsCustody": true]],
+            "siblings": siblings,
+        ]
+    }
+
+    func fields(_ response: TestResponse) throws -> [String] {
+        (try response.json()["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+    }
+
+    @Test func aSocialWorkerRecordsAnApplicationAndSeesItsDeadlinesOnTheWorklist() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            // given: a case with a sibling sent as a number
+            let created = try await app.send(.post, "/api/v1/families", json: family(team, siblings: [["name": "Ida", "age": 9]]), token: team.token)
+            #expect(created.status == .created)
+            let answer = try created.json()
+            let id = try #require(answer["id"] as? String)
+            #expect(answer["restricted"] as? Bool == false && (answer["siblings"] as? [[String: Any]])?.first?["age"] as? Int == 9)
+            #expect(created.headers[.location] == "/api/v1/families/\(id)" && created.headers[.eTag] == "\"v1\"")
+            // when: a § 87 application submitted a month ago (40 working days by default) and a refusal by letter
+            let today = SocialWorkService.today()
+            let submitted = today.adding(days: -30)
+            let application = try await app.send(
+                .post, "/api/v1/families/\(id)/applications",
+                json: ["benefit": "bl87", "authority": "municipality", "submittedOn": submitted.description],
+                token: team.token)
+            #expect(application.status == .created)
+            let stored = try application.json()
+            let applicationId = try #require(stored["id"] as? String)
+            let bl87 = try #require(BenefitCatalogue.seed.first { $0.code == "bl87" }).deadline
+            #expect(stored["processingDueOn"] as? String == Deadlines.due(from: submitted, amount: bl87.amount, unit: bl87.unit).description)
+            let sentOn = today.adding(days: -26)
+            let decided = try await app.send(
+                .put, "/api/v1/applications/\(applicationId)",
+                json: ["decidedOn": sentOn.description, "outcome": "refused", "sentVia": "letter", "sentOn": sentOn.description], token: team.token)
+            #expect(decided.status == .ok)
+            let decision = try decided.json()
+            let received = Deadlines.receivedOn(sentOn: sentOn, via: .letter)
+            #expect(decision["benefit"] as? String == "bl87" && decision["submittedOn"] as? String == submitted.description)
+            #expect(decision["receivedOn"] as? String == received.description)
+            #expect(decision["appealDueOn"] as? String == Deadlines.appealDueOn(receivedOn: received).description)
+            // then: a refusal sent by digital post 26 days ago is due for appeal within the week, and is on the worklist
+            let digital = try await app.send(
+                .post, "/api/v1/families/\(id)/applications",
+                json: [
+                    "benefit": "bl86", "submittedOn": submitted.description, "decidedOn": sentOn.description, "outcome": "refused",
+                    "sentVia": "digitalPost", "sentOn": sentOn.description,
+                ], token: team.token)
+            let digitalId = try #require(try digital.json()["id"] as? String)
+            let worklist = try await app.send(.get, "/api/v1/social-work/worklist?mine=true", token: team.token)
+            let items = try #require(try worklist.json()["items"] as? [[String: Any]])
+            #expect(
+                items.contains {
+                    $0["kind"] as? String == "appealDue" && $0["applicationId"] as? String == digitalId && $0["childName"] as? String == "Alma Barn"
+                })
+            // and the family's GET lists both applications; a stale If-Match is 412, none is 428
+            let read = try await app.send(.get, "/api/v1/families/\(id)", token: team.token)
+            #expect((try read.json()["applications"] as? [[String: Any]])?.count == 2)
+            let stale = try await app.send(.put, "/api/v1/families/\(id)", json: family(team), token: team.token, headers: [.ifMatch: "\"v0\""])
+            #expect(stale.status == .preconditionFailed)
+            let unconditional = try await app.send(.put, "/api/v1/families/\(id)", json: family(team), token: team.token)
+            #expect(unconditional.status == .preconditionRequired)
+            let changed = try await app.send(.put, "/api/v1/families/\(id)", json: family(team), token: team.token, headers: [.ifMatch: "\"v1\""])
+            #expect(changed.status == .ok && changed.headers[.eTag] == "\"v2\"")
+        }
+    }
+
+    @Test func anotherUnitsDoctorIsRefusedAndAuditedTheCareTeamSeesTheBasicFacts() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            let id = try #require(
+                try await app.send(.post, "/api/v1/families", json: family(team), token: team.token).json()["id"] as? String)
+            let doctor = try await app.createUser("doktor", roles: [.clinician], unit: "RH-PAL")
+            let refused = try await app.send(.get, "/api/v1/families/\(id)", token: try await app.apiToken(for: doctor))
+            #expect(refused.status == .forbidden)
+            let entries = try await AuditLog.search(
+                AuditFilter(patientId: team.child, username: "doktor"), limit: 10, on: app.persistence.outsideWriter)
+            #expect(entries.map(\.record.action) == ["family.read"] && entries.first?.record.outcome == .denied)
+            // the child's home care (care team) sees that there is a case, and whom to call
+            let homeCare = try await app.createUser("hjemmepleje", roles: [.clinician], unit: "HJ-101")
+            let basics = try await app.send(.get, "/api/v1/families/\(id)", token: try await app.apiToken(for: homeCare)).json()
+            #expect(basics["restricted"] as? Bool == true && basics["keyWorkerName"] as? String == "Test sofie")
+            #expect(basics["parents"] == nil && basics["applications"] == nil)
+            // finance may not list cases
+            let finance = try await app.createUser("oekonomi", roles: [.finance], unit: nil)
+            #expect(try await app.send(.get, "/api/v1/families", token: try await app.apiToken(for: finance)).status == .forbidden)
+            // a social worker of another team may not open a case for the child
+            let other = try await app.createUser("anden", roles: [.socialWorker], unit: "RH-PAL")
+            let opened = try await app.send(.post, "/api/v1/families", json: family(team), token: try await app.apiToken(for: other))
+            #expect(opened.status == .forbidden)
+        }
+    }
+
+    @Test func badInputIsNamedFieldByFieldAndNothingIsStored() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            let twice = try await app.send(
+                .post, "/api/v1/families",
+                json: family(
+                    team,
+                    parents: [
+                        ["name": "Mette Barn", "relation": "parent", "phone": "20304050"],
+                        ["name": "mette  barn", "relation": "parent", "phone": "20 30 40 50"],
+                    ],
+                    siblings: [["name": "Ida"]]), token: team.token)
+            #expect(twice.status == .unprocessableContent)
+            #expect(try fields(twice) == ["parents[1].name", "siblings[0].age"], "\(twice.text)")
+            #expect((try await app.send(.get, "/api/v1/families", token: team.token).json()["items"] as? [Any])?.isEmpty == true)
+            let id = try #require(try await app.send(.post, "/api/v1/families", json: family(team), token: team.token).json()["id"] as? String)
+            let bad = try await app.send(
+                .post, "/api/v1/families/\(id)/applications",
+                json: [
+                    "benefit": "bl999", "submittedOn": "2026-11-10", "decidedOn": "2026-11-01", "outcome": "refused", "sentVia": "letter",
+                    "sentOn": "2026-11-02",
+                ],
+                token: team.token)
+            #expect(bad.status == .unprocessableContent)
+            #expect(try Set(fields(bad)) == ["benefit", "decidedOn"])
+            let beforeSubmission = try await app.send(
+                .post, "/api/v1/families/\(id)/applications",
+                json: [
+                    "benefit": "bl86", "submittedOn": "2026-11-10", "decidedOn": "2026-11-01", "outcome": "refused", "sentVia": "letter",
+                    "sentOn": "2026-11-02",
+                ],
+                token: team.token)
+            let codes = (try beforeSubmission.json()["errors"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+            #expect(try fields(beforeSubmission) == ["decidedOn"] && codes == ["beforeSubmission"])
+            #expect((try await app.send(.get, "/api/v1/families/\(id)", token: team.token).json()["applications"] as? [Any])?.isEmpty == true)
+        }
+    }
+}
