@@ -11,6 +11,7 @@ public enum DemoData {
         ("hjemmepleje", "Hanne Hjemmesygeplejerske", .nurse, "HJ-101", .clinician),
         ("raadgiver", "Rasmus Rådgiver", .nurse, "PAL-247", .advisor),
         ("socialraadgiver", "Sofie Socialrådgiver", .socialWorker, "PABU", .socialWorker),
+        ("familieraadgiver", "Frederik Familierådgiver", .socialWorker, "PABU", .socialWorker),
         ("underviser", "Ulla Underviser", .nurse, "UDD-PAL", .educator),
         ("oekonomi", "Ole Økonomi", .other, "REGION-H", .finance),
         ("revisor", "Rita Revisor", .other, "REGION-H", .auditor),
@@ -37,6 +38,8 @@ public enum DemoData {
         try await DemoPatients.load(persistence: persistence, count: patients)
         try await DemoScreening.load(persistence: persistence)
         if contactDays > 0 { try await DemoAdvisory.load(persistence: persistence, hasher: hasher, days: contactDays, perDay: contactsPerDay) }
+        // Last: the children are PABU's patients, not candidates for the adults' screening or advisory contacts.
+        try await DemoSocialWork.load(persistence: persistence)
         return created
     }
 }

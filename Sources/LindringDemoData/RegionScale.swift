@@ -5,7 +5,8 @@ import SQLKit
 
 /// A region's multi-year volume of synthetic data, for load tests and benchmarks: 100,000
 /// patients, 20,000 plans with their versions and care teams, 1,000,000 advisory contacts
-/// over five years, 2,000,000 symptom assessments, 5,000 users, and the audit entry each of
+/// over five years, 2,000,000 symptom assessments, 5,000 users, five years of the paediatric
+/// team's families (350, with their children and applications), and the audit entry each of
 /// those records would have had. Everything is written through the repositories' row
 /// descriptions (`rows(…, into:)`) as multi-row inserts, some thousands of rows per
 /// transaction, so that a region loads in minutes rather than hours.
@@ -16,14 +17,17 @@ public enum RegionScale {
         public var plans: Int
         public var contacts: Int
         public var assessments: Int
+        /// The paediatric team's family cases: about 70 new ones a year.
+        public var families: Int
 
-        public static let region = Volume(users: 5_000, patients: 100_000, plans: 20_000, contacts: 1_000_000, assessments: 2_000_000)
+        public static let region = Volume(
+            users: 5_000, patients: 100_000, plans: 20_000, contacts: 1_000_000, assessments: 2_000_000, families: 350)
 
         public func scaled(by fraction: Double) -> Volume {
             func part(_ n: Int) -> Int { max(1, Int((Double(n) * fraction).rounded())) }
             return Volume(
                 users: part(users), patients: part(patients), plans: min(part(plans), part(patients)), contacts: part(contacts),
-                assessments: part(assessments))
+                assessments: part(assessments), families: part(families))
         }
     }
 
@@ -58,6 +62,7 @@ public enum RegionScale {
             try await contacts(pipeline, count: volume.contacts, context: context, progress: progress)
             try await assessments(pipeline, count: volume.assessments, context: context, progress: progress)
             try await pipeline.finish()
+            try await families(persistence, count: volume.families, now: now, progress: progress)
             progress("counts", 0, 1)
             try await persistence.writeAlone { tx in
                 try await ContactDayCounts.rebuild(on: tx)
@@ -267,6 +272,23 @@ public enum RegionScale {
                 progress("assessments", written, count)
             }
         }
+    }
+
+    // MARK: - The paediatric team's families
+
+    /// Five years of PABU's families through the demo's own path (`DemoSocialWork.write`), numbered
+    /// after the demo's, with the audit entry of each child, case and application. None when
+    /// the team has no social worker to be their key worker.
+    static func families(_ persistence: Persistence, count: Int, now: Date, progress: Progress) async throws {
+        guard count > 0, let team = try await DemoSocialWork.team(persistence) else { return }
+        let span = DemoSocialWork.Span(count: count, firstIndex: DemoSocialWork.regionFirstIndex, maxDaysAgo: days, seed: 5_2026)
+        try await persistence.writeAlone { tx in
+            let made = try await DemoSocialWork.write(span, team: team, now: now, on: tx)
+            try await AuditLog.append(
+                made.map { record($0.action, patientId: $0.patientId, at: $0.at, user: $0.user, entityType: $0.entityType, entityId: $0.entityId) },
+                on: tx)
+        }
+        progress("families", count, count)
     }
 
     /// For each symptom level 0–10, forty ESAS-r answer sets around it, scored with the default

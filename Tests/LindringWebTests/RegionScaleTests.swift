@@ -30,16 +30,20 @@ import Testing
             do { try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now) } catch { again = error }
             try await hasher.shutdown()
             // then: the volume asked for, counted by the statistics, each record audited once
-            #expect(volume == RegionScale.Volume(users: 5, patients: 100, plans: 20, contacts: 1_000, assessments: 2_000))
-            #expect(try await count("patients", persistence) == 100)
+            #expect(volume == RegionScale.Volume(users: 5, patients: 100, plans: 20, contacts: 1_000, assessments: 2_000, families: 1))
+            // the paediatric team's family brings its child
+            #expect(try await count("patients", persistence) == 101)
+            #expect(try await count("families", persistence) == 1)
             #expect(try await count("plans", persistence) == 20)
             #expect(try await count("plan_versions", persistence) >= 20)
             #expect(try await count("contacts", persistence) == 1_000)
             #expect(try await count("assessments", persistence) == 2_000)
             #expect(statistics.total == 1_000)
             let versions = try await count("plan_versions", persistence)
+            let applications = try await count("applications", persistence)
+            #expect(applications >= 1)
             #expect(report.problem == nil)
-            #expect(report.checked == Int64(5 + 100 + versions + 1_000 + 2_000))
+            #expect(report.checked == Int64(5 + 101 + versions + 1_000 + 2_000 + 1 + applications))
             #expect(again is RegionScale.AlreadyLoaded)
         }
     }
