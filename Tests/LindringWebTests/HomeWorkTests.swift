@@ -35,10 +35,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (Role.socialWorker, "Familiesager, ansøgninger med frister"), (.educator, "Kurser, e-læring"),
+        (Role.socialWorker, "frister at følge op på i dine familier"), (.educator, "Kurser, e-læring"),
         (.finance, "Budgetinitiativer og bevillinger kommer i en senere version"),
     ])
-    func aRoleWhoseModuleIsComingIsToldSoPlainly(role: Role, text: String) async throws {
+    func aRoleIsToldWhatItsModuleHasOrThatItIsComing(role: Role, text: String) async throws {
         try await TestApp.run { app in
             // given
             try await app.createUser("bruger", roles: [role], unit: "PABU")

@@ -13,7 +13,7 @@ import Testing
         (.administrator, ["/", "/advisory/statistics", "/screening", "/units", "/users", "/api-tokens", "/audit", "/audit/break-glass", "/account"]),
         (.clinician, ["/", "/my-patients", "/patients", "/inbox", "/follow-ups", "/screening", "/units", "/account"]),
         (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
-        (.socialWorker, ["/", "/units", "/account"]),
+        (.socialWorker, ["/", "/social-work", "/units", "/account"]),
         (.educator, ["/", "/units", "/account"]),
         (.finance, ["/", "/advisory/statistics", "/screening", "/units", "/account"]),
         (.auditor, ["/", "/units", "/audit", "/audit/break-glass", "/account"]),

@@ -342,3 +342,25 @@ extension Validator {
         return text
     }
 }
+
+extension FamilyDraft {
+    /// A stored case as a draft, to change it: the parents keep their ids.
+    public init(_ family: ValidFamily) {
+        self.init(
+            childPatientId: family.childPatientId.uuidString, conditionGroup: family.conditionGroup.rawValue,
+            municipalityCode: family.municipalityCode,
+            parents: family.parents.map {
+                ParentInput(
+                    id: $0.id?.uuidString, name: $0.name, relation: $0.relation.rawValue, phone: $0.phone, email: $0.email, address: $0.address,
+                    livesWithChild: $0.livesWithChild, holdsCustody: $0.holdsCustody)
+            },
+            siblings: family.siblings.map {
+                SiblingInput(name: $0.name, age: String($0.age), schoolOrDaycare: $0.schoolOrDaycare, supportNeeds: $0.supportNeeds)
+            },
+            interpreterNeeded: family.interpreterNeeded, language: family.language,
+            network: family.network.map {
+                NetworkInput(role: $0.role.rawValue, name: $0.name, organisation: $0.organisation, phone: $0.phone, email: $0.email)
+            },
+            keyWorkerId: family.keyWorkerId.uuidString, status: family.status.rawValue)
+    }
+}

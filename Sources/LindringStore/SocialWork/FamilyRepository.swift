@@ -250,3 +250,25 @@ extension FamilyRepository {
         }
     }
 }
+
+extension FamilyRepository {
+    /// The team's own child patients (registered by the unit or on a care team with it) who are
+    /// under 18 and have no case yet: whom a social worker may open a case for.
+    public static func childrenWithoutCase(
+        teamUnitId: UUID, today: LocalDate, on db: any DatabaseReading
+    ) async throws
+        -> [(id: UUID, name: String, birthDate: LocalDate)]
+    {
+        let eighteenYearsAgo = today.adding(months: -12 * 18).description
+        return try await db.sql.raw(
+            """
+            SELECT p.id, p.name, p.birth_date FROM patients p
+            WHERE (p.registering_unit_id = \(bind: teamUnitId) OR p.id IN (SELECT patient_id FROM plan_care_team WHERE unit_id = \(bind: teamUnitId)))
+            AND p.birth_date > \(bind: eighteenYearsAgo) AND NOT EXISTS (SELECT 1 FROM families f WHERE f.child_patient_id = p.id)
+            ORDER BY p.name
+            """
+        ).all().map { row in
+            (try row.decode(column: "id", as: UUID.self), try row.decode(column: "name", as: String.self), try row.decodeDate(column: "birth_date"))
+        }
+    }
+}

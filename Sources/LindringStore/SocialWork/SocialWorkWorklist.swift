@@ -11,12 +11,18 @@ public struct SocialWorkTask: Equatable, Sendable {
         case appealDue
         /// The application's review date has come.
         case reviewDue
+        /// Awaiting a decision, within the processing time (`upcoming`).
+        case awaitingDecision
+        /// A refusal or partial grant whose appeal deadline is more than a week away (`upcoming`).
+        case appealOpen
     }
 
     public var kind: Kind
     /// The day it falls (fell) due.
     public var due: LocalDate
     public var familyId: UUID
+    /// The child, whose access log names the list.
+    public var childPatientId: UUID
     public var childName: String
     public var keyWorkerId: UUID
     public var applicationId: UUID
@@ -40,7 +46,7 @@ public enum SocialWorkWorklist {
         let rows = try await db.sql.raw(
             """
             SELECT a.id, a.family_id, a.benefit_code, a.processing_due_on, a.decided_on, a.appeal_due_on, a.outcome, a.appeal_status,
-            a.review_on, f.key_worker_id, p.name AS child_name
+            a.review_on, f.key_worker_id, f.child_patient_id, p.name AS child_name
             FROM applications a JOIN families f ON f.id = a.family_id JOIN patients p ON p.id = f.child_patient_id
             WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed'
             AND (f.key_worker_id = \(bind: keyWorkerId) OR \(bind: keyWorkerId == nil))
@@ -55,6 +61,7 @@ public enum SocialWorkWorklist {
             func task(_ kind: SocialWorkTask.Kind, _ due: LocalDate) throws -> SocialWorkTask {
                 SocialWorkTask(
                     kind: kind, due: due, familyId: try row.decode(column: "family_id", as: UUID.self),
+                    childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
                     childName: try row.decode(column: "child_name", as: String.self),
                     keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
                     benefitCode: try row.decode(column: "benefit_code", as: String.self))
@@ -71,7 +78,43 @@ public enum SocialWorkWorklist {
             }
             if let review: LocalDate = try row.decodeDate(column: "review_on"), review <= today { tasks.append(try task(.reviewDue, review)) }
         }
-        return tasks.sorted { ($0.due, $0.kind.order, $0.childName) < ($1.due, $1.kind.order, $1.childName) }
+        return tasks.sorted(by: soonestFirst)
+    }
+
+    static func soonestFirst(_ a: SocialWorkTask, _ b: SocialWorkTask) -> Bool {
+        (a.due, a.kind.order, a.childName) < (b.due, b.kind.order, b.childName)
+    }
+
+    /// The deadlines still ahead, soonest first: decisions awaited within their processing time,
+    /// and appeal deadlines more than a week away. Nothing to do yet, but what the social worker
+    /// plans by (the worklist page shows them under the tasks; the badge does not count them).
+    public static func upcoming(
+        teamUnitId: UUID, keyWorkerId: UUID? = nil, today: LocalDate, on db: any DatabaseReading
+    ) async throws
+        -> [SocialWorkTask]
+    {
+        let horizon = today.adding(days: appealWarningDays).description
+        let rows = try await db.sql.raw(
+            """
+            SELECT a.id, a.family_id, a.benefit_code, a.processing_due_on, a.decided_on, a.appeal_due_on, f.key_worker_id, f.child_patient_id, p.name AS child_name
+            FROM applications a JOIN families f ON f.id = a.family_id JOIN patients p ON p.id = f.child_patient_id
+            WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed'
+            AND (f.key_worker_id = \(bind: keyWorkerId) OR \(bind: keyWorkerId == nil))
+            AND ((a.decided_on IS NULL AND a.processing_due_on >= \(bind: today.description))
+              OR (a.appeal_due_on > \(bind: horizon) AND a.appeal_status = 'none' AND a.outcome IN ('refused', 'partlyGranted')))
+            """
+        ).all()
+        return try rows.map { row in
+            let waiting = try row.decodeNil(column: "decided_on")
+            return SocialWorkTask(
+                kind: waiting ? .awaitingDecision : .appealOpen,
+                due: try row.decodeDate(column: waiting ? "processing_due_on" : "appeal_due_on"),
+                familyId: try row.decode(column: "family_id", as: UUID.self),
+                childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
+                childName: try row.decode(column: "child_name", as: String.self),
+                keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
+                benefitCode: try row.decode(column: "benefit_code", as: String.self))
+        }.sorted(by: soonestFirst)
     }
 }
 

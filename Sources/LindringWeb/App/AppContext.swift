@@ -17,6 +17,8 @@ public struct AppContext: RequestContext {
     public var language: Language = .danish
     /// Unread inbox items of the user's unit, for the navigation.
     public var unreadInbox = 0
+    /// The social worker's own worklist (the navigation's badge).
+    public var socialWorkTasks = 0
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -161,8 +161,6 @@ extension Catalog {
         "home.patients.text": "Find en patient på navn, CPR-nummer eller fødselsdato og navn, og se den fælles plan.",
         "home.patients.link": "Find en patient",
         "home.socialWork.title": "Socialrådgivning i PABU",
-        "home.socialWork.text":
-            "Familiesager, ansøgninger med frister og netværksmøder kommer i en senere version af Lindring. Indtil da føres de, hvor de føres i dag; du kan allerede slå enheder og kommuner op i enhedsregistret.",
         "home.training.title": "Kompetenceudvikling",
         "home.training.text":
             "Kurser, e-læring og overblik over dækning pr. enhed kommer i en senere version af Lindring. Du kan allerede slå enheder op i enhedsregistret.",

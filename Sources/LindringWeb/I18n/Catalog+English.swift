@@ -160,8 +160,6 @@ extension Catalog {
         "home.patients.text": "Find a patient by name, CPR number or birth date and name, and see the shared plan.",
         "home.patients.link": "Find a patient",
         "home.socialWork.title": "PABU social work",
-        "home.socialWork.text":
-            "Family cases, applications with deadlines and network meetings come in a later version of Lindring. Until then they are kept where they are kept today; you can already look up units and municipalities in the unit register.",
         "home.training.title": "Competence development",
         "home.training.text":
             "Courses, e-learning and coverage by unit come in a later version of Lindring. You can already look up units in the unit register.",

@@ -28,6 +28,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.user = identity.user
             context.session = identity.session
             context.unreadInbox = identity.unreadInbox
+            context.socialWorkTasks = identity.socialWorkTasks
             // Writes go to the writer (group commit), after the snapshot.
             if let token = identity.token {
                 context.authenticatedByToken = true
@@ -58,6 +59,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         /// The session's user is gone or deactivated: the session ends.
         var endSession = false
         var unreadInbox = 0
+        var socialWorkTasks = 0
     }
 
     /// A bearer token (the API) or else the session cookie. A bearer token that is malformed,
@@ -90,6 +92,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let user = identity.user, user.can(.readPatientData) {
             // Open follow-ups from the advisory line count as unread until the unit has done them.
             identity.unreadInbox = unreadInbox
+        }
+        if let user = identity.user, user.can(.manageSocialWorkCases), let team = user.unitId {
+            // Only social workers ask; the count is of their own families' tasks.
+            identity.socialWorkTasks = try await SocialWorkWorklist.tasks(
+                teamUnitId: team, keyWorkerId: user.id, today: LocalDate(Date(), in: DanishCalendar.timeZone), on: db
+            ).count
         }
         return identity
     }

@@ -5,7 +5,7 @@ import Plot
 /// string cannot put text on the page.
 enum Notices {
     static let known: Set<String> = [
-        "saved", "activated", "deactivated", "passwordChanged", "passwordReset", "languageChanged", "revoked", "created",
+        "saved", "activated", "deactivated", "passwordChanged", "passwordReset", "languageChanged", "revoked", "created", "familyOpened",
     ]
 
     static func banner(_ t: Localizer, _ notice: String?) -> Node<HTML.BodyContext> {

@@ -15,20 +15,20 @@ struct PageContext: Sendable {
     init(_ context: AppContext, path: String) {
         self.init(
             t: Localizer(context.language), user: context.user, csrfToken: context.session?.csrfToken, path: path,
-            unreadInbox: context.unreadInbox)
+            unreadInbox: context.unreadInbox, socialWorkTasks: context.socialWorkTasks)
     }
 
-    init(t: Localizer, user: User?, csrfToken: String?, path: String, unreadInbox: Int = 0) {
+    init(t: Localizer, user: User?, csrfToken: String?, path: String, unreadInbox: Int = 0, socialWorkTasks: Int = 0) {
         self.t = t
         self.user = user
         self.csrfToken = csrfToken
         self.path = path
-        navigation = Self.navigation(t, user, unreadInbox: unreadInbox)
+        navigation = Self.navigation(t, user, unreadInbox: unreadInbox, socialWorkTasks: socialWorkTasks)
     }
 
     var language: Language { t.language }
 
-    private static func navigation(_ t: Localizer, _ user: User?, unreadInbox: Int) -> [(title: String, path: String)] {
+    private static func navigation(_ t: Localizer, _ user: User?, unreadInbox: Int, socialWorkTasks: Int) -> [(title: String, path: String)] {
         guard let user else { return [] }
         var items: [(String, String)] = [(t("nav.home"), Routes.home())]
         if user.can(.documentAdvisoryContacts) { items.append((t("nav.advisory"), Routes.advisory())) }
@@ -42,6 +42,10 @@ struct PageContext: Sendable {
         }
         if user.can(.readPatientData), user.unitId != nil || user.can(.documentAdvisoryContacts) {
             items.append((t("nav.followUps"), Routes.followUps()))
+        }
+        if user.can(.manageSocialWorkCases) {
+            items.append(
+                (socialWorkTasks > 0 ? t("nav.socialWorkTasks", ["count": String(socialWorkTasks)]) : t("nav.socialWork"), Routes.socialWork()))
         }
         if user.can(.viewAdvisoryStatistics), !user.can(.documentAdvisoryContacts) { items.append((t("nav.statistics"), Routes.statistics())) }
         if user.can(.viewScreeningOverview) { items.append((t("nav.screening"), Routes.screening())) }

@@ -18,7 +18,9 @@ struct HomeController {
         let page = PageContext(context, path: Routes.home())
         // Who is on call on the advisory line is for everyone who may call it or work on it.
         let onDuty = user.can(.readPatientData) ? try await AdvisoryService(services: services).onDuty() : nil
-        return .html(HomeView.render(page, user: user, work: HomeView.Work(unreadInbox: context.unreadInbox, onDuty: onDuty)))
+        return .html(
+            HomeView.render(
+                page, user: user, work: HomeView.Work(unreadInbox: context.unreadInbox, socialWorkTasks: context.socialWorkTasks, onDuty: onDuty)))
     }
 }
 
@@ -26,6 +28,7 @@ enum HomeView {
     struct Work {
         /// Unread plan changes and open follow-ups of the user's unit (the navigation's badge).
         let unreadInbox: Int
+        var socialWorkTasks = 0
         let onDuty: OnDuty?
     }
 
@@ -78,7 +81,13 @@ enum HomeView {
             cards.append(Card(title: t("home.patients.title"), text: t("home.patients.text"), link: (t("home.patients.link"), Routes.patients())))
         }
         if user.can(.manageSocialWorkCases) {
-            cards.append(Card(title: t("home.socialWork.title"), text: t("home.socialWork.text"), link: nil))
+            let text =
+                switch work.socialWorkTasks {
+                case 0: t("home.socialWork.none")
+                case 1: t("home.socialWork.one")
+                default: t("home.socialWork.some", ["count": String(work.socialWorkTasks)])
+                }
+            cards.append(Card(title: t("home.socialWork.title"), text: text, link: (t("home.socialWork.link"), Routes.socialWork())))
         }
         if user.can(.manageTraining) {
             cards.append(Card(title: t("home.training.title"), text: t("home.training.text"), link: nil))

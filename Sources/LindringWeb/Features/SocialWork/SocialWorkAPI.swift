@@ -127,7 +127,7 @@ struct SocialWorkAPI {
     }
 
     @Sendable func worklist(_ request: Request, context: AppContext) async throws -> Response {
-        let tasks = try await socialWork.worklist(context, mine: request.query["mine"] == "true")
+        let tasks = try await socialWork.worklist(context, mine: request.query["mine"] == "true").tasks
         return try .json(Page(items: tasks.map(SocialWorkTaskDTO.init), next: nil))
     }
 

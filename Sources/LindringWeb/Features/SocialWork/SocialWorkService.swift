@@ -137,13 +137,22 @@ struct SocialWorkService {
         return (valid, ApplicationDates(valid, processing: deadline))
     }
 
-    /// The team's worklist (or the user's own cases'), audited for each child it names.
-    func worklist(_ context: AppContext, mine: Bool, now: Date = Date()) async throws -> [SocialWorkTask] {
+    /// The team's worklist (or the user's own cases'): what needs doing, and, for the page, the
+    /// deadlines still ahead; audited for each child it names.
+    func worklist(
+        _ context: AppContext, mine: Bool, withUpcoming: Bool = false, now: Date = Date()
+    ) async throws
+        -> (tasks: [SocialWorkTask], upcoming: [SocialWorkTask])
+    {
         let user = try context.require(.manageSocialWorkCases)
-        guard let team = user.unitId else { return [] }
+        guard let team = user.unitId else { return ([], []) }
+        let keyWorker = mine ? user.id : nil
         return try await services.persistence.readAudited { tx in
-            let tasks = try await SocialWorkWorklist.tasks(teamUnitId: team, keyWorkerId: mine ? user.id : nil, today: Self.today(now), on: tx)
-            return (tasks, context.shownRecords("family.worklist", as: .manageSocialWorkCases, patients: tasks.map { ($0.familyId, nil) }))
+            let today = Self.today(now)
+            let tasks = try await SocialWorkWorklist.tasks(teamUnitId: team, keyWorkerId: keyWorker, today: today, on: tx)
+            let upcoming = withUpcoming ? try await SocialWorkWorklist.upcoming(teamUnitId: team, keyWorkerId: keyWorker, today: today, on: tx) : []
+            let shown = (tasks + upcoming).map { (id: $0.childPatientId, purpose: String?.none) }
+            return ((tasks, upcoming), context.shownRecords("family.worklist", as: .manageSocialWorkCases, patients: shown))
         }
     }
 
