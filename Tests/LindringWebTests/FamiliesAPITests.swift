@@ -155,4 +155,33 @@ import Testing
             #expect((try await app.send(.get, "/api/v1/families/\(id)", token: team.token).json()["applications"] as? [Any])?.isEmpty == true)
         }
     }
+
+    @Test func theTeamLeadAndFinanceSeeCaseloadPerFundedFTEWithoutNames() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            #expect(try await app.send(.post, "/api/v1/families", json: family(team), token: team.token).status == .created)
+            let finance = try await app.createUser("oekonomi", roles: [.finance], unit: nil)
+            let report = try await app.send(
+                .get, "/api/v1/social-work/capacity?from=2024-01-01&to=2026-12-31", token: try await app.apiToken(for: finance))
+            #expect(report.status == .ok && !report.text.contains("Alma"))
+            let months = try #require(try report.json()["months"] as? [[String: Any]])
+            #expect(months.count == 36 && months.first?["month"] as? String == "2024-01")
+            #expect(months.first?["fundedFTE"] as? Double == 0.4 && months[12]["fundedFTE"] as? Double == 1.5)
+            let thisMonth = String(SocialWorkService.today().description.prefix(7))
+            #expect(months.first { $0["month"] as? String == thisMonth }?["openFamilies"] as? Int == 1)
+            #expect(months.first { $0["month"] as? String == thisMonth }?["caseloadPerFTE"] as? Double == 0.7)
+            // a clinician of another unit may not; the team lead changes the funding from 2027
+            let doctor = try await app.createUser("doktor", roles: [.clinician], unit: "RH-PAL")
+            #expect(try await app.send(.get, "/api/v1/social-work/capacity", token: try await app.apiToken(for: doctor)).status == .forbidden)
+            let session = try await app.login("sofie")
+            let saved = try await app.post("/social-work/capacity/funding", session, form: ["fundingFrom": "2027-01-01", "fundingFte": "2,0"])
+            #expect(saved.status == .seeOther)
+            let bad = try await app.post("/social-work/capacity/funding", session, form: ["fundingFrom": "2027-01-01", "fundingFte": "to"])
+            #expect(bad.status == .unprocessableContent && bad.text.contains("value=\"to\""))
+            let funding = try await app.send(.get, "/api/v1/social-work/capacity", token: team.token).json()["funding"] as? [[String: Any]]
+            #expect(funding?.map { $0["fte"] as? Double } == [0.4, 1.5, 2] && funding?[1]["to"] as? String == "2026-12-31")
+            let page = try await app.get("/social-work/capacity?from=2024-01-01&to=2026-12-31", try await app.login("oekonomi"))
+            #expect(page.status == .ok && page.text.contains("Sager pr. årsværk") && page.text.contains("<svg"))
+        }
+    }
 }

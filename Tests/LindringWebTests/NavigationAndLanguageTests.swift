@@ -15,7 +15,7 @@ import Testing
         (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
         (.socialWorker, ["/", "/social-work", "/units", "/account"]),
         (.educator, ["/", "/units", "/account"]),
-        (.finance, ["/", "/advisory/statistics", "/screening", "/units", "/account"]),
+        (.finance, ["/", "/social-work/capacity", "/advisory/statistics", "/screening", "/units", "/account"]),
         (.auditor, ["/", "/units", "/audit", "/audit/break-glass", "/account"]),
     ]
 

@@ -287,7 +287,7 @@ func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespace
 /// The checks the social-work drafts share.
 extension Validator {
     /// A `YYYY-MM-DD` day; nil when blank or refused.
-    mutating func localDate(_ field: String, _ value: String?, required: Bool) -> LocalDate? {
+    public mutating func localDate(_ field: String, _ value: String?, required: Bool) -> LocalDate? {
         guard !isBlankText(value), let value else {
             if required { add(field, .required) }
             return nil

@@ -35,5 +35,6 @@ public enum LindringMigrations {
         M0029_AddSelfReportRevocation(),
         M0030_AddContactAddendaAndFollowUpNotes(),
         M0031_CreateSocialWork(),
+        M0032_AddSocialWorkMeetingsAndCapacity(),
     ]
 }

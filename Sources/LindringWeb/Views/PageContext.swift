@@ -47,6 +47,7 @@ struct PageContext: Sendable {
             items.append(
                 (socialWorkTasks > 0 ? t("nav.socialWorkTasks", ["count": String(socialWorkTasks)]) : t("nav.socialWork"), Routes.socialWork()))
         }
+        if user.can(.viewBudget), !user.can(.manageSocialWorkCases) { items.append((t("nav.socialWorkCapacity"), Routes.socialWorkCapacity())) }
         if user.can(.viewAdvisoryStatistics), !user.can(.documentAdvisoryContacts) { items.append((t("nav.statistics"), Routes.statistics())) }
         if user.can(.viewScreeningOverview) { items.append((t("nav.screening"), Routes.screening())) }
         if user.can(.viewUnits) { items.append((t("nav.units"), Routes.units())) }

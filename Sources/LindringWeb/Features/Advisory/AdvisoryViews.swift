@@ -367,19 +367,8 @@ enum AdvisoryViews {
             page, title: t("contact.list"), bodyClass: "advisory",
             AdvisoryViews.onDuty(t, onDuty),
             .div(.class("page-heading"), .h1(.plainText(t("contact.list"))), shortcuts(t)),
-            dateRangeForm(t, action: Routes.contacts(), range: range, typed: typed, errors: errors),
+            DateRangeForm.render(t, action: Routes.contacts(), range: range, typed: typed, errors: errors),
             .if(truncated, .p(.class("notice warning"), .plainText(t("contact.listTruncated")))),
             contactTable(t, contacts, emptyText: t("contact.noneInRange"), showDate: true))
-    }
-
-    static func dateRangeForm(_ t: Localizer, action: String, range: DateRange, typed: FormData, errors: [FieldError]) -> Node<HTML.BodyContext> {
-        .form(
-            .method(.get), .action(action), .class("filter-form"),
-            FormFields.errorSummary(t, errors, labels: ["from": t("range.from"), "to": t("range.to")]),
-            .div(
-                .class("grid"),
-                FormFields.text(t, name: "from", label: t("range.from"), value: typed["from"] ?? range.from.description, errors: errors, type: .date),
-                FormFields.text(t, name: "to", label: t("range.to"), value: typed["to"] ?? range.to.description, errors: errors, type: .date)),
-            FormFields.submit(t("range.show")))
     }
 }

@@ -121,7 +121,7 @@ enum StatisticsViews {
                             .class("button secondary"), .id("statistics-csv-system"), .attribute(named: "hreflang", value: "en"),
                             .href(Routes.statisticsCSV() + "?from=\(range.from)&to=\(range.to)&lang=en"), .plainText(t("statistics.csvSystem"))))
                 }),
-            AdvisoryViews.dateRangeForm(t, action: Routes.statistics(), range: range, typed: typed, errors: errors),
+            DateRangeForm.render(t, action: Routes.statistics(), range: range, typed: typed, errors: errors),
             .unwrap(stats) { stats in body(t, StatisticsDTO(stats), raw: stats) })
     }
 

@@ -56,6 +56,18 @@ struct SocialWorkAPI {
                 method: .get, path: Routes.API.benefits, operationId: "listBenefits",
                 summary: "The benefit catalogue: codes for `benefit`, the law, the authority and the default processing time",
                 operation: { OpenAPIParts.listOperation(item: "Benefit", extraParameters: []) }, handler: benefits),
+            APIEndpoint(
+                method: .get, path: Routes.API.socialWorkCapacity, operationId: "getSocialWorkCapacity",
+                summary: "The paediatric team's capacity month by month (counts only: the team's social workers and finance); "
+                    + "`from`/`to` default to the start of the year before last and today",
+                operation: {
+                    OpenAPIParts.queryOperation(
+                        item: "SocialWorkCapacity",
+                        parameters: [
+                            OpenAPIParts.query("from", required: false, schema: ["type": "string", "format": "date"]),
+                            OpenAPIParts.query("to", required: false, schema: ["type": "string", "format": "date"]),
+                        ])
+                }, handler: capacity),
         ]
     }
 
@@ -129,6 +141,11 @@ struct SocialWorkAPI {
     @Sendable func worklist(_ request: Request, context: AppContext) async throws -> Response {
         let tasks = try await socialWork.worklist(context, mine: request.query["mine"] == "true").tasks
         return try .json(Page(items: tasks.map(SocialWorkTaskDTO.init), next: nil))
+    }
+
+    @Sendable func capacity(_ request: Request, context: AppContext) async throws -> Response {
+        let range = try CapacityController.range(request.query)
+        return try .json(CapacityDTO(try await CapacityService(services: services).report(context, from: range.from, to: range.to)))
     }
 
     @Sendable func benefits(_ request: Request, context: AppContext) async throws -> Response {

@@ -216,3 +216,50 @@ struct BenefitDTO: NullPreservingEncodable {
         note = language == .danish ? entry.danishNote : entry.englishNote
     }
 }
+
+/// The capacity report in JSON: counts and decimals (FTE, hours, caseload per FTE), no names.
+struct CapacityDTO: Encodable {
+    struct Month: NullPreservingEncodable {
+        var month: String
+        var openFamilies: Int
+        var newReferrals: Int
+        var fundedFTE: Decimal?
+        var caseloadPerFTE: Decimal?
+        var networkMeetings: Int
+        var consultations: Int
+        var consultationHours: Decimal
+        var teaching: Int
+        var teachingHours: Decimal
+        var applicationsSubmitted: Int
+    }
+
+    struct Funding: NullPreservingEncodable {
+        var from: String
+        var to: String?
+        var fte: Decimal
+    }
+
+    var teamUnitCode: String
+    var from: String
+    var to: String
+    var months: [Month]
+    var applicationsByOutcome: [String: Int]
+    var overdueNow: Int
+    var funding: [Funding]
+
+    init(_ report: CapacityService.Report) {
+        teamUnitCode = report.team.code
+        from = report.from.description
+        to = report.to.description
+        months = report.months.map {
+            Month(
+                month: String($0.month.description.prefix(7)), openFamilies: $0.openFamilies, newReferrals: $0.newReferrals, fundedFTE: $0.fundedFTE,
+                caseloadPerFTE: $0.caseloadPerFTE, networkMeetings: $0.networkMeetings, consultations: $0.consultations,
+                consultationHours: $0.consultationHours, teaching: $0.teaching, teachingHours: $0.teachingHours,
+                applicationsSubmitted: $0.applicationsSubmitted)
+        }
+        applicationsByOutcome = report.totals.byOutcome
+        overdueNow = report.totals.overdueNow
+        funding = report.funding.map { Funding(from: $0.from.description, to: $0.to?.description, fte: $0.fte) }
+    }
+}

@@ -109,6 +109,24 @@ enum SocialWorkOpenAPI {
             "SocialWorkTask": object([
                 "kind": one(SocialWorkTask.Kind.self), "due": date, "familyId": uuid, "childName": text, "applicationId": uuid, "benefit": text,
             ]),
+            "SocialWorkCapacity": object([
+                "teamUnitCode": text, "from": date, "to": date, "overdueNow": ["type": "integer"],
+                "applicationsByOutcome": [
+                    "type": "object", "additionalProperties": ["type": "integer"],
+                    "description": "awaiting, and each outcome, for applications submitted in the range",
+                ],
+                "months": [
+                    "type": "array",
+                    "items": object([
+                        "month": ["type": "string", "description": "YYYY-MM"], "openFamilies": ["type": "integer"],
+                        "newReferrals": ["type": "integer"],
+                        "fundedFTE": ["type": ["number", "null"]], "caseloadPerFTE": ["type": ["number", "null"]],
+                        "networkMeetings": ["type": "integer"], "consultations": ["type": "integer"], "consultationHours": ["type": "number"],
+                        "teaching": ["type": "integer"], "teachingHours": ["type": "number"], "applicationsSubmitted": ["type": "integer"],
+                    ]),
+                ],
+                "funding": ["type": "array", "items": object(["from": date, "to": nullableDate, "fte": ["type": "number"]])],
+            ]),
             "Benefit": object([
                 "code": text, "law": text, "previousLaw": string, "lawChangedOn": nullableDate, "name": text,
                 "authority": one(BenefitAuthority.self),

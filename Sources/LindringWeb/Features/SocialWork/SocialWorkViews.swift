@@ -17,7 +17,12 @@ enum SocialWorkViews {
             .div(
                 .class("page-heading"),
                 .h1(.plainText(t("socialWork.title"))),
-                .if(socialWorker, .a(.class("button primary"), .id("new-family"), .href(Routes.newFamily()), .plainText(t("family.new"))))),
+                .if(
+                    socialWorker,
+                    .div(
+                        .class("actions"),
+                        .a(.class("button primary"), .id("new-family"), .href(Routes.newFamily()), .plainText(t("family.new"))),
+                        .a(.class("button secondary"), .id("capacity"), .href(Routes.socialWorkCapacity()), .plainText(t("capacity.title")))))),
             Notices.banner(t, notice),
             .if(
                 socialWorker,
