@@ -184,4 +184,52 @@ import Testing
             #expect(page.status == .ok && page.text.contains("Sager pr. årsværk") && page.text.contains("<svg"))
         }
     }
+
+    @Test func aMeetingsLostEarningsBecomeASingleDayApplicationInOneClickAndLateDecisionsReachTheWorklist() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            let family = try await app.send(.post, "/api/v1/families", json: family(team), token: team.token).json()
+            let id = try #require(family["id"] as? String)
+            let mother = try #require((family["parents"] as? [[String: Any]])?.first?["id"] as? String)
+            let today = SocialWorkService.today()
+            // given: a meeting three weeks ago, a decision due a week ago, the mother lost a day's earnings
+            let meeting = try await app.send(
+                .post, "/api/v1/families/\(id)/meetings",
+                json: [
+                    "heldOn": today.adding(days: -21).description, "participants": ["Mor", "Sagsbehandler, Københavns Kommune"],
+                    "decisions": [["text": "Kommunen bevilger aflastning", "owner": "Sagsbehandler", "dueOn": today.adding(days: -7).description]],
+                    "lostEarningsParentIds": [mother],
+                ], token: team.token)
+            #expect(meeting.status == .created)
+            let meetingId = try #require(try meeting.json()["id"] as? String)
+            let worklist = try await app.send(.get, "/api/v1/social-work/worklist", token: team.token).json()["items"] as? [[String: Any]]
+            #expect(
+                worklist?.contains {
+                    $0["kind"] as? String == "meetingDecisionOverdue" && $0["decision"] as? String == "Kommunen bevilger aflastning"
+                } == true)
+            // when: one click on the meeting
+            let session = try await app.login("sofie")
+            let form = ["meetingId": meetingId, "parentId": mother]
+            let clicked = try await app.post("/social-work/families/\(id)/lost-earnings", session, form: form)
+            #expect(clicked.status == .seeOther)
+            // then: a § 87 single-day application for the mother, linked; a second click makes none
+            let read = try await app.send(.get, "/api/v1/families/\(id)", token: team.token).json()
+            let applications = try #require(read["applications"] as? [[String: Any]])
+            #expect(
+                applications.map { $0["benefit"] as? String } == ["bl87-meeting"]
+                    && applications.first?["submittedOn"] as? String == today.description)
+            let lost = ((read["meetings"] as? [[String: Any]])?.first?["lostEarnings"] as? [[String: Any]])?.first
+            #expect(lost?["applicationId"] as? String == applications.first?["id"] as? String)
+            #expect(try await app.post("/social-work/families/\(id)/lost-earnings", session, form: form).status == .conflict)
+            // a meeting dated before nothing: a decision due before the meeting is refused, named
+            let bad = try await app.send(
+                .post, "/api/v1/families/\(id)/meetings",
+                json: [
+                    "heldOn": today.description, "participants": ["Mor"],
+                    "decisions": [["text": "x", "owner": "y", "dueOn": today.adding(days: -1).description]],
+                ],
+                token: team.token)
+            #expect(try bad.status == .unprocessableContent && fields(bad) == ["decisions[0].dueOn"])
+        }
+    }
 }

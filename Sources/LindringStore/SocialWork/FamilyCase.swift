@@ -54,7 +54,7 @@ public struct FamilyEvent: Equatable, Sendable {
 
 /// What happened to a case, in its timeline.
 public enum FamilyEventKind: String, CaseIterable, Codable, Sendable {
-    case opened, changed, statusChanged, applicationAdded, decisionRecorded, appealChanged
+    case opened, changed, statusChanged, applicationAdded, decisionRecorded, appealChanged, meetingHeld
 }
 
 /// The case is a newer version than the one the change was made from (`If-Match`, the form's version).

@@ -11,6 +11,8 @@ public struct SocialWorkTask: Equatable, Sendable {
         case appealDue
         /// The application's review date has come.
         case reviewDue
+        /// Something agreed at a network meeting is past its due date and not done.
+        case meetingDecisionOverdue
         /// Awaiting a decision, within the processing time (`upcoming`).
         case awaitingDecision
         /// A refusal or partial grant whose appeal deadline is more than a week away (`upcoming`).
@@ -25,8 +27,18 @@ public struct SocialWorkTask: Equatable, Sendable {
     public var childPatientId: UUID
     public var childName: String
     public var keyWorkerId: UUID
-    public var applicationId: UUID
-    public var benefitCode: String
+    /// The application the task is about (not for a meeting's decision).
+    public var applicationId: UUID?
+    public var benefitCode: String?
+    /// A meeting's decision: what was agreed, and who owns it.
+    public var decision: (text: String, owner: String)?
+
+    public static func == (a: SocialWorkTask, b: SocialWorkTask) -> Bool {
+        (a.kind, a.due, a.familyId, a.childPatientId, a.applicationId, a.benefitCode) == (
+            b.kind, b.due, b.familyId, b.childPatientId, b.applicationId, b.benefitCode
+        )
+            && a.decision?.text == b.decision?.text && a.decision?.owner == b.decision?.owner
+    }
 }
 
 /// The social workers' worklist: the team's open cases' applications past their processing
@@ -64,7 +76,7 @@ public enum SocialWorkWorklist {
                     childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
                     childName: try row.decode(column: "child_name", as: String.self),
                     keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
-                    benefitCode: try row.decode(column: "benefit_code", as: String.self))
+                    benefitCode: try row.decode(column: "benefit_code", as: String.self), decision: nil)
             }
             let processingDue: LocalDate = try row.decodeDate(column: "processing_due_on")
             let decided: LocalDate? = try row.decodeDate(column: "decided_on")
@@ -77,6 +89,26 @@ public enum SocialWorkWorklist {
                 tasks.append(try task(.appealDue, appealDue))
             }
             if let review: LocalDate = try row.decodeDate(column: "review_on"), review <= today { tasks.append(try task(.reviewDue, review)) }
+        }
+        let decisions = try await db.sql.raw(
+            """
+            SELECT d.text, d.owner, d.due_on, m.family_id, f.key_worker_id, f.child_patient_id, p.name AS child_name
+            FROM meeting_decisions d JOIN network_meetings m ON m.id = d.meeting_id JOIN families f ON f.id = m.family_id
+            JOIN patients p ON p.id = f.child_patient_id
+            WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed' AND d.done_on IS NULL AND d.due_on < \(bind: todayText)
+            AND (f.key_worker_id = \(bind: keyWorkerId) OR \(bind: keyWorkerId == nil))
+            """
+        ).all()
+        for row in decisions {
+            tasks.append(
+                SocialWorkTask(
+                    kind: .meetingDecisionOverdue, due: try row.decodeDate(column: "due_on"),
+                    familyId: try row.decode(column: "family_id", as: UUID.self),
+                    childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
+                    childName: try row.decode(column: "child_name", as: String.self),
+                    keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self),
+                    applicationId: nil, benefitCode: nil,
+                    decision: (try row.decode(column: "text", as: String.self), try row.decode(column: "owner", as: String.self))))
         }
         return tasks.sorted(by: soonestFirst)
     }
@@ -113,7 +145,7 @@ public enum SocialWorkWorklist {
                 childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
                 childName: try row.decode(column: "child_name", as: String.self),
                 keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
-                benefitCode: try row.decode(column: "benefit_code", as: String.self))
+                benefitCode: try row.decode(column: "benefit_code", as: String.self), decision: nil)
         }.sorted(by: soonestFirst)
     }
 }

@@ -56,6 +56,7 @@ enum FamilyViews {
             siblings(t, family),
             network(t, family.details.network),
             applications(t, casePage.applications, benefits: benefits, canChange: canChange, language: page.language, today: today),
+            MeetingViews.section(page, casePage.meetings, familyId: family.id, canChange: canChange, today: today),
             timeline(t, casePage.events, benefits: benefits, language: page.language))
     }
 
@@ -214,7 +215,7 @@ enum FamilyViews {
                         switch event.kind {
                         case .statusChanged: event.summary.flatMap(FamilyCaseStatus.init(rawValue:)).map { t.label("familyStatus", $0) }
                         case .applicationAdded, .decisionRecorded, .appealChanged: event.summary.map { benefitName($0, benefits, language) }
-                        case .opened, .changed: nil
+                        case .opened, .changed, .meetingHeld: nil
                         }
                     return .li(
                         .strong(.plainText(Timestamps.displayMinutes(event.at))), .plainText(" · " + t.label("familyEvent", event.kind)),

@@ -39,6 +39,12 @@ struct SocialWorkAPI {
                 operation: { OpenAPIParts.writeOperation(body: "ApplicationInput", success: "201", conditional: false, result: "Application") },
                 handler: createApplication),
             APIEndpoint(
+                method: .post, path: Routes.API.familyMeetings, operationId: "createMeeting",
+                summary: "Record a network meeting: participants, decisions with owner and due date, and the parents who lost "
+                    + "earnings that day (`lostEarningsParentIds`, for the § 87 single-day claim)",
+                operation: { OpenAPIParts.writeOperation(body: "MeetingInput", success: "201", conditional: false, result: "Meeting") },
+                handler: createMeeting),
+            APIEndpoint(
                 method: .put, path: Routes.API.application, operationId: "updateApplication",
                 summary: "Record an application's decision and appeal: the fields sent replace the stored ones; the answer carries "
                     + "`processingDueOn`, `receivedOn` and `appealDueOn`. If-Match is optional; a stale one answers 412.",
@@ -96,7 +102,7 @@ struct SocialWorkAPI {
     func answer(_ id: UUID, _ context: AppContext, status: HTTPResponse.Status) async throws -> Response {
         let page = try await socialWork.casePage(id, context)
         guard let family = page.family else { return try .json(FamilyBasicsDTO(page.basics), status: status) }
-        let dto = FamilyDTO(family, applications: page.applications)
+        let dto = FamilyDTO(family, applications: page.applications, meetings: page.meetings)
         var headers: HTTPFields = [.eTag: dto.etag]
         if status == .created { headers[.location] = Routes.API.family(id) }
         return try .json(dto, status: status, headers: headers)
@@ -126,6 +132,13 @@ struct SocialWorkAPI {
         let draft = try await request.decodeJSON(ApplicationDraft.self, limit: services.config.maxBodySize)
         let dto = ApplicationDTO(try await socialWork.addApplication(familyId, draft, context))
         return try .json(dto, status: .created, headers: [.eTag: dto.etag, .location: Routes.API.application(dto.id)])
+    }
+
+    @Sendable func createMeeting(_ request: Request, context: AppContext) async throws -> Response {
+        let familyId = try id(context)
+        let body = try await request.collectJSON(limit: services.config.maxBodySize)
+        let meeting = try await socialWork.addMeeting(familyId, { try body.decode(NetworkMeetingDraft.self) }, context)
+        return try .json(MeetingDTO(meeting), status: .created)
     }
 
     @Sendable func updateApplication(_ request: Request, context: AppContext) async throws -> Response {

@@ -20,6 +20,10 @@ struct SocialWorkController {
         router.post(Routes.newApplication.routerPath, use: createApplication)
         router.get(Routes.editApplication.routerPath, use: editApplication)
         router.post(Routes.editApplication.routerPath, use: updateApplication)
+        router.get(Routes.newMeeting.routerPath, use: newMeeting)
+        router.post(Routes.newMeeting.routerPath, use: createMeeting)
+        router.post(Routes.lostEarningsApplication.routerPath, use: applyForLostEarnings)
+        router.post(Routes.meetingDecisionDone.routerPath, use: markDecision)
     }
 
     func id(_ context: AppContext) throws -> UUID {
@@ -202,5 +206,52 @@ struct SocialWorkController {
             ApplicationFormView.page(
                 PageContext(context, path: path), form: form, family: family, stored: stored, benefits: page.benefits, errors: errors),
             status: status)
+    }
+
+    // MARK: Network meetings
+
+    @Sendable func newMeeting(_ request: Request, context: AppContext) async throws -> Response {
+        try await meetingForm(context, familyId: try id(context), form: MeetingForm(heldOn: SocialWorkService.today().description), errors: [])
+    }
+
+    @Sendable func createMeeting(_ request: Request, context: AppContext) async throws -> Response {
+        let familyId = try id(context)
+        let form = try await request.decode(as: MeetingForm.self, context: context)
+        do {
+            let draft = form.draft
+            _ = try await socialWork.addMeeting(familyId, { draft }, context)
+            return .redirect(to: Routes.family(familyId) + "?notice=saved#meetings")
+        } catch let failure as ValidationFailure {
+            return try await meetingForm(context, familyId: familyId, form: form, errors: failure.errors, status: .unprocessableContent)
+        }
+    }
+
+    func meetingForm(
+        _ context: AppContext, familyId: UUID, form: MeetingForm, errors: [FieldError], status: HTTPResponse.Status = .ok
+    )
+        async throws -> Response
+    {
+        let page = try await socialWork.casePage(familyId, context)
+        guard page.level == .change, let family = page.family else { throw AppError.forbidden }
+        return .html(
+            MeetingViews.form(PageContext(context, path: Routes.newMeeting(familyId)), family: family, form: form, errors: errors), status: status)
+    }
+
+    @Sendable func applyForLostEarnings(_ request: Request, context: AppContext) async throws -> Response {
+        let familyId = try id(context)
+        let form = try await request.decode(as: MeetingActionForm.self, context: context)
+        guard let meetingId = form.meetingId.flatMap(UUID.init(uuidString:)), let parentId = form.parentId.flatMap(UUID.init(uuidString:)) else {
+            throw AppError.badRequest("The form could not be read.")
+        }
+        let record = try await socialWork.applyForLostEarnings(familyId, meetingId: meetingId, parentId: parentId, context)
+        return .redirect(to: Routes.editApplication(record.id))
+    }
+
+    @Sendable func markDecision(_ request: Request, context: AppContext) async throws -> Response {
+        let familyId = try id(context)
+        let form = try await request.decode(as: MeetingActionForm.self, context: context)
+        guard let decisionId = form.decisionId.flatMap(UUID.init(uuidString:)) else { throw AppError.badRequest("The form could not be read.") }
+        try await socialWork.setDecisionDone(familyId, decisionId: decisionId, done: form.done == "true", context)
+        return .redirect(to: Routes.family(familyId) + "?notice=saved#meetings")
     }
 }

@@ -51,8 +51,9 @@ struct FamilyDTO: NullPreservingEncodable {
     var closedOn: String?
     var version: Int
     var applications: [ApplicationDTO]
+    var meetings: [MeetingDTO]
 
-    init(_ family: FamilyCase, applications: [ApplicationRecord]) {
+    init(_ family: FamilyCase, applications: [ApplicationRecord], meetings: [NetworkMeeting] = []) {
         let d = family.details
         id = family.id
         restricted = false
@@ -82,6 +83,7 @@ struct FamilyDTO: NullPreservingEncodable {
         closedOn = family.closedOn?.description
         version = family.version
         self.applications = applications.map(ApplicationDTO.init)
+        self.meetings = meetings.map(MeetingDTO.init)
     }
 
     var etag: String { VersionTag.etag(version) }
@@ -177,8 +179,11 @@ struct SocialWorkTaskDTO: NullPreservingEncodable {
     var due: String
     var familyId: UUID
     var childName: String
-    var applicationId: UUID
-    var benefit: String
+    var applicationId: UUID?
+    var benefit: String?
+    /// A network meeting's decision past due: what was agreed and who owns it.
+    var decision: String?
+    var owner: String?
 
     init(_ task: SocialWorkTask) {
         kind = task.kind.rawValue
@@ -187,6 +192,8 @@ struct SocialWorkTaskDTO: NullPreservingEncodable {
         childName = task.childName
         applicationId = task.applicationId
         benefit = task.benefitCode
+        decision = task.decision?.text
+        owner = task.decision?.owner
     }
 }
 
@@ -261,5 +268,40 @@ struct CapacityDTO: Encodable {
         applicationsByOutcome = report.totals.byOutcome
         overdueNow = report.totals.overdueNow
         funding = report.funding.map { Funding(from: $0.from.description, to: $0.to?.description, fte: $0.fte) }
+    }
+}
+
+/// A network meeting in JSON.
+struct MeetingDTO: NullPreservingEncodable {
+    struct Decision: NullPreservingEncodable {
+        var id: UUID
+        var text: String
+        var owner: String
+        var dueOn: String?
+        var doneOn: String?
+    }
+
+    struct LostEarnings: NullPreservingEncodable {
+        var parentId: UUID
+        var parentName: String
+        var applicationId: UUID?
+    }
+
+    var id: UUID
+    var familyId: UUID
+    var heldOn: String
+    var participants: [String]
+    var decisions: [Decision]
+    var lostEarnings: [LostEarnings]
+
+    init(_ meeting: NetworkMeeting) {
+        id = meeting.id
+        familyId = meeting.familyId
+        heldOn = meeting.heldOn.description
+        participants = meeting.participants
+        decisions = meeting.decisions.map {
+            Decision(id: $0.id, text: $0.text, owner: $0.owner, dueOn: $0.dueOn?.description, doneOn: $0.doneOn?.description)
+        }
+        lostEarnings = meeting.lostEarnings.map { LostEarnings(parentId: $0.parentId, parentName: $0.parentName, applicationId: $0.applicationId) }
     }
 }

@@ -56,3 +56,31 @@ struct ApplicationForm: Decodable {
         draft = try ApplicationDraft(from: decoder)
     }
 }
+
+/// The network meeting form: participants one to a line, decisions as rows
+/// (`decisions[text][0]`), and the parents who lost earnings as ticked boxes.
+struct MeetingForm: Decodable {
+    init(heldOn: String?) { self.heldOn = heldOn }
+
+    var heldOn: String?
+    var participants: String?
+    var decisions: FormRows?
+    var lostEarningsParentIds: [String]?
+
+    var draft: NetworkMeetingDraft {
+        NetworkMeetingDraft(
+            heldOn: heldOn, participants: (participants ?? "").split(whereSeparator: \.isNewline).map(String.init),
+            decisions: (decisions ?? FormRows()).map { _, f in
+                NetworkMeetingDraft.DecisionInput(text: f("text"), owner: f("owner"), dueOn: f("dueOn"))
+            },
+            lostEarningsParentIds: lostEarningsParentIds ?? [])
+    }
+}
+
+/// A button on a meeting: which meeting and parent (the § 87 application), or which decision.
+struct MeetingActionForm: Decodable {
+    var meetingId: String?
+    var parentId: String?
+    var decisionId: String?
+    var done: String?
+}

@@ -38,6 +38,7 @@ enum SocialWorkOpenAPI {
             "parents": ["type": "array", "items": object(parent)], "siblings": ["type": "array", "items": object(sibling)],
             "network": ["type": "array", "items": object(network)], "openedOn": date, "deathOn": nullableDate, "closedOn": nullableDate,
             "version": ["type": "integer"], "applications": ["type": "array", "items": OpenAPIParts.ref("Application")],
+            "meetings": ["type": "array", "items": OpenAPIParts.ref("Meeting")],
         ] as [String: Any] {
             full[key] = value
         }
@@ -106,8 +107,31 @@ enum SocialWorkOpenAPI {
                 ],
             ],
             "Application": object(application),
+            "MeetingInput": [
+                "type": "object", "required": ["heldOn", "participants"],
+                "properties": [
+                    "heldOn": inputDate, "participants": ["type": ["array", "null"], "items": ["type": "string"]],
+                    "decisions": [
+                        "type": ["array", "null"],
+                        "items": ["type": "object", "properties": ["text": inputText, "owner": inputText, "dueOn": inputDate]],
+                    ],
+                    "lostEarningsParentIds": ["type": ["array", "null"], "items": ["type": "string"]],
+                ],
+            ],
+            "Meeting": object([
+                "id": uuid, "familyId": uuid, "heldOn": date, "participants": ["type": "array", "items": text],
+                "decisions": [
+                    "type": "array",
+                    "items": object(["id": uuid, "text": text, "owner": text, "dueOn": nullableDate, "doneOn": nullableDate]),
+                ],
+                "lostEarnings": [
+                    "type": "array",
+                    "items": object(["parentId": uuid, "parentName": text, "applicationId": ["type": ["string", "null"], "format": "uuid"]]),
+                ],
+            ]),
             "SocialWorkTask": object([
-                "kind": one(SocialWorkTask.Kind.self), "due": date, "familyId": uuid, "childName": text, "applicationId": uuid, "benefit": text,
+                "kind": one(SocialWorkTask.Kind.self), "due": date, "familyId": uuid, "childName": text,
+                "applicationId": ["type": ["string", "null"], "format": "uuid"], "benefit": string, "decision": string, "owner": string,
             ]),
             "SocialWorkCapacity": object([
                 "teamUnitCode": text, "from": date, "to": date, "overdueNow": ["type": "integer"],

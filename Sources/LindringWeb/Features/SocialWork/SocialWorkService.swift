@@ -18,6 +18,7 @@ struct SocialWorkService {
         let applications: [ApplicationRecord]
         let events: [FamilyEvent]
         let benefits: [BenefitEntry]
+        var meetings: [NetworkMeeting] = []
     }
 
     func casePage(_ familyId: UUID, _ context: AppContext) async throws -> CasePage {
@@ -30,7 +31,8 @@ struct SocialWorkService {
                 level: granted.level, basics: family.basics, family: family,
                 applications: try await ApplicationRepository.list(familyId: familyId, on: tx),
                 events: try await FamilyRepository.events(familyId: familyId, on: tx),
-                benefits: try await BenefitRepository.list(activeOnly: false, on: tx))
+                benefits: try await BenefitRepository.list(activeOnly: false, on: tx),
+                meetings: try await MeetingRepository.list(familyId: familyId, on: tx))
         }
     }
 
@@ -121,6 +123,60 @@ struct SocialWorkService {
             }
             guard let stored = try await ApplicationRepository.find(id: applicationId, on: tx) else { throw AppError.notFound }
             return stored
+        }
+    }
+
+    /// Records a network meeting, with its decisions and the parents who lost earnings that day.
+    func addMeeting(
+        _ familyId: UUID, _ draft: @escaping @Sendable () throws -> NetworkMeetingDraft, _ context: AppContext
+    ) async throws
+        -> NetworkMeeting
+    {
+        let user = try context.requireUser()
+        return try await gate.write(context, familyId: familyId, action: "family.meeting.create") { tx, _ in
+            guard let family = try await FamilyRepository.find(id: familyId, on: tx) else { throw AppError.notFound }
+            let valid = try draft().validated(.init(parentIds: Set(family.details.parents.compactMap(\.id))))
+            let id = try await MeetingRepository.create(familyId: familyId, valid, author: RecordAuthor(user), on: tx)
+            try await FamilyRepository.addEvent(familyId: familyId, .meetingHeld, summary: nil, author: RecordAuthor(user), on: tx)
+            guard let meeting = try await MeetingRepository.list(familyId: familyId, on: tx).first(where: { $0.id == id }) else {
+                throw AppError.notFound
+            }
+            return meeting
+        }
+    }
+
+    /// One click from a meeting: the § 87 single-day application for a parent's lost earnings
+    /// that day, submitted today and linked to the meeting; a second click is a conflict.
+    func applyForLostEarnings(
+        _ familyId: UUID, meetingId: UUID, parentId: UUID, _ context: AppContext, now: Date = Date()
+    ) async throws
+        -> ApplicationRecord
+    {
+        let user = try context.requireUser()
+        return try await gate.write(context, familyId: familyId, action: "family.application.create") { tx, _ in
+            let meeting = try await MeetingRepository.list(familyId: familyId, on: tx).first { $0.id == meetingId }
+            guard let lost = meeting?.lostEarnings.first(where: { $0.parentId == parentId }) else { throw AppError.notFound }
+            guard lost.applicationId == nil else { throw AppError.conflict("The application for this day has been made.") }
+            let draft = ApplicationDraft(benefit: Self.singleDayBenefit, submittedOn: Self.today(now).description)
+            let (valid, dates) = try await Self.validated(draft, familyId: familyId, activeOnly: true, now: now, on: tx)
+            let id = try await ApplicationRepository.create(
+                familyId: familyId, valid, dates: dates, parentId: parentId, author: RecordAuthor(user), on: tx)
+            try await MeetingRepository.linkApplication(meetingId: meetingId, parentId: parentId, applicationId: id, on: tx)
+            try await FamilyRepository.addEvent(familyId: familyId, .applicationAdded, summary: valid.benefit, author: RecordAuthor(user), on: tx)
+            guard let stored = try await ApplicationRepository.find(id: id, on: tx) else { throw AppError.notFound }
+            return stored
+        }
+    }
+
+    /// Barnets lov § 87, lost earnings for single days (the catalogue's code).
+    static let singleDayBenefit = "bl87-meeting"
+
+    /// Marks a meeting's decision done today, or not done.
+    func setDecisionDone(_ familyId: UUID, decisionId: UUID, done: Bool, _ context: AppContext) async throws {
+        try await gate.write(context, familyId: familyId, action: "family.meeting.decision") { tx, _ in
+            guard try await MeetingRepository.setDecisionDone(decisionId, familyId: familyId, on: done ? Self.today() : nil, on: tx) else {
+                throw AppError.notFound
+            }
         }
     }
 

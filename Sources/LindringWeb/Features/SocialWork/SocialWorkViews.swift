@@ -64,8 +64,14 @@ enum SocialWorkViews {
                             .class(task.due < today ? "overdue" : ""),
                             .td(.plainText(task.due.danish)),
                             .td(.strong(.plainText(t("socialWork.task.\(task.kind.rawValue)")))),
-                            .td(.a(.href(Routes.family(task.familyId) + "#applications"), .plainText(task.childName))),
-                            .td(.plainText(benefits[task.benefitCode] ?? task.benefitCode)))
+                            .td(
+                                .a(
+                                    .href(Routes.family(task.familyId) + (task.decision == nil ? "#applications" : "#meetings")),
+                                    .plainText(task.childName))),
+                            .td(
+                                .plainText(
+                                    task.benefitCode.map { benefits[$0] ?? $0 }
+                                        ?? task.decision.map { t("socialWork.task.decision", ["text": $0.text, "owner": $0.owner]) } ?? "–")))
                     })))
     }
 
