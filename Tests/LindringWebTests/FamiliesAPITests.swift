@@ -232,4 +232,26 @@ import Testing
             #expect(try bad.status == .unprocessableContent && fields(bad) == ["decisions[0].dueOn"])
         }
     }
+
+    @Test func afterTheDeathTheCaseShowsEachParentsLeaveAndPlannedConversationsReachTheWorklist() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            let id = try #require(try await app.send(.post, "/api/v1/families", json: family(team), token: team.token).json()["id"] as? String)
+            let session = try await app.login("sofie")
+            let death = SocialWorkService.today().adding(days: -3)
+            #expect(try await app.post("/social-work/families/\(id)/death", session, form: ["deathOn": death.description]).status == .seeOther)
+            #expect(try await app.post("/social-work/families/\(id)/death", session, form: ["deathOn": "i går"]).status == .unprocessableContent)
+            let planned = SocialWorkService.today().adding(days: 2)
+            let plan = ["withWhom": "Mette Barn", "plannedOn": planned.description]
+            #expect(try await app.post("/social-work/families/\(id)/conversations", session, form: plan).status == .seeOther)
+            // then: the case is in bereavement follow-up, with the mother's leave from the day after the death
+            #expect(try await app.send(.get, "/api/v1/families/\(id)", token: team.token).json()["status"] as? String == "bereavement")
+            let page = try await app.get("/social-work/families/\(id)", session)
+            let leave = Bereavement.leave(afterDeathOn: death)
+            #expect(page.text.contains("\(leave.lowerBound.danish)–\(leave.upperBound.danish)"))
+            #expect(page.text.contains(Bereavement.plejevederlagLastDay(afterDeathOn: death).danish))
+            let items = try await app.send(.get, "/api/v1/social-work/worklist", token: team.token).json()["items"] as? [[String: Any]]
+            #expect(items?.contains { $0["kind"] as? String == "bereavementConversation" && $0["decision"] as? String == "Mette Barn" } == true)
+        }
+    }
 }

@@ -13,6 +13,8 @@ public struct SocialWorkTask: Equatable, Sendable {
         case reviewDue
         /// Something agreed at a network meeting is past its due date and not done.
         case meetingDecisionOverdue
+        /// A bereavement follow-up conversation planned within the week, or past and not held.
+        case bereavementConversation
         /// Awaiting a decision, within the processing time (`upcoming`).
         case awaitingDecision
         /// A refusal or partial grant whose appeal deadline is more than a week away (`upcoming`).
@@ -30,15 +32,11 @@ public struct SocialWorkTask: Equatable, Sendable {
     /// The application the task is about (not for a meeting's decision).
     public var applicationId: UUID?
     public var benefitCode: String?
-    /// A meeting's decision: what was agreed, and who owns it.
-    public var decision: (text: String, owner: String)?
-
-    public static func == (a: SocialWorkTask, b: SocialWorkTask) -> Bool {
-        (a.kind, a.due, a.familyId, a.childPatientId, a.applicationId, a.benefitCode) == (
-            b.kind, b.due, b.familyId, b.childPatientId, b.applicationId, b.benefitCode
-        )
-            && a.decision?.text == b.decision?.text && a.decision?.owner == b.decision?.owner
-    }
+    /// What the task is, where no application says it: a meeting's decision as agreed, or whom
+    /// a bereavement conversation is with.
+    public var detail: String?
+    /// Who owns a meeting's decision.
+    public var owner: String?
 }
 
 /// The social workers' worklist: the team's open cases' applications past their processing
@@ -76,7 +74,7 @@ public enum SocialWorkWorklist {
                     childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
                     childName: try row.decode(column: "child_name", as: String.self),
                     keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
-                    benefitCode: try row.decode(column: "benefit_code", as: String.self), decision: nil)
+                    benefitCode: try row.decode(column: "benefit_code", as: String.self), detail: nil, owner: nil)
             }
             let processingDue: LocalDate = try row.decodeDate(column: "processing_due_on")
             let decided: LocalDate? = try row.decodeDate(column: "decided_on")
@@ -108,7 +106,25 @@ public enum SocialWorkWorklist {
                     childName: try row.decode(column: "child_name", as: String.self),
                     keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self),
                     applicationId: nil, benefitCode: nil,
-                    decision: (try row.decode(column: "text", as: String.self), try row.decode(column: "owner", as: String.self))))
+                    detail: try row.decode(column: "text", as: String.self), owner: try row.decode(column: "owner", as: String.self)))
+        }
+        let conversations = try await db.sql.raw(
+            """
+            SELECT c.with_whom, c.planned_on, f.id AS family_id, f.key_worker_id, f.child_patient_id, p.name AS child_name
+            FROM bereavement_conversations c JOIN families f ON f.id = c.family_id JOIN patients p ON p.id = f.child_patient_id
+            WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed' AND c.done_on IS NULL AND c.planned_on <= \(bind: horizon)
+            AND (f.key_worker_id = \(bind: keyWorkerId) OR \(bind: keyWorkerId == nil))
+            """
+        ).all()
+        for row in conversations {
+            tasks.append(
+                SocialWorkTask(
+                    kind: .bereavementConversation, due: try row.decodeDate(column: "planned_on"),
+                    familyId: try row.decode(column: "family_id", as: UUID.self),
+                    childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
+                    childName: try row.decode(column: "child_name", as: String.self),
+                    keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self),
+                    applicationId: nil, benefitCode: nil, detail: try row.decode(column: "with_whom", as: String.self), owner: nil))
         }
         return tasks.sorted(by: soonestFirst)
     }
@@ -145,7 +161,7 @@ public enum SocialWorkWorklist {
                 childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
                 childName: try row.decode(column: "child_name", as: String.self),
                 keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
-                benefitCode: try row.decode(column: "benefit_code", as: String.self), decision: nil)
+                benefitCode: try row.decode(column: "benefit_code", as: String.self), detail: nil, owner: nil)
         }.sorted(by: soonestFirst)
     }
 }

@@ -20,7 +20,8 @@ enum AuditWording {
     static let knownActions = [
         "apiToken.issue", "apiToken.revoke", "assessment.create", "assessment.form", "assessment.list", "assessment.selfReport",
         "audit.breakGlassReview", "audit.search", "auth.login", "auth.logout", "board.redScreening", "breakGlass.review",
-        "contact.addendum", "contact.create", "family.application.create", "family.application.update", "family.create", "family.list",
+        "contact.addendum", "contact.create", "family.application.create", "family.application.update", "family.bereavement", "family.create",
+        "family.list",
         "family.meeting.create", "family.meeting.decision", "family.read", "family.update", "family.worklist", "socialWork.funding", "contact.list",
         "contact.read", "followup.cancelled",
         "followup.done", "followup.list",

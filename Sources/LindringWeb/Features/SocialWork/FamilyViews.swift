@@ -57,6 +57,7 @@ enum FamilyViews {
             network(t, family.details.network),
             applications(t, casePage.applications, benefits: benefits, canChange: canChange, language: page.language, today: today),
             MeetingViews.section(page, casePage.meetings, familyId: family.id, canChange: canChange, today: today),
+            BereavementViews.section(page, casePage, family: family, canChange: canChange),
             timeline(t, casePage.events, benefits: benefits, language: page.language))
     }
 

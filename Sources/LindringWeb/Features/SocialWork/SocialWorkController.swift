@@ -24,6 +24,9 @@ struct SocialWorkController {
         router.post(Routes.newMeeting.routerPath, use: createMeeting)
         router.post(Routes.lostEarningsApplication.routerPath, use: applyForLostEarnings)
         router.post(Routes.meetingDecisionDone.routerPath, use: markDecision)
+        router.post(Routes.familyDeath.routerPath, use: bereavement)
+        router.post(Routes.bereavementConversations.routerPath, use: bereavement)
+        router.post(Routes.bereavementConversationDone.routerPath, use: bereavement)
     }
 
     func id(_ context: AppContext) throws -> UUID {
@@ -253,5 +256,27 @@ struct SocialWorkController {
         guard let decisionId = form.decisionId.flatMap(UUID.init(uuidString:)) else { throw AppError.badRequest("The form could not be read.") }
         try await socialWork.setDecisionDone(familyId, decisionId: decisionId, done: form.done == "true", context)
         return .redirect(to: Routes.family(familyId) + "?notice=saved#meetings")
+    }
+
+    // MARK: Bereavement
+
+    /// The three bereavement buttons: the date of death, a planned conversation, a conversation held.
+    /// A refused value re-renders the case with the error named.
+    @Sendable func bereavement(_ request: Request, context: AppContext) async throws -> Response {
+        let familyId = try id(context)
+        let form = try await request.decode(as: BereavementForm.self, context: context)
+        do {
+            if request.uri.path == Routes.familyDeath(familyId) {
+                try await socialWork.setDeath(familyId, deathOn: form.deathOn, context)
+            } else if request.uri.path == Routes.bereavementConversations(familyId) {
+                try await socialWork.planConversation(familyId, withWhom: form.withWhom, plannedOn: form.plannedOn, context)
+            } else {
+                guard let id = form.conversationId.flatMap(UUID.init(uuidString:)) else { throw AppError.badRequest("The form could not be read.") }
+                try await socialWork.setConversationDone(familyId, conversationId: id, done: form.done == "true", context)
+            }
+            return .redirect(to: Routes.family(familyId) + "?notice=saved#bereavement")
+        } catch let failure as ValidationFailure {
+            throw AppError.validation(failure.errors)
+        }
     }
 }

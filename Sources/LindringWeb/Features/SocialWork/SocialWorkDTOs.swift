@@ -192,8 +192,8 @@ struct SocialWorkTaskDTO: NullPreservingEncodable {
         childName = task.childName
         applicationId = task.applicationId
         benefit = task.benefitCode
-        decision = task.decision?.text
-        owner = task.decision?.owner
+        decision = task.detail
+        owner = task.owner
     }
 }
 

@@ -19,6 +19,10 @@ struct SocialWorkService {
         let events: [FamilyEvent]
         let benefits: [BenefitEntry]
         var meetings: [NetworkMeeting] = []
+        /// The date of death: the case's own, else the child's plan's (`deathFromPlan`).
+        var deathOn: LocalDate?
+        var deathFromPlan = false
+        var conversations: [BereavementConversation] = []
     }
 
     func casePage(_ familyId: UUID, _ context: AppContext) async throws -> CasePage {
@@ -27,12 +31,15 @@ struct SocialWorkService {
             guard granted.level >= .read else {
                 return CasePage(level: granted.level, basics: family.basics, family: nil, applications: [], events: [], benefits: [])
             }
+            let planDeath = family.deathOn == nil ? try await BereavementRepository.planDeath(childPatientId: family.child.patientId, on: tx) : nil
             return CasePage(
                 level: granted.level, basics: family.basics, family: family,
                 applications: try await ApplicationRepository.list(familyId: familyId, on: tx),
                 events: try await FamilyRepository.events(familyId: familyId, on: tx),
                 benefits: try await BenefitRepository.list(activeOnly: false, on: tx),
-                meetings: try await MeetingRepository.list(familyId: familyId, on: tx))
+                meetings: try await MeetingRepository.list(familyId: familyId, on: tx), deathOn: family.deathOn ?? planDeath,
+                deathFromPlan: family.deathOn == nil && planDeath != nil,
+                conversations: try await BereavementRepository.conversations(familyId: familyId, on: tx))
         }
     }
 
@@ -175,6 +182,39 @@ struct SocialWorkService {
     func setDecisionDone(_ familyId: UUID, decisionId: UUID, done: Bool, _ context: AppContext) async throws {
         try await gate.write(context, familyId: familyId, action: "family.meeting.decision") { tx, _ in
             guard try await MeetingRepository.setDecisionDone(decisionId, familyId: familyId, on: done ? Self.today() : nil, on: tx) else {
+                throw AppError.notFound
+            }
+        }
+    }
+
+    /// Records the child's date of death on the case (an open case moves to bereavement follow-up).
+    func setDeath(_ familyId: UUID, deathOn: String?, _ context: AppContext, now: Date = Date()) async throws {
+        let user = try context.requireUser()
+        var v = Validator()
+        let day = v.localDate("deathOn", deathOn, required: true)
+        if let day, day > Self.today(now) { v.add("deathOn", .inFuture) }
+        try v.check()
+        try await gate.write(context, familyId: familyId, action: "family.bereavement") { tx, _ in
+            try await BereavementRepository.setDeath(familyId: familyId, on: day!, author: RecordAuthor(user), on: tx)
+            try await FamilyRepository.addEvent(
+                familyId: familyId, .statusChanged, summary: FamilyCaseStatus.bereavement.rawValue, author: RecordAuthor(user), on: tx)
+        }
+    }
+
+    /// Plans a follow-up conversation with a parent, a sibling or the family.
+    func planConversation(_ familyId: UUID, withWhom: String?, plannedOn: String?, _ context: AppContext) async throws {
+        var v = Validator()
+        let who = v.requiredText("withWhom", withWhom ?? "", maxLength: FamilyDraft.maxNameLengthForForms)
+        let day = v.localDate("plannedOn", plannedOn, required: true)
+        try v.check()
+        try await gate.write(context, familyId: familyId, action: "family.bereavement") { tx, _ in
+            try await BereavementRepository.plan(familyId: familyId, withWhom: who, on: day!, on: tx)
+        }
+    }
+
+    func setConversationDone(_ familyId: UUID, conversationId: UUID, done: Bool, _ context: AppContext) async throws {
+        try await gate.write(context, familyId: familyId, action: "family.bereavement") { tx, _ in
+            guard try await BereavementRepository.setDone(conversationId, familyId: familyId, on: done ? Self.today() : nil, on: tx) else {
                 throw AppError.notFound
             }
         }

@@ -66,13 +66,23 @@ enum SocialWorkViews {
                             .td(.strong(.plainText(t("socialWork.task.\(task.kind.rawValue)")))),
                             .td(
                                 .a(
-                                    .href(Routes.family(task.familyId) + (task.decision == nil ? "#applications" : "#meetings")),
+                                    .href(Routes.family(task.familyId) + Self.anchor(task.kind)),
                                     .plainText(task.childName))),
                             .td(
                                 .plainText(
                                     task.benefitCode.map { benefits[$0] ?? $0 }
-                                        ?? task.decision.map { t("socialWork.task.decision", ["text": $0.text, "owner": $0.owner]) } ?? "–")))
+                                        ?? task.owner.map { t("socialWork.task.decision", ["text": task.detail ?? "", "owner": $0]) } ?? task.detail
+                                        ?? "–")))
                     })))
+    }
+
+    /// Where on the case's page a task is.
+    static func anchor(_ kind: SocialWorkTask.Kind) -> String {
+        switch kind {
+        case .meetingDecisionOverdue: "#meetings"
+        case .bereavementConversation: "#bereavement"
+        case .processingOverdue, .appealDue, .reviewDue, .awaitingDecision, .appealOpen: "#applications"
+        }
     }
 
     static func familyTable(_ t: Localizer, _ families: [FamilyListItem], today: LocalDate) -> Node<HTML.BodyContext> {
