@@ -12,8 +12,7 @@
 - a clinician of another unit (`klinik`, RH-PAL) opening the case gets the 403 page, and the
   auditor finds the refused `family.read` against the child in the audit log;
 - at 390 px the case page does not scroll sideways, nor does /social-work, whose worklist shows each
-  task's date, what to do and the child's link in view (xfail: the worklist stays a table wider
-  than the screen, see the mark).
+  task's date, what to do and the child's link in view (each task is a card on a phone).
 
 The demo has no PABU clinician and every demo child already has a case, so the module creates a
 PABU doctor with `lindring create-user` and registers its children through the API with that
@@ -609,12 +608,6 @@ def test_the_case_page_does_not_scroll_sideways_on_a_phone(lindring: LindringSer
     assert_no_sideways_scroll(phone, "the case page")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: at 390 px /social-work's worklist tables (table.social-worklist) stay 4-column tables about 630 px "
-    "wide in a 358 px .table-wrap, so each task's child link (the only way to act on it, ending at 430-475 px) and its "
-    "benefit are off-screen unless the table is scrolled sideways; the app's other worklists become cards on a phone",
-)
 def test_the_worklist_is_usable_on_a_phone(lindring: LindringServer, browsers, family: dict):
     phone = browsers(phone=True)
     sign_in(phone, lindring, SOCIAL_WORKER)

@@ -254,4 +254,25 @@ import Testing
             #expect(items?.contains { $0["kind"] as? String == "bereavementConversation" && $0["decision"] as? String == "Mette Barn" } == true)
         }
     }
+
+    @Test func consultationAndTeachingAreRecordedExactlyAndReportedPerMunicipalityAndYear() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            let session = try await app.login("sofie")
+            let today = SocialWorkService.today().description
+            let form = [
+                "kind": "teaching", "organisation": "Valby Skole", "municipalityCode": "101", "topic": "Når en klassekammerat er alvorligt syg",
+                "heldOn": today, "hours": "1,5", "participantCount": "24",
+            ]
+            #expect(try await app.post("/social-work/consultations", session, form: form).status == .seeOther)
+            var bad = form
+            bad["hours"] = "1,1"
+            let refused = try await app.post("/social-work/consultations", session, form: bad)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("value=\"1,1\""))
+            let page = try await app.get("/social-work/consultations", session)
+            #expect(page.text.contains("København") && page.text.contains("<td>1,5</td>") && page.text.contains("<td>24</td>"))
+            let months = try await app.send(.get, "/api/v1/social-work/capacity", token: team.token).json()["months"] as? [[String: Any]]
+            #expect(months?.last?["teachingHours"] as? Double == 1.5 && months?.last?["teaching"] as? Int == 1)
+        }
+    }
 }

@@ -76,6 +76,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     StatisticsController(services: services).addRoutes(to: router)
     SocialWorkController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
+    ConsultationsController(services: services).addRoutes(to: router)
     ScreeningController(services: services).addRoutes(to: router)
     SelfReportController(services: services).addRoutes(to: router)
     try APIController(services: services).addRoutes(to: router)

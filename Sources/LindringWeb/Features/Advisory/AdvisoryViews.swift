@@ -129,7 +129,7 @@ enum AdvisoryViews {
             : .div(
                 .class("table-wrap"),
                 .table(
-                    .class("follow-ups"),
+                    .class("follow-ups cards-on-phone"),
                     .thead(
                         .tr(
                             .th(.plainText(t("followUp.dueAt"))), .th(.plainText(t("contact.field.triage"))),

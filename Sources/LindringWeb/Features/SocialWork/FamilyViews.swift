@@ -155,7 +155,7 @@ enum FamilyViews {
                 : .div(
                     .class("table-wrap"),
                     .table(
-                        .class("applications"),
+                        .class("applications cards-on-phone"),
                         .caption(.class("visually-hidden"), .plainText(t("family.applications"))),
                         .thead(
                             .tr(
@@ -176,13 +176,14 @@ enum FamilyViews {
                                             .class("hint block"),
                                             .plainText(
                                                 (benefits[d.benefit]?.law(on: d.submittedOn) ?? "") + " · " + t.label("authority", d.authority)))),
-                                    .td(.plainText(d.submittedOn.danish)),
+                                    .td(.attribute(named: "data-label", value: t("application.submittedOn")), .plainText(d.submittedOn.danish)),
                                     .td(
+                                        .attribute(named: "data-label", value: t("application.processingDueOn")),
                                         .plainText(record.dates.processingDueOn.danish),
                                         .if(late, .span(.class("hint block"), .strong(.plainText(t("application.overdue")))))),
-                                    .td(.plainText(decision(t, record))),
-                                    .td(.plainText(appeal(t, record))),
-                                    .td(.plainText(d.reviewOn?.danish ?? "–")),
+                                    .td(.attribute(named: "data-label", value: t("application.decision")), .plainText(decision(t, record))),
+                                    .td(.attribute(named: "data-label", value: t("application.appealDueOn")), .plainText(appeal(t, record))),
+                                    .td(.attribute(named: "data-label", value: t("application.reviewOn")), .plainText(d.reviewOn?.danish ?? "–")),
                                     .if(
                                         canChange,
                                         .td(

@@ -22,6 +22,7 @@ enum SocialWorkViews {
                     .div(
                         .class("actions"),
                         .a(.class("button primary"), .id("new-family"), .href(Routes.newFamily()), .plainText(t("family.new"))),
+                        .a(.class("button secondary"), .id("consultations"), .href(Routes.consultations()), .plainText(t("consultation.title"))),
                         .a(.class("button secondary"), .id("capacity"), .href(Routes.socialWorkCapacity()), .plainText(t("capacity.title")))))),
             Notices.banner(t, notice),
             .if(
@@ -52,7 +53,7 @@ enum SocialWorkViews {
         .div(
             .class("table-wrap"),
             .table(
-                .class("social-worklist"),
+                .class("social-worklist cards-on-phone"),
                 .caption(.class("visually-hidden"), .plainText(t("socialWork.worklist.caption"))),
                 .thead(
                     .tr(
@@ -62,13 +63,15 @@ enum SocialWorkViews {
                     .forEach(tasks) { task in
                         .tr(
                             .class(task.due < today ? "overdue" : ""),
-                            .td(.plainText(task.due.danish)),
+                            .td(.attribute(named: "data-label", value: t("socialWork.task.due")), .plainText(task.due.danish)),
                             .td(.strong(.plainText(t("socialWork.task.\(task.kind.rawValue)")))),
                             .td(
+                                .attribute(named: "data-label", value: t("family.child")),
                                 .a(
                                     .href(Routes.family(task.familyId) + Self.anchor(task.kind)),
                                     .plainText(task.childName))),
                             .td(
+                                .attribute(named: "data-label", value: t("application.benefit")),
                                 .plainText(
                                     task.benefitCode.map { benefits[$0] ?? $0 }
                                         ?? task.owner.map { t("socialWork.task.decision", ["text": task.detail ?? "", "owner": $0]) } ?? task.detail
