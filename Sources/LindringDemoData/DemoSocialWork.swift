@@ -161,6 +161,19 @@ enum DemoSocialWork {
                 version = try await FamilyRepository.update(
                     id: familyId, changed, version: version, author: author, now: instant(daysAgo: daysAgo, hour: 11), on: tx)
             }
+            // The date of death, as the social worker records it; and, while the family is in
+            // bereavement follow-up, a conversation planned with each parent.
+            if let died = course.died {
+                let deathDay = LocalDate(instant(daysAgo: died, hour: 12), in: DanishCalendar.timeZone)
+                try await BereavementRepository.setDeath(
+                    familyId: familyId, on: deathDay, author: author, now: instant(daysAgo: max(0, died - 1), hour: 11), on: tx)
+                if course.closed == nil {
+                    for (index, parent) in family.parents.enumerated() {
+                        let planned = LocalDate(instant(daysAgo: -(2 + 3 * index), hour: 12), in: DanishCalendar.timeZone)
+                        try await BereavementRepository.plan(familyId: familyId, withWhom: parent.name, on: planned, on: tx)
+                    }
+                }
+            }
         }
 
         /// The case's applications: for an open case, one that puts it on the worklist or

@@ -53,7 +53,7 @@ import Testing
             }
             // and the worklist has work of every kind
             let tasks = try await worklist(persistence, today: today)
-            #expect(Set(tasks.map(\.kind)) == [.processingOverdue, .appealDue, .reviewDue])
+            #expect(Set(tasks.map(\.kind)) == [.processingOverdue, .appealDue, .reviewDue, .bereavementConversation])
             #expect(tasks.contains { $0.kind == .appealDue && $0.due > today && $0.due <= today.adding(days: 7) })
             #expect(Set(tasks.map(\.keyWorkerId)).count == 2)
         }
@@ -73,7 +73,7 @@ import Testing
             try await DemoSocialWork.load(persistence: persistence, now: try #require(DanishCalendar.instant(today, hour: 12)))
             // then
             let tasks = try await worklist(persistence, today: today)
-            #expect(Set(tasks.map(\.kind)) == [.processingOverdue, .appealDue, .reviewDue])
+            #expect(Set(tasks.map(\.kind)) == [.processingOverdue, .appealDue, .reviewDue, .bereavementConversation])
             #expect(tasks.filter { $0.kind == .appealDue }.allSatisfy { $0.due >= today && $0.due <= today.adding(days: 7) })
         }
     }

@@ -124,11 +124,11 @@ enum CapacityViews {
 
     /// One bar a month of open cases per funded FTE; where no FTE is funded, no bar.
     static func chart(_ months: [CapacityMonth], label: String) -> String {
-        let width = 640.0, height = 180.0, bottom = 20.0
+        let width = 480.0, height = 300.0, bottom = 22.0
         let values = months.map { $0.caseloadPerFTE.map { NSDecimalNumber(decimal: $0).doubleValue } }
         let top = max(values.compactMap { $0 }.max() ?? 0, 1)
         let bar = width / Double(max(months.count, 1))
-        var chart = SVGChart(kind: "per-day capacity", label: label, width: width, height: height + bottom, stretches: true)
+        var chart = SVGChart(kind: "capacity", label: label, width: width, height: height + bottom)
         for (index, (month, value)) in zip(months, values).enumerated() {
             guard let value else { continue }
             let barHeight = height * value / top
