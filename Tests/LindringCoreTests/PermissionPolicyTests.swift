@@ -20,6 +20,7 @@ private let expected: [Action: String] = [
     .configureScreening: "1000000",
     .viewScreeningOverview: "1100010",
     .manageSocialWorkCases: "0001000",
+    .manageBenefitCatalogue: "1000000",
     .manageTraining: "0000100",
     .viewBudget: "0000010",
     .manageBudget: "0000010",

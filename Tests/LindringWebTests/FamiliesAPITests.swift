@@ -275,4 +275,32 @@ import Testing
             #expect(months?.last?["teachingHours"] as? Double == 1.5 && months?.last?["teaching"] as? Int == 1)
         }
     }
+
+    @Test func administratorsKeepTheCatalogueAndEachMunicipalitysPublishedTimesWhichNewApplicationsFollow() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            let id = try #require(try await app.send(.post, "/api/v1/families", json: family(team), token: team.token).json()["id"] as? String)
+            try await app.createUser("admin", roles: [.administrator], unit: nil)
+            let admin = try await app.login("admin")
+            // Copenhagen (the family's municipality) publishes 20 working days for § 86; § 89 is no longer offered
+            let set = ["municipalityCode": "101", "benefitCode": "bl86", "municipalAmount": "20", "municipalUnit": "workingDays", "intent": "set"]
+            #expect(try await app.post("/social-work/benefits/municipal", admin, form: set).status == .seeOther)
+            var bad = set
+            bad["municipalAmount"] = "-3"
+            #expect(try await app.post("/social-work/benefits/municipal", admin, form: bad).status == .unprocessableContent)
+            let bl89 = try #require(BenefitCatalogue.seed.first { $0.code == "bl89" }).deadline
+            let withdraw = ["code": "bl89", "amount": String(bl89.amount), "unit": bl89.unit.rawValue]
+            #expect(try await app.post("/social-work/benefits", admin, form: withdraw).status == .seeOther)
+            // then: a new § 86 application in Copenhagen is due in 20 working days; § 89 is refused
+            let submitted = SocialWorkService.today().adding(days: -1)
+            let bl86 = try await app.send(
+                .post, "/api/v1/families/\(id)/applications", json: ["benefit": "bl86", "submittedOn": submitted.description], token: team.token)
+            #expect(try bl86.json()["processingDueOn"] as? String == Deadlines.due(from: submitted, amount: 20, unit: .workingDays).description)
+            let refused = try await app.send(
+                .post, "/api/v1/families/\(id)/applications", json: ["benefit": "bl89", "submittedOn": submitted.description], token: team.token)
+            #expect(try refused.status == .unprocessableContent && fields(refused) == ["benefit"])
+            // social workers may not change the catalogue
+            #expect(try await app.get("/social-work/benefits", try await app.login("sofie")).status == .forbidden)
+        }
+    }
 }

@@ -10,7 +10,13 @@ import Testing
 @Suite struct NavigationTests {
     /// Which main-navigation links each role sees.
     static let expectedLinks: [(Role, Set<String>)] = [
-        (.administrator, ["/", "/advisory/statistics", "/screening", "/units", "/users", "/api-tokens", "/audit", "/audit/break-glass", "/account"]),
+        (
+            .administrator,
+            [
+                "/", "/advisory/statistics", "/screening", "/units", "/users", "/social-work/benefits", "/api-tokens", "/audit", "/audit/break-glass",
+                "/account",
+            ]
+        ),
         (.clinician, ["/", "/my-patients", "/patients", "/inbox", "/follow-ups", "/screening", "/units", "/account"]),
         (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
         (.socialWorker, ["/", "/social-work", "/units", "/account"]),

@@ -32,6 +32,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewScreeningOverview
     /// Work with the paediatric team's family cases.
     case manageSocialWorkCases
+    /// Keep the benefit catalogue and the municipalities' published processing times.
+    case manageBenefitCatalogue
     /// Run the competence-development programme.
     case manageTraining
     /// See the budget and spending.

@@ -5,7 +5,7 @@ public enum PermissionPolicy {
     static let grants: [Role: Set<Action>] = [
         .administrator: [
             .viewUnits, .manageUnits, .manageUsers, .manageApiTokens, .readAuditLog, .manageRota, .viewAdvisoryStatistics,
-            .configureScreening, .viewScreeningOverview, .manageOwnAccount,
+            .configureScreening, .viewScreeningOverview, .manageBenefitCatalogue, .manageOwnAccount,
         ],
         .clinician: [.viewUnits, .readPatientData, .writePatientData, .viewScreeningOverview, .manageOwnAccount],
         .advisor: [

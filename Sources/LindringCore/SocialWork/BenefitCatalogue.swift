@@ -132,3 +132,14 @@ public enum BenefitCatalogue {
             englishNote: "26 weeks for each parent from the day after the death."),
     ]
 }
+
+extension ProcessingDeadline {
+    /// A processing time as typed (an amount and a unit), checked like the calendar endpoint's:
+    /// a whole number within `Deadlines.maxAmount` of a known unit, at least 1.
+    public static func parse(amount: String?, unit: String?, fields: (amount: String, unit: String), _ v: inout Validator) -> ProcessingDeadline? {
+        let unit = v.choice(fields.unit, unit?.trimmingCharacters(in: .whitespaces), as: DeadlineUnit.self)
+        let amount = v.wholeNumber(fields.amount, amount, in: 1...Deadlines.maxAmount(unit ?? .days), required: true)
+        guard let unit, let amount else { return nil }
+        return ProcessingDeadline(amount, unit)
+    }
+}

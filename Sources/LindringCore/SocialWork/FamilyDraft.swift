@@ -315,7 +315,7 @@ extension Validator {
     }
 
     /// A whole number typed as text within `range`; nil when blank or refused.
-    mutating func wholeNumber(_ field: String, _ value: String?, in range: ClosedRange<Int>, required: Bool) -> Int? {
+    public mutating func wholeNumber(_ field: String, _ value: String?, in range: ClosedRange<Int>, required: Bool) -> Int? {
         guard !isBlankText(value), let value else {
             if required { add(field, .required) }
             return nil

@@ -124,7 +124,7 @@ public enum Municipalities {
 extension Validator {
     /// A municipality code: three digits (`invalidFormat` otherwise) that name one of the 98
     /// municipalities (`invalidChoice` otherwise). Nil when blank or refused.
-    mutating func municipalityCode(_ field: String, _ value: String?, required: Bool) -> String? {
+    public mutating func municipalityCode(_ field: String, _ value: String?, required: Bool) -> String? {
         guard let code = optionalText(field, value, maxLength: 10) else {
             if required { add(field, .required) }
             return nil

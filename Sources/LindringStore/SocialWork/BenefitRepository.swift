@@ -62,6 +62,28 @@ public enum BenefitRepository {
         return ProcessingDeadline(try row.decode(column: "amount", as: Int.self), try row.decodeEnum(column: "unit"))
     }
 
+    /// The municipalities' published processing times, by municipality and benefit.
+    public static func publishedDeadlines(
+        on db: any DatabaseReading
+    ) async throws -> [(municipalityCode: String, benefitCode: String, deadline: ProcessingDeadline)] {
+        try await db.sql.raw("SELECT * FROM processing_deadlines ORDER BY municipality_code, benefit_code").all().map { row in
+            (
+                try row.decode(column: "municipality_code", as: String.self), try row.decode(column: "benefit_code", as: String.self),
+                ProcessingDeadline(try row.decode(column: "amount", as: Int.self), try row.decodeEnum(column: "unit"))
+            )
+        }
+    }
+
+    /// Changes a benefit's default processing time and whether it is offered for new applications.
+    public static func update(code: String, deadline: ProcessingDeadline, active: Bool, on tx: WriteTransaction) async throws -> Bool {
+        try await tx.sql.raw(
+            """
+            UPDATE benefits SET deadline_amount = \(bind: deadline.amount), deadline_unit = \(bind: deadline.unit.rawValue), active = \(bind: active)
+            WHERE code = \(bind: code) RETURNING code
+            """
+        ).first() != nil
+    }
+
     /// Sets a municipality's published processing time for a benefit (nil: back to the default).
     public static func setProcessingDeadline(
         _ deadline: ProcessingDeadline?, benefitCode: String, municipalityCode: String, on tx: WriteTransaction

@@ -77,6 +77,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     SocialWorkController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
+    BenefitCatalogueController(services: services).addRoutes(to: router)
     ScreeningController(services: services).addRoutes(to: router)
     SelfReportController(services: services).addRoutes(to: router)
     try APIController(services: services).addRoutes(to: router)

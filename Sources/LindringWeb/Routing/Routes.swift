@@ -115,6 +115,8 @@ public enum Routes {
     public static let bereavementConversationDone = RoutePath("/social-work/families/{id}/conversations/done")
     public static let socialWorkCapacity = RoutePath("/social-work/capacity")
     public static let consultations = RoutePath("/social-work/consultations")
+    public static let benefitCatalogue = RoutePath("/social-work/benefits")
+    public static let municipalDeadlines = RoutePath("/social-work/benefits/municipal")
     public static let socialWorkCapacityCSV = RoutePath("/social-work/capacity.csv")
     public static let socialWorkFunding = RoutePath("/social-work/capacity/funding")
     public static let followUps = RoutePath("/follow-ups")

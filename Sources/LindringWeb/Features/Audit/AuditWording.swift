@@ -19,7 +19,8 @@ enum AuditWording {
     /// for the search's list of actions; each has words in both catalogs (`auditAction.…`).
     static let knownActions = [
         "apiToken.issue", "apiToken.revoke", "assessment.create", "assessment.form", "assessment.list", "assessment.selfReport",
-        "audit.breakGlassReview", "audit.search", "auth.login", "auth.logout", "board.redScreening", "breakGlass.review",
+        "audit.breakGlassReview", "audit.search", "benefit.municipalDeadline", "benefit.update", "auth.login", "auth.logout", "board.redScreening",
+        "breakGlass.review",
         "contact.addendum", "contact.create", "family.application.create", "family.application.update", "family.bereavement", "family.create",
         "family.list",
         "family.meeting.create", "family.meeting.decision", "family.read", "family.update", "family.worklist", "socialWork.consultation",

@@ -304,6 +304,36 @@ extension Catalog {
         "consultation.field.participantCount": Words(da: "Deltagere", en: "Participants"),
         "consultationKind.consultation": Words(da: "Konsultation", en: "Consultation"),
         "consultationKind.teaching": Words(da: "Undervisning", en: "Teaching"),
+        "auditAction.benefit.update": Words(da: "Ændrede en ydelse i ydelseskataloget", en: "Changed a benefit in the catalogue"),
+        "auditAction.benefit.municipalDeadline": Words(
+            da: "Ændrede en kommunes sagsbehandlingsfrist", en: "Changed a municipality's processing time"),
+        "nav.benefits": Words(da: "Ydelseskatalog", en: "Benefit catalogue"),
+        "benefits.title": Words(da: "Ydelseskatalog og sagsbehandlingsfrister", en: "Benefit catalogue and processing times"),
+        "benefits.lead": Words(
+            da:
+                "Sagsbehandlingsfristen for en ny ansøgning er kommunens offentliggjorte frist for ydelsen, ellers katalogets standard. Ændringer gælder ansøgninger, der gemmes herefter.",
+            en:
+                "A new application's processing deadline is the municipality's published time for the benefit, else the catalogue's default. Changes apply to applications saved afterwards."
+        ),
+        "benefits.defaultDeadline": Words(da: "Standardfrist og tilbydes", en: "Default time and offered"),
+        "benefits.offered": Words(da: "Tilbydes", en: "Offered"),
+        "benefits.amount": Words(da: "Antal", en: "Amount"),
+        "benefits.unit": Words(da: "Enhed", en: "Unit"),
+        "benefits.amountFor": Words(da: "Antal for {benefit}", en: "Amount for {benefit}"),
+        "benefits.unitFor": Words(da: "Enhed for {benefit}", en: "Unit for {benefit}"),
+        "benefits.municipal": Words(da: "Kommunernes offentliggjorte frister", en: "The municipalities' published times"),
+        "benefits.municipalLead": Words(
+            da: "Kommunerne offentliggør deres egne sagsbehandlingsfrister (retssikkerhedsloven § 3).",
+            en: "Municipalities publish their own processing times (Retssikkerhedsloven § 3)."),
+        "benefits.municipal.none": Words(
+            da: "Ingen kommunale frister registreret; katalogets standard gælder.", en: "No municipal times recorded; the catalogue's defaults apply."
+        ),
+        "benefits.setMunicipal": Words(da: "Gem kommunens frist", en: "Save the municipality's time"),
+        "benefits.clearMunicipal": Words(da: "Brug katalogets standard", en: "Use the catalogue's default"),
+        "deadlineUnit.days": Words(da: "Dage", en: "Days"),
+        "deadlineUnit.workingDays": Words(da: "Hverdage", en: "Working days"),
+        "deadlineUnit.weeks": Words(da: "Uger", en: "Weeks"),
+        "deadlineUnit.months": Words(da: "Måneder", en: "Months"),
         "nav.socialWork": Words(da: "Socialrådgivning", en: "Social work"),
         "nav.socialWorkTasks": Words(da: "Socialrådgivning ({count})", en: "Social work ({count})"),
     ]
