@@ -303,4 +303,37 @@ import Testing
             #expect(try await app.get("/social-work/benefits", try await app.login("sofie")).status == .forbidden)
         }
     }
+
+    @Test func needsAreAssessedOverTheDomainsAndTheirChangeIsShownOverTime() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            let id = try #require(try await app.send(.post, "/api/v1/families", json: family(team), token: team.token).json()["id"] as? String)
+            let session = try await app.login("sofie")
+            let domains = NeedsDomain.allCases.map(\.rawValue)
+            func form(_ on: LocalDate, _ ratings: [String: (String, String?, String?)]) -> [String: String] {
+                var form = ["assessedOn": on.description]
+                for (index, domain) in domains.enumerated() {
+                    form["needs[domain][\(index)]"] = domain
+                    let (rating, plan, owner) = ratings[domain] ?? ("", nil, nil)
+                    form["needs[rating][\(index)]"] = rating
+                    form["needs[plan][\(index)]"] = plan ?? ""
+                    form["needs[owner][\(index)]"] = owner ?? ""
+                }
+                return form
+            }
+            let today = SocialWorkService.today()
+            let first = form(today.adding(days: -30), ["transport": ("some", nil, nil), "siblings": ("considerable", "Søskendegruppe", "Sofie")])
+            #expect(try await app.post("/social-work/families/\(id)/needs/new", session, form: first).status == .seeOther)
+            // a severe need without a plan is refused, named, with what was typed kept
+            let unplanned = form(today, ["transport": ("severe", nil, nil)])
+            let refused = try await app.post("/social-work/families/\(id)/needs/new", session, form: unplanned)
+            let transport = try #require(domains.firstIndex(of: "transport"))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("id=\"needs[\(transport)].plan-error\""))
+            let second = form(today, ["transport": ("severe", "Kørsel til hospitalet § 90", "Sofie"), "siblings": ("some", nil, nil)])
+            #expect(try await app.post("/social-work/families/\(id)/needs/new", session, form: second).status == .seeOther)
+            let page = try await app.get("/social-work/families/\(id)", session)
+            #expect(page.text.contains("Alvorligt</strong><span class=\"hint\"> (steget)"))
+            #expect(page.text.contains("Noget</strong><span class=\"hint\"> (faldet)") && page.text.contains("needs-history"))
+        }
+    }
 }

@@ -36,5 +36,6 @@ public enum LindringMigrations {
         M0030_AddContactAddendaAndFollowUpNotes(),
         M0031_CreateSocialWork(),
         M0032_AddSocialWorkMeetingsAndCapacity(),
+        M0033_AddNeedsAssessments(),
     ]
 }

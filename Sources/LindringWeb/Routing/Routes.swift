@@ -111,6 +111,7 @@ public enum Routes {
     public static let lostEarningsApplication = RoutePath("/social-work/families/{id}/lost-earnings")
     public static let meetingDecisionDone = RoutePath("/social-work/families/{id}/decisions/done")
     public static let familyDeath = RoutePath("/social-work/families/{id}/death")
+    public static let newNeedsAssessment = RoutePath("/social-work/families/{id}/needs/new")
     public static let bereavementConversations = RoutePath("/social-work/families/{id}/conversations")
     public static let bereavementConversationDone = RoutePath("/social-work/families/{id}/conversations/done")
     public static let socialWorkCapacity = RoutePath("/social-work/capacity")

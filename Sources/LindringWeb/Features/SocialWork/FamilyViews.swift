@@ -55,6 +55,7 @@ enum FamilyViews {
             parents(t, family.details.parents),
             siblings(t, family),
             network(t, family.details.network),
+            NeedsViews.section(page, casePage.assessments, familyId: family.id, canChange: canChange),
             applications(t, casePage.applications, benefits: benefits, canChange: canChange, language: page.language, today: today),
             MeetingViews.section(page, casePage.meetings, familyId: family.id, canChange: canChange, today: today),
             BereavementViews.section(page, casePage, family: family, canChange: canChange),

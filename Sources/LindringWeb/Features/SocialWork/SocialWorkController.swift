@@ -25,6 +25,8 @@ struct SocialWorkController {
         router.post(Routes.lostEarningsApplication.routerPath, use: applyForLostEarnings)
         router.post(Routes.meetingDecisionDone.routerPath, use: markDecision)
         router.post(Routes.familyDeath.routerPath, use: bereavement)
+        router.get(Routes.newNeedsAssessment.routerPath, use: newNeedsAssessment)
+        router.post(Routes.newNeedsAssessment.routerPath, use: createNeedsAssessment)
         router.post(Routes.bereavementConversations.routerPath, use: bereavement)
         router.post(Routes.bereavementConversationDone.routerPath, use: bereavement)
     }
@@ -277,6 +279,36 @@ struct SocialWorkController {
             return .redirect(to: Routes.family(familyId) + "?notice=saved#bereavement")
         } catch let failure as ValidationFailure {
             throw AppError.validation(failure.errors)
+        }
+    }
+
+    // MARK: Needs
+
+    /// The form starts from the latest assessment, so a reassessment changes what changed.
+    @Sendable func newNeedsAssessment(_ request: Request, context: AppContext) async throws -> Response {
+        let familyId = try id(context)
+        let page = try await socialWork.casePage(familyId, context)
+        guard page.level == .change, let family = page.family else { throw AppError.forbidden }
+        let previous = page.assessments.last?.needs.map {
+            NeedsAssessmentDraft.NeedInput(domain: $0.domain.rawValue, rating: $0.rating.rawValue, plan: $0.plan, owner: $0.owner)
+        }
+        let draft = NeedsAssessmentDraft(assessedOn: SocialWorkService.today().description, needs: previous)
+        return .html(NeedsViews.form(PageContext(context, path: Routes.newNeedsAssessment(familyId)), family: family, draft: draft, errors: []))
+    }
+
+    @Sendable func createNeedsAssessment(_ request: Request, context: AppContext) async throws -> Response {
+        let familyId = try id(context)
+        let draft = try await request.decode(as: NeedsForm.self, context: context).draft
+        do {
+            try await socialWork.assessNeeds(familyId, draft, context)
+            return .redirect(to: Routes.family(familyId) + "?notice=saved#needs")
+        } catch let failure as ValidationFailure {
+            let page = try await socialWork.casePage(familyId, context)
+            guard page.level == .change, let family = page.family else { throw AppError.forbidden }
+            return .html(
+                NeedsViews.form(
+                    PageContext(context, path: Routes.newNeedsAssessment(familyId)), family: family, draft: draft, errors: failure.errors),
+                status: .unprocessableContent)
         }
     }
 }

@@ -23,6 +23,8 @@ struct SocialWorkService {
         var deathOn: LocalDate?
         var deathFromPlan = false
         var conversations: [BereavementConversation] = []
+        /// Oldest first.
+        var assessments: [NeedsAssessment] = []
     }
 
     func casePage(_ familyId: UUID, _ context: AppContext) async throws -> CasePage {
@@ -39,7 +41,8 @@ struct SocialWorkService {
                 benefits: try await BenefitRepository.list(activeOnly: false, on: tx),
                 meetings: try await MeetingRepository.list(familyId: familyId, on: tx), deathOn: family.deathOn ?? planDeath,
                 deathFromPlan: family.deathOn == nil && planDeath != nil,
-                conversations: try await BereavementRepository.conversations(familyId: familyId, on: tx))
+                conversations: try await BereavementRepository.conversations(familyId: familyId, on: tx),
+                assessments: try await NeedsAssessmentRepository.list(familyId: familyId, on: tx))
         }
     }
 
@@ -184,6 +187,15 @@ struct SocialWorkService {
             guard try await MeetingRepository.setDecisionDone(decisionId, familyId: familyId, on: done ? Self.today() : nil, on: tx) else {
                 throw AppError.notFound
             }
+        }
+    }
+
+    /// Records an assessment of the family's needs.
+    func assessNeeds(_ familyId: UUID, _ draft: NeedsAssessmentDraft, _ context: AppContext) async throws {
+        let user = try context.requireUser()
+        try await gate.write(context, familyId: familyId, action: "family.needs") { tx, _ in
+            let assessment = try draft.validated(.init(today: Self.today()))
+            try await NeedsAssessmentRepository.create(familyId: familyId, assessment, author: RecordAuthor(user), on: tx)
         }
     }
 
