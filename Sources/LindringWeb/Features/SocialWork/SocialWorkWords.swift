@@ -16,8 +16,11 @@ extension Catalog {
         "socialWork.worklist.mine": Words(da: "Din arbejdsliste ({count})", en: "Your worklist ({count})"),
         "socialWork.worklist.team": Words(da: "Teamets arbejdsliste ({count})", en: "The team's worklist ({count})"),
         "socialWork.worklist.lead": Words(
-            da: "Ansøgninger, hvor sagsbehandlingsfristen er overskredet, klagefrister inden for 7 dage og revurderinger, der er nået.",
-            en: "Applications past their processing deadline, appeal deadlines within 7 days and reviews that are due."),
+            da:
+                "Overskredne sagsbehandlingsfrister, klagefrister inden for 7 dage, revurderinger, aftaler fra netværksmøder, der ikke er nået, og samtaler efter dødsfald denne uge.",
+            en:
+                "Processing deadlines passed, appeal deadlines within 7 days, reviews due, network meeting decisions not met, and bereavement conversations this week."
+        ),
         "socialWork.worklist.showTeam": Words(da: "Vis hele teamets", en: "Show the whole team's"),
         "socialWork.worklist.showMine": Words(da: "Vis kun mine familier", en: "Show only my families"),
         "socialWork.worklist.none": Words(da: "Intet at følge op på lige nu.", en: "Nothing to follow up right now."),
