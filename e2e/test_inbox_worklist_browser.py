@@ -19,7 +19,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from browser_support import screenshot, sign_in
+from browser_support import click_and_wait, screenshot, sign_in
 from conftest import LindringServer
 from patients_support import HOME_CARE_UNIT, KEY_UNIT, NURSE, Api, Db, expect_json, fresh_cpr, plan_input
 
@@ -70,7 +70,7 @@ def test_the_nurse_reads_the_patients_changes_once_with_the_critical_ones_named(
     assert "s.c." in text and not re.search(r"\bsc\b", text), text
 
     # when the nurse marks this patient read
-    group.find_element(By.CSS_SELECTOR, ".inbox-patient-heading button[type=submit]").click()
+    click_and_wait(driver, group.find_element(By.CSS_SELECTOR, ".inbox-patient-heading button[type=submit]"))
     # then the patient's entry is read and others stay as they were
     group = group_of(driver, patient["name"])
     assert "ulæste" not in group.find_element(By.CSS_SELECTOR, ".inbox-patient-heading").text
