@@ -116,9 +116,8 @@ public struct FamilyDraft: Codable, Equatable, Sendable {
         }
     }
 
-    static let maxNameLength = 200
     /// The longest name or short text a social-work form takes.
-    public static var maxNameLengthForForms: Int { maxNameLength }
+    public static let maxNameLength = 200
     static let maxTextLength = 2000
     /// Siblings are children or young adults still living with or near the family.
     static let siblingAges = 0...30

@@ -55,8 +55,8 @@ public enum SocialWorkWorklist {
         let todayText = today.description
         let rows = try await db.sql.raw(
             """
-            SELECT a.id, a.family_id, a.benefit_code, a.processing_due_on, a.decided_on, a.appeal_due_on, a.outcome, a.appeal_status,
-            a.review_on, f.key_worker_id, f.child_patient_id, p.name AS child_name
+            SELECT a.id, a.benefit_code, a.processing_due_on, a.decided_on, a.appeal_due_on, a.outcome, a.appeal_status, a.review_on,
+            \(unsafeRaw: familyColumns)
             FROM applications a JOIN families f ON f.id = a.family_id JOIN patients p ON p.id = f.child_patient_id
             WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed'
             AND (f.key_worker_id = \(bind: keyWorkerId) OR \(bind: keyWorkerId == nil))
@@ -69,12 +69,7 @@ public enum SocialWorkWorklist {
         var tasks: [SocialWorkTask] = []
         for row in rows {
             func task(_ kind: SocialWorkTask.Kind, _ due: LocalDate) throws -> SocialWorkTask {
-                SocialWorkTask(
-                    kind: kind, due: due, familyId: try row.decode(column: "family_id", as: UUID.self),
-                    childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
-                    childName: try row.decode(column: "child_name", as: String.self),
-                    keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
-                    benefitCode: try row.decode(column: "benefit_code", as: String.self), detail: nil, owner: nil)
+                try Self.task(row, kind, due: due, application: true)
             }
             let processingDue: LocalDate = try row.decodeDate(column: "processing_due_on")
             let decided: LocalDate? = try row.decodeDate(column: "decided_on")
@@ -90,7 +85,7 @@ public enum SocialWorkWorklist {
         }
         let decisions = try await db.sql.raw(
             """
-            SELECT d.text, d.owner, d.due_on, m.family_id, f.key_worker_id, f.child_patient_id, p.name AS child_name
+            SELECT d.text, d.owner, d.due_on, \(unsafeRaw: familyColumns)
             FROM meeting_decisions d JOIN network_meetings m ON m.id = d.meeting_id JOIN families f ON f.id = m.family_id
             JOIN patients p ON p.id = f.child_patient_id
             WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed' AND d.done_on IS NULL AND d.due_on < \(bind: todayText)
@@ -99,18 +94,13 @@ public enum SocialWorkWorklist {
         ).all()
         for row in decisions {
             tasks.append(
-                SocialWorkTask(
-                    kind: .meetingDecisionOverdue, due: try row.decodeDate(column: "due_on"),
-                    familyId: try row.decode(column: "family_id", as: UUID.self),
-                    childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
-                    childName: try row.decode(column: "child_name", as: String.self),
-                    keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self),
-                    applicationId: nil, benefitCode: nil,
+                try task(
+                    row, .meetingDecisionOverdue, due: try row.decodeDate(column: "due_on"), application: false,
                     detail: try row.decode(column: "text", as: String.self), owner: try row.decode(column: "owner", as: String.self)))
         }
         let conversations = try await db.sql.raw(
             """
-            SELECT c.with_whom, c.planned_on, f.id AS family_id, f.key_worker_id, f.child_patient_id, p.name AS child_name
+            SELECT c.with_whom, c.planned_on, \(unsafeRaw: familyColumns)
             FROM bereavement_conversations c JOIN families f ON f.id = c.family_id JOIN patients p ON p.id = f.child_patient_id
             WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed' AND c.done_on IS NULL AND c.planned_on <= \(bind: horizon)
             AND (f.key_worker_id = \(bind: keyWorkerId) OR \(bind: keyWorkerId == nil))
@@ -118,15 +108,27 @@ public enum SocialWorkWorklist {
         ).all()
         for row in conversations {
             tasks.append(
-                SocialWorkTask(
-                    kind: .bereavementConversation, due: try row.decodeDate(column: "planned_on"),
-                    familyId: try row.decode(column: "family_id", as: UUID.self),
-                    childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
-                    childName: try row.decode(column: "child_name", as: String.self),
-                    keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self),
-                    applicationId: nil, benefitCode: nil, detail: try row.decode(column: "with_whom", as: String.self), owner: nil))
+                try task(
+                    row, .bereavementConversation, due: try row.decodeDate(column: "planned_on"), application: false,
+                    detail: try row.decode(column: "with_whom", as: String.self)))
         }
         return tasks.sorted(by: soonestFirst)
+    }
+
+    /// The case's columns every task's query selects (`f` the case, `p` the child).
+    static let familyColumns = "f.id AS family_id, f.key_worker_id, f.child_patient_id, p.name AS child_name"
+
+    /// A task from a row with `familyColumns`; an application's also has `id` and `benefit_code`.
+    static func task(
+        _ row: any SQLRow, _ kind: SocialWorkTask.Kind, due: LocalDate, application: Bool, detail: String? = nil, owner: String? = nil
+    ) throws -> SocialWorkTask {
+        SocialWorkTask(
+            kind: kind, due: due, familyId: try row.decode(column: "family_id", as: UUID.self),
+            childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
+            childName: try row.decode(column: "child_name", as: String.self),
+            keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self),
+            applicationId: application ? try row.decode(column: "id", as: UUID.self) : nil,
+            benefitCode: application ? try row.decode(column: "benefit_code", as: String.self) : nil, detail: detail, owner: owner)
     }
 
     static func soonestFirst(_ a: SocialWorkTask, _ b: SocialWorkTask) -> Bool {
@@ -144,7 +146,7 @@ public enum SocialWorkWorklist {
         let horizon = today.adding(days: appealWarningDays).description
         let rows = try await db.sql.raw(
             """
-            SELECT a.id, a.family_id, a.benefit_code, a.processing_due_on, a.decided_on, a.appeal_due_on, f.key_worker_id, f.child_patient_id, p.name AS child_name
+            SELECT a.id, a.benefit_code, a.processing_due_on, a.decided_on, a.appeal_due_on, \(unsafeRaw: familyColumns)
             FROM applications a JOIN families f ON f.id = a.family_id JOIN patients p ON p.id = f.child_patient_id
             WHERE f.team_unit_id = \(bind: teamUnitId) AND f.status <> 'closed'
             AND (f.key_worker_id = \(bind: keyWorkerId) OR \(bind: keyWorkerId == nil))
@@ -154,14 +156,9 @@ public enum SocialWorkWorklist {
         ).all()
         return try rows.map { row in
             let waiting = try row.decodeNil(column: "decided_on")
-            return SocialWorkTask(
-                kind: waiting ? .awaitingDecision : .appealOpen,
-                due: try row.decodeDate(column: waiting ? "processing_due_on" : "appeal_due_on"),
-                familyId: try row.decode(column: "family_id", as: UUID.self),
-                childPatientId: try row.decode(column: "child_patient_id", as: UUID.self),
-                childName: try row.decode(column: "child_name", as: String.self),
-                keyWorkerId: try row.decode(column: "key_worker_id", as: UUID.self), applicationId: try row.decode(column: "id", as: UUID.self),
-                benefitCode: try row.decode(column: "benefit_code", as: String.self), detail: nil, owner: nil)
+            return try task(
+                row, waiting ? .awaitingDecision : .appealOpen, due: try row.decodeDate(column: waiting ? "processing_due_on" : "appeal_due_on"),
+                application: true)
         }.sorted(by: soonestFirst)
     }
 }

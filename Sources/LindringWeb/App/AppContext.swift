@@ -35,6 +35,12 @@ public struct AppContext: RequestContext {
         parameters.get("id").flatMap(UUID.init(uuidString:))
     }
 
+    /// The route's `{id}`, or 404.
+    func requiredIdParameter() throws -> UUID {
+        guard let id = idParameter else { throw AppError.notFound }
+        return id
+    }
+
     /// The signed-in user, or an error that sends the browser to the login page (or 401 in the API).
     public func requireUser() throws -> User {
         guard let user else { throw AppError.unauthenticated }

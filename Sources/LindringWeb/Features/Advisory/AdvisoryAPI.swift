@@ -149,7 +149,7 @@ struct AdvisoryAPI {
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         return try .json(ContactDTO(try await advisory.contact(id, context)))
     }
 
@@ -170,7 +170,7 @@ struct AdvisoryAPI {
     }
 
     @Sendable func addAddendum(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let input = try await request.decodeJSON(ContactAddendumInput.self, limit: services.config.maxBodySize)
         let addendum = try await advisory.addAddendum(to: id, text: input.text, context)
         return try .json(ContactAddendumDTO(addendum), status: .created, headers: [.location: Routes.API.contact(id)])
@@ -187,7 +187,7 @@ struct AdvisoryAPI {
     /// The body is optional for "done" (no body, or `{}`, closes without a note); a cancellation
     /// without a note is refused by `FollowUpClosing` (422, `note`: required).
     func close(_ request: Request, _ context: AppContext, as status: FollowUpStatus) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         var note: String?
         if request.headers[.contentType] != nil || (request.headers[.contentLength].flatMap { Int($0) } ?? 0) > 0 {
             note = try await request.decodeJSON(FollowUpCloseInput.self, limit: services.config.maxBodySize).note

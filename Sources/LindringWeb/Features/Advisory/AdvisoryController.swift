@@ -151,14 +151,14 @@ struct AdvisoryController {
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         return try await renderContact(id, context, notice: request.query["notice"])
     }
 
     /// An addendum beneath a saved contact; a refused text brings the contact back with the text
     /// as typed and the error (422).
     @Sendable func addAddendum(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let text = try await request.decode(as: ContactAddendumInput.self, context: context).text
         do {
             _ = try await advisory.addAddendum(to: id, text: text, context)

@@ -47,7 +47,7 @@ struct FollowUpsController {
     /// without one, when the browser ran no script) brings a small page with the form again, the
     /// note as typed and the error (422), which returns to the same list once it is right.
     func close(_ request: Request, _ context: AppContext, as status: FollowUpStatus) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let form = try await request.decode(as: FollowUpCloseForm.self, context: context)
         let note = form.note
         // Only a path on this site: never an open redirect.

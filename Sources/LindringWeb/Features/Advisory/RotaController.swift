@@ -91,7 +91,7 @@ struct RotaController {
 
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageRota)
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         try await services.persistence.write { tx in
             guard try await RotaRepository.remove(id: id, on: tx) else { throw AppError.notFound }
             try await AuditLog.append(

@@ -48,7 +48,7 @@ struct ApiTokensController {
 
     @Sendable func revoke(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageApiTokens)
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let revoked = try await services.persistence.write { tx in
             let revoked = try await ApiTokenRepository.revoke(id: id, on: tx)
             if revoked {

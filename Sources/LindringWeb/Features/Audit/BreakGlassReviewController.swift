@@ -23,7 +23,7 @@ struct BreakGlassReviewController {
 
     @Sendable func review(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.require(.reviewBreakGlass)
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let form = try await request.decode(as: BreakGlassReviewForm.self, context: context)
         var v = Validator()
         let status = form.status.flatMap(BreakGlassReviewStatus.init(rawValue:))

@@ -190,7 +190,6 @@ struct PatientsAPI {
     }
 
     func patientId(_ context: AppContext) throws -> UUID {
-        guard let id = context.idParameter else { throw AppError.notFound }
-        return id
+        return try context.requiredIdParameter()
     }
 }

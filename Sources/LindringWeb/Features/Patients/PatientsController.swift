@@ -348,7 +348,6 @@ struct PatientsController {
     }
 
     func patientId(_ context: AppContext) throws -> UUID {
-        guard let id = context.idParameter else { throw AppError.notFound }
-        return id
+        return try context.requiredIdParameter()
     }
 }

@@ -31,7 +31,7 @@ struct AssessmentFormController {
         _ context: AppContext, instrument: Instrument, typed: AssessmentForm, errors: [FieldError],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let patient = try await PatientGate(services: services).write(
             context, patientId: id, action: "assessment.form",
             purpose: instrument.rawValue
@@ -47,7 +47,7 @@ struct AssessmentFormController {
     }
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let form = try await request.decode(as: AssessmentForm.self, context: context)
         guard let instrument = Self.instrument(form.instrument ?? request.query["instrument"]) else { throw AppError.notFound }
         var v = Validator()

@@ -20,7 +20,7 @@ struct SPICTController {
     }
 
     func render(_ context: AppContext, typed: SPICTForm, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let patient = try await PatientGate(services: services).write(context, patientId: id, action: "spict.form") { tx, _ in
             guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
             return patient
@@ -29,7 +29,7 @@ struct SPICTController {
     }
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let form = try await request.decode(as: SPICTForm.self, context: context)
         // Validated inside the gate's job, after the decision: a user who may not record learns
         // nothing from the form's errors.

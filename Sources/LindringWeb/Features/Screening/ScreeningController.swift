@@ -24,7 +24,7 @@ struct ScreeningController {
         _ context: AppContext, notice: String?, link: SelfReportLinkDTO?, errors: [FieldError], typed: SelfReportLinkForm,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let screenings = try await PatientGate(services: services).read(context, patientId: id, action: "assessment.list") { tx, _ in
             guard let patient = try await PatientRepository.find(id: id, on: tx) else { throw AppError.notFound }
             let assessments = try await AssessmentRepository.list(patientId: id, on: tx)
@@ -47,7 +47,7 @@ struct ScreeningController {
     /// the same permission and patient access as making one, audited as `selfReportLink.revoke`.
     /// A link that no longer works anyway (used, expired, revoked) changes nothing and is said so.
     @Sendable func revokeLink(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let revoked = try await ScreeningService(services: services).revokeLink(
             context, patientId: id, linkId: context.parameters.get("linkId").flatMap(UUID.init(uuidString:)))
         return .redirect(to: Routes.patientScreening(id) + "?notice=" + (revoked == nil ? "linkNotRevoked" : "linkRevoked"))
@@ -55,7 +55,7 @@ struct ScreeningController {
 
     /// Issues a single-use link and shows it once, for the nurse to send by text or e-Boks.
     @Sendable func sendLink(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.idParameter else { throw AppError.notFound }
+        let id = try context.requiredIdParameter()
         let form = try await request.decode(as: SelfReportLinkForm.self, context: context)
         // Validated inside the gate's job, after the decision, like every patient write.
         do {

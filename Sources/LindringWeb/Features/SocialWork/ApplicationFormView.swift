@@ -27,7 +27,6 @@ enum ApplicationFormView {
                 t, name: name, label: label(name), options: T.allCases.map { ($0.rawValue, t("\(prefix).\($0.rawValue)")) }, selected: selected,
                 errors: errors, includeEmpty: empty)
         }
-        let offered = benefits.filter { $0.code == draft.benefit || stored == nil || true }
         let labels = Dictionary(errors.map { ($0.field, label($0.field)) }, uniquingKeysWith: { first, _ in first })
         return Layout.page(
             page, title: title,
@@ -54,7 +53,7 @@ enum ApplicationFormView {
                     .legend(t("application.section.application")),
                     FormFields.select(
                         t, name: "benefit", label: label("benefit"),
-                        options: offered.map { ($0.code, "\(page.language == .danish ? $0.danishName : $0.englishName) – \($0.law)") },
+                        options: benefits.map { ($0.code, "\(page.language == .danish ? $0.danishName : $0.englishName) – \($0.law)") },
                         selected: draft.benefit, errors: errors, required: true, includeEmpty: t("form.choose")),
                     choice(
                         "authority", BenefitAuthority.self, prefix: "authority", selected: draft.authority, empty: t("application.authorityDefault")),

@@ -65,7 +65,7 @@ struct BenefitCatalogueController {
         var v = Validator()
         let municipality = v.municipalityCode("municipalityCode", form.municipalityCode, required: true)
         let benefits = try await services.persistence.readEach { try await BenefitRepository.list(activeOnly: false, on: $0) }
-        let benefit = v.choice("benefitCode", form.benefitCode, as: BenefitCode.self, among: benefits.map(\.code))
+        let benefit = v.choice("benefitCode", form.benefitCode, among: benefits.map(\.code))
         let clearing = form.intent == "clear"
         let deadline =
             clearing
@@ -107,12 +107,10 @@ struct BenefitCatalogueController {
     }
 }
 
-/// A benefit's code as chosen from the catalogue (the catalogue is data, so the choices are passed in).
-enum BenefitCode {}
-
 extension Validator {
-    /// One of `choices`, or `invalidChoice`; `required` when blank.
-    mutating func choice(_ field: String, _ value: String?, as _: BenefitCode.Type, among choices: [String]) -> String? {
+    /// One of `choices` (a catalogue kept as data, such as the benefits' codes), or
+    /// `invalidChoice`; `required` when blank.
+    mutating func choice(_ field: String, _ value: String?, among choices: [String]) -> String? {
         let text = (value ?? "").trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else {
             add(field, .required)

@@ -77,11 +77,6 @@ struct SocialWorkAPI {
         ]
     }
 
-    func id(_ context: AppContext) throws -> UUID {
-        guard let id = context.idParameter else { throw AppError.notFound }
-        return id
-    }
-
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let families = try await socialWork.caseload(context, includeClosed: request.query["includeClosed"] == "true")
         return try .json(Page(items: families.map(FamilyListItemDTO.init), next: nil))
@@ -95,7 +90,7 @@ struct SocialWorkAPI {
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
-        try await answer(try id(context), context, status: .ok)
+        try await answer(try context.requiredIdParameter(), context, status: .ok)
     }
 
     /// The case as the user may see it, read through the gate.
@@ -109,7 +104,7 @@ struct SocialWorkAPI {
     }
 
     @Sendable func replace(_ request: Request, context: AppContext) async throws -> Response {
-        let id = try id(context)
+        let id = try context.requiredIdParameter()
         let ifMatch = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces)
         let body = try await request.collectJSON(limit: services.config.maxBodySize)
         _ = try await socialWork.updateCase(
@@ -128,21 +123,21 @@ struct SocialWorkAPI {
     }
 
     @Sendable func createApplication(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let draft = try await request.decodeJSON(ApplicationDraft.self, limit: services.config.maxBodySize)
         let dto = ApplicationDTO(try await socialWork.addApplication(familyId, draft, context))
         return try .json(dto, status: .created, headers: [.eTag: dto.etag, .location: Routes.API.application(dto.id)])
     }
 
     @Sendable func createMeeting(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let body = try await request.collectJSON(limit: services.config.maxBodySize)
         let meeting = try await socialWork.addMeeting(familyId, { try body.decode(NetworkMeetingDraft.self) }, context)
         return try .json(MeetingDTO(meeting), status: .created)
     }
 
     @Sendable func updateApplication(_ request: Request, context: AppContext) async throws -> Response {
-        let id = try id(context)
+        let id = try context.requiredIdParameter()
         let ifMatch = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces)
         let body = try await request.collectJSON(limit: services.config.maxBodySize)
         let record = try await socialWork.updateApplication(

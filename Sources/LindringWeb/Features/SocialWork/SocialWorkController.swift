@@ -24,16 +24,11 @@ struct SocialWorkController {
         router.post(Routes.newMeeting.routerPath, use: createMeeting)
         router.post(Routes.lostEarningsApplication.routerPath, use: applyForLostEarnings)
         router.post(Routes.meetingDecisionDone.routerPath, use: markDecision)
-        router.post(Routes.familyDeath.routerPath, use: bereavement)
+        router.post(Routes.familyDeath.routerPath, use: recordDeath)
         router.get(Routes.newNeedsAssessment.routerPath, use: newNeedsAssessment)
         router.post(Routes.newNeedsAssessment.routerPath, use: createNeedsAssessment)
-        router.post(Routes.bereavementConversations.routerPath, use: bereavement)
-        router.post(Routes.bereavementConversationDone.routerPath, use: bereavement)
-    }
-
-    func id(_ context: AppContext) throws -> UUID {
-        guard let id = context.idParameter else { throw AppError.notFound }
-        return id
+        router.post(Routes.bereavementConversations.routerPath, use: planConversation)
+        router.post(Routes.bereavementConversationDone.routerPath, use: markConversation)
     }
 
     @Sendable func overview(_ request: Request, context: AppContext) async throws -> Response {
@@ -55,7 +50,7 @@ struct SocialWorkController {
     // MARK: The case
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
-        let page = try await socialWork.casePage(try id(context), context)
+        let page = try await socialWork.casePage(try context.requiredIdParameter(), context)
         let appeal = request.query["appeal"].flatMap(UUID.init(uuidString:))
         return .html(
             FamilyViews.page(
@@ -83,13 +78,13 @@ struct SocialWorkController {
     }
 
     @Sendable func editFamily(_ request: Request, context: AppContext) async throws -> Response {
-        let page = try await socialWork.casePage(try id(context), context)
+        let page = try await socialWork.casePage(try context.requiredIdParameter(), context)
         guard page.level == .change, let family = page.family else { throw AppError.forbidden }
         return try await familyForm(context, draft: FamilyDraft(family.details), family: family, version: family.version, errors: [])
     }
 
     @Sendable func updateFamily(_ request: Request, context: AppContext) async throws -> Response {
-        let id = try id(context)
+        let id = try context.requiredIdParameter()
         let form = try await request.decode(as: FamilyForm.self, context: context)
         let draft = form.draft
         do {
@@ -135,7 +130,7 @@ struct SocialWorkController {
     // MARK: Applications
 
     @Sendable func newApplication(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let today = SocialWorkService.today().description
         return try await applicationForm(
             context, familyId: familyId, form: ApplicationForm(draft: ApplicationDraft(submittedOn: today), version: nil), applicationId: nil,
@@ -143,7 +138,7 @@ struct SocialWorkController {
     }
 
     @Sendable func createApplication(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let form = try await request.decode(as: ApplicationForm.self, context: context)
         do {
             let record = try await socialWork.addApplication(familyId, form.draft, context)
@@ -155,7 +150,7 @@ struct SocialWorkController {
     }
 
     @Sendable func editApplication(_ request: Request, context: AppContext) async throws -> Response {
-        let applicationId = try id(context)
+        let applicationId = try context.requiredIdParameter()
         return try await applicationForm(
             context, familyId: try await familyId(of: applicationId), form: nil, applicationId: applicationId, errors: [])
     }
@@ -169,7 +164,7 @@ struct SocialWorkController {
     }
 
     @Sendable func updateApplication(_ request: Request, context: AppContext) async throws -> Response {
-        let applicationId = try id(context)
+        let applicationId = try context.requiredIdParameter()
         let form = try await request.decode(as: ApplicationForm.self, context: context)
         let familyId = try await familyId(of: applicationId)
         do {
@@ -216,11 +211,12 @@ struct SocialWorkController {
     // MARK: Network meetings
 
     @Sendable func newMeeting(_ request: Request, context: AppContext) async throws -> Response {
-        try await meetingForm(context, familyId: try id(context), form: MeetingForm(heldOn: SocialWorkService.today().description), errors: [])
+        try await meetingForm(
+            context, familyId: try context.requiredIdParameter(), form: MeetingForm(heldOn: SocialWorkService.today().description), errors: [])
     }
 
     @Sendable func createMeeting(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let form = try await request.decode(as: MeetingForm.self, context: context)
         do {
             let draft = form.draft
@@ -243,7 +239,7 @@ struct SocialWorkController {
     }
 
     @Sendable func applyForLostEarnings(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let form = try await request.decode(as: MeetingActionForm.self, context: context)
         guard let meetingId = form.meetingId.flatMap(UUID.init(uuidString:)), let parentId = form.parentId.flatMap(UUID.init(uuidString:)) else {
             throw AppError.badRequest("The form could not be read.")
@@ -253,7 +249,7 @@ struct SocialWorkController {
     }
 
     @Sendable func markDecision(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let form = try await request.decode(as: MeetingActionForm.self, context: context)
         guard let decisionId = form.decisionId.flatMap(UUID.init(uuidString:)) else { throw AppError.badRequest("The form could not be read.") }
         try await socialWork.setDecisionDone(familyId, decisionId: decisionId, done: form.done == "true", context)
@@ -262,23 +258,30 @@ struct SocialWorkController {
 
     // MARK: Bereavement
 
-    /// The three bereavement buttons: the date of death, a planned conversation, a conversation held.
-    /// A refused value re-renders the case with the error named.
-    @Sendable func bereavement(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+    /// The bereavement section's three forms: each answers with the case again, or 422 naming the field.
+    func bereavement(_ request: Request, _ context: AppContext, _ change: (UUID, BereavementForm) async throws -> Void) async throws -> Response {
+        let familyId = try context.requiredIdParameter()
         let form = try await request.decode(as: BereavementForm.self, context: context)
         do {
-            if request.uri.path == Routes.familyDeath(familyId) {
-                try await socialWork.setDeath(familyId, deathOn: form.deathOn, context)
-            } else if request.uri.path == Routes.bereavementConversations(familyId) {
-                try await socialWork.planConversation(familyId, withWhom: form.withWhom, plannedOn: form.plannedOn, context)
-            } else {
-                guard let id = form.conversationId.flatMap(UUID.init(uuidString:)) else { throw AppError.badRequest("The form could not be read.") }
-                try await socialWork.setConversationDone(familyId, conversationId: id, done: form.done == "true", context)
-            }
-            return .redirect(to: Routes.family(familyId) + "?notice=saved#bereavement")
+            try await change(familyId, form)
         } catch let failure as ValidationFailure {
             throw AppError.validation(failure.errors)
+        }
+        return .redirect(to: Routes.family(familyId) + "?notice=saved#bereavement")
+    }
+
+    @Sendable func recordDeath(_ request: Request, context: AppContext) async throws -> Response {
+        try await bereavement(request, context) { try await socialWork.setDeath($0, deathOn: $1.deathOn, context) }
+    }
+
+    @Sendable func planConversation(_ request: Request, context: AppContext) async throws -> Response {
+        try await bereavement(request, context) { try await socialWork.planConversation($0, withWhom: $1.withWhom, plannedOn: $1.plannedOn, context) }
+    }
+
+    @Sendable func markConversation(_ request: Request, context: AppContext) async throws -> Response {
+        try await bereavement(request, context) { familyId, form in
+            guard let id = form.conversationId.flatMap(UUID.init(uuidString:)) else { throw AppError.badRequest("The form could not be read.") }
+            try await socialWork.setConversationDone(familyId, conversationId: id, done: form.done == "true", context)
         }
     }
 
@@ -286,7 +289,7 @@ struct SocialWorkController {
 
     /// The form starts from the latest assessment, so a reassessment changes what changed.
     @Sendable func newNeedsAssessment(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let page = try await socialWork.casePage(familyId, context)
         guard page.level == .change, let family = page.family else { throw AppError.forbidden }
         let previous = page.assessments.last?.needs.map {
@@ -297,7 +300,7 @@ struct SocialWorkController {
     }
 
     @Sendable func createNeedsAssessment(_ request: Request, context: AppContext) async throws -> Response {
-        let familyId = try id(context)
+        let familyId = try context.requiredIdParameter()
         let draft = try await request.decode(as: NeedsForm.self, context: context).draft
         do {
             try await socialWork.assessNeeds(familyId, draft, context)

@@ -216,7 +216,7 @@ struct SocialWorkService {
     /// Plans a follow-up conversation with a parent, a sibling or the family.
     func planConversation(_ familyId: UUID, withWhom: String?, plannedOn: String?, _ context: AppContext) async throws {
         var v = Validator()
-        let who = v.requiredText("withWhom", withWhom ?? "", maxLength: FamilyDraft.maxNameLengthForForms)
+        let who = v.requiredText("withWhom", withWhom ?? "", maxLength: FamilyDraft.maxNameLength)
         let day = v.localDate("plannedOn", plannedOn, required: true)
         try v.check()
         try await gate.write(context, familyId: familyId, action: "family.bereavement") { tx, _ in
