@@ -118,6 +118,22 @@ import Testing
         }
     }
 
+    @Test func theTeamsDoctorsAndNursesFindTheFamiliesFromTheirHomePage() async throws {
+        try await TestApp.run { app in
+            let team = try await team(app)
+            _ = try await app.send(.post, "/api/v1/families", json: family(team), token: team.token)
+            _ = try await app.createUser("sygeplejerske", roles: [.clinician], unit: "PABU")
+            let nurse = try await app.login("sygeplejerske")
+            let home = try await app.get("/", nurse)
+            #expect(home.text.contains("1 familie får støtte af teamets socialrådgivere.") && home.text.contains(#"href="/social-work""#))
+            let families = try await app.get("/social-work", nurse)
+            #expect(families.status == .ok && families.text.contains("Alma Barn"))
+            // a clinician of a unit without families is not offered them
+            _ = try await app.createUser("doktor", roles: [.clinician], unit: "RH-PAL")
+            #expect(try await app.get("/", try await app.login("doktor")).text.contains("Teamets familier") == false)
+        }
+    }
+
     @Test func badInputIsNamedFieldByFieldAndNothingIsStored() async throws {
         try await TestApp.run { app in
             let team = try await team(app)
@@ -239,8 +255,15 @@ import Testing
             let id = try #require(try await app.send(.post, "/api/v1/families", json: family(team), token: team.token).json()["id"] as? String)
             let session = try await app.login("sofie")
             let death = SocialWorkService.today().adding(days: -3)
+            // a date that cannot be read: the case again, with what was typed and the field named
+            let refused = try await app.post("/social-work/families/\(id)/death", session, form: ["deathOn": "i går"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"name="deathOn""#) && refused.text.contains(#"value="i går""#))
+            #expect(refused.text.contains(#"id="deathOn-error""#))
             #expect(try await app.post("/social-work/families/\(id)/death", session, form: ["deathOn": death.description]).status == .seeOther)
-            #expect(try await app.post("/social-work/families/\(id)/death", session, form: ["deathOn": "i går"]).status == .unprocessableContent)
+            let unplanned = try await app.post("/social-work/families/\(id)/conversations", session, form: ["withWhom": "Mette Barn"])
+            #expect(unplanned.status == .unprocessableContent)
+            #expect(unplanned.text.contains(#"id="plannedOn-error""#) && unplanned.text.contains(#"<option value="Mette Barn" selected="selected""#))
             let planned = SocialWorkService.today().adding(days: 2)
             let plan = ["withWhom": "Mette Barn", "plannedOn": planned.description]
             #expect(try await app.post("/social-work/families/\(id)/conversations", session, form: plan).status == .seeOther)

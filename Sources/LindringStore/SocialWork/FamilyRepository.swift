@@ -252,6 +252,14 @@ extension FamilyRepository {
 }
 
 extension FamilyRepository {
+    /// How many cases the unit's team has open or in bereavement follow-up: whether its doctors
+    /// and nurses have families to read.
+    public static func activeCount(teamUnitId: UUID, on db: any DatabaseReading) async throws -> Int {
+        try await db.sql.raw(
+            "SELECT COUNT(*) AS n FROM families WHERE team_unit_id = \(bind: teamUnitId) AND status <> 'closed'"
+        ).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// The team's own child patients (registered by the unit or on a care team with it) who are
     /// under 18 and have no case yet: whom a social worker may open a case for.
     public static func childrenWithoutCase(

@@ -18,9 +18,16 @@ struct HomeController {
         let page = PageContext(context, path: Routes.home())
         // Who is on call on the advisory line is for everyone who may call it or work on it.
         let onDuty = user.can(.readPatientData) ? try await AdvisoryService(services: services).onDuty() : nil
+        // The paediatric team's doctors and nurses read its families; they are counted, not shown, here.
+        var teamFamilies = 0
+        if user.can(.readPatientData), !user.can(.manageSocialWorkCases), let unit = user.unitId {
+            teamFamilies = try await services.persistence.readEach { try await FamilyRepository.activeCount(teamUnitId: unit, on: $0) }
+        }
         return .html(
             HomeView.render(
-                page, user: user, work: HomeView.Work(unreadInbox: context.unreadInbox, socialWorkTasks: context.socialWorkTasks, onDuty: onDuty)))
+                page, user: user,
+                work: HomeView.Work(
+                    unreadInbox: context.unreadInbox, socialWorkTasks: context.socialWorkTasks, teamFamilies: teamFamilies, onDuty: onDuty)))
     }
 }
 
@@ -29,6 +36,8 @@ enum HomeView {
         /// Unread plan changes and open follow-ups of the user's unit (the navigation's badge).
         let unreadInbox: Int
         var socialWorkTasks = 0
+        /// The unit's active family cases, for a paediatric team's doctors and nurses.
+        var teamFamilies = 0
         let onDuty: OnDuty?
     }
 
@@ -88,6 +97,10 @@ enum HomeView {
                 default: t("home.socialWork.some", ["count": String(work.socialWorkTasks)])
                 }
             cards.append(Card(title: t("home.socialWork.title"), text: text, link: (t("home.socialWork.link"), Routes.socialWork())))
+        }
+        if work.teamFamilies > 0 {
+            let text = work.teamFamilies == 1 ? t("home.teamFamilies.one") : t("home.teamFamilies.some", ["count": String(work.teamFamilies)])
+            cards.append(Card(title: t("home.teamFamilies.title"), text: text, link: (t("home.teamFamilies.link"), Routes.socialWork())))
         }
         if user.can(.manageTraining) {
             cards.append(Card(title: t("home.training.title"), text: t("home.training.text"), link: nil))

@@ -6,8 +6,14 @@ import Plot
 /// After the child's death, on the case's page: the date, each parent's bereavement leave, the
 /// continuation of plejevederlag, and the follow-up conversations the team plans.
 enum BereavementViews {
-    static func section(_ page: PageContext, _ casePage: SocialWorkService.CasePage, family: FamilyCase, canChange: Bool) -> Node<HTML.BodyContext> {
+    /// `typed` is a form that was refused, shown again with what was typed and its errors.
+    static func section(
+        _ page: PageContext, _ casePage: SocialWorkService.CasePage, family: FamilyCase, canChange: Bool, typed: Typed? = nil
+    ) -> Node<HTML.BodyContext> {
         let t = page.t
+        let errors = typed?.errors ?? []
+        let form = typed?.form
+        func focus(_ field: String) -> Bool { errors.first?.field == field }
         guard let death = casePage.deathOn else {
             return .if(
                 canChange && family.details.status != .closed,
@@ -20,7 +26,8 @@ enum BereavementViews {
                         .div(
                             .class("grid"),
                             FormFields.text(
-                                t, name: "deathOn", label: t("bereavement.field.deathOn"), value: nil, errors: [], type: .date, required: true)),
+                                t, name: "deathOn", label: t("bereavement.field.deathOn"), value: form?.deathOn, errors: errors, type: .date,
+                                required: true, autofocus: focus("deathOn"))),
                         FormFields.submit(t("bereavement.recordDeath")))))
         }
         let leave = Bereavement.leave(afterDeathOn: death)
@@ -65,10 +72,19 @@ enum BereavementViews {
                             options: ([t("bereavement.theFamily")] + family.details.parents.map(\.name) + family.details.siblings.compactMap(\.name))
                                 .map {
                                     ($0, $0)
-                                }, selected: nil, errors: [], required: true),
+                                }, selected: form?.withWhom, errors: errors, required: true, autofocus: focus("withWhom")),
                         FormFields.text(
-                            t, name: "plannedOn", label: t("bereavement.field.plannedOn"), value: nil, errors: [], type: .date, required: true)),
+                            t, name: "plannedOn", label: t("bereavement.field.plannedOn"), value: form?.plannedOn, errors: errors, type: .date,
+                            required: true, autofocus: focus("plannedOn"))),
                     FormFields.submit(t("bereavement.plan")))))
+    }
+}
+
+extension BereavementViews {
+    /// A bereavement form that was refused: what was typed and why.
+    struct Typed {
+        var form: BereavementForm
+        var errors: [FieldError]
     }
 }
 

@@ -7,7 +7,7 @@ import Plot
 enum FamilyViews {
     static func page(
         _ page: PageContext, _ casePage: SocialWorkService.CasePage, notice: String?, appealReminder: ApplicationRecord? = nil,
-        today: LocalDate = SocialWorkService.today()
+        bereavement: BereavementViews.Typed? = nil, today: LocalDate = SocialWorkService.today()
     ) -> HTML {
         let t = page.t
         let basics = casePage.basics
@@ -58,7 +58,7 @@ enum FamilyViews {
             NeedsViews.section(page, casePage.assessments, familyId: family.id, canChange: canChange),
             applications(t, casePage.applications, benefits: benefits, canChange: canChange, language: page.language, today: today),
             MeetingViews.section(page, casePage.meetings, familyId: family.id, canChange: canChange, today: today),
-            BereavementViews.section(page, casePage, family: family, canChange: canChange),
+            BereavementViews.section(page, casePage, family: family, canChange: canChange, typed: bereavement),
             timeline(t, casePage.events, benefits: benefits, language: page.language))
     }
 

@@ -258,14 +258,20 @@ struct SocialWorkController {
 
     // MARK: Bereavement
 
-    /// The bereavement section's three forms: each answers with the case again, or 422 naming the field.
+    /// The bereavement section's three forms: each answers with the case again, or the case with
+    /// the form as it was typed and 422 naming the field.
     func bereavement(_ request: Request, _ context: AppContext, _ change: (UUID, BereavementForm) async throws -> Void) async throws -> Response {
         let familyId = try context.requiredIdParameter()
         let form = try await request.decode(as: BereavementForm.self, context: context)
         do {
             try await change(familyId, form)
         } catch let failure as ValidationFailure {
-            throw AppError.validation(failure.errors)
+            let page = try await socialWork.casePage(familyId, context)
+            return .html(
+                FamilyViews.page(
+                    PageContext(context, path: Routes.family(familyId)), page, notice: nil,
+                    bereavement: BereavementViews.Typed(form: form, errors: failure.errors)),
+                status: .unprocessableContent)
         }
         return .redirect(to: Routes.family(familyId) + "?notice=saved#bereavement")
     }

@@ -200,6 +200,12 @@ extension Catalog {
         "home.socialWork.one": Words(da: "1 frist at følge op på i dine familier.", en: "1 deadline to follow up in your families."),
         "home.socialWork.some": Words(da: "{count} frister at følge op på i dine familier.", en: "{count} deadlines to follow up in your families."),
         "home.socialWork.link": Words(da: "Åbn arbejdslisten", en: "Open the worklist"),
+        "home.teamFamilies.title": Words(da: "Teamets familier", en: "The team's families"),
+        "home.teamFamilies.one": Words(
+            da: "1 familie får støtte af teamets socialrådgivere.", en: "1 family is supported by the team's social workers."),
+        "home.teamFamilies.some": Words(
+            da: "{count} familier får støtte af teamets socialrådgivere.", en: "{count} families are supported by the team's social workers."),
+        "home.teamFamilies.link": Words(da: "Se familierne", en: "See the families"),
         "socialWork.upcoming": Words(da: "Kommende frister ({count})", en: "Deadlines ahead ({count})"),
         "socialWork.upcoming.none": Words(da: "Ingen kommende frister.", en: "No deadlines ahead."),
         "socialWork.task.awaitingDecision": Words(da: "Afventer afgørelse – sagsbehandlingsfrist", en: "Awaiting a decision – processing deadline"),
