@@ -322,6 +322,9 @@ import Testing
             let refused = try await app.send(
                 .post, "/api/v1/families/\(id)/applications", json: ["benefit": "bl89", "submittedOn": submitted.description], token: team.token)
             #expect(try refused.status == .unprocessableContent && fields(refused) == ["benefit"])
+            // and the form no longer offers it
+            let form = try await app.get("/social-work/families/\(id)/applications/new", try await app.login("sofie"))
+            #expect(form.text.contains(#"<option value="bl86""#) && !form.text.contains(#"<option value="bl89""#))
             // social workers may not change the catalogue
             #expect(try await app.get("/social-work/benefits", try await app.login("sofie")).status == .forbidden)
         }

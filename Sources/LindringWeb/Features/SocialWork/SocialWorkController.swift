@@ -202,9 +202,12 @@ struct SocialWorkController {
             throw AppError.notFound
         }
         let path = applicationId.map { Routes.editApplication($0) } ?? Routes.newApplication(familyId)
+        // Benefits no longer offered are refused for new applications, so only a stored one keeps its own.
+        let offered = Set(try await services.persistence.readEach { try await BenefitRepository.list(activeOnly: true, on: $0) }.map(\.code))
+        let choices = page.benefits.filter { offered.contains($0.code) || $0.code == stored?.details.benefit }
         return .html(
             ApplicationFormView.page(
-                PageContext(context, path: path), form: form, family: family, stored: stored, benefits: page.benefits, errors: errors),
+                PageContext(context, path: path), form: form, family: family, stored: stored, benefits: choices, errors: errors),
             status: status)
     }
 
