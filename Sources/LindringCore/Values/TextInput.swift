@@ -20,4 +20,11 @@ extension KeyedDecodingContainer {
         if let text = try? decode(String.self, forKey: key) { return text }
         return "\(try decode(Decimal.self, forKey: key))"
     }
+
+    /// A list of numbers sent as JSON numbers or typed as text, kept as text like `decodeNumberText`.
+    public func decodeNumberTexts(forKey key: Key) throws -> [String]? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let texts = try? decode([String].self, forKey: key) { return texts }
+        return try decode([Decimal].self, forKey: key).map { "\($0)" }
+    }
 }

@@ -37,5 +37,6 @@ public enum LindringMigrations {
         M0031_CreateSocialWork(),
         M0032_AddSocialWorkMeetingsAndCapacity(),
         M0033_AddNeedsAssessments(),
+        M0034_CreateLearning(),
     ]
 }
