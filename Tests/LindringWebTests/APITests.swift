@@ -264,6 +264,13 @@ import Testing
             let familyId = try await FamilyRepository.create(
                 family, teamUnitId: try #require(admin.unitId), author: RecordAuthor(userId: admin.id, name: admin.name),
                 on: app.persistence.outsideWriter)
+            let offer = try await OfferRepository.create(
+                try OfferDraft(title: "Basal palliation", format: "workshop").validated(), author: RecordAuthor(userId: admin.id, name: admin.name),
+                on: app.persistence.outsideWriter)
+            let starts = Date(timeIntervalSinceNow: 86_400)
+            let sessionId = try await LearningSessionRepository.create(
+                offerId: offer.id, ValidLearningSession(startsAt: starts, endsAt: starts + 3600, capacity: 10, place: "Online"),
+                author: RecordAuthor(userId: admin.id, name: admin.name), on: app.persistence.outsideWriter)
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -281,12 +288,16 @@ import Testing
                 if endpoint.method == .get {
                     // every documented GET is served
                     let id: any CustomStringConvertible =
-                        endpoint.path.pattern.contains("families")
-                        ? familyId
-                        : endpoint.path.pattern.contains("patients")
-                            ? patient
-                            : endpoint.path.pattern.contains("contacts")
-                                ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
+                        endpoint.path.pattern.contains("learning/offers")
+                        ? offer.id
+                        : endpoint.path.pattern.contains("learning/sessions")
+                            ? sessionId
+                            : endpoint.path.pattern.contains("families")
+                                ? familyId
+                                : endpoint.path.pattern.contains("patients")
+                                    ? patient
+                                    : endpoint.path.pattern.contains("contacts")
+                                        ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
                     let query = Self.queries[endpoint.path.pattern] ?? ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")

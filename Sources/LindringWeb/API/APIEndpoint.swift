@@ -40,6 +40,8 @@ extension Request {
 struct JSONBody: Sendable {
     let buffer: ByteBuffer
 
+    var isEmpty: Bool { buffer.readableBytes == 0 }
+
     /// Malformed → 400.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         do {

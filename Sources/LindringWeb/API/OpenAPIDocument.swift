@@ -34,7 +34,7 @@ enum OpenAPIDocument {
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
                 "schemas": OpenAPIParts.schemas.merging(AdvisoryOpenAPI.schemas) { a, _ in a }.merging(InstrumentsOpenAPI.schemas) { a, _ in a }
                     .merging(CalendarAPI.schemas) { a, _ in a }
-                    .merging(SocialWorkOpenAPI.schemas) { a, _ in a },
+                    .merging(SocialWorkOpenAPI.schemas) { a, _ in a }.merging(LearningOpenAPI.schemas) { a, _ in a },
                 "responses": OpenAPIParts.problemResponses,
             ],
         ]
@@ -45,6 +45,17 @@ enum OpenAPIDocument {
 /// The reusable pieces of the document.
 enum OpenAPIParts {
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+
+    /// One of an enumeration's raw values (or null).
+    static func one<T: RawRepresentable & CaseIterable>(_ type: T.Type, nullable: Bool = false) -> [String: Any] where T.RawValue == String {
+        let values: [Any] = T.allCases.map(\.rawValue)
+        return nullable ? ["type": ["string", "null"], "enum": values + [NSNull()]] : ["type": "string", "enum": values]
+    }
+
+    /// An object whose properties are all required unless `required` names fewer: answers list every key.
+    static func object(_ properties: [String: Any], required: [String]? = nil) -> [String: Any] {
+        ["type": "object", "required": required ?? Array(properties.keys).sorted(), "properties": properties]
+    }
     /// A parameter in the query string.
     static func query(_ name: String, required: Bool, description: String? = nil, schema: [String: Any]) -> [String: Any] {
         var parameter: [String: Any] = ["name": name, "in": "query", "required": required, "schema": schema]

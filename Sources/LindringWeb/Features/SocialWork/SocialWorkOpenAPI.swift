@@ -11,41 +11,37 @@ enum SocialWorkOpenAPI {
         let date: [String: Any] = ["type": "string", "format": "date"]
         let nullableDate: [String: Any] = ["type": ["string", "null"], "format": "date"]
         let inputDate: [String: Any] = ["type": ["string", "null"], "description": "YYYY-MM-DD"]
-        func one<T: RawRepresentable & CaseIterable>(_ type: T.Type, nullable: Bool = false) -> [String: Any] where T.RawValue == String {
-            let values: [Any] = T.allCases.map(\.rawValue)
-            return nullable ? ["type": ["string", "null"], "enum": values + [NSNull()]] : ["type": "string", "enum": values]
-        }
-        func object(_ properties: [String: Any], required: [String]? = nil) -> [String: Any] {
-            ["type": "object", "required": required ?? Array(properties.keys).sorted(), "properties": properties]
-        }
         let parent: [String: Any] = [
-            "id": ["type": ["string", "null"], "format": "uuid"], "name": text, "relation": one(ParentRelation.self), "phone": string,
+            "id": ["type": ["string", "null"], "format": "uuid"], "name": text, "relation": OpenAPIParts.one(ParentRelation.self), "phone": string,
             "email": string, "address": string, "livesWithChild": ["type": "boolean"], "holdsCustody": ["type": "boolean"],
         ]
         let sibling: [String: Any] = [
             "name": string, "age": ["type": "integer"], "ageRecordedOn": date, "schoolOrDaycare": string, "supportNeeds": string,
         ]
         let network: [String: Any] = [
-            "role": one(NetworkRole.self), "name": string, "organisation": string, "phone": string, "email": string,
+            "role": OpenAPIParts.one(NetworkRole.self), "name": string, "organisation": string, "phone": string, "email": string,
         ]
         let basics: [String: Any] = [
-            "id": uuid, "restricted": ["type": "boolean"], "childPatientId": uuid, "status": one(FamilyCaseStatus.self), "keyWorkerName": text,
+            "id": uuid, "restricted": ["type": "boolean"], "childPatientId": uuid, "status": OpenAPIParts.one(FamilyCaseStatus.self),
+            "keyWorkerName": text,
             "municipalityCode": text, "interpreterNeeded": ["type": "boolean"], "language": string,
         ]
         var full = basics
         for (key, value) in [
-            "childName": text, "conditionGroup": one(ConditionGroup.self), "municipalityName": string, "keyWorkerId": uuid,
-            "parents": ["type": "array", "items": object(parent)], "siblings": ["type": "array", "items": object(sibling)],
-            "network": ["type": "array", "items": object(network)], "openedOn": date, "deathOn": nullableDate, "closedOn": nullableDate,
+            "childName": text, "conditionGroup": OpenAPIParts.one(ConditionGroup.self), "municipalityName": string, "keyWorkerId": uuid,
+            "parents": ["type": "array", "items": OpenAPIParts.object(parent)], "siblings": ["type": "array", "items": OpenAPIParts.object(sibling)],
+            "network": ["type": "array", "items": OpenAPIParts.object(network)], "openedOn": date, "deathOn": nullableDate, "closedOn": nullableDate,
             "version": ["type": "integer"], "applications": ["type": "array", "items": OpenAPIParts.ref("Application")],
             "meetings": ["type": "array", "items": OpenAPIParts.ref("Meeting")],
         ] as [String: Any] {
             full[key] = value
         }
         let application: [String: Any] = [
-            "id": uuid, "familyId": uuid, "benefit": text, "authority": one(BenefitAuthority.self), "submittedOn": date, "processingDueOn": date,
-            "decidedOn": nullableDate, "outcome": one(DecisionOutcome.self, nullable: true), "sentVia": one(DecisionDelivery.self, nullable: true),
-            "sentOn": nullableDate, "receivedOn": nullableDate, "appealDueOn": nullableDate, "appealStatus": one(AppealStatus.self),
+            "id": uuid, "familyId": uuid, "benefit": text, "authority": OpenAPIParts.one(BenefitAuthority.self), "submittedOn": date,
+            "processingDueOn": date,
+            "decidedOn": nullableDate, "outcome": OpenAPIParts.one(DecisionOutcome.self, nullable: true),
+            "sentVia": OpenAPIParts.one(DecisionDelivery.self, nullable: true),
+            "sentOn": nullableDate, "receivedOn": nullableDate, "appealDueOn": nullableDate, "appealStatus": OpenAPIParts.one(AppealStatus.self),
             "reviewOn": nullableDate, "version": ["type": "integer"],
         ]
         let inputText: [String: Any] = ["type": ["string", "null"]]
@@ -88,12 +84,12 @@ enum SocialWorkOpenAPI {
                 ],
             ],
             "Family": [
-                "oneOf": [object(full), object(basics)],
+                "oneOf": [OpenAPIParts.object(full), OpenAPIParts.object(basics)],
                 "description": "The team sees the whole case (`restricted: false`); the child's other treating units only its basic "
                     + "facts (`restricted: true`): never parents, siblings, network or applications.",
             ],
-            "FamilyListItem": object([
-                "id": uuid, "childPatientId": uuid, "childName": text, "status": one(FamilyCaseStatus.self), "keyWorkerId": uuid,
+            "FamilyListItem": OpenAPIParts.object([
+                "id": uuid, "childPatientId": uuid, "childName": text, "status": OpenAPIParts.one(FamilyCaseStatus.self), "keyWorkerId": uuid,
                 "keyWorkerName": text, "municipalityCode": text, "openedOn": date,
             ]),
             "ApplicationInput": [
@@ -106,7 +102,7 @@ enum SocialWorkOpenAPI {
                     "sentOn": inputDate, "appealStatus": inputText, "reviewOn": inputDate,
                 ],
             ],
-            "Application": object(application),
+            "Application": OpenAPIParts.object(application),
             "MeetingInput": [
                 "type": "object", "required": ["heldOn", "participants"],
                 "properties": [
@@ -118,22 +114,24 @@ enum SocialWorkOpenAPI {
                     "lostEarningsParentIds": ["type": ["array", "null"], "items": ["type": "string"]],
                 ],
             ],
-            "Meeting": object([
+            "Meeting": OpenAPIParts.object([
                 "id": uuid, "familyId": uuid, "heldOn": date, "participants": ["type": "array", "items": text],
                 "decisions": [
                     "type": "array",
-                    "items": object(["id": uuid, "text": text, "owner": text, "dueOn": nullableDate, "doneOn": nullableDate]),
+                    "items": OpenAPIParts.object(["id": uuid, "text": text, "owner": text, "dueOn": nullableDate, "doneOn": nullableDate]),
                 ],
                 "lostEarnings": [
                     "type": "array",
-                    "items": object(["parentId": uuid, "parentName": text, "applicationId": ["type": ["string", "null"], "format": "uuid"]]),
+                    "items": OpenAPIParts.object([
+                        "parentId": uuid, "parentName": text, "applicationId": ["type": ["string", "null"], "format": "uuid"],
+                    ]),
                 ],
             ]),
-            "SocialWorkTask": object([
-                "kind": one(SocialWorkTask.Kind.self), "due": date, "familyId": uuid, "childName": text,
+            "SocialWorkTask": OpenAPIParts.object([
+                "kind": OpenAPIParts.one(SocialWorkTask.Kind.self), "due": date, "familyId": uuid, "childName": text,
                 "applicationId": ["type": ["string", "null"], "format": "uuid"], "benefit": string, "decision": string, "owner": string,
             ]),
-            "SocialWorkCapacity": object([
+            "SocialWorkCapacity": OpenAPIParts.object([
                 "teamUnitCode": text, "from": date, "to": date, "overdueNow": ["type": "integer"],
                 "applicationsByOutcome": [
                     "type": "object", "additionalProperties": ["type": "integer"],
@@ -141,7 +139,7 @@ enum SocialWorkOpenAPI {
                 ],
                 "months": [
                     "type": "array",
-                    "items": object([
+                    "items": OpenAPIParts.object([
                         "month": ["type": "string", "description": "YYYY-MM"], "openFamilies": ["type": "integer"],
                         "newReferrals": ["type": "integer"],
                         "fundedFTE": ["type": ["number", "null"]], "caseloadPerFTE": ["type": ["number", "null"]],
@@ -149,12 +147,13 @@ enum SocialWorkOpenAPI {
                         "teaching": ["type": "integer"], "teachingHours": ["type": "number"], "applicationsSubmitted": ["type": "integer"],
                     ]),
                 ],
-                "funding": ["type": "array", "items": object(["from": date, "to": nullableDate, "fte": ["type": "number"]])],
+                "funding": ["type": "array", "items": OpenAPIParts.object(["from": date, "to": nullableDate, "fte": ["type": "number"]])],
             ]),
-            "Benefit": object([
+            "Benefit": OpenAPIParts.object([
                 "code": text, "law": text, "previousLaw": string, "lawChangedOn": nullableDate, "name": text,
-                "authority": one(BenefitAuthority.self),
-                "processingDeadline": object(["amount": ["type": "integer"], "unit": one(DeadlineUnit.self)]), "note": string,
+                "authority": OpenAPIParts.one(BenefitAuthority.self),
+                "processingDeadline": OpenAPIParts.object(["amount": ["type": "integer"], "unit": OpenAPIParts.one(DeadlineUnit.self)]),
+                "note": string,
             ]),
         ]
     }

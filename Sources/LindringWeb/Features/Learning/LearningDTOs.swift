@@ -1,0 +1,95 @@
+import Foundation
+import LindringCore
+import LindringStore
+
+struct OfferDTO: NullPreservingEncodable {
+    var id: UUID
+    var title: String
+    var summary: String?
+    var format: OfferFormat
+    var levels: [CompetenceLevel]
+    var competencies: [Int]
+    var professions: [Profession]
+    var sectors: [Sector]
+    var duration: String?
+    var prerequisites: String?
+    var active: Bool
+    var sessions: [LearningSessionDTO]?
+
+    init(_ stored: LearningOffer, sessions: [LearningSession]? = nil) {
+        id = stored.id
+        title = stored.offer.title
+        summary = stored.offer.summary
+        format = stored.offer.format
+        levels = stored.offer.levels
+        competencies = stored.offer.competencies
+        professions = stored.offer.professions
+        sectors = stored.offer.sectors
+        duration = stored.offer.duration
+        prerequisites = stored.offer.prerequisites
+        active = stored.active
+        self.sessions = sessions.map { $0.map { LearningSessionDTO($0) } }
+    }
+}
+
+struct LearningSessionDTO: NullPreservingEncodable {
+    var id: UUID
+    var offerId: UUID
+    var offerTitle: String
+    var startsAt: Date
+    var endsAt: Date
+    var capacity: Int
+    var place: String
+    var cancelledAt: Date?
+    /// How many hold a place and how many wait.
+    var registered: Int
+    var waitlisted: Int
+    /// Everyone's for an educator; only the caller's own for others. Absent from lists.
+    var registrations: [RegistrationDTO]?
+
+    init(_ session: LearningSession, registrations: [Registration]? = nil) {
+        id = session.id
+        offerId = session.offerId
+        offerTitle = session.offerTitle
+        startsAt = session.session.startsAt
+        endsAt = session.session.endsAt
+        capacity = session.session.capacity
+        place = session.session.place
+        cancelledAt = session.cancelledAt
+        registered = session.registered
+        waitlisted = session.waitlisted
+        self.registrations = registrations.map { $0.map(RegistrationDTO.init) }
+    }
+}
+
+struct RegistrationDTO: NullPreservingEncodable {
+    var id: UUID
+    var sessionId: UUID
+    var userId: UUID
+    var userName: String
+    var status: RegistrationStatus
+    /// The place on the waiting list, 1 next; null for those who hold a place.
+    var position: Int?
+    var registeredAt: Date
+
+    init(_ registration: Registration) {
+        id = registration.id
+        sessionId = registration.sessionId
+        userId = registration.userId
+        userName = registration.userName
+        status = registration.status
+        position = registration.position
+        registeredAt = registration.registeredAt
+    }
+}
+
+/// The answer to a cancellation: the cancelled registration and whoever got the place.
+struct CancellationDTO: Encodable {
+    var cancelled: RegistrationDTO
+    var promoted: [RegistrationDTO]
+}
+
+/// `POST /api/v1/learning/sessions/{id}/registrations`: empty for oneself, or an educator's `userId`.
+struct RegistrationInput: Decodable {
+    var userId: String?
+}

@@ -1,0 +1,68 @@
+import Foundation
+import LindringCore
+import LindringStore
+
+/// The competence-development schemas in the OpenAPI document.
+enum LearningOpenAPI {
+    static var schemas: [String: Any] {
+        let text: [String: Any] = ["type": "string"]
+        let string = OpenAPIParts.nullableString
+        let uuid: [String: Any] = ["type": "string", "format": "uuid"]
+        let instant: [String: Any] = ["type": "string", "format": "date-time"]
+        let count: [String: Any] = ["type": "integer", "minimum": 0]
+        let inputText: [String: Any] = ["type": ["string", "null"]]
+        func list<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> [String: Any] where T.RawValue == String {
+            ["type": "array", "items": OpenAPIParts.one(type)]
+        }
+        let registration = OpenAPIParts.object([
+            "id": uuid, "sessionId": uuid, "userId": uuid, "userName": text, "status": OpenAPIParts.one(RegistrationStatus.self),
+            "position": ["type": ["integer", "null"], "minimum": 1, "description": "The place on the waiting list (1 is next); null with a place"],
+            "registeredAt": instant,
+        ])
+        let session: [String: Any] = [
+            "id": uuid, "offerId": uuid, "offerTitle": text, "startsAt": instant, "endsAt": instant, "capacity": count, "place": text,
+            "cancelledAt": ["type": ["string", "null"], "format": "date-time"], "registered": count, "waitlisted": count,
+            "registrations": ["type": ["array", "null"], "items": OpenAPIParts.ref("Registration")],
+        ]
+        return [
+            "LearningOfferInput": [
+                "type": "object", "required": ["title", "format"],
+                "description": "Checked field by field (422 names each). Lists hold codes; an offer without professions or sectors is for all.",
+                "properties": [
+                    "title": inputText, "summary": inputText, "format": inputText,
+                    "levels": ["type": ["array", "null"], "items": OpenAPIParts.one(CompetenceLevel.self)],
+                    "competencies": [
+                        "type": ["array", "null"], "items": ["type": ["integer", "string"]], "description": "EAPC core competencies 1–10",
+                    ],
+                    "professions": ["type": ["array", "null"], "items": OpenAPIParts.one(Profession.self)],
+                    "sectors": ["type": ["array", "null"], "items": OpenAPIParts.one(Sector.self)],
+                    "duration": inputText, "prerequisites": inputText,
+                ],
+            ],
+            "LearningOffer": OpenAPIParts.object([
+                "id": uuid, "title": text, "summary": string, "format": OpenAPIParts.one(OfferFormat.self), "levels": list(CompetenceLevel.self),
+                "competencies": ["type": "array", "items": ["type": "integer", "minimum": 1, "maximum": 10]], "professions": list(Profession.self),
+                "sectors": list(Sector.self), "duration": string, "prerequisites": string, "active": ["type": "boolean"],
+                "sessions": ["type": ["array", "null"], "items": OpenAPIParts.ref("LearningSession"), "description": "Null in lists"],
+            ]),
+            "LearningSessionInput": [
+                "type": "object", "required": ["startsAt", "endsAt", "capacity", "place"],
+                "properties": [
+                    "startsAt": ["type": ["string", "null"], "description": "ISO 8601 with offset"],
+                    "endsAt": ["type": ["string", "null"], "description": "ISO 8601 with offset; after startsAt, within 12 hours"],
+                    "capacity": ["type": ["integer", "string", "null"], "description": "1–1000 places"],
+                    "place": ["type": ["string", "null"], "description": "A room and address, or an online meeting's link"],
+                ],
+            ],
+            "LearningSession": OpenAPIParts.object(session),
+            "RegistrationInput": [
+                "type": "object",
+                "properties": ["userId": ["type": ["string", "null"], "description": "Educators: the user to register; else the caller"]],
+            ],
+            "Registration": registration,
+            "Cancellation": OpenAPIParts.object([
+                "cancelled": OpenAPIParts.ref("Registration"), "promoted": ["type": "array", "items": OpenAPIParts.ref("Registration")],
+            ]),
+        ]
+    }
+}
