@@ -40,6 +40,7 @@ public enum DemoData {
         if contactDays > 0 { try await DemoAdvisory.load(persistence: persistence, hasher: hasher, days: contactDays, perDay: contactsPerDay) }
         // Last: the children are PABU's patients, not candidates for the adults' screening or advisory contacts.
         try await DemoSocialWork.load(persistence: persistence)
+        try await DemoLearning.load(persistence: persistence)
         return created
     }
 }

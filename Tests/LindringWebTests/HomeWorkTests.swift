@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (Role.socialWorker, "frister at følge op på i dine familier"), (.educator, "Kurser, e-læring"),
+        (Role.socialWorker, "frister at følge op på i dine familier"), (.educator, "planlæg hold og se tilmeldinger"),
         (.finance, "Budgetinitiativer og bevillinger kommer i en senere version"),
     ])
     func aRoleIsToldWhatItsModuleHasOrThatItIsComing(role: Role, text: String) async throws {

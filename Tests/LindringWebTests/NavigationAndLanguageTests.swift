@@ -17,10 +17,10 @@ import Testing
                 "/account",
             ]
         ),
-        (.clinician, ["/", "/my-patients", "/patients", "/inbox", "/follow-ups", "/screening", "/units", "/account"]),
-        (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/units", "/account"]),
+        (.clinician, ["/", "/my-patients", "/patients", "/inbox", "/follow-ups", "/learning", "/screening", "/units", "/account"]),
+        (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/learning", "/units", "/account"]),
         (.socialWorker, ["/", "/social-work", "/units", "/account"]),
-        (.educator, ["/", "/units", "/account"]),
+        (.educator, ["/", "/learning", "/units", "/account"]),
         (.finance, ["/", "/social-work/capacity", "/advisory/statistics", "/screening", "/units", "/account"]),
         (.auditor, ["/", "/units", "/audit", "/audit/break-glass", "/account"]),
     ]

@@ -145,6 +145,11 @@ struct TestApp {
         return try await client.execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: body))
     }
 
+    /// A form whose fields repeat (ticked checkboxes), in the order given, with the session's CSRF token.
+    func post(_ uri: String, _ session: Session, pairs: [(String, String)]) async throws -> TestResponse {
+        try await post(uri, pairs: pairs + [("csrf", session.csrf)], cookie: session.cookie)
+    }
+
     func post(_ uri: String, _ session: Session, form: [String: String]) async throws -> TestResponse {
         var form = form
         form["csrf"] = form["csrf"] ?? session.csrf

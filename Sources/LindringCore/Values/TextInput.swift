@@ -28,3 +28,8 @@ extension KeyedDecodingContainer {
         return try decode([Decimal].self, forKey: key).map { "\($0)" }
     }
 }
+
+extension String {
+    /// Nil for the empty string: an optional field left blank.
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
+}

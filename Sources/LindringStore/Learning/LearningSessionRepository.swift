@@ -96,6 +96,24 @@ public enum LearningSessionRepository {
             }
     }
 
+    /// A person's registrations for sessions that have not ended, soonest first, each with its
+    /// session and, if it waits, its place in the queue.
+    public static func upcoming(userId: UUID, now: Date = Date(), on db: any DatabaseReading) async throws -> [(Registration, LearningSession)] {
+        let sessions = try await db.sql.raw(
+            """
+            \(unsafeRaw: sessionColumns) WHERE s.ends_at > \(bind: now) AND s.id IN
+            (SELECT session_id FROM learning_registrations WHERE user_id = \(bind: userId) AND status <> 'cancelled') ORDER BY s.starts_at
+            """
+        ).all().map(session)
+        var result: [(Registration, LearningSession)] = []
+        for session in sessions {
+            if let mine = try await registrations(sessionId: session.id, on: db).first(where: { $0.userId == userId }) {
+                result.append((mine, session))
+            }
+        }
+        return result
+    }
+
     /// One registration, numbered if it waits.
     public static func registration(id: UUID, on db: any DatabaseReading) async throws -> Registration? {
         guard

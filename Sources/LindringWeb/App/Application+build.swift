@@ -75,6 +75,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     HandoverController(services: services).addRoutes(to: router)
     StatisticsController(services: services).addRoutes(to: router)
     SocialWorkController(services: services).addRoutes(to: router)
+    LearningController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
     BenefitCatalogueController(services: services).addRoutes(to: router)

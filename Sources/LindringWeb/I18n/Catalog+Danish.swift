@@ -161,9 +161,6 @@ extension Catalog {
         "home.patients.text": "Find en patient på navn, CPR-nummer eller fødselsdato og navn, og se den fælles plan.",
         "home.patients.link": "Find en patient",
         "home.socialWork.title": "Socialrådgivning i PABU",
-        "home.training.title": "Kompetenceudvikling",
-        "home.training.text":
-            "Kurser, e-læring og overblik over dækning pr. enhed kommer i en senere version af Lindring. Du kan allerede slå enheder op i enhedsregistret.",
         "home.budget.title": "Økonomi",
         "home.budget.text":
             "Budgetinitiativer og bevillinger kommer i en senere version af Lindring. Rådgivningslinjens aktivitet kan du allerede følge i statistikken – også som CSV til regneark.",

@@ -160,9 +160,6 @@ extension Catalog {
         "home.patients.text": "Find a patient by name, CPR number or birth date and name, and see the shared plan.",
         "home.patients.link": "Find a patient",
         "home.socialWork.title": "PABU social work",
-        "home.training.title": "Competence development",
-        "home.training.text":
-            "Courses, e-learning and coverage by unit come in a later version of Lindring. You can already look up units in the unit register.",
         "home.budget.title": "Finance",
         "home.budget.text":
             "Budget initiatives and allocations come in a later version of Lindring. You can already follow the advisory line's activity in its statistics – also as CSV for spreadsheets.",

@@ -67,6 +67,12 @@ public struct Localizer: Sendable {
     public func label<T: RawRepresentable>(_ prefix: String, _ value: T) -> String where T.RawValue == String {
         self("\(prefix).\(value.rawValue)")
     }
+
+    /// Every value of an enum with its display name, for a select or checkboxes.
+    func options<T: RawRepresentable & CaseIterable>(_ prefix: String, _ type: T.Type) -> [(value: String, label: String)]
+    where T.RawValue == String {
+        T.allCases.map { ($0.rawValue, label(prefix, $0)) }
+    }
 }
 
 /// Every text of the interface: the shared catalogs (`Catalog+Danish.swift`, `+English.swift`)

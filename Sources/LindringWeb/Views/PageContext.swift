@@ -47,6 +47,8 @@ struct PageContext: Sendable {
             items.append(
                 (socialWorkTasks > 0 ? t("nav.socialWorkTasks", ["count": String(socialWorkTasks)]) : t("nav.socialWork"), Routes.socialWork()))
         }
+        // Every clinician is a learner; educators keep the catalogue.
+        if user.can(.manageTraining) || (user.can(.readPatientData) && user.unitId != nil) { items.append((t("nav.learning"), Routes.learning())) }
         if user.can(.viewBudget), !user.can(.manageSocialWorkCases) { items.append((t("nav.socialWorkCapacity"), Routes.socialWorkCapacity())) }
         if user.can(.viewAdvisoryStatistics), !user.can(.documentAdvisoryContacts) { items.append((t("nav.statistics"), Routes.statistics())) }
         if user.can(.viewScreeningOverview) { items.append((t("nav.screening"), Routes.screening())) }

@@ -23,9 +23,10 @@ struct HomeController {
         if user.can(.readPatientData), !user.can(.manageSocialWorkCases), let unit = user.unitId {
             teamFamilies = try await services.persistence.readEach { try await FamilyRepository.activeCount(teamUnitId: unit, on: $0) }
         }
+        let messages = try await services.persistence.readEach { try await UserMessageRepository.latest(userId: user.id, limit: 5, on: $0) }
         return .html(
             HomeView.render(
-                page, user: user,
+                page, user: user, messages: messages.filter { $0.readAt == nil },
                 work: HomeView.Work(
                     unreadInbox: context.unreadInbox, socialWorkTasks: context.socialWorkTasks, teamFamilies: teamFamilies, onDuty: onDuty)))
     }
@@ -47,7 +48,7 @@ enum HomeView {
         let link: (title: String, path: String)?
     }
 
-    static func render(_ page: PageContext, user: User, work: Work) -> HTML {
+    static func render(_ page: PageContext, user: User, messages: [UserMessage] = [], work: Work) -> HTML {
         let t = page.t
         let roles = user.roles.map { t.label("role", $0) }.joined(separator: ", ")
         return Layout.page(
@@ -55,6 +56,7 @@ enum HomeView {
             .h1(.plainText(t("home.greeting", ["name": user.name]))),
             .p(.class("lead"), .plainText(t("home.roles", ["roles": roles]))),
             .unwrap(work.onDuty) { AdvisoryViews.onDuty(t, $0) },
+            MessageViews.list(page, messages),
             .ul(
                 .class("cards work"),
                 .forEach(cards(t, user: user, work: work)) { card in
@@ -103,7 +105,7 @@ enum HomeView {
             cards.append(Card(title: t("home.teamFamilies.title"), text: text, link: (t("home.teamFamilies.link"), Routes.socialWork())))
         }
         if user.can(.manageTraining) {
-            cards.append(Card(title: t("home.training.title"), text: t("home.training.text"), link: nil))
+            cards.append(Card(title: t("home.training.title"), text: t("home.training.text"), link: (t("home.training.link"), Routes.learning())))
         }
         if user.can(.viewBudget) {
             cards.append(Card(title: t("home.budget.title"), text: t("home.budget.text"), link: (t("home.budget.link"), Routes.statistics())))

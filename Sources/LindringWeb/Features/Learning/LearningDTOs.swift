@@ -89,7 +89,9 @@ struct CancellationDTO: Encodable {
     var promoted: [RegistrationDTO]
 }
 
-/// `POST /api/v1/learning/sessions/{id}/registrations`: empty for oneself, or an educator's `userId`.
+/// `POST /api/v1/learning/sessions/{id}/registrations`: empty for oneself, or an educator's
+/// `userId` (the API) or `username` (the session page's form).
 struct RegistrationInput: Decodable {
     var userId: String?
+    var username: String?
 }

@@ -59,21 +59,26 @@ struct LearningService {
 
     /// Registers the user, or for an educator the person `userId` names: a place or the end of
     /// the waiting list.
-    func register(sessionId: UUID, userId: String?, _ context: AppContext) async throws -> Registration {
+    func register(sessionId: UUID, userId: String?, username: String? = nil, _ context: AppContext) async throws -> Registration {
         let user = try context.requireUser()
-        var participant = user.id
-        if let userId, !userId.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let id = UUID(uuidString: userId.trimmingCharacters(in: .whitespaces)) else {
-                throw AppError.validation([FieldError("userId", .invalidFormat)])
-            }
-            if id != user.id, !user.can(.manageTraining) { throw AppError.forbidden }
+        let userId = userId?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let username = username?.trimmingCharacters(in: .whitespaces).lowercased().nilIfEmpty
+        var participant: UUID?
+        if let userId {
+            guard let id = UUID(uuidString: userId) else { throw AppError.validation([FieldError("userId", .invalidFormat)]) }
             participant = id
         }
-        let someone = participant
+        if participant != user.id, userId != nil || username != nil, !user.can(.manageTraining) { throw AppError.forbidden }
+        let named = participant
         return try await services.persistence.write { tx in
-            guard let person = try await UserRepository.find(id: someone, on: tx), person.active else {
-                throw AppError.validation([FieldError("userId", .notFound)])
-            }
+            let field = username == nil ? "userId" : "username"
+            let found =
+                if let username { try await UserRepository.find(username: username, on: tx) } else {
+                    try await UserRepository.find(id: named ?? user.id, on: tx)
+                }
+            guard let person = found, person.active else { throw AppError.validation([FieldError(field, .notFound)]) }
+            if person.id != user.id, !user.can(.manageTraining) { throw AppError.forbidden }
+            let someone = person.id
             do {
                 let registration = try await LearningSessionRepository.register(
                     sessionId: sessionId, userId: person.id, author: RecordAuthor(user), on: tx)

@@ -146,7 +146,7 @@ enum AssessmentFormViews {
                     .class("grid"),
                     choice(
                         t, name: "respondent", legend: t("screening.respondent"),
-                        options: Respondent.allCases.map { ($0.rawValue, t.label("respondent", $0)) }, selected: typed.respondent,
+                        options: t.options("respondent", Respondent.self), selected: typed.respondent,
                         errors: errors, required: true),
                     FormFields.text(
                         t, name: "at", label: t("screening.form.at"), value: typed.at, errors: errors,

@@ -129,7 +129,7 @@ enum ScreeningViews {
                         .class("grid"),
                         FormFields.select(
                             t, name: "instrument", label: t("selfReport.instrument"),
-                            options: Instrument.allCases.map { ($0.rawValue, t.label("instrument", $0)) },
+                            options: t.options("instrument", Instrument.self),
                             selected: typed.instrument, errors: errors, required: true, includeEmpty: t("form.choose"))),
                     FormFields.submit(t("selfReport.createLink")))),
             outstandingLinks(page, patientId: patient.id, screenings.outstanding, canWrite: canWrite),

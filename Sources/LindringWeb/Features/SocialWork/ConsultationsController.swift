@@ -105,7 +105,7 @@ enum ConsultationViews {
                     FormFields.requiredNote(t),
                     FormFields.select(
                         t, name: "kind", label: label("kind"),
-                        options: ConsultationKind.allCases.map { ($0.rawValue, t.label("consultationKind", $0)) },
+                        options: t.options("consultationKind", ConsultationKind.self),
                         selected: form.kind, errors: errors, required: true),
                     FormFields.text(t, name: "organisation", label: label("organisation"), value: form.organisation, errors: errors, required: true),
                     FormFields.select(

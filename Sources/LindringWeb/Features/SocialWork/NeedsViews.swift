@@ -97,7 +97,7 @@ enum NeedsViews {
                         .input(.type(.hidden), .name(FormName.of("\(p).domain")), .value(need.domain ?? "")),
                         FormFields.select(
                             t, name: "\(p).rating", label: label("\(p).rating"),
-                            options: NeedRating.allCases.map { ($0.rawValue, t.label("needRating", $0)) }, selected: need.rating, errors: errors,
+                            options: t.options("needRating", NeedRating.self), selected: need.rating, errors: errors,
                             includeEmpty: t("needs.notAssessed")),
                         FormFields.text(t, name: "\(p).plan", label: label("\(p).plan"), value: need.plan, errors: errors),
                         FormFields.text(t, name: "\(p).owner", label: label("\(p).owner"), value: need.owner, errors: errors))

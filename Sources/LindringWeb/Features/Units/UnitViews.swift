@@ -105,7 +105,7 @@ enum UnitViews {
                     errors: errors, required: true, includeEmpty: t("form.choose")),
                 FormFields.select(
                     t, name: "sector", label: labels["sector"]!,
-                    options: Sector.allCases.map { ($0.rawValue, t.label("sector", $0)) }, selected: draft.sector,
+                    options: t.options("sector", Sector.self), selected: draft.sector,
                     errors: errors, required: true, includeEmpty: t("form.choose")),
                 FormFields.select(
                     t, name: "parentCode", label: labels["parentCode"]!,
@@ -124,6 +124,6 @@ enum UnitViews {
     }
 
     static func kindOptions(_ t: Localizer) -> [(value: String, label: String)] {
-        UnitKind.allCases.map { ($0.rawValue, t.label("unitKind", $0)) }
+        t.options("unitKind", UnitKind.self)
     }
 }

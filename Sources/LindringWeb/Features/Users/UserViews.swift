@@ -69,7 +69,7 @@ enum UserViews {
                     autocomplete: "off", maxLength: 200),
                 FormFields.select(
                     t, name: "profession", label: labels["profession"]!,
-                    options: Profession.allCases.map { ($0.rawValue, t.label("profession", $0)) },
+                    options: t.options("profession", Profession.self),
                     selected: draft.profession, errors: errors, required: true, includeEmpty: t("form.choose")),
                 FormFields.select(
                     t, name: "unitCode", label: labels["unitCode"]!,
@@ -77,7 +77,7 @@ enum UserViews {
                     includeEmpty: t("users.noUnit")),
                 FormFields.checkboxes(
                     t, name: "roles", legend: labels["roles"]!,
-                    options: Role.allCases.map { ($0.rawValue, t.label("role", $0)) },
+                    options: t.options("role", Role.self),
                     checked: Set(draft.roles), errors: errors, required: true),
                 .if(
                     user == nil,

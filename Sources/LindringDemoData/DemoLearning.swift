@@ -1,0 +1,97 @@
+import Foundation
+import LindringCore
+import LindringStore
+
+/// Competence development's demo: the region's offers (the "tidlig palliation" e-learning, basal
+/// palliation teaching and supervision, workshops, the year's four cross-sector theme
+/// afternoons, the specialist education in cancer nursing) and a year of sessions around today,
+/// with the demo users registered, one session full with a waiting list.
+enum DemoLearning {
+    static let offers: [OfferDraft] = [
+        OfferDraft(
+            title: "Tidlig palliation – e-læring",
+            summary: "Fem moduler med cases og refleksionsspørgsmål om at opdage og lindre palliative behov tidligt. "
+                + "Kan tages alene eller i grupper på en workshop, også på mobilen og uden netforbindelse.",
+            format: "eLearning", levels: ["basal", "A"], competencies: ["1", "2", "3", "6", "8", "9"],
+            professions: ["socialAndHealthCareHelper", "socialAndHealthCareAssistant", "nurse", "doctor"], duration: "5 moduler à ca. 45 minutter"),
+        OfferDraft(
+            title: "Tidlig palliation – workshop",
+            summary: "Gruppen arbejder med e-læringens cases sammen med en underviser: refleksion, erfaringer fra egen praksis og aftaler om, "
+                + "hvad I gør anderledes i morgen.",
+            format: "workshop", levels: ["basal", "A"], competencies: ["1", "8", "9"],
+            professions: ["socialAndHealthCareHelper", "socialAndHealthCareAssistant", "nurse", "doctor"], duration: "3 timer",
+            prerequisites: "Modul 1 i e-læringen."),
+        OfferDraft(
+            title: "Basal palliation – undervisning",
+            summary: "Tidlig identifikation, systematisk symptomscreening, klinisk beslutningstagning og inddragelse af patient og pårørende.",
+            format: "course", levels: ["basal", "B"], competencies: ["1", "2", "6", "7"], professions: ["nurse", "doctor"],
+            sectors: ["region", "municipality", "generalPractice"], duration: "1 dag"),
+        OfferDraft(
+            title: "Basal palliation – supervision i praksis",
+            summary: "Supervision i små grupper på egen afdeling eller i eget distrikt, med udgangspunkt i jeres egne patientforløb.",
+            format: "supervision", levels: ["basal", "B"], competencies: ["7", "9", "10"], professions: ["nurse", "socialAndHealthCareAssistant"],
+            duration: "2 timer"),
+        OfferDraft(
+            title: "Tværsektoriel temaeftermiddag",
+            summary: "Fire gange om året under forløbsprogrammet for rehabilitering og palliation i forbindelse med kræft: "
+                + "hospital, kommune, almen praksis og hospice mødes om et tema.",
+            format: "themeAfternoon", levels: ["basal"], competencies: ["8"], duration: "3 timer"),
+        OfferDraft(
+            title: "Specialuddannelse i kræftsygepleje",
+            summary: "25 sygeplejersker fra regionen hvert andet år: 23 ugers teori på professionshøjskolen og 55 ugers klinisk uddannelse "
+                + "i etaper med en klinisk vejleder.",
+            format: "specialistEducation", levels: ["C", "specialised"], competencies: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+            professions: ["nurse"], duration: "1½ år", prerequisites: "Autoriseret sygeplejerske med mindst 2 års erfaring."),
+    ]
+
+    /// A session: which offer, days from today, the Copenhagen start time, hours, places, place, and who registers in order.
+    struct Plan {
+        var offer: Int
+        var days: Int
+        var start: String
+        var hours: Int
+        var capacity: Int
+        var place: String
+        var people: [String]
+    }
+
+    static let plans: [Plan] = [
+        Plan(
+            offer: 1, days: -60, start: "13:00", hours: 3, capacity: 20, place: "Hillerød Hospital, mødelokale 2", people: ["hjemmepleje", "klinik"]),
+        Plan(offer: 1, days: 21, start: "13:00", hours: 3, capacity: 20, place: "Bispebjerg Hospital, auditorium 1", people: ["hjemmepleje"]),
+        Plan(offer: 2, days: 35, start: "09:00", hours: 7, capacity: 30, place: "Regionshuset, Hillerød", people: ["klinik", "raadgiver"]),
+        Plan(
+            offer: 3, days: 9, start: "14:00", hours: 2, capacity: 2, place: "Hjemmeplejen, København, mødelokalet",
+            people: ["hjemmepleje", "klinik", "raadgiver"]),
+        Plan(offer: 4, days: -40, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: ["klinik", "hjemmepleje", "raadgiver"]),
+        Plan(offer: 4, days: 50, start: "13:00", hours: 3, capacity: 80, place: "Herlev Hospital, auditorium", people: ["hjemmepleje"]),
+        Plan(offer: 4, days: 140, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: []),
+        Plan(offer: 4, days: 230, start: "13:00", hours: 3, capacity: 80, place: "Hvidovre Hospital, auditorium", people: []),
+    ]
+
+    static func load(persistence: Persistence, now: Date = Date()) async throws {
+        let users = try await persistence.readEach { try await UserRepository.list(on: $0) }
+        let byUsername = Dictionary(users.map { ($0.username, $0) }) { first, _ in first }
+        guard let educator = users.first(where: { $0.roles.contains(.educator) }) else { return }
+        let author = RecordAuthor(userId: educator.id, name: educator.name)
+        let today = LocalDate(now, in: DanishCalendar.timeZone)
+        try await persistence.write { tx in
+            var made: [LearningOffer] = []
+            for draft in offers { made.append(try await OfferRepository.create(try draft.validated(), author: author, now: now, on: tx)) }
+            for plan in plans {
+                // Teaching is on working days: a planned day that is not one moves to the next.
+                var day = today.adding(days: plan.days)
+                while !DanishCalendar.isWorkingDay(day) { day = day.adding(days: 1) }
+                guard let starts = LocalDateTime.parse("\(day)T\(plan.start)") else { continue }
+                let session = ValidLearningSession(
+                    startsAt: starts, endsAt: starts.addingTimeInterval(TimeInterval(plan.hours * 3600)), capacity: plan.capacity, place: plan.place)
+                let id = try await LearningSessionRepository.create(offerId: made[plan.offer].id, session, author: author, now: now, on: tx)
+                for username in plan.people {
+                    guard let person = byUsername[username] else { continue }
+                    _ = try await LearningSessionRepository.register(
+                        sessionId: id, userId: person.id, author: RecordAuthor(userId: person.id, name: person.name), now: now, on: tx)
+                }
+            }
+        }
+    }
+}
