@@ -2,18 +2,13 @@ import Foundation
 import LindringCore
 import LindringStore
 
-/// Competence development's demo: the region's offers (the "tidlig palliation" e-learning, basal
-/// palliation teaching and supervision, workshops, the year's four cross-sector theme
-/// afternoons, the specialist education in cancer nursing) and a year of sessions around today,
-/// with the demo users registered, one session full with a waiting list.
+/// Competence development's demo, besides the "tidlig palliation" e-learning Lindring ships: the
+/// region's other offers (workshops on the e-learning, basal palliation teaching and supervision,
+/// the year's four cross-sector theme afternoons, the specialist education in cancer nursing)
+/// and a year of sessions around today, with the demo users registered, one session full with a
+/// waiting list.
 enum DemoLearning {
     static let offers: [OfferDraft] = [
-        OfferDraft(
-            title: "Tidlig palliation – e-læring",
-            summary: "Fem moduler med cases og refleksionsspørgsmål om at opdage og lindre palliative behov tidligt. "
-                + "Kan tages alene eller i grupper på en workshop, også på mobilen og uden netforbindelse.",
-            format: "eLearning", levels: ["basal", "A"], competencies: ["1", "2", "3", "6", "8", "9"],
-            professions: ["socialAndHealthCareHelper", "socialAndHealthCareAssistant", "nurse", "doctor"], duration: "5 moduler à ca. 45 minutter"),
         OfferDraft(
             title: "Tidlig palliation – workshop",
             summary: "Gruppen arbejder med e-læringens cases sammen med en underviser: refleksion, erfaringer fra egen praksis og aftaler om, "
@@ -58,15 +53,15 @@ enum DemoLearning {
     static let plans: [Plan] = [
         Plan(
             offer: 1, days: -60, start: "13:00", hours: 3, capacity: 20, place: "Hillerød Hospital, mødelokale 2", people: ["hjemmepleje", "klinik"]),
-        Plan(offer: 1, days: 21, start: "13:00", hours: 3, capacity: 20, place: "Bispebjerg Hospital, auditorium 1", people: ["hjemmepleje"]),
-        Plan(offer: 2, days: 35, start: "09:00", hours: 7, capacity: 30, place: "Regionshuset, Hillerød", people: ["klinik", "raadgiver"]),
+        Plan(offer: 0, days: 21, start: "13:00", hours: 3, capacity: 20, place: "Bispebjerg Hospital, auditorium 1", people: ["hjemmepleje"]),
+        Plan(offer: 1, days: 35, start: "09:00", hours: 7, capacity: 30, place: "Regionshuset, Hillerød", people: ["klinik", "raadgiver"]),
         Plan(
             offer: 3, days: 9, start: "14:00", hours: 2, capacity: 2, place: "Hjemmeplejen, København, mødelokalet",
             people: ["hjemmepleje", "klinik", "raadgiver"]),
-        Plan(offer: 4, days: -40, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: ["klinik", "hjemmepleje", "raadgiver"]),
-        Plan(offer: 4, days: 50, start: "13:00", hours: 3, capacity: 80, place: "Herlev Hospital, auditorium", people: ["hjemmepleje"]),
-        Plan(offer: 4, days: 140, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: []),
-        Plan(offer: 4, days: 230, start: "13:00", hours: 3, capacity: 80, place: "Hvidovre Hospital, auditorium", people: []),
+        Plan(offer: 3, days: -40, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: ["klinik", "hjemmepleje", "raadgiver"]),
+        Plan(offer: 3, days: 50, start: "13:00", hours: 3, capacity: 80, place: "Herlev Hospital, auditorium", people: ["hjemmepleje"]),
+        Plan(offer: 3, days: 140, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: []),
+        Plan(offer: 3, days: 230, start: "13:00", hours: 3, capacity: 80, place: "Hvidovre Hospital, auditorium", people: []),
     ]
 
     static func load(persistence: Persistence, now: Date = Date()) async throws {

@@ -38,5 +38,6 @@ public enum LindringMigrations {
         M0032_AddSocialWorkMeetingsAndCapacity(),
         M0033_AddNeedsAssessments(),
         M0034_CreateLearning(),
+        M0035_AddLearningModules(),
     ]
 }
