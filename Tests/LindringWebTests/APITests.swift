@@ -271,6 +271,8 @@ import Testing
             let sessionId = try await LearningSessionRepository.create(
                 offerId: offer.id, ValidLearningSession(startsAt: starts, endsAt: starts + 3600, capacity: 10, place: "Online"),
                 author: RecordAuthor(userId: admin.id, name: admin.name), on: app.persistence.outsideWriter)
+            let course = try #require(try await OfferRepository.list(on: app.persistence.snapshot).first { $0.offer.format == .eLearning })
+            let moduleId = try #require(try await ModuleRepository.list(offerId: course.id, on: app.persistence.snapshot).first?.id)
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -290,14 +292,16 @@ import Testing
                     let id: any CustomStringConvertible =
                         endpoint.path.pattern.contains("learning/offers")
                         ? offer.id
-                        : endpoint.path.pattern.contains("learning/sessions")
-                            ? sessionId
-                            : endpoint.path.pattern.contains("families")
-                                ? familyId
-                                : endpoint.path.pattern.contains("patients")
-                                    ? patient
-                                    : endpoint.path.pattern.contains("contacts")
-                                        ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
+                        : endpoint.path.pattern.contains("learning/modules")
+                            ? moduleId
+                            : endpoint.path.pattern.contains("learning/sessions")
+                                ? sessionId
+                                : endpoint.path.pattern.contains("families")
+                                    ? familyId
+                                    : endpoint.path.pattern.contains("patients")
+                                        ? patient
+                                        : endpoint.path.pattern.contains("contacts")
+                                            ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
                     let query = Self.queries[endpoint.path.pattern] ?? ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")

@@ -76,6 +76,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     StatisticsController(services: services).addRoutes(to: router)
     SocialWorkController(services: services).addRoutes(to: router)
     LearningController(services: services).addRoutes(to: router)
+    ModuleController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
     BenefitCatalogueController(services: services).addRoutes(to: router)

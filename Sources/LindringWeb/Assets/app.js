@@ -119,7 +119,13 @@ document.addEventListener("DOMContentLoaded", () => {
   const banner = document.getElementById("session-banner");
   if (banner && banner.closest("form")) new LongForm(banner.closest("form"), banner).start();
   const logout = document.getElementById("logout-form");
-  if (logout) logout.addEventListener("submit", () => LongForm.clearAllDrafts());
+  if (logout) {
+    logout.addEventListener("submit", () => {
+      LongForm.clearAllDrafts();
+      // The learning pages kept for offline reading are the signed-in user's; the next user starts afresh.
+      if ("caches" in window) caches.delete("lindring-learning-v1");
+    });
+  }
 });
 
 // A focused link in a row that scrolls sideways (the menu on a phone) is scrolled wholly into view:

@@ -17,6 +17,7 @@ struct Assets: Sendable {
     static let contentTypes = [
         "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
         "svg": "image/svg+xml", "png": "image/png", "ico": "image/x-icon", "txt": "text/plain; charset=utf-8",
+        "webmanifest": "application/manifest+json",
     ]
 
     static func load() throws -> Assets {

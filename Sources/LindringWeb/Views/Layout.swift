@@ -18,6 +18,8 @@ enum Layout {
                 .element(named: "title", nodes: [.plainText("\(title) · Lindring")]),
                 .link(.rel(.stylesheet), .href("/assets/app.css")),
                 .link(.rel(.icon), .href("/assets/logo.svg"), .type("image/svg+xml")),
+                // The e-learning installs as an app on a phone (issue 21).
+                .link(.rel(.manifest), .href(Routes.webManifest())),
                 .script(.src("/assets/app.js"), .attribute(named: "defer", value: "defer"))
             ),
             .body(

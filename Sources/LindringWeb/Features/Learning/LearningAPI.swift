@@ -62,6 +62,18 @@ struct LearningAPI {
                     responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("Cancellation"), description: "Cancelled")
                     return ["responses": responses]
                 }, handler: cancel),
+            APIEndpoint(
+                method: .get, path: Routes.API.learningModule, operationId: "getLearningModule",
+                summary: "An e-learning module's current text, read into sections and its check (without the right answers), "
+                    + "with the caller's progress",
+                operation: { OpenAPIParts.getOperation(item: "LearningModule") }, handler: getModule),
+            APIEndpoint(
+                method: .post, path: Routes.API.learningProgress, operationId: "syncLearningProgress",
+                summary: "Progress from the learner's device, one change or a queue as `changes`: each stored once per `clientId` "
+                    + "(`status: stored`, or `duplicate` when sent before); reflections are never overwritten",
+                operation: {
+                    OpenAPIParts.writeOperation(body: "ProgressInput", success: "200", conditional: false, result: "ProgressResults")
+                }, handler: syncProgress),
         ]
     }
 
@@ -125,6 +137,19 @@ struct LearningAPI {
         }
         let registration = try await learning.register(sessionId: sessionId, userId: input.userId, context)
         return try .json(RegistrationDTO(registration), status: .created)
+    }
+
+    @Sendable func getModule(_ request: Request, context: AppContext) async throws -> Response {
+        let page = try await ModuleService(services: services).page(try context.requiredIdParameter(), context)
+        return try .json(ModuleDTO(page))
+    }
+
+    @Sendable func syncProgress(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requireUser()
+        let input = try await request.decodeJSON(ProgressInput.self, limit: services.config.maxBodySize)
+        guard !input.changes.isEmpty, input.changes.count <= 500 else { throw AppError.validation([FieldError("changes", .outOfRange)]) }
+        let results = try await ModuleService(services: services).apply(input.changes, context)
+        return try .json(["results": results.map(ProgressResultDTO.init)])
     }
 
     @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {

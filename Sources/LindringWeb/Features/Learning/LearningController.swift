@@ -73,10 +73,15 @@ struct LearningController {
     ) async throws -> Response {
         let user = try context.requireUser()
         let (offer, sessions) = try await learning.offer(id, context)
-        let mine = try await services.persistence.read { try await LearningSessionRepository.upcoming(userId: user.id, on: $0) }
+        let (mine, modules, completed) = try await services.persistence.read { tx in
+            (
+                try await LearningSessionRepository.upcoming(userId: user.id, on: tx), try await ModuleRepository.list(offerId: id, on: tx),
+                try await ProgressRepository.completedModules(userId: user.id, offerId: id, on: tx)
+            )
+        }
         return .html(
             LearningViews.offer(
-                PageContext(context, path: Routes.learningOffer(id)), offer, sessions: sessions,
+                PageContext(context, path: Routes.learningOffer(id)), offer, sessions: sessions, modules: modules, completed: completed,
                 mine: Dictionary(mine.map { ($0.1.id, $0.0) }) { first, _ in first }, sessionForm: sessionForm, errors: errors, notice: notice),
             status: status)
     }

@@ -95,3 +95,42 @@ struct RegistrationInput: Decodable {
     var userId: String?
     var username: String?
 }
+
+/// A module as a device reads it: its sections, its check without the right answers (they are
+/// scored on the server), and the caller's progress.
+struct ModuleDTO: Encodable {
+    struct Question: Encodable {
+        var text: String
+        var options: [String]
+    }
+
+    var id: UUID
+    var offerId: UUID
+    var offerTitle: String
+    var position: Int
+    var version: Int
+    var title: String
+    var passMark: Int
+    var sections: [ModuleContent.Section]
+    var check: [Question]
+    var sectionsRead: [Int]
+    var bestRight: Int?
+    var passed: Bool
+    var complete: Bool
+
+    init(_ page: ModuleService.Page) {
+        id = page.module.id
+        offerId = page.module.offerId
+        offerTitle = page.offerTitle
+        position = page.module.position
+        version = page.module.version
+        title = page.module.content.title
+        passMark = page.module.content.passMark
+        sections = page.module.content.sections
+        check = page.module.content.check.map { Question(text: $0.text, options: $0.options) }
+        sectionsRead = page.standing.progress.sectionsRead.sorted()
+        bestRight = page.standing.progress.bestRight
+        passed = page.standing.progress.passed
+        complete = page.standing.complete
+    }
+}

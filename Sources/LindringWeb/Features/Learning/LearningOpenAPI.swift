@@ -60,6 +60,44 @@ enum LearningOpenAPI {
                 "properties": ["userId": ["type": ["string", "null"], "description": "Educators: the user to register; else the caller"]],
             ],
             "Registration": registration,
+            "LearningModule": [
+                "type": "object",
+                "required": ["id", "offerId", "title", "passMark", "sections", "check", "sectionsRead", "passed", "complete"],
+                "description": "Sections hold blocks (paragraphs and lists of text, strong and emphasis); the check lists each question's "
+                    + "options without the right one.",
+                "properties": [
+                    "id": uuid, "offerId": uuid, "offerTitle": text, "position": count, "version": count, "title": text,
+                    "passMark": ["type": "integer", "minimum": 1, "maximum": 100],
+                    "sections": ["type": "array", "items": ["type": "object"]],
+                    "check": [
+                        "type": "array",
+                        "items": OpenAPIParts.object(["text": text, "options": ["type": "array", "items": text]]),
+                    ],
+                    "sectionsRead": ["type": "array", "items": count], "bestRight": ["type": ["integer", "null"]], "passed": ["type": "boolean"],
+                    "complete": ["type": "boolean"],
+                ],
+            ],
+            "ProgressInput": [
+                "type": "object",
+                "description": "One change, or a device's queue as `changes` (at most 500). A change: `clientId` (a UUID the device made), "
+                    + "`moduleId`, `kind` (sectionRead, reflection, checkAnswers), `section`, `question`, `text`, `answers` (an option's index "
+                    + "or null per question), `at` (ISO 8601).",
+                "properties": [
+                    "changes": ["type": "array", "items": ["type": "object"]], "clientId": inputText, "moduleId": inputText,
+                    "kind": ["type": ["string", "null"], "enum": ProgressChange.Kind.allCases.map(\.rawValue) + [NSNull()]],
+                    "section": ["type": ["integer", "null"]], "question": ["type": ["integer", "null"]], "text": inputText,
+                    "answers": ["type": ["array", "null"], "items": ["type": ["integer", "null"]]], "at": inputText,
+                ],
+            ],
+            "ProgressResults": OpenAPIParts.object([
+                "results": [
+                    "type": "array",
+                    "items": OpenAPIParts.object([
+                        "clientId": uuid, "status": ["type": "string", "enum": ["stored", "duplicate"]], "right": ["type": ["integer", "null"]],
+                        "passed": ["type": ["boolean", "null"]], "moduleComplete": ["type": "boolean"],
+                    ]),
+                ]
+            ]),
             "Cancellation": OpenAPIParts.object([
                 "cancelled": OpenAPIParts.ref("Registration"), "promoted": ["type": "array", "items": OpenAPIParts.ref("Registration")],
             ]),

@@ -117,7 +117,8 @@ enum LearningViews {
     // MARK: An offer
 
     static func offer(
-        _ page: PageContext, _ stored: LearningOffer, sessions: [LearningSession], mine: [UUID: Registration], sessionForm: LearningSessionDraft,
+        _ page: PageContext, _ stored: LearningOffer, sessions: [LearningSession], modules: [LearningModule] = [], completed: Set<UUID> = [],
+        mine: [UUID: Registration], sessionForm: LearningSessionDraft,
         errors: [FieldError], notice: String?, now: Date = Date()
     ) -> HTML {
         let t = page.t
@@ -144,6 +145,19 @@ enum LearningViews {
                     .group(
                         .dt(.plainText(t("learning.offer.competence"))),
                         .dd(.ul(.forEach(offer.competencies) { .li(.plainText("\($0). " + t("eapc.\($0)"))) }))))),
+            .if(
+                !modules.isEmpty,
+                .section(
+                    .id("modules"),
+                    .h2(.plainText(t("learning.modules", ["done": String(completed.count), "count": String(modules.count)]))),
+                    .ol(
+                        .class("inbox modules"),
+                        .forEach(modules) { module in
+                            .li(
+                                .class(completed.contains(module.id) ? "done" : ""),
+                                .a(.href(Routes.learningModule(module.id)), .strong(.plainText(module.content.title))),
+                                .plainText(" · " + t(completed.contains(module.id) ? "learning.module.done" : "learning.module.open")))
+                        }))),
             .if(
                 offer.format.hasSessions,
                 .section(
