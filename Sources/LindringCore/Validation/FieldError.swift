@@ -42,10 +42,13 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
 public struct FieldError: Equatable, Codable, Sendable {
     public var field: String
     public var code: ValidationCode
+    /// The line of an uploaded file the error is on (1 is the header); nil for a form or JSON field.
+    public var line: Int?
 
-    public init(_ field: String, _ code: ValidationCode) {
+    public init(_ field: String, _ code: ValidationCode, line: Int? = nil) {
         self.field = field
         self.code = code
+        self.line = line
     }
 }
 

@@ -39,5 +39,6 @@ public enum LindringMigrations {
         M0033_AddNeedsAssessments(),
         M0034_CreateLearning(),
         M0035_AddLearningModules(),
+        M0036_AddStaffRegister(),
     ]
 }

@@ -47,7 +47,8 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     router.add(middleware: SecurityHeadersMiddleware(hsts: services.config.secureCookies))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(logger: services.logger))
-    router.add(middleware: BodyLimitMiddleware(limit: services.config.maxBodySize))
+    router.add(
+        middleware: BodyLimitMiddleware(limit: services.config.maxBodySize, larger: [Routes.API.staffImport(): LearningAPI.maxStaffFileBytes]))
     router.add(middleware: AuthenticationMiddleware(services: services))
     // A second error boundary inside authentication, so error pages know who is signed in.
     router.add(middleware: ErrorMiddleware(logger: services.logger))

@@ -34,8 +34,11 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 /// a length are limited where they are read.
 struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
+    /// Paths that take larger files, with their own limit (the staff register's CSV).
+    var larger: [String: Int] = [:]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let limit = larger[request.uri.path].map { Swift.max($0, self.limit) } ?? self.limit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw HTTPError(.contentTooLarge, message: "The request body is larger than \(limit) bytes.")
         }

@@ -176,6 +176,7 @@ public enum Routes {
         public static let learningRegistration = RoutePath("/api/v1/learning/registrations/{id}")
         public static let learningModule = RoutePath("/api/v1/learning/modules/{id}")
         public static let learningProgress = RoutePath("/api/v1/learning/progress")
+        public static let staffImport = RoutePath("/api/v1/learning/staff/import")
         public static let contacts = RoutePath("/api/v1/contacts")
         public static let contact = RoutePath("/api/v1/contacts/{id}")
         public static let contactAddenda = RoutePath("/api/v1/contacts/{id}/addenda")

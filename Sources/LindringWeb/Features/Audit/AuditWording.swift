@@ -30,6 +30,7 @@ enum AuditWording {
         "followup.done", "followup.list",
         "followup.open",
         "inbox.read", "instrumentThresholds.update", "learning.cancel", "learning.offer.create", "learning.register", "learning.session.create",
+        "learning.staff.import",
         "patient.access", "patient.accessLog", "patient.breakGlass", "patient.create",
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
         "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "selfReportLink.list", "selfReportLink.revoke", "spict.create",

@@ -74,6 +74,18 @@ struct LearningAPI {
                 operation: {
                     OpenAPIParts.writeOperation(body: "ProgressInput", success: "200", conditional: false, result: "ProgressResults")
                 }, handler: syncProgress),
+            APIEndpoint(
+                method: .post, path: Routes.API.staffImport, operationId: "importStaffRegister",
+                summary: "Import the HR system's staff register as `text/csv` (header `employeeNumber,name,unitCode,profession,startDate`; "
+                    + "educators and administrators): a re-import updates by employee number; a file with a bad line imports nothing and "
+                    + "answers 422 listing each bad line (`line`, `field`, `code`)",
+                operation: {
+                    var responses = OpenAPIParts.errors(["415", "422"])
+                    responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("StaffImport"), description: "Imported")
+                    return [
+                        "requestBody": ["required": true, "content": ["text/csv": ["schema": ["type": "string"]]]], "responses": responses,
+                    ]
+                }, handler: importStaff),
         ]
     }
 
@@ -150,6 +162,28 @@ struct LearningAPI {
         guard !input.changes.isEmpty, input.changes.count <= 500 else { throw AppError.validation([FieldError("changes", .outOfRange)]) }
         let results = try await ModuleService(services: services).apply(input.changes, context)
         return try .json(["results": results.map(ProgressResultDTO.init)])
+    }
+
+    /// A region's register is tens of thousands of lines: more than a form or a JSON body.
+    static let maxStaffFileBytes = 32 * 1024 * 1024
+
+    @Sendable func importStaff(_ request: Request, context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        guard user.can(.manageTraining) || user.can(.manageUsers) else { throw AppError.forbidden }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else { throw AppError.unsupportedMediaType }
+        let text = String(buffer: try await request.body.collect(upTo: Self.maxStaffFileBytes))
+        let units = try await services.persistence.readEach { try await UnitRepository.list(includeInactive: false, on: $0) }
+        let unitIds = Dictionary(units.map { ($0.code, $0.id) }) { first, _ in first }
+        let members = try StaffRegisterCSV.parse(text, knownUnitCodes: Set(unitIds.keys))
+        let result = try await services.persistence.write { tx in
+            let result = try await StaffRegisterRepository.importMembers(members, unitIds: unitIds, on: tx)
+            try await AuditLog.append(
+                context.auditRecord(
+                    "learning.staff.import", as: user.can(.manageTraining) ? .manageTraining : .manageUsers, entityType: "staffRegister",
+                    purpose: "\(members.count)"), on: tx)
+            return result
+        }
+        return try .json(["imported": members.count, "created": result.created, "updated": result.updated])
     }
 
     @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {

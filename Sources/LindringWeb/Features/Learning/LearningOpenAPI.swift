@@ -98,6 +98,7 @@ enum LearningOpenAPI {
                     ]),
                 ]
             ]),
+            "StaffImport": OpenAPIParts.object(["imported": count, "created": count, "updated": count]),
             "Cancellation": OpenAPIParts.object([
                 "cancelled": OpenAPIParts.ref("Registration"), "promoted": ["type": "array", "items": OpenAPIParts.ref("Registration")],
             ]),

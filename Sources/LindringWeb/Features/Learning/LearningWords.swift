@@ -145,6 +145,7 @@ extension Catalog {
         "auditAction.learning.offer.create": Words(da: "Oprettede uddannelsestilbud", en: "Added a learning offer"),
         "auditAction.learning.session.create": Words(da: "Planlagde undervisningsgang", en: "Planned a learning session"),
         "auditAction.learning.register": Words(da: "Tilmeldte til undervisning", en: "Registered for a learning session"),
+        "auditAction.learning.staff.import": Words(da: "Indlæste personaleregistret", en: "Imported the staff register"),
         "auditAction.learning.cancel": Words(da: "Afmeldte undervisning", en: "Cancelled a learning registration"),
         "message.learning.promoted": Words(
             da: "Du har fået plads på {offer} {startsAt}, {place}. Du stod på venteliste.",

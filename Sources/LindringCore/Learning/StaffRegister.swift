@@ -1,0 +1,113 @@
+import Foundation
+
+/// One employee as the HR system's export lists them: the denominator of coverage, beyond the
+/// people who have signed in to Lindring.
+public struct StaffMember: Equatable, Sendable {
+    public var employeeNumber: String
+    public var name: String
+    public var unitCode: String
+    public var profession: Profession
+    public var startDate: LocalDate
+
+    public init(employeeNumber: String, name: String, unitCode: String, profession: Profession, startDate: LocalDate) {
+        self.employeeNumber = employeeNumber
+        self.name = name
+        self.unitCode = unitCode
+        self.profession = profession
+        self.startDate = startDate
+    }
+}
+
+/// The HR system's CSV export (`employeeNumber,name,unitCode,profession,startDate`, comma or
+/// semicolon separated, quoted fields allowed). A file with any bad line is refused whole, every
+/// bad line named with its number, so an import never stores half a register.
+public enum StaffRegisterCSV {
+    public static let header = ["employeeNumber", "name", "unitCode", "profession", "startDate"]
+    public static let maxRows = 200_000
+
+    public static func parse(_ text: String, knownUnitCodes: Set<String>) throws(ValidationFailure) -> [StaffMember] {
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
+        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        guard let headerLine = lines.first else { throw ValidationFailure([FieldError("header", .required, line: 1)]) }
+        let separator: Character = headerLine.contains(";") && !headerLine.contains(",") ? ";" : ","
+        guard fields(headerLine, separator).map(trimmed) == header else { throw ValidationFailure([FieldError("header", .invalidFormat, line: 1)]) }
+        guard lines.count - 1 <= maxRows else { throw ValidationFailure([FieldError("rows", .outOfRange, line: maxRows + 2)]) }
+        var errors: [FieldError] = []
+        var members: [StaffMember] = []
+        var seen: Set<String> = []
+        for (index, line) in lines.enumerated().dropFirst() {
+            let number = index + 1
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let values = fields(line, separator).map(trimmed)
+            guard values.count == header.count else {
+                errors.append(FieldError("row", .invalidFormat, line: number))
+                continue
+            }
+            var v = Validator()
+            let employeeNumber = v.requiredText("employeeNumber", values[0], maxLength: 20)
+            if !employeeNumber.isEmpty, !employeeNumber.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+                v.add("employeeNumber", .invalidFormat)
+            } else if seen.contains(employeeNumber) {
+                v.add("employeeNumber", .duplicate)
+            }
+            let name = v.requiredText("name", values[1], maxLength: 200)
+            let unitCode = values[2]
+            if unitCode.isEmpty { v.add("unitCode", .required) } else if !knownUnitCodes.contains(unitCode) { v.add("unitCode", .notFound) }
+            let profession = v.choice("profession", values[3], as: Profession.self)
+            let startDate = v.localDate("startDate", values[4], required: true)
+            if v.errors.isEmpty, let profession, let startDate {
+                seen.insert(employeeNumber)
+                members.append(
+                    StaffMember(employeeNumber: employeeNumber, name: name, unitCode: unitCode, profession: profession, startDate: startDate))
+            } else {
+                errors += v.errors.map { FieldError($0.field, $0.code, line: number) }
+            }
+        }
+        if !errors.isEmpty { throw ValidationFailure(errors) }
+        return members
+    }
+
+    /// A line's fields: separated by `separator`, a field in double quotes may hold the separator
+    /// and `""` for a quote.
+    static func fields(_ line: String, _ separator: Character) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = Array(line).makeIterator()
+        while let character = iterator.next() {
+            if quoted {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" {
+                            current.append("\"")
+                        } else {
+                            quoted = false
+                            if next == separator {
+                                result.append(current)
+                                current = ""
+                            } else {
+                                current.append(next)
+                            }
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" && current.trimmingCharacters(in: .whitespaces).isEmpty {
+                quoted = true
+                current = ""
+            } else if character == separator {
+                result.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        result.append(current)
+        return result
+    }
+}
