@@ -41,6 +41,7 @@ public enum DemoData {
         // Last: the children are PABU's patients, not candidates for the adults' screening or advisory contacts.
         try await DemoSocialWork.load(persistence: persistence)
         try await DemoLearning.load(persistence: persistence)
+        try await DemoLearning.loadStaffRegister(persistence: persistence)
         return created
     }
 }

@@ -64,6 +64,67 @@ enum DemoLearning {
         Plan(offer: 3, days: 230, start: "13:00", hours: 3, capacity: 80, place: "Hvidovre Hospital, auditorium", people: []),
     ]
 
+    /// The staff register of the demo's clinical units (departments, palliative teams, home care)
+    /// and who completed what, trained to a different degree unit by unit, so coverage shows
+    /// where training lags. The demo's clinicians are in it under their employee numbers.
+    static func loadStaffRegister(persistence: Persistence, units unitLimit: Int = 40, now: Date = Date()) async throws {
+        let (units, users, offers) = try await persistence.readEach { db in
+            (
+                try await UnitRepository.list(includeInactive: false, on: db), try await UserRepository.list(on: db),
+                try await OfferRepository.list(on: db)
+            )
+        }
+        // Half hospital departments and palliative teams, half municipalities' home care.
+        let hospital = units.filter { [.hospitalDepartment, .palliativeTeam].contains($0.kind) }.sorted { $0.code < $1.code }
+        let homeCare = units.filter { $0.kind == .homeCare }.sorted { $0.code < $1.code }
+        let chosen = Array(hospital.prefix(unitLimit / 2)) + Array(homeCare.prefix(unitLimit - min(hospital.count, unitLimit / 2)))
+        let basal = offers.filter { $0.offer.levels.contains(.basal) }.map(\.id)
+        let specialised = offers.filter { $0.offer.levels.contains(.specialised) }.map(\.id)
+        guard !chosen.isEmpty, !basal.isEmpty else { return }
+        var random = DemoPatients.Generator(state: 2_021_121)
+        let professions: [Profession] = [.nurse, .nurse, .nurse, .doctor, .socialAndHealthCareAssistant, .socialAndHealthCareHelper]
+        var members: [StaffMember] = []
+        var completions: [(String, UUID)] = []
+        for (index, unit) in chosen.enumerated() {
+            // Each unit its own degree of training, 5–80 %.
+            let trained = 5 + Int(random.next() % 76)
+            let size = unit.kind == .homeCare ? 30 + Int(random.next() % 40) : 12 + Int(random.next() % 30)
+            for person in 0..<size {
+                let number = String(format: "D%03d%03d", index, person)
+                let profession =
+                    unit.kind == .homeCare
+                    ? [.socialAndHealthCareHelper, .socialAndHealthCareAssistant, .nurse][person % 3] : professions[person % 6]
+                members.append(
+                    StaffMember(
+                        employeeNumber: number, name: "Ansat \(index + 1)-\(person + 1)", unitCode: unit.code, profession: profession,
+                        startDate: LocalDate(now, in: DanishCalendar.timeZone).adding(days: -Int(random.next() % 3650))))
+                if Int(random.next() % 100) < trained { completions.append((number, basal[Int(random.next() % UInt64(basal.count))])) }
+                if profession == .nurse, !specialised.isEmpty, random.next() % 20 == 0 { completions.append((number, specialised[0])) }
+            }
+        }
+        // The demo's clinicians, so what they complete in Lindring counts for their unit.
+        let staffed = users.filter { $0.roles.contains(.clinician) || $0.roles.contains(.advisor) }
+        for (index, user) in staffed.enumerated() {
+            guard let code = user.unitCode else { continue }
+            members.append(
+                StaffMember(
+                    employeeNumber: "U\(1000 + index)", name: user.name, unitCode: code, profession: user.profession,
+                    startDate: LocalDate("2018-01-01")!))
+        }
+        let unitIds = Dictionary(units.map { ($0.code, $0.id) }) { first, _ in first }
+        let register = members
+        let completed = completions
+        try await persistence.write { tx in
+            _ = try await StaffRegisterRepository.importMembers(register, unitIds: unitIds, now: now, on: tx)
+            for (index, user) in staffed.enumerated() where user.unitCode != nil {
+                try await CoverageRepository.setEmployeeNumber("U\(1000 + index)", userId: user.id, on: tx)
+            }
+            for (number, offer) in completed {
+                try await CoverageRepository.recordStaffCompletion(employeeNumber: number, offerId: offer, at: now, source: "demo", on: tx)
+            }
+        }
+    }
+
     static func load(persistence: Persistence, now: Date = Date()) async throws {
         let users = try await persistence.readEach { try await UserRepository.list(on: $0) }
         let byUsername = Dictionary(users.map { ($0.username, $0) }) { first, _ in first }

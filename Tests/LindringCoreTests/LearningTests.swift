@@ -84,3 +84,38 @@ import Testing
         #expect(try JSONDecoder().decode(LearningSessionDraft.self, from: session).validated().capacity == 12)
     }
 }
+
+/// Coverage's arithmetic: exact shares, rounded half up to four places, and the report's order.
+@Suite struct CoverageArithmeticTests {
+    @Test(arguments: [
+        (part: 1, whole: 3, share: "0.3333"),
+        (2, 3, "0.6667"),
+        (1, 8, "0.125"),
+        (0, 5, "0"),
+        (5, 5, "1"),
+        (1, 20_000, "0.0001"),  // 0.00005 rounds up
+        (1, 20_001, "0"),
+    ])
+    func aShareIsExactToFourPlaces(part: Int, whole: Int, share: String) {
+        #expect(Coverage.share(part, of: whole) == Decimal(string: share))
+    }
+
+    @Test func nothingToDivideByIsNoShare() {
+        #expect(Coverage.share(0, of: 0) == nil)
+        #expect(CoverageRow(group: "x", staff: 0, completed: 0).share == nil)
+        #expect(CoverageRow(group: "x", staff: 3, completed: 1, screenedPatients: 4, identifiedPatients: 0, patientsWithPlan: 0).planShare == nil)
+        #expect(
+            CoverageRow(group: "x", staff: 3, completed: 1, screenedPatients: 9, identifiedPatients: 4, patientsWithPlan: 3).planShare
+                == Decimal(string: "0.75"))
+    }
+
+    @Test func theLowestShareComesFirstAndGroupsWithoutStaffLast() {
+        let rows = [
+            CoverageRow(group: "Bispebjerg", staff: 10, completed: 5), CoverageRow(group: "Tom", staff: 0, completed: 0),
+            CoverageRow(group: "Amager", staff: 10, completed: 5), CoverageRow(group: "Herlev", staff: 4, completed: 1),
+        ]
+        #expect(Coverage.ordered(rows).map(\.group) == ["Herlev", "Amager", "Bispebjerg", "Tom"])
+        let total = Coverage.total(rows, name: "I alt")
+        #expect(total.staff == 24 && total.completed == 11 && total.share == Decimal(string: "0.4583"))
+    }
+}

@@ -21,7 +21,7 @@ import Testing
         (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/learning", "/units", "/account"]),
         (.socialWorker, ["/", "/social-work", "/units", "/account"]),
         (.educator, ["/", "/learning", "/units", "/account"]),
-        (.finance, ["/", "/social-work/capacity", "/advisory/statistics", "/screening", "/units", "/account"]),
+        (.finance, ["/", "/learning/coverage", "/social-work/capacity", "/advisory/statistics", "/screening", "/units", "/account"]),
         (.auditor, ["/", "/units", "/audit", "/audit/break-glass", "/account"]),
     ]
 

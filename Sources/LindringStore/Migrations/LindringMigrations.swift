@@ -40,5 +40,6 @@ public enum LindringMigrations {
         M0034_CreateLearning(),
         M0035_AddLearningModules(),
         M0036_AddStaffRegister(),
+        M0037_AddCoverage(),
     ]
 }

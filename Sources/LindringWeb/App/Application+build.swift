@@ -78,6 +78,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     SocialWorkController(services: services).addRoutes(to: router)
     LearningController(services: services).addRoutes(to: router)
     ModuleController(services: services).addRoutes(to: router)
+    CoverageController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
     BenefitCatalogueController(services: services).addRoutes(to: router)

@@ -86,6 +86,19 @@ struct LearningAPI {
                         "requestBody": ["required": true, "content": ["text/csv": ["schema": ["type": "string"]]]], "responses": responses,
                     ]
                 }, handler: importStaff),
+            APIEndpoint(
+                method: .get, path: Routes.API.learningCoverage, operationId: "getLearningCoverage",
+                summary: "Coverage: per group of the staff register, the share who completed an offer at the level, beside the group's "
+                    + "early identification over the last twelve months (patients screened with SPICT-DK; `planShare`: of those found to "
+                    + "have palliative needs, the share with a shared plan). Lowest share first. Educators, finance, administrators.",
+                operation: {
+                    OpenAPIParts.queryOperation(
+                        item: "LearningCoverage",
+                        parameters: [
+                            OpenAPIParts.query("by", required: false, schema: OpenAPIParts.one(CoverageGrouping.self)),
+                            OpenAPIParts.query("level", required: false, schema: OpenAPIParts.one(CompetenceLevel.self)),
+                        ])
+                }, handler: coverage),
         ]
     }
 
@@ -162,6 +175,11 @@ struct LearningAPI {
         guard !input.changes.isEmpty, input.changes.count <= 500 else { throw AppError.validation([FieldError("changes", .outOfRange)]) }
         let results = try await ModuleService(services: services).apply(input.changes, context)
         return try .json(["results": results.map(ProgressResultDTO.init)])
+    }
+
+    @Sendable func coverage(_ request: Request, context: AppContext) async throws -> Response {
+        let query = try CoverageService.Query.parse(request.query)
+        return try .json(CoverageDTO(try await CoverageService(services: services).report(query, context)))
     }
 
     /// A region's register is tens of thousands of lines: more than a form or a JSON body.

@@ -98,6 +98,16 @@ enum LearningOpenAPI {
                     ]),
                 ]
             ]),
+            "LearningCoverage": OpenAPIParts.object([
+                "by": OpenAPIParts.one(CoverageGrouping.self), "level": OpenAPIParts.one(CompetenceLevel.self),
+                "rows": ["type": "array", "items": OpenAPIParts.ref("CoverageRow")], "total": OpenAPIParts.ref("CoverageRow"),
+            ]),
+            "CoverageRow": OpenAPIParts.object([
+                "group": text, "key": text, "staff": count, "completed": count,
+                "share": ["type": ["number", "null"], "description": "completed / staff, four decimals"],
+                "screenedPatients": ["type": ["integer", "null"]],
+                "planShare": ["type": ["number", "null"], "description": "of the patients found to have palliative needs, the share with a plan"],
+            ]),
             "StaffImport": OpenAPIParts.object(["imported": count, "created": count, "updated": count]),
             "Cancellation": OpenAPIParts.object([
                 "cancelled": OpenAPIParts.ref("Registration"), "promoted": ["type": "array", "items": OpenAPIParts.ref("Registration")],

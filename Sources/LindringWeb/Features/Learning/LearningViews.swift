@@ -23,7 +23,8 @@ enum LearningViews {
                     educator,
                     .div(
                         .class("actions"),
-                        .a(.class("button primary"), .id("new-offer"), .href(Routes.newLearningOffer()), .plainText(t("learning.offer.new")))))),
+                        .a(.class("button primary"), .id("new-offer"), .href(Routes.newLearningOffer()), .plainText(t("learning.offer.new"))),
+                        .a(.class("button secondary"), .id("coverage"), .href(Routes.learningCoverage()), .plainText(t("learning.coverageLink")))))),
             Notices.banner(t, notice),
             .section(
                 .id("my-registrations"),

@@ -47,6 +47,39 @@ extension Catalog {
         "module.notice.saved": Words(da: "Gemt.", en: "Saved."),
         "module.notice.passed": Words(da: "Videnstjekket er bestået.", en: "You passed the knowledge check."),
         "module.notice.failed": Words(da: "Videnstjekket er ikke bestået endnu.", en: "You have not passed the knowledge check yet."),
+        "coverage.title": Words(da: "Dækning: uddannelse og tidlig opsporing", en: "Coverage: training and early identification"),
+        "coverage.lead": Words(
+            da:
+                "Andelen af personalet i personaleregistret, der har gennemført et tilbud på niveauet, side om side med enhedens tidlige opsporing det seneste år. Laveste andel først.",
+            en:
+                "The share of the staff register who completed an offer at the level, beside the unit's early identification over the last year. Lowest share first."
+        ),
+        "coverage.by": Words(da: "Opdelt på", en: "Grouped by"),
+        "coverage.by.department": Words(da: "Afdeling", en: "Department"),
+        "coverage.by.hospital": Words(da: "Hospital", en: "Hospital"),
+        "coverage.by.municipality": Words(da: "Kommune", en: "Municipality"),
+        "coverage.by.profession": Words(da: "Faggruppe", en: "Profession"),
+        "coverage.csv": Words(da: "Hent CSV (regneark)", en: "Download CSV (spreadsheet)"),
+        "coverage.csvSystems": Words(da: "CSV til andre systemer", en: "CSV for other systems"),
+        "coverage.none": Words(
+            da: "Personaleregistret er tomt. Indlæs HR-systemets udtræk for at se dækningen.",
+            en: "The staff register is empty. Import the HR system's export to see coverage."),
+        "coverage.caption": Words(da: "Gennemført {level} pr. gruppe", en: "Completed {level} per group"),
+        "coverage.chartLabel": Words(
+            da: "Andel af personalet, der har gennemført {level}, pr. gruppe", en: "Share of staff who completed {level}, per group"),
+        "coverage.legend": Words(
+            da: "Den brede grønne bjælke er andelen uddannet; den smalle orange er andelen af de identificerede patienter, der har en fælles plan.",
+            en: "The wide green bar is the share trained; the thin orange one the share of identified patients with a shared plan."),
+        "coverage.total": Words(da: "I alt", en: "Total"),
+        "coverage.column.group": Words(da: "Gruppe", en: "Group"),
+        "coverage.column.key": Words(da: "Kode", en: "Code"),
+        "coverage.column.staff": Words(da: "Ansatte", en: "Staff"),
+        "coverage.column.completed": Words(da: "Gennemført", en: "Completed"),
+        "coverage.column.share": Words(da: "Andel uddannet", en: "Share trained"),
+        "coverage.column.screenedPatients": Words(da: "Screenet med SPICT-DK", en: "Screened with SPICT-DK"),
+        "coverage.column.planShare": Words(da: "Identificerede med fælles plan", en: "Identified with a shared plan"),
+        "learning.coverageLink": Words(da: "Dækning pr. enhed og faggruppe", en: "Coverage by unit and profession"),
+        "nav.coverage": Words(da: "Uddannelsesdækning", en: "Training coverage"),
         "nav.learning": Words(da: "Uddannelse", en: "Learning"),
         "learning.title": Words(da: "Uddannelse i palliation", en: "Learning in palliative care"),
         "learning.mine": Words(da: "Dine tilmeldinger", en: "Your registrations"),
