@@ -119,9 +119,7 @@ enum DemoLearning {
             for (index, user) in staffed.enumerated() where user.unitCode != nil {
                 try await CoverageRepository.setEmployeeNumber("U\(1000 + index)", userId: user.id, on: tx)
             }
-            for (number, offer) in completed {
-                try await CoverageRepository.recordStaffCompletion(employeeNumber: number, offerId: offer, at: now, source: "demo", on: tx)
-            }
+            try await CoverageRepository.recordStaffCompletions(completed, at: now, source: "demo", on: tx)
         }
     }
 

@@ -19,15 +19,17 @@ public enum RegionScale {
         public var assessments: Int
         /// The paediatric team's family cases: about 70 new ones a year.
         public var families: Int
+        /// The staff register of the region's clinical units, for competence coverage.
+        public var staff: Int = 45_000
 
         public static let region = Volume(
-            users: 5_000, patients: 100_000, plans: 20_000, contacts: 1_000_000, assessments: 2_000_000, families: 350)
+            users: 5_000, patients: 100_000, plans: 20_000, contacts: 1_000_000, assessments: 2_000_000, families: 350, staff: 45_000)
 
         public func scaled(by fraction: Double) -> Volume {
             func part(_ n: Int) -> Int { max(1, Int((Double(n) * fraction).rounded())) }
             return Volume(
                 users: part(users), patients: part(patients), plans: min(part(plans), part(patients)), contacts: part(contacts),
-                assessments: part(assessments), families: part(families))
+                assessments: part(assessments), families: part(families), staff: part(staff))
         }
     }
 
@@ -63,6 +65,7 @@ public enum RegionScale {
             try await assessments(pipeline, count: volume.assessments, context: context, progress: progress)
             try await pipeline.finish()
             try await families(persistence, count: volume.families, now: now, progress: progress)
+            try await staffRegister(persistence, count: volume.staff, context: context, progress: progress)
             progress("counts", 0, 1)
             try await persistence.writeAlone { tx in
                 try await ContactDayCounts.rebuild(on: tx)
@@ -272,6 +275,50 @@ public enum RegionScale {
                 progress("assessments", written, count)
             }
         }
+    }
+
+    // MARK: - The staff register and its completions
+
+    /// `count` employees across the clinical units (the region's users among them, linked by
+    /// employee number), each unit trained to its own degree, through the import's own path.
+    static func staffRegister(_ persistence: Persistence, count: Int, context: Context, progress: Progress) async throws {
+        let clinical = context.units(.palliativeTeam) + context.units(.homeCare) + context.units(.hospitalDepartment)
+        let offers = try await persistence.readEach { try await OfferRepository.list(on: $0) }
+        let basal = offers.filter { $0.offer.levels.contains(.basal) }.map(\.id)
+        guard count > 0, !clinical.isEmpty, !basal.isEmpty else { return }
+        var random = DemoPatients.Generator(state: 45_000)
+        let rates = clinical.map { _ in 5 + Int(random.next() % 76) }
+        let linked = context.clinicians + context.advisors
+        var members: [StaffMember] = []
+        var completions: [(String, UUID)] = []
+        let today = LocalDate(context.now, in: DanishCalendar.timeZone)
+        for index in 0..<count {
+            let unitIndex = index % clinical.count
+            let unit = clinical[unitIndex]
+            let profession: Profession =
+                unit.kind == .homeCare
+                ? [.socialAndHealthCareHelper, .socialAndHealthCareAssistant, .socialAndHealthCareHelper, .nurse][index % 4]
+                : [.nurse, .nurse, .doctor, .socialAndHealthCareAssistant][index % 4]
+            let number = String(format: "R%06d", index + 1)
+            let name = index < linked.count ? linked[index].name : "Ansat \(number)"
+            let code = index < linked.count ? (linked[index].unitCode ?? unit.code) : unit.code
+            members.append(
+                StaffMember(
+                    employeeNumber: number, name: name, unitCode: code, profession: index < linked.count ? linked[index].profession : profession,
+                    startDate: today.adding(days: -Int(random.next() % 7300))))
+            if Int(random.next() % 100) < rates[unitIndex] { completions.append((number, basal[Int(random.next() % UInt64(basal.count))])) }
+        }
+        let unitIds = Dictionary(context.units.map { ($0.code, $0.id) }) { first, _ in first }
+        let register = members
+        let completed = completions
+        try await persistence.writeAlone { tx in
+            _ = try await StaffRegisterRepository.importMembers(register, unitIds: unitIds, now: context.now, on: tx)
+            for (index, user) in linked.prefix(count).enumerated() {
+                try await CoverageRepository.setEmployeeNumber(String(format: "R%06d", index + 1), userId: user.id, on: tx)
+            }
+            try await CoverageRepository.recordStaffCompletions(completed, at: context.now, source: "import", on: tx)
+        }
+        progress("staff", count, count)
     }
 
     // MARK: - The paediatric team's families

@@ -249,7 +249,7 @@ struct DemoDataCommand: AsyncParsableCommand {
     @Option(help: "About how many contacts a day (1,000,000 over five years: 548).") var contactsPerDay = 18
     @Option(
         help:
-            "region: after the demo, a region's five years (100,000 patients, 20,000 plans, 1,000,000 contacts, 2,000,000 assessments, 5,000 users, 350 PABU families, their audit entries)."
+            "region: after the demo, a region's five years (100,000 patients, 20,000 plans, 1,000,000 contacts, 2,000,000 assessments, 5,000 users, 350 PABU families, a staff register of 45,000 with their completions, their audit entries)."
     )
     var scale: Scale = .demo
     @Option(help: "With --scale region: the share of the region's volume to load (0.01 for a quick one).") var fraction = 1.0

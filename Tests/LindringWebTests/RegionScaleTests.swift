@@ -30,7 +30,10 @@ import Testing
             do { try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now) } catch { again = error }
             try await hasher.shutdown()
             // then: the volume asked for, counted by the statistics, each record audited once
-            #expect(volume == RegionScale.Volume(users: 5, patients: 100, plans: 20, contacts: 1_000, assessments: 2_000, families: 1))
+            #expect(volume == RegionScale.Volume(users: 5, patients: 100, plans: 20, contacts: 1_000, assessments: 2_000, families: 1, staff: 45))
+            // a staff register of 45, the region's users among them under their employee numbers
+            #expect(try await count("staff_register", persistence) == 45)
+            #expect(try await count("staff_completions", persistence) >= 1)
             // the paediatric team's family brings its child
             #expect(try await count("patients", persistence) == 101)
             #expect(try await count("families", persistence) == 1)

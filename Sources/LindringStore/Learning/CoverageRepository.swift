@@ -55,6 +55,22 @@ public enum CoverageRepository {
         ).run()
     }
 
+    /// Many completions recorded outside Lindring at once (an earlier system's records), in
+    /// 500-row statements; those already recorded stand.
+    public static func recordStaffCompletions(
+        _ completions: [(employeeNumber: String, offerId: UUID)], at: Date, source: String, on tx: WriteTransaction
+    )
+        async throws
+    {
+        for start in stride(from: 0, to: completions.count, by: 500) {
+            var insert = tx.sql.insert(into: "staff_completions").columns("employee_number", "offer_id", "completed_at", "source")
+            for completion in completions[start..<min(start + 500, completions.count)] {
+                insert = insert.values(SQLBind(completion.employeeNumber), SQLBind(completion.offerId), SQLBind(at), SQLBind(source))
+            }
+            try await insert.ignoringConflicts(with: ["employee_number", "offer_id"]).run()
+        }
+    }
+
     /// Gives a user the employee number the staff register knows them by.
     public static func setEmployeeNumber(_ number: String?, userId: UUID, on tx: WriteTransaction) async throws {
         try await tx.sql.update("users").set("employee_number", to: SQLBind(number)).where("id", .equal, SQLBind(userId)).run()
