@@ -86,7 +86,7 @@ def test_a_nurse_reads_offline_on_her_phone_and_her_work_reaches_the_server_once
         "the module page in the offline cache",
         lambda: driver.execute_async_script(
             "const done = arguments[0];"
-            "caches.open('lindring-learning-v1').then(c => c.match(location.pathname)).then(r => done(!!r)).catch(() => done(false));"
+            "caches.open('lindring-learning-v2').then(c => c.match(location.pathname)).then(r => done(!!r)).catch(() => done(false));"
         ),
     )
     assert_phone_width(driver, "the module page")

@@ -119,3 +119,18 @@ import Testing
         #expect(total.staff == 24 && total.completed == 11 && total.share == Decimal(string: "0.4583"))
     }
 }
+
+@Suite struct ReflectionTextTests {
+    /// A family emoji is joined with zero-width joiners (format characters, not control ones).
+    @Test func aReflectionMayHoldEmojiAndSoftHyphensButNoControlCharacters() throws {
+        let module = try ModuleText.parse("# T\npassMark: 80\n## case: Ib\nIb har KOL.\n? Hvad nu?\n## check\nQ: a\n* b\n- c")
+        let id = UUID()
+        func draft(_ text: String) -> ProgressChangeDraft {
+            ProgressChangeDraft(clientId: UUID().uuidString, moduleId: id.uuidString, kind: "reflection", section: 0, question: 0, text: text)
+        }
+        #expect(try draft("Familien 👨‍👩‍👧 og pal\u{00AD}liation").validated(content: { _ in module }, now: Date()).text?.contains("👨‍👩‍👧") == true)
+        #expect(throws: ValidationFailure([FieldError("text", .invalidFormat)])) {
+            try draft("en \u{0007}klokke").validated(content: { _ in module }, now: Date())
+        }
+    }
+}

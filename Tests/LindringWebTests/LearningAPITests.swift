@@ -62,8 +62,8 @@ import Testing
             // when: anna cancels
             let cancelled = try await app.send(.delete, "/api/v1/learning/registrations/\(annasId)", token: tokens[0])
             #expect(cancelled.status == .ok)
-            let promoted = try cancelled.json()["promoted"] as? [[String: Any]]
-            #expect(promoted?.map { $0["userId"] as? String } == [users[2].id.uuidString])
+            // who got the place is not the cancelling colleague's business
+            #expect((try cancelled.json()["promoted"] as? [[String: Any]])?.isEmpty == true)
             // then: carl holds a place, and is told
             let all = try await app.send(.get, "/api/v1/learning/sessions/\(sessionId)", token: educator).json()
             let registrations = try #require(all["registrations"] as? [[String: Any]])

@@ -1,9 +1,10 @@
 import Foundation
 
 public enum TextInput {
-    /// Control characters other than tab, line feed and carriage return.
+    /// Control characters (Unicode's Cc) other than tab, line feed and carriage return. Format
+    /// characters are text: a zero-width joiner inside an emoji, a soft hyphen.
     public static func hasControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) && !["\t", "\n", "\r"].contains($0) }
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }
     }
 
     /// The text without any control characters, for look-ups of values that can never contain them.

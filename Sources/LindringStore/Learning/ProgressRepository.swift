@@ -34,7 +34,7 @@ public enum ProgressRepository {
                 .values(
                     SQLBind(change.clientId), SQLBind(userId), SQLBind(change.moduleId), SQLBind(change.section ?? 0), SQLBind(change.question ?? 0),
                     SQLBind(change.text ?? ""), SQLBind(change.at), SQLBind(now)
-                ).run()
+                ).ignoringConflicts(with: ["client_id"]).run()
             return true
         case .sectionRead, .checkAnswers:
             let score = change.answers.map { module.content.score($0) }
@@ -44,10 +44,11 @@ public enum ProgressRepository {
                     SQLBind(change.clientId), SQLBind(userId), SQLBind(change.moduleId), SQLBind(change.kind.rawValue), SQLBind(change.section),
                     SQLBind(try change.answers.map(JSONColumn.encode)), SQLBind(score?.right), SQLBind(score?.passed), SQLBind(change.at),
                     SQLBind(now)
-                ).run()
+                ).ignoringConflicts(with: ["client_id"]).run()
         }
+        // Completed when it reached the server: a device's clock may be anything.
         if try await progress(userId: userId, moduleId: module.id, on: tx).isComplete(module.content) {
-            try await complete(userId: userId, module: module, at: change.at, on: tx)
+            try await complete(userId: userId, module: module, at: now, on: tx)
         }
         return true
     }
@@ -78,6 +79,16 @@ public enum ProgressRepository {
             VALUES (\(bind: userId), \(bind: offerId), \(bind: at), \(bind: source)) ON CONFLICT (user_id, offer_id) DO NOTHING
             """
         ).run()
+    }
+
+    /// A check's result as stored under its client id; nil for other changes.
+    public static func storedScore(clientId: UUID, on db: any DatabaseReading) async throws -> (right: Int, passed: Bool)? {
+        guard
+            let row = try await db.sql.raw(
+                "SELECT right_answers, passed FROM learning_progress WHERE client_id = \(bind: clientId) AND right_answers IS NOT NULL"
+            ).first()
+        else { return nil }
+        return (try row.decode(column: "right_answers", as: Int.self), try row.decode(column: "passed", as: Bool.self))
     }
 
     public static func progress(userId: UUID, moduleId: UUID, on db: any DatabaseReading) async throws -> ModuleProgress {

@@ -7,9 +7,12 @@ public enum StaffRegisterRepository {
     public struct ImportResult: Equatable, Sendable {
         public var created: Int
         public var updated: Int
+        /// Employees the export no longer lists (they left): removed from the register.
+        public var removed: Int
     }
 
-    /// Stores every member, updating those already registered under their employee number.
+    /// Makes the register the export: every member stored, those already registered under their
+    /// employee number updated, and those the export no longer lists removed.
     /// `unitIds` maps each unit code the members name to its id (the parser checked the codes).
     public static func importMembers(
         _ members: [StaffMember], unitIds: [String: UUID], now: Date = Date(), on tx: WriteTransaction
@@ -32,8 +35,14 @@ public enum StaffRegisterRepository {
                     .set(excludedValueOf: "start_date").set(excludedValueOf: "imported_at")
             }.run()
         }
+        // Every row the export lists was stamped `now` just above; an older stamp is a leaver.
+        let removed =
+            try await tx.sql.raw("SELECT COUNT(*) AS n FROM staff_register WHERE imported_at < \(bind: now)").first()?.decode(
+                column: "n", as: Int.self)
+            ?? 0
+        try await tx.sql.raw("DELETE FROM staff_register WHERE imported_at < \(bind: now)").run()
         let updated = members.filter { known.contains($0.employeeNumber) }.count
-        return ImportResult(created: members.count - updated, updated: updated)
+        return ImportResult(created: members.count - updated, updated: updated, removed: removed)
     }
 
     public static func count(on db: any DatabaseReading) async throws -> Int {

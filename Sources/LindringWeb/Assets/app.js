@@ -118,12 +118,16 @@ document.addEventListener("DOMContentLoaded", () => {
   LongForm.settleDrafts();
   const banner = document.getElementById("session-banner");
   if (banner && banner.closest("form")) new LongForm(banner.closest("form"), banner).start();
+  // The sign-in page: whoever signs in next starts without the last user's kept module pages.
+  if (document.getElementById("login-form") && "caches" in window) {
+    caches.keys().then((keys) => keys.filter((key) => key.startsWith("lindring-learning")).forEach((key) => caches.delete(key)));
+  }
   const logout = document.getElementById("logout-form");
   if (logout) {
     logout.addEventListener("submit", () => {
       LongForm.clearAllDrafts();
       // The learning pages kept for offline reading are the signed-in user's; the next user starts afresh.
-      if ("caches" in window) caches.delete("lindring-learning-v1");
+      if ("caches" in window) caches.delete("lindring-learning-v2");
     });
   }
 });

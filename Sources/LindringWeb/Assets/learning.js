@@ -12,7 +12,7 @@
   if (!root) return;
   // Keep this page for reading offline, even before the service worker controls it.
   if ("caches" in window) {
-    caches.open("lindring-learning-v1").then(function (cache) { return cache.add(location.pathname); }).catch(function () {});
+    caches.open("lindring-learning-v2").then(function (cache) { return cache.add(location.pathname); }).catch(function () {});
   }
   // One queue per user: on a shared device, one learner's unsent work is never sent as another's.
   var QUEUE = "lindring.learning.queue." + root.dataset.user;
@@ -29,6 +29,11 @@
       return (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
     });
   }
+  // A page read from the cache brings back the ids it was made with: every form gets a new one,
+  // so a second reflection or a second try at the check is never taken for a re-send.
+  Array.prototype.forEach.call(document.querySelectorAll('form.progress-form input[name="clientId"]'), function (input) {
+    input.value = newId();
+  });
   function say(text) { if (statusLine) statusLine.textContent = text; }
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key] !== undefined ? values[key] : ""; });
@@ -49,8 +54,10 @@
     }).then(function (body) {
       var done = {};
       (body.results || []).forEach(function (result) {
+        // Stored, sent before, or refused: either way it leaves the queue, so one bad change
+        // never holds back the rest.
         done[String(result.clientId).toLowerCase()] = true;
-        if (result.right !== null && result.right !== undefined) showResult(result);
+        if (result.status !== "rejected" && result.right !== null && result.right !== undefined) showResult(result);
       });
       keep(queue().filter(function (change) { return !done[String(change.clientId).toLowerCase()]; }));
       say(root.dataset.savedServer);

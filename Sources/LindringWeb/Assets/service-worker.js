@@ -1,8 +1,9 @@
-// Lindring's service worker: keeps the e-learning readable offline. Only the learning pages
-// (/learning/…) and the static assets are cached; patient pages are never stored on the device.
+// Lindring's service worker: keeps the e-learning readable offline. Only the modules' pages
+// (/learning/modules/…) and the static assets are cached: never patient pages, nor the
+// catalogue, sessions or coverage (names, figures). Signing in or out drops the cache.
 // Pages are fetched from the network first and fall back to the copy kept when they were last
 // read; the progress a learner makes offline is queued by learning.js, not here.
-const CACHE = "lindring-learning-v1";
+const CACHE = "lindring-learning-v2";
 const ASSETS = ["/assets/app.css", "/assets/app.js", "/assets/learning.js", "/assets/logo.svg", "/manifest.webmanifest"];
 
 self.addEventListener("install", (event) => {
@@ -19,7 +20,7 @@ self.addEventListener("activate", (event) => {
 
 function cacheable(url) {
   return url.origin === self.location.origin &&
-    (url.pathname.startsWith("/learning/") || url.pathname === "/learning" || ASSETS.includes(url.pathname));
+    (/^\/learning\/modules\/[0-9A-Fa-f-]{36}$/.test(url.pathname) || ASSETS.includes(url.pathname));
 }
 
 self.addEventListener("fetch", (event) => {

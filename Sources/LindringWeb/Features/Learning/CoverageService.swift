@@ -39,8 +39,10 @@ struct CoverageService {
         let to = DanishCalendar.instant(today.adding(days: 1), hour: 0) ?? Date()
         let (counts, screening, units) = try await services.persistence.read { tx in
             let offers = try await OfferRepository.list(includeInactive: true, on: tx).filter { $0.offer.levels.contains(query.level) }.map(\.id)
+            // Figures about patients only for those who may see the screening overview.
             let screeningGroup: EarlyIdentificationOverview.Grouping? =
                 switch query.by {
+                case _ where !user.can(.viewScreeningOverview): nil
                 case .department: .department
                 case .hospital: .hospital
                 case .municipality: .municipality
@@ -64,7 +66,7 @@ struct CoverageService {
                 case .profession: Profession(rawValue: count.key).map { t.label("profession", $0) } ?? count.key
                 }
             var row = CoverageRow(group: name, staff: count.staff, completed: count.completed)
-            if query.by != .profession {
+            if query.by != .profession, user.can(.viewScreeningOverview) {
                 let figures = screened[count.key]
                 row.screenedPatients = (figures?.cancer.screened ?? 0) + (figures?.nonCancer.screened ?? 0)
                 row.identifiedPatients = (figures?.cancer.positive ?? 0) + (figures?.nonCancer.positive ?? 0)

@@ -173,7 +173,7 @@ struct LearningAPI {
         _ = try context.requireUser()
         let input = try await request.decodeJSON(ProgressInput.self, limit: services.config.maxBodySize)
         guard !input.changes.isEmpty, input.changes.count <= 500 else { throw AppError.validation([FieldError("changes", .outOfRange)]) }
-        let results = try await ModuleService(services: services).apply(input.changes, context)
+        let results = try await ModuleService(services: services).apply(input.changes, batch: input.batch, context)
         return try .json(["results": results.map(ProgressResultDTO.init)])
     }
 
@@ -189,11 +189,15 @@ struct LearningAPI {
         let user = try context.requireUser()
         guard user.can(.manageTraining) || user.can(.manageUsers) else { throw AppError.forbidden }
         guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else { throw AppError.unsupportedMediaType }
-        let text = String(buffer: try await request.body.collect(upTo: Self.maxStaffFileBytes))
+        // An export saved as "ANSI" would lose æ, ø and å: refused, not stored mangled.
+        guard let text = String(validating: try await request.body.collect(upTo: Self.maxStaffFileBytes).readableBytesView, as: UTF8.self) else {
+            throw AppError.validation([FieldError("file", .invalidFormat, line: 1)])
+        }
         let units = try await services.persistence.readEach { try await UnitRepository.list(includeInactive: false, on: $0) }
         let unitIds = Dictionary(units.map { ($0.code, $0.id) }) { first, _ in first }
         let members = try StaffRegisterCSV.parse(text, knownUnitCodes: Set(unitIds.keys))
-        let result = try await services.persistence.write { tx in
+        // Tens of thousands of rows: a transaction of its own rather than everyone's group commit.
+        let result = try await services.persistence.writeAlone { tx in
             let result = try await StaffRegisterRepository.importMembers(members, unitIds: unitIds, on: tx)
             try await AuditLog.append(
                 context.auditRecord(
@@ -201,11 +205,13 @@ struct LearningAPI {
                     purpose: "\(members.count)"), on: tx)
             return result
         }
-        return try .json(["imported": members.count, "created": result.created, "updated": result.updated])
+        return try .json(["imported": members.count, "created": result.created, "updated": result.updated, "removed": result.removed])
     }
 
     @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {
         let result = try await learning.cancel(registrationId: try context.requiredIdParameter(), context)
-        return try .json(CancellationDTO(cancelled: RegistrationDTO(result.cancelled), promoted: result.promoted.map(RegistrationDTO.init)))
+        // Who got the place is an educator's business, not the colleague's who cancelled.
+        let promoted = context.user?.can(.manageTraining) == true ? result.promoted : []
+        return try .json(CancellationDTO(cancelled: RegistrationDTO(result.cancelled), promoted: promoted.map(RegistrationDTO.init)))
     }
 }

@@ -108,7 +108,7 @@ enum LearningOpenAPI {
                 "screenedPatients": ["type": ["integer", "null"]],
                 "planShare": ["type": ["number", "null"], "description": "of the patients found to have palliative needs, the share with a plan"],
             ]),
-            "StaffImport": OpenAPIParts.object(["imported": count, "created": count, "updated": count]),
+            "StaffImport": OpenAPIParts.object(["imported": count, "created": count, "updated": count, "removed": count]),
             "Cancellation": OpenAPIParts.object([
                 "cancelled": OpenAPIParts.ref("Registration"), "promoted": ["type": "array", "items": OpenAPIParts.ref("Registration")],
             ]),

@@ -29,7 +29,7 @@ struct ModuleController {
         var request = request
         let form = ProgressForm(FormData(urlEncoded: String(buffer: try await request.collectBody(upTo: context.maxUploadSize))))
         let page = try await modules.page(id, context)
-        let result = try await modules.apply([form.draft(moduleId: id, questions: page.module.content.check.count)], context).first
+        let result = try await modules.apply([form.draft(moduleId: id, questions: page.module.content.check.count)], batch: false, context).first
         let anchor =
             switch form.kind {
             case ProgressChange.Kind.checkAnswers.rawValue: "check"

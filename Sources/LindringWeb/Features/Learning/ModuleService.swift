@@ -26,18 +26,22 @@ struct ModuleService {
         }
     }
 
-    /// What became of one change: stored now, or stored before (sent again); for a check, its result.
+    /// What became of one change: stored now, stored before (sent again), or refused with why;
+    /// for a check, its result as stored.
     struct Result: Sendable {
-        var clientId: UUID
-        var stored: Bool
-        var right: Int?
-        var passed: Bool?
-        var moduleComplete: Bool
+        enum Status: String { case stored, duplicate, rejected }
+        var clientId: String
+        var status: Status
+        var right: Int? = nil
+        var passed: Bool? = nil
+        var moduleComplete = false
+        var errors: [FieldError]? = nil
     }
 
-    /// Stores the changes in one transaction, each once; a change that cannot be read refuses
-    /// the whole batch with 422 naming it (`changes[2].section`), so the device keeps them all.
-    func apply(_ drafts: [ProgressChangeDraft], _ context: AppContext, now: Date = Date()) async throws -> [Result] {
+    /// Stores the changes in one transaction, each once. One change alone that cannot be read is
+    /// refused with 422; in a device's queue (`batch`) it is answered `rejected` with its errors
+    /// and the rest are stored, so one bad change never holds back the others for good.
+    func apply(_ drafts: [ProgressChangeDraft], batch: Bool, _ context: AppContext, now: Date = Date()) async throws -> [Result] {
         let user = try context.requireUser()
         let ids = Set(drafts.compactMap { $0.moduleId.flatMap(UUID.init(uuidString:)) })
         let modules = try await services.persistence.read { tx in
@@ -45,27 +49,32 @@ struct ModuleService {
             for id in ids { found[id] = try await ModuleRepository.find(id: id, on: tx) }
             return found
         }
-        var changes: [ProgressChange] = []
-        var errors: [FieldError] = []
-        for (index, draft) in drafts.enumerated() {
+        // Each draft in order: the valid change, or its refusal.
+        var checked: [Result.Outcome] = []
+        for draft in drafts {
             do {
-                changes.append(try draft.validated(content: { modules[$0]?.content }, now: now))
+                checked.append(.valid(try draft.validated(content: { modules[$0]?.content }, now: now)))
             } catch {
-                errors += error.errors.map { FieldError(drafts.count == 1 ? $0.field : "changes[\(index)].\($0.field)", $0.code) }
+                if !batch { throw AppError.validation(error.errors) }
+                checked.append(.rejected(Result(clientId: draft.clientId ?? "", status: .rejected, errors: error.errors)))
             }
         }
-        if !errors.isEmpty { throw AppError.validation(errors) }
-        let valid = changes
+        let outcomes = checked
         return try await services.persistence.write { tx in
             var results: [Result] = []
-            for change in valid {
+            for outcome in outcomes {
+                guard case .valid(let change) = outcome else {
+                    if case .rejected(let result) = outcome { results.append(result) }
+                    continue
+                }
                 guard let module = modules[change.moduleId] else { throw AppError.notFound }
                 let stored = try await ProgressRepository.apply(change, userId: user.id, module: module, now: now, on: tx)
-                let score = change.answers.map { module.content.score($0) }
+                // A check sent again answers with the result stored the first time.
+                let score = try await ProgressRepository.storedScore(clientId: change.clientId, on: tx)
                 let progress = try await ProgressRepository.progress(userId: user.id, moduleId: module.id, on: tx)
                 results.append(
                     Result(
-                        clientId: change.clientId, stored: stored, right: score?.right, passed: score?.passed,
+                        clientId: change.clientId.uuidString, status: stored ? .stored : .duplicate, right: score?.right, passed: score?.passed,
                         moduleComplete: progress.isComplete(module.content)))
             }
             return results
@@ -76,10 +85,13 @@ struct ModuleService {
 /// `POST /api/v1/learning/progress`: one change, or a device's queue as `{"changes": […]}`.
 struct ProgressInput: Decodable {
     var changes: [ProgressChangeDraft]
+    /// A device's queue (`changes`), whose bad changes are answered one by one.
+    var batch: Bool
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        if container.contains(.changes) {
+        batch = container.contains(.changes)
+        if batch {
             changes = try container.decode([ProgressChangeDraft].self, forKey: .changes)
         } else {
             changes = [try ProgressChangeDraft(from: decoder)]
@@ -89,20 +101,29 @@ struct ProgressInput: Decodable {
     enum CodingKeys: String, CodingKey { case changes }
 }
 
+extension ModuleService.Result {
+    enum Outcome: Sendable {
+        case valid(ProgressChange)
+        case rejected(ModuleService.Result)
+    }
+}
+
 struct ProgressResultDTO: NullPreservingEncodable {
-    var clientId: UUID
-    /// `stored` the first time, `duplicate` when it was sent before.
+    var clientId: String
+    /// `stored` the first time, `duplicate` when it was sent before, `rejected` with its errors.
     var status: String
     var right: Int?
     var passed: Bool?
     var moduleComplete: Bool
+    var errors: [FieldError]?
 
     init(_ result: ModuleService.Result) {
         clientId = result.clientId
-        status = result.stored ? "stored" : "duplicate"
+        status = result.status.rawValue
         right = result.right
         passed = result.passed
         moduleComplete = result.moduleComplete
+        errors = result.errors
     }
 }
 
