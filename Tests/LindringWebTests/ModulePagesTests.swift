@@ -46,6 +46,12 @@ import Testing
             #expect(try await app.post(path, nurse, form: right).headers[.location]?.contains("notice=passed") == true)
             let after = try await app.get("/learning/modules/\(module.id)", nurse).text
             #expect(after.contains("Modulet er gennemført") && after.components(separatedBy: "Jeg vil spørge tidligere").count == 2)
+            // a reflection that cannot be stored comes back as typed, with why
+            var bell = reflection
+            bell["clientId"] = UUID().uuidString
+            bell["text"] = "Med en klokke \u{0007} i"
+            let refused = try await app.post(path, nurse, form: bell)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Med en klokke") && refused.text.contains("field has-error"))
             // a section that does not exist is refused
             let bad = try await app.post(path, nurse, form: ["clientId": UUID().uuidString, "kind": "sectionRead", "section": "99"])
             #expect(bad.status == .unprocessableContent)

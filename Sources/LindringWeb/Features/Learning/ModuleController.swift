@@ -28,8 +28,22 @@ struct ModuleController {
         // Read as pairs: the check's answers are `answers[0]`, `answers[1]`, … with unanswered ones absent.
         var request = request
         let form = ProgressForm(FormData(urlEncoded: String(buffer: try await request.collectBody(upTo: context.maxUploadSize))))
-        let page = try await modules.page(id, context)
-        let result = try await modules.apply([form.draft(moduleId: id, questions: page.module.content.check.count)], batch: false, context).first
+        var page = try await modules.page(id, context)
+        let result: ModuleService.Result?
+        do {
+            result = try await modules.apply([form.draft(moduleId: id, questions: page.module.content.check.count)], batch: false, context).first
+        } catch AppError.validation(let errors) {
+            // A reflection refused (too long, a control character): the page again, the text as typed.
+            guard form.kind == ProgressChange.Kind.reflection.rawValue, let section = form.section.flatMap({ Int($0) }),
+                let question = form.question.flatMap({ Int($0) }), let error = errors.first
+            else { throw AppError.validation(errors) }
+            page.standing.refused = (section, question, form.fields["text"] ?? "", error.code)
+            return .html(
+                ModuleViews.page(
+                    PageContext(context, path: Routes.learningModule(id)), page.module, offerTitle: page.offerTitle, standing: page.standing,
+                    notice: nil),
+                status: .unprocessableContent)
+        }
         let anchor =
             switch form.kind {
             case ProgressChange.Kind.checkAnswers.rawValue: "check"

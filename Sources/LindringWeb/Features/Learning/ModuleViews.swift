@@ -14,6 +14,8 @@ enum ModuleViews {
         var complete: Bool
         /// The result of the check just sent (without script).
         var justChecked: (right: Int, passed: Bool)?
+        /// A reflection that was refused, shown again as typed with why: its section and question.
+        var refused: (section: Int, question: Int, text: String, code: ValidationCode)?
     }
 
     static func page(_ page: PageContext, _ module: LearningModule, offerTitle: String, standing: Standing, notice: String?) -> HTML {
@@ -61,6 +63,7 @@ enum ModuleViews {
             .forEach(section.body) { block(t, $0) },
             .forEach(Array(section.questions.enumerated())) { number, question in
                 let mine = standing.reflections.filter { $0.section == index && $0.question == number }
+                let refused = standing.refused.flatMap { $0.section == index && $0.question == number ? $0 : nil }
                 return .div(
                     .class("reflection"), .id("reflection-\(index)-\(number)"),
                     .form(
@@ -70,11 +73,15 @@ enum ModuleViews {
                         hidden("section", String(index)), hidden("question", String(number)),
                         // Every reflection form sends `text`; the ids tell the questions apart.
                         .div(
-                            .class("field"),
+                            .class(refused == nil ? "field" : "field has-error"),
                             .label(.for("text-\(index)-\(number)"), .plainText(question)),
+                            .unwrap(refused) {
+                                .p(.class("field-error"), .id("text-\(index)-\(number)-error"), .plainText(FormFields.message(t, $0.code)))
+                            },
                             .textarea(
                                 .id("text-\(index)-\(number)"), .name("text"), .attribute(named: "rows", value: "4"),
-                                .attribute(named: "maxlength", value: String(ProgressChangeDraft.maxReflectionLength)))),
+                                .attribute(named: "maxlength", value: String(ProgressChangeDraft.maxReflectionLength)),
+                                .if(refused != nil, .attribute(named: "autofocus", value: "autofocus")), .plainText(refused?.text ?? ""))),
                         .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .plainText(t("module.reflection.save"))))),
                     .ul(
                         .class("reflections"),
