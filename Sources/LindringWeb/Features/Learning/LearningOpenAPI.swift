@@ -93,8 +93,13 @@ enum LearningOpenAPI {
                 "results": [
                     "type": "array",
                     "items": OpenAPIParts.object([
-                        "clientId": uuid, "status": ["type": "string", "enum": ["stored", "duplicate"]], "right": ["type": ["integer", "null"]],
+                        "clientId": ["type": "string", "description": "As sent (a refused change's may be no UUID)"],
+                        "status": ["type": "string", "enum": ["stored", "duplicate", "rejected"]], "right": ["type": ["integer", "null"]],
                         "passed": ["type": ["boolean", "null"]], "moduleComplete": ["type": "boolean"],
+                        "errors": [
+                            "type": ["array", "null"], "description": "Why a change was rejected",
+                            "items": OpenAPIParts.object(["field": text, "code": text], required: ["field", "code"]),
+                        ],
                     ]),
                 ]
             ]),
