@@ -12,25 +12,8 @@ DIR=${BENCH_DIR:-/tmp/lindring-bench}
 RUNS=${RUNS:-10}
 mkdir -p "$DIR"
 
-prepare() { # name days per-day
-  local db="$DIR/$1.sqlite"
-  if [ ! -f "$db" ]; then
-    echo "creating $1 ($2 days × ~$3 contacts)…" >&2
-    DATABASE_URL="sqlite://$db" LOG_LEVEL=warning "$BIN" demo-data --contact-days "$2" --contacts-per-day "$3" > "$DIR/$1.users"
-  fi
-}
-
-measure() { # label url token
-  local out; out=$(mktemp)
-  for _ in $(seq 1 "$RUNS"); do
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $3" "$2" >> "$out"
-  done
-  local bad; bad=$(awk '$1 != 200' "$out" | wc -l)
-  awk '{ printf "%.1f\n", $2 * 1000 }' "$out" | sort -n | awk -v label="$1" -v bad="$bad" '
-    { t[NR] = $1 }
-    END { printf "%-46s median %7.1f ms   max %7.1f ms   (%d runs, %d not 200)\n", label, t[int((NR + 1) / 2)], t[NR], NR, bad }'
-  rm -f "$out"
-}
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
 
 run() { # name port
   local db="$DIR/$1.sqlite" port=$2
@@ -43,13 +26,13 @@ run() { # name port
   local first; first=$(sqlite3 "$db" "select min(local_date) from contacts")
   local yearAgo; yearAgo=$(date -d "$last -364 days" +%F)
   echo "== $1: $contacts contacts, $first … $last"
-  measure "statistics, one year ($yearAgo … $last)" "http://127.0.0.1:$port/api/v1/advisory/statistics?from=$yearAgo&to=$last" "$token"
-  measure "statistics, everything ($first … $last)" "http://127.0.0.1:$port/api/v1/advisory/statistics?from=$first&to=$last" "$token"
-  measure "GET /healthz (the floor)" "http://127.0.0.1:$port/healthz" "$token"
+  measure "statistics, one year ($yearAgo … $last)" "http://127.0.0.1:$port/api/v1/advisory/statistics?from=$yearAgo&to=$last" "Authorization: Bearer $token"
+  measure "statistics, everything ($first … $last)" "http://127.0.0.1:$port/api/v1/advisory/statistics?from=$first&to=$last" "Authorization: Bearer $token"
+  measure "GET /healthz (the floor)" "http://127.0.0.1:$port/healthz" "Authorization: Bearer $token"
   kill "$pid"; wait "$pid" || true
 }
 
-prepare advisory-demo 365 18
-prepare advisory-region 1826 548
+prepare advisory-demo --contact-days 365 --contacts-per-day 18
+prepare advisory-region --contact-days 1826 --contacts-per-day 548
 run advisory-demo 18183
 run advisory-region 18184

@@ -13,26 +13,8 @@ DIR=${BENCH_DIR:-/tmp/lindring-bench}
 RUNS=${RUNS:-15}
 mkdir -p "$DIR"
 
-prepare() { # name [demo-data arguments…]
-  local db="$DIR/$1.sqlite" name=$1
-  shift
-  if [ ! -f "$db" ]; then
-    echo "creating $name…" >&2
-    DATABASE_URL="sqlite://$db" LOG_LEVEL=warning "$BIN" demo-data "$@" > "$DIR/$name.users"
-  fi
-}
-
-measure() { # label url token
-  local out; out=$(mktemp)
-  for _ in $(seq 1 "$RUNS"); do
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $3" "$2" >> "$out"
-  done
-  local bad; bad=$(awk '$1 != 200' "$out" | wc -l)
-  awk '{ printf "%.1f\n", $2 * 1000 }' "$out" | sort -n | awk -v label="$1" -v bad="$bad" '
-    { t[NR] = $1 }
-    END { printf "%-58s median %7.1f ms   max %7.1f ms   (%d runs, %d not 200)\n", label, t[int((NR + 1) / 2)], t[NR], NR, bad }'
-  rm -f "$out"
-}
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
 
 run() { # name port
   local db="$DIR/$1.sqlite" port=$2 base="http://127.0.0.1:$2"
@@ -42,10 +24,10 @@ run() { # name port
   local token; token=$(DATABASE_URL="sqlite://$db" LOG_LEVEL=warning "$BIN" api-token --username oekonomi | tail -1)
   echo "== $1: $(sqlite3 "$db" "select count(*) from staff_register") employees, $(sqlite3 "$db" "select count(*) from staff_completions") completions recorded, $(sqlite3 "$db" "select count(*) from spict_checklists") SPICT-DK checklists"
   for by in department hospital municipality profession; do
-    measure "GET /api/v1/learning/coverage?by=$by&level=basal" "$base/api/v1/learning/coverage?by=$by&level=basal" "$token"
+    measure "GET /api/v1/learning/coverage?by=$by&level=basal" "$base/api/v1/learning/coverage?by=$by&level=basal" "Authorization: Bearer $token"
   done
-  measure "GET /api/v1/learning/coverage?by=department&level=A" "$base/api/v1/learning/coverage?by=department&level=A" "$token"
-  measure "GET /healthz (the floor)" "$base/healthz" "$token"
+  measure "GET /api/v1/learning/coverage?by=department&level=A" "$base/api/v1/learning/coverage?by=department&level=A" "Authorization: Bearer $token"
+  measure "GET /healthz (the floor)" "$base/healthz" "Authorization: Bearer $token"
   kill "$pid"; wait "$pid" || true
 }
 

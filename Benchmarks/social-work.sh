@@ -14,26 +14,8 @@ RUNS=${RUNS:-15}
 mkdir -p "$DIR"
 command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)"; exit 1; }
 
-prepare() { # name [demo-data arguments…]
-  local db="$DIR/$1.sqlite" name=$1
-  shift
-  if [ ! -f "$db" ]; then
-    echo "creating $name…" >&2
-    DATABASE_URL="sqlite://$db" LOG_LEVEL=warning "$BIN" demo-data "$@" > "$DIR/$name.users"
-  fi
-}
-
-measure() { # label url header
-  local out; out=$(mktemp)
-  for _ in $(seq 1 "$RUNS"); do
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "$3" "$2" >> "$out"
-  done
-  local bad; bad=$(awk '$1 != 200' "$out" | wc -l)
-  awk '{ printf "%.1f\n", $2 * 1000 }' "$out" | sort -n | awk -v label="$1" -v bad="$bad" '
-    { t[NR] = $1 }
-    END { printf "%-52s median %7.1f ms   max %7.1f ms   (%d runs, %d not 200)\n", label, t[int((NR + 1) / 2)], t[NR], NR, bad }'
-  rm -f "$out"
-}
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
 
 login() { # port username password → the session cookie
   local jar; jar=$(mktemp)
@@ -57,8 +39,8 @@ run() { # name port
   echo "== $1: $(sqlite3 "$db" "select count(*) from families") families, $(sqlite3 "$db" "select count(*) from applications") applications, $(sqlite3 "$db" "select count(*) from patients") patients, $(sqlite3 "$db" "select count(*) from audit_entries") audit entries"
   measure "GET /social-work (her worklist, the caseload)" "$base/social-work" "$worker"
   measure "GET /social-work?worklist=team" "$base/social-work?worklist=team" "$worker"
-  measure "GET /api/v1/social-work/worklist" "$base/api/v1/social-work/worklist" "$token"
-  measure "GET /api/v1/families (the caseload)" "$base/api/v1/families" "$token"
+  measure "GET /api/v1/social-work/worklist" "$base/api/v1/social-work/worklist" "Authorization: Bearer $token"
+  measure "GET /api/v1/families (the caseload)" "$base/api/v1/families" "Authorization: Bearer $token"
   measure "GET /social-work/families/{id} (most applications)" "$base/social-work/families/$family" "$worker"
   measure "GET /social-work/capacity (the last 12 months)" "$base/social-work/capacity" "$lead"
   measure "GET /social-work/capacity?from=2022-01-01&to=2026-12-31" "$base/social-work/capacity?from=2022-01-01&to=2026-12-31" "$lead"

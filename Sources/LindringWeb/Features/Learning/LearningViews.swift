@@ -179,12 +179,16 @@ enum LearningViews {
                                     },
                                     .if(
                                         mine[session.id] == nil && session.cancelledAt == nil,
-                                        FormFields.actionButton(
-                                            page, action: Routes.learningSessionRegister(session.id),
-                                            label: t(session.registered < session.session.capacity ? "learning.register" : "learning.joinWaitlist"),
-                                            style: "primary")))
+                                        registerButton(page, session)))
                             }),
                     .if(educator, sessionFormView(page, offerId: stored.id, draft: sessionForm, errors: errors)))))
+    }
+
+    /// "Tilmeld" while there is a place, else "Skriv på venteliste".
+    static func registerButton(_ page: PageContext, _ session: LearningSession) -> Node<HTML.BodyContext> {
+        FormFields.actionButton(
+            page, action: Routes.learningSessionRegister(session.id),
+            label: page.t(session.registered < session.session.capacity ? "learning.register" : "learning.joinWaitlist"), style: "primary")
     }
 
     /// "12 af 25 pladser ledige" or "Fuldt booket · 3 på venteliste".
@@ -251,9 +255,7 @@ enum LearningViews {
                             FormFields.actionButton(page, action: Routes.learningRegistrationCancel(registration.id), label: t("learning.cancel")))
                     },
                     else: session.cancelledAt == nil
-                        ? FormFields.actionButton(
-                            page, action: Routes.learningSessionRegister(session.id),
-                            label: t(session.registered < session.session.capacity ? "learning.register" : "learning.joinWaitlist"), style: "primary")
+                        ? registerButton(page, session)
                         : .p(.plainText(t("learning.session.cancelled"))))),
             .if(
                 educator,
