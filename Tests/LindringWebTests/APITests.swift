@@ -279,7 +279,7 @@ import Testing
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             // then
             #expect(document["openapi"] as? String == "3.1.0")
-            let endpoints = APIController(services: try await Self.services(app)).endpoints
+            let endpoints = APIController(services: try app.services()).endpoints
             #expect(Set(paths.keys) == Set(endpoints.map(\.path.pattern)))
             for endpoint in endpoints {
                 let operation = try #require(
@@ -317,10 +317,4 @@ import Testing
         Routes.API.advisoryStatistics.pattern: "?from=2026-11-01&to=2026-11-30",
         Routes.API.deadline.pattern: "?from=2026-12-03&amount=1&unit=days",
     ]
-
-    static func services(_ app: TestApp) async throws -> AppServices {
-        AppServices(
-            config: AppConfig(), persistence: app.persistence, hasher: app.hasher, logger: .init(label: "test"),
-            assets: try Assets.load(), metrics: .init(), decoyHash: "")
-    }
 }

@@ -170,6 +170,13 @@ struct TestApp {
         return try await client.execute(uri: uri, method: method, headers: fields, body: buffer)
     }
 
+    /// The services a controller or service is made from, over the test's database.
+    func services() throws -> AppServices {
+        AppServices(
+            config: AppConfig(), persistence: persistence, hasher: hasher, logger: .init(label: "test"), assets: try Assets.load(),
+            metrics: .init(), decoyHash: "")
+    }
+
     func apiToken(for user: User) async throws -> String {
         try await ApiTokenRepository.issue(userId: user.id, label: "test", on: persistence.outsideWriter).token
     }

@@ -14,10 +14,14 @@ public struct OfferDraft: Codable, Equatable, Sendable {
     /// As the offer is described to learners: "5 moduler à 45 minutter", "1½ år".
     public var duration: String?
     public var prerequisites: String?
+    /// How many months a certificate for the offer is valid, as a number (JSON) or its text (a
+    /// form); none: it does not expire.
+    public var validityMonths: String?
 
     public init(
         title: String? = nil, summary: String? = nil, format: String? = nil, levels: [String]? = nil, competencies: [String]? = nil,
-        professions: [String]? = nil, sectors: [String]? = nil, duration: String? = nil, prerequisites: String? = nil
+        professions: [String]? = nil, sectors: [String]? = nil, duration: String? = nil, prerequisites: String? = nil,
+        validityMonths: String? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -28,6 +32,7 @@ public struct OfferDraft: Codable, Equatable, Sendable {
         self.sectors = sectors
         self.duration = duration
         self.prerequisites = prerequisites
+        self.validityMonths = validityMonths
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +46,7 @@ public struct OfferDraft: Codable, Equatable, Sendable {
         sectors = try container.decodeIfPresent([String].self, forKey: .sectors)
         duration = try container.decodeIfPresent(String.self, forKey: .duration)
         prerequisites = try container.decodeIfPresent(String.self, forKey: .prerequisites)
+        validityMonths = try container.decodeNumberText(forKey: .validityMonths)
     }
 
     public static let maxTitleLength = 200
@@ -64,10 +70,11 @@ public struct OfferDraft: Codable, Equatable, Sendable {
         let sectors = v.choices("sectors", sectors ?? [], as: Sector.self)
         let duration = v.optionalText("duration", duration, maxLength: Self.maxTitleLength)
         let prerequisites = v.optionalText("prerequisites", prerequisites, maxLength: Self.maxTextLength)
+        let validityMonths = v.wholeNumber("validityMonths", validityMonths, in: CertificateValidity.months, required: false)
         try v.check()
         return ValidOffer(
             title: title, summary: summary, format: format!, levels: levels, competencies: numbers.sorted(), professions: professions,
-            sectors: sectors, duration: duration, prerequisites: prerequisites)
+            sectors: sectors, duration: duration, prerequisites: prerequisites, validityMonths: validityMonths)
     }
 }
 
@@ -81,10 +88,12 @@ public struct ValidOffer: Equatable, Sendable {
     public var sectors: [Sector]
     public var duration: String?
     public var prerequisites: String?
+    public var validityMonths: Int?
 
     public init(
         title: String, summary: String? = nil, format: OfferFormat, levels: [CompetenceLevel] = [], competencies: [Int] = [],
-        professions: [Profession] = [], sectors: [Sector] = [], duration: String? = nil, prerequisites: String? = nil
+        professions: [Profession] = [], sectors: [Sector] = [], duration: String? = nil, prerequisites: String? = nil,
+        validityMonths: Int? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -95,6 +104,7 @@ public struct ValidOffer: Equatable, Sendable {
         self.sectors = sectors
         self.duration = duration
         self.prerequisites = prerequisites
+        self.validityMonths = validityMonths
     }
 }
 

@@ -72,16 +72,6 @@ public enum Deadlines {
     }
 }
 
-extension LocalDate {
-    /// The same day `months` calendar months later (or earlier), or that month's last day when it
-    /// has no such day (31 January + 1 month is 28 or 29 February).
-    public func adding(months: Int) -> LocalDate {
-        let index = year * 12 + (month - 1) + months
-        let (newYear, newMonth) = (index / 12, index % 12 + 1)
-        return LocalDate(year: newYear, month: newMonth, day: Swift.min(day, LocalDate.days(in: newMonth, of: newYear)))
-    }
-}
-
 /// A deadline asked for as text (the calendar endpoint's query, a form): each part is checked
 /// and named in the errors.
 public struct DeadlineQuery: Equatable, Sendable {

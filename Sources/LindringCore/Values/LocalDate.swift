@@ -68,3 +68,13 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         try container.encode(description)
     }
 }
+
+extension LocalDate {
+    /// The same day `months` calendar months later (or earlier), or that month's last day when it
+    /// has no such day (31 January + 1 month is 28 or 29 February).
+    public func adding(months: Int) -> LocalDate {
+        let index = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        return LocalDate(year: newYear, month: newMonth, day: Swift.min(day, LocalDate.days(in: newMonth, of: newYear)))
+    }
+}

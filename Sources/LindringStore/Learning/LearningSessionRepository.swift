@@ -23,6 +23,8 @@ public struct Registration: Equatable, Sendable {
     /// The place on the waiting list (1 is next); nil unless waitlisted.
     public var position: Int?
     public var registeredAt: Date
+    /// When the educator marked the person present; nil until then.
+    public var attendedAt: Date? = nil
 }
 
 /// Sessions and their registrations, with the waiting list's rules (Core's `WaitingList`)
@@ -132,7 +134,8 @@ public enum LearningSessionRepository {
         Registration(
             id: try row.decode(column: "id", as: UUID.self), sessionId: try row.decode(column: "session_id", as: UUID.self),
             userId: try row.decode(column: "user_id", as: UUID.self), userName: try row.decode(column: "user_name", as: String.self),
-            status: try row.decodeEnum(column: "status"), position: position, registeredAt: try row.decode(column: "registered_at", as: Date.self))
+            status: try row.decodeEnum(column: "status"), position: position, registeredAt: try row.decode(column: "registered_at", as: Date.self),
+            attendedAt: try row.decode(column: "attended_at", as: Date?.self))
     }
 
     /// Raises the session's revision, which holds its row until the transaction ends, and

@@ -17,13 +17,14 @@ public enum OfferRepository {
         try await tx.sql.insert(into: "learning_offers")
             .columns(
                 "id", "title", "summary", "format", "levels", "competencies", "professions", "sectors", "duration", "prerequisites", "active",
-                "created_at", "created_by_name", "version"
+                "created_at", "created_by_name", "version", "validity_months"
             )
             .values(
                 SQLBind(id), SQLBind(offer.title), SQLBind(offer.summary), SQLBind(offer.format.rawValue),
                 SQLBind(joined(offer.levels.map(\.rawValue))), SQLBind(joined(offer.competencies.map(String.init))),
                 SQLBind(joined(offer.professions.map(\.rawValue))), SQLBind(joined(offer.sectors.map(\.rawValue))), SQLBind(offer.duration),
-                SQLBind(offer.prerequisites), SQLBind(true), SQLBind(now), SQLBind(author.name), SQLBind(1)
+                SQLBind(offer.prerequisites), SQLBind(true), SQLBind(now), SQLBind(author.name), SQLBind(1),
+                SQLBind(offer.validityMonths)
             ).run()
         return LearningOffer(id: id, offer: offer, active: true, version: 1)
     }
@@ -38,24 +39,34 @@ public enum OfferRepository {
     }
 
     static func offer(_ row: any SQLRow) throws -> LearningOffer {
-        func codes<T: RawRepresentable>(_ column: String) throws -> [T] where T.RawValue == String {
-            try split(try row.decode(column: column, as: String.self)).map { raw in
-                guard let value = T(rawValue: raw) else { throw UnknownStoredValue(column: column, value: raw) }
-                return value
-            }
-        }
-        let competencies = try split(try row.decode(column: "competencies", as: String.self)).map { raw in
-            guard let number = Int(raw) else { throw UnknownStoredValue(column: "competencies", value: raw) }
-            return number
-        }
+        let stored = try lists(row)
         return LearningOffer(
             id: try row.decode(column: "id", as: UUID.self),
             offer: ValidOffer(
                 title: try row.decode(column: "title", as: String.self), summary: try row.decode(column: "summary", as: String?.self),
-                format: try row.decodeEnum(column: "format"), levels: try codes("levels"), competencies: competencies,
-                professions: try codes("professions"), sectors: try codes("sectors"), duration: try row.decode(column: "duration", as: String?.self),
-                prerequisites: try row.decode(column: "prerequisites", as: String?.self)),
+                format: try row.decodeEnum(column: "format"), levels: stored.levels, competencies: stored.competencies,
+                professions: try codes(row, "professions"), sectors: try codes(row, "sectors"),
+                duration: try row.decode(column: "duration", as: String?.self),
+                prerequisites: try row.decode(column: "prerequisites", as: String?.self),
+                validityMonths: try row.decode(column: "validity_months", as: Int?.self)),
             active: try row.decode(column: "active", as: Bool.self), version: try row.decode(column: "version", as: Int.self))
+    }
+
+    /// An offer's levels and competencies as a row holds them (`levels`, `competencies`).
+    static func lists(_ row: any SQLRow) throws -> (levels: [CompetenceLevel], competencies: [Int]) {
+        let levels: [CompetenceLevel] = try codes(row, "levels")
+        let competencies = try split(try row.decode(column: "competencies", as: String.self)).map { raw in
+            guard let number = Int(raw) else { throw UnknownStoredValue(column: "competencies", value: raw) }
+            return number
+        }
+        return (levels, competencies)
+    }
+
+    static func codes<T: RawRepresentable>(_ row: any SQLRow, _ column: String) throws -> [T] where T.RawValue == String {
+        try split(try row.decode(column: column, as: String.self)).map { raw in
+            guard let value = T(rawValue: raw) else { throw UnknownStoredValue(column: column, value: raw) }
+            return value
+        }
     }
 
     static func joined(_ codes: [String]) -> String { codes.joined(separator: ",") }

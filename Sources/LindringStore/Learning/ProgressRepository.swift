@@ -71,14 +71,36 @@ public enum ProgressRepository {
         if open == 0 { try await completeOffer(userId: userId, offerId: module.offerId, at: at, source: "modules", on: tx) }
     }
 
-    /// Records that `userId` completed the offer (its modules, attendance, or an import); the first completion stands.
+    /// Records that `userId` completed the offer (its modules, attendance, or an import) and
+    /// issues the certificate it earns; the first completion stands.
     public static func completeOffer(userId: UUID, offerId: UUID, at: Date, source: String, on tx: WriteTransaction) async throws {
-        try await tx.sql.raw(
+        let recorded = try await tx.sql.raw(
             """
             INSERT INTO learning_offer_completions (user_id, offer_id, completed_at, source)
             VALUES (\(bind: userId), \(bind: offerId), \(bind: at), \(bind: source)) ON CONFLICT (user_id, offer_id) DO NOTHING
+            RETURNING user_id
             """
-        ).run()
+        ).first()
+        if recorded != nil { try await CertificateRepository.issue(userId: userId, offerId: offerId, at: at, on: tx) }
+    }
+
+    /// Takes back a completion earned by attending (attendance marked by mistake), with its
+    /// certificate, unless the person attended another session of the offer.
+    public static func withdrawAttendanceCompletion(userId: UUID, offerId: UUID, on tx: WriteTransaction) async throws {
+        let attendedElsewhere = try await tx.sql.raw(
+            """
+            SELECT 1 AS found FROM learning_registrations r JOIN learning_sessions s ON s.id = r.session_id
+            WHERE r.user_id = \(bind: userId) AND s.offer_id = \(bind: offerId) AND r.attended_at IS NOT NULL AND r.status = 'registered'
+            """
+        ).first()
+        guard attendedElsewhere == nil else { return }
+        let withdrawn = try await tx.sql.raw(
+            """
+            DELETE FROM learning_offer_completions WHERE user_id = \(bind: userId) AND offer_id = \(bind: offerId) AND source = 'attendance'
+            RETURNING user_id
+            """
+        ).first()
+        if withdrawn != nil { try await CertificateRepository.withdraw(userId: userId, offerId: offerId, on: tx) }
     }
 
     /// A check's result as stored under its client id; nil for other changes.

@@ -34,7 +34,8 @@ public func buildApplication(
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
         services: [
             PersistenceService(persistence: persistence, hasher: hasher),
-            SessionCleanupService(persistence: persistence, timeouts: config.sessionTimeouts, logger: logger),
+            PeriodicTask.sessionCleanup(persistence, timeouts: config.sessionTimeouts, logger: logger),
+            PeriodicTask.certificateReminders(services),
             services.advisoryEvents,
         ],
         logger: logger
@@ -78,6 +79,9 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     SocialWorkController(services: services).addRoutes(to: router)
     LearningController(services: services).addRoutes(to: router)
     ModuleController(services: services).addRoutes(to: router)
+    AttendanceController(services: services).addRoutes(to: router)
+    GroupController(services: services).addRoutes(to: router)
+    CertificateController(services: services).addRoutes(to: router)
     CoverageController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
@@ -100,25 +104,43 @@ struct PersistenceService: Service {
     }
 }
 
-/// Deletes expired sessions (and login throttles with nothing left to remember) every ten
-/// minutes, so the tables hold only live ones.
-struct SessionCleanupService: Service {
-    let persistence: Persistence
-    let timeouts: SessionTimeouts
+/// Work done again and again while the server runs: the first time at start, then every
+/// `interval`. A failure is logged by its type only (never a value) and tried again next time.
+struct PeriodicTask: Service {
+    let name: String
+    let interval: Duration
     let logger: Logger
+    let work: @Sendable () async throws -> Void
 
     func run() async throws {
         // Sleeping is cancelled at shutdown; that is the normal end, not a failure.
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    try await persistence.write { try await SessionRepository.purgeExpired(timeouts: timeouts, on: $0) }
-                    try await persistence.write { try await LoginThrottle.purgeStale(on: $0) }
+                    try await work()
                 } catch {
-                    logger.warning("session clean-up failed", metadata: ["type": .string(String(reflecting: type(of: error)))])
+                    logger.warning("\(name) failed", metadata: ["type": .string(String(reflecting: type(of: error)))])
                 }
-                try await Task.sleep(for: .seconds(600))
+                try await Task.sleep(for: interval)
             }
+        }
+    }
+}
+
+extension PeriodicTask {
+    /// Deletes expired sessions (and login throttles with nothing left to remember) every ten
+    /// minutes, so the tables hold only live ones.
+    static func sessionCleanup(_ persistence: Persistence, timeouts: SessionTimeouts, logger: Logger) -> PeriodicTask {
+        PeriodicTask(name: "session clean-up", interval: .seconds(600), logger: logger) {
+            try await persistence.write { try await SessionRepository.purgeExpired(timeouts: timeouts, on: $0) }
+            try await persistence.write { try await LoginThrottle.purgeStale(on: $0) }
+        }
+    }
+
+    /// Tells holders of certificates about to expire, once, checked every hour.
+    static func certificateReminders(_ services: AppServices) -> PeriodicTask {
+        PeriodicTask(name: "certificate reminders", interval: .seconds(3600), logger: services.logger) {
+            _ = try await CertificateService(services: services).sendReminders()
         }
     }
 }

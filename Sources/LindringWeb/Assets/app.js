@@ -26,6 +26,11 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("input", (event) => {
     if (event.target instanceof HTMLTextAreaElement && event.target.closest("form.close-follow-up")) event.target.setCustomValidity("");
   });
+  // A print button (a certificate) shows only where script can print.
+  document.querySelectorAll("button[data-print]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  });
   // Copy a self-report link: the clipboard where the browser allows it, else the text is
   // selected and the browser's own copy is tried; the button says what happened.
   document.querySelectorAll("button[data-copy]").forEach((button) => {

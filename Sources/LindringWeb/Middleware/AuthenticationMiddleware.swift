@@ -12,7 +12,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     /// Paths that serve no personal data and need no user: spared the session look-up.
     static func isPublic(_ path: String) -> Bool {
         path.hasPrefix("/assets/") || path == Routes.serviceWorker.pattern || path == Routes.webManifest.pattern || path == Routes.healthz.pattern
-            || path == Routes.readyz.pattern || path == Routes.metrics.pattern
+            || path == Routes.readyz.pattern || path == Routes.metrics.pattern || path.hasPrefix(Routes.certificateLookup.pattern)
     }
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {

@@ -24,20 +24,23 @@ struct LearningController {
     @Sendable func catalogue(_ request: Request, context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         let page = PageContext(context, path: Routes.learning())
-        let mine = try await services.persistence.read { try await LearningSessionRepository.upcoming(userId: user.id, on: $0) }
+        let (mine, certificates) = try await services.persistence.read { tx in
+            (try await LearningSessionRepository.upcoming(userId: user.id, on: tx), try await CertificateRepository.list(userId: user.id, on: tx))
+        }
         do {
             let filter = try LearningAPI.filter(request.query)
             return .html(
                 LearningViews.catalogue(
                     page, offers: try await learning.offers(context, filter: filter), typed: request.query, errors: [], mine: mine,
-                    notice: request.query["notice"]))
+                    certificates: certificates, notice: request.query["notice"]))
         } catch AppError.validation(let errors) {
             return .html(
-                LearningViews.catalogue(page, offers: [], typed: request.query, errors: errors, mine: mine, notice: nil),
+                LearningViews.catalogue(page, offers: [], typed: request.query, errors: errors, mine: mine, certificates: certificates, notice: nil),
                 status: .unprocessableContent)
         } catch let failure as ValidationFailure {
             return .html(
-                LearningViews.catalogue(page, offers: [], typed: request.query, errors: failure.errors, mine: mine, notice: nil),
+                LearningViews.catalogue(
+                    page, offers: [], typed: request.query, errors: failure.errors, mine: mine, certificates: certificates, notice: nil),
                 status: .unprocessableContent)
         }
     }
@@ -105,13 +108,13 @@ struct LearningController {
     }
 
     func sessionPage(
-        _ id: UUID, _ context: AppContext, typed: RegistrationInput, errors: [FieldError], notice: String?, status: HTTPResponse.Status = .ok
+        _ id: UUID, _ context: AppContext, typed: RegistrationInput, errors: [FieldError], notice: String?, evaluation: EvaluationDraft? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let (session, registrations) = try await learning.session(id, context)
+        let model = try await learning.sessionPage(id, context)
         return .html(
             LearningViews.session(
-                PageContext(context, path: Routes.learningSession(id)), session, registrations: registrations, typed: typed, errors: errors,
-                notice: notice),
+                PageContext(context, path: Routes.learningSession(id)), model, typed: typed, evaluation: evaluation, errors: errors, notice: notice),
             status: status)
     }
 

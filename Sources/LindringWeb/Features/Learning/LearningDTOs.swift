@@ -13,6 +13,8 @@ struct OfferDTO: NullPreservingEncodable {
     var sectors: [Sector]
     var duration: String?
     var prerequisites: String?
+    /// Months a certificate is valid; null: it does not expire.
+    var validityMonths: Int?
     var active: Bool
     var sessions: [LearningSessionDTO]?
 
@@ -27,6 +29,7 @@ struct OfferDTO: NullPreservingEncodable {
         sectors = stored.offer.sectors
         duration = stored.offer.duration
         prerequisites = stored.offer.prerequisites
+        validityMonths = stored.offer.validityMonths
         active = stored.active
         self.sessions = sessions.map { $0.map { LearningSessionDTO($0) } }
     }
@@ -71,6 +74,8 @@ struct RegistrationDTO: NullPreservingEncodable {
     /// The place on the waiting list, 1 next; null for those who hold a place.
     var position: Int?
     var registeredAt: Date
+    /// When the person was marked present; null until then.
+    var attendedAt: Date?
 
     init(_ registration: Registration) {
         id = registration.id
@@ -80,6 +85,7 @@ struct RegistrationDTO: NullPreservingEncodable {
         status = registration.status
         position = registration.position
         registeredAt = registration.registeredAt
+        attendedAt = registration.attendedAt
     }
 }
 

@@ -17,7 +17,7 @@ enum LearningOpenAPI {
         let registration = OpenAPIParts.object([
             "id": uuid, "sessionId": uuid, "userId": uuid, "userName": text, "status": OpenAPIParts.one(RegistrationStatus.self),
             "position": ["type": ["integer", "null"], "minimum": 1, "description": "The place on the waiting list (1 is next); null with a place"],
-            "registeredAt": instant,
+            "registeredAt": instant, "attendedAt": ["type": ["string", "null"], "format": "date-time"],
         ])
         let session: [String: Any] = [
             "id": uuid, "offerId": uuid, "offerTitle": text, "startsAt": instant, "endsAt": instant, "capacity": count, "place": text,
@@ -37,12 +37,16 @@ enum LearningOpenAPI {
                     "professions": ["type": ["array", "null"], "items": OpenAPIParts.one(Profession.self)],
                     "sectors": ["type": ["array", "null"], "items": OpenAPIParts.one(Sector.self)],
                     "duration": inputText, "prerequisites": inputText,
+                    "validityMonths": [
+                        "type": ["integer", "string", "null"], "description": "1–120 months a certificate is valid; absent: it does not expire",
+                    ],
                 ],
             ],
             "LearningOffer": OpenAPIParts.object([
                 "id": uuid, "title": text, "summary": string, "format": OpenAPIParts.one(OfferFormat.self), "levels": list(CompetenceLevel.self),
                 "competencies": ["type": "array", "items": ["type": "integer", "minimum": 1, "maximum": 10]], "professions": list(Profession.self),
-                "sectors": list(Sector.self), "duration": string, "prerequisites": string, "active": ["type": "boolean"],
+                "sectors": list(Sector.self), "duration": string, "prerequisites": string,
+                "validityMonths": ["type": ["integer", "null"], "minimum": 1, "maximum": 120], "active": ["type": "boolean"],
                 "sessions": ["type": ["array", "null"], "items": OpenAPIParts.ref("LearningSession"), "description": "Null in lists"],
             ]),
             "LearningSessionInput": [
@@ -112,6 +116,38 @@ enum LearningOpenAPI {
                 "share": ["type": ["number", "null"], "description": "completed / staff, four decimals"],
                 "screenedPatients": ["type": ["integer", "null"]],
                 "planShare": ["type": ["number", "null"], "description": "of the patients found to have palliative needs, the share with a plan"],
+            ]),
+            "AttendanceInput": [
+                "type": "object", "required": ["present"],
+                "description": "Everyone present among those registered; the rest registered are marked absent.",
+                "properties": ["present": ["type": "array", "items": uuid]],
+            ],
+            "EvaluationInput": [
+                "type": "object", "required": ["rating", "relevance"],
+                "properties": [
+                    "rating": ["type": ["integer", "string", "null"], "description": "1 (poor) to 5 (very good)"],
+                    "relevance": ["type": ["integer", "string", "null"], "description": "Usefulness in daily work, 1 to 5"],
+                    "comment": inputText,
+                ],
+            ],
+            "Evaluation": OpenAPIParts.object(["sessionId": uuid, "rating": count, "relevance": count, "comment": string]),
+            "Completions": OpenAPIParts.object([
+                "userId": uuid,
+                "offers": [
+                    "type": "array",
+                    "items": OpenAPIParts.object([
+                        "offerId": uuid, "offerTitle": text, "levels": list(CompetenceLevel.self), "completedAt": instant,
+                        "source": ["type": "string", "description": "modules (e-learning), attendance, or how it was recorded"],
+                        "certificate": [
+                            "type": ["object", "null"],
+                            "properties": [
+                                "id": uuid, "code": text, "lastValidDay": ["type": ["string", "null"], "format": "date"],
+                                "status": OpenAPIParts.one(CertificateValidity.Status.self),
+                            ],
+                        ],
+                    ]),
+                ],
+                "modules": ["type": "array", "items": OpenAPIParts.object(["moduleId": uuid, "offerId": uuid, "completedAt": instant])],
             ]),
             "StaffImport": OpenAPIParts.object(["imported": count, "created": count, "updated": count, "removed": count]),
             "Cancellation": OpenAPIParts.object([

@@ -57,6 +57,45 @@ struct LearningService {
         }
     }
 
+    /// What a session's page shows besides its registrations: for the educator the workshop
+    /// groups, the cases a group may work on and the evaluations; for a participant whether
+    /// they have evaluated it.
+    struct SessionPage {
+        var session: LearningSession
+        var registrations: [Registration]
+        var groups: [LearningGroup] = []
+        var cases: [CaseChoice] = []
+        var evaluations: [ValidEvaluation] = []
+        var evaluated = false
+    }
+
+    /// A case in a module, as a workshop group may work on it.
+    struct CaseChoice {
+        var moduleId: UUID
+        var section: Int
+        var label: String
+    }
+
+    func sessionPage(_ id: UUID, _ context: AppContext) async throws -> SessionPage {
+        let user = try context.requireUser()
+        let (session, registrations) = try await self.session(id, context)
+        return try await services.persistence.read { tx in
+            var page = SessionPage(session: session, registrations: registrations)
+            page.evaluated = try await AttendanceRepository.hasEvaluated(sessionId: id, userId: user.id, on: tx)
+            guard user.can(.manageTraining) else { return page }
+            page.groups = try await GroupRepository.list(sessionId: id, on: tx)
+            page.evaluations = try await AttendanceRepository.evaluations(sessionId: id, on: tx)
+            for offer in try await OfferRepository.list(on: tx) where offer.offer.format == .eLearning {
+                for module in try await ModuleRepository.list(offerId: offer.id, on: tx) {
+                    for (index, section) in module.content.sections.enumerated() where section.kind == .case {
+                        page.cases.append(CaseChoice(moduleId: module.id, section: index, label: module.content.title + ": " + section.title))
+                    }
+                }
+            }
+            return page
+        }
+    }
+
     /// Registers the user, or for an educator the person `userId` names: a place or the end of
     /// the waiting list.
     func register(sessionId: UUID, userId: String?, username: String? = nil, _ context: AppContext) async throws -> Registration {

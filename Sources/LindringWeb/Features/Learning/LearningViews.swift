@@ -10,7 +10,7 @@ enum LearningViews {
 
     static func catalogue(
         _ page: PageContext, offers: [LearningOffer], typed: FormData, errors: [FieldError], mine: [(Registration, LearningSession)],
-        notice: String?
+        certificates: [Certificate], notice: String?
     ) -> HTML {
         let t = page.t
         let educator = page.user?.can(.manageTraining) == true
@@ -38,7 +38,9 @@ enum LearningViews {
                                 .a(.href(Routes.learningSession(session.id)), .strong(.plainText(session.offerTitle))),
                                 .plainText(" · " + when(t, session.session) + " · "),
                                 status(t, registration))
-                        })),
+                        }),
+                .p(.a(.id("join-group"), .href(Routes.learningJoin()), .plainText(t("group.join.link"))))),
+            CertificateViews.mine(t, certificates),
             .section(
                 .id("catalogue"),
                 .h2(.plainText(t("learning.catalogue"))),
@@ -228,10 +230,12 @@ enum LearningViews {
     // MARK: A session
 
     static func session(
-        _ page: PageContext, _ session: LearningSession, registrations: [Registration], typed: RegistrationInput, errors: [FieldError],
+        _ page: PageContext, _ model: LearningService.SessionPage, typed: RegistrationInput, evaluation: EvaluationDraft?, errors: [FieldError],
         notice: String?
     ) -> HTML {
         let t = page.t
+        let session = model.session
+        let registrations = model.registrations
         let educator = page.user?.can(.manageTraining) == true
         let mine = registrations.first { $0.userId == page.user?.id }
         let holding = registrations.filter { $0.status == .registered }
@@ -257,9 +261,21 @@ enum LearningViews {
                     else: session.cancelledAt == nil
                         ? registerButton(page, session)
                         : .p(.plainText(t("learning.session.cancelled"))))),
+            AttendanceViews.participantSection(page, model, mine: mine, typed: evaluation, errors: errors),
             .if(
                 educator,
                 .group(
+                    .section(
+                        .id("attendance"),
+                        .h2(.plainText(t("attendance.title"))),
+                        .p(
+                            .plainText(
+                                t(
+                                    "attendance.summary",
+                                    ["present": String(holding.filter { $0.attendedAt != nil }.count), "count": String(holding.count)]))),
+                        .a(.class("button primary"), .href(Routes.learningAttendance(session.id)), .plainText(t("attendance.open")))),
+                    GroupViews.sessionSection(page, model, errors: errors),
+                    AttendanceViews.summary(t, model.evaluations),
                     .section(
                         .id("participants"),
                         .h2(.plainText(t("learning.participants", ["count": String(holding.count)]))),
@@ -281,7 +297,7 @@ enum LearningViews {
     }
 
     static func sessionNotice(_ t: Localizer, _ notice: String?) -> Node<HTML.BodyContext> {
-        guard let notice, ["registered", "waitlisted", "cancelled"].contains(notice) else { return Notices.banner(t, notice) }
+        guard let notice, ["registered", "waitlisted", "cancelled", "evaluated"].contains(notice) else { return Notices.banner(t, notice) }
         return .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.plainText(t("learning.notice.\(notice)"))))
     }
 

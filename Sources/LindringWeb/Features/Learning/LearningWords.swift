@@ -11,7 +11,6 @@ extension Catalog {
         "home.training.link": Words(da: "Åbn kataloget", en: "Open the catalogue"),
         "home.messages.title": Words(da: "Beskeder til dig", en: "Messages for you"),
         "home.messages.read": Words(da: "Markér som læst", en: "Mark as read"),
-        "home.messages.open": Words(da: "Se holdet", en: "See the session"),
         "learning.modules": Words(da: "Moduler ({done} af {count} gennemført)", en: "Modules ({done} of {count} completed)"),
         "learning.module.done": Words(da: "Gennemført", en: "Completed"),
         "learning.module.open": Words(da: "Ikke gennemført", en: "Not completed"),
@@ -111,6 +110,10 @@ extension Catalog {
         "learning.offer.field.sectors": Words(da: "Sektorer (ingen valgt: alle)", en: "Sectors (none ticked: all)"),
         "learning.offer.field.duration": Words(da: "Varighed", en: "Duration"),
         "learning.offer.field.prerequisites": Words(da: "Forudsætninger", en: "Prerequisites"),
+        "learning.offer.field.validityMonths": Words(da: "Beviset gælder (måneder)", en: "Certificate valid for (months)"),
+        "learning.offer.validityHint": Words(
+            da: "Lad feltet stå tomt, hvis beviset ikke udløber. Ellers 1–120 måneder; deltageren får besked 30 dage før.",
+            en: "Leave empty if the certificate does not expire. Otherwise 1–120 months; the holder is told 30 days before."),
         "learning.sessions": Words(da: "Kommende hold", en: "Coming sessions"),
         "learning.sessions.none": Words(da: "Der er ingen kommende hold.", en: "There are no coming sessions."),
         "learning.session.when": Words(da: "{weekday} {date} kl. {from}–{to}", en: "{weekday} {date}, {from}–{to}"),
@@ -183,5 +186,10 @@ extension Catalog {
         "message.learning.promoted": Words(
             da: "Du har fået plads på {offer} {startsAt}, {place}. Du stod på venteliste.",
             en: "You have a place on {offer} {startsAt}, {place}. You were on the waiting list."),
+        "message.learning.promoted.link": Words(da: "Se holdet", en: "See the session"),
+        "message.learning.certificateExpiring": Words(
+            da: "Dit bevis for {offer} udløber {lastValidDay}. Tilmeld dig genopfrisknings­kurset i god tid.",
+            en: "Your certificate for {offer} expires on {lastValidDay}. Sign up for the refresher in good time."),
+        "message.learning.certificateExpiring.link": Words(da: "Se beviset", en: "See the certificate"),
     ]
 }

@@ -4,7 +4,9 @@ import Plot
 
 /// The educator's form for a new offer in the catalogue.
 enum OfferFormView {
-    static let fields = ["title", "summary", "format", "levels", "competencies", "professions", "sectors", "duration", "prerequisites"]
+    static let fields = [
+        "title", "summary", "format", "levels", "competencies", "professions", "sectors", "duration", "prerequisites", "validityMonths",
+    ]
 
     static func page(_ page: PageContext, draft: OfferDraft, errors: [FieldError]) -> HTML {
         let t = page.t
@@ -44,6 +46,9 @@ enum OfferFormView {
                 FormFields.textarea(
                     t, name: "prerequisites", label: labels["prerequisites"]!, value: draft.prerequisites, errors: errors,
                     maxLength: OfferDraft.maxTextLength),
+                FormFields.text(
+                    t, name: "validityMonths", label: labels["validityMonths"]!, value: draft.validityMonths, errors: errors,
+                    hint: t("learning.offer.validityHint"), maxLength: 3),
                 FormFields.submit(t("learning.offer.create"))))
     }
 }

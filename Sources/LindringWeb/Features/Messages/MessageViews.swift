@@ -20,7 +20,7 @@ enum MessageViews {
                         .p(.plainText(text(t, message))),
                         .div(
                             .class("row-actions"),
-                            .unwrap(message.link) { .a(.class("button secondary"), .href($0), .plainText(t("home.messages.open"))) },
+                            .unwrap(message.link) { .a(.class("button secondary"), .href($0), .plainText(t("message.\(message.kind).link"))) },
                             FormFields.actionButton(page, action: Routes.messageRead(message.id), label: t("home.messages.read"))))
                 }))
     }

@@ -1,0 +1,108 @@
+/// Competence development after registration: attendance, evaluations, workshop groups,
+/// certificates, theme-afternoon series, module editing and the competence matrix, in Danish
+/// and English side by side.
+extension Catalog {
+    static let learningEvents: [String: Words] = [
+        // Attendance
+        "attendance.title": Words(da: "Fremmøde", en: "Attendance"),
+        "attendance.open": Words(da: "Registrér fremmøde", en: "Take attendance"),
+        "attendance.count": Words(da: "{present} af {count} til stede", en: "{present} of {count} present"),
+        "attendance.save": Words(da: "Gem fremmøde", en: "Save attendance"),
+        "notice.attendanceSaved": Words(da: "Fremmødet er gemt.", en: "Attendance saved."),
+        "notice.groupClosed": Words(da: "Gruppen er lukket, og fremmødet er registreret.", en: "The group is closed and attendance recorded."),
+        "notice.versionSaved": Words(da: "Modulet er gemt som en ny version.", en: "The module is saved as a new version."),
+        "notice.seriesCreated": Words(da: "Årets fire temaeftermiddage er planlagt.", en: "The year's four theme afternoons are planned."),
+        "attendance.waitlisted": Words(da: "på venteliste", en: "on the waiting list"),
+        "attendance.notYet": Words(
+            da: "Fremmøde kan registreres fra dagen for undervisningen.", en: "Attendance can be taken from the day of the session."),
+        "attendance.error.present": Words(
+            da: "Listen passer ikke længere til tilmeldingerne. Hent siden igen, og prøv en gang til.",
+            en: "The list no longer matches the registrations. Reload the page and try again."),
+        "attendance.summary": Words(da: "{present} af {count} mødte op.", en: "{present} of {count} attended."),
+        // Evaluation
+        "evaluation.title": Words(da: "Evaluering", en: "Evaluation"),
+        "evaluation.attended": Words(da: "Du er registreret som mødt.", en: "You are recorded as present."),
+        "evaluation.thanks": Words(da: "Tak, du har evalueret undervisningen.", en: "Thank you, you have evaluated the session."),
+        "evaluation.field.rating": Words(da: "Hvordan var undervisningen?", en: "How was the session?"),
+        "evaluation.field.relevance": Words(
+            da: "Hvor brugbart er det, du lærte, i dit daglige arbejde?", en: "How useful is what you learnt in your daily work?"),
+        "evaluation.field.comment": Words(da: "Kommentar (valgfri)", en: "Comment (optional)"),
+        "evaluation.scale.1": Words(da: "– dårligt", en: "– poor"),
+        "evaluation.scale.2": Words(da: "", en: ""),
+        "evaluation.scale.3": Words(da: "– middel", en: "– fair"),
+        "evaluation.scale.4": Words(da: "", en: ""),
+        "evaluation.scale.5": Words(da: "– rigtig godt", en: "– very good"),
+        "evaluation.submit": Words(da: "Send evaluering", en: "Send the evaluation"),
+        "evaluation.summary.title": Words(da: "Evalueringer", en: "Evaluations"),
+        "evaluation.summary.none": Words(da: "Ingen har evalueret endnu.", en: "No one has evaluated yet."),
+        "evaluation.summary.means": Words(
+            da: "{count} svar · undervisningen i gennemsnit {rating} af 5 · brugbarhed {relevance} af 5",
+            en: "{count} answers · the session on average {rating} of 5 · usefulness {relevance} of 5"),
+        "learning.notice.evaluated": Words(da: "Tak for din evaluering.", en: "Thank you for your evaluation."),
+        // Workshop groups
+        "group.section.title": Words(da: "Gruppearbejde", en: "Group work"),
+        "group.section.lead": Words(
+            da:
+                "Start en gruppe på en case fra e-læringen. Deltagerne går ind med koden, arbejder med samme case og ser hinandens refleksioner. Når du lukker gruppen, registreres alle deltagere som mødt.",
+            en:
+                "Start a group on a case from the e-learning. Participants join with the code, work on the same case and see each other's reflections. Closing the group records every participant as present."
+        ),
+        "group.field.caseId": Words(da: "Case", en: "Case"),
+        "group.open": Words(da: "Start gruppe", en: "Start the group"),
+        "group.openSince": Words(da: "åben siden {at}", en: "open since {at}"),
+        "group.closedAt": Words(da: "lukket {at}", en: "closed {at}"),
+        "group.kicker": Words(da: "{offer} · Gruppecase fra {module}", en: "{offer} · Group case from {module}"),
+        "group.codeLead": Words(da: "Kode til gruppen:", en: "The group's code:"),
+        "group.closed": Words(
+            da: "Gruppen er lukket. Fremmøde er registreret for {count} deltagere.",
+            en: "The group is closed. {count} participants recorded as present."),
+        "group.members": Words(da: "I gruppen ({count})", en: "In the group ({count})"),
+        "group.facilitator": Words(da: "underviser", en: "facilitator"),
+        "group.noReflections": Words(da: "Ingen refleksioner endnu.", en: "No reflections yet."),
+        "group.yourReflection": Words(da: "Din refleksion (kun gruppen ser den)", en: "Your reflection (only the group sees it)"),
+        "group.share": Words(da: "Del med gruppen", en: "Share with the group"),
+        "group.refresh": Words(da: "Hent nye refleksioner", en: "Fetch new reflections"),
+        "group.close.title": Words(da: "Afslut gruppearbejdet", en: "End the group work"),
+        "group.close.lead": Words(
+            da: "Alle, der er gået ind i gruppen, registreres som mødt på holdet. Gruppen kan derefter ikke skrive mere.",
+            en: "Everyone who joined is recorded as present at the session. The group can then write no more."),
+        "group.close": Words(da: "Luk gruppen", en: "Close the group"),
+        "group.join.title": Words(da: "Gå ind i en gruppe", en: "Join a group"),
+        "group.join.lead": Words(da: "Skriv koden, som underviseren viser.", en: "Type the code the facilitator shows."),
+        "group.join.code": Words(da: "Gruppens kode", en: "The group's code"),
+        "group.join.hint": Words(da: "Seks tegn, fx K7MQ2X.", en: "Six characters, e.g. K7MQ2X."),
+        "group.join.submit": Words(da: "Gå ind", en: "Join"),
+        "group.join.link": Words(da: "Har du en gruppekode? Gå ind i gruppen", en: "Have a group code? Join the group"),
+        "auditAction.learning.group.open": Words(da: "Startede gruppearbejde", en: "Started a workshop group"),
+        "auditAction.learning.group.join": Words(da: "Gik ind i gruppe", en: "Joined a workshop group"),
+        "auditAction.learning.group.reflect": Words(da: "Delte refleksion i gruppe", en: "Shared a reflection in a group"),
+        "auditAction.learning.group.close": Words(da: "Lukkede gruppearbejde", en: "Closed a workshop group"),
+        "auditAction.learning.attendance": Words(da: "Registrerede fremmøde", en: "Took attendance"),
+        "auditAction.learning.evaluate": Words(da: "Evaluerede undervisning", en: "Evaluated a session"),
+        // Certificates
+        "certificate.title": Words(da: "Kompetencebevis", en: "Certificate of completion"),
+        "certificate.issuer": Words(da: "Region Hovedstaden · Palliativ indsats", en: "Capital Region of Denmark · Palliative care"),
+        "certificate.hasCompleted": Words(da: "har gennemført", en: "has completed"),
+        "certificate.issued": Words(da: "Udstedt", en: "Issued"),
+        "certificate.validUntil": Words(da: "Gyldigt til og med", en: "Valid until"),
+        "certificate.noExpiry": Words(da: "Udløber ikke", en: "Does not expire"),
+        "certificate.code": Words(da: "Bekræftelseskode", en: "Verification code"),
+        "certificate.verifyAt": Words(da: "Beviset kan tjekkes på {path}", en: "The certificate can be checked at {path}"),
+        "certificate.print": Words(da: "Udskriv", en: "Print"),
+        "certificate.mine": Words(da: "Mine beviser", en: "My certificates"),
+        "certificate.issuedOn": Words(da: "udstedt {day}", en: "issued {day}"),
+        "certificate.validUntilDay": Words(da: "gyldigt til {day}", en: "valid until {day}"),
+        "certificate.expiringSoon": Words(
+            da: "Beviset udløber {day}. Tilmeld dig et genopfriskningskursus i god tid.",
+            en: "The certificate expires on {day}. Sign up for a refresher in good time."),
+        "certificate.expired": Words(da: "Beviset udløb {day}.", en: "The certificate expired on {day}."),
+        "certificate.verify.title": Words(da: "Tjek et kompetencebevis", en: "Check a certificate"),
+        "certificate.verify.valid": Words(da: "Beviset er gyldigt.", en: "The certificate is valid."),
+        "certificate.verify.expired": Words(da: "Beviset er udløbet.", en: "The certificate has expired."),
+        "certificate.verify.unknown": Words(
+            da: "Der findes intet bevis med koden {code}. Tjek, at koden er skrevet rigtigt.",
+            en: "There is no certificate with the code {code}. Check that the code is typed correctly."),
+        "certificate.verify.holder": Words(da: "{name} har gennemført {offer}.", en: "{name} has completed {offer}."),
+        "certificate.verify.submit": Words(da: "Tjek", en: "Check"),
+    ]
+}
