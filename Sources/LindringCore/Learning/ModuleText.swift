@@ -37,6 +37,7 @@ public enum ModuleText {
             case emptySection
             case missingCheck
             case checkNotLast
+            case tooLong
         }
 
         public init(line: Int, code: Code) {
@@ -48,6 +49,7 @@ public enum ModuleText {
     public static let maxLength = 100_000
 
     public static func parse(_ text: String) throws(Problem) -> ModuleContent {
+        guard text.count <= maxLength else { throw Problem(line: 1, code: .tooLong) }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let first = lines.first, first.hasPrefix("# "), !trimmed(String(first.dropFirst(2))).isEmpty else {
             throw Problem(line: 1, code: .missingTitle)

@@ -79,6 +79,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     SocialWorkController(services: services).addRoutes(to: router)
     LearningController(services: services).addRoutes(to: router)
     ModuleController(services: services).addRoutes(to: router)
+    ModuleEditController(services: services).addRoutes(to: router)
     AttendanceController(services: services).addRoutes(to: router)
     GroupController(services: services).addRoutes(to: router)
     CertificateController(services: services).addRoutes(to: router)

@@ -79,6 +79,81 @@ extension Catalog {
         "auditAction.learning.group.close": Words(da: "Lukkede gruppearbejde", en: "Closed a workshop group"),
         "auditAction.learning.attendance": Words(da: "Registrerede fremmøde", en: "Took attendance"),
         "auditAction.learning.evaluate": Words(da: "Evaluerede undervisning", en: "Evaluated a session"),
+        // Editing a module
+        "moduleEdit.link": Words(da: "Redigér modulet", en: "Edit the module"),
+        "moduleEdit.title": Words(da: "Redigér »{title}«", en: "Edit \"{title}\""),
+        "moduleEdit.source": Words(da: "Modulets tekst", en: "The module's text"),
+        "moduleEdit.save": Words(da: "Gem som ny version", en: "Save as a new version"),
+        "moduleEdit.versions": Words(da: "Versioner", en: "Versions"),
+        "moduleEdit.version": Words(da: "Version {number}", en: "Version {number}"),
+        "moduleEdit.current": Words(da: "den gældende", en: "current"),
+        "moduleEdit.stale": Words(
+            da: "En anden har gemt en ny version, mens du skrev. Din tekst står herunder; sammenlign med den nyeste version, og gem igen.",
+            en: "Someone else saved a new version while you were writing. Your text is below; compare it with the newest version and save again."),
+        "moduleEdit.problem": Words(da: "Linje {line}: {what} Intet er gemt.", en: "Line {line}: {what} Nothing is saved."),
+        "moduleEdit.problem.missingTitle": Words(
+            da: "Første linje skal være titlen, fx »# Modul 1«.", en: "The first line must be the title, e.g. \"# Module 1\"."),
+        "moduleEdit.problem.missingPassMark": Words(
+            da: "Anden linje skal være beståelseskravet, fx »passMark: 80«.", en: "The second line must be the pass mark, e.g. \"passMark: 80\"."),
+        "moduleEdit.problem.unknownSection": Words(
+            da: "Et afsnit begynder med »## page:«, »## case:«, »## reflection:« eller »## check«.",
+            en: "A section begins with \"## page:\", \"## case:\", \"## reflection:\" or \"## check\"."),
+        "moduleEdit.problem.textOutsideSection": Words(da: "Tekst skal stå i et afsnit.", en: "Text must stand in a section."),
+        "moduleEdit.problem.questionOutsideSection": Words(
+            da: "Et refleksionsspørgsmål (»? «) skal stå i et afsnit.", en: "A reflection question (\"? \") must stand in a section."),
+        "moduleEdit.problem.html": Words(
+            da: "Teksten ligner HTML (< og >). Brug **fed** og *kursiv* i stedet.",
+            en: "The text looks like HTML (< and >). Use **bold** and *italics* instead."),
+        "moduleEdit.problem.unbalancedEmphasis": Words(
+            da: "En * eller ** er ikke lukket.", en: "A * or ** is not closed."),
+        "moduleEdit.problem.optionOutsideQuestion": Words(
+            da: "Et svar (»- « eller »* «) i videnstjekket skal stå under et spørgsmål (»Q: «).",
+            en: "An option (\"- \" or \"* \") in the check must stand under a question (\"Q: \")."),
+        "moduleEdit.problem.questionWithoutRightOption": Words(
+            da: "Spørgsmålet har intet rigtigt svar (»* «).", en: "The question has no right option (\"* \")."),
+        "moduleEdit.problem.questionWithSeveralRightOptions": Words(
+            da: "Spørgsmålet har mere end ét rigtigt svar.", en: "The question has more than one right option."),
+        "moduleEdit.problem.questionWithTooFewOptions": Words(
+            da: "Spørgsmålet skal have mindst to svarmuligheder.", en: "The question needs at least two options."),
+        "moduleEdit.problem.emptySection": Words(da: "Afsnittet er tomt.", en: "The section is empty."),
+        "moduleEdit.problem.missingCheck": Words(
+            da: "Modulet mangler et videnstjek (»## check«).", en: "The module lacks a knowledge check (\"## check\")."),
+        "moduleEdit.problem.checkNotLast": Words(da: "Videnstjekket skal være sidste afsnit.", en: "The knowledge check must be the last section."),
+        "moduleEdit.problem.tooLong": Words(
+            da: "Teksten er for lang (højst 100.000 tegn).", en: "The text is too long (at most 100,000 characters)."),
+        "moduleEdit.help.title": Words(da: "Sådan skrives et modul", en: "How a module is written"),
+        "moduleEdit.help": Words(
+            da: """
+                # Modulets titel
+                passMark: 80
+                ## page: Et afsnits titel
+                Afsnit adskilt af en tom linje. **fed** og *kursiv*.
+                - punkt
+                1. nummereret punkt
+                ## case: En patientcase
+                Casens tekst.
+                ? Et refleksionsspørgsmål
+                ## check
+                Q: Et spørgsmål
+                - et forkert svar
+                * det rigtige svar
+                """,
+            en: """
+                # The module's title
+                passMark: 80
+                ## page: A section's title
+                Paragraphs separated by a blank line. **bold** and *italics*.
+                - a bullet
+                1. a numbered item
+                ## case: A patient case
+                The case's text.
+                ? A reflection question
+                ## check
+                Q: A question
+                - a wrong option
+                * the right option
+                """),
+        "auditAction.learning.module.edit": Words(da: "Redigerede e-læringsmodul", en: "Edited an e-learning module"),
         // Certificates
         "certificate.title": Words(da: "Kompetencebevis", en: "Certificate of completion"),
         "certificate.issuer": Words(da: "Region Hovedstaden · Palliativ indsats", en: "Capital Region of Denmark · Palliative care"),

@@ -34,6 +34,12 @@ enum ModuleViews {
                 .data(named: "check-failed", value: t("module.check.failed")),
                 .p(.a(.href(Routes.learningOffer(module.offerId)), .plainText("← " + offerTitle))),
                 .h1(.plainText(content.title)),
+                .if(
+                    page.user?.can(.manageTraining) == true,
+                    .p(
+                        .a(
+                            .id("edit-module"), .class("button secondary"), .href(Routes.learningModuleEdit(module.id)),
+                            .plainText(t("moduleEdit.link"))))),
                 .p(
                     .class("lead"),
                     .plainText(t("module.position", ["number": String(module.position)]) + " · "),
