@@ -224,4 +224,22 @@ public enum LearningSessionRepository {
             .set("status", to: SQLBind(status.rawValue)).set("changed_at", to: SQLBind(now)).set("changed_by_name", to: SQLBind(author.name))
             .where("id", .in, SQLBind.group(ids)).run()
     }
+
+    /// For each of an offer's sessions, how many hold a place from each sector (by the unit of
+    /// the person registered; nil for those without a unit).
+    public static func placesBySector(offerId: UUID, on db: any DatabaseReading) async throws -> [UUID: [Sector?: Int]] {
+        let rows = try await db.sql.raw(
+            """
+            SELECT r.session_id, un.sector, COUNT(*) AS n FROM learning_registrations r
+            JOIN learning_sessions s ON s.id = r.session_id JOIN users u ON u.id = r.user_id LEFT JOIN units un ON un.id = u.unit_id
+            WHERE s.offer_id = \(bind: offerId) AND r.status = 'registered' GROUP BY r.session_id, un.sector
+            """
+        ).all()
+        var counts: [UUID: [Sector?: Int]] = [:]
+        for row in rows {
+            let sector = try row.decode(column: "sector", as: String?.self).flatMap(Sector.init(rawValue:))
+            counts[try row.decode(column: "session_id", as: UUID.self), default: [:]][sector] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
 }

@@ -15,6 +15,7 @@ struct LearningController {
         router.post(Routes.newLearningOffer.routerPath, use: createOffer)
         router.get(Routes.learningOffer.routerPath, use: offer)
         router.post(Routes.learningOfferSessions.routerPath, use: createSession)
+        router.post(Routes.learningSeries.routerPath, use: createSeries)
         router.get(Routes.learningSession.routerPath, use: session)
         router.post(Routes.learningSessionRegister.routerPath, use: register)
         router.post(Routes.learningRegistrationCancel.routerPath, use: cancel)
@@ -72,7 +73,7 @@ struct LearningController {
 
     func offerPage(
         _ id: UUID, _ context: AppContext, sessionForm: LearningSessionDraft, errors: [FieldError], notice: String?,
-        status: HTTPResponse.Status = .ok
+        seriesForm: ThemeAfternoonSeriesDraft? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser()
         let (offer, sessions) = try await learning.offer(id, context)
@@ -82,10 +83,17 @@ struct LearningController {
                 try await ProgressRepository.completedModules(userId: user.id, offerId: id, on: tx)
             )
         }
+        var series: ThemeSeriesViews.Model?
+        if offer.offer.format == .themeAfternoon, user.can(.manageTraining) {
+            let bySector = try await services.persistence.read { try await LearningSessionRepository.placesBySector(offerId: id, on: $0) }
+            series = ThemeSeriesViews.Model(
+                placesBySector: bySector, draft: seriesForm ?? ThemeAfternoonSeriesDraft(), errors: seriesForm == nil ? [] : errors)
+        }
         return .html(
             LearningViews.offer(
                 PageContext(context, path: Routes.learningOffer(id)), offer, sessions: sessions, modules: modules, completed: completed,
-                mine: Dictionary(mine.map { ($0.1.id, $0.0) }) { first, _ in first }, sessionForm: sessionForm, errors: errors, notice: notice),
+                mine: Dictionary(mine.map { ($0.1.id, $0.0) }) { first, _ in first }, sessionForm: sessionForm,
+                errors: seriesForm == nil ? errors : [], notice: notice, series: series),
             status: status)
     }
 
@@ -98,6 +106,20 @@ struct LearningController {
             return .redirect(to: Routes.learningSession(id) + "?notice=created")
         } catch let failure as ValidationFailure {
             return try await offerPage(offerId, context, sessionForm: draft, errors: failure.errors, notice: nil, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func createSeries(_ request: Request, context: AppContext) async throws -> Response {
+        let offerId = try context.requiredIdParameter()
+        _ = try context.require(.manageTraining)
+        let draft = try await request.decode(as: ThemeAfternoonSeriesDraft.self, context: context)
+        do {
+            _ = try await learning.createSeries(offerId: offerId, draft, context)
+            return .redirect(to: Routes.learningOffer(offerId) + "?notice=seriesCreated#series")
+        } catch let failure as ValidationFailure {
+            return try await offerPage(
+                offerId, context, sessionForm: LearningSessionDraft(), errors: failure.errors, notice: nil, seriesForm: draft,
+                status: .unprocessableContent)
         }
     }
 

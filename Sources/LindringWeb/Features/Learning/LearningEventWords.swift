@@ -154,6 +154,22 @@ extension Catalog {
                 * the right option
                 """),
         "auditAction.learning.module.edit": Words(da: "Redigerede e-læringsmodul", en: "Edited an e-learning module"),
+        // Theme afternoons
+        "series.bySector.title": Words(da: "Tilmeldte efter sektor", en: "Places by sector"),
+        "series.afternoon": Words(da: "Temaeftermiddag", en: "Theme afternoon"),
+        "series.noSector": Words(da: "Uden enhed", en: "No unit"),
+        "series.total": Words(da: "Pladser i alt", en: "Places taken"),
+        "series.waiting": Words(da: "Venteliste", en: "Waiting"),
+        "series.plan.title": Words(da: "Planlæg årets fire temaeftermiddage", en: "Plan the year's four theme afternoons"),
+        "series.plan.lead": Words(
+            da: "Fire datoer i samme år, samme tidspunkt og sted. Åbne for alle sektorer.",
+            en: "Four dates in the same year, at the same time and place. Open to every sector."),
+        "series.plan.submit": Words(da: "Planlæg de fire eftermiddage", en: "Plan the four afternoons"),
+        "series.field.year": Words(da: "År", en: "Year"),
+        "series.field.date": Words(da: "{number}. temaeftermiddag", en: "Theme afternoon {number}"),
+        "series.field.startTime": Words(da: "Starter kl.", en: "Starts at"),
+        "series.field.endTime": Words(da: "Slutter kl.", en: "Ends at"),
+        "auditAction.learning.series.create": Words(da: "Planlagde årets temaeftermiddage", en: "Planned the year's theme afternoons"),
         // Certificates
         "certificate.title": Words(da: "Kompetencebevis", en: "Certificate of completion"),
         "certificate.issuer": Words(da: "Region Hovedstaden · Palliativ indsats", en: "Capital Region of Denmark · Palliative care"),

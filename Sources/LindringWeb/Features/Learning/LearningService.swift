@@ -57,6 +57,25 @@ struct LearningService {
         }
     }
 
+    /// Plans the year's four theme afternoons of a theme-afternoon offer in one transaction.
+    func createSeries(offerId: UUID, _ draft: ThemeAfternoonSeriesDraft, _ context: AppContext) async throws -> [UUID] {
+        let user = try context.require(.manageTraining)
+        let sessions = try draft.validated()
+        return try await services.persistence.write { tx in
+            guard let offer = try await OfferRepository.find(id: offerId, on: tx) else { throw AppError.notFound }
+            guard offer.offer.format == .themeAfternoon else { throw AppError.validation([FieldError("offerId", .invalidChoice)]) }
+            var ids: [UUID] = []
+            for session in sessions {
+                ids.append(try await LearningSessionRepository.create(offerId: offerId, session, author: RecordAuthor(user), on: tx))
+            }
+            try await AuditLog.append(
+                context.auditRecord(
+                    "learning.series.create", as: .manageTraining, entityType: "learningOffer", entityId: offerId.uuidString,
+                    purpose: draft.year), on: tx)
+            return ids
+        }
+    }
+
     /// What a session's page shows besides its registrations: for the educator the workshop
     /// groups, the cases a group may work on and the evaluations; for a participant whether
     /// they have evaluated it.

@@ -122,7 +122,7 @@ enum LearningViews {
     static func offer(
         _ page: PageContext, _ stored: LearningOffer, sessions: [LearningSession], modules: [LearningModule] = [], completed: Set<UUID> = [],
         mine: [UUID: Registration], sessionForm: LearningSessionDraft,
-        errors: [FieldError], notice: String?, now: Date = Date()
+        errors: [FieldError], notice: String?, series: ThemeSeriesViews.Model? = nil, now: Date = Date()
     ) -> HTML {
         let t = page.t
         let offer = stored.offer
@@ -183,7 +183,8 @@ enum LearningViews {
                                         mine[session.id] == nil && session.cancelledAt == nil,
                                         registerButton(page, session)))
                             }),
-                    .if(educator, sessionFormView(page, offerId: stored.id, draft: sessionForm, errors: errors)))))
+                    .if(educator, sessionFormView(page, offerId: stored.id, draft: sessionForm, errors: errors)))),
+            .unwrap(series) { ThemeSeriesViews.section(page, offerId: stored.id, sessions: sessions, $0) })
     }
 
     /// "Tilmeld" while there is a place, else "Skriv på venteliste".
