@@ -41,5 +41,6 @@ public enum LindringMigrations {
         M0035_AddLearningModules(),
         M0036_AddStaffRegister(),
         M0037_AddCoverage(),
+        M0039_AddSpecialistCohorts(),
     ]
 }
