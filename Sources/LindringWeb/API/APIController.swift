@@ -35,7 +35,7 @@ struct APIController {
         ] + UnitsAPI(services: services).endpoints + PatientsAPI(services: services).endpoints + AdvisoryAPI(services: services).endpoints
             + InstrumentsAPI(services: services).endpoints + AssessmentsAPI(services: services).endpoints
             + SPICTAPI(services: services).endpoints + CalendarAPI().endpoints + SocialWorkAPI(services: services).endpoints
-            + LearningAPI(services: services).endpoints
+            + LearningAPI(services: services).endpoints + CohortAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

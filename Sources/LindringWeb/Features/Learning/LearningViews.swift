@@ -181,7 +181,8 @@ enum LearningViews {
                                         mine[session.id] == nil && session.cancelledAt == nil,
                                         registerButton(page, session)))
                             }),
-                    .if(educator, sessionFormView(page, offerId: stored.id, draft: sessionForm, errors: errors)))))
+                    .if(educator, sessionFormView(page, offerId: stored.id, draft: sessionForm, errors: errors)))),
+            CohortViews.offerSection(page, stored))
     }
 
     /// "Tilmeld" while there is a place, else "Skriv på venteliste".
