@@ -142,6 +142,17 @@ public enum CohortRepository {
             column: "employee_number", as: String?.self)
     }
 
+    /// Nurses in the staff register who are in no cohort yet, by employee number: whom a new
+    /// cohort can take.
+    public static func candidates(limit: Int, on db: any DatabaseReading) async throws -> [String] {
+        try await db.sql.raw(
+            """
+            SELECT employee_number FROM staff_register WHERE profession = \(bind: Profession.nurse.rawValue)
+            AND employee_number NOT IN (SELECT employee_number FROM learning_cohort_members) ORDER BY employee_number LIMIT \(bind: limit)
+            """
+        ).all().map { try $0.decode(column: "employee_number", as: String.self) }
+    }
+
     // MARK: Members
 
     /// Raises the cohort's revision, which holds its row until the transaction ends; false when
