@@ -90,12 +90,13 @@ enum CohortViews {
         let t = page.t
         let educator = page.user?.can(.manageTraining) == true
         let summary = cohort.summary
+        // The count is the cohort's, also on a nurse's page that shows her own row only.
         return Layout.page(
             page, title: summary.name,
             .p(.a(.href(Routes.learningOfferCohorts(summary.offerId)), .plainText("← " + summary.offerTitle))),
             .h1(.plainText(summary.name)),
             self.notice(t, notice),
-            .p(.class("lead"), .plainText(period(t, summary.startsOn, cohort.endsOn) + " · " + members(t, cohort.members.count))),
+            .p(.class("lead"), .plainText(period(t, summary.startsOn, cohort.endsOn) + " · " + members(t, summary.members))),
             .if(typedRow != nil, .div(.class("form-error"), .attribute(named: "role", value: "alert"), .ul(.forEach(errors) { rowError(t, $0) }))),
             cohort.members.isEmpty ? .p(.plainText(t("cohort.grid.none"))) : grid(page, cohort, educator: educator, typedRow: typedRow),
             .if(educator, addForm(page, cohort, draft: newMember, errors: typedRow == nil ? errors : [])))
@@ -122,7 +123,10 @@ enum CohortViews {
                                 .th(
                                     .attribute(named: "scope", value: "col"), .class("stage \(stage.stage.kind.rawValue)"),
                                     .strong(.plainText(stage.stage.name)),
-                                    .span(.class("hint block"), .plainText(t.label("stageKind", stage.stage.kind))),
+                                    // "Teori 1" says its kind in Danish; the English page adds "Theory".
+                                    .if(
+                                        !stage.stage.name.hasPrefix(t.label("stageKind", stage.stage.kind)),
+                                        .span(.class("hint block"), .plainText(t.label("stageKind", stage.stage.kind)))),
                                     .span(.class("hint block"), .plainText(stage.stage.startsOn.danish)),
                                     .span(.class("hint block"), .plainText(stage.stage.endsOn.danish)))
                             })),
@@ -150,11 +154,7 @@ enum CohortViews {
                 .if(completed, .span(.class("status-ok block"), .plainText(t("cohort.grid.completed")))),
                 educator
                     ? supervisorInputs(page, cohortId: cohort.summary.id, member, formId: formId, typed: typed)
-                    : .span(
-                        .class("hint block"),
-                        .plainText(
-                            member.supervisor.name.map { t("cohort.grid.supervisor", ["name": supervisorText($0, member.supervisor.place)]) }
-                                ?? t("cohort.grid.noSupervisor")))),
+                    : .span(.class("hint block"), .plainText(supervisorLine(t, member.supervisor)))),
             .forEach(cohort.stages) { stage in
                 let status = typed?[stageField(stage.id)].flatMap(StageStatus.init(rawValue:)) ?? member.status(in: stage.id)
                 return .td(
@@ -163,8 +163,10 @@ enum CohortViews {
             })
     }
 
-    static func supervisorText(_ name: String, _ place: String?) -> String {
-        place.map { "\(name), \($0)" } ?? name
+    /// "Vejleder: Birgitte Holm, Rigshospitalet" or that there is none yet.
+    static func supervisorLine(_ t: Localizer, _ supervisor: Supervisor) -> String {
+        guard let name = supervisor.name else { return t("cohort.grid.noSupervisor") }
+        return t("cohort.grid.supervisor", ["name": supervisor.place.map { "\(name), \($0)" } ?? name])
     }
 
     /// The row's form (just its button) and the supervisor's inputs, which join it by `form=`.
@@ -172,7 +174,7 @@ enum CohortViews {
         _ page: PageContext, cohortId: UUID, _ member: CohortMember, formId: String, typed: FormData?
     ) -> Node<HTML.BodyContext> {
         let t = page.t
-        func input(_ field: String, _ value: String?) -> Node<HTML.BodyContext> {
+        func input<Context: HTML.BodyContext>(_ field: String, _ value: String?) -> Node<Context> {
             let id = "\(field)-\(formId)"
             return .div(
                 .class("field compact"),
@@ -185,9 +187,14 @@ enum CohortViews {
                         Attribute(name: "maxlength", value: String(OfferDraft.maxTitleLength)), Attribute(name: "autocomplete", value: "off"),
                     ]))
         }
+        // Folded away (no script needed), so a row is one line high on a phone; the inputs still
+        // belong to the row's form while closed. Open when a refused row comes back.
         return .group(
-            input("supervisorName", member.supervisor.name),
-            input("supervisorPlace", member.supervisor.place),
+            .details(
+                .class("supervisor"), .if(typed != nil, .attribute(named: "open", value: "open")),
+                .summary(.plainText(supervisorLine(t, member.supervisor))),
+                input("supervisorName", member.supervisor.name),
+                input("supervisorPlace", member.supervisor.place)),
             .form(
                 .id(formId), .method(.post), .action(Routes.learningCohortMemberProgress(cohortId, member.id)), .class("inline-form"),
                 Layout.csrfField(page),
