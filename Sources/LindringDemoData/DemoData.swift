@@ -42,6 +42,7 @@ public enum DemoData {
         try await DemoSocialWork.load(persistence: persistence)
         try await DemoLearning.load(persistence: persistence)
         try await DemoLearning.loadStaffRegister(persistence: persistence)
+        try await DemoCohort.load(persistence: persistence)
         return created
     }
 }

@@ -244,7 +244,7 @@ import Testing
     @Test func documentDescribesEveryRegisteredEndpoint() async throws {
         try await TestApp.run { app in
             // given
-            let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .advisor, .auditor, .socialWorker])
+            let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .advisor, .auditor, .socialWorker, .educator])
             let token = try await app.apiToken(for: admin)
             let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.snapshot))
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
@@ -273,6 +273,14 @@ import Testing
                 author: RecordAuthor(userId: admin.id, name: admin.name), on: app.persistence.outsideWriter)
             let course = try #require(try await OfferRepository.list(on: app.persistence.snapshot).first { $0.offer.format == .eLearning })
             let moduleId = try #require(try await ModuleRepository.list(offerId: course.id, on: app.persistence.snapshot).first?.id)
+            let cohortId = try await app.persistence.write { tx in
+                let education = try await OfferRepository.create(
+                    try OfferDraft(title: "Specialuddannelse", format: "specialistEducation").validated(),
+                    author: RecordAuthor(userId: admin.id, name: admin.name), on: tx)
+                return try await CohortRepository.create(
+                    ValidCohort(offerId: education.id, name: "Hold", startsOn: LocalDate("2026-02-02")!),
+                    author: RecordAuthor(userId: admin.id, name: admin.name), on: tx)
+            }
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -301,7 +309,9 @@ import Testing
                                     : endpoint.path.pattern.contains("patients")
                                         ? patient
                                         : endpoint.path.pattern.contains("contacts")
-                                            ? contactId : endpoint.path.pattern.contains("instruments") ? "esas-r" : unit.id
+                                            ? contactId
+                                            : endpoint.path.pattern.contains("instruments")
+                                                ? "esas-r" : endpoint.path.pattern.contains("learning/cohorts") ? cohortId : unit.id
                     let query = Self.queries[endpoint.path.pattern] ?? ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")

@@ -46,12 +46,8 @@ public enum StaffRegisterCSV {
                 continue
             }
             var v = Validator()
-            let employeeNumber = v.requiredText("employeeNumber", values[0], maxLength: 20)
-            if !employeeNumber.isEmpty, !employeeNumber.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-                v.add("employeeNumber", .invalidFormat)
-            } else if seen.contains(employeeNumber) {
-                v.add("employeeNumber", .duplicate)
-            }
+            let employeeNumber = v.employeeNumber("employeeNumber", values[0])
+            if seen.contains(employeeNumber) { v.add("employeeNumber", .duplicate) }
             let name = v.requiredText("name", values[1], maxLength: 200)
             let unitCode = values[2]
             if unitCode.isEmpty { v.add("unitCode", .required) } else if !knownUnitCodes.contains(unitCode) { v.add("unitCode", .notFound) }

@@ -37,6 +37,10 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case duplicate
     /// A decision dated before the application it decides was submitted.
     case beforeSubmission
+    /// No place left (a specialist-education cohort holds 25 nurses).
+    case full
+    /// Someone the staff register lists in another profession, where only nurses are taken.
+    case notANurse
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

@@ -49,6 +49,13 @@ extension Validator {
         return number
     }
 
+    /// An employee number as the HR system writes it: letters, digits and hyphens, at most 20.
+    public mutating func employeeNumber(_ field: String, _ value: String) -> String {
+        let number = requiredText(field, value, maxLength: 20)
+        if !number.isEmpty, !number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) { add(field, .invalidFormat) }
+        return number
+    }
+
     /// An e-mail address: one `@` with text before it and a dotted domain after it, no spaces.
     /// Deliberately loose: the address is for people to write to, not for us to send to.
     mutating func email(_ field: String, _ value: String?) -> String? {

@@ -42,5 +42,6 @@ public enum LindringMigrations {
         M0036_AddStaffRegister(),
         M0037_AddCoverage(),
         M0038_AddAttendanceGroupsCertificates(),
+        M0039_AddSpecialistCohorts(),
     ]
 }

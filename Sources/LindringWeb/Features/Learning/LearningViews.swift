@@ -184,7 +184,8 @@ enum LearningViews {
                                         registerButton(page, session)))
                             }),
                     .if(educator, sessionFormView(page, offerId: stored.id, draft: sessionForm, errors: errors)))),
-            .unwrap(series) { ThemeSeriesViews.section(page, offerId: stored.id, sessions: sessions, $0) })
+            .unwrap(series) { ThemeSeriesViews.section(page, offerId: stored.id, sessions: sessions, $0) },
+            CohortViews.offerSection(page, stored))
     }
 
     /// "Tilmeld" while there is a place, else "Skriv på venteliste".

@@ -1,0 +1,63 @@
+/// Specialist-education cohorts: stages, nurses, supervisors and progress, in Danish and English
+/// side by side.
+extension Catalog {
+    static let cohorts: [String: Words] = [
+        "cohort.offer.title": Words(da: "Hold", en: "Cohorts"),
+        "cohort.offer.text": Words(
+            da: "Uddannelsen køres i hold på op til 25 sygeplejersker, med datoer for hver etape og en klinisk vejleder til hver.",
+            en: "The education runs in cohorts of up to 25 nurses, with dates for each stage and a clinical supervisor for each nurse."),
+        "cohort.offer.link": Words(da: "Se holdene", en: "See the cohorts"),
+        "cohort.list.title": Words(da: "Hold", en: "Cohorts"),
+        "cohort.list.none": Words(da: "Der er ingen hold at vise.", en: "There are no cohorts to show."),
+        "cohort.period": Words(da: "{from}–{to}", en: "{from}–{to}"),
+        "cohort.members": Words(da: "{count} af {limit} sygeplejersker", en: "{count} of {limit} nurses"),
+        "cohort.new": Words(da: "Opret et hold", en: "Add a cohort"),
+        "cohort.create": Words(da: "Opret holdet", en: "Add the cohort"),
+        "cohort.field.offerId": Words(da: "Tilbud", en: "Offer"),
+        "cohort.field.name": Words(da: "Holdets navn", en: "The cohort's name"),
+        "cohort.field.nameHint": Words(
+            da: "Fx »Specialuddannelse i kræftsygepleje 2026–2027«.", en: "E.g. \"Specialist education in cancer nursing 2026–2027\"."),
+        "cohort.field.startsOn": Words(da: "Første dag", en: "First day"),
+        "cohort.field.startsOnHint": Words(
+            da: "Etaperne dateres ud fra den: 23 ugers teori og 55 ugers klinik skiftevis, i alt 78 uger.",
+            en: "The stages are dated from it: 23 weeks of theory and 55 weeks of clinical training in turn, 78 weeks in all."),
+        "cohort.grid.caption": Words(da: "Fremdrift pr. sygeplejerske og etape", en: "Progress per nurse and stage"),
+        "cohort.grid.nurse": Words(da: "Sygeplejerske", en: "Nurse"),
+        "cohort.grid.none": Words(da: "Der er ingen sygeplejersker på holdet endnu.", en: "There are no nurses in the cohort yet."),
+        "cohort.grid.unknown": Words(da: "Medarbejdernr. {number} (ikke i personaleregistret)", en: "Employee {number} (not in the staff register)"),
+        "cohort.grid.supervisor": Words(da: "Vejleder: {name}", en: "Supervisor: {name}"),
+        "cohort.grid.noSupervisor": Words(da: "Ingen klinisk vejleder endnu", en: "No clinical supervisor yet"),
+        "cohort.grid.completed": Words(da: "Har gennemført uddannelsen", en: "Has completed the education"),
+        "cohort.grid.statusOf": Words(da: "{nurse}: {stage}", en: "{nurse}: {stage}"),
+        "cohort.grid.save": Words(da: "Gem", en: "Save"),
+        "cohort.grid.scroll": Words(da: "Skub tabellen til siden for at se alle etaper.", en: "Slide the table sideways to see every stage."),
+        "cohort.add.title": Words(da: "Tilføj en sygeplejerske", en: "Add a nurse"),
+        "cohort.add.submit": Words(da: "Tilføj", en: "Add"),
+        "cohort.add.full": Words(da: "Holdet er fuldt: alle 25 pladser er besat.", en: "The cohort is full: all 25 places are taken."),
+        "cohort.field.employeeNumber": Words(da: "Medarbejdernummer", en: "Employee number"),
+        "cohort.field.employeeNumberHint": Words(
+            da: "Som i personaleregistret. Kun sygeplejersker kan komme på holdet.",
+            en: "As in the staff register. Only nurses can join the cohort."),
+        "cohort.field.supervisorName": Words(da: "Klinisk vejleder", en: "Clinical supervisor"),
+        "cohort.field.supervisorPlace": Words(da: "Vejlederens afdeling eller sted", en: "Supervisor's department or place"),
+        "cohort.field.status": Words(da: "Status", en: "Status"),
+        "cohort.notice.created": Words(da: "Holdet er oprettet med etaperne.", en: "The cohort is added with its stages."),
+        "cohort.notice.added": Words(da: "Sygeplejersken er tilføjet.", en: "The nurse is added."),
+        "cohort.notice.saved": Words(da: "Ændringerne er gemt.", en: "The changes are saved."),
+        "cohort.notice.completed": Words(
+            da: "Sygeplejersken har gennemført uddannelsen. Det tæller nu med i uddannelsesdækningen.",
+            en: "The nurse has completed the education. It now counts in the training coverage."),
+        "stageKind.theory": Words(da: "Teori", en: "Theory"),
+        "stageKind.clinical": Words(da: "Klinik", en: "Clinical"),
+        "stageStatus.notStarted": Words(da: "Ikke startet", en: "Not started"),
+        "stageStatus.inProgress": Words(da: "I gang", en: "In progress"),
+        "stageStatus.completed": Words(da: "Gennemført", en: "Completed"),
+        "stageStatus.interrupted": Words(da: "Afbrudt", en: "Interrupted"),
+        "validation.full": Words(da: "holdet er fuldt (højst 25)", en: "the cohort is full (at most 25)"),
+        "validation.notANurse": Words(da: "er ikke sygeplejerske ifølge personaleregistret", en: "is not a nurse in the staff register"),
+        "auditAction.learning.cohort.create": Words(da: "Oprettede specialuddannelseshold", en: "Added a specialist-education cohort"),
+        "auditAction.learning.cohort.member.add": Words(da: "Tilføjede sygeplejerske til hold", en: "Added a nurse to a cohort"),
+        "auditAction.learning.cohort.supervisor": Words(da: "Angav klinisk vejleder", en: "Named a clinical supervisor"),
+        "auditAction.learning.cohort.progress": Words(da: "Ændrede fremdrift på hold", en: "Changed progress in a cohort"),
+    ]
+}
