@@ -31,9 +31,19 @@ import Testing
             let offers = try await app.persistence.read { try await OfferRepository.list(on: $0) }
             let course = try #require(offers.first { $0.offer.format == .eLearning })  // levels basal and A
             let anna = try await app.createUser("anna", roles: [.clinician], unit: "HJ-101")
+            // the administrator links Anna's account to her employee number; one number, one account
+            _ = try await app.createUser("admin", roles: [.administrator], unit: nil)
+            let admin = try await app.login("admin")
+            let annasForm = [("name", "Test anna"), ("profession", "nurse"), ("unitCode", "HJ-101"), ("roles[]", "clinician")]
+            #expect(try await app.post("/users/\(anna.id)/edit", admin, pairs: annasForm + [("employeeNumber", "1")]).status == .seeOther)
+            let bent = try await app.createUser("bent", roles: [.clinician], unit: "HJ-101")
+            let taken = try await app.post(
+                "/users/\(bent.id)/edit", admin,
+                pairs: [("name", "Test bent"), ("profession", "nurse"), ("unitCode", "HJ-101"), ("roles[]", "clinician"), ("employeeNumber", "1")])
+            #expect(taken.status == .unprocessableContent && taken.text.contains(#"id="employeeNumber-error""#))
+            #expect(try await app.persistence.read { try await UserRepository.find(id: anna.id, on: $0) }?.employeeNumber == "1")
             try await app.persistence.write { tx in
                 // Anna completed the course in Lindring; Dorte's and Erik's were recorded elsewhere.
-                try await CoverageRepository.setEmployeeNumber("1", userId: anna.id, on: tx)
                 try await ProgressRepository.completeOffer(userId: anna.id, offerId: course.id, at: Date(), source: "modules", on: tx)
                 for number in ["4", "5"] {
                     try await CoverageRepository.recordStaffCompletion(

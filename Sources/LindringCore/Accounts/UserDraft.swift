@@ -7,13 +7,20 @@ public struct UserDraft: Equatable, Sendable {
     public var profession: String
     public var unitCode: String?
     public var roles: [String]
+    /// The number the HR system's staff register knows the person by, so that what they
+    /// complete in Lindring counts for their unit's coverage.
+    public var employeeNumber: String?
 
-    public init(username: String = "", name: String = "", profession: String = "", unitCode: String? = nil, roles: [String] = []) {
+    public init(
+        username: String = "", name: String = "", profession: String = "", unitCode: String? = nil, roles: [String] = [],
+        employeeNumber: String? = nil
+    ) {
         self.username = username
         self.name = name
         self.profession = profession
         self.unitCode = unitCode
         self.roles = roles
+        self.employeeNumber = employeeNumber
     }
 
     public func validated() throws(ValidationFailure) -> ValidUser {
@@ -31,8 +38,10 @@ public struct UserDraft: Equatable, Sendable {
             }
         }
         if roles.isEmpty { v.add("roles", .required) }
+        let employeeNumber = isBlankText(employeeNumber) ? nil : v.employeeNumber("employeeNumber", employeeNumber ?? "")
         try v.check()
-        return ValidUser(username: username, name: name, profession: profession!, unitCode: unit, roles: roles.sorted())
+        return ValidUser(
+            username: username, name: name, profession: profession!, unitCode: unit, roles: roles.sorted(), employeeNumber: employeeNumber)
     }
 }
 
@@ -42,13 +51,15 @@ public struct ValidUser: Equatable, Sendable {
     public var profession: Profession
     public var unitCode: String?
     public var roles: [Role]
+    public var employeeNumber: String?
 
-    public init(username: String, name: String, profession: Profession, unitCode: String?, roles: [Role]) {
+    public init(username: String, name: String, profession: Profession, unitCode: String?, roles: [Role], employeeNumber: String? = nil) {
         self.username = username
         self.name = name
         self.profession = profession
         self.unitCode = unitCode
         self.roles = roles
+        self.employeeNumber = employeeNumber
     }
 }
 

@@ -13,6 +13,8 @@ public struct User: Equatable, Sendable {
     public var roles: [Role]
     public var language: String
     public var active: Bool
+    /// The staff register's number for the person; nil when not linked.
+    public var employeeNumber: String? = nil
 
     public func can(_ action: Action) -> Bool {
         active && PermissionPolicy.allows(roles, action)

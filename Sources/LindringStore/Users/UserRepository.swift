@@ -6,7 +6,8 @@ public enum UserRepository {
     /// A user's columns, with the unit's code and name, from `users u` and `unitJoin`: one
     /// statement decoded by hand (`user(_:)`), because every signed-in request asks (through
     /// Fluent it was two queries, each decoded by reflection).
-    static let columns = "u.id, u.username, u.name, u.profession, u.unit_id, u.roles, u.language, u.active, n.code AS unit_code, n.name AS unit_name"
+    static let columns =
+        "u.id, u.username, u.name, u.profession, u.unit_id, u.roles, u.language, u.active, u.employee_number, n.code AS unit_code, n.name AS unit_name"
     static let unitJoin = "LEFT JOIN units n ON n.id = u.unit_id"
 
     public static func find(id: UUID, on db: any DatabaseReading) async throws -> User? {
@@ -24,7 +25,8 @@ public enum UserRepository {
             unitId: unitId, unitCode: try row.decode(column: "unit_code", as: String?.self),
             unitName: try row.decode(column: "unit_name", as: String?.self),
             roles: roles(try row.decode(column: "roles", as: String.self)),
-            language: try row.decode(column: "language", as: String.self), active: try row.decode(column: "active", as: Bool.self))
+            language: try row.decode(column: "language", as: String.self), active: try row.decode(column: "active", as: Bool.self),
+            employeeNumber: try row.decode(column: "employee_number", as: String?.self))
     }
 
     public static func find(username: String, on db: any DatabaseReading) async throws -> User? {
@@ -71,6 +73,7 @@ public enum UserRepository {
     public static func create(_ valid: ValidUser, passwordHash: String, language: String = "da", on db: WriteTransaction) async throws -> User {
         var v = Validator()
         if try await find(username: valid.username, on: db) != nil { v.add("username", .alreadyTaken) }
+        try await checkEmployeeNumber(valid.employeeNumber, of: nil, &v, on: db)
         let unit = try await unit(for: valid.unitCode, &v, on: db)
         try v.check()
         let id = UUID()
@@ -79,7 +82,8 @@ public enum UserRepository {
         try await batch.write(on: db)
         return User(
             id: id, username: valid.username, name: valid.name, profession: valid.profession, unitId: unit?.id,
-            unitCode: unit?.code, unitName: unit?.name, roles: roles(storedRoles(valid)), language: language, active: true)
+            unitCode: unit?.code, unitName: unit?.name, roles: roles(storedRoles(valid)), language: language, active: true,
+            employeeNumber: valid.employeeNumber)
     }
 
     /// Many users in one multi-row insert (bulk loads), with unit ids already looked up and no
@@ -96,7 +100,7 @@ public enum UserRepository {
 
     static let insertColumns = [
         "id", "username", "name", "profession", "unit_id", "roles", "password_hash", "language", "active",
-        "password_changed_at", "created_at", "updated_at",
+        "password_changed_at", "created_at", "updated_at", "employee_number",
     ]
 
     static func addRow(id: UUID, _ valid: ValidUser, unitId: UUID?, passwordHash: String, language: String, now: Date, to batch: inout RowBatch) {
@@ -105,6 +109,7 @@ public enum UserRepository {
             [
                 SQLBind(id), SQLBind(valid.username), SQLBind(valid.name), SQLBind(valid.profession.rawValue), SQLBind(unitId),
                 SQLBind(storedRoles(valid)), SQLBind(passwordHash), SQLBind(language), SQLBind(true), SQLBind(now), SQLBind(now), SQLBind(now),
+                SQLBind(valid.employeeNumber),
             ])
     }
 
@@ -118,11 +123,22 @@ public enum UserRepository {
         guard try await exists(id, on: db) else { return nil }
         var v = Validator()
         let unit = try await unit(for: valid.unitCode, &v, on: db)
+        try await checkEmployeeNumber(valid.employeeNumber, of: id, &v, on: db)
         try v.check()
         try await db.sql.update("users").set("name", to: SQLBind(valid.name)).set("profession", to: SQLBind(valid.profession.rawValue))
             .set("unit_id", to: SQLBind(unit?.id)).set("roles", to: SQLBind(storedRoles(valid))).set("updated_at", to: SQLBind(Date()))
+            .set("employee_number", to: SQLBind(valid.employeeNumber))
             .where("id", .equal, SQLBind(id)).run()
         return try await find(id: id, on: db)
+    }
+
+    /// One employee number, one user: another's is named `employeeNumber` alreadyTaken.
+    static func checkEmployeeNumber(_ number: String?, of userId: UUID?, _ v: inout Validator, on db: any DatabaseReading) async throws {
+        guard let number,
+            let holder = try await db.sql.raw("SELECT id FROM users WHERE employee_number = \(bind: number)").first()?.decode(
+                column: "id", as: UUID.self)
+        else { return }
+        if holder != userId { v.add("employeeNumber", .alreadyTaken) }
     }
 
     public static func setPassword(userId: UUID, hash: String, on db: WriteTransaction) async throws {

@@ -170,6 +170,10 @@ extension Catalog {
         "series.field.startTime": Words(da: "Starter kl.", en: "Starts at"),
         "series.field.endTime": Words(da: "Slutter kl.", en: "Ends at"),
         "auditAction.learning.series.create": Words(da: "Planlagde årets temaeftermiddage", en: "Planned the year's theme afternoons"),
+        "users.employeeNumber": Words(da: "Medarbejdernummer", en: "Employee number"),
+        "users.employeeNumberHint": Words(
+            da: "Som i personaleregistret (HR). Så tæller det, personen gennemfører, med i enhedens uddannelsesdækning.",
+            en: "As in the staff register (HR), so that what the person completes counts in the unit's coverage."),
         // Certificates
         "certificate.title": Words(da: "Kompetencebevis", en: "Certificate of completion"),
         "certificate.issuer": Words(da: "Region Hovedstaden · Palliativ indsats", en: "Capital Region of Denmark · Palliative care"),

@@ -35,7 +35,8 @@ enum UserViews {
         let title = user == nil ? t("users.new") : user!.name
         let labels = [
             "username": t("users.username"), "name": t("users.name"), "profession": t("users.profession"),
-            "unitCode": t("users.unit"), "roles": t("users.roles"), "password": t("users.initialPassword"),
+            "unitCode": t("users.unit"), "employeeNumber": t("users.employeeNumber"), "roles": t("users.roles"),
+            "password": t("users.initialPassword"),
             "newPassword": t("users.newPassword"),
         ]
         return Layout.page(
@@ -75,6 +76,9 @@ enum UserViews {
                     t, name: "unitCode", label: labels["unitCode"]!,
                     options: units.map { ($0.code, $0.name) }, selected: draft.unitCode, errors: errors,
                     includeEmpty: t("users.noUnit")),
+                FormFields.text(
+                    t, name: "employeeNumber", label: labels["employeeNumber"]!, value: draft.employeeNumber, errors: errors,
+                    autocomplete: "off", hint: t("users.employeeNumberHint"), maxLength: 20),
                 FormFields.checkboxes(
                     t, name: "roles", legend: labels["roles"]!,
                     options: t.options("role", Role.self),

@@ -144,7 +144,7 @@ struct UsersController {
     static func draft(from user: User) -> UserDraft {
         UserDraft(
             username: user.username, name: user.name, profession: user.profession.rawValue, unitCode: user.unitCode,
-            roles: user.roles.map(\.rawValue))
+            roles: user.roles.map(\.rawValue), employeeNumber: user.employeeNumber)
     }
 }
 
@@ -156,9 +156,12 @@ struct UserForm: Decodable {
     var unitCode: String?
     var roles: [String]?
     var password: String?
+    var employeeNumber: String?
 
     var draft: UserDraft {
-        UserDraft(username: username ?? "", name: name ?? "", profession: profession ?? "", unitCode: unitCode, roles: roles ?? [])
+        UserDraft(
+            username: username ?? "", name: name ?? "", profession: profession ?? "", unitCode: unitCode, roles: roles ?? [],
+            employeeNumber: employeeNumber)
     }
 }
 
