@@ -144,3 +144,29 @@ import Testing
         }
     }
 }
+
+/// The competence matrix: each person's first completion per level and the competencies
+/// covered; per profession how many hold each level.
+@Suite struct CompetenceMatrixTests {
+    @Test func eachPersonsFirstCompletionPerLevelAndTheProfessionsCounts() throws {
+        let people = [
+            CompetenceMatrix.Person(employeeNumber: "2", name: "Bent", profession: .socialAndHealthCareHelper),
+            CompetenceMatrix.Person(employeeNumber: "1", name: "Anna", profession: .nurse),
+            CompetenceMatrix.Person(employeeNumber: "3", name: "Cecilie", profession: .nurse),
+        ]
+        let records = [
+            CompetenceRecord(employeeNumber: "1", levels: [.basal, .a], competencies: [1, 2], completedOn: LocalDate("2026-05-01")!),
+            CompetenceRecord(employeeNumber: "1", levels: [.basal], competencies: [5], completedOn: LocalDate("2026-02-01")!),
+            CompetenceRecord(employeeNumber: "2", levels: [.basal], competencies: [], completedOn: LocalDate("2026-03-01")!),
+            CompetenceRecord(employeeNumber: "9", levels: [.specialised], competencies: [3], completedOn: LocalDate("2026-03-01")!),  // not in the unit
+        ]
+        let matrix = CompetenceMatrix(people: people, records: records)
+        #expect(matrix.rows.map(\.person.name) == ["Anna", "Bent", "Cecilie"])
+        #expect(matrix.rows[0].levels == [.basal: LocalDate("2026-02-01")!, .a: LocalDate("2026-05-01")!])
+        #expect(matrix.rows[0].competencies == [1, 2, 5])
+        #expect(matrix.rows[2].levels.isEmpty)
+        #expect(matrix.professions.map(\.profession) == [.nurse, .socialAndHealthCareHelper])
+        let nurses = try #require(matrix.professions.first)
+        #expect(nurses.staff == 2 && nurses.holding[.basal] == 1 && nurses.holding[.a] == 1 && nurses.holding[.specialised] == 0)
+    }
+}

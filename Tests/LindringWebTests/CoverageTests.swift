@@ -79,4 +79,42 @@ import Testing
             #expect(csvAnswer.text.contains("group,key,staff,completed,share,screenedPatients,planShare"))
         }
     }
+
+    @Test func aUnitsCompetenceMatrixShowsEachPersonAndProfession() async throws {
+        try await TestApp.run { app in
+            let educator = try await app.apiToken(for: try await app.createUser("underviser", roles: [.educator], unit: nil))
+            let csv = """
+                employeeNumber,name,unitCode,profession,startDate
+                1,Anna Andersen,HJ-101,nurse,2019-01-01
+                2,Bent Berg,HJ-101,socialAndHealthCareHelper,2019-01-01
+                3,Cecilie Clausen,HJ-101,nurse,2019-01-01
+                4,Dorte Dahl,RH-PAL,doctor,2019-01-01
+                """
+            #expect(
+                try await app.client.execute(
+                    uri: "/api/v1/learning/staff/import", method: .post, headers: [.authorization: "Bearer \(educator)", .contentType: "text/csv"],
+                    body: ByteBuffer(string: csv)
+                ).status == .ok)
+            let course = try #require(
+                try await app.persistence.read { try await OfferRepository.list(on: $0) }.first { $0.offer.format == .eLearning })
+            try await app.persistence.write { tx in
+                try await CoverageRepository.recordStaffCompletion(employeeNumber: "1", offerId: course.id, at: Date(), source: "import", on: tx)
+            }
+            let unit = try #require(try await app.persistence.read { try await UnitRepository.find(code: "HJ-101", on: $0) })
+            let session = try await app.login("underviser")
+            let page = try await app.get("/learning/matrix?unit=\(unit.id)", session)
+            #expect(page.status == .ok && page.text.contains("Medarbejdere (3)") && !page.text.contains("Dorte Dahl"))
+            // Anna holds basal and A; the nurses' row counts 1 of 2
+            let anna = try #require(page.text.range(of: #"Anna Andersen.*?</tr>"#, options: .regularExpression))
+            #expect(page.text[anna].matches(of: /class="held"/).count == 2)
+            #expect(page.text.contains("<td class=\"number\">1 / 2</td>"))
+            // by profession: only the nurses
+            let nurses = try await app.get("/learning/matrix?unit=\(unit.id)&profession=nurse", session).text
+            #expect(nurses.contains("Medarbejdere (2)") && !nurses.contains("Bent Berg"))
+            // a unit that is not one is named; a clinician may not see the matrix
+            #expect(try await app.get("/learning/matrix?unit=\(UUID())", session).status == .unprocessableContent)
+            _ = try await app.createUser("anna", roles: [.clinician], unit: "HJ-101")
+            #expect(try await app.get("/learning/matrix?unit=\(unit.id)", try await app.login("anna")).status == .forbidden)
+        }
+    }
 }

@@ -83,6 +83,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     AttendanceController(services: services).addRoutes(to: router)
     GroupController(services: services).addRoutes(to: router)
     CertificateController(services: services).addRoutes(to: router)
+    CompetenceMatrixController(services: services).addRoutes(to: router)
     CoverageController(services: services).addRoutes(to: router)
     CohortController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)

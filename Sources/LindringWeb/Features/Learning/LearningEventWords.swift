@@ -174,6 +174,22 @@ extension Catalog {
         "users.employeeNumberHint": Words(
             da: "Som i personaleregistret (HR). Så tæller det, personen gennemfører, med i enhedens uddannelsesdækning.",
             en: "As in the staff register (HR), so that what the person completes counts in the unit's coverage."),
+        // The competence matrix
+        "matrix.title": Words(da: "Kompetencematrix", en: "Competence matrix"),
+        "matrix.link": Words(da: "Kompetencematrix", en: "Competence matrix"),
+        "matrix.lead": Words(
+            da:
+                "Hvem på enheden har gennemført hvilke niveauer, og hvilke EAPC-kernekompetencer deres forløb har dækket. Personalet kommer fra personaleregistret.",
+            en:
+                "Who in the unit has completed which levels, and which EAPC core competencies their courses addressed. Staff come from the staff register."
+        ),
+        "matrix.unit": Words(da: "Enhed", en: "Unit"),
+        "matrix.byProfession": Words(da: "Efter faggruppe", en: "By profession"),
+        "matrix.staff": Words(da: "Ansatte", en: "Staff"),
+        "matrix.people": Words(da: "Medarbejdere ({count})", en: "Staff ({count})"),
+        "matrix.person": Words(da: "Medarbejder", en: "Employee"),
+        "matrix.competencies": Words(da: "EAPC-kompetencer", en: "EAPC competencies"),
+        "matrix.none": Words(da: "Ingen medarbejdere i denne faggruppe på enheden.", en: "No staff of this profession in the unit."),
         // Certificates
         "certificate.title": Words(da: "Kompetencebevis", en: "Certificate of completion"),
         "certificate.issuer": Words(da: "Region Hovedstaden · Palliativ indsats", en: "Capital Region of Denmark · Palliative care"),

@@ -24,7 +24,8 @@ enum LearningViews {
                     .div(
                         .class("actions"),
                         .a(.class("button primary"), .id("new-offer"), .href(Routes.newLearningOffer()), .plainText(t("learning.offer.new"))),
-                        .a(.class("button secondary"), .id("coverage"), .href(Routes.learningCoverage()), .plainText(t("learning.coverageLink")))))),
+                        .a(.class("button secondary"), .id("coverage"), .href(Routes.learningCoverage()), .plainText(t("learning.coverageLink"))),
+                        .a(.class("button secondary"), .id("matrix"), .href(Routes.learningMatrix()), .plainText(t("matrix.link")))))),
             Notices.banner(t, notice),
             .section(
                 .id("my-registrations"),
