@@ -158,7 +158,8 @@ import Testing
             CompetenceRecord(employeeNumber: "1", levels: [.basal, .a], competencies: [1, 2], completedOn: LocalDate("2026-05-01")!),
             CompetenceRecord(employeeNumber: "1", levels: [.basal], competencies: [5], completedOn: LocalDate("2026-02-01")!),
             CompetenceRecord(employeeNumber: "2", levels: [.basal], competencies: [], completedOn: LocalDate("2026-03-01")!),
-            CompetenceRecord(employeeNumber: "9", levels: [.specialised], competencies: [3], completedOn: LocalDate("2026-03-01")!),  // not in the unit
+            // someone not in the unit
+            CompetenceRecord(employeeNumber: "9", levels: [.specialised], competencies: [3], completedOn: LocalDate("2026-03-01")!),
         ]
         let matrix = CompetenceMatrix(people: people, records: records)
         #expect(matrix.rows.map(\.person.name) == ["Anna", "Bent", "Cecilie"])
