@@ -20,12 +20,12 @@ enum DemoLearning {
             title: "Basal palliation – undervisning",
             summary: "Tidlig identifikation, systematisk symptomscreening, klinisk beslutningstagning og inddragelse af patient og pårørende.",
             format: "course", levels: ["basal", "B"], competencies: ["1", "2", "6", "7"], professions: ["nurse", "doctor"],
-            sectors: ["region", "municipality", "generalPractice"], duration: "1 dag"),
+            sectors: ["region", "municipality", "generalPractice"], duration: "1 dag", validityMonths: "24"),
         OfferDraft(
             title: "Basal palliation – supervision i praksis",
             summary: "Supervision i små grupper på egen afdeling eller i eget distrikt, med udgangspunkt i jeres egne patientforløb.",
             format: "supervision", levels: ["basal", "B"], competencies: ["7", "9", "10"], professions: ["nurse", "socialAndHealthCareAssistant"],
-            duration: "2 timer"),
+            duration: "2 timer", validityMonths: "12"),
         OfferDraft(
             title: "Tværsektoriel temaeftermiddag",
             summary: "Fire gange om året under forløbsprogrammet for rehabilitering og palliation i forbindelse med kræft: "
@@ -48,17 +48,40 @@ enum DemoLearning {
         var capacity: Int
         var place: String
         var people: [String]
+        /// Past sessions: everyone came, and the first two evaluated it.
+        var attended = false
+        /// A workshop whose participants worked a case in a group, closed by the educator.
+        var group = false
     }
+
+    /// What participants wrote in evaluations and in the demo's workshop group.
+    static let evaluationComments = [
+        "Gode cases fra hverdagen. Jeg tager SPICT-DK med på næste teammøde.", nil,
+        "Mere tid til samtaleøvelserne næste gang, tak.",
+    ]
+    static let groupReflections = [
+        "Han sover i stolen, fordi han ikke kan få luft, når han ligger ned, og han har tabt appetitten. Tre indlæggelser på et halvt år.",
+        "Inger er ved at blive slidt op. Hun har brug for, at nogen spørger til hende, ikke kun til Erik.",
+    ]
 
     static let plans: [Plan] = [
         Plan(
-            offer: 1, days: -60, start: "13:00", hours: 3, capacity: 20, place: "Hillerød Hospital, mødelokale 2", people: ["hjemmepleje", "klinik"]),
+            offer: 1, days: -60, start: "13:00", hours: 3, capacity: 20, place: "Hillerød Hospital, mødelokale 2", people: ["hjemmepleje", "klinik"],
+            attended: true),
+        // Certificates from supervision last a year: this one runs out within the month.
+        Plan(
+            offer: 2, days: -340, start: "10:00", hours: 2, capacity: 8, place: "Palliativt Team, Hillerød", people: ["klinik"], attended: true),
+        Plan(
+            offer: 0, days: -14, start: "13:00", hours: 3, capacity: 20, place: "Bispebjerg Hospital, auditorium 1",
+            people: ["hjemmepleje", "klinik", "raadgiver"], group: true),
         Plan(offer: 0, days: 21, start: "13:00", hours: 3, capacity: 20, place: "Bispebjerg Hospital, auditorium 1", people: ["hjemmepleje"]),
         Plan(offer: 1, days: 35, start: "09:00", hours: 7, capacity: 30, place: "Regionshuset, Hillerød", people: ["klinik", "raadgiver"]),
         Plan(
             offer: 3, days: 9, start: "14:00", hours: 2, capacity: 2, place: "Hjemmeplejen, København, mødelokalet",
             people: ["hjemmepleje", "klinik", "raadgiver"]),
-        Plan(offer: 3, days: -40, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: ["klinik", "hjemmepleje", "raadgiver"]),
+        Plan(
+            offer: 3, days: -40, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: ["klinik", "hjemmepleje", "raadgiver"],
+            attended: true),
         Plan(offer: 3, days: 50, start: "13:00", hours: 3, capacity: 80, place: "Herlev Hospital, auditorium", people: ["hjemmepleje"]),
         Plan(offer: 3, days: 140, start: "13:00", hours: 3, capacity: 80, place: "Online (Teams)", people: []),
         Plan(offer: 3, days: 230, start: "13:00", hours: 3, capacity: 80, place: "Hvidovre Hospital, auditorium", people: []),
@@ -140,12 +163,60 @@ enum DemoLearning {
                 let session = ValidLearningSession(
                     startsAt: starts, endsAt: starts.addingTimeInterval(TimeInterval(plan.hours * 3600)), capacity: plan.capacity, place: plan.place)
                 let id = try await LearningSessionRepository.create(offerId: made[plan.offer].id, session, author: author, now: now, on: tx)
-                for username in plan.people {
-                    guard let person = byUsername[username] else { continue }
-                    _ = try await LearningSessionRepository.register(
-                        sessionId: id, userId: person.id, author: RecordAuthor(userId: person.id, name: person.name), now: now, on: tx)
+                let people = plan.people.compactMap { byUsername[$0] }
+                if !plan.group {
+                    for person in people {
+                        // Those who came to past sessions registered in good time before them.
+                        _ = try await LearningSessionRepository.register(
+                            sessionId: id, userId: person.id, author: RecordAuthor(userId: person.id, name: person.name),
+                            now: min(now, starts.addingTimeInterval(-14 * 86400)), on: tx)
+                    }
+                }
+                let ended = session.endsAt
+                if plan.attended {
+                    _ = try await AttendanceRepository.record(
+                        sessionId: id, present: Set(people.map(\.id)), replacing: true, author: author, now: ended, on: tx)
+                    try await evaluate(sessionId: id, people: people, at: ended, on: tx)
+                }
+                if plan.group {
+                    try await workGroup(sessionId: id, people: people, educator: educator, startsAt: starts, on: tx)
+                    try await evaluate(sessionId: id, people: people, at: ended, on: tx)
                 }
             }
         }
+    }
+
+    /// The first two participants evaluate the session.
+    static func evaluate(sessionId: UUID, people: [User], at: Date, on tx: WriteTransaction) async throws {
+        for (index, person) in people.prefix(2).enumerated() {
+            try await AttendanceRepository.evaluate(
+                sessionId: sessionId, userId: person.id,
+                ValidEvaluation(rating: 5 - index, relevance: 4, comment: evaluationComments[index % evaluationComments.count]), now: at, on: tx)
+        }
+    }
+
+    /// The workshop's group: everyone joins with the code, two share reflections on the first
+    /// case of module 1, and the educator closes the group, which records them present.
+    static func workGroup(sessionId: UUID, people: [User], educator: User, startsAt: Date, on tx: WriteTransaction) async throws {
+        guard let course = try await OfferRepository.list(on: tx).first(where: { $0.offer.format == .eLearning }),
+            let module = try await ModuleRepository.list(offerId: course.id, on: tx).first,
+            let section = module.content.sections.firstIndex(where: { $0.kind == .case })
+        else { return }
+        let group = try await GroupRepository.open(
+            sessionId: sessionId, moduleId: module.id, section: section, facilitator: educator.id, now: startsAt, on: tx)
+        try await GroupRepository.join(groupId: group, userId: educator.id, now: startsAt, on: tx)
+        for (index, person) in people.enumerated() {
+            let at = startsAt.addingTimeInterval(TimeInterval(300 + index * 60))
+            try await GroupRepository.join(groupId: group, userId: person.id, now: at, on: tx)
+            if index < groupReflections.count {
+                try await GroupRepository.addReflection(
+                    groupId: group, userId: person.id, question: 0, text: groupReflections[index], now: at.addingTimeInterval(1800), on: tx)
+            }
+        }
+        let closed = startsAt.addingTimeInterval(3 * 3600)
+        _ = try await GroupRepository.close(groupId: group, now: closed, on: tx)
+        _ = try await AttendanceRepository.record(
+            sessionId: sessionId, present: Set(people.map(\.id)), replacing: false, author: RecordAuthor(userId: educator.id, name: educator.name),
+            now: closed, on: tx)
     }
 }

@@ -27,6 +27,13 @@ import Testing
                 json: ["startsAt": "2030-03-04T13:00:00+01:00", "endsAt": "2030-03-04T16:00:00+01:00", "capacity": 5, "place": "Hillerød"],
                 token: educator)
             let laterId = try #require(try later.json()["id"] as? String)
+            // a session already held takes no registrations
+            let held = try await app.send(
+                .post, "/api/v1/learning/offers/\(offerId)/sessions",
+                json: ["startsAt": "2025-03-04T13:00:00+01:00", "endsAt": "2025-03-04T16:00:00+01:00", "capacity": 5, "place": "Hillerød"],
+                token: educator)
+            let heldId = try #require(try held.json()["id"] as? String)
+            #expect(try await app.send(.post, "/api/v1/learning/sessions/\(heldId)/registrations", token: annaToken).status == .conflict)
             #expect(
                 try await app.send(.put, "/api/v1/learning/sessions/\(laterId)/attendance", json: ["present": []], token: educator).status
                     == .conflict)

@@ -78,6 +78,11 @@ public enum SessionTiming {
 
     public static func mayTakeAttendance(startsAt: Date, now: Date) -> Bool { now >= attendanceOpens(startsAt: startsAt) }
 
+    /// A workshop group is opened on the session's day, until the session ends.
+    public static func mayOpenGroup(startsAt: Date, endsAt: Date, now: Date) -> Bool {
+        mayTakeAttendance(startsAt: startsAt, now: now) && now < endsAt
+    }
+
     /// Participants evaluate a session once it has begun (the last hour is often the evaluation).
     public static func mayEvaluate(startsAt: Date, now: Date) -> Bool { now >= startsAt }
 }

@@ -34,6 +34,8 @@ public enum LearningSessionRepository {
     public enum Refusal: Error, Equatable {
         case sessionNotFound
         case sessionCancelled
+        /// The session is over: there is nothing left to register for.
+        case sessionEnded
         /// The person already holds a place or waits for one.
         case alreadyRegistered(UUID)
     }
@@ -140,15 +142,20 @@ public enum LearningSessionRepository {
 
     /// Raises the session's revision, which holds its row until the transaction ends, and
     /// answers the new revision and the capacity; nil when there is no such session.
-    static func lock(_ sessionId: UUID, on tx: WriteTransaction) async throws -> (revision: Int, capacity: Int, cancelled: Bool)? {
+    static func lock(
+        _ sessionId: UUID, on tx: WriteTransaction
+    ) async throws -> (revision: Int, capacity: Int, cancelled: Bool, endsAt: Date)? {
         guard
             let row = try await tx.sql.raw(
-                "UPDATE learning_sessions SET revision = revision + 1 WHERE id = \(bind: sessionId) RETURNING revision, capacity, cancelled_at"
+                """
+                UPDATE learning_sessions SET revision = revision + 1 WHERE id = \(bind: sessionId)
+                RETURNING revision, capacity, cancelled_at, ends_at
+                """
             ).first()
         else { return nil }
         return (
             try row.decode(column: "revision", as: Int.self), try row.decode(column: "capacity", as: Int.self),
-            try row.decode(column: "cancelled_at", as: Date?.self) != nil
+            try row.decode(column: "cancelled_at", as: Date?.self) != nil, try row.decode(column: "ends_at", as: Date.self)
         )
     }
 
@@ -164,6 +171,7 @@ public enum LearningSessionRepository {
     ) async throws -> Registration {
         guard let session = try await lock(sessionId, on: tx) else { throw Refusal.sessionNotFound }
         if session.cancelled { throw Refusal.sessionCancelled }
+        if session.endsAt <= now { throw Refusal.sessionEnded }
         if let existing = try await tx.sql.raw(
             """
             SELECT id FROM learning_registrations WHERE session_id = \(bind: sessionId) AND user_id = \(bind: userId) AND status <> 'cancelled'

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import LindringCore
 import LindringStore
 import Logging
@@ -48,5 +49,13 @@ extension AppServices {
             throw AppError.notFound
         }
         return unit
+    }
+
+    /// Where people outside reach Lindring, for addresses written on paper or sent by text
+    /// (a self-report link, a certificate's check): the configured public URL, else the
+    /// address the request came to.
+    func publicBase(for request: Request) -> String {
+        config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            ?? "http://\(request.head.authority ?? "\(config.hostname):\(config.port)")"
     }
 }

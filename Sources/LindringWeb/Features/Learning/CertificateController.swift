@@ -19,7 +19,9 @@ struct CertificateController {
     @Sendable func certificate(_ request: Request, context: AppContext) async throws -> Response {
         let id = try context.requiredIdParameter()
         let found = try await certificates.certificate(id, context)
-        return .html(CertificateViews.page(PageContext(context, path: Routes.learningCertificate(id)), found, today: Self.today()))
+        return .html(
+            CertificateViews.page(
+                PageContext(context, path: Routes.learningCertificate(id)), found, today: Self.today(), base: services.publicBase(for: request)))
     }
 
     /// Anyone holding the paper may check it (no sign-in): HTML, or JSON when asked for. An

@@ -6,7 +6,7 @@ import Plot
 /// Certificates: the printable page in the region's layout, the holder's list, and the public
 /// check of a verification code.
 enum CertificateViews {
-    static func page(_ page: PageContext, _ certificate: Certificate, today: LocalDate) -> HTML {
+    static func page(_ page: PageContext, _ certificate: Certificate, today: LocalDate, base: String) -> HTML {
         let t = page.t
         let code = ShortCode.grouped(certificate.code)
         return Layout.page(
@@ -32,7 +32,7 @@ enum CertificateViews {
                 .p(
                     .class("certificate-code"), .plainText(t("certificate.code") + " "),
                     .strong(.id("certificate-code"), .plainText(code))),
-                .p(.class("hint"), .plainText(t("certificate.verifyAt", ["path": Routes.certificateVerify(code)])))),
+                .p(.class("hint"), .plainText(t("certificate.verifyAt", ["path": base + Routes.certificateVerify(code)])))),
             .p(
                 .class("no-print"),
                 .button(

@@ -33,6 +33,9 @@ struct GroupService {
         return try await services.persistence.write { tx in
             guard let session = try await LearningSessionRepository.find(id: sessionId, on: tx) else { throw AppError.notFound }
             guard session.cancelledAt == nil else { throw AppError.conflict("The session is cancelled.") }
+            guard SessionTiming.mayOpenGroup(startsAt: session.session.startsAt, endsAt: session.session.endsAt, now: Date()) else {
+                throw AppError.conflict("A group is opened on the session's day, until it ends.")
+            }
             guard let module = try await ModuleRepository.find(id: moduleId, on: tx), module.content.sections.indices.contains(section),
                 module.content.sections[section].kind == .case
             else { throw AppError.validation([FieldError("caseId", .notFound)]) }

@@ -122,13 +122,15 @@ enum GroupViews {
                     })),
             .if(
                 model.session.cancelledAt == nil && !model.cases.isEmpty,
-                .form(
-                    .method(.post), .action(Routes.learningSessionGroups(model.session.id)), .class("filter-form"),
-                    Layout.csrfField(page),
-                    FormFields.select(
-                        t, name: "caseId", label: t("group.field.caseId"),
-                        options: model.cases.map { ("\($0.moduleId.uuidString):\($0.section)", $0.label) }, selected: nil, errors: errors,
-                        required: true, includeEmpty: t("form.choose")),
-                    FormFields.submit(t("group.open")))))
+                SessionTiming.mayOpenGroup(startsAt: model.session.session.startsAt, endsAt: model.session.session.endsAt, now: Date())
+                    ? .form(
+                        .method(.post), .action(Routes.learningSessionGroups(model.session.id)), .class("filter-form"),
+                        Layout.csrfField(page),
+                        FormFields.select(
+                            t, name: "caseId", label: t("group.field.caseId"),
+                            options: model.cases.map { ("\($0.moduleId.uuidString):\($0.section)", $0.label) }, selected: nil, errors: errors,
+                            required: true, includeEmpty: t("form.choose")),
+                        FormFields.submit(t("group.open")))
+                    : .p(.class("hint"), .plainText(t("group.section.notToday")))))
     }
 }

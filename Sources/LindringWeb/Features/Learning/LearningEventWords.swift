@@ -3,6 +3,9 @@
 /// and English side by side.
 extension Catalog {
     static let learningEvents: [String: Words] = [
+        "learning.session.ended": Words(da: "Holdet er afholdt.", en: "The session has taken place."),
+        "group.section.notToday": Words(
+            da: "En gruppe startes på dagen for holdet, indtil holdet slutter.", en: "A group is started on the session's day, until it ends."),
         // Attendance
         "attendance.title": Words(da: "Fremmøde", en: "Attendance"),
         "attendance.open": Words(da: "Registrér fremmøde", en: "Take attendance"),

@@ -149,6 +149,8 @@ struct LearningService {
                 throw AppError.notFound
             } catch LearningSessionRepository.Refusal.sessionCancelled {
                 throw AppError.conflict("The session is cancelled.")
+            } catch LearningSessionRepository.Refusal.sessionEnded {
+                throw AppError.conflict("The session has ended.")
             } catch LearningSessionRepository.Refusal.alreadyRegistered {
                 throw AppError.conflict("Already registered for this session.")
             }

@@ -261,9 +261,9 @@ enum LearningViews {
                             .p(status(t, registration)),
                             FormFields.actionButton(page, action: Routes.learningRegistrationCancel(registration.id), label: t("learning.cancel")))
                     },
-                    else: session.cancelledAt == nil
-                        ? registerButton(page, session)
-                        : .p(.plainText(t("learning.session.cancelled"))))),
+                    else: session.cancelledAt != nil
+                        ? .p(.plainText(t("learning.session.cancelled")))
+                        : session.session.endsAt <= Date() ? .p(.plainText(t("learning.session.ended"))) : registerButton(page, session))),
             AttendanceViews.participantSection(page, model, mine: mine, typed: evaluation, errors: errors),
             .if(
                 educator,

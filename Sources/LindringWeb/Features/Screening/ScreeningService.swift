@@ -31,10 +31,8 @@ struct ScreeningService {
                     purpose: instrument.rawValue), on: tx)
             return (token, link, instrument, expiresAt)
         }
-        let base =
-            services.config.publicBaseURL?.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            ?? "http://\(request.head.authority ?? "\(services.config.hostname):\(services.config.port)")"
-        return SelfReportLinkDTO(id: link.id, url: base + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue)
+        return SelfReportLinkDTO(
+            id: link.id, url: services.publicBase(for: request) + Routes.selfReport(token), expiresAt: expiresAt, instrument: instrument.rawValue)
     }
 
     /// Revokes one of the patient's outstanding links, with the permission and patient access
