@@ -195,13 +195,15 @@ public enum LearningSessionRepository {
 
     /// Cancels a registration and, in the same transaction, gives the places that opened to the
     /// first who wait. Answers the cancelled registration and those promoted; nil when there is
-    /// no such registration. Cancelling one already cancelled changes nothing.
+    /// no such registration. Cancelling one already cancelled changes nothing; one for a session
+    /// that has ended is refused (`sessionEnded`): it is part of the attendance record.
     public static func cancel(
         registrationId: UUID, author: RecordAuthor, now: Date = Date(), on tx: WriteTransaction
     ) async throws -> (cancelled: Registration, promoted: [Registration])? {
         guard let found = try await registration(id: registrationId, on: tx) else { return nil }
         guard found.status != .cancelled else { return (found, []) }
         guard let session = try await lock(found.sessionId, on: tx) else { return nil }
+        if session.endsAt <= now { throw Refusal.sessionEnded }
         try await setStatus(.cancelled, of: [registrationId], author: author, now: now, on: tx)
         let promoted = try await fillPlaces(found.sessionId, capacity: session.capacity, author: author, now: now, on: tx)
         var cancelled = found

@@ -4,6 +4,8 @@
 extension Catalog {
     static let learningEvents: [String: Words] = [
         "learning.session.ended": Words(da: "Holdet er afholdt.", en: "The session has taken place."),
+        "learning.session.attended": Words(da: "Du deltog.", en: "You took part."),
+        "learning.session.hadPlace": Words(da: "Du havde en plads.", en: "You had a place."),
         "group.section.notToday": Words(
             da: "En gruppe startes på dagen for holdet, indtil holdet slutter.", en: "A group is started on the session's day, until it ends."),
         // Attendance

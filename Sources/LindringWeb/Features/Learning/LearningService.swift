@@ -164,9 +164,15 @@ struct LearningService {
         return try await services.persistence.write { tx in
             guard let found = try await LearningSessionRepository.registration(id: registrationId, on: tx) else { throw AppError.notFound }
             if found.userId != user.id, !user.can(.manageTraining) { throw AppError.forbidden }
-            guard let result = try await LearningSessionRepository.cancel(registrationId: registrationId, author: RecordAuthor(user), on: tx),
-                let session = try await LearningSessionRepository.find(id: found.sessionId, on: tx)
-            else { throw AppError.notFound }
+            let cancelled: (cancelled: Registration, promoted: [Registration])?
+            do {
+                cancelled = try await LearningSessionRepository.cancel(registrationId: registrationId, author: RecordAuthor(user), on: tx)
+            } catch LearningSessionRepository.Refusal.sessionEnded {
+                throw AppError.conflict("The session has ended.")
+            }
+            guard let result = cancelled, let session = try await LearningSessionRepository.find(id: found.sessionId, on: tx) else {
+                throw AppError.notFound
+            }
             for promoted in result.promoted {
                 try await UserMessageRepository.add(
                     to: promoted.userId, kind: "learning.promoted",

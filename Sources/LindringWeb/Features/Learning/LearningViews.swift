@@ -243,13 +243,14 @@ enum LearningViews {
         let mine = registrations.first { $0.userId == page.user?.id }
         let holding = registrations.filter { $0.status == .registered }
         let waiting = registrations.filter { $0.status == .waitlisted }
+        let ended = session.session.endsAt <= Date()
         return Layout.page(
             page, title: session.offerTitle,
             .p(.a(.href(Routes.learningOffer(session.offerId)), .plainText("← " + session.offerTitle))),
             .h1(.plainText(session.offerTitle)),
             sessionNotice(t, notice),
             .p(.class("lead"), .plainText(when(t, session.session) + " · " + session.session.place)),
-            .p(.plainText(places(t, session))),
+            .if(!ended, .p(.plainText(places(t, session)))),
             .unwrap(errors.first { $0.field == "session" }) { _ in .div(.class("form-error"), .p(.plainText(t("learning.alreadyRegistered")))) },
             .section(
                 .id("my-registration"),
@@ -257,9 +258,12 @@ enum LearningViews {
                 .unwrap(
                     mine,
                     { registration in
-                        .div(
-                            .p(status(t, registration)),
-                            FormFields.actionButton(page, action: Routes.learningRegistrationCancel(registration.id), label: t("learning.cancel")))
+                        ended
+                            ? .p(.strong(.plainText(t(registration.attendedAt == nil ? "learning.session.hadPlace" : "learning.session.attended"))))
+                            : .div(
+                                .p(status(t, registration)),
+                                FormFields.actionButton(page, action: Routes.learningRegistrationCancel(registration.id), label: t("learning.cancel"))
+                            )
                     },
                     else: session.cancelledAt != nil
                         ? .p(.plainText(t("learning.session.cancelled")))
@@ -282,21 +286,23 @@ enum LearningViews {
                     .section(
                         .id("participants"),
                         .h2(.plainText(t("learning.participants", ["count": String(holding.count)]))),
-                        participantList(page, holding, empty: t("learning.participants.none"))),
+                        participantList(page, holding, empty: t("learning.participants.none"), cancellable: !ended)),
                     .section(
                         .id("waitlist"),
                         .h2(.plainText(t("learning.waitlist", ["count": String(waiting.count)]))),
-                        participantList(page, waiting, empty: t("learning.waitlist.none"))),
-                    .section(
-                        .id("register-someone"),
-                        .h2(.plainText(t("learning.registerSomeone"))),
-                        .form(
-                            .method(.post), .action(Routes.learningSessionRegister(session.id)), .class("filter-form"),
-                            Layout.csrfField(page),
-                            FormFields.text(
-                                t, name: "username", label: t("learning.field.username"), value: typed.username, errors: errors, required: true,
-                                autocomplete: "off", hint: t("learning.field.usernameHint")),
-                            FormFields.submit(t("learning.register")))))))
+                        participantList(page, waiting, empty: t("learning.waitlist.none"), cancellable: !ended)),
+                    .if(
+                        !ended,
+                        .section(
+                            .id("register-someone"),
+                            .h2(.plainText(t("learning.registerSomeone"))),
+                            .form(
+                                .method(.post), .action(Routes.learningSessionRegister(session.id)), .class("filter-form"),
+                                Layout.csrfField(page),
+                                FormFields.text(
+                                    t, name: "username", label: t("learning.field.username"), value: typed.username, errors: errors, required: true,
+                                    autocomplete: "off", hint: t("learning.field.usernameHint")),
+                                FormFields.submit(t("learning.register"))))))))
     }
 
     static func sessionNotice(_ t: Localizer, _ notice: String?) -> Node<HTML.BodyContext> {
@@ -304,7 +310,8 @@ enum LearningViews {
         return .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.plainText(t("learning.notice.\(notice)"))))
     }
 
-    static func participantList(_ page: PageContext, _ registrations: [Registration], empty: String) -> Node<HTML.BodyContext> {
+    /// Those holding a place or waiting; before the session ends, each with a button that cancels.
+    static func participantList(_ page: PageContext, _ registrations: [Registration], empty: String, cancellable: Bool) -> Node<HTML.BodyContext> {
         let t = page.t
         guard !registrations.isEmpty else { return .p(.plainText(empty)) }
         return .ol(
@@ -315,7 +322,10 @@ enum LearningViews {
                         .class("inbox-patient-heading"),
                         .strong(.plainText(registration.userName)),
                         .span(.class("hint"), .plainText(t("learning.registeredAt", ["at": Timestamps.displayMinutes(registration.registeredAt)]))),
-                        FormFields.actionButton(page, action: Routes.learningRegistrationCancel(registration.id), label: t("learning.cancelFor"))))
+                        .if(
+                            cancellable,
+                            FormFields.actionButton(page, action: Routes.learningRegistrationCancel(registration.id), label: t("learning.cancelFor")))
+                    ))
             })
     }
 }
