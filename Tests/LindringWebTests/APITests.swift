@@ -281,6 +281,16 @@ import Testing
                     ValidCohort(offerId: education.id, name: "Hold", startsOn: LocalDate("2026-02-02")!),
                     author: RecordAuthor(userId: admin.id, name: admin.name), on: tx)
             }
+            // a staffed unit, for its competence matrix
+            let staffedUnit = unit
+            try await app.persistence.write { tx in
+                _ = try await StaffRegisterRepository.importMembers(
+                    [
+                        StaffMember(
+                            employeeNumber: "1", name: "Anna", unitCode: staffedUnit.code, profession: .nurse, startDate: LocalDate("2020-01-01")!)
+                    ],
+                    unitIds: [staffedUnit.code: staffedUnit.id], on: tx)
+            }
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -312,7 +322,7 @@ import Testing
                                             ? contactId
                                             : endpoint.path.pattern.contains("instruments")
                                                 ? "esas-r" : endpoint.path.pattern.contains("learning/cohorts") ? cohortId : unit.id
-                    let query = Self.queries[endpoint.path.pattern] ?? ""
+                    let query = endpoint.path == Routes.API.learningMatrix ? "?unit=\(unit.id)" : Self.queries[endpoint.path.pattern] ?? ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")
                 }

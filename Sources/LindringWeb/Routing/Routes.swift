@@ -201,6 +201,7 @@ public enum Routes {
         public static let learningAttendance = RoutePath("/api/v1/learning/sessions/{id}/attendance")
         public static let learningEvaluations = RoutePath("/api/v1/learning/sessions/{id}/evaluations")
         public static let learningCompletions = RoutePath("/api/v1/learning/completions")
+        public static let learningMatrix = RoutePath("/api/v1/learning/matrix")
         public static let learningCohorts = RoutePath("/api/v1/learning/cohorts")
         public static let learningCohort = RoutePath("/api/v1/learning/cohorts/{id}")
         public static let learningCohortMembers = RoutePath("/api/v1/learning/cohorts/{id}/members")

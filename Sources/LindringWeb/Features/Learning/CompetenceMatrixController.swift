@@ -15,29 +15,49 @@ struct CompetenceMatrixController {
 
     static func mayRead(_ user: User) -> Bool { user.can(.manageTraining) || user.can(.manageUsers) }
 
-    @Sendable func matrix(_ request: Request, context: AppContext) async throws -> Response {
+    struct Report {
+        var units: [OrgUnit]
+        var matrix: CompetenceMatrix?
+    }
+
+    /// The units to choose among and, when `unit` names one, its matrix (only `profession`'s
+    /// staff when given); a value that is not one is named.
+    func report(_ query: FormData, _ context: AppContext) async throws -> Report {
         let user = try context.requireUser()
         guard Self.mayRead(user) else { throw AppError.forbidden }
-        let page = PageContext(context, path: Routes.learningMatrix())
-        let units = try await services.units(includeInactive: false)
-        let staffed = try await services.persistence.read { try await CompetenceMatrixRepository.unitsWithStaff(on: $0) }
-        let choices = units.filter { staffed.contains($0.id) }
+        let choices = try await unitChoices()
         var v = Validator()
-        let unitId = v.unit("unit", request.query["unit"], known: Set(choices.map(\.id)))
-        let profession = request.query["profession"]?.nilIfEmpty.flatMap { v.choice("profession", $0, as: Profession.self) }
-        guard v.errors.isEmpty else {
-            return .html(
-                CompetenceMatrixViews.page(page, units: choices, query: request.query, matrix: nil, errors: v.errors), status: .unprocessableContent)
-        }
-        guard let unitId else { return .html(CompetenceMatrixViews.page(page, units: choices, query: request.query, matrix: nil, errors: [])) }
+        let unitId = v.unit("unit", query["unit"], known: Set(choices.map(\.id)))
+        let profession = query["profession"]?.nilIfEmpty.flatMap { v.choice("profession", $0, as: Profession.self) }
+        try v.check()
+        guard let unitId else { return Report(units: choices, matrix: nil) }
         let (people, records) = try await services.persistence.read { tx in
             (
                 try await CompetenceMatrixRepository.people(unitId: unitId, on: tx),
                 try await CompetenceMatrixRepository.records(unitId: unitId, on: tx)
             )
         }
-        let matrix = CompetenceMatrix(people: people.filter { profession == nil || $0.profession == profession }, records: records)
-        return .html(CompetenceMatrixViews.page(page, units: choices, query: request.query, matrix: matrix, errors: []))
+        return Report(
+            units: choices, matrix: CompetenceMatrix(people: people.filter { profession == nil || $0.profession == profession }, records: records))
+    }
+
+    /// The units with staff in the register.
+    func unitChoices() async throws -> [OrgUnit] {
+        let units = try await services.units(includeInactive: false)
+        let staffed = try await services.persistence.read { try await CompetenceMatrixRepository.unitsWithStaff(on: $0) }
+        return units.filter { staffed.contains($0.id) }
+    }
+
+    @Sendable func matrix(_ request: Request, context: AppContext) async throws -> Response {
+        let page = PageContext(context, path: Routes.learningMatrix())
+        do {
+            let report = try await report(request.query, context)
+            return .html(CompetenceMatrixViews.page(page, units: report.units, query: request.query, matrix: report.matrix, errors: []))
+        } catch let failure as ValidationFailure {
+            return .html(
+                CompetenceMatrixViews.page(page, units: try await unitChoices(), query: request.query, matrix: nil, errors: failure.errors),
+                status: .unprocessableContent)
+        }
     }
 }
 

@@ -29,6 +29,18 @@ struct LearningEventsAPI {
                         item: "Completions",
                         parameters: [OpenAPIParts.query("userId", required: false, schema: ["type": "string", "format": "uuid"])])
                 }, handler: completions),
+            APIEndpoint(
+                method: .get, path: Routes.API.learningMatrix, operationId: "getCompetenceMatrix",
+                summary: "A unit's competence matrix (educators, administrators): its staff from the register with the first day each "
+                    + "completed each level and the EAPC competencies covered, and per profession how many hold each level",
+                operation: {
+                    OpenAPIParts.queryOperation(
+                        item: "CompetenceMatrix",
+                        parameters: [
+                            OpenAPIParts.query("unit", required: true, schema: ["type": "string", "format": "uuid"]),
+                            OpenAPIParts.query("profession", required: false, schema: OpenAPIParts.one(Profession.self)),
+                        ])
+                }, handler: matrix),
         ]
     }
 
@@ -69,6 +81,47 @@ struct LearningEventsAPI {
         return try .json(
             CompletionsDTO(
                 userId: person, offers: offers.map { OfferCompletionDTO($0, today: today) }, modules: modules.map(ModuleCompletionDTO.init)))
+    }
+
+    @Sendable func matrix(_ request: Request, context: AppContext) async throws -> Response {
+        guard request.query["unit"]?.nilIfEmpty != nil else { throw AppError.validation([FieldError("unit", .required)]) }
+        guard let matrix = try await CompetenceMatrixController(services: services).report(request.query, context).matrix else {
+            throw AppError.notFound
+        }
+        return try .json(CompetenceMatrixDTO(matrix))
+    }
+}
+
+struct CompetenceMatrixDTO: Encodable {
+    struct Person: Encodable {
+        var employeeNumber: String
+        var name: String
+        var profession: Profession
+        /// The first day each level was completed, by level code.
+        var levels: [String: LocalDate]
+        var competencies: [Int]
+    }
+
+    struct ProfessionRow: Encodable {
+        var profession: Profession
+        var staff: Int
+        var holding: [String: Int]
+    }
+
+    var people: [Person]
+    var professions: [ProfessionRow]
+
+    init(_ matrix: CompetenceMatrix) {
+        people = matrix.rows.map { row in
+            Person(
+                employeeNumber: row.person.employeeNumber, name: row.person.name, profession: row.person.profession,
+                levels: Dictionary(uniqueKeysWithValues: row.levels.map { ($0.key.rawValue, $0.value) }), competencies: row.competencies.sorted())
+        }
+        professions = matrix.professions.map { summary in
+            ProfessionRow(
+                profession: summary.profession, staff: summary.staff,
+                holding: Dictionary(uniqueKeysWithValues: summary.holding.map { ($0.key.rawValue, $0.value) }))
+        }
     }
 }
 

@@ -149,6 +149,26 @@ enum LearningOpenAPI {
                 ],
                 "modules": ["type": "array", "items": OpenAPIParts.object(["moduleId": uuid, "offerId": uuid, "completedAt": instant])],
             ]),
+            "CompetenceMatrix": OpenAPIParts.object([
+                "people": [
+                    "type": "array",
+                    "items": OpenAPIParts.object([
+                        "employeeNumber": text, "name": text, "profession": OpenAPIParts.one(Profession.self),
+                        "levels": [
+                            "type": "object", "description": "The first day each level was completed, by level code",
+                            "additionalProperties": ["type": "string", "format": "date"],
+                        ],
+                        "competencies": ["type": "array", "items": ["type": "integer", "minimum": 1, "maximum": 10]],
+                    ]),
+                ],
+                "professions": [
+                    "type": "array",
+                    "items": OpenAPIParts.object([
+                        "profession": OpenAPIParts.one(Profession.self), "staff": count,
+                        "holding": ["type": "object", "additionalProperties": count, "description": "Staff holding each level, by level code"],
+                    ]),
+                ],
+            ]),
             "StaffImport": OpenAPIParts.object(["imported": count, "created": count, "updated": count, "removed": count]),
             "Cancellation": OpenAPIParts.object([
                 "cancelled": OpenAPIParts.ref("Registration"), "promoted": ["type": "array", "items": OpenAPIParts.ref("Registration")],
