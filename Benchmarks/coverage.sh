@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Server-time benchmark of the competence coverage report (issue 21: under 1 s with a staff
-# register of 45,000), side by side on the demo (`serve --demo`'s data) and the region
-# (`demo-data --scale region`: 45,000 employees and their completions), over loopback.
+# register of 45,000) and of the largest unit's competence matrix, side by side on the demo
+# (`serve --demo`'s data) and the region (`demo-data --scale region`: 45,000 employees and
+# their completions), over loopback.
 #
 #   Benchmarks/coverage.sh [path/to/lindring]      (a release build: swift build -c release)
 #
@@ -27,6 +28,10 @@ run() { # name port
     measure "GET /api/v1/learning/coverage?by=$by&level=basal" "$base/api/v1/learning/coverage?by=$by&level=basal" "Authorization: Bearer $token"
   done
   measure "GET /api/v1/learning/coverage?by=department&level=A" "$base/api/v1/learning/coverage?by=department&level=A" "Authorization: Bearer $token"
+  local educator; educator=$(DATABASE_URL="sqlite://$db" LOG_LEVEL=warning "$BIN" api-token --username underviser | tail -1)
+  local unit; unit=$(sqlite3 "$db" "select unit_id from staff_register group by unit_id order by count(*) desc limit 1")
+  echo "   largest unit: $(sqlite3 "$db" "select count(*) from staff_register where unit_id = '$unit'") employees"
+  measure "GET /api/v1/learning/matrix (the largest unit)" "$base/api/v1/learning/matrix?unit=$unit" "Authorization: Bearer $educator"
   measure "GET /healthz (the floor)" "$base/healthz" "Authorization: Bearer $token"
   kill "$pid"; wait "$pid" || true
 }
