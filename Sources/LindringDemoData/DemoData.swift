@@ -43,6 +43,7 @@ public enum DemoData {
         try await DemoLearning.load(persistence: persistence)
         try await DemoLearning.loadStaffRegister(persistence: persistence)
         try await DemoCohort.load(persistence: persistence)
+        try await DemoBudget.load(persistence: persistence)
         return created
     }
 }

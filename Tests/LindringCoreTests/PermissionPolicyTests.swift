@@ -22,7 +22,7 @@ private let expected: [Action: String] = [
     .manageSocialWorkCases: "0001000",
     .manageBenefitCatalogue: "1000000",
     .manageTraining: "0000100",
-    .viewBudget: "0000010",
+    .viewBudget: "1000011",
     .manageBudget: "0000010",
     .manageOwnAccount: "1111111",
 ]

@@ -38,7 +38,7 @@ import Testing
     @Test(arguments: [("7", "3", "2.3"), ("1", "3", "0.3"), ("5", "0.4", "12.5"), ("2", "3", "0.7")])
     func ratesAreRoundedExactly(open: String, fte: String, expected: String) {
         let value = Decimal(string: open)! / Decimal(string: fte)!
-        #expect(SocialWorkCapacity.rounded(value, scale: 1) == Decimal(string: expected))
+        #expect(value.rounded(scale: 1) == Decimal(string: expected))
     }
 
     @Test func noFundingGivesNoRateAndTenYearsIsTheLimit() {

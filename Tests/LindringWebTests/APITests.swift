@@ -291,6 +291,19 @@ import Testing
                     ],
                     unitIds: [staffedUnit.code: staffedUnit.id], on: tx)
             }
+            // an initiative and an allocation, for the budget's GETs
+            let author = RecordAuthor(userId: admin.id, name: admin.name)
+            let (initiativeId, allocationId) = try await app.persistence.write { tx in
+                let allocation = AllocationDraft(
+                    name: "Pakken", organisation: "Region Hovedstaden", decidedOn: "2024-09-19",
+                    parts: [.init(code: "24-7", name: "Rådgivning", activity: "advisoryLine", budgets: ["2025": ["salaries": "1"]])])
+                return (
+                    try await InitiativeRepository.create(
+                        try InitiativeDraft(title: "T", proposedBy: "A", purpose: "P", priceLevel: "2026-pl", firstYear: "2026").validated(),
+                        author: author, on: tx),
+                    try await AllocationRepository.create(try allocation.validated(), draft: allocation, author: author, on: tx)
+                )
+            }
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -308,20 +321,24 @@ import Testing
                 if endpoint.method == .get {
                     // every documented GET is served
                     let id: any CustomStringConvertible =
-                        endpoint.path.pattern.contains("learning/offers")
-                        ? offer.id
-                        : endpoint.path.pattern.contains("learning/modules")
-                            ? moduleId
-                            : endpoint.path.pattern.contains("learning/sessions")
-                                ? sessionId
-                                : endpoint.path.pattern.contains("families")
-                                    ? familyId
-                                    : endpoint.path.pattern.contains("patients")
-                                        ? patient
-                                        : endpoint.path.pattern.contains("contacts")
-                                            ? contactId
-                                            : endpoint.path.pattern.contains("instruments")
-                                                ? "esas-r" : endpoint.path.pattern.contains("learning/cohorts") ? cohortId : unit.id
+                        endpoint.path.pattern.contains("budget/initiatives")
+                        ? initiativeId
+                        : endpoint.path.pattern.contains("budget/allocations")
+                            ? allocationId
+                            : endpoint.path.pattern.contains("learning/offers")
+                                ? offer.id
+                                : endpoint.path.pattern.contains("learning/modules")
+                                    ? moduleId
+                                    : endpoint.path.pattern.contains("learning/sessions")
+                                        ? sessionId
+                                        : endpoint.path.pattern.contains("families")
+                                            ? familyId
+                                            : endpoint.path.pattern.contains("patients")
+                                                ? patient
+                                                : endpoint.path.pattern.contains("contacts")
+                                                    ? contactId
+                                                    : endpoint.path.pattern.contains("instruments")
+                                                        ? "esas-r" : endpoint.path.pattern.contains("learning/cohorts") ? cohortId : unit.id
                     let query = endpoint.path == Routes.API.learningMatrix ? "?unit=\(unit.id)" : Self.queries[endpoint.path.pattern] ?? ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")

@@ -36,7 +36,7 @@ import Testing
 
     @Test(arguments: [
         (Role.socialWorker, "frister at følge op på i dine familier"), (.educator, "planlæg hold og se tilmeldinger"),
-        (.finance, "Budgetinitiativer og bevillinger kommer i en senere version"),
+        (.finance, "Budgetinitiativer på regionens skema, bevillingerne og forbruget"),
     ])
     func aRoleIsToldWhatItsModuleHasOrThatItIsComing(role: Role, text: String) async throws {
         try await TestApp.run { app in

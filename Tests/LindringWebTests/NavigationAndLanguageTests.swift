@@ -13,16 +13,16 @@ import Testing
         (
             .administrator,
             [
-                "/", "/advisory/statistics", "/screening", "/units", "/users", "/social-work/benefits", "/api-tokens", "/audit", "/audit/break-glass",
-                "/account",
+                "/", "/budget", "/advisory/statistics", "/screening", "/units", "/users", "/social-work/benefits", "/api-tokens", "/audit",
+                "/audit/break-glass", "/account",
             ]
         ),
         (.clinician, ["/", "/my-patients", "/patients", "/inbox", "/follow-ups", "/learning", "/screening", "/units", "/account"]),
         (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/learning", "/units", "/account"]),
         (.socialWorker, ["/", "/social-work", "/units", "/account"]),
         (.educator, ["/", "/learning", "/units", "/account"]),
-        (.finance, ["/", "/learning/coverage", "/social-work/capacity", "/advisory/statistics", "/screening", "/units", "/account"]),
-        (.auditor, ["/", "/units", "/audit", "/audit/break-glass", "/account"]),
+        (.finance, ["/", "/budget", "/learning/coverage", "/social-work/capacity", "/advisory/statistics", "/screening", "/units", "/account"]),
+        (.auditor, ["/", "/budget", "/units", "/audit", "/audit/break-glass", "/account"]),
     ]
 
     @Test(arguments: expectedLinks)

@@ -5,7 +5,7 @@ public enum PermissionPolicy {
     static let grants: [Role: Set<Action>] = [
         .administrator: [
             .viewUnits, .manageUnits, .manageUsers, .manageApiTokens, .readAuditLog, .manageRota, .viewAdvisoryStatistics,
-            .configureScreening, .viewScreeningOverview, .manageBenefitCatalogue, .manageOwnAccount,
+            .configureScreening, .viewScreeningOverview, .manageBenefitCatalogue, .viewBudget, .manageOwnAccount,
         ],
         .clinician: [.viewUnits, .readPatientData, .writePatientData, .viewScreeningOverview, .manageOwnAccount],
         .advisor: [
@@ -15,7 +15,7 @@ public enum PermissionPolicy {
         .socialWorker: [.viewUnits, .manageSocialWorkCases, .manageOwnAccount],
         .educator: [.viewUnits, .manageTraining, .manageOwnAccount],
         .finance: [.viewUnits, .viewBudget, .manageBudget, .viewAdvisoryStatistics, .viewScreeningOverview, .manageOwnAccount],
-        .auditor: [.viewUnits, .readAuditLog, .reviewBreakGlass, .manageOwnAccount],
+        .auditor: [.viewUnits, .readAuditLog, .reviewBreakGlass, .viewBudget, .manageOwnAccount],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -26,21 +26,13 @@ public enum StaffRegisterCSV {
     public static let maxRows = 200_000
 
     public static func parse(_ text: String, knownUnitCodes: Set<String>) throws(ValidationFailure) -> [StaffMember] {
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
-        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
-        guard let headerLine = lines.first else { throw ValidationFailure([FieldError("header", .required, line: 1)]) }
-        let separator: Character = headerLine.contains(";") && !headerLine.contains(",") ? ";" : ","
-        guard fields(headerLine, separator).map(trimmed) == header else { throw ValidationFailure([FieldError("header", .invalidFormat, line: 1)]) }
-        guard lines.count - 1 <= maxRows else { throw ValidationFailure([FieldError("rows", .outOfRange, line: maxRows + 2)]) }
+        let csv = try CSVText(text, expectedHeader: header)
+        guard csv.lines.count <= maxRows else { throw ValidationFailure([FieldError("rows", .outOfRange, line: maxRows + 2)]) }
         var errors: [FieldError] = []
         var members: [StaffMember] = []
         var seen: Set<String> = []
-        for (index, line) in lines.enumerated().dropFirst() {
-            let number = index + 1
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            let values = fields(line, separator).map(trimmed)
+        for line in csv.lines {
+            let number = line.number, values = line.fields
             guard values.count == header.count else {
                 errors.append(FieldError("row", .invalidFormat, line: number))
                 continue
@@ -63,47 +55,5 @@ public enum StaffRegisterCSV {
         }
         if !errors.isEmpty { throw ValidationFailure(errors) }
         return members
-    }
-
-    /// A line's fields: separated by `separator`, a field in double quotes may hold the separator
-    /// and `""` for a quote.
-    static func fields(_ line: String, _ separator: Character) -> [String] {
-        var result: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = Array(line).makeIterator()
-        while let character = iterator.next() {
-            if quoted {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" {
-                            current.append("\"")
-                        } else {
-                            quoted = false
-                            if next == separator {
-                                result.append(current)
-                                current = ""
-                            } else {
-                                current.append(next)
-                            }
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    current.append(character)
-                }
-            } else if character == "\"" && current.trimmingCharacters(in: .whitespaces).isEmpty {
-                quoted = true
-                current = ""
-            } else if character == separator {
-                result.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        result.append(current)
-        return result
     }
 }

@@ -94,17 +94,10 @@ public enum SocialWorkCapacity {
                 networkMeetings: facts.meetings.filter(inMonth).count, consultations: advice.count,
                 consultationHours: advice.reduce(0) { $0 + $1.hours }, teaching: teaching.count,
                 teachingHours: teaching.reduce(0) { $0 + $1.hours }, applicationsSubmitted: facts.applications.filter(inMonth).count,
-                fundedFTE: fte, caseloadPerFTE: fte.flatMap { $0 > 0 ? rounded(Decimal(open) / $0, scale: 1) : nil })
+                fundedFTE: fte, caseloadPerFTE: fte.flatMap { $0 > 0 ? (Decimal(open) / $0).rounded(scale: 1) : nil })
         }
     }
 
-    /// Half away from zero, to `scale` decimals: exact, never through `Double`.
-    public static func rounded(_ value: Decimal, scale: Int) -> Decimal {
-        var value = value
-        var result = Decimal()
-        NSDecimalRound(&result, &value, scale, .plain)
-        return result
-    }
 }
 
 extension FundedFTE {
@@ -119,7 +112,7 @@ extension FundedFTE {
             return nil
         }
         guard typed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Decimal(string: typed),
-            SocialWorkCapacity.rounded(value, scale: 2) == value
+            value.hasAtMost(decimals: 2)
         else {
             v.add(field, .invalidFormat)
             return nil

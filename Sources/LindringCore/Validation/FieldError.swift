@@ -41,6 +41,10 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case full
     /// Someone the staff register lists in another profession, where only nurses are taken.
     case notANurse
+    /// A number with more decimals than the field takes (DKK million to one decimal).
+    case tooManyDecimals
+    /// Shares that do not add up to exactly 100 %.
+    case notHundredPercent
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

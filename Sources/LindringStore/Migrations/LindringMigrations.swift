@@ -43,5 +43,6 @@ public enum LindringMigrations {
         M0037_AddCoverage(),
         M0038_AddAttendanceGroupsCertificates(),
         M0039_AddSpecialistCohorts(),
+        M0040_CreateBudget(),
     ]
 }

@@ -36,7 +36,7 @@ struct APIController {
             + InstrumentsAPI(services: services).endpoints + AssessmentsAPI(services: services).endpoints
             + SPICTAPI(services: services).endpoints + CalendarAPI().endpoints + SocialWorkAPI(services: services).endpoints
             + LearningAPI(services: services).endpoints + LearningEventsAPI(services: services).endpoints
-            + CohortAPI(services: services).endpoints
+            + CohortAPI(services: services).endpoints + BudgetAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

@@ -86,6 +86,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     CompetenceMatrixController(services: services).addRoutes(to: router)
     CoverageController(services: services).addRoutes(to: router)
     CohortController(services: services).addRoutes(to: router)
+    BudgetController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
     BenefitCatalogueController(services: services).addRoutes(to: router)

@@ -163,8 +163,8 @@ extension Catalog {
         "home.socialWork.title": "Socialrådgivning i PABU",
         "home.budget.title": "Økonomi",
         "home.budget.text":
-            "Budgetinitiativer og bevillinger kommer i en senere version af Lindring. Rådgivningslinjens aktivitet kan du allerede følge i statistikken – også som CSV til regneark.",
-        "home.budget.link": "Se statistikken",
+            "Budgetinitiativer på regionens skema, bevillingerne og forbruget måned for måned – side om side med det, pengene har skabt: rådgivninger, familier, uddannede medarbejdere.",
+        "home.budget.link": "Gå til budgettet",
         "home.audit.title": "Revision",
         "home.audit.text": "Gennemgå nødadgange og søg i adgangsloggen efter patient, bruger eller periode.",
         "home.audit.link": "Gennemgå nødadgange",

@@ -162,8 +162,8 @@ extension Catalog {
         "home.socialWork.title": "PABU social work",
         "home.budget.title": "Finance",
         "home.budget.text":
-            "Budget initiatives and allocations come in a later version of Lindring. You can already follow the advisory line's activity in its statistics – also as CSV for spreadsheets.",
-        "home.budget.link": "See the statistics",
+            "Budget initiatives on the region's form, the allocations and spending month by month – side by side with what the money achieved: advice given, families supported, staff trained.",
+        "home.budget.link": "Go to the budget",
         "home.audit.title": "Audit",
         "home.audit.text": "Review break-the-glass events and search the access log by patient, user or period.",
         "home.audit.link": "Review break-the-glass events",

@@ -163,6 +163,26 @@ enum FormFields {
                 .plainText(value ?? "")))
     }
 
+    /// An input in a grid's cell (a budget's amount per line and year): its row and column headers
+    /// say what it is, so its label is spoken only (`aria-label`); its error sits under it.
+    static func cell(_ t: Localizer, id: String, name: String, value: String?, label: String, errors: [FieldError]) -> Node<HTML.TableRowContext> {
+        let error = errors.first { $0.field == id }
+        // A number stored with a point reads with a comma in Danish; what was typed (with an error) stays as typed.
+        let value = error == nil && t.language == .danish ? value?.replacingOccurrences(of: ".", with: ",") : value
+        var attributes = inputAttributes(
+            name: id, type: .text, value: value, required: false, autocomplete: nil, maxLength: 20, autofocus: false, invalid: error != nil,
+            describedBy: error == nil ? [] : ["\(id)-error"])
+        // Its name is its column's (the grid is sent by position), its id the field its error names.
+        attributes.removeAll { $0.name == "name" }
+        attributes.append(.name(name))
+        attributes.append(Attribute(name: "inputmode", value: "decimal"))
+        attributes.append(Attribute(name: "aria-label", value: HTMLEscaping.escape(label)))
+        return .td(
+            .class(error == nil ? "amount-cell" : "amount-cell has-error"),
+            .selfClosedElement(named: "input", attributes: attributes),
+            .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .plainText(message(t, $0.code))) })
+    }
+
     static func submit(_ label: String, id: String? = nil) -> Node<HTML.FormContext> {
         .div(.class("actions"), .button(.type(.submit), .class("button primary"), .unwrap(id) { .id($0) }, .plainText(label)))
     }

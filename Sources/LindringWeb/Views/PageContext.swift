@@ -49,8 +49,10 @@ struct PageContext: Sendable {
         }
         // Every clinician is a learner; educators keep the catalogue.
         if user.can(.manageTraining) || (user.can(.readPatientData) && user.unitId != nil) { items.append((t("nav.learning"), Routes.learning())) }
-        if user.can(.viewBudget), !user.can(.manageTraining) { items.append((t("nav.coverage"), Routes.learningCoverage())) }
-        if user.can(.viewBudget), !user.can(.manageSocialWorkCases) { items.append((t("nav.socialWorkCapacity"), Routes.socialWorkCapacity())) }
+        if user.can(.viewBudget) { items.append((t("nav.budget"), Routes.budget())) }
+        // Finance follows what the money buys; administrators and auditors read the budget alone.
+        if user.can(.manageBudget), !user.can(.manageTraining) { items.append((t("nav.coverage"), Routes.learningCoverage())) }
+        if user.can(.manageBudget), !user.can(.manageSocialWorkCases) { items.append((t("nav.socialWorkCapacity"), Routes.socialWorkCapacity())) }
         if user.can(.viewAdvisoryStatistics), !user.can(.documentAdvisoryContacts) { items.append((t("nav.statistics"), Routes.statistics())) }
         if user.can(.viewScreeningOverview) { items.append((t("nav.screening"), Routes.screening())) }
         if user.can(.viewUnits) { items.append((t("nav.units"), Routes.units())) }

@@ -33,6 +33,8 @@ enum AuditWording {
         "learning.staff.import", "learning.attendance", "learning.evaluate", "learning.group.open", "learning.group.join",
         "learning.group.reflect", "learning.group.close", "learning.module.edit", "learning.series.create", "learning.cohort.create",
         "learning.cohort.member.add", "learning.cohort.supervisor", "learning.cohort.progress",
+        "budget.initiative.create", "budget.initiative.update", "budget.initiative.reproject", "budget.priceLevel", "budget.allocation.create",
+        "budget.actuals.entry", "budget.actuals.import", "budget.carryOver",
         "patient.access", "patient.accessLog", "patient.breakGlass", "patient.create",
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
         "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "selfReportLink.list", "selfReportLink.revoke", "spict.create",

@@ -108,7 +108,7 @@ enum HomeView {
             cards.append(Card(title: t("home.training.title"), text: t("home.training.text"), link: (t("home.training.link"), Routes.learning())))
         }
         if user.can(.viewBudget) {
-            cards.append(Card(title: t("home.budget.title"), text: t("home.budget.text"), link: (t("home.budget.link"), Routes.statistics())))
+            cards.append(Card(title: t("home.budget.title"), text: t("home.budget.text"), link: (t("home.budget.link"), Routes.budget())))
         }
         if user.can(.readAuditLog) {
             cards.append(Card(title: t("home.audit.title"), text: t("home.audit.text"), link: (t("home.audit.link"), Routes.breakGlassReview())))
