@@ -26,6 +26,18 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("input", (event) => {
     if (event.target instanceof HTMLTextAreaElement && event.target.closest("form.close-follow-up")) event.target.setCustomValidity("");
   });
+  // A file chosen for an import (the finance system's CSV) is read into the form's text field,
+  // which is what the form sends; without script, the file's content is pasted there.
+  document.querySelectorAll("input[type=file][data-fills]").forEach((input) => {
+    const target = input.form && input.form.elements[input.dataset.fills];
+    if (!target) return;
+    input.addEventListener("change", () => {
+      const file = input.files && input.files[0];
+      if (!file) return;
+      file.text().then((text) => { target.value = text; });
+    });
+  });
+
   // A print button (a certificate) shows only where script can print.
   document.querySelectorAll("button[data-print]").forEach((button) => {
     button.hidden = false;
