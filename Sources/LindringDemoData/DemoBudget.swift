@@ -6,7 +6,7 @@ import LindringStore
 /// initiative as a draft with the administration's remarks, a second initiative to compare it
 /// with, and the 2025 palliation package (DKK 2.6 million in 2025, 2.5 million a year from 2026)
 /// as an allocation with its three parts, actuals for 2025 and for 2026 up to last month, the FTEs
-/// filled and 2025's carry-over.
+/// filled and 2025's carry-over; and Region Østdanmark as the Capital Region's successor.
 enum DemoBudget {
     static let priceLevels: [(Int, Decimal)] = [(2024, 97.4), (2025, 100), (2026, 102.9), (2027, 105.6)]
 
@@ -71,6 +71,19 @@ enum DemoBudget {
     /// How far each month's spending is from a twelfth of the year (July's holiday, December's catch-up).
     static let monthFactors: [Decimal] = [0.94, 1.02, 0.98, 1.01, 1.06, 0.97, 0.72, 0.93, 1.04, 1.03, 1.01, 1.29]
 
+    /// Region Østdanmark, which carries the Capital Region's administration on from 1 January 2027.
+    static func successor(now: Date, on tx: WriteTransaction) async throws {
+        guard let capital = try await UnitRepository.find(code: "REGION-H", on: tx),
+            try await UnitRepository.find(code: "REGION-OST", on: tx) == nil
+        else { return }
+        _ = try await UnitRepository.create(
+            try UnitDraft(code: "REGION-OST", name: "Region Østdanmark", kind: "administration", sector: "region").validated(), on: tx)
+        var draft = UnitDraft(capital)
+        draft.successorCode = "REGION-OST"
+        draft.successorFrom = "2027-01-01"
+        _ = try await UnitRepository.update(id: capital.id, try draft.validated(), on: tx)
+    }
+
     static func load(persistence: Persistence, now: Date = Date()) async throws {
         let users = try await persistence.readEach { try await UserRepository.list(on: $0) }
         guard let finance = users.first(where: { $0.roles.contains(.finance) }) else { return }
@@ -103,6 +116,7 @@ enum DemoBudget {
             }
             try await AllocationRepository.record(
                 ValidActuals(entries: entries, fte: filled), allocationId: id, source: "import", author: author, now: now, on: tx)
+            try await successor(now: now, on: tx)
             try await AllocationRepository.setCarryOver(
                 CarryOver(fromYear: 2025, amount: 150_000, reason: "Stillingen som socialrådgiver i PABU blev først besat 1. april 2025."),
                 allocationId: id, author: author, now: now, on: tx)

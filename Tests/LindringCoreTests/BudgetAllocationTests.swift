@@ -107,6 +107,17 @@ import Testing
         #expect(followUp.carriedOut?.amount == 50000 && followUp.available == 2_600_000)
     }
 
+    @Test(arguments: [
+        ("1.234,50", "1234.50"), ("1.600.000", "1600000"), ("-1.600.000", "-1600000"), ("1234,5", "1234.5"), ("1600000", "1600000"),
+        ("12.34.567", nil), ("1.2345,0", nil),
+    ])
+    func danishThousandsPointsAreReadWhereTheyCannotBeADecimalPoint(typed: String, expected: String?) {
+        var v = Validator()
+        let value = v.decimal("amount", typed, decimals: 2, in: ActualsDraft.amountRange, required: true)
+        #expect(value == expected.map(Self.d))
+        #expect(v.errors.isEmpty == (expected != nil))
+    }
+
     @Test func actualsAreCheckedAgainstTheAllocation() throws {
         let allocation = try Self.package.validated()
         let draft = ActualsDraft(actuals: [

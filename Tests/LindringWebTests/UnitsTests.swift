@@ -42,6 +42,34 @@ import Testing
         }
     }
 
+    @Test func aUnitCarriesASuccessorFromADayAfterAMerger() async throws {
+        try await TestApp.run { app in
+            // given the region's successor in the register
+            try await app.createUser("anne", roles: [.administrator])
+            let session = try await app.login("anne")
+            let region = ["name": "Region Østdanmark", "kind": "administration", "sector": "region"]
+            #expect(try await app.post("/units/new", session, form: region.merging(["code": "REGION-OST"]) { a, _ in a }).status == .seeOther)
+            let capital = try #require(try await UnitRepository.find(code: "REGION-H", on: app.persistence.snapshot))
+            var form = ["code": "REGION-H", "name": capital.name, "kind": "administration", "sector": "region", "successorCode": "REGION-OST"]
+            // a successor without its day, or the unit itself, is refused
+            let undated = try await app.post("/units/\(capital.id)/edit", session, form: form)
+            #expect(undated.status == .unprocessableContent && undated.text.contains(#"id="successorFrom""#))
+            form["successorFrom"] = "2027-01-01"
+            form["successorCode"] = "REGION-H"
+            #expect(try await app.post("/units/\(capital.id)/edit", session, form: form).status == .unprocessableContent)
+            // when the Capital Region is carried on by Region Østdanmark from 1 January 2027
+            form["successorCode"] = "REGION-OST"
+            #expect(try await app.post("/units/\(capital.id)/edit", session, form: form).status == .seeOther)
+            // then the unit keeps its name and says who carries it on, on its page and in the API
+            let after = try #require(try await UnitRepository.find(id: capital.id, on: app.persistence.snapshot))
+            #expect(after.name == capital.name && after.successorCode == "REGION-OST" && after.successorFrom == LocalDate("2027-01-01"))
+            #expect(try await app.get("/units/\(capital.id)", session).text.contains("fra 01.01.2027"))
+            let token = try await app.apiToken(for: try await app.createUser("api", roles: [.administrator]))
+            let unit = try await app.send(.get, "/api/v1/units/\(capital.id)", token: token).json()
+            #expect(unit["successorCode"] as? String == "REGION-OST" && unit["successorFrom"] as? String == "2027-01-01")
+        }
+    }
+
     @Test func invalidUnitFormIsShownAgainWithErrorsAndWhatWasTyped() async throws {
         try await TestApp.run { app in
             // given

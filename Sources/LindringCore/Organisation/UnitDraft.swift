@@ -10,10 +10,14 @@ public struct UnitDraft: Equatable, Sendable {
     public var dayPhone: String?
     public var outOfHoursPhone: String?
     public var sorCode: String?
+    /// The unit that carries this one on after a merger (its code), from `successorFrom`.
+    public var successorCode: String?
+    public var successorFrom: String?
 
     public init(
         code: String = "", name: String = "", kind: String = "", sector: String = "", parentCode: String? = nil,
-        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil
+        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil, successorCode: String? = nil,
+        successorFrom: String? = nil
     ) {
         self.code = code
         self.name = name
@@ -23,6 +27,8 @@ public struct UnitDraft: Equatable, Sendable {
         self.dayPhone = dayPhone
         self.outOfHoursPhone = outOfHoursPhone
         self.sorCode = sorCode
+        self.successorCode = successorCode
+        self.successorFrom = successorFrom
     }
 
     /// Checks the draft on its own; whether the code is free and the parent exists is the store's part.
@@ -43,10 +49,14 @@ public struct UnitDraft: Equatable, Sendable {
         if let sor, sor.count < 6 || !sor.allSatisfy({ $0.isASCII && $0.isNumber }) {
             v.add("sorCode", .invalidFormat)
         }
+        let successor = v.optionalText("successorCode", successorCode, maxLength: 40)
+        if let successor, successor == code { v.add("successorCode", .cycle) }
+        let successorFrom = v.localDate("successorFrom", successorFrom, required: successor != nil)
+        if successor == nil, successorFrom != nil { v.add("successorCode", .required) }
         try v.check()
         return ValidUnit(
             code: code, name: name, kind: kind!, sector: sector!, parentCode: parent,
-            dayPhone: day, outOfHoursPhone: night, sorCode: sor)
+            dayPhone: day, outOfHoursPhone: night, sorCode: sor, successorCode: successor, successorFrom: successorFrom)
     }
 }
 
@@ -60,10 +70,13 @@ public struct ValidUnit: Equatable, Sendable {
     public var dayPhone: String?
     public var outOfHoursPhone: String?
     public var sorCode: String?
+    public var successorCode: String?
+    public var successorFrom: LocalDate?
 
     public init(
         code: String, name: String, kind: UnitKind, sector: Sector, parentCode: String? = nil,
-        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil
+        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil, successorCode: String? = nil,
+        successorFrom: LocalDate? = nil
     ) {
         self.code = code
         self.name = name
@@ -73,5 +86,7 @@ public struct ValidUnit: Equatable, Sendable {
         self.dayPhone = dayPhone
         self.outOfHoursPhone = outOfHoursPhone
         self.sorCode = sorCode
+        self.successorCode = successorCode
+        self.successorFrom = successorFrom
     }
 }

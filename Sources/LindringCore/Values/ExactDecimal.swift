@@ -32,13 +32,14 @@ extension Decimal {
 
 extension Validator {
     /// A decimal number as typed (`1.2`, `1,2`, `-0.4`) or sent (`"1.2"`): a point or a comma
-    /// as the decimal mark, no thousands separators, an optional minus when `negative` allows
-    /// it; refused with `tooManyDecimals` when it has more than `decimals` decimals, and with
-    /// `outOfRange` outside `range`. Nil when blank or refused.
+    /// as the decimal mark, and an optional minus; refused with `tooManyDecimals` when it has more
+    /// than `decimals` decimals, and with `outOfRange` outside `range`. Nil when blank or refused.
+    /// Danish thousands points are read where they cannot be a decimal point: beside a decimal
+    /// comma (`1.234,50`) or more than one (`1.600.000`); `1.600` stays one point six.
     public mutating func decimal(
         _ field: String, _ text: String?, decimals: Int, in range: ClosedRange<Decimal>, required: Bool
     ) -> Decimal? {
-        let typed = (text ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        let typed = Self.withoutThousandsPoints((text ?? "").trimmingCharacters(in: .whitespaces)).replacingOccurrences(of: ",", with: ".")
         guard !typed.isEmpty else {
             if required { add(field, .required) }
             return nil
@@ -60,5 +61,16 @@ extension Validator {
             return nil
         }
         return value
+    }
+
+    /// The text without its thousands points, when it has them in groups of three: `1.234,50` →
+    /// `1234,50`, `1.600.000` → `1600000`; anything else as it is.
+    static func withoutThousandsPoints(_ text: String) -> String {
+        let points = text.filter { $0 == "." }.count
+        guard points > 0, text.contains(",") || points > 1 else { return text }
+        let whole = text.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let groups = (whole.hasPrefix("-") ? whole.dropFirst() : whole).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return text }
+        return text.replacingOccurrences(of: ".", with: "")
     }
 }

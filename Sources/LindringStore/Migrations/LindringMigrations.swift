@@ -44,5 +44,6 @@ public enum LindringMigrations {
         M0038_AddAttendanceGroupsCertificates(),
         M0039_AddSpecialistCohorts(),
         M0040_CreateBudget(),
+        M0041_AddUnitSuccessor(),
     ]
 }

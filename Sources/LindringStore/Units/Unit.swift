@@ -14,6 +14,11 @@ public struct OrgUnit: Equatable, Sendable, Codable {
     public var outOfHoursPhone: String?
     public var sorCode: String?
     public var active: Bool
+    /// The unit that carries this one on after a merger, and from which day: the unit keeps its
+    /// own name in the history before it.
+    public var successorId: UUID? = nil
+    public var successorCode: String? = nil
+    public var successorFrom: LocalDate? = nil
 }
 
 extension Sequence<OrgUnit> {
@@ -29,6 +34,7 @@ extension UnitDraft {
     public init(_ unit: OrgUnit) {
         self.init(
             code: unit.code, name: unit.name, kind: unit.kind.rawValue, sector: unit.sector.rawValue, parentCode: unit.parentCode,
-            dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode)
+            dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode, successorCode: unit.successorCode,
+            successorFrom: unit.successorFrom?.description)
     }
 }

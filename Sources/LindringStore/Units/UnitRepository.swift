@@ -6,8 +6,8 @@ public enum UnitRepository {
     /// A unit's columns with its parent's code, in one statement decoded by hand (`unit(_:)`).
     static let select = """
         SELECT u.id, u.code, u.name, u.kind, u.sector, u.parent_id, u.day_phone, u.out_of_hours_phone, u.sor_code, u.active,
-            p.code AS parent_code
-        FROM units u LEFT JOIN units p ON p.id = u.parent_id
+            p.code AS parent_code, u.successor_id, u.successor_from, s.code AS successor_code
+        FROM units u LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units s ON s.id = u.successor_id
         """
 
     /// All units sorted by name; `includeInactive` for the administrator's view.
@@ -43,17 +43,18 @@ public enum UnitRepository {
         var v = Validator()
         if try await id(code: valid.code, on: db) != nil { v.add("code", .alreadyTaken) }
         let parentID = try await parentID(for: valid.parentCode, of: nil, &v, on: db)
+        let successorID = try await successorID(for: valid.successorCode, &v, on: db)
         try v.check()
         let id = UUID(), now = Date()
         try await db.sql.insert(into: "units")
             .columns(
                 "id", "code", "name", "kind", "sector", "parent_id", "day_phone", "out_of_hours_phone", "sor_code", "active",
-                "created_at", "updated_at"
+                "created_at", "updated_at", "successor_id", "successor_from"
             )
             .values(
                 SQLBind(id), SQLBind(valid.code), SQLBind(valid.name), SQLBind(valid.kind.rawValue), SQLBind(valid.sector.rawValue),
                 SQLBind(parentID), SQLBind(valid.dayPhone), SQLBind(valid.outOfHoursPhone), SQLBind(valid.sorCode), SQLBind(true),
-                SQLBind(now), SQLBind(now)
+                SQLBind(now), SQLBind(now), SQLBind(successorID), SQLBind(valid.successorFrom?.description)
             )
             .run()
         try await RevisionCounter.units.bump(on: db)
@@ -70,11 +71,13 @@ public enum UnitRepository {
             v.add("code", .alreadyTaken)
         }
         let parentID = try await parentID(for: valid.parentCode, of: id, &v, on: db)
+        let successorID = try await successorID(for: valid.successorCode, &v, on: db)
         try v.check()
         try await db.sql.update("units").set("code", to: SQLBind(valid.code)).set("name", to: SQLBind(valid.name))
             .set("kind", to: SQLBind(valid.kind.rawValue)).set("sector", to: SQLBind(valid.sector.rawValue))
             .set("parent_id", to: SQLBind(parentID)).set("day_phone", to: SQLBind(valid.dayPhone))
             .set("out_of_hours_phone", to: SQLBind(valid.outOfHoursPhone)).set("sor_code", to: SQLBind(valid.sorCode))
+            .set("successor_id", to: SQLBind(successorID)).set("successor_from", to: SQLBind(valid.successorFrom?.description))
             .set("updated_at", to: SQLBind(Date()))
             .where("id", .equal, SQLBind(id)).run()
         try await RevisionCounter.units.bump(on: db)
@@ -113,6 +116,16 @@ public enum UnitRepository {
         return parentID
     }
 
+    /// Resolves the successor's code (`notFound` when no unit has it).
+    static func successorID(for code: String?, _ v: inout Validator, on db: any DatabaseReading) async throws -> UUID? {
+        guard let code else { return nil }
+        guard let successorID = try await id(code: code, on: db) else {
+            v.add("successorCode", .notFound)
+            return nil
+        }
+        return successorID
+    }
+
     /// A row of `select`.
     static func unit(_ row: any SQLRow) throws -> OrgUnit {
         OrgUnit(
@@ -123,6 +136,8 @@ public enum UnitRepository {
             parentId: try row.decode(column: "parent_id", as: UUID?.self), parentCode: try row.decode(column: "parent_code", as: String?.self),
             dayPhone: try row.decode(column: "day_phone", as: String?.self),
             outOfHoursPhone: try row.decode(column: "out_of_hours_phone", as: String?.self),
-            sorCode: try row.decode(column: "sor_code", as: String?.self), active: try row.decode(column: "active", as: Bool.self))
+            sorCode: try row.decode(column: "sor_code", as: String?.self), active: try row.decode(column: "active", as: Bool.self),
+            successorId: try row.decode(column: "successor_id", as: UUID?.self),
+            successorCode: try row.decode(column: "successor_code", as: String?.self), successorFrom: try row.decodeDate(column: "successor_from"))
     }
 }

@@ -208,13 +208,18 @@ enum OpenAPIParts {
             ],
             "Unit": [
                 "type": "object",
-                "required": ["id", "code", "name", "kind", "sector", "parentCode", "dayPhone", "outOfHoursPhone", "sorCode", "active"],
+                "required": [
+                    "id", "code", "name", "kind", "sector", "parentCode", "dayPhone", "outOfHoursPhone", "sorCode", "active", "successorCode",
+                    "successorFrom",
+                ],
                 "properties": [
                     "id": ["type": "string", "format": "uuid"], "code": ["type": "string"], "name": ["type": "string"],
                     "kind": ["type": "string", "enum": UnitKind.allCases.map(\.rawValue)],
                     "sector": ["type": "string", "enum": Sector.allCases.map(\.rawValue)],
                     "parentCode": nullableString, "dayPhone": nullableString, "outOfHoursPhone": nullableString,
                     "sorCode": nullableString, "active": ["type": "boolean"],
+                    "successorCode": ["type": ["string", "null"], "description": "The unit that carries this one on after a merger"],
+                    "successorFrom": ["type": ["string", "null"], "format": "date"],
                 ],
             ],
             "UnitInput": [
@@ -225,7 +230,8 @@ enum OpenAPIParts {
                     "kind": ["type": "string", "enum": UnitKind.allCases.map(\.rawValue)],
                     "sector": ["type": "string", "enum": Sector.allCases.map(\.rawValue)],
                     "parentCode": nullableString, "dayPhone": nullableString, "outOfHoursPhone": nullableString,
-                    "sorCode": nullableString,
+                    "sorCode": nullableString, "successorCode": nullableString,
+                    "successorFrom": ["type": ["string", "null"], "description": "YYYY-MM-DD; required with successorCode"],
                 ],
             ],
             "AuditEntry": [

@@ -105,6 +105,8 @@ struct UnitDTO: NullPreservingEncodable {
     var outOfHoursPhone: String?
     var sorCode: String?
     var active: Bool
+    var successorCode: String?
+    var successorFrom: LocalDate?
 
     init(_ unit: OrgUnit) {
         id = unit.id
@@ -117,6 +119,8 @@ struct UnitDTO: NullPreservingEncodable {
         outOfHoursPhone = unit.outOfHoursPhone
         sorCode = unit.sorCode
         active = unit.active
+        successorCode = unit.successorCode
+        successorFrom = unit.successorFrom
     }
 
     /// A strong ETag over the unit's content: it changes whenever any field does.
@@ -136,10 +140,12 @@ struct UnitInput: Decodable {
     var dayPhone: String?
     var outOfHoursPhone: String?
     var sorCode: String?
+    var successorCode: String?
+    var successorFrom: String?
 
     var draft: UnitDraft {
         UnitDraft(
             code: code ?? "", name: name ?? "", kind: kind ?? "", sector: sector ?? "", parentCode: parentCode,
-            dayPhone: dayPhone, outOfHoursPhone: outOfHoursPhone, sorCode: sorCode)
+            dayPhone: dayPhone, outOfHoursPhone: outOfHoursPhone, sorCode: sorCode, successorCode: successorCode, successorFrom: successorFrom)
     }
 }

@@ -38,6 +38,27 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
+  // A budget's grid is sent by column position from the first year: while the first year is
+  // typed, the columns' years (and what a screen reader hears in each cell) follow it.
+  document.querySelectorAll("table[data-years-from]").forEach((table) => {
+    const input = document.getElementById(table.dataset.yearsFrom);
+    if (!input) return;
+    input.addEventListener("input", () => {
+      const first = Number.parseInt(input.value, 10);
+      if (!(first >= 2000 && first <= 2100)) return;
+      const years = [...table.querySelectorAll("th[data-year-offset]")].map((th) => {
+        th.textContent = String(first + Number(th.dataset.yearOffset));
+        return th.textContent;
+      });
+      table.querySelectorAll("tbody tr").forEach((row) => {
+        const name = row.querySelector("th") ? row.querySelector("th").textContent : "";
+        row.querySelectorAll("input").forEach((cell, index) => {
+          if (years[index]) cell.setAttribute("aria-label", `${name} ${years[index]}`);
+        });
+      });
+    });
+  });
+
   // A print button (a certificate) shows only where script can print.
   document.querySelectorAll("button[data-print]").forEach((button) => {
     button.hidden = false;

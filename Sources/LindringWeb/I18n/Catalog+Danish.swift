@@ -262,6 +262,12 @@ extension Catalog {
         "units.sector": "Sektor",
         "units.sorCode": "SOR-kode",
         "units.sorHint": "Sundhedsvæsenets Organisationsregister, kun cifre.",
+        "units.successor": "Videreføres af",
+        "units.successorFrom": "Fra dato",
+        "units.successorFromDay": "fra {date}",
+        "units.noSuccessor": "Ingen",
+        "units.successorHint":
+            "Ved en sammenlægning, fx Region Østdanmark fra 1. januar 2027. Det, der er registreret før, står stadig under enhedens eget navn.",
         "units.status": "Status",
         "units.title": "Enheder",
         "users.initialPassword": "Adgangskode",

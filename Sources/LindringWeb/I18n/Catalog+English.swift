@@ -261,6 +261,12 @@ extension Catalog {
         "units.sector": "Sector",
         "units.sorCode": "SOR code",
         "units.sorHint": "The Danish health organisation register, digits only.",
+        "units.successor": "Carried on by",
+        "units.successorFrom": "From",
+        "units.successorFromDay": "from {date}",
+        "units.noSuccessor": "None",
+        "units.successorHint":
+            "After a merger, e.g. Region Østdanmark from 1 January 2027. What was recorded before still shows under the unit's own name.",
         "units.status": "Status",
         "units.title": "Units",
         "users.initialPassword": "Password",

@@ -97,11 +97,11 @@ enum AllocationViews {
                     options: t.options("fundedActivity", FundedActivity.self),
                     selected: part?.activity ?? FundedActivity.other.rawValue, errors: errors)),
             .div(
-                .class("table-scroll"),
+                .class("table-wrap"),
                 .table(
-                    .class("data amounts-grid"),
+                    .class("data amounts-grid"), .data(named: "years-from", value: "firstYear"),
                     .caption(.plainText(t("allocation.field.budgets"))),
-                    .thead(.tr(.th(.plainText("")), .forEach(years) { .th(.class("number"), .plainText(String($0))) })),
+                    .thead(.tr(.th(.plainText("")), InitiativeViews.yearHeaders(years))),
                     .tbody(
                         .forEach(CostType.allCases) { type in
                             .tr(
@@ -221,7 +221,7 @@ enum AllocationViews {
             .td(.class("number"), .plainText(value.map { DanishNumber.kroner($0, unit: false) } ?? "–"))
         }
         return .div(
-            .class("table-scroll"),
+            .class("table-wrap"),
             .table(
                 .class("data"), .id(id),
                 .caption(.plainText(caption)),
@@ -294,7 +294,7 @@ enum AllocationViews {
     static func activityTable(_ t: Localizer, _ activity: FollowUpService.PartActivity, year: Int) -> Node<HTML.BodyContext> {
         let months = (1...12).map { BudgetMonth(year: year, month: $0) }
         return .div(
-            .class("table-scroll"),
+            .class("table-wrap"),
             .table(
                 .class("data activity-table"), .id("activity-\(activity.part.code)"),
                 .caption(.plainText(t("followUp.activityCaption"))),
@@ -386,7 +386,10 @@ enum AllocationViews {
                                     .plainText(
                                         t(
                                             "followUp.importLine",
-                                            ["line": String(error.line ?? 0), "field": error.field, "message": FormFields.message(t, error.code)])))
+                                            [
+                                                "line": String(error.line ?? 0), "field": labels[error.field] ?? t("followUp.field.row"),
+                                                "message": FormFields.message(t, error.code),
+                                            ])))
                             }))),
                 .form(
                     .method(.post), .action(Routes.budgetAllocationImport(id)), .class("filter-form csv-import"),

@@ -216,7 +216,9 @@ struct BudgetController {
     }
 
     @Sendable func followUp(_ request: Request, context: AppContext) async throws -> Response {
-        try await followUpPage(try context.requiredIdParameter(), context, year: request.query["year"], notice: request.query["notice"])
+        try await followUpPage(
+            try context.requiredIdParameter(), context, year: request.query["year"], notice: request.query["notice"],
+            importCount: request.query["imported"].flatMap { Int($0) })
     }
 
     func followUpPage(
@@ -269,8 +271,8 @@ struct BudgetController {
             let recorded = try await budget.recordActuals(id, context, source: "import") { allocation, month in
                 try ActualsCSV.parse(text, against: allocation, thisMonth: month)
             }
-            let year = recorded.entries.map(\.month.year).max().map(String.init)
-            return try await followUpPage(id, context, year: year, importCount: recorded.entries.count)
+            let year = recorded.entries.map(\.month.year).max().map(String.init) ?? ""
+            return .redirect(to: Routes.budgetAllocation(id) + "?year=\(year)&imported=\(recorded.entries.count)")
         } catch let failure as ValidationFailure {
             // Every error names its line; a blank file is line 1's.
             let errors = failure.errors.map { FieldError($0.field, $0.code, line: $0.line ?? 1) }

@@ -35,7 +35,7 @@ enum BudgetViews {
                         .method(.get), .action(Routes.budgetComparison()),
                         .p(.class("hint"), .plainText(t("budget.initiatives.compareHint"))),
                         .div(
-                            .class("table-scroll"),
+                            .class("table-wrap"),
                             .table(
                                 .class("data"), .id("initiative-list"),
                                 .thead(

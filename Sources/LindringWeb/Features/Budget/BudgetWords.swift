@@ -268,6 +268,7 @@ extension Catalog {
         "followUp.field.part": Words(da: "Del", en: "Part"),
         "followUp.field.costType": Words(da: "Udgiftsart", en: "Cost type"),
         "followUp.field.amount": Words(da: "Beløb i kr.", en: "Amount in DKK"),
+        "followUp.field.row": Words(da: "Linjen", en: "The line"),
         "followUp.field.fte": Words(da: "Besatte årsværk (valgfrit)", en: "FTEs filled (optional)"),
         "followUp.recordButton": Words(da: "Bogfør", en: "Record"),
         "followUp.import": Words(da: "Indlæs fra økonomisystemet (CSV)", en: "Import from the finance system (CSV)"),

@@ -158,14 +158,11 @@ enum InitiativeViews {
             FormFields.cell(t, id: id, name: name, value: value, label: label, errors: errors)
         }
         return .div(
-            .class("table-scroll"),
+            .class("table-wrap"),
             .table(
-                .class("data amounts-grid"), .id("amounts"),
+                .class("data amounts-grid"), .id("amounts"), .data(named: "years-from", value: "firstYear"),
                 .caption(.plainText(t("initiative.field.lines"))),
-                .thead(
-                    .tr(
-                        .th(.attribute(named: "scope", value: "col"), .plainText("")),
-                        .forEach(years) { .th(.class("number"), .plainText(String($0))) })),
+                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .plainText("")), yearHeaders(years))),
                 .tbody(
                     .forEach(Array(CostType.allCases.enumerated())) { index, type in
                         let amounts = lines.first { $0.type == type.rawValue }?.amounts ?? [:]
@@ -187,6 +184,16 @@ enum InitiativeViews {
                         }))))
     }
 
+    /// The grid's year columns, which `app.js` renumbers while the first year is typed (the grid
+    /// is sent by position, so the amounts follow it).
+    static func yearHeaders(_ years: [Int]) -> Node<HTML.TableRowContext> {
+        .forEach(Array(years.enumerated())) { position, year in
+            .th(
+                .attribute(named: "scope", value: "col"), .class("number"), .data(named: "year-offset", value: String(position)),
+                .plainText(String(year)))
+        }
+    }
+
     // MARK: The initiative
 
     /// The region's table of consequences: a row per line, the total, and FTEs; a column per year and the whole.
@@ -196,7 +203,7 @@ enum InitiativeViews {
             .td(.class("number"), .plainText(DanishNumber.million(value ?? 0, unit: false)))
         }
         return .div(
-            .class("table-scroll"),
+            .class("table-wrap"),
             .table(
                 .class("data consequences"), .id("consequences"),
                 .caption(.plainText(t("initiative.amountsCaption", ["level": initiative.priceLevel.description]))),
@@ -227,7 +234,7 @@ enum InitiativeViews {
         guard !initiative.funds.isEmpty else { return .p(.plainText(t("initiative.noFunds"))) }
         let years = initiative.years, totals = initiative.totals
         return .div(
-            .class("table-scroll"),
+            .class("table-wrap"),
             .table(
                 .class("data"), .id("financing"),
                 .caption(.plainText(t("initiative.fundsCaption"))),
@@ -405,7 +412,7 @@ enum InitiativeViews {
                 : .group(
                     .if(mixed, .div(.class("notice warning"), .p(.plainText(t("initiative.compare.mixedLevels"))))),
                     .div(
-                        .class("table-scroll"),
+                        .class("table-wrap"),
                         .table(
                             .class("data"), .id("compare-years"),
                             .caption(.plainText(t("initiative.compare.byYear"))),
@@ -432,7 +439,7 @@ enum InitiativeViews {
                                         .td(),
                                         .forEach(years) { cell(sums[$0]) }, cell(sums.values.reduce(0, +))))))),
                     .div(
-                        .class("table-scroll"),
+                        .class("table-wrap"),
                         .table(
                             .class("data"), .id("compare-funds"),
                             .caption(.plainText(t("initiative.compare.byFund"))),

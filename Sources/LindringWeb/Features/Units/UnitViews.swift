@@ -70,7 +70,14 @@ enum UnitViews {
                 .dt(.plainText(t("units.dayPhone"))), .dd(.plainText(unit.dayPhone ?? "–")),
                 .dt(.plainText(t("units.outOfHoursPhone"))), .dd(.plainText(unit.outOfHoursPhone ?? "–")),
                 .dt(.plainText(t("units.sorCode"))), .dd(.plainText(unit.sorCode ?? "–")),
-                .dt(.plainText(t("units.status"))), .dd(.plainText(unit.active ? t("status.active") : t("status.inactive")))),
+                .dt(.plainText(t("units.status"))), .dd(.plainText(unit.active ? t("status.active") : t("status.inactive"))),
+                .unwrap(unit.successorId) { successorId in
+                    .group(
+                        .dt(.plainText(t("units.successor"))),
+                        .dd(
+                            .a(.href(Routes.unit(successorId)), .plainText(unit.successorCode ?? "")),
+                            .plainText(" " + t("units.successorFromDay", ["date": unit.successorFrom?.danish ?? ""]))))
+                }),
             .if(
                 !children.isEmpty,
                 .group(
@@ -84,7 +91,7 @@ enum UnitViews {
         let labels = [
             "code": t("units.code"), "name": t("units.name"), "kind": t("units.kind"), "sector": t("units.sector"),
             "parentCode": t("units.parent"), "dayPhone": t("units.dayPhone"), "outOfHoursPhone": t("units.outOfHoursPhone"),
-            "sorCode": t("units.sorCode"),
+            "sorCode": t("units.sorCode"), "successorCode": t("units.successor"), "successorFrom": t("units.successorFrom"),
         ]
         return Layout.page(
             page, title: title,
@@ -120,6 +127,13 @@ enum UnitViews {
                 FormFields.text(
                     t, name: "sorCode", label: labels["sorCode"]!, value: draft.sorCode, errors: errors,
                     hint: t("units.sorHint"), maxLength: 18),
+                FormFields.select(
+                    t, name: "successorCode", label: labels["successorCode"]!,
+                    options: parents.filter { $0.code != draft.code }.map { ($0.code, "\($0.name) (\($0.code))") }, selected: draft.successorCode,
+                    errors: errors, includeEmpty: t("units.noSuccessor")),
+                FormFields.text(
+                    t, name: "successorFrom", label: labels["successorFrom"]!, value: draft.successorFrom, errors: errors, type: .date,
+                    hint: t("units.successorHint")),
                 FormFields.submit(t("action.save"))))
     }
 
