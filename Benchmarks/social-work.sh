@@ -17,14 +17,6 @@ command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 
-login() { # port username password → the session cookie
-  local jar; jar=$(mktemp)
-  local csrf; csrf=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$1/login" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" -d "username=$2&password=$3&csrf=$csrf" "http://127.0.0.1:$1/login"
-  awk '$6 == "lindring_session" { print $6 "=" $7 }' "$jar"
-  rm -f "$jar"
-}
-
 run() { # name port
   local db="$DIR/$1.sqlite" port=$2 base="http://127.0.0.1:$2"
   DATABASE_URL="sqlite://$db" LOG_LEVEL=warning "$BIN" serve --port "$port" > "$DIR/$1.server.log" 2>&1 &
