@@ -56,9 +56,10 @@ struct LearningAPI {
             APIEndpoint(
                 method: .delete, path: Routes.API.learningRegistration, operationId: "cancelLearningRegistration",
                 summary: "Cancel a registration (one's own, or anyone's for educators); the first on the waiting list gets the place "
-                    + "in the same transaction and is told in their inbox",
+                    + "in the same transaction and is told in their inbox. 409 once the session has ended: its registrations are "
+                    + "then the attendance record",
                 operation: {
-                    var responses = OpenAPIParts.errors(["404"])
+                    var responses = OpenAPIParts.errors(["404", "409"])
                     responses["200"] = OpenAPIParts.json(OpenAPIParts.ref("Cancellation"), description: "Cancelled")
                     return ["responses": responses]
                 }, handler: cancel),
