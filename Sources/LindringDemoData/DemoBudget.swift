@@ -8,7 +8,7 @@ import LindringStore
 /// as an allocation with its three parts, actuals for 2025 and for 2026 up to last month, the FTEs
 /// filled and 2025's carry-over; and Region Østdanmark as the Capital Region's successor.
 enum DemoBudget {
-    static let priceLevels: [(Int, Decimal)] = [(2024, 97.4), (2025, 100), (2026, 102.9), (2027, 105.6)]
+    static let priceLevels: [(Int, Decimal)] = [(2024, "97.4"), (2025, "100"), (2026, "102.9"), (2027, "105.6")].map { ($0, Decimal(string: $1)!) }
 
     static var training: InitiativeDraft {
         InitiativeDraft(
@@ -69,7 +69,9 @@ enum DemoBudget {
     }
 
     /// How far each month's spending is from a twelfth of the year (July's holiday, December's catch-up).
-    static let monthFactors: [Decimal] = [0.94, 1.02, 0.98, 1.01, 1.06, 0.97, 0.72, 0.93, 1.04, 1.03, 1.01, 1.29]
+    static let monthFactors: [Decimal] = ["0.94", "1.02", "0.98", "1.01", "1.06", "0.97", "0.72", "0.93", "1.04", "1.03", "1.01", "1.29"].map {
+        Decimal(string: $0)!
+    }
 
     /// Region Østdanmark, which carries the Capital Region's administration on from 1 January 2027.
     static func successor(now: Date, on tx: WriteTransaction) async throws {
@@ -107,7 +109,7 @@ enum DemoBudget {
                         // PABU's new post was filled from April 2025: its first quarter is spent at the old 0.4 FTE's level.
                         let vacant = part.code == "PABU" && year == 2025 && month < 4
                         for (type, annual) in part.budgets[year] ?? [:] {
-                            let amount = (annual / 12 * monthFactors[month - 1] * (vacant ? 0.2 : 1)).rounded(scale: 2)
+                            let amount = (annual / 12 * monthFactors[month - 1] * (vacant ? Decimal(string: "0.2")! : 1)).rounded(scale: 2)
                             entries.append(ActualEntry(month: budgetMonth, partCode: part.code, costType: type, amount: amount))
                         }
                         if let fte = part.fte[year] { filled.append(FilledFTE(month: budgetMonth, partCode: part.code, fte: vacant ? 0 : fte)) }

@@ -86,7 +86,7 @@ import Testing
         // when 2025 is followed up
         let followUp = AllocationFollowUp(
             year: 2025, allocation: allocation, actuals: actuals,
-            fte: [FilledFTE(month: BudgetMonth(year: 2025, month: 2), partCode: "24-7", fte: 1.8)],
+            fte: [FilledFTE(month: BudgetMonth(year: 2025, month: 2), partCode: "24-7", fte: Self.d("1.8"))],
             carriedOut: CarryOver(fromYear: 2025, amount: 50000, reason: "Sen ansættelse"))
         // then the advisory part's months are budget 1.6m / 12 against what was spent
         let line = followUp.parts[0]
@@ -169,8 +169,19 @@ import Testing
         #expect(allocation.parts[0].fte[2026] == 2 && allocation.initiativeId != nil)
     }
 
-    @Test(arguments: [("120000", 40, "3000"), ("100000", 3, "33333"), ("100001", 2, "50001"), ("5", 0, nil)])
-    func costPerUnitIsToTheWholeKrone(kroner: String, units: Int, expected: String?) {
-        #expect(BudgetArithmetic.perUnit(Self.d(kroner), units) == expected.map(Self.d))
+    @Test func costPerUnitIsToTheWholeKroneForTheMonthsRecorded() throws {
+        // given the advisory line's spending in January and February, and its contacts into March
+        let allocation = try Self.package.validated()
+        let actuals = [
+            ActualEntry(month: BudgetMonth(year: 2025, month: 1), partCode: "24-7", costType: .salaries, amount: 100_000),
+            ActualEntry(month: BudgetMonth(year: 2025, month: 2), partCode: "24-7", costType: .salaries, amount: Self.d("100001")),
+        ]
+        let part = AllocationFollowUp(year: 2025, allocation: allocation, actuals: actuals, fte: []).parts[0]
+        let contacts = ActivityIndicator(key: "advisory.contacts", unit: .count, months: [3, 2, 7] + Array(repeating: nil, count: 9), year: 12)
+        // when divided
+        let cost = ActivityIndicators.costPerUnit(part, units: contacts)
+        // then each month's kroner per contact, and the year's over the months recorded only
+        #expect(Array(cost.months.prefix(3)) == [Self.d("33333"), Self.d("50001"), nil])
+        #expect(cost.year == Self.d("40000"))
     }
 }

@@ -161,9 +161,9 @@ import Testing
         draft.status = "approved"
         #expect(
             throws: ValidationFailure([
-                FieldError("title", .required), FieldError("priceLevel", .invalidFormat), FieldError("commitmentBudgetable", .invalidChoice),
-                FieldError("sdgs[1].goal", .outOfRange), FieldError("sdgs[2].goal", .duplicate), FieldError("sdgs[2].effect", .invalidChoice),
-                FieldError("status", .invalidChoice),
+                FieldError("title", .required), FieldError("priceLevel", .invalidFormat), FieldError("status", .invalidChoice),
+                FieldError("commitmentBudgetable", .invalidChoice), FieldError("sdgs[1].goal", .outOfRange), FieldError("sdgs[2].goal", .duplicate),
+                FieldError("sdgs[2].effect", .invalidChoice),
             ])
         ) { try draft.validated() }
         // commitment budgeting with the regional development fund alone is allowed

@@ -115,6 +115,33 @@ import Testing
             // 1.2 → 1.25 → 1.3; 0.4 → 0.42 → 0.4; 0.3 → 0.31 → 0.3; 0.2 → 0.21 → 0.2
             #expect(body["totalsByYear"] as? [String: String] == ["2026": "1.9", "2027": "1.6", "2028": "1.6", "2029": "1.6"])
             #expect(body["total"] as? String == "6.7")
+            // an index typed ten times too high would carry a line past the form's limit: refused, nothing saved
+            var large = Self.initiative
+            large["lines"] = [["type": "salaries", "amounts": ["2026": "9000.0"]]]
+            let big = try #require(try await app.send(.post, "/api/v1/budget/initiatives", json: large, token: finance).json()["id"] as? String)
+            _ = try await app.send(.put, "/api/v1/budget/price-levels/2028-pl", json: ["index": 1043], token: finance)
+            let tooFar = try await app.send(.post, "/api/v1/budget/initiatives/\(big)/reproject", json: ["toPriceLevel": "2028-pl"], token: finance)
+            #expect(try tooFar.status == .unprocessableContent && Self.fields(tooFar) == ["toPriceLevel"])
+            #expect(try await app.send(.get, "/api/v1/budget/initiatives/\(big)", token: finance).json()["version"] as? Int == 1)
+            #expect(try await app.send(.get, "/api/v1/budget/initiatives", token: finance).status == .ok)
+        }
+    }
+
+    @Test func amountsMayBeSentAsNumbersTextOrNullAndASubmittedInitiativeSaysWhereTheMoneyComesFrom() async throws {
+        try await TestApp.run { app in
+            let finance = try await app.apiToken(for: try await app.createUser("oekonomi", roles: [.finance], unit: nil))
+            var mixed = Self.initiative
+            mixed["lines"] = [["type": "salaries", "amounts": ["2026": 1.2, "2027": "1,2", "2028": NSNull()]]]
+            let created = try await app.send(.post, "/api/v1/budget/initiatives", json: mixed, token: finance)
+            #expect(created.status == .created, "\(created.text)")
+            #expect(try created.json()["totalsByYear"] as? [String: String] == ["2026": "1.2", "2027": "1.2", "2028": "0.0", "2029": "0.0"])
+            var unfinanced = Self.initiative
+            unfinanced["funds"] = []
+            unfinanced["status"] = "submitted"
+            let refused = try await app.send(.post, "/api/v1/budget/initiatives", json: unfinanced, token: finance)
+            #expect(try refused.status == .unprocessableContent && Self.fields(refused) == ["funds"])
+            unfinanced["status"] = "draft"
+            #expect(try await app.send(.post, "/api/v1/budget/initiatives", json: unfinanced, token: finance).status == .created)
         }
     }
 

@@ -30,11 +30,7 @@ public struct AllocationDraft: Codable, Equatable, Sendable {
             name = try container.decodeIfPresent(String.self, forKey: .name)
             activity = try container.decodeIfPresent(String.self, forKey: .activity)
             if container.contains(.budgets), try !container.decodeNil(forKey: .budgets) {
-                if let texts = try? container.decode([String: [String: String]].self, forKey: .budgets) {
-                    budgets = texts
-                } else {
-                    budgets = try container.decode([String: [String: Decimal]].self, forKey: .budgets).mapValues { $0.mapValues { "\($0)" } }
-                }
+                budgets = try container.decode([String: [String: NumberText]].self, forKey: .budgets).mapValues { $0.compactMapValues(\.text) }
             }
             fte = try container.decodeNumberTextMap(forKey: .fte)
         }
@@ -192,7 +188,8 @@ extension AllocationDraft {
     public init(adopted initiative: ValidInitiative, id: UUID, organisation: String, decidedOn: LocalDate) {
         var budgets: [String: [String: String]] = [:]
         for line in initiative.lines {
-            for (year, amount) in line.amounts where amount > 0 {
+            // Savings too: a negative net for a cost type is refused on the allocation's form, where finance sees it.
+            for (year, amount) in line.amounts where amount != 0 {
                 budgets[String(year), default: [:]][line.type.rawValue] = (amount * 1_000_000).fixed(0)
             }
         }

@@ -125,13 +125,6 @@ extension AllocationFollowUp {
     }
 }
 
-extension BudgetArithmetic {
-    /// Kroner per unit of activity, to the whole krone; nil without activity to divide by.
-    public static func perUnit(_ kroner: Decimal, _ units: Int) -> Decimal? {
-        units > 0 ? (kroner / Decimal(units)).rounded(scale: 0) : nil
-    }
-}
-
 extension CarryOver {
     /// A carry-over as finance types it: kroner (øre allowed, negative for a deficit carried) and
     /// a reason, which the follow-up shows the politicians.

@@ -150,8 +150,9 @@ public struct InitiativeDraft: Codable, Equatable, Sendable {
     public static let maxTextLength = 8000
     public static let maxGoalTextLength = 500
     /// DKK million: an initiative of more than ten billion is a typing error.
-    public static let amountRange: ClosedRange<Decimal> = -9999.9...9999.9
-    public static let fteRange: ClosedRange<Decimal> = 0...9999.99
+    public static let amountRange: ClosedRange<Decimal> = Decimal(string: "-9999.9")!...Decimal(string: "9999.9")!
+    /// FTEs, for an initiative, an allocation's part and what is filled.
+    public static let fteRange: ClosedRange<Decimal> = 0...Decimal(string: "9999.99")!
     public static let firstYears = 2000...2100
 
     public func validated() throws(ValidationFailure) -> ValidInitiative {
@@ -190,6 +191,9 @@ public struct InitiativeDraft: Codable, Equatable, Sendable {
         if funds.count == (self.funds ?? []).count, !funds.isEmpty, funds.reduce(0, { $0 + $1.sharePercent }) != 100 {
             v.add("funds", .notHundredPercent)
         }
+        let status = isBlankText(status) ? .draft : v.choice("status", status.map(trimmed), as: InitiativeStatus.self)
+        // A draft may leave the financing for later; what goes to the politicians says where the money comes from.
+        if let status, [.submitted, .commented, .adopted].contains(status), (self.funds ?? []).isEmpty { v.add("funds", .required) }
         let commitmentBudgetable = commitmentBudgetable ?? false
         // Commitment budgeting is a rule of the regional development fund only.
         if commitmentBudgetable, funds.contains(where: { $0.fund != .regionalDevelopment }) { v.add("commitmentBudgetable", .invalidChoice) }
@@ -204,7 +208,6 @@ public struct InitiativeDraft: Codable, Equatable, Sendable {
             let text = v.optionalText("\(field).text", goal.text, maxLength: Self.maxGoalTextLength)
             if let number, let effect { goals.append(SDGContribution(goal: number, effect: effect, text: text)) }
         }
-        let status = isBlankText(status) ? .draft : v.choice("status", status.map(trimmed), as: InitiativeStatus.self)
         try v.check()
         return ValidInitiative(
             title: title, proposedBy: proposedBy, purpose: purpose, remarks: remarks, priceLevel: level!, firstYear: firstYear!,
@@ -236,15 +239,6 @@ extension Validator {
             result[year] = value
         }
         return result
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// A map of numbers sent as JSON numbers or as text, kept as text like `decodeNumberText`.
-    public func decodeNumberTextMap(forKey key: Key) throws -> [String: String]? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        if let texts = try? decode([String: String].self, forKey: key) { return texts }
-        return try decode([String: Decimal].self, forKey: key).mapValues { "\($0)" }
     }
 }
 

@@ -22,11 +22,34 @@ extension KeyedDecodingContainer {
         return "\(try decode(Decimal.self, forKey: key))"
     }
 
+    /// A map of numbers (an amount per year) sent as JSON numbers or as text, value by value,
+    /// kept as text like `decodeNumberText`; a null value is left out.
+    public func decodeNumberTextMap(forKey key: Key) throws -> [String: String]? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        return try decode([String: NumberText].self, forKey: key).compactMapValues(\.text)
+    }
+
     /// A list of numbers sent as JSON numbers or typed as text, kept as text like `decodeNumberText`.
     public func decodeNumberTexts(forKey key: Key) throws -> [String]? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let texts = try? decode([String].self, forKey: key) { return texts }
         return try decode([Decimal].self, forKey: key).map { "\($0)" }
+    }
+}
+
+/// One number of a JSON map, sent as text, as a number or as null.
+public struct NumberText: Decodable, Sendable {
+    public var text: String?
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            text = nil
+        } else if let text = try? container.decode(String.self) {
+            self.text = text
+        } else {
+            text = "\(try container.decode(Decimal.self))"
+        }
     }
 }
 

@@ -83,6 +83,8 @@ struct M0040_CreateBudget: AsyncMigration {
             .unique(on: "allocation_id", "from_year")
             .create()
         try await database.sql.create(index: "budget_initiatives_updated_idx").on("budget_initiatives").column("updated_at").run()
+        // An adopted initiative becomes one allocation, also when two officers make it at once.
+        try await database.sql.create(index: "budget_allocations_initiative_idx").unique().on("budget_allocations").column("initiative_id").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -43,7 +43,7 @@ public enum UnitRepository {
         var v = Validator()
         if try await id(code: valid.code, on: db) != nil { v.add("code", .alreadyTaken) }
         let parentID = try await parentID(for: valid.parentCode, of: nil, &v, on: db)
-        let successorID = try await successorID(for: valid.successorCode, &v, on: db)
+        let successorID = try await successorID(for: valid.successorCode, of: nil, &v, on: db)
         try v.check()
         let id = UUID(), now = Date()
         try await db.sql.insert(into: "units")
@@ -71,7 +71,7 @@ public enum UnitRepository {
             v.add("code", .alreadyTaken)
         }
         let parentID = try await parentID(for: valid.parentCode, of: id, &v, on: db)
-        let successorID = try await successorID(for: valid.successorCode, &v, on: db)
+        let successorID = try await successorID(for: valid.successorCode, of: id, &v, on: db)
         try v.check()
         try await db.sql.update("units").set("code", to: SQLBind(valid.code)).set("name", to: SQLBind(valid.name))
             .set("kind", to: SQLBind(valid.kind.rawValue)).set("sector", to: SQLBind(valid.sector.rawValue))
@@ -116,12 +116,23 @@ public enum UnitRepository {
         return parentID
     }
 
-    /// Resolves the successor's code (`notFound` when no unit has it).
-    static func successorID(for code: String?, _ v: inout Validator, on db: any DatabaseReading) async throws -> UUID? {
+    /// Resolves the successor's code (`notFound` when no unit has it); a unit may not succeed
+    /// itself through others (A → B → A).
+    static func successorID(for code: String?, of unitID: UUID?, _ v: inout Validator, on db: any DatabaseReading) async throws -> UUID? {
         guard let code else { return nil }
         guard let successorID = try await id(code: code, on: db) else {
             v.add("successorCode", .notFound)
             return nil
+        }
+        var next: UUID? = successorID
+        var seen = Set<UUID>()
+        while let current = next, seen.insert(current).inserted {
+            if current == unitID {
+                v.add("successorCode", .cycle)
+                return nil
+            }
+            next = try await db.sql.select().column("successor_id").from("units").where("id", .equal, SQLBind(current)).first()?
+                .decode(column: "successor_id", as: UUID?.self)
         }
         return successorID
     }

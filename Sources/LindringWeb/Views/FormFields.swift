@@ -167,8 +167,9 @@ enum FormFields {
     /// say what it is, so its label is spoken only (`aria-label`); its error sits under it.
     static func cell(_ t: Localizer, id: String, name: String, value: String?, label: String, errors: [FieldError]) -> Node<HTML.TableRowContext> {
         let error = errors.first { $0.field == id }
-        // A number stored with a point reads with a comma in Danish; what was typed (with an error) stays as typed.
-        let value = error == nil && t.language == .danish ? value?.replacingOccurrences(of: ".", with: ",") : value
+        // A stored number (one decimal point) reads with a comma in Danish; anything else stays as typed.
+        let stored = value.map { $0.filter { $0 == "." }.count == 1 && !$0.contains(",") } ?? false
+        let value = error == nil && stored && t.language == .danish ? value?.replacingOccurrences(of: ".", with: ",") : value
         var attributes = inputAttributes(
             name: id, type: .text, value: value, required: false, autocomplete: nil, maxLength: 20, autofocus: false, invalid: error != nil,
             describedBy: error == nil ? [] : ["\(id)-error"])

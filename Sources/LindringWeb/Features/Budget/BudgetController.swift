@@ -228,7 +228,14 @@ struct BudgetController {
     ) async throws -> Response {
         var v = Validator()
         let chosen = v.wholeNumber("year", year, in: AllocationDraft.years, required: false)
-        let report = try await FollowUpService(services: services).report(id, year: v.errors.isEmpty ? chosen : nil, context)
+        let followUps = FollowUpService(services: services)
+        // A year the allocation has no budget for (a typed month's, an edited address): its default year.
+        let report: FollowUpService.Report
+        do {
+            report = try await followUps.report(id, year: v.errors.isEmpty ? chosen : nil, context)
+        } catch AppError.validation {
+            report = try await followUps.report(id, year: nil, context)
+        }
         return .html(
             AllocationViews.followUp(
                 PageContext(context, path: Routes.budgetAllocation(id)), report, notice: notice, entry: entry, errors: errors,

@@ -82,6 +82,8 @@ struct BudgetService {
                 throw AppError.validation([FieldError("priceLevel", .notFound)])
             }
             let moved = stored.initiative.reprojected(to: target!, fromIndex: from, toIndex: to)
+            // An index typed wrong can carry a line past what the form takes: refused, nothing saved.
+            guard (try? InitiativeDraft(moved).validated()) != nil else { throw AppError.validation([FieldError(field, .outOfRange)]) }
             let version = try await Self.refusals {
                 try await InitiativeRepository.update(id: id, moved, baseVersion: stored.version, author: RecordAuthor(user), on: tx)
             }

@@ -29,7 +29,7 @@ struct CoverageService {
         var total: CoverageRow
     }
 
-    static func mayRead(_ user: User) -> Bool { user.can(.manageTraining) || user.can(.viewBudget) || user.can(.manageUsers) }
+    static func mayRead(_ user: User) -> Bool { user.can(.manageTraining) || user.can(.manageBudget) || user.can(.manageUsers) }
 
     func report(_ query: Query, _ context: AppContext, today: LocalDate = LocalDate(Date(), in: DanishCalendar.timeZone)) async throws -> Report {
         let user = try context.requireUser()

@@ -22,7 +22,7 @@ struct CapacityService {
         return team
     }
 
-    static func mayRead(_ user: User) -> Bool { user.can(.manageSocialWorkCases) || user.can(.viewBudget) }
+    static func mayRead(_ user: User) -> Bool { user.can(.manageSocialWorkCases) || user.can(.manageBudget) }
 
     /// The default range: from the start of the year before last (the 2024 funding change stays in view) to today.
     static func defaultRange(today: LocalDate = SocialWorkService.today()) -> (from: LocalDate, to: LocalDate) {
