@@ -358,7 +358,8 @@ extension InitiativeDraft {
             title: initiative.title, proposedBy: initiative.proposedBy, purpose: initiative.purpose, remarks: initiative.remarks,
             priceLevel: initiative.priceLevel.description, firstYear: String(initiative.firstYear),
             lines: CostType.allCases.map { type in Line(type: type.rawValue, amounts: texts(initiative.line(type)?.amounts ?? [:], 1)) },
-            fte: Dictionary(uniqueKeysWithValues: initiative.fte.map { (String($0.key), $0.value.fixed($0.value.hasAtMost(decimals: 1) ? 1 : 2)) }),
+            fte: Dictionary(
+                uniqueKeysWithValues: initiative.fte.map { (String($0.key), $0.value.fixed($0.value.shownDecimals(fewest: 1, most: 2))) }),
             funds: initiative.funds.map { Fund(fund: $0.fund.rawValue, sharePercent: $0.sharePercent.fixed(1)) },
             commitmentBudgetable: initiative.commitmentBudgetable, scalable: initiative.scalable, scalingNote: initiative.scalingNote,
             agreementText: initiative.agreementText,

@@ -12,6 +12,10 @@ extension Decimal {
     /// Whether the value has at most `scale` decimals.
     public func hasAtMost(decimals scale: Int) -> Bool { rounded(scale: scale) == self }
 
+    /// How many decimals to show: `fewest` when they hold the value, else `most` (kroner show øre
+    /// only when there are any, FTEs a second decimal only when typed so).
+    public func shownDecimals(fewest: Int, most: Int) -> Int { hasAtMost(decimals: fewest) ? fewest : most }
+
     /// The value as plain decimal text with exactly `scale` decimals and a point (`"2.6"`,
     /// `"-0.4"`, `"1500000"`): what the JSON API sends, whatever the value's own exponent.
     public func fixed(_ scale: Int) -> String {

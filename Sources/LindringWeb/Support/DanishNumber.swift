@@ -35,9 +35,12 @@ extension DanishNumber {
 
     /// Kroner: whole kroner, with øre where there are any ("1.234.567 kr.", "1.234,50 kr.").
     static func kroner(_ value: Decimal, unit: Bool = true) -> String {
-        decimal(value, decimals: value.hasAtMost(decimals: 0) ? 0 : 2) + (unit ? " kr." : "")
+        decimal(value, decimals: value.shownDecimals(fewest: 0, most: 2)) + (unit ? " kr." : "")
     }
 
     /// An FTE or a share: one decimal, two where there are two ("1,5", "0,25").
-    static func fte(_ value: Decimal) -> String { decimal(value, decimals: value.hasAtMost(decimals: 1) ? 1 : 2) }
+    static func fte(_ value: Decimal) -> String { decimal(value, decimals: value.shownDecimals(fewest: 1, most: 2)) }
+
+    /// A price-level index: one decimal, up to three where finance typed them ("102,9", "104,325").
+    static func index(_ value: Decimal) -> String { decimal(value, decimals: value.shownDecimals(fewest: 1, most: 3)) }
 }

@@ -39,7 +39,7 @@ enum BudgetCharts {
             let barHeight = height * max(double(count), 0) / topCount
             chart.rect(
                 x: Double(index) * slot + slot * 0.15, y: height - barHeight, width: slot * 0.7, height: barHeight, class: "bar",
-                title: "\(index + 1)/\(year): \(DanishNumber.decimal(count, decimals: count.hasAtMost(decimals: 0) ? 0 : 1))")
+                title: "\(index + 1)/\(year): \(DanishNumber.decimal(count, decimals: count.shownDecimals(fewest: 0, most: 1)))")
         }
         let points = spending.enumerated().compactMap { index, value in
             value.map { (x: Double(index) * slot + slot / 2, y: height - height * max(double($0), 0) / topSpend) }

@@ -7,9 +7,9 @@ enum AmountText {
     /// DKK million and shares: one decimal.
     static func million(_ value: Decimal) -> String { value.fixed(1) }
     /// Kroner with øre where there are any.
-    static func kroner(_ value: Decimal) -> String { value.hasAtMost(decimals: 0) ? value.fixed(0) : value.fixed(2) }
+    static func kroner(_ value: Decimal) -> String { value.fixed(value.shownDecimals(fewest: 0, most: 2)) }
     /// FTEs: one decimal, two where typed so (`0.25`).
-    static func fte(_ value: Decimal) -> String { value.hasAtMost(decimals: 1) ? value.fixed(1) : value.fixed(2) }
+    static func fte(_ value: Decimal) -> String { value.fixed(value.shownDecimals(fewest: 1, most: 2)) }
 
     static func byYear(_ values: [Int: Decimal], years: [Int], _ text: (Decimal) -> String) -> [String: String] {
         Dictionary(uniqueKeysWithValues: years.map { (String($0), text(values[$0] ?? 0)) })

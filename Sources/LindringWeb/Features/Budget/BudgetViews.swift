@@ -121,7 +121,7 @@ enum BudgetViews {
                                     .th(.attribute(named: "scope", value: "row"), .plainText(level.level.description)),
                                     .td(
                                         .class("number"),
-                                        .plainText(DanishNumber.decimal(level.index, decimals: level.index.hasAtMost(decimals: 1) ? 1 : 3))),
+                                        .plainText(DanishNumber.index(level.index))),
                                     .td(.plainText(Timestamps.displayMinutes(level.updatedAt) + " · " + level.updatedBy)))
                             })),
                 .if(

@@ -358,7 +358,7 @@ enum InitiativeViews {
                 FormFields.select(
                     t, name: "toPriceLevel", label: t("initiative.field.toPriceLevel"),
                     options: others.map {
-                        ($0.level.description, "\($0.level) (\(DanishNumber.decimal($0.index, decimals: $0.index.hasAtMost(decimals: 1) ? 1 : 3)))")
+                        ($0.level.description, "\($0.level) (\(DanishNumber.index($0.index)))")
                     },
                     selected: typed, errors: errors, required: true),
                 FormFields.submit(t("initiative.reprojectButton"))))
