@@ -90,7 +90,7 @@ enum DemoBudget {
         let users = try await persistence.readEach { try await UserRepository.list(on: $0) }
         guard let finance = users.first(where: { $0.roles.contains(.finance) }) else { return }
         let author = RecordAuthor(userId: finance.id, name: finance.name)
-        let thisMonth = BudgetMonth(LocalDate(now, in: DanishCalendar.timeZone))
+        let thisMonth = BudgetMonth(DanishCalendar.today(now))
         try await persistence.write { tx in
             guard try await AllocationRepository.list(on: tx).isEmpty else { return }
             for (year, index) in priceLevels {

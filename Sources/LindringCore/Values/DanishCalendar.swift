@@ -5,6 +5,9 @@ import Foundation
 public enum DanishCalendar {
     public static let timeZone = TimeZone(identifier: "Europe/Copenhagen")!
 
+    /// The day it is in Copenhagen at `now`: what "today" means on every page and deadline.
+    public static func today(_ now: Date = Date()) -> LocalDate { LocalDate(now, in: timeZone) }
+
     public static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

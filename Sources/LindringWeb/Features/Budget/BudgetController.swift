@@ -63,7 +63,7 @@ struct BudgetController {
 
     @Sendable func newInitiative(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageBudget)
-        let draft = InitiativeDraft(priceLevel: "\(BudgetService.today().year)-pl", firstYear: String(BudgetService.today().year + 1))
+        let draft = InitiativeDraft(priceLevel: "\(DanishCalendar.today().year)-pl", firstYear: String(DanishCalendar.today().year + 1))
         return initiativeForm(context, draft: draft, errors: [], id: nil, baseVersion: nil)
     }
 
@@ -171,7 +171,7 @@ struct BudgetController {
 
     @Sendable func newAllocation(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.require(.manageBudget)
-        let today = BudgetService.today()
+        let today = DanishCalendar.today()
         if let initiativeId = request.query["initiative"].flatMap(UUID.init(uuidString:)) {
             let stored = try await budget.initiative(initiativeId, context)
             let draft = AllocationDraft(adopted: stored.initiative, id: stored.id, organisation: "Region Hovedstaden", decidedOn: today)

@@ -9,8 +9,6 @@ import LindringStore
 struct BudgetService {
     let services: AppServices
 
-    static func today(_ now: Date = Date()) -> LocalDate { LocalDate(now, in: DanishCalendar.timeZone) }
-
     // MARK: Initiatives
 
     func initiatives(_ context: AppContext) async throws -> [StoredInitiative] {
@@ -170,7 +168,7 @@ struct BudgetService {
         let user = try context.require(.manageBudget)
         return try await services.persistence.write { tx in
             guard let stored = try await AllocationRepository.find(id: id, on: tx) else { throw AppError.notFound }
-            let actuals = try validate(stored.allocation, BudgetMonth(Self.today()))
+            let actuals = try validate(stored.allocation, BudgetMonth(DanishCalendar.today()))
             try await AllocationRepository.record(actuals, allocationId: id, source: source, author: RecordAuthor(user), on: tx)
             try await audit(
                 "budget.actuals.\(source)", entity: "budgetAllocation", id: id, purpose: "\(actuals.entries.count) rows, \(actuals.fte.count) fte",

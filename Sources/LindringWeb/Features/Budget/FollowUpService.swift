@@ -26,7 +26,7 @@ struct FollowUpService {
     /// The allocation's year; `year` defaults to the latest of its years up to this one.
     func report(_ id: UUID, year: Int?, _ context: AppContext) async throws -> Report {
         _ = try context.require(.viewBudget)
-        let today = BudgetService.today()
+        let today = DanishCalendar.today()
         let team = try await services.units(includeInactive: true).first { $0.kind == .paediatricTeam }
         return try await services.persistence.read { tx in
             guard let stored = try await AllocationRepository.find(id: id, on: tx) else { throw AppError.notFound }

@@ -33,7 +33,7 @@ struct InitiativeForm: Decodable, BlankMeansAbsent {
     static func years(_ firstYear: String?) -> [Int] {
         let first =
             firstYear.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { InitiativeDraft.firstYears.contains($0) ? $0 : nil }
-            ?? (BudgetService.today().year + 1)
+            ?? (DanishCalendar.today().year + 1)
         return Array(first..<(first + ValidInitiative.yearCount))
     }
 

@@ -14,7 +14,7 @@ struct CertificateController {
         router.get(Routes.certificateLookup.routerPath, use: lookup)
     }
 
-    static func today() -> LocalDate { LocalDate(Date(), in: DanishCalendar.timeZone) }
+    static func today() -> LocalDate { DanishCalendar.today() }
 
     @Sendable func certificate(_ request: Request, context: AppContext) async throws -> Response {
         let id = try context.requiredIdParameter()

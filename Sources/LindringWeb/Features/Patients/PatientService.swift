@@ -8,7 +8,7 @@ struct PatientService {
     let services: AppServices
     var gate: PatientGate { PatientGate(services: services) }
 
-    func today() -> LocalDate { LocalDate(Date(), in: DanishCalendar.timeZone) }
+    func today() -> LocalDate { DanishCalendar.today() }
 
     func register(_ draft: PatientDraft, _ context: AppContext) async throws -> UUID {
         let user = try context.require(.writePatientData)

@@ -8,7 +8,7 @@ struct SocialWorkService {
     let services: AppServices
     var gate: FamilyGate { FamilyGate(services: services) }
 
-    static func today(_ now: Date = Date()) -> LocalDate { LocalDate(now, in: DanishCalendar.timeZone) }
+    static func today(_ now: Date = Date()) -> LocalDate { DanishCalendar.today(now) }
 
     /// What a case's page shows: everything to the team, the basic facts to the child's other units.
     struct CasePage: Sendable {
