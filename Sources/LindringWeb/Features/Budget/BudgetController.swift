@@ -123,7 +123,9 @@ struct BudgetController {
         let form = try await request.decode(as: InitiativeForm.self, context: context)
         let base = form.baseVersion.flatMap { Int($0) }
         do {
-            let before = try await budget.initiative(id, context).version
+            // A save on top of `base` either leaves it current (nothing changed) or makes the next.
+            var before = base
+            if before == nil { before = try await budget.initiative(id, context).version }
             let version = try await budget.update(id, form.draft, baseVersion: base, context)
             return .redirect(to: Routes.budgetInitiative(id) + "?notice=" + (version == before ? "unchanged" : "saved"))
         } catch let failure as ValidationFailure {

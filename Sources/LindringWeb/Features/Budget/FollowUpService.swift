@@ -44,9 +44,9 @@ struct FollowUpService {
             for activity in Set(stored.allocation.parts.map(\.activity)) {
                 switch activity {
                 case .advisoryLine:
-                    let counts = try await ActivityRepository.advisory(year: year, on: tx).filter { $0.key <= shown }
-                    var months = counts
-                    for month in 1...max(shown, 1) where shown > 0 && months[month] == nil { months[month] = AdvisoryMonthCounts() }
+                    let counts = try await ActivityRepository.advisory(year: year, on: tx)
+                    // Every month shown is measured: one without contacts had none.
+                    let months = Dictionary(uniqueKeysWithValues: (0..<shown).map { ($0 + 1, counts[$0 + 1] ?? AdvisoryMonthCounts()) })
                     indicators[activity] = ActivityIndicators.advisory(months)
                 case .paediatricSocialWork:
                     if let team, shown > 0 {
