@@ -15,6 +15,7 @@ public enum DemoData {
         ("underviser", "Ulla Underviser", .nurse, "UDD-PAL", .educator),
         ("oekonomi", "Ole Økonomi", .other, "REGION-H", .finance),
         ("revisor", "Rita Revisor", .other, "REGION-H", .auditor),
+        ("arbejdsgruppe", "Agnete Arbejdsgruppe", .doctor, "HGH-PAL", .workingGroup),
     ]
 
     /// Creates the demo users unless they exist; returns (username, password, role) for each

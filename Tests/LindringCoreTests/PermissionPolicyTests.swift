@@ -4,27 +4,30 @@ import Testing
 
 /// The expected matrix, written out independently of the policy's own table so that a
 /// change to either shows up here. Rows are actions, columns the roles in this order:
-/// administrator, clinician, advisor, socialWorker, educator, finance, auditor.
+/// administrator, clinician, advisor, socialWorker, educator, finance, auditor, workingGroup.
 private let expected: [Action: String] = [
-    .viewUnits: "1111111",
-    .manageUnits: "1000000",
-    .manageUsers: "1000000",
-    .manageApiTokens: "1000000",
-    .readAuditLog: "1000001",
-    .reviewBreakGlass: "0000001",
-    .readPatientData: "0110000",
-    .writePatientData: "0110000",
-    .documentAdvisoryContacts: "0010000",
-    .manageRota: "1010000",
-    .viewAdvisoryStatistics: "1010010",
-    .configureScreening: "1000000",
-    .viewScreeningOverview: "1100010",
-    .manageSocialWorkCases: "0001000",
-    .manageBenefitCatalogue: "1000000",
-    .manageTraining: "0000100",
-    .viewBudget: "1000011",
-    .manageBudget: "0000010",
-    .manageOwnAccount: "1111111",
+    .viewUnits: "11111111",
+    .manageUnits: "10000000",
+    .manageUsers: "10000000",
+    .manageApiTokens: "10000000",
+    .readAuditLog: "10000010",
+    .reviewBreakGlass: "00000010",
+    .readPatientData: "01100000",
+    .writePatientData: "01100000",
+    .documentAdvisoryContacts: "00100000",
+    .manageRota: "10100000",
+    .viewAdvisoryStatistics: "10100100",
+    .configureScreening: "10000000",
+    .viewScreeningOverview: "11000100",
+    .manageSocialWorkCases: "00010000",
+    .manageBenefitCatalogue: "10000000",
+    .manageTraining: "00001000",
+    .viewBudget: "10000110",
+    .manageBudget: "00000100",
+    .viewIndicators: "11100101",
+    .manageWorkingGroupRegister: "00000001",
+    .operateOutbox: "10000000",
+    .manageOwnAccount: "11111111",
 ]
 
 @Suite struct PermissionPolicyTests {

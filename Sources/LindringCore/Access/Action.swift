@@ -40,6 +40,14 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewBudget
     /// Change the budget, proposals and spending.
     case manageBudget
+    /// See the working group's quality indicators (counts; the patients behind them only where the
+    /// patient access policy lets the user read them).
+    case viewIndicators
+    /// Keep the working group's register: meetings, analyses, recommendations, decisions and the
+    /// communication pathways.
+    case manageWorkingGroupRegister
+    /// Run the MedCom outbox: mark messages sent or failed (no patient content).
+    case operateOutbox
     /// Change one's own password and language.
     case manageOwnAccount
 }

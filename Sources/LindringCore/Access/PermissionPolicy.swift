@@ -5,17 +5,21 @@ public enum PermissionPolicy {
     static let grants: [Role: Set<Action>] = [
         .administrator: [
             .viewUnits, .manageUnits, .manageUsers, .manageApiTokens, .readAuditLog, .manageRota, .viewAdvisoryStatistics,
-            .configureScreening, .viewScreeningOverview, .manageBenefitCatalogue, .viewBudget, .manageOwnAccount,
+            .configureScreening, .viewScreeningOverview, .manageBenefitCatalogue, .viewBudget, .viewIndicators, .operateOutbox,
+            .manageOwnAccount,
         ],
-        .clinician: [.viewUnits, .readPatientData, .writePatientData, .viewScreeningOverview, .manageOwnAccount],
+        .clinician: [.viewUnits, .readPatientData, .writePatientData, .viewScreeningOverview, .viewIndicators, .manageOwnAccount],
         .advisor: [
             .viewUnits, .readPatientData, .writePatientData, .documentAdvisoryContacts, .manageRota, .viewAdvisoryStatistics,
-            .manageOwnAccount,
+            .viewIndicators, .manageOwnAccount,
         ],
         .socialWorker: [.viewUnits, .manageSocialWorkCases, .manageOwnAccount],
         .educator: [.viewUnits, .manageTraining, .manageOwnAccount],
-        .finance: [.viewUnits, .viewBudget, .manageBudget, .viewAdvisoryStatistics, .viewScreeningOverview, .manageOwnAccount],
+        .finance: [
+            .viewUnits, .viewBudget, .manageBudget, .viewAdvisoryStatistics, .viewScreeningOverview, .viewIndicators, .manageOwnAccount,
+        ],
         .auditor: [.viewUnits, .readAuditLog, .reviewBreakGlass, .viewBudget, .manageOwnAccount],
+        .workingGroup: [.viewUnits, .viewIndicators, .manageWorkingGroupRegister, .manageOwnAccount],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -7,6 +7,8 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     case educator
     case finance
     case auditor
+    /// A member of the cross-sector working group (hospitals, municipalities, GPs): keeps its register.
+    case workingGroup
 
     public static func < (lhs: Role, rhs: Role) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -227,6 +227,7 @@ extension Catalog {
         "role.clinician": "Kliniker",
         "role.educator": "Underviser",
         "role.finance": "Økonomi",
+        "role.workingGroup": "Tværsektoriel arbejdsgruppe",
         "role.socialWorker": "Socialrådgiver",
         "sector.generalPractice": "Almen praksis",
         "sector.hospice": "Hospice",

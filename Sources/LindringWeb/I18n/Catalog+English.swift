@@ -226,6 +226,7 @@ extension Catalog {
         "role.clinician": "Clinician",
         "role.educator": "Educator",
         "role.finance": "Finance",
+        "role.workingGroup": "Cross-sector working group",
         "role.socialWorker": "Social worker",
         "sector.generalPractice": "General practice",
         "sector.hospice": "Hospice",
