@@ -304,6 +304,16 @@ import Testing
                     try await AllocationRepository.create(try allocation.validated(), draft: allocation, author: author, on: tx)
                 )
             }
+            // issue 23's records, by the part of the path that names them
+            let teamUnit = try #require(admin.unitId)
+            let referral = try await app.persistence.write { tx in
+                try await ReferralRepository.create(
+                    patientId: patient,
+                    ValidReferral(
+                        receivedOn: LocalDate("2026-11-02")!, referringUnitId: unit.id, receivingUnitId: teamUnit, diagnosisGroup: .cancer,
+                        status: .received), author: "Anne", on: tx)
+            }
+            let issue23Ids: [String: String] = ["api/v1/referrals": referral.id.uuidString]
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()
@@ -320,7 +330,7 @@ import Testing
                 for code in ["401", "403"] { #expect(responses[code] != nil, "\(endpoint.operationId) documents \(code)") }
                 if endpoint.method == .get {
                     // every documented GET is served
-                    let id: any CustomStringConvertible =
+                    let fallback: any CustomStringConvertible =
                         endpoint.path.pattern.contains("budget/initiatives")
                         ? initiativeId
                         : endpoint.path.pattern.contains("budget/allocations")
@@ -339,6 +349,7 @@ import Testing
                                                     ? contactId
                                                     : endpoint.path.pattern.contains("instruments")
                                                         ? "esas-r" : endpoint.path.pattern.contains("learning/cohorts") ? cohortId : unit.id
+                    let id = issue23Ids.first { endpoint.path.pattern.contains($0.key) }?.value ?? fallback.description
                     let query = endpoint.path == Routes.API.learningMatrix ? "?unit=\(unit.id)" : Self.queries[endpoint.path.pattern] ?? ""
                     let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")

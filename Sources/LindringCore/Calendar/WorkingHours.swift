@@ -38,6 +38,15 @@ extension LocalDate {
         return LocalDate(calendar.date(byAdding: .day, value: days, to: start)!, in: calendar.timeZone)
     }
 
+    /// Whole days from this day to `other` (negative when `other` is earlier).
+    public func days(until other: LocalDate) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+        let end = calendar.date(from: DateComponents(year: other.year, month: other.month, day: other.day, hour: 12))!
+        return calendar.dateComponents([.day], from: start, to: end).day!
+    }
+
     /// 1 = Monday … 7 = Sunday.
     public var weekday: Int {
         var calendar = Calendar(identifier: .gregorian)

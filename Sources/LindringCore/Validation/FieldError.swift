@@ -45,6 +45,8 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case tooManyDecimals
     /// Shares that do not add up to exactly 100 %.
     case notHundredPercent
+    /// A value the record's status rules out (a first-contact date on a referral not reached).
+    case notAllowedWithStatus
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

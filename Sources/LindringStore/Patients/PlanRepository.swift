@@ -57,11 +57,26 @@ public enum PlanRepository {
         id: UUID, patientId: UUID, version: Int, _ content: PlanContent, updatedBy: UUID?, now: Date, into batch: inout RowBatch
     ) throws {
         batch.add(
-            "plans", ["id", "patient_id", "version", "status", "content", "updated_at", "updated_by"],
+            "plans", ["id", "patient_id", "version", "status", "content", "updated_at", "updated_by"] + indicatorColumns,
             [
                 SQLBind(id), SQLBind(patientId), SQLBind(version), SQLBind(content.status.rawValue), SQLBind(try JSONColumn.encode(content)),
                 SQLBind(now), SQLBind(updatedBy),
-            ])
+            ] + indicatorValues(content))
+    }
+
+    /// The plan's facts the working group's indicators read, kept in columns beside its JSON
+    /// (M0042) and written with every version.
+    static let indicatorColumns = ["has_key_worker", "preferred_place_of_death", "resuscitation_decided", "place_of_death", "date_of_death"]
+
+    static func indicatorValues(_ content: PlanContent) -> [SQLBind] {
+        [
+            SQLBind(content.keyWorker != nil), SQLBind(content.preferredPlaceOfDeath.rawValue), SQLBind(content.resuscitation != nil),
+            SQLBind(content.placeOfDeath?.rawValue), SQLBind(content.dateOfDeath?.description),
+        ]
+    }
+
+    static func indicatorFacts(of content: PlanContent, in update: SQLUpdateBuilder) -> SQLUpdateBuilder {
+        zip(indicatorColumns, indicatorValues(content)).reduce(update) { $0.set(SQLIdentifier($1.0), to: $1.1) }
     }
 
     static func versionRow(
@@ -98,10 +113,10 @@ public enum PlanRepository {
         let sql = db.sql
         let next = current.version + 1
         // The version condition makes a concurrent save from another process fail here too.
-        try await sql.update("plans").set("version", to: SQLBind(next)).set("status", to: SQLBind(content.status.rawValue))
+        let update = sql.update("plans").set("version", to: SQLBind(next)).set("status", to: SQLBind(content.status.rawValue))
             .set("content", to: SQLBind(try JSONColumn.encode(content))).set("updated_at", to: SQLBind(now)).set(
-                "updated_by", to: SQLBind(author.userId)
-            )
+                "updated_by", to: SQLBind(author.userId))
+        try await indicatorFacts(of: content, in: update)
             .where("id", .equal, SQLBind(current.id)).where("version", .equal, SQLBind(current.version)).run()
         let plan = StoredPlan(id: current.id, patientId: patientId, version: next, content: content, updatedAt: now)
         try await record(plan, changes: changes, previousTeam: current.content.careTeamUnitIds, author: author, now: now, on: sql)

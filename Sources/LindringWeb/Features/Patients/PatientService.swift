@@ -74,8 +74,10 @@ struct PatientService {
                 ContactReadPolicy.read(requester, patient: granted.facts, followUpUnitIds: []) == nil
                 ? []
                 : try await ContactRepository.forPatient(patientId, limit: PatientSummary.contactLimit, on: tx)
+            let referrals = try await ReferralService.shown(try await ReferralRepository.forPatient(patientId, on: tx), on: tx)
             return PatientSummary(
-                patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest, contacts: contacts)
+                patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest, contacts: contacts,
+                referrals: referrals)
         }
     }
 
@@ -143,6 +145,8 @@ struct PatientSummary: Sendable {
     var latestScreening: LatestScreening?
     /// The patient's advisory contacts, newest first (at most `contactLimit`).
     var contacts: [PatientContact] = []
+    /// The patient's referrals to specialised palliative care, newest first.
+    var referrals: [ReferralService.Shown] = []
 
     static let contactLimit = 10
 }

@@ -1,0 +1,52 @@
+/// Referrals to specialised palliative care, in Danish and English side by side.
+extension Catalog {
+    static let referrals: [String: Words] = [
+        "referral.title": Words(da: "Henvisninger til specialiseret palliation", en: "Referrals to specialised palliative care"),
+        "referral.none": Words(da: "Der er ingen henvisninger registreret.", en: "No referrals are recorded."),
+        "referral.new": Words(da: "Registrér henvisning", en: "Record a referral"),
+        "referral.edit": Words(da: "Ret henvisning", en: "Change the referral"),
+        "referral.change": Words(da: "Ret", en: "Change"),
+        "referral.save": Words(da: "Gem henvisningen", en: "Save the referral"),
+        "referral.days": Words(da: "Dage til første kontakt", en: "Days to first contact"),
+        "referral.conference": Words(da: "Konference", en: "Conference"),
+        "referral.stale": Words(
+            da: "En kollega har gemt henvisningen, mens du rettede. Dine indtastninger står herunder; gem igen for at skrive dem oven i.",
+            en: "A colleague saved the referral while you were editing. What you typed is below; save again to write it over theirs."),
+        "referral.hint.firstContactOn": Words(
+            da: "Udfyldes, når status er ”Første kontakt”.", en: "Filled in when the status is “First contact”."),
+        "referral.eortc.found": Words(
+            da: "EORTC QLQ-C15-PAL ved start: udfyldt {date} (fra screeningen).",
+            en: "EORTC QLQ-C15-PAL at the start: completed {date} (from screening)."),
+        "referral.eortc.notFound": Words(
+            da: "EORTC QLQ-C15-PAL ved start: ikke fundet i screeningen. Angiv hvorfor, hvis det ikke blev udfyldt.",
+            en: "EORTC QLQ-C15-PAL at the start: not found in screening. Say why if it was not completed."),
+        "referral.field.receivedOn": Words(da: "Henvisning modtaget", en: "Referral received"),
+        "referral.field.receivingUnitId": Words(da: "Modtagende enhed", en: "Receiving unit"),
+        "referral.field.referringUnitId": Words(da: "Henvist fra (afdeling eller læge)", en: "Referred by (unit or GP)"),
+        "referral.field.diagnosisGroup": Words(da: "Diagnosegruppe", en: "Diagnosis group"),
+        "referral.field.status": Words(da: "Status", en: "Status"),
+        "referral.field.firstContactOn": Words(da: "Første kontakt", en: "First contact"),
+        "referral.field.notReachedReason": Words(da: "Ikke modtaget, fordi", en: "Not reached because"),
+        "referral.field.discussedAtConference": Words(da: "Drøftet på tværfaglig konference", en: "Discussed at a multidisciplinary conference"),
+        "referral.field.conferenceOn": Words(da: "Konferencens dato", en: "Date of the conference"),
+        "referral.field.eortcNotDoneReason": Words(da: "EORTC ikke udfyldt, fordi", en: "EORTC not completed because"),
+        "referralStatus.received": Words(da: "Modtaget – venter", en: "Received – waiting"),
+        "referralStatus.firstContact": Words(da: "Første kontakt", en: "First contact"),
+        "referralStatus.notReached": Words(da: "Ikke modtaget", en: "Not reached"),
+        "notReachedReason.died": Words(da: "død før kontakt", en: "died before contact"),
+        "notReachedReason.tooIll": Words(da: "for dårlig", en: "too ill"),
+        "notReachedReason.declined": Words(da: "takkede nej", en: "declined"),
+        "notReachedReason.other": Words(da: "anden årsag", en: "other reason"),
+        "eortcNotDoneReason.tooIll": Words(da: "for dårlig", en: "too ill"),
+        "eortcNotDoneReason.declined": Words(da: "ønskede ikke", en: "declined"),
+        "eortcNotDoneReason.died": Words(da: "døde", en: "died"),
+        "eortcNotDoneReason.noReason": Words(da: "ingen årsag angivet", en: "no reason given"),
+        "validation.notAllowedWithStatus": Words(da: "passer ikke med den valgte status", en: "does not fit the chosen status"),
+        "notice.referralSaved": Words(da: "Henvisningen er gemt.", en: "The referral is saved."),
+        "auditAction.referral.create": Words(da: "Registrerede en henvisning", en: "Recorded a referral"),
+        "auditAction.referral.update": Words(da: "Rettede en henvisning", en: "Changed a referral"),
+        "auditAction.referral.read": Words(da: "Læste en henvisning", en: "Read a referral"),
+        "auditAction.referral.list": Words(da: "Læste patientens henvisninger", en: "Read the patient's referrals"),
+        "auditAction.referral.form": Words(da: "Åbnede henvisningsskemaet", en: "Opened the referral form"),
+    ]
+}
