@@ -13,15 +13,25 @@ import Testing
         (
             .administrator,
             [
-                "/", "/budget", "/advisory/statistics", "/screening", "/units", "/users", "/social-work/benefits", "/api-tokens", "/audit",
+                "/", "/budget", "/indicators", "/advisory/statistics", "/screening", "/units", "/users", "/social-work/benefits", "/api-tokens",
+                "/audit",
                 "/audit/break-glass", "/account",
             ]
         ),
-        (.clinician, ["/", "/my-patients", "/patients", "/inbox", "/follow-ups", "/learning", "/screening", "/units", "/account"]),
-        (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/learning", "/units", "/account"]),
+        (
+            .clinician,
+            ["/", "/my-patients", "/patients", "/inbox", "/follow-ups", "/learning", "/indicators", "/screening", "/units", "/account"]
+        ),
+        (.advisor, ["/", "/advisory", "/patients", "/inbox", "/follow-ups", "/learning", "/indicators", "/units", "/account"]),
         (.socialWorker, ["/", "/social-work", "/units", "/account"]),
         (.educator, ["/", "/learning", "/units", "/account"]),
-        (.finance, ["/", "/budget", "/learning/coverage", "/social-work/capacity", "/advisory/statistics", "/screening", "/units", "/account"]),
+        (
+            .finance,
+            [
+                "/", "/budget", "/indicators", "/learning/coverage", "/social-work/capacity", "/advisory/statistics", "/screening", "/units",
+                "/account",
+            ]
+        ),
         (.auditor, ["/", "/budget", "/units", "/audit", "/audit/break-glass", "/account"]),
     ]
 

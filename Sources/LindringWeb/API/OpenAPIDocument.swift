@@ -36,7 +36,8 @@ enum OpenAPIDocument {
                     .merging(CalendarAPI.schemas) { a, _ in a }
                     .merging(SocialWorkOpenAPI.schemas) { a, _ in a }.merging(LearningOpenAPI.schemas) { a, _ in a }
                     .merging(CohortOpenAPI.schemas) { a, _ in a }.merging(BudgetOpenAPI.schemas) { a, _ in a }
-                    .merging(ReferralOpenAPI.schemas) { a, _ in a },
+                    .merging(ReferralOpenAPI.schemas) { a, _ in a }
+                    .merging(IndicatorRowDTO.schemas) { a, _ in a },
                 "responses": OpenAPIParts.problemResponses,
             ],
         ]

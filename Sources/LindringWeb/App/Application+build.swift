@@ -88,6 +88,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     CohortController(services: services).addRoutes(to: router)
     BudgetController(services: services).addRoutes(to: router)
     ReferralController(services: services).addRoutes(to: router)
+    IndicatorController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
     BenefitCatalogueController(services: services).addRoutes(to: router)
