@@ -313,7 +313,16 @@ import Testing
                         receivedOn: LocalDate("2026-11-02")!, referringUnitId: unit.id, receivingUnitId: teamUnit, diagnosisGroup: .cancer,
                         status: .received), author: "Anne", on: tx)
             }
-            let issue23Ids: [String: String] = ["api/v1/referrals": referral.id.uuidString]
+            let outboxId = UUID()
+            try await app.persistence.write { tx in
+                try await OutboxRepository.create(
+                    OutboxItem(
+                        id: outboxId, patientId: patient, contactId: nil, senderUnitId: teamUnit, receiverUnitId: unit.id, repliesTo: nil,
+                        activity: .newMessage, status: .draft, messageId: UUID(), payloadId: UUID(), text: "Hej", authorName: "Anne",
+                        authorRole: nil, authorPhone: nil, bundle: "{}", problems: [], createdAt: Date(), statusAt: Date(), statusBy: "Anne"),
+                    on: tx)
+            }
+            let issue23Ids: [String: String] = ["api/v1/referrals": referral.id.uuidString, "api/v1/outbox": outboxId.uuidString]
             // when
             let response = try await app.get("/api/v1/openapi.json")
             let document = try response.json()

@@ -13,7 +13,8 @@ import Testing
         (
             .administrator,
             [
-                "/", "/budget", "/indicators", "/advisory/statistics", "/screening", "/units", "/users", "/social-work/benefits", "/api-tokens",
+                "/", "/budget", "/indicators", "/advisory/statistics", "/screening", "/units", "/users", "/social-work/benefits", "/outbox",
+                "/api-tokens",
                 "/audit",
                 "/audit/break-glass", "/account",
             ]

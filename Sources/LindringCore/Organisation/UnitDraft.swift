@@ -10,14 +10,17 @@ public struct UnitDraft: Equatable, Sendable {
     public var dayPhone: String?
     public var outOfHoursPhone: String?
     public var sorCode: String?
+    /// The unit's location number (EAN/GLN, 13 digits) in the national messaging network, which
+    /// MedCom messages are addressed to beside the SOR code.
+    public var eanCode: String?
     /// The unit that carries this one on after a merger (its code), from `successorFrom`.
     public var successorCode: String?
     public var successorFrom: String?
 
     public init(
         code: String = "", name: String = "", kind: String = "", sector: String = "", parentCode: String? = nil,
-        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil, successorCode: String? = nil,
-        successorFrom: String? = nil
+        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil, eanCode: String? = nil,
+        successorCode: String? = nil, successorFrom: String? = nil
     ) {
         self.code = code
         self.name = name
@@ -27,6 +30,7 @@ public struct UnitDraft: Equatable, Sendable {
         self.dayPhone = dayPhone
         self.outOfHoursPhone = outOfHoursPhone
         self.sorCode = sorCode
+        self.eanCode = eanCode
         self.successorCode = successorCode
         self.successorFrom = successorFrom
     }
@@ -49,6 +53,8 @@ public struct UnitDraft: Equatable, Sendable {
         if let sor, sor.count < 6 || !sor.allSatisfy({ $0.isASCII && $0.isNumber }) {
             v.add("sorCode", .invalidFormat)
         }
+        let ean = v.optionalText("eanCode", eanCode, maxLength: 13)
+        if let ean, ean.count != 13 || !ean.allSatisfy({ $0.isASCII && $0.isNumber }) { v.add("eanCode", .invalidFormat) }
         let successor = v.optionalText("successorCode", successorCode, maxLength: 40)
         if let successor, successor == code { v.add("successorCode", .cycle) }
         let successorFrom = v.localDate("successorFrom", successorFrom, required: successor != nil)
@@ -56,7 +62,7 @@ public struct UnitDraft: Equatable, Sendable {
         try v.check()
         return ValidUnit(
             code: code, name: name, kind: kind!, sector: sector!, parentCode: parent,
-            dayPhone: day, outOfHoursPhone: night, sorCode: sor, successorCode: successor, successorFrom: successorFrom)
+            dayPhone: day, outOfHoursPhone: night, sorCode: sor, eanCode: ean, successorCode: successor, successorFrom: successorFrom)
     }
 }
 
@@ -70,13 +76,14 @@ public struct ValidUnit: Equatable, Sendable {
     public var dayPhone: String?
     public var outOfHoursPhone: String?
     public var sorCode: String?
+    public var eanCode: String?
     public var successorCode: String?
     public var successorFrom: LocalDate?
 
     public init(
         code: String, name: String, kind: UnitKind, sector: Sector, parentCode: String? = nil,
-        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil, successorCode: String? = nil,
-        successorFrom: LocalDate? = nil
+        dayPhone: String? = nil, outOfHoursPhone: String? = nil, sorCode: String? = nil, eanCode: String? = nil,
+        successorCode: String? = nil, successorFrom: LocalDate? = nil
     ) {
         self.code = code
         self.name = name
@@ -86,6 +93,7 @@ public struct ValidUnit: Equatable, Sendable {
         self.dayPhone = dayPhone
         self.outOfHoursPhone = outOfHoursPhone
         self.sorCode = sorCode
+        self.eanCode = eanCode
         self.successorCode = successorCode
         self.successorFrom = successorFrom
     }

@@ -47,6 +47,8 @@ public enum ValidationCode: String, Codable, Sendable, CaseIterable {
     case notHundredPercent
     /// A value the record's status rules out (a first-contact date on a referral not reached).
     case notAllowedWithStatus
+    /// A unit without the SOR code and EAN number a MedCom message is addressed by.
+    case noMessagingAddress
 }
 
 public struct FieldError: Equatable, Codable, Sendable {

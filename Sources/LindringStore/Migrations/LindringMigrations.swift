@@ -46,5 +46,6 @@ public enum LindringMigrations {
         M0040_CreateBudget(),
         M0041_AddUnitSuccessor(),
         M0042_AddReferrals(),
+        M0044_AddCareCommunication(),
     ]
 }

@@ -13,6 +13,7 @@ public struct OrgUnit: Equatable, Sendable, Codable {
     public var dayPhone: String?
     public var outOfHoursPhone: String?
     public var sorCode: String?
+    public var eanCode: String? = nil
     public var active: Bool
     /// The unit that carries this one on after a merger, and from which day: the unit keeps its
     /// own name in the history before it.
@@ -34,7 +35,8 @@ extension UnitDraft {
     public init(_ unit: OrgUnit) {
         self.init(
             code: unit.code, name: unit.name, kind: unit.kind.rawValue, sector: unit.sector.rawValue, parentCode: unit.parentCode,
-            dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode, successorCode: unit.successorCode,
+            dayPhone: unit.dayPhone, outOfHoursPhone: unit.outOfHoursPhone, sorCode: unit.sorCode, eanCode: unit.eanCode,
+            successorCode: unit.successorCode,
             successorFrom: unit.successorFrom?.description)
     }
 }

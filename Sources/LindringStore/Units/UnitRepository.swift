@@ -5,7 +5,7 @@ import SQLKit
 public enum UnitRepository {
     /// A unit's columns with its parent's code, in one statement decoded by hand (`unit(_:)`).
     static let select = """
-        SELECT u.id, u.code, u.name, u.kind, u.sector, u.parent_id, u.day_phone, u.out_of_hours_phone, u.sor_code, u.active,
+        SELECT u.id, u.code, u.name, u.kind, u.sector, u.parent_id, u.day_phone, u.out_of_hours_phone, u.sor_code, u.ean_code, u.active,
             p.code AS parent_code, u.successor_id, u.successor_from, s.code AS successor_code
         FROM units u LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units s ON s.id = u.successor_id
         """
@@ -48,12 +48,13 @@ public enum UnitRepository {
         let id = UUID(), now = Date()
         try await db.sql.insert(into: "units")
             .columns(
-                "id", "code", "name", "kind", "sector", "parent_id", "day_phone", "out_of_hours_phone", "sor_code", "active",
+                "id", "code", "name", "kind", "sector", "parent_id", "day_phone", "out_of_hours_phone", "sor_code", "ean_code", "active",
                 "created_at", "updated_at", "successor_id", "successor_from"
             )
             .values(
                 SQLBind(id), SQLBind(valid.code), SQLBind(valid.name), SQLBind(valid.kind.rawValue), SQLBind(valid.sector.rawValue),
-                SQLBind(parentID), SQLBind(valid.dayPhone), SQLBind(valid.outOfHoursPhone), SQLBind(valid.sorCode), SQLBind(true),
+                SQLBind(parentID), SQLBind(valid.dayPhone), SQLBind(valid.outOfHoursPhone), SQLBind(valid.sorCode), SQLBind(valid.eanCode),
+                SQLBind(true),
                 SQLBind(now), SQLBind(now), SQLBind(successorID), SQLBind(valid.successorFrom?.description)
             )
             .run()
@@ -76,7 +77,9 @@ public enum UnitRepository {
         try await db.sql.update("units").set("code", to: SQLBind(valid.code)).set("name", to: SQLBind(valid.name))
             .set("kind", to: SQLBind(valid.kind.rawValue)).set("sector", to: SQLBind(valid.sector.rawValue))
             .set("parent_id", to: SQLBind(parentID)).set("day_phone", to: SQLBind(valid.dayPhone))
-            .set("out_of_hours_phone", to: SQLBind(valid.outOfHoursPhone)).set("sor_code", to: SQLBind(valid.sorCode))
+            .set("out_of_hours_phone", to: SQLBind(valid.outOfHoursPhone)).set("sor_code", to: SQLBind(valid.sorCode)).set(
+                "ean_code", to: SQLBind(valid.eanCode)
+            )
             .set("successor_id", to: SQLBind(successorID)).set("successor_from", to: SQLBind(valid.successorFrom?.description))
             .set("updated_at", to: SQLBind(Date()))
             .where("id", .equal, SQLBind(id)).run()
@@ -147,7 +150,8 @@ public enum UnitRepository {
             parentId: try row.decode(column: "parent_id", as: UUID?.self), parentCode: try row.decode(column: "parent_code", as: String?.self),
             dayPhone: try row.decode(column: "day_phone", as: String?.self),
             outOfHoursPhone: try row.decode(column: "out_of_hours_phone", as: String?.self),
-            sorCode: try row.decode(column: "sor_code", as: String?.self), active: try row.decode(column: "active", as: Bool.self),
+            sorCode: try row.decode(column: "sor_code", as: String?.self), eanCode: try row.decode(column: "ean_code", as: String?.self),
+            active: try row.decode(column: "active", as: Bool.self),
             successorId: try row.decode(column: "successor_id", as: UUID?.self),
             successorCode: try row.decode(column: "successor_code", as: String?.self), successorFrom: try row.decodeDate(column: "successor_from"))
     }

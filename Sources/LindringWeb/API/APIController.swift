@@ -38,6 +38,7 @@ struct APIController {
             + LearningAPI(services: services).endpoints + LearningEventsAPI(services: services).endpoints
             + CohortAPI(services: services).endpoints + BudgetAPI(services: services).endpoints
             + ReferralsAPI(services: services).endpoints + IndicatorsAPI(services: services).endpoints
+            + CareCommunicationAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

@@ -37,7 +37,8 @@ enum OpenAPIDocument {
                     .merging(SocialWorkOpenAPI.schemas) { a, _ in a }.merging(LearningOpenAPI.schemas) { a, _ in a }
                     .merging(CohortOpenAPI.schemas) { a, _ in a }.merging(BudgetOpenAPI.schemas) { a, _ in a }
                     .merging(ReferralOpenAPI.schemas) { a, _ in a }
-                    .merging(IndicatorRowDTO.schemas) { a, _ in a },
+                    .merging(IndicatorRowDTO.schemas) { a, _ in a }
+                    .merging(OutboxItemDTO.schemas) { a, _ in a },
                 "responses": OpenAPIParts.problemResponses,
             ],
         ]
@@ -211,7 +212,8 @@ enum OpenAPIParts {
             "Unit": [
                 "type": "object",
                 "required": [
-                    "id", "code", "name", "kind", "sector", "parentCode", "dayPhone", "outOfHoursPhone", "sorCode", "active", "successorCode",
+                    "id", "code", "name", "kind", "sector", "parentCode", "dayPhone", "outOfHoursPhone", "sorCode", "eanCode", "active",
+                    "successorCode",
                     "successorFrom",
                 ],
                 "properties": [
@@ -219,7 +221,7 @@ enum OpenAPIParts {
                     "kind": ["type": "string", "enum": UnitKind.allCases.map(\.rawValue)],
                     "sector": ["type": "string", "enum": Sector.allCases.map(\.rawValue)],
                     "parentCode": nullableString, "dayPhone": nullableString, "outOfHoursPhone": nullableString,
-                    "sorCode": nullableString, "active": ["type": "boolean"],
+                    "sorCode": nullableString, "eanCode": nullableString, "active": ["type": "boolean"],
                     "successorCode": ["type": ["string", "null"], "description": "The unit that carries this one on after a merger"],
                     "successorFrom": ["type": ["string", "null"], "format": "date"],
                 ],
@@ -232,7 +234,7 @@ enum OpenAPIParts {
                     "kind": ["type": "string", "enum": UnitKind.allCases.map(\.rawValue)],
                     "sector": ["type": "string", "enum": Sector.allCases.map(\.rawValue)],
                     "parentCode": nullableString, "dayPhone": nullableString, "outOfHoursPhone": nullableString,
-                    "sorCode": nullableString, "successorCode": nullableString,
+                    "sorCode": nullableString, "eanCode": nullableString, "successorCode": nullableString,
                     "successorFrom": ["type": ["string", "null"], "description": "YYYY-MM-DD; required with successorCode"],
                 ],
             ],

@@ -104,6 +104,7 @@ struct UnitDTO: NullPreservingEncodable {
     var dayPhone: String?
     var outOfHoursPhone: String?
     var sorCode: String?
+    var eanCode: String?
     var active: Bool
     var successorCode: String?
     var successorFrom: LocalDate?
@@ -118,6 +119,7 @@ struct UnitDTO: NullPreservingEncodable {
         dayPhone = unit.dayPhone
         outOfHoursPhone = unit.outOfHoursPhone
         sorCode = unit.sorCode
+        eanCode = unit.eanCode
         active = unit.active
         successorCode = unit.successorCode
         successorFrom = unit.successorFrom
@@ -140,12 +142,14 @@ struct UnitInput: Decodable {
     var dayPhone: String?
     var outOfHoursPhone: String?
     var sorCode: String?
+    var eanCode: String?
     var successorCode: String?
     var successorFrom: String?
 
     var draft: UnitDraft {
         UnitDraft(
             code: code ?? "", name: name ?? "", kind: kind ?? "", sector: sector ?? "", parentCode: parentCode,
-            dayPhone: dayPhone, outOfHoursPhone: outOfHoursPhone, sorCode: sorCode, successorCode: successorCode, successorFrom: successorFrom)
+            dayPhone: dayPhone, outOfHoursPhone: outOfHoursPhone, sorCode: sorCode, eanCode: eanCode, successorCode: successorCode,
+            successorFrom: successorFrom)
     }
 }

@@ -263,6 +263,8 @@ extension Catalog {
         "units.sector": "Sektor",
         "units.sorCode": "SOR-kode",
         "units.sorHint": "Sundhedsvæsenets Organisationsregister, kun cifre.",
+        "units.eanCode": "EAN-lokationsnummer",
+        "units.eanHint": "13 cifre. Bruges sammen med SOR-koden til MedCom-korrespondancer.",
         "units.successor": "Videreføres af",
         "units.successorFrom": "Fra dato",
         "units.successorFromDay": "fra {date}",

@@ -262,6 +262,8 @@ extension Catalog {
         "units.sector": "Sector",
         "units.sorCode": "SOR code",
         "units.sorHint": "The Danish health organisation register, digits only.",
+        "units.eanCode": "EAN location number",
+        "units.eanHint": "13 digits. Used with the SOR code for MedCom care communications.",
         "units.successor": "Carried on by",
         "units.successorFrom": "From",
         "units.successorFromDay": "from {date}",

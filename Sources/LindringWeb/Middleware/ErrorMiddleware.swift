@@ -67,6 +67,15 @@ struct ErrorMiddleware: RouterMiddleware {
             }
         case is PatientGate.Denied:
             return (.forbidden, "You are not on this patient's care team, or the patient has not consented to sharing.", Extra())
+        case let error as MissingMessagingAddress:
+            return (
+                .unprocessableContent,
+                error.field == "senderUnit"
+                    ? "Your unit \(error.unitName) needs a SOR code, an EAN number and a phone number to send MedCom messages; an "
+                        + "administrator enters them in the unit register."
+                    : "The unit \(error.unitName) has no SOR code and EAN number; an administrator enters them in the unit register.",
+                Extra(fieldErrors: [FieldError(error.field, .noMessagingAddress)])
+            )
         case is StalePlanVersion:
             return (.preconditionFailed, "The plan has changed since you read it.", Extra())
         case is PlanNotFound:

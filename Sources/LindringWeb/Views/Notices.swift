@@ -6,7 +6,7 @@ import Plot
 enum Notices {
     static let known: Set<String> = [
         "saved", "activated", "deactivated", "passwordChanged", "passwordReset", "languageChanged", "revoked", "created", "familyOpened",
-        "attendanceSaved", "groupClosed", "versionSaved", "seriesCreated", "referralSaved",
+        "attendanceSaved", "groupClosed", "versionSaved", "seriesCreated", "referralSaved", "messageComposed", "messageStatusSaved",
     ]
 
     static func banner(_ t: Localizer, _ notice: String?) -> Node<HTML.BodyContext> {

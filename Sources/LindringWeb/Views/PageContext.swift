@@ -59,6 +59,7 @@ struct PageContext: Sendable {
         if user.can(.viewUnits) { items.append((t("nav.units"), Routes.units())) }
         if user.can(.manageUsers) { items.append((t("nav.users"), Routes.users())) }
         if user.can(.manageBenefitCatalogue) { items.append((t("nav.benefits"), Routes.benefitCatalogue())) }
+        if user.can(.operateOutbox) { items.append((t("nav.outbox"), Routes.outbox())) }
         if user.can(.manageApiTokens) { items.append((t("nav.apiTokens"), Routes.apiTokens())) }
         if user.can(.readAuditLog) { items.append((t("nav.audit"), Routes.audit())) }
         if user.can(.readAuditLog) { items.append((t("nav.breakGlass"), Routes.breakGlassReview())) }

@@ -303,7 +303,13 @@ enum AdvisoryViews {
                                 .a(
                                     .class("button primary"), .id("propose-plan-change"),
                                     .href(Routes.editPlan(patientId) + "?contact=\(contact.id.uuidString)"),
-                                    .plainText(t("contact.proposePlanChange")))))
+                                    .plainText(t("contact.proposePlanChange")))),
+                            .if(
+                                canProposePlanChange,
+                                .a(
+                                    .class("button secondary"),
+                                    .href(Routes.newCareCommunication(patientId) + "?contact=\(contact.id.uuidString)"),
+                                    .plainText(t("message.new")))))
                     },
                     .if(
                         page.user?.can(.documentAdvisoryContacts) == true,

@@ -36,6 +36,8 @@ enum AuditWording {
         "budget.initiative.create", "budget.initiative.update", "budget.initiative.reproject", "budget.priceLevel", "budget.allocation.create",
         "budget.actuals.entry", "budget.actuals.import", "budget.carryOver",
         "referral.create", "referral.update", "referral.read", "referral.list", "referral.form", "indicator.patients",
+        "careCommunication.create", "careCommunication.reply", "careCommunication.read", "careCommunication.bundle", "careCommunication.list",
+        "careCommunication.status",
         "patient.access", "patient.accessLog", "patient.breakGlass", "patient.create",
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
         "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "selfReportLink.list", "selfReportLink.revoke", "spict.create",

@@ -77,7 +77,7 @@ struct PatientService {
             let referrals = try await ReferralService.shown(try await ReferralRepository.forPatient(patientId, on: tx), on: tx)
             return PatientSummary(
                 patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest, contacts: contacts,
-                referrals: referrals)
+                referrals: referrals, messages: try await OutboxRepository.forPatient(patientId, on: tx))
         }
     }
 
@@ -147,6 +147,8 @@ struct PatientSummary: Sendable {
     var contacts: [PatientContact] = []
     /// The patient's referrals to specialised palliative care, newest first.
     var referrals: [ReferralService.Shown] = []
+    /// The MedCom messages composed about the patient, newest first.
+    var messages: [OutboxItem] = []
 
     static let contactLimit = 10
 }

@@ -102,6 +102,7 @@ enum PlanViews {
             .if(plan == nil, .div(.class("notice"), .p(.plainText(t("plan.none"))))),
             .if(!printable, advisoryContacts(t, summary.contacts)),
             .if(!printable, ReferralViews.section(t, patientId: id, summary.referrals, canWrite: summary.canWrite, units: units)),
+            .if(!printable, CareCommunicationViews.section(t, patientId: id, summary.messages, canWrite: summary.canWrite, units: units)),
             .h2(.plainText(t("patient.details"))),
             .dl(
                 .class("facts"),

@@ -70,6 +70,7 @@ enum UnitViews {
                 .dt(.plainText(t("units.dayPhone"))), .dd(.plainText(unit.dayPhone ?? "–")),
                 .dt(.plainText(t("units.outOfHoursPhone"))), .dd(.plainText(unit.outOfHoursPhone ?? "–")),
                 .dt(.plainText(t("units.sorCode"))), .dd(.plainText(unit.sorCode ?? "–")),
+                .dt(.plainText(t("units.eanCode"))), .dd(.plainText(unit.eanCode ?? "–")),
                 .dt(.plainText(t("units.status"))), .dd(.plainText(unit.active ? t("status.active") : t("status.inactive"))),
                 .unwrap(unit.successorId) { successorId in
                     .group(
@@ -91,7 +92,8 @@ enum UnitViews {
         let labels = [
             "code": t("units.code"), "name": t("units.name"), "kind": t("units.kind"), "sector": t("units.sector"),
             "parentCode": t("units.parent"), "dayPhone": t("units.dayPhone"), "outOfHoursPhone": t("units.outOfHoursPhone"),
-            "sorCode": t("units.sorCode"), "successorCode": t("units.successor"), "successorFrom": t("units.successorFrom"),
+            "sorCode": t("units.sorCode"), "eanCode": t("units.eanCode"), "successorCode": t("units.successor"),
+            "successorFrom": t("units.successorFrom"),
         ]
         return Layout.page(
             page, title: title,
@@ -127,6 +129,9 @@ enum UnitViews {
                 FormFields.text(
                     t, name: "sorCode", label: labels["sorCode"]!, value: draft.sorCode, errors: errors,
                     hint: t("units.sorHint"), maxLength: 18),
+                FormFields.text(
+                    t, name: "eanCode", label: labels["eanCode"]!, value: draft.eanCode, errors: errors, hint: t("units.eanHint"),
+                    maxLength: 13),
                 FormFields.select(
                     t, name: "successorCode", label: labels["successorCode"]!,
                     options: parents.filter { $0.code != draft.code }.map { ($0.code, "\($0.name) (\($0.code))") }, selected: draft.successorCode,
