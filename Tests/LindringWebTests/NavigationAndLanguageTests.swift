@@ -23,6 +23,7 @@ import Testing
         (.educator, ["/", "/learning", "/units", "/account"]),
         (.finance, ["/", "/budget", "/learning/coverage", "/social-work/capacity", "/advisory/statistics", "/screening", "/units", "/account"]),
         (.auditor, ["/", "/budget", "/units", "/audit", "/audit/break-glass", "/account"]),
+        (.workingGroup, ["/", "/working-group", "/units", "/account"]),
     ]
 
     @Test(arguments: expectedLinks)

@@ -45,5 +45,6 @@ public enum LindringMigrations {
         M0039_AddSpecialistCohorts(),
         M0040_CreateBudget(),
         M0041_AddUnitSuccessor(),
+        M0043_CreateWorkingGroupRegister(),
     ]
 }

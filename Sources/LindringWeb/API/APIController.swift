@@ -37,6 +37,7 @@ struct APIController {
             + SPICTAPI(services: services).endpoints + CalendarAPI().endpoints + SocialWorkAPI(services: services).endpoints
             + LearningAPI(services: services).endpoints + LearningEventsAPI(services: services).endpoints
             + CohortAPI(services: services).endpoints + BudgetAPI(services: services).endpoints
+            + RegisterAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

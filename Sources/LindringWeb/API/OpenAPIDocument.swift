@@ -35,7 +35,8 @@ enum OpenAPIDocument {
                 "schemas": OpenAPIParts.schemas.merging(AdvisoryOpenAPI.schemas) { a, _ in a }.merging(InstrumentsOpenAPI.schemas) { a, _ in a }
                     .merging(CalendarAPI.schemas) { a, _ in a }
                     .merging(SocialWorkOpenAPI.schemas) { a, _ in a }.merging(LearningOpenAPI.schemas) { a, _ in a }
-                    .merging(CohortOpenAPI.schemas) { a, _ in a }.merging(BudgetOpenAPI.schemas) { a, _ in a },
+                    .merging(CohortOpenAPI.schemas) { a, _ in a }.merging(BudgetOpenAPI.schemas) { a, _ in a }
+                    .merging(RegisterOpenAPI.schemas) { a, _ in a },
                 "responses": OpenAPIParts.problemResponses,
             ],
         ]

@@ -87,6 +87,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     CoverageController(services: services).addRoutes(to: router)
     CohortController(services: services).addRoutes(to: router)
     BudgetController(services: services).addRoutes(to: router)
+    RegisterController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
     BenefitCatalogueController(services: services).addRoutes(to: router)

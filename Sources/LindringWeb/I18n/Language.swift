@@ -79,7 +79,7 @@ public struct Localizer: Sendable {
 /// and each feature's own words (`Features/<Module>/<Module>Words.swift`).
 enum Catalog {
     /// Each feature's words; a new module adds its table here.
-    static let features: [[String: Words]] = [advisory, socialWork, learning, learningEvents, cohorts, budget]
+    static let features: [[String: Words]] = [advisory, socialWork, learning, learningEvents, cohorts, budget, workingGroup]
 
     static let danish = sharedDanish.merging(features.flatMap { $0.mapValues(\.da) }) { shared, _ in shared }
     static let english = sharedEnglish.merging(features.flatMap { $0.mapValues(\.en) }) { shared, _ in shared }

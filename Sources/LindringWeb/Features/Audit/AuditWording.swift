@@ -35,6 +35,8 @@ enum AuditWording {
         "learning.cohort.member.add", "learning.cohort.supervisor", "learning.cohort.progress",
         "budget.initiative.create", "budget.initiative.update", "budget.initiative.reproject", "budget.priceLevel", "budget.allocation.create",
         "budget.actuals.entry", "budget.actuals.import", "budget.carryOver",
+        "workingGroup.item.create", "workingGroup.item.update", "workingGroup.pathway.create", "workingGroup.pathway.update",
+        "workingGroup.pathway.delete",
         "patient.access", "patient.accessLog", "patient.breakGlass", "patient.create",
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
         "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "selfReportLink.list", "selfReportLink.revoke", "spict.create",

@@ -74,8 +74,11 @@ struct PatientService {
                 ContactReadPolicy.read(requester, patient: granted.facts, followUpUnitIds: []) == nil
                 ? []
                 : try await ContactRepository.forPatient(patientId, limit: PatientSummary.contactLimit, on: tx)
-            return PatientSummary(
+            var summary = PatientSummary(
                 patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest, contacts: contacts)
+            // The working group's communication pathways for the plan: not patient data, read in the same snapshot.
+            summary.pathways = try await PathwayRepository.forPage(.plan, on: tx)
+            return summary
         }
     }
 
@@ -143,6 +146,8 @@ struct PatientSummary: Sendable {
     var latestScreening: LatestScreening?
     /// The patient's advisory contacts, newest first (at most `contactLimit`).
     var contacts: [PatientContact] = []
+    /// The communication pathways shown as help on the plan.
+    var pathways: [CommunicationPathway] = []
 
     static let contactLimit = 10
 }
