@@ -22,7 +22,8 @@ enum RegisterFormView {
         let kind = RegisterItemKind(rawValue: draft.kind ?? "") ?? .meeting
         let title = id == nil ? t("workingGroup.new.\(kind.rawValue)") : t("workingGroup.edit.\(kind.rawValue)")
         let action = id.map { Routes.editWorkingGroupItem($0) } ?? Routes.newWorkingGroupItem()
-        let labels = Dictionary(errors.map { ($0.field, label(t, $0.field)) }, uniquingKeysWith: { a, _ in a })
+        var labels = Dictionary(errors.map { ($0.field, label(t, $0.field)) }, uniquingKeysWith: { a, _ in a })
+        labels["text"] = t("workingGroup.text.\(kind.rawValue)")
         return Layout.page(
             page, title: title,
             .p(.a(.href(id.map { Routes.workingGroupItem($0) } ?? Routes.workingGroup()), .plainText("← " + t("workingGroup.back")))),
@@ -48,10 +49,10 @@ enum RegisterFormView {
                 FormFields.text(
                     t, name: "date", label: label(t, "date"), value: draft.date, errors: errors, type: .date,
                     required: kind == .meeting || kind == .decision),
-                kindFields(t, kind, draft: draft, errors: errors, meetings: meetings, itemId: id),
                 FormFields.textarea(
                     t, name: "text", label: t("workingGroup.text.\(kind.rawValue)"), value: draft.text, errors: errors, required: kind != .meeting,
                     maxLength: RegisterItemDraft.maxTextLength),
+                kindFields(t, kind, draft: draft, errors: errors, meetings: meetings, itemId: id),
                 .if(
                     kind == .meeting,
                     .group(

@@ -38,7 +38,7 @@ enum RegisterViews {
             .h1(.plainText(t("workingGroup.title"))),
             .p(.class("lead"), .plainText(t("workingGroup.lead"))),
             .nav(
-                .class("row-actions"), .attribute(named: "aria-label", value: t("workingGroup.newItems")),
+                .class("row-actions register-actions"), .attribute(named: "aria-label", value: t("workingGroup.newItems")),
                 .forEach(RegisterItemKind.allCases) { kind in
                     .a(
                         .class("button primary"), .href(Routes.newWorkingGroupItem() + "?kind=" + kind.rawValue),
