@@ -72,7 +72,7 @@ enum RegisterFormView {
             return .empty
         case .analysis:
             return FormFields.select(
-                t, name: "indicator", label: label(t, "indicator"), options: indicators, selected: draft.indicator, errors: errors,
+                t, name: "indicator", label: t("workingGroup.indicator.analysis"), options: indicators, selected: draft.indicator, errors: errors,
                 includeEmpty: t("workingGroup.noIndicator"))
         case .recommendation:
             return .group(
@@ -84,8 +84,8 @@ enum RegisterFormView {
                     t, name: "status", label: label(t, "status"), options: t.options("recommendationStatus", RecommendationStatus.self),
                     selected: draft.status ?? RecommendationStatus.proposed.rawValue, errors: errors, required: true),
                 FormFields.select(
-                    t, name: "indicator", label: label(t, "indicator"), options: indicators, selected: draft.indicator, errors: errors,
-                    includeEmpty: t("workingGroup.noIndicator")))
+                    t, name: "indicator", label: t("workingGroup.indicator.recommendation"), options: indicators, selected: draft.indicator,
+                    errors: errors, includeEmpty: t("workingGroup.noIndicator")))
         case .decision:
             return FormFields.select(
                 t, name: "meetingId", label: label(t, "meetingId"),

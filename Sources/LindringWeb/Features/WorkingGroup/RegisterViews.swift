@@ -250,7 +250,8 @@ enum RegisterViews {
                         version.changed.isEmpty
                         ? t("workingGroup.versions.first")
                         : t(
-                            "workingGroup.versions.changed", ["fields": version.changed.map { t("workingGroup.field.\($0)") }.joined(separator: ", ")]
+                            "workingGroup.versions.changed",
+                            ["fields": version.changed.map { t("workingGroup.field.\($0)").lowercased() }.joined(separator: ", ")]
                         )
                     return .li(
                         .strong(.plainText(t("workingGroup.versions.version", ["version": String(version.version)]))),
