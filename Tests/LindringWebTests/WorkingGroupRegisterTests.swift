@@ -216,6 +216,15 @@ import Testing
                     ("pages[]", "inbox"), ("pages[]", "plan"), ("order", "5"),
                 ])
             #expect(moved.status == .seeOther)
+            // a save on top of the version before is refused, on the form (409, what was typed kept) and in the API (412)
+            let stale = try await app.post(
+                "/working-group/pathways/\(ids[0])/edit", session,
+                form: ["situation": "Min udgave", "from": "A", "to": "B", "how": "Telefon", "within": "Straks", "baseVersion": "1"])
+            #expect(stale.status == .conflict && stale.text.contains(#"value="Min udgave""#) && stale.text.contains(#"name="baseVersion" value="2""#))
+            let staleAPI = try await app.send(
+                .put, "/api/v1/working-group/pathways/\(ids[0])", json: Self.pathway("Situation A", pages: ["plan"]), token: member,
+                headers: [.ifMatch: "\"v1\""])
+            #expect(staleAPI.status == .preconditionFailed)
             #expect(try await app.get("/inbox", clinician).text.contains("Situation A"))
             #expect(!(try await app.get("/advisory/contacts/new", advisor).text.contains("pathway-panel")))
             let refused = try await app.post("/working-group/pathways", session, form: ["situation": "Uden resten", "pages[]": "plan"])

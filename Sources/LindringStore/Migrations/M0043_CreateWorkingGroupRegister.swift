@@ -3,7 +3,7 @@ import SQLKit
 
 /// Issue 23's register of the cross-sector working group: meetings, analyses, recommendations and
 /// decisions (each kept whole as JSON text, the valid draft, with every version beside it), and the
-/// communication-pathways catalogue. The columns beside the document are what the overview sorts
+/// communication-pathways catalogue (a pathway's version refuses a save on top of a newer one). The columns beside the document are what the overview sorts
 /// and filters on; days are `YYYY-MM-DD` text, so they compare as days on both databases.
 struct M0043_CreateWorkingGroupRegister: AsyncMigration {
     var name: String { "M0043_CreateWorkingGroupRegister" }
@@ -47,6 +47,7 @@ struct M0043_CreateWorkingGroupRegister: AsyncMigration {
             .field("notes", .string)
             .field("pages", .string, .required)
             .field("sort_order", .int, .required)
+            .field("version", .int, .required)
             .field("updated_by", .uuid, .required)
             .field("updated_by_name", .string, .required)
             .field("updated_at", .datetime, .required)

@@ -42,7 +42,9 @@ enum PathwayViews {
                             }))))
     }
 
-    static func form(_ page: PageContext, draft: PathwayDraft, errors: [FieldError], id: UUID?) -> HTML {
+    static func form(
+        _ page: PageContext, draft: PathwayDraft, errors: [FieldError], id: UUID?, baseVersion: Int? = nil, stale: Bool = false
+    ) -> HTML {
         let t = page.t
         let title = id == nil ? t("pathways.new") : t("pathways.edit")
         let fields = ["situation", "from", "to", "how", "within", "notes", "pages", "order"]
@@ -51,10 +53,12 @@ enum PathwayViews {
             page, title: title,
             .p(.a(.href(Routes.pathways()), .plainText("← " + t("pathways.title")))),
             .h1(.plainText(title)),
+            .if(stale, .div(.class("form-error"), .attribute(named: "role", value: "alert"), .p(.plainText(t("workingGroup.stale"))))),
             .form(
                 .method(.post), .action(id.map { Routes.editPathway($0) } ?? Routes.pathways()), .id("pathway-form"), .class("stacked"),
                 .attribute(named: "novalidate", value: "novalidate"),
                 Layout.csrfField(page),
+                .unwrap(baseVersion) { .input(.type(.hidden), .name("baseVersion"), .value(String($0))) },
                 FormFields.errorSummary(t, errors, labels: labels),
                 FormFields.requiredNote(t),
                 FormFields.text(

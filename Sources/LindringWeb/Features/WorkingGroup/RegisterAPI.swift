@@ -43,10 +43,11 @@ struct RegisterAPI {
                     OpenAPIParts.writeOperation(body: "CommunicationPathwayInput", success: "201", conditional: false, result: "CommunicationPathway")
                 }, handler: createPathway),
             APIEndpoint(
-                method: .put, path: Routes.API.pathway, operationId: "updateCommunicationPathway", summary: "Replace a pathway (working group)",
-                operation: {
-                    OpenAPIParts.writeOperation(body: "CommunicationPathwayInput", success: "200", conditional: false, result: "CommunicationPathway")
-                }, handler: updatePathway),
+                method: .put, path: Routes.API.pathway, operationId: "updateCommunicationPathway",
+                summary: "Replace a pathway as its next version (working group). With `If-Match` (the ETag a POST or PUT answered, or "
+                    + "`\"v<version>\"` from the list), a version saved since answers 412",
+                operation: { RegisterOpenAPI.updateOperation(body: "CommunicationPathwayInput", result: "CommunicationPathway") },
+                handler: updatePathway),
             APIEndpoint(
                 method: .delete, path: Routes.API.pathway, operationId: "deleteCommunicationPathway",
                 summary: "Remove a pathway from the catalogue (working group)", operation: { RegisterOpenAPI.deleteOperation }, handler: deletePathway
@@ -107,15 +108,25 @@ struct RegisterAPI {
         _ = try context.require(.manageWorkingGroupRegister)
         let draft = try await request.decodeJSON(PathwayDraft.self, limit: services.config.maxBodySize)
         let id = try await register.createPathway(draft, context)
-        return try .json(PathwayDTO(try await register.pathway(id, context)), status: .created, headers: [.location: Routes.API.pathway(id)])
+        return try pathway(try await register.pathway(id, context), status: .created, location: true)
     }
 
     @Sendable func updatePathway(_ request: Request, context: AppContext) async throws -> Response {
         let id = try context.requiredIdParameter()
         _ = try context.require(.manageWorkingGroupRegister)
+        let base = try request.headers[.ifMatch].map { tag in
+            guard let version = VersionTag.version(fromETag: tag) else { throw AppError.preconditionFailed }
+            return version
+        }
         let draft = try await request.decodeJSON(PathwayDraft.self, limit: services.config.maxBodySize)
-        try await register.updatePathway(id, draft, context)
-        return try .json(PathwayDTO(try await register.pathway(id, context)))
+        try await register.updatePathway(id, draft, baseVersion: base, context)
+        return try pathway(try await register.pathway(id, context))
+    }
+
+    func pathway(_ stored: StoredPathway, status: HTTPResponse.Status = .ok, location: Bool = false) throws -> Response {
+        var headers: HTTPFields = [.eTag: VersionTag.etag(stored.version)]
+        if location { headers[.location] = Routes.API.pathway(stored.id) }
+        return try .json(PathwayDTO(stored), status: status, headers: headers)
     }
 
     @Sendable func deletePathway(_ request: Request, context: AppContext) async throws -> Response {

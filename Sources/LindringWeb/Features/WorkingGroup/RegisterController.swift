@@ -134,7 +134,10 @@ struct RegisterController {
     @Sendable func editPathway(_ request: Request, context: AppContext) async throws -> Response {
         let id = try context.requiredIdParameter()
         let stored = try await register.pathway(id, context)
-        return .html(PathwayViews.form(PageContext(context, path: Routes.editPathway(id)), draft: PathwayDraft(stored.pathway), errors: [], id: id))
+        return .html(
+            PathwayViews.form(
+                PageContext(context, path: Routes.editPathway(id)), draft: PathwayDraft(stored.pathway), errors: [], id: id,
+                baseVersion: stored.version))
     }
 
     @Sendable func updatePathway(_ request: Request, context: AppContext) async throws -> Response {
@@ -145,13 +148,18 @@ struct RegisterController {
             try await register.deletePathway(id, context)
             return .redirect(to: Routes.pathways() + "?notice=pathwayDeleted")
         }
+        let base = form.baseVersion.flatMap { Int($0) }
+        let page = PageContext(context, path: Routes.editPathway(id))
         do {
-            try await register.updatePathway(id, form.draft, context)
+            try await register.updatePathway(id, form.draft, baseVersion: base, context)
             return .redirect(to: Routes.pathways() + "?notice=pathwaySaved")
         } catch let failure as ValidationFailure {
             return .html(
-                PathwayViews.form(PageContext(context, path: Routes.editPathway(id)), draft: form.draft, errors: failure.errors, id: id),
-                status: .unprocessableContent)
+                PathwayViews.form(page, draft: form.draft, errors: failure.errors, id: id, baseVersion: base), status: .unprocessableContent)
+        } catch AppError.preconditionFailed {
+            // Saved by someone else meanwhile: what was typed stays, with the newer version to save on top of.
+            let current = try await register.pathway(id, context).version
+            return .html(PathwayViews.form(page, draft: form.draft, errors: [], id: id, baseVersion: current, stale: true), status: .conflict)
         }
     }
 }

@@ -61,6 +61,7 @@ struct PathwayDTO: NullPreservingEncodable {
     var notes: String?
     var pages: [PathwayPage]
     var order: Int
+    var version: Int
     var updatedAt: Date
     var updatedBy: String
 
@@ -75,6 +76,7 @@ struct PathwayDTO: NullPreservingEncodable {
         notes = pathway.notes
         pages = pathway.orderedPages
         order = pathway.order
+        version = stored.version
         updatedAt = stored.updatedAt
         updatedBy = stored.updatedBy
     }

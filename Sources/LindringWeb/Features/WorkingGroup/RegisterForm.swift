@@ -29,15 +29,19 @@ struct RegisterItemForm: Decodable {
 }
 
 /// The pathway's form: the pathway's own fields (`pages[]` a checkbox group), and on the edit
-/// form which button was pressed (`intent=delete` removes the pathway).
+/// form which button was pressed (`intent=delete` removes the pathway) and the version it was opened on.
 struct PathwayForm: Decodable {
     var intent: String?
+    /// The version the form was opened on: a save on top of a newer one is refused.
+    var baseVersion: String?
     var draft: PathwayDraft
 
-    enum Keys: String, CodingKey { case intent }
+    enum Keys: String, CodingKey { case intent, baseVersion }
 
     init(from decoder: any Decoder) throws {
-        intent = try decoder.container(keyedBy: Keys.self).decodeIfPresent(String.self, forKey: .intent)
+        let container = try decoder.container(keyedBy: Keys.self)
+        intent = try container.decodeIfPresent(String.self, forKey: .intent)
+        baseVersion = try container.decodeIfPresent(String.self, forKey: .baseVersion)
         draft = try PathwayDraft(from: decoder)
     }
 }

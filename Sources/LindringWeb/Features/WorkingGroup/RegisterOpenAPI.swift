@@ -99,7 +99,7 @@ enum RegisterOpenAPI {
             "CommunicationPathway": OpenAPIParts.object([
                 "id": ["type": "string", "format": "uuid"], "situation": text, "from": text, "to": text, "how": text, "within": text,
                 "notes": nullableText, "pages": ["type": "array", "items": OpenAPIParts.one(PathwayPage.self)], "order": ["type": "integer"],
-                "updatedAt": ["type": "string", "format": "date-time"], "updatedBy": text,
+                "version": ["type": "integer"], "updatedAt": ["type": "string", "format": "date-time"], "updatedBy": text,
             ]),
         ]
     }

@@ -147,15 +147,26 @@ struct RegisterService {
         }
     }
 
-    func updatePathway(_ id: UUID, _ draft: PathwayDraft, _ context: AppContext) async throws {
+    /// Saves the pathway as its next version; `baseVersion` (the form's, or an API client's
+    /// If-Match) must still be the latest. Answers the version now current.
+    @discardableResult
+    func updatePathway(_ id: UUID, _ draft: PathwayDraft, baseVersion: Int?, _ context: AppContext) async throws -> Int {
         let user = try context.require(.manageWorkingGroupRegister)
         let valid = try draft.validated()
-        try await services.persistence.write { tx in
-            guard try await PathwayRepository.update(id: id, valid, author: RecordAuthor(user), on: tx) else { throw AppError.notFound }
+        return try await services.persistence.write { tx in
+            let version: Int
+            do {
+                version = try await PathwayRepository.update(id: id, valid, baseVersion: baseVersion, author: RecordAuthor(user), on: tx)
+            } catch PathwayRepository.Refusal.notFound {
+                throw AppError.notFound
+            } catch PathwayRepository.Refusal.stale {
+                throw AppError.preconditionFailed
+            }
             try await AuditLog.append(
                 context.auditRecord(
-                    "workingGroup.pathway.update", as: .manageWorkingGroupRegister, entityType: "communicationPathway", entityId: id.uuidString),
-                on: tx)
+                    "workingGroup.pathway.update", as: .manageWorkingGroupRegister, entityType: "communicationPathway", entityId: id.uuidString,
+                    purpose: "v\(version)"), on: tx)
+            return version
         }
     }
 
