@@ -244,7 +244,8 @@ import Testing
     @Test func documentDescribesEveryRegisteredEndpoint() async throws {
         try await TestApp.run { app in
             // given
-            let admin = try await app.createUser("anne", roles: [.administrator, .clinician, .advisor, .auditor, .socialWorker, .educator])
+            let admin = try await app.createUser(
+                "anne", roles: [.administrator, .clinician, .advisor, .auditor, .socialWorker, .educator, .workingGroup])
             let token = try await app.apiToken(for: admin)
             let unit = try #require(try await UnitRepository.find(code: "RH", on: app.persistence.snapshot))
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
@@ -304,6 +305,11 @@ import Testing
                     try await AllocationRepository.create(try allocation.validated(), draft: allocation, author: author, on: tx)
                 )
             }
+            // an item of the working group's register, for its GET
+            let itemId = try await app.persistence.write { tx in
+                try await RegisterItemRepository.create(
+                    ValidRegisterItem(kind: .meeting, title: "Møde", date: LocalDate("2026-12-10")), author: author, on: tx)
+            }
             // issue 23's records, by the part of the path that names them
             let teamUnit = try #require(admin.unitId)
             let referral = try await app.persistence.write { tx in
@@ -360,7 +366,8 @@ import Testing
                                                         ? "esas-r" : endpoint.path.pattern.contains("learning/cohorts") ? cohortId : unit.id
                     let id = issue23Ids.first { endpoint.path.pattern.contains($0.key) }?.value ?? fallback.description
                     let query = endpoint.path == Routes.API.learningMatrix ? "?unit=\(unit.id)" : Self.queries[endpoint.path.pattern] ?? ""
-                    let served = try await app.get(endpoint.path(id) + query, headers: [.authorization: "Bearer \(token)"])
+                    let itemOrId: any CustomStringConvertible = endpoint.path.pattern.contains("working-group/items") ? itemId : id
+                    let served = try await app.get(endpoint.path(itemOrId) + query, headers: [.authorization: "Bearer \(token)"])
                     #expect(served.status == .ok, "GET \(endpoint.path)")
                 }
             }

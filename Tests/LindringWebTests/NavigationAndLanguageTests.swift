@@ -34,6 +34,7 @@ import Testing
             ]
         ),
         (.auditor, ["/", "/budget", "/units", "/audit", "/audit/break-glass", "/account"]),
+        (.workingGroup, ["/", "/indicators", "/working-group", "/units", "/account"]),
     ]
 
     @Test(arguments: expectedLinks)

@@ -46,6 +46,7 @@ public enum LindringMigrations {
         M0040_CreateBudget(),
         M0041_AddUnitSuccessor(),
         M0042_AddReferrals(),
+        M0043_CreateWorkingGroupRegister(),
         M0044_AddCareCommunication(),
     ]
 }

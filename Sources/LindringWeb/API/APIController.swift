@@ -39,6 +39,7 @@ struct APIController {
             + CohortAPI(services: services).endpoints + BudgetAPI(services: services).endpoints
             + ReferralsAPI(services: services).endpoints + IndicatorsAPI(services: services).endpoints
             + CareCommunicationAPI(services: services).endpoints
+            + RegisterAPI(services: services).endpoints
     }
 
     func addRoutes(to router: Router<AppContext>) throws {

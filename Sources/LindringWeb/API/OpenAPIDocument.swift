@@ -38,7 +38,8 @@ enum OpenAPIDocument {
                     .merging(CohortOpenAPI.schemas) { a, _ in a }.merging(BudgetOpenAPI.schemas) { a, _ in a }
                     .merging(ReferralOpenAPI.schemas) { a, _ in a }
                     .merging(IndicatorRowDTO.schemas) { a, _ in a }
-                    .merging(OutboxItemDTO.schemas) { a, _ in a },
+                    .merging(OutboxItemDTO.schemas) { a, _ in a }
+                    .merging(RegisterOpenAPI.schemas) { a, _ in a },
                 "responses": OpenAPIParts.problemResponses,
             ],
         ]

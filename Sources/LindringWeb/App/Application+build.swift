@@ -90,6 +90,7 @@ func buildRouter(_ services: AppServices) throws -> Router<AppContext> {
     ReferralController(services: services).addRoutes(to: router)
     IndicatorController(services: services).addRoutes(to: router)
     CareCommunicationController(services: services).addRoutes(to: router)
+    RegisterController(services: services).addRoutes(to: router)
     CapacityController(services: services).addRoutes(to: router)
     ConsultationsController(services: services).addRoutes(to: router)
     BenefitCatalogueController(services: services).addRoutes(to: router)

@@ -81,7 +81,7 @@ enum Catalog {
     /// Each feature's words; a new module adds its table here.
     static let features: [[String: Words]] = [
         advisory, socialWork, learning, learningEvents, cohorts, budget,
-        referrals, indicators, careCommunications,
+        referrals, indicators, careCommunications, workingGroup,
     ]
 
     static let danish = sharedDanish.merging(features.flatMap { $0.mapValues(\.da) }) { shared, _ in shared }

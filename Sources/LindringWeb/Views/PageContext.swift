@@ -51,6 +51,7 @@ struct PageContext: Sendable {
         if user.can(.manageTraining) || (user.can(.readPatientData) && user.unitId != nil) { items.append((t("nav.learning"), Routes.learning())) }
         if user.can(.viewBudget) { items.append((t("nav.budget"), Routes.budget())) }
         if user.can(.viewIndicators) { items.append((t("nav.indicators"), Routes.indicators())) }
+        if user.can(.manageWorkingGroupRegister) { items.append((t("nav.workingGroup"), Routes.workingGroup())) }
         // Finance follows what the money buys; administrators and auditors read the budget alone.
         if user.can(.manageBudget), !user.can(.manageTraining) { items.append((t("nav.coverage"), Routes.learningCoverage())) }
         if user.can(.manageBudget), !user.can(.manageSocialWorkCases) { items.append((t("nav.socialWorkCapacity"), Routes.socialWorkCapacity())) }

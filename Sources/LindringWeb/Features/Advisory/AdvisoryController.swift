@@ -141,12 +141,14 @@ struct AdvisoryController {
             }
         }
         let units = try await services.units(includeInactive: false)
+        let pathways = try await RegisterService.panel(.contactForm, services)
         let page = PageContext(context, path: Routes.newContact())
         return .html(
             ContactFormView.render(
                 page, form: form, patientPanel: panel, units: units,
                 onDuty: AdvisoryViews.onDuty(page.t, try await advisory.onDuty()), errors: errors,
-                focus: focus == .firstResult && (panel.results ?? []).isEmpty ? .patientQuery : focus),
+                focus: focus == .firstResult && (panel.results ?? []).isEmpty ? .patientQuery : focus,
+                pathways: pathways),
             status: status)
     }
 

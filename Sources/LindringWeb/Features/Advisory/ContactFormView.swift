@@ -62,7 +62,8 @@ enum ContactFormView {
 
     static func render(
         _ page: PageContext, form: ContactForm, patientPanel: PatientPanel, units: [OrgUnit], onDuty: Node<HTML.BodyContext>,
-        errors: [FieldError], focus: Focus
+        errors: [FieldError], focus: Focus,
+        pathways: [CommunicationPathway] = []
     ) -> HTML {
         let t = page.t
         let draft = form.draft
@@ -75,6 +76,7 @@ enum ContactFormView {
             .div(
                 .class("page-heading"), .h1(.plainText(t("contact.new"))),
                 .p(.class("hint"), .plainText(t("contact.keyboardHint")))),
+            PathwayPanel.render(t, pathways),
             .form(
                 .method(.post), .action(Routes.newContact()), .id("contact-form"), .attribute(named: "novalidate", value: "novalidate"),
                 Layout.csrfField(page),

@@ -38,6 +38,8 @@ enum AuditWording {
         "referral.create", "referral.update", "referral.read", "referral.list", "referral.form", "indicator.patients",
         "careCommunication.create", "careCommunication.reply", "careCommunication.read", "careCommunication.bundle", "careCommunication.list",
         "careCommunication.status",
+        "workingGroup.item.create", "workingGroup.item.update", "workingGroup.pathway.create", "workingGroup.pathway.update",
+        "workingGroup.pathway.delete",
         "patient.access", "patient.accessLog", "patient.breakGlass", "patient.create",
         "patient.read", "patient.register.duplicate", "patient.search", "patient.update", "plan.create", "plan.history", "plan.read",
         "plan.update", "rota.assign", "rota.remove", "selfReportLink.create", "selfReportLink.list", "selfReportLink.revoke", "spict.create",

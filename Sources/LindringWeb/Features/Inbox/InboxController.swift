@@ -24,7 +24,9 @@ struct InboxController {
                 try await AdvisoryService(services: services).followUps(unitId: $0, status: .open, context)
             } ?? []
         let units = try await services.unitDirectory()
-        return .html(InboxViews.page(PageContext(context, path: Routes.inbox()), entries: entries, followUps: followUps, units: units))
+        let pathways = try await RegisterService.panel(.inbox, services)
+        return .html(
+            InboxViews.page(PageContext(context, path: Routes.inbox()), entries: entries, followUps: followUps, units: units, pathways: pathways))
     }
 
     @Sendable func markRead(_ request: Request, context: AppContext) async throws -> Response {

@@ -4,7 +4,9 @@ import LindringStore
 import Plot
 
 enum InboxViews {
-    static func page(_ page: PageContext, entries: [InboxEntry], followUps: [FollowUp], units: UnitDirectory) -> HTML {
+    static func page(
+        _ page: PageContext, entries: [InboxEntry], followUps: [FollowUp], units: UnitDirectory, pathways: [CommunicationPathway] = []
+    ) -> HTML {
         let t = page.t
         let (groups, withheld) = InboxPatientGroup.grouping(entries)
         return Layout.page(
@@ -14,6 +16,7 @@ enum InboxViews {
                 .h1(.plainText(t("inbox.title"))),
                 .if(entries.contains { !$0.read }, FormFields.actionButton(page, action: Routes.markAllInboxRead(), label: t("inbox.markAllRead")))),
             .p(.a(.href(Routes.myPatients()), .plainText(t("inbox.toMyPatients")))),
+            PathwayPanel.render(t, pathways),
             .if(
                 !followUps.isEmpty,
                 .section(

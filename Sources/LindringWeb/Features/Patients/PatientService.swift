@@ -75,9 +75,11 @@ struct PatientService {
                 ? []
                 : try await ContactRepository.forPatient(patientId, limit: PatientSummary.contactLimit, on: tx)
             let referrals = try await ReferralService.shown(try await ReferralRepository.forPatient(patientId, on: tx), on: tx)
+            // The working group's communication pathways for the plan: not patient data, read in the same snapshot.
             return PatientSummary(
                 patient: patient, plan: plan, ground: granted.ground, canWrite: canWrite, latestScreening: latest, contacts: contacts,
-                referrals: referrals, messages: try await OutboxRepository.forPatient(patientId, on: tx))
+                referrals: referrals, messages: try await OutboxRepository.forPatient(patientId, on: tx),
+                pathways: try await PathwayRepository.forPage(.plan, on: tx))
         }
     }
 
@@ -149,6 +151,8 @@ struct PatientSummary: Sendable {
     var referrals: [ReferralService.Shown] = []
     /// The MedCom messages composed about the patient, newest first.
     var messages: [OutboxItem] = []
+    /// The communication pathways shown as help on the plan.
+    var pathways: [CommunicationPathway] = []
 
     static let contactLimit = 10
 }

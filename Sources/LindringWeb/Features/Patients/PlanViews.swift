@@ -35,6 +35,7 @@ enum PlanViews {
                     "\(t("patient.cpr")) \(patient.cpr.formatted) · \(t("patient.age", ["age": String(age)])) · \(t.label("diagnosisGroup", patient.diagnosisGroup))"
                         + (patient.icd10.map { " (\($0))" } ?? "") + " · \(t("patient.consent")): \(t.label("consent", patient.sharingConsent))")),
             Notices.banner(t, notice),
+            .if(!printable, PathwayPanel.render(t, summary.pathways)),
             .unwrap(summary.latestScreening) { latest in
                 .p(
                     .class("latest-screening"),
