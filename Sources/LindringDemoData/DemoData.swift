@@ -45,6 +45,7 @@ public enum DemoData {
         try await DemoLearning.loadStaffRegister(persistence: persistence)
         try await DemoCohort.load(persistence: persistence)
         try await DemoBudget.load(persistence: persistence)
+        try await DemoReferrals.load(persistence: persistence)
         try await DemoWorkingGroup.load(persistence: persistence)
         return created
     }

@@ -181,11 +181,47 @@ public enum RegionScale {
                     chunk.audit.append(record(version == 0 ? "plan.create" : "plan.update", patientId: id, at: at, user: author))
                     at = min(context.now, at.addingTimeInterval(Double(1 + context.random.next() % 30) * 86_400))
                 }
+                referral(
+                    patientId: id, patient: patient, team: team, referrer: departments[index % departments.count], history: &history,
+                    context: &context, into: &chunk.rows)
                 try PlanRepository.rows(patientId: id, history: history, into: &chunk.rows)
                 context.planned.append((id, team.id))
             }
             try await chunk.send(to: pipeline)
             progress("patients", min(start + chunkSize, volume.patients), volume.patients)
+        }
+    }
+
+    /// Each planned patient was referred to specialised palliative care when the plan began: most
+    /// reached within a few weeks, some not; one in four has died since, where they wished mostly.
+    static func referral(
+        patientId: UUID, patient: ValidPatient, team: OrgUnit, referrer: OrgUnit,
+        history: inout [(content: PlanContent, author: PlanAuthor, at: Date)],
+        context: inout Context, into rows: inout RowBatch
+    ) {
+        guard let first = history.first, let last = history.last else { return }
+        let today = LocalDate(context.now, in: DanishCalendar.timeZone)
+        let received = LocalDate(first.at, in: DanishCalendar.timeZone)
+        let roll = Int(context.random.next() % 100)
+        var referral = ValidReferral(
+            receivedOn: received, referringUnitId: referrer.id, receivingUnitId: team.id, diagnosisGroup: patient.diagnosisGroup, status: .received)
+        if roll < 85 {
+            referral.status = .firstContact
+            referral.firstContactOn = min(received.adding(days: Int(context.random.next() % 20)), today)
+            referral.discussedAtConference = roll % 4 != 0
+            referral.conferenceOn = referral.discussedAtConference ? referral.firstContactOn : nil
+        } else if roll < 95 {
+            referral.status = .notReached
+            referral.notReachedReason = NotReachedReason.allCases[roll % 4]
+        }
+        ReferralRepository.rows(patientId: patientId, referral, author: "Sygeplejerske Bo Berg", now: first.at, into: &rows)
+        if roll % 4 == 0, let contact = referral.firstContactOn {
+            var content = last.content
+            content.status = .ended
+            content.endReason = .died
+            content.dateOfDeath = max(contact, LocalDate(last.at, in: DanishCalendar.timeZone))
+            content.placeOfDeath = roll % 3 == 0 ? .hospitalDepartment : .home
+            history[history.count - 1].content = content
         }
     }
 
