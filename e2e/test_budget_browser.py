@@ -397,9 +397,9 @@ def test_a_finance_officer_follows_up_the_palliation_package_with_a_year_of_actu
     sentence = part.find_element(By.CSS_SELECTOR, ".cost-per-unit").text
     assert f"{kroner(cost)} kr. pr. henvendelse i {year} indtil nu" in sentence, sentence
     assert part.find_elements(By.CSS_SELECTOR, "svg.chart.budget-activity"), "no chart of the advisory line's contacts"
-    # the working group is not measured yet: said so, never a zero
-    not_measured = row_of(driver.find_element(By.ID, "activity-ARB"), "Arbejdsgruppens indikatorer")
-    assert not_measured[1:] == ["Måles ikke endnu"], not_measured
+    # the working group's part shows the region's indicators month by month: shares, never a made-up zero
+    ten_days = row_of(driver.find_element(By.ID, "activity-ARB"), "Første kontakt senest 10 dage efter henvisning (regionen)")
+    assert re.fullmatch(r"\d+(,\d)? %", ten_days[-1]), ten_days
     screenshot(driver, "budget-follow-up")
 
 
@@ -415,7 +415,7 @@ def test_the_auditor_reads_the_demo_package_on_a_phone(lindring: LindringServer,
     assert row_of(phone.find_element(By.ID, "activity-24-7"), "Henvendelser")[-1] != "0", "the demo's advisory line has no contacts"
     sentence = one(phone, "#part-24-7 .cost-per-unit", "the cost per contact").text
     assert re.search(r"[\d.]+ kr\. pr\. henvendelse i \d{4} indtil nu", sentence), sentence
-    assert row_of(phone.find_element(By.ID, "activity-ARB"), "Arbejdsgruppens indikatorer")[1:] == ["Måles ikke endnu"]
+    assert row_of(phone.find_element(By.ID, "activity-ARB"), "Døde på det ønskede sted (regionen)"), "the working group's indicators"
     # reading only: no forms to book, import or carry over
     assert not phone.find_elements(By.CSS_SELECTOR, "#record form, #import form, #carry-over form, #csv-file")
     screenshot(phone, "budget-follow-up-phone")

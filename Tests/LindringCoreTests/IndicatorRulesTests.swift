@@ -36,6 +36,9 @@ import Testing
             (referral(received: "2026-03-02", status: .received), 0, 0),
             (referral(received: "2026-03-02", status: .received, death: "2026-03-04"), 0, 1),
             (referral(received: "2026-03-02", status: .received, death: "2026-03-02"), 0, 1),
+            // a first contact dated after the death was no contact with the patient
+            (referral(received: "2026-03-02", status: .firstContact, firstContact: "2026-03-09", death: "2026-03-08"), 0, 1),
+            (referral(received: "2026-03-02", status: .firstContact, firstContact: "2026-03-08", death: "2026-03-08"), 1, 1),
             // a death before the referral was received is another matter: still pending
             (referral(received: "2026-03-02", status: .received, death: "2026-02-27"), 0, 0),
         ])

@@ -237,9 +237,10 @@ import Testing
             let indicators = try #require(line["indicators"] as? [[String: Any]])
             #expect(indicators.first?["indicator"] as? String == "advisory.contacts" && indicators.first?["status"] as? String == "measured")
             #expect(line["costPerUnitOf"] as? String == "advisory.contacts" && line["costPerUnit"] is NSNull)
-            // the working group's indicators are not built yet: not measured, never zero
+            // the working group's indicators for the region: measured, and a month without referrals has no share, never 0 %
             let group = try #require(parts.last?["indicators"] as? [[String: Any]])
-            #expect(group.first?["status"] as? String == "notYetMeasured" && (group.first?["months"] as? [Any])?.allSatisfy { $0 is NSNull } == true)
+            #expect(group.map { $0["indicator"] as? String } == ["workingGroup.firstContactWithin10Days", "workingGroup.placeOfDeathConcordance"])
+            #expect(group.first?["status"] as? String == "measured" && (group.first?["months"] as? [Any])?.allSatisfy { $0 is NSNull } == true)
             // a year outside the allocation's is refused
             #expect(try await app.send(.get, "/api/v1/budget/allocations/\(id)/follow-up?year=2031", token: finance).status == .unprocessableContent)
         }

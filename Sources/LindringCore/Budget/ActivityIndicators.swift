@@ -113,6 +113,27 @@ public enum ActivityIndicators {
     }
 
     /// Part as a share of whole in percent, one decimal; nil when the whole is none.
+    /// The working group's headline indicators for the region, month by month (issue 23's
+    /// `IndicatorRules`): first contact within 10 days, and death in the preferred place. A month
+    /// without cases has no share (nil), never 0 %.
+    public static let workingGroupIndicators: [IndicatorID] = [.firstContactWithin10Days, .placeOfDeathConcordance]
+
+    public static func workingGroup(_ cases: [IndicatorCase], year: Int, shownMonths: Int) -> [ActivityIndicator] {
+        guard shownMonths > 0 else {
+            return workingGroupIndicators.map {
+                ActivityIndicator(key: "workingGroup.\($0.rawValue)", unit: .percent, months: Array(repeating: nil, count: 12), year: nil)
+            }
+        }
+        let period =
+            LocalDate(year: year, month: 1, day: 1)...LocalDate(year: year, month: shownMonths, day: LocalDate.days(in: shownMonths, of: year))
+        return workingGroupIndicators.map { indicator in
+            let points = IndicatorReport.series(cases, indicator: indicator, group: nil, period: period, interval: .month)
+            let months = (1...12).map { month in month <= points.count ? points[month - 1].count.share : nil }
+            let total = points.reduce(IndicatorCount()) { $0 + $1.count }
+            return ActivityIndicator(key: "workingGroup.\(indicator.rawValue)", unit: .percent, months: months, year: total.share)
+        }
+    }
+
     static func percent(_ part: Int, of whole: Int) -> Decimal? {
         whole > 0 ? (Decimal(part) * 100 / Decimal(whole)).rounded(scale: 1) : nil
     }

@@ -34,15 +34,18 @@ public enum IndicatorRules {
     public static let firstContactDays = 10
 
     /// How a referral ended, as the indicators see it: a referral still waiting whose patient has
-    /// died since it was received was not reached (died); one still waiting otherwise is
-    /// pending and left out.
+    /// died since it was received was not reached (died), as is one whose first contact is dated
+    /// after the death; one still waiting otherwise is pending and left out.
     public enum ReferralOutcome: Equatable, Sendable {
         case reached, notReachedCounted, excluded, pending
     }
 
     public static func outcome(_ referral: IndicatorFacts.Referral) -> ReferralOutcome {
         switch referral.status {
-        case .firstContact: return .reached
+        case .firstContact:
+            // A first contact dated after the patient's death cannot have been one with the patient.
+            if let death = referral.dateOfDeath, let first = referral.firstContactOn, first > death { return .notReachedCounted }
+            return .reached
         case .notReached:
             switch referral.notReachedReason {
             case .died, .tooIll: return .notReachedCounted

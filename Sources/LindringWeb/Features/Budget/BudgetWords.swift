@@ -255,8 +255,8 @@ extension Catalog {
         "followUp.costPerUnitYear": Words(da: "{amount} pr. {unit} i {year} indtil nu", en: "{amount} per {unit} in {year} so far"),
         "followUp.notYetMeasured": Words(da: "Måles ikke endnu", en: "Not yet measured"),
         "followUp.notYetMeasuredHint": Words(
-            da: "Arbejdsgruppens indikatorer kommer, når modulet er bygget. Indtil da vises de ikke som nul.",
-            en: "The working group's indicators come when its module is built. Until then they are not shown as zero."),
+            da: "Tal fra et modul, Lindring endnu ikke har, vises som ”måles ikke endnu” – aldrig som nul.",
+            en: "Figures from a module Lindring does not have yet read “not yet measured” – never zero."),
         "followUp.noActivity": Words(da: "Lindring måler ikke aktiviteten for denne del.", en: "Lindring does not measure this part's activity."),
         "followUp.yearTotal": Words(da: "Året", en: "The year"),
         "followUp.activityChart": Words(da: "{indicator} pr. måned", en: "{indicator} per month"),
@@ -302,7 +302,10 @@ extension Catalog {
         "indicator.training.completed.C": Words(da: "… niveau C", en: "… level C"),
         "indicator.training.completed.basal": Words(da: "… basal palliation", en: "… basic palliation"),
         "indicator.training.completed.specialised": Words(da: "… specialiseret palliation", en: "… specialised palliation"),
-        "indicator.workingGroup.indicators": Words(da: "Arbejdsgruppens indikatorer", en: "The working group's indicators"),
+        "indicator.workingGroup.firstContactWithin10Days": Words(
+            da: "Første kontakt senest 10 dage efter henvisning (regionen)", en: "First contact within 10 days of referral (the region)"),
+        "indicator.workingGroup.placeOfDeathConcordance": Words(
+            da: "Døde på det ønskede sted (regionen)", en: "Died in the preferred place (the region)"),
         "unit.advisory.contacts": Words(da: "henvendelse", en: "contact"),
         "unit.socialWork.familiesSupported": Words(da: "familie pr. måned", en: "family per month"),
         "unit.training.completed": Words(da: "gennemførelse", en: "completion"),

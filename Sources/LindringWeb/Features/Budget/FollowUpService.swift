@@ -61,8 +61,16 @@ struct FollowUpService {
                     indicators[activity] = ActivityIndicators.training(
                         try await ActivityRepository.completions(year: year, on: tx), shownMonths: shown)
                 case .workingGroup:
-                    // Issue 23's indicators: not built yet, so not measured, never zero.
-                    indicators[activity] = [.notYetMeasured("workingGroup.indicators")]
+                    // The working group's indicators for the whole region, by the same rules as /indicators.
+                    var cases: [IndicatorCase] = []
+                    if shown > 0 {
+                        let period = BudgetMonth(year: year, month: 1).firstDay...BudgetMonth(year: year, month: shown).lastDay
+                        let facts = try await IndicatorRepository.facts(period: period, families: [.dpd, .plans], group: { _ in "" }, on: tx)
+                        cases =
+                            IndicatorRules.cases(referrals: facts.referrals, period: period)
+                            + IndicatorRules.cases(deaths: facts.deaths, period: period)
+                    }
+                    indicators[activity] = ActivityIndicators.workingGroup(cases, year: year, shownMonths: shown)
                 case .other:
                     indicators[activity] = []
                 }

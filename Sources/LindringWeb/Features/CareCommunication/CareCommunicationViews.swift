@@ -26,7 +26,7 @@ enum CareCommunicationViews {
                             t(missing.field == "senderUnit" ? "message.missing.sender" : "message.missing.receiver", ["unit": missing.unitName]))))
             },
             .form(
-                .method(.post), .action(Routes.newCareCommunication(patient.id)), .class("stacked-form"),
+                .method(.post), .action(Routes.newCareCommunication(patient.id)), .class("stacked"),
                 Layout.csrfField(page),
                 .input(.type(.hidden), .name("contactId"), .value(form.draft.contactId ?? "")),
                 FormFields.requiredNote(t),
@@ -39,14 +39,14 @@ enum CareCommunicationViews {
                     maxLength: CareCommunicationDraft.maxTextLength),
                 .p(.class("hint"), .plainText(t("message.hint.topic"))),
                 .div(
-                    .class("form-actions"),
+                    .class("actions button-row"),
                     .button(.type(.submit), .name("status"), .value("ready"), .class("button primary"), .plainText(t("message.ready"))),
                     .button(.type(.submit), .name("status"), .value("draft"), .class("button secondary"), .plainText(t("message.keepDraft"))),
                     .a(.class("button secondary"), .href(Routes.patient(patient.id)), .plainText(t("action.cancel"))))))
     }
 
     static func statusBadge(_ t: Localizer, _ status: OutboxStatus) -> Node<HTML.BodyContext> {
-        .span(.class("badge outbox-\(status.rawValue)"), .plainText(t.label("outboxStatus", status)))
+        .span(.class("status-tag outbox-\(status.rawValue)"), .plainText(t.label("outboxStatus", status)))
     }
 
     static func item(_ page: PageContext, _ item: OutboxItem, patientName: String?, units: UnitDirectory, notice: String?) -> HTML {
@@ -56,7 +56,8 @@ enum CareCommunicationViews {
         let isAuthorUnit = user?.unitId == item.senderUnitId && user?.can(.writePatientData) == true
         return Layout.page(
             page, title: t("message.title"),
-            .h1(.plainText(t("message.title")), .plainText(" "), statusBadge(t, item.status)),
+            .h1(.plainText(t("message.title"))),
+            .p(.class("message-status"), .plainText(t("outbox.status") + ": "), statusBadge(t, item.status)),
             Notices.banner(t, notice),
             .dl(
                 .class("facts"),
@@ -73,7 +74,7 @@ enum CareCommunicationViews {
                 patientName != nil,
                 .group(
                     .h2(.plainText(t("message.field.text"))),
-                    .div(.class("message-text"), .plainText(item.text)),
+                    .p(.class("prewrap message-text"), .plainText(item.text)),
                     .h2(.plainText(t("message.check"))),
                     item.problems.isEmpty
                         ? .p(.class("notice"), .plainText(t("message.check.passed")))
@@ -88,9 +89,10 @@ enum CareCommunicationViews {
             ),
             .if(mayOperate && (item.status == .ready || item.status == .failed), operatorForm(page, item)),
             .if(
-                patientName != nil && user?.can(.writePatientData) == true,
+                // A reply continues a conversation the network has carried: once the message is sent.
+                patientName != nil && user?.can(.writePatientData) == true && item.status == .sent,
                 .form(
-                    .method(.post), .action(Routes.outboxItemReply(item.id)), .class("stacked-form"),
+                    .method(.post), .action(Routes.outboxItemReply(item.id)), .class("stacked"),
                     Layout.csrfField(page),
                     .h2(.plainText(t("message.reply"))),
                     FormFields.textarea(
@@ -104,12 +106,12 @@ enum CareCommunicationViews {
         let t = page.t
         let choices: [OutboxStatus] = item.status == .ready ? [.sent, .failed] : [.ready]
         return .form(
-            .method(.post), .action(Routes.outboxItemStatus(item.id)), .class("stacked-form"),
+            .method(.post), .action(Routes.outboxItemStatus(item.id)), .class("stacked"),
             Layout.csrfField(page),
             .h2(.plainText(t("message.operator"))),
             FormFields.text(t, name: "note", label: t("message.operator.note"), value: nil, errors: [], maxLength: 500),
             .div(
-                .class("form-actions"),
+                .class("actions button-row"),
                 .forEach(choices) { status in
                     .button(
                         .type(.submit), .name("status"), .value(status.rawValue), .class("button secondary"),

@@ -15,7 +15,8 @@ enum IndicatorCharts {
         }
         for (index, point) in points.enumerated() {
             guard let share = point.count.share else { continue }
-            let barTop = y(double(share))
+            // A share of 0 % is drawn as a sliver, so that it differs from a period without cases.
+            let barTop = min(y(double(share)), y(0) - 2)
             chart.rect(
                 x: left + Double(index) * slot + slot * 0.15, y: barTop, width: slot * 0.7, height: y(0) - barTop,
                 class: standard.map { share >= $0 ? "bar met" : "bar unmet" } ?? "bar",

@@ -26,9 +26,12 @@ struct IndicatorController {
         let query = try IndicatorQuery.parse(request.query)
         let drill =
             indicator.definition.listsPatients
-            ? try await indicators.drillDown(query, indicator: indicator, context) : IndicatorService.DrillDown(shown: [], hidden: 0)
+            ? try await indicators.drillDown(query, indicator: indicator, context) : IndicatorService.DrillDown(shown: [], hidden: 0, results: nil)
+        let page = PageContext(context, path: Routes.indicators())
         return .html(
-            IndicatorViews.drillDown(PageContext(context, path: Routes.indicators()), indicator: indicator, query: query, drill))
+            IndicatorViews.drillDown(
+                page, indicator: indicator, query: query,
+                groupName: drill.results.map { IndicatorViews.groupName(page.t, $0, $0.query.group) } ?? page.t("indicators.filter.all"), drill))
     }
 
     /// Every indicator and group: for a Danish spreadsheet, or with `lang=en` for other systems.
@@ -40,7 +43,7 @@ struct IndicatorController {
         let system = request.query["lang"] == "en"
         var csv = CSVWriter(system ? .system : .danishSpreadsheet)
         csv.row(system ? Self.systemHeader : Self.spreadsheetHeader(t))
-        for row in results.rows {
+        for row in results.rows where query.group == nil || row.group == query.group {
             let ci = row.all.confidenceInterval
             let names: [CSVValue] = [
                 .text(system ? row.indicator.rawValue : IndicatorViews.name(t, row.indicator)),
@@ -68,7 +71,8 @@ struct IndicatorController {
         let n = t("indicators.numerator"), d = t("indicators.denominator")
         let cancer = t("indicators.column.cancer"), nonCancer = t("indicators.column.nonCancer")
         let texts: [String] = [
-            t("indicators.column.indicator"), t("indicators.column.group"), n, d, t("indicators.column.all") + " %", "95 % –", "95 % +",
+            t("indicators.column.indicator"), t("indicators.column.group"), n, d, t("indicators.column.all") + " %", t("indicators.ci.lower"),
+            t("indicators.ci.upper"),
             t("indicators.column.standard") + " %", "\(cancer) \(n)", "\(cancer) \(d)", "\(cancer) %", "\(nonCancer) \(n)",
             "\(nonCancer) \(d)", "\(nonCancer) %",
         ]

@@ -69,6 +69,9 @@ struct IndicatorService {
         cases += IndicatorRules.cases(followUps: facts.followUps, period: query.period, now: now)
         cases += IndicatorRules.cases(inbox: facts.inbox, period: query.period, now: now)
         let rows = IndicatorReport.rows(cases)
+        // A group chosen under another grouping (the form's "by" changed) is not one of these: all.
+        var query = query
+        if let group = query.group, !rows.contains(where: { $0.group == group }) { query.group = nil }
         var places: [DPDPlaceOfDeath: Int] = [:]
         for death in facts.deaths where query.group == nil || death.group == query.group {
             guard let place = death.placeOfDeath else { continue }
@@ -84,6 +87,8 @@ struct IndicatorService {
     struct DrillDown: Sendable {
         var shown: [(patient: PatientListItem, counted: Bool, day: LocalDate)]
         var hidden: Int
+        /// The counts the list belongs to (for the group's name); nil when not counted.
+        var results: IndicatorResults?
     }
 
     func drillDown(_ query: IndicatorQuery, indicator: IndicatorID, _ context: AppContext) async throws -> DrillDown {
@@ -104,7 +109,7 @@ struct IndicatorService {
             }.sorted { ($0.0.name, $0.0.id.uuidString) < ($1.0.name, $1.0.id.uuidString) }
             let hidden = cases.count - shown.count
             let records = context.shownRecords("indicator.patients", patients: shown.map { ($0.0.id, "indicator:\(indicator.rawValue)") })
-            return (DrillDown(shown: shown, hidden: hidden), records)
+            return (DrillDown(shown: shown, hidden: hidden, results: results), records)
         }
     }
 }

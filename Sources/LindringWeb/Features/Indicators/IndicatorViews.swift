@@ -55,7 +55,10 @@ enum IndicatorViews {
         let shownRows: [IndicatorID: IndicatorRow] =
             query.group.map { group in Dictionary(uniqueKeysWithValues: results.rows.filter { $0.group == group }.map { ($0.indicator, $0) }) }
             ?? results.totals
-        let groups = Array(Set(results.rows.map(\.group))).sorted { groupName(t, results, $0) < groupName(t, results, $1) }
+        // By name, "unknown" last.
+        let groups = Array(Set(results.rows.map(\.group))).sorted {
+            ($0 == IndicatorGroups.unknown ? 1 : 0, groupName(t, results, $0)) < ($1 == IndicatorGroups.unknown ? 1 : 0, groupName(t, results, $1))
+        }
         let points = IndicatorReport.series(results.cases, indicator: chosen, group: query.group, period: query.period, interval: query.interval)
         let periodName = { (start: LocalDate) -> String in
             query.interval == .month ? "\(start.month)/\(start.year)" : "K\((start.month - 1) / 3 + 1) \(start.year)"
@@ -222,14 +225,34 @@ enum IndicatorViews {
                         }))))
     }
 
-    static func drillDown(_ page: PageContext, indicator: IndicatorID, query: IndicatorQuery, _ drill: IndicatorService.DrillDown) -> HTML {
+    /// What the drill-down's date is: the day a case counts on.
+    static func dayLabel(_ t: Localizer, _ indicator: IndicatorID) -> String {
+        switch indicator {
+        case .deathsWithSpecialisedContact, .placeOfDeathConcordance: t("indicators.day.death")
+        case .crossSectorFollowUpsOnTime: t("indicators.day.due")
+        case .inboxAcknowledgedWithinWorkingDay: t("indicators.day.arrived")
+        default: t("indicators.day.received")
+        }
+    }
+
+    static func drillDown(
+        _ page: PageContext, indicator: IndicatorID, query: IndicatorQuery, groupName: String, _ drill: IndicatorService.DrillDown
+    )
+        -> HTML
+    {
         let t = page.t
         return Layout.page(
             page, title: t("indicators.drill.title", ["indicator": name(t, indicator)]),
             .h1(.plainText(t("indicators.drill.title", ["indicator": name(t, indicator)]))),
+            .p(
+                .class("lead"),
+                .plainText(
+                    t(
+                        "indicators.drill.scope",
+                        ["group": groupName, "from": query.period.lowerBound.danish, "to": query.period.upperBound.danish]))),
             .p(.a(.href(link(Routes.indicators(), query, indicator: indicator) + "#chart"), .plainText(t("indicators.drill.back")))),
             .if(!indicator.definition.listsPatients, .p(.plainText(t("indicators.drill.aggregated")))),
-            .if(drill.shown.isEmpty && indicator.definition.listsPatients, .p(.plainText(t("indicators.drill.none")))),
+            .if(drill.shown.isEmpty && drill.hidden == 0 && indicator.definition.listsPatients, .p(.plainText(t("indicators.drill.none")))),
             .if(
                 !drill.shown.isEmpty,
                 .div(
@@ -238,7 +261,7 @@ enum IndicatorViews {
                         .caption(.plainText(name(t, indicator))),
                         .thead(
                             .tr(
-                                .th(.plainText(t("indicators.column.patient"))), .th(.plainText(t("indicators.column.day"))),
+                                .th(.plainText(t("indicators.column.patient"))), .th(.plainText(dayLabel(t, indicator))),
                                 .th(.plainText(t("indicators.column.counted"))))),
                         .tbody(
                             .forEach(drill.shown.indices) { index in
@@ -247,6 +270,13 @@ enum IndicatorViews {
                                     .td(.a(.href(Routes.patient(item.patient.id)), .plainText(item.patient.name))),
                                     .td(.plainText(item.day.danish)), .td(.plainText(item.counted ? t("yes") : t("no"))))
                             })))),
-            .if(drill.hidden > 0, .p(.class("notice"), .plainText(t("indicators.drill.hidden", ["count": String(drill.hidden)])))))
+            .if(
+                drill.hidden > 0,
+                .p(
+                    .class("notice"),
+                    .plainText(
+                        drill.hidden == 1
+                            ? t(drill.shown.isEmpty ? "indicators.drill.hiddenOnlyOne" : "indicators.drill.hiddenOne")
+                            : t(drill.shown.isEmpty ? "indicators.drill.hiddenOnly" : "indicators.drill.hidden", ["count": String(drill.hidden)])))))
     }
 }

@@ -54,8 +54,21 @@ extension Catalog {
         "indicators.csv": Words(da: "Hent som CSV (regneark)", en: "Download as CSV (spreadsheet)"),
         "indicators.drill.title": Words(da: "Patienterne bag: {indicator}", en: "The patients behind: {indicator}"),
         "indicators.drill.hidden": Words(
-            da: "{count} patienter mere indgår, som du ikke har adgang til at se.", en: "{count} more patients are included that you may not see."),
-        "indicators.drill.none": Words(da: "Ingen patienter, du må se, indgår.", en: "No patients you may see are included."),
+            da: "Desuden indgår {count} patienter, som du ikke har adgang til at se.", en: "{count} more patients are included whom you may not see."),
+        "indicators.drill.hiddenOne": Words(
+            da: "Desuden indgår 1 patient, som du ikke har adgang til at se.", en: "1 more patient is included whom you may not see."),
+        "indicators.drill.hiddenOnly": Words(
+            da: "Der indgår {count} patienter, som du ikke har adgang til at se.", en: "{count} patients are included whom you may not see."),
+        "indicators.drill.hiddenOnlyOne": Words(
+            da: "Der indgår 1 patient, som du ikke har adgang til at se.", en: "1 patient is included whom you may not see."),
+        "indicators.drill.none": Words(da: "Ingen patienter indgår.", en: "No patients are included."),
+        "indicators.drill.scope": Words(da: "{group}, {from}–{to}.", en: "{group}, {from}–{to}."),
+        "indicators.day.received": Words(da: "Henvisning modtaget", en: "Referral received"),
+        "indicators.day.death": Words(da: "Dødsdato", en: "Date of death"),
+        "indicators.day.due": Words(da: "Forfaldt", en: "Due"),
+        "indicators.day.arrived": Words(da: "Modtaget i indbakken", en: "Arrived in the inbox"),
+        "indicators.ci.lower": Words(da: "Nedre 95 %-grænse", en: "Lower 95 % limit"),
+        "indicators.ci.upper": Words(da: "Øvre 95 %-grænse", en: "Upper 95 % limit"),
         "indicators.drill.aggregated": Words(
             da: "Indikatoren er en optælling af registreringer uden en liste over patienter.",
             en: "The indicator counts records; there is no list of patients."),
@@ -81,9 +94,9 @@ extension Catalog {
             da: "Henvisninger med første kontakt.", en: "Referrals with a first contact."),
         "indicator.referralsReached.denominator": Words(
             da: "Henvisninger modtaget i perioden med første kontakt, eller ikke modtaget fordi patienten døde eller blev for dårlig – også en "
-                + "ventende henvisning, hvis patienten er død siden.",
+                + "ventende henvisning, hvis patienten er død siden, og en første kontakt dateret efter dødsfaldet.",
             en: "Referrals received in the period with a first contact, or not reached because the patient died or became too ill – also "
-                + "a waiting referral whose patient has died since."),
+                + "a waiting referral whose patient has died since, and a first contact dated after the death."),
         "indicator.referralsReached.exclusions": Words(
             da: "Ikke modtaget, fordi patienten takkede nej, eller af anden årsag; henvisninger, der stadig venter.",
             en: "Not reached because the patient declined, or for another reason; referrals still waiting."),

@@ -21,7 +21,7 @@ enum ReferralViews {
             .p(.class("patient-line"), .plainText("\(patient.name) · \(patient.cpr.formatted)")),
             .if(errors.contains { $0.code == .staleVersion }, .div(.class("notice warning"), .p(.plainText(t("referral.stale"))))),
             .form(
-                .method(.post), .action(action), .class("stacked-form referral-form"),
+                .method(.post), .action(action), .class("stacked referral-form"),
                 Layout.csrfField(page),
                 .input(.type(.hidden), .name("baseVersion"), .value(form.baseVersion ?? "")),
                 FormFields.requiredNote(t),
@@ -65,7 +65,7 @@ enum ReferralViews {
                     options: t.options("eortcNotDoneReason", EORTCNotDoneReason.self), selected: d.eortcNotDoneReason, errors: errors,
                     includeEmpty: "–"),
                 .div(
-                    .class("form-actions"),
+                    .class("actions button-row"),
                     .button(.type(.submit), .class("button primary"), .plainText(t("referral.save"))),
                     .a(.class("button secondary"), .href(Routes.patient(patient.id) + "#referrals"), .plainText(t("action.cancel"))))))
     }

@@ -72,7 +72,8 @@ extension Catalog {
         "workingGroup.field.dueDate": Words(da: "Frist", en: "Due date"),
         "workingGroup.field.status": Words(da: "Status", en: "Status"),
         "workingGroup.field.indicator": Words(da: "Indikator", en: "Indicator"),
-        "workingGroup.indicator.recommendation": Words(da: "Indikator, som anbefalingen skal rykke", en: "Indicator the recommendation should move"),
+        "workingGroup.indicator.recommendation": Words(
+            da: "Indikator, som anbefalingen skal forbedre", en: "Indicator the recommendation should move"),
         "workingGroup.indicator.analysis": Words(da: "Indikator, som analysen handler om", en: "Indicator the analysis is about"),
         "workingGroup.field.meetingId": Words(da: "Truffet på mødet", en: "Taken at the meeting"),
         "workingGroup.noIndicator": Words(da: "Ingen indikator", en: "No indicator"),
