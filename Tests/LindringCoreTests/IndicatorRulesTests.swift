@@ -113,7 +113,7 @@ import Testing
             (PreferredPlace.home, PlaceOfDeath?.some(.home), Bool?.some(true)),
             (.home, .hospitalDepartment, false),
             (.hospice, .hospice, true), (.hospice, .palliativeUnit, true), (.hospital, .palliativeUnit, true),
-            (.nursingHome, .nursingHome, true), (.home, .otherOrUnknown, false),
+            (.nursingHome, .nursingHome, true), (.home, .otherOrUnknown, nil),
             (.notDiscussed, .home, nil), (.other, .home, nil), (.home, nil, nil),
         ])
     func concordance(preferred: PreferredPlace, actual: PlaceOfDeath?, concordant: Bool?) {

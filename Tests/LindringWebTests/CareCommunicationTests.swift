@@ -121,4 +121,34 @@ import Testing
             #expect(envelope.text.contains("value=\"sent\""))
         }
     }
+
+    @Test func aDraftIsReadiedByItsAuthorAndARoleWithoutClinicalAccessIsRefusedInTheLog() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.apiToken(for: try await app.createUser("anne", roles: [.administrator], unit: "REGION-H"))
+            _ = try await Self.address(app, "RH-PAL", sor: "123456789012345", ean: "5790000123456", phone: "35 45 35 45", admin: admin)
+            let homeCare = try await Self.address(app, "HJ-101", sor: "987654321", ean: "5790000654321", admin: admin)
+            let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
+            try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
+            let nurse = try await app.login("karen")
+            let saved = try await app.post(
+                "/patients/\(patient)/care-communications/new", nurse, form: ["receiverUnitId": homeCare, "text": "Kladde", "status": "draft"])
+            let path = try #require(saved.headers[.location]?.components(separatedBy: "?").first)
+            // the draft's page offers "ready", and the button readies it
+            let page = try await app.get(path, nurse)
+            #expect(page.text.contains("name=\"status\" value=\"ready\""))
+            let readied = try await app.post(path + "/status", nurse, form: ["status": "ready"])
+            #expect(readied.status == .seeOther || readied.status == .found)
+            #expect(try await app.get(path, nurse).text.contains("Klar"))
+            // finance may not open it, and the refusal is in the patient's access log
+            try await app.createUser("ole", roles: [.finance], unit: "REGION-H")
+            let finance = try await app.login("ole")
+            #expect(try await app.get(path, finance).status == .forbidden)
+            let denied = try await app.persistence.read { tx in
+                try await tx.sql.raw(
+                    "SELECT COUNT(*) AS n FROM audit_entries WHERE patient_id = \(bind: patient) AND outcome = 'denied' AND action = 'careCommunication.read'"
+                ).first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(denied == 1)
+        }
+    }
 }

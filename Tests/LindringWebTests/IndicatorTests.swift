@@ -99,10 +99,16 @@ import Testing
             #expect(counts.status == .ok && !counts.text.contains("Patient 0101") && counts.text.contains("3"))
             // and each patient the nurse saw has an entry in their access log
             let entries = try await app.persistence.read { tx in
-                try await tx.sql.raw("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'indicator.patients'").first()?
-                    .decode(column: "n", as: Int.self)
+                try await tx.sql.raw("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'indicator.patients' AND patient_id IS NOT NULL")
+                    .first()?.decode(column: "n", as: Int.self)
             }
             #expect(entries == 3)
+            // and each drill-down has its own entry with the counts, the chair's too
+            let lists = try await app.persistence.read { tx in
+                try await tx.sql.raw("SELECT purpose FROM audit_entries WHERE action = 'indicator.patients' AND patient_id IS NULL ORDER BY seq")
+                    .all().map { try $0.decode(column: "purpose", as: String.self) }
+            }
+            #expect(lists == ["3 shown, 0 not", "0 shown, 3 not"])
             // the page itself shows the 10-day share against its standard, and a CSV
             let indicators = try await app.get("/indicators?\(query)&indicator=firstContactWithin10Days", chair)
             #expect(indicators.status == .ok && indicators.text.contains("50,0 %") && indicators.text.contains("90,0 %"))

@@ -21,9 +21,10 @@ public enum DPDPlaceOfDeath: String, CaseIterable, Codable, Sendable {
 /// Whether a patient died where they wished to, as EPaCCS reports it: counted only where a
 /// preference was documented and the place of death recorded.
 public enum PlaceOfDeathConcordance {
-    /// nil: the death does not count (no preference documented, or one that cannot be compared).
+    /// nil: the death does not count (no preference documented, no place recorded, or either
+    /// one that cannot be compared: "other", "other or unknown").
     public static func concordant(preferred: PreferredPlace, actual: PlaceOfDeath?) -> Bool? {
-        guard let actual else { return nil }
+        guard let actual, actual != .otherOrUnknown else { return nil }
         switch preferred {
         case .notDiscussed, .other: return nil
         case .home: return actual == .home

@@ -24,8 +24,9 @@ public enum IndicatorRepository {
         public var receivingUnitKinds: [UUID: UnitKind] = [:]
     }
 
+    /// `by`: the grouping `group` reads, so that tallies are counted by that column alone (nil: none).
     public static func facts(
-        period: ClosedRange<LocalDate>, families: Set<IndicatorFamily> = Set(IndicatorFamily.allCases),
+        period: ClosedRange<LocalDate>, families: Set<IndicatorFamily> = Set(IndicatorFamily.allCases), by: IndicatorGrouping?,
         group: @escaping @Sendable (IndicatorGroupInputs) -> String, on db: any DatabaseReading
     ) async throws -> Facts {
         let sql = db.sql
@@ -39,7 +40,7 @@ public enum IndicatorRepository {
             facts.deaths = try await deaths(from: from, to: to, group: group, on: sql, kinds: &facts.receivingUnitKinds)
         }
         if families.contains(.collaboration) {
-            facts.calls = try await calls(from: from, to: to, first: period.lowerBound, group: group, on: sql)
+            facts.calls = try await calls(from: from, to: to, first: period.lowerBound, by: by, group: group, on: sql)
             facts.planChanges = try await planChanges(start: start, end: end, group: group, on: sql)
             facts.followUps = try await followUps(start: start, end: end, group: group, on: sql)
             facts.inbox = try await inbox(start: start, end: end, group: group, on: sql)
@@ -100,7 +101,9 @@ public enum IndicatorRepository {
             """
             SELECT a.patient_id, a.taken_at FROM assessments a
             WHERE a.instrument = \(bind: Instrument.eortcQLQC15PAL.rawValue)
-              AND a.patient_id IN (SELECT r.patient_id FROM referrals r WHERE r.received_on >= \(bind: from) AND r.received_on <= \(bind: to))
+              AND a.patient_id IN (
+                SELECT r.patient_id FROM referrals r
+                WHERE r.received_on >= \(bind: from) AND r.received_on <= \(bind: to) AND r.status = \(bind: ReferralStatus.firstContact.rawValue))
             """
         ).all()
         var days: [UUID: [LocalDate]] = [:]
@@ -124,7 +127,7 @@ public enum IndicatorRepository {
                 (SELECT MIN(r.first_contact_on) FROM referrals r WHERE r.patient_id = pl.patient_id AND r.status = 'firstContact')
                     AS first_contact_on,
                 (SELECT u.kind FROM referrals r JOIN units u ON u.id = r.receiving_unit_id
-                  WHERE r.patient_id = pl.patient_id AND r.status = 'firstContact' ORDER BY r.first_contact_on LIMIT 1) AS receiving_kind
+                  WHERE r.patient_id = pl.patient_id AND r.status = 'firstContact' ORDER BY r.first_contact_on, r.id LIMIT 1) AS receiving_kind
             FROM plans pl JOIN patients p ON p.id = pl.patient_id
             WHERE pl.date_of_death >= \(bind: from) AND pl.date_of_death <= \(bind: to)
             """
@@ -140,26 +143,36 @@ public enum IndicatorRepository {
         }
     }
 
-    /// Advisory contacts counted by month, caller role, group and cancer, in SQL: a year is
-    /// hundreds of thousands of contacts. A month's tally is dated its first day in the period.
+    /// Advisory contacts counted by month, caller role, the grouping's column and cancer, in SQL:
+    /// a year is hundreds of thousands of contacts. A month's tally is dated its first day in the period.
     static func calls(
-        from: String, to: String, first: LocalDate, group: @Sendable (IndicatorGroupInputs) -> String, on sql: any SQLDatabase
+        from: String, to: String, first: LocalDate, by: IndicatorGrouping?, group: @Sendable (IndicatorGroupInputs) -> String,
+        on sql: any SQLDatabase
     ) async throws -> [IndicatorFacts.Tally<CallerRole>] {
+        let column: SQLQueryString =
+            switch by {
+            case .hospital: "p.registering_unit_id"
+            case .municipality: "p.municipality_code"
+            case .diagnosisGroup, nil: "NULL"
+            }
         let rows = try await sql.raw(
             """
-            SELECT substr(c.local_date, 1, 7) AS month, c.caller_role, p.registering_unit_id, p.municipality_code, p.diagnosis_group,
-                COUNT(*) AS n
+            SELECT substr(c.local_date, 1, 7) AS month, c.caller_role, \(column) AS group_key, p.diagnosis_group, COUNT(*) AS n
             FROM contacts c LEFT JOIN patients p ON p.id = c.patient_id
             WHERE c.local_date >= \(bind: from) AND c.local_date <= \(bind: to)
-            GROUP BY substr(c.local_date, 1, 7), c.caller_role, p.registering_unit_id, p.municipality_code, p.diagnosis_group
+            GROUP BY substr(c.local_date, 1, 7), c.caller_role, \(column), p.diagnosis_group
             """
         ).all()
         return try rows.map { row in
             let month = try row.decode(column: "month", as: String.self)
             guard let start = LocalDate(month + "-01") else { throw UnknownStoredValue(column: "local_date", value: month) }
+            let inputs = IndicatorGroupInputs(
+                unitId: by == .hospital ? try row.decode(column: "group_key", as: UUID?.self) : nil,
+                municipalityCode: by == .municipality ? try row.decode(column: "group_key", as: String?.self) : nil,
+                diagnosisGroup: try row.decode(column: "diagnosis_group", as: String?.self))
             return IndicatorFacts.Tally(
-                day: max(start, first), key: try row.decodeEnum(column: "caller_role"), group: group(try inputs(row, unit: "registering_unit_id")),
-                cancer: try isCancer(row), count: try row.decode(column: "n", as: Int.self))
+                day: max(start, first), key: try row.decodeEnum(column: "caller_role"), group: group(inputs), cancer: try isCancer(row),
+                count: try row.decode(column: "n", as: Int.self))
         }
     }
 

@@ -85,6 +85,18 @@ struct PatientGate {
         return try outcome.get()
     }
 
+    /// For addresses that name a record rather than the patient (`/referrals/{id}`, `/outbox/{id}`):
+    /// a user whose roles give no clinical access is refused as `PatientRefusalAuditMiddleware`
+    /// refuses them on a patient's address, with the refusal in the patient's access log.
+    func refuseWithoutClinicalAccess(_ context: AppContext, patientId: UUID, action: String) async throws {
+        let user = try context.requireUser()
+        guard !user.can(.readPatientData) else { return }
+        try await services.persistence.appendAudit(
+            context.auditRecord(
+                action, as: .readPatientData, entityType: "patient", entityId: patientId.uuidString, patientId: patientId, outcome: .denied))
+        throw AppError.forbidden
+    }
+
     /// The entry of an allowed write whose body appends it itself (`audited: false`), because
     /// its purpose is known only once the request is read: the same entry the gate writes.
     func allowedRecord(_ context: AppContext, patientId: UUID, action: String, granted: Granted, purpose: String?) -> AuditRecord {

@@ -67,6 +67,8 @@ struct ErrorMiddleware: RouterMiddleware {
             }
         case is PatientGate.Denied:
             return (.forbidden, "You are not on this patient's care team, or the patient has not consented to sharing.", Extra())
+        case let error as OutboxRepository.StatusChanged:
+            return (.conflict, "The message was moved on meanwhile; it is now \(error.current.rawValue).", Extra())
         case let error as MissingMessagingAddress:
             return (
                 .unprocessableContent,

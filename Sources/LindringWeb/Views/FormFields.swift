@@ -213,10 +213,13 @@ enum FormFields {
     }
 
     /// A one-button form for an action such as deactivate, with the CSRF token.
-    static func actionButton(_ page: PageContext, action: String, label: String, style: String = "secondary") -> Node<HTML.BodyContext> {
+    static func actionButton(
+        _ page: PageContext, action: String, label: String, style: String = "secondary", fields: [(name: String, value: String)] = []
+    ) -> Node<HTML.BodyContext> {
         .form(
             .method(.post), .action(action), .class("inline-form"),
             Layout.csrfField(page),
+            .forEach(fields) { .input(.type(.hidden), .name($0.name), .value(HTMLEscaping.escape($0.value))) },
             .button(.type(.submit), .class("button \(style)"), .plainText(label)))
     }
 }

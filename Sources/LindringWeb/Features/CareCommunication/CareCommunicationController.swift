@@ -79,9 +79,10 @@ struct CareCommunicationController {
                 CareCommunicationViews.item(
                     PageContext(context, path: Routes.outbox()), item, patientName: nil, units: units, notice: request.query["notice"]))
         }
-        let (item, patient) = try await PatientGate(services: services).read(
-            context, patientId: try await messages.patient(of: id), action: "careCommunication.read"
-        ) { tx, _ in
+        let patientId = try await messages.patient(of: id)
+        try await messages.gate.refuseWithoutClinicalAccess(context, patientId: patientId, action: "careCommunication.read")
+        let (item, patient) = try await PatientGate(services: services).read(context, patientId: patientId, action: "careCommunication.read") {
+            tx, _ in
             guard let item = try await OutboxRepository.find(id: id, on: tx),
                 let patient = try await PatientRepository.find(id: item.patientId, on: tx)
             else { throw AppError.notFound }

@@ -25,18 +25,20 @@ struct CareCommunicationService {
         _ context: AppContext
     ) async throws -> OutboxItem {
         let user = try context.requireUser()
-        let units = try await services.units(includeInactive: false)
+        let units = try await services.units(includeInactive: true)
         let byId = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let role = Localizer(.danish)("profession.\(user.profession.rawValue)")
         let action = replyTo == nil ? "careCommunication.create" : "careCommunication.reply"
         return try await gate.write(context, patientId: patientId, fromContact ? .proposeFromContact : .write, action: action) { tx, _ in
-            var valid = try draft().validated(knownUnitIds: Set(byId.keys))
+            var valid = try draft().validated(knownUnitIds: Set(units.filter(\.active).map(\.id)))
             var earlier: [CareCommunicationPayload] = []
             var repliesTo: (item: OutboxItem, messageId: UUID)?
             if let replyTo {
                 guard let original = try await OutboxRepository.find(id: replyTo, on: tx), original.patientId == patientId else {
                     throw AppError.notFound
                 }
+                // A reply continues a conversation the network has carried.
+                guard original.status == .sent else { throw AppError.conflict("Only a message that was sent can be replied to.") }
                 repliesTo = (original, original.messageId)
                 valid.contactId = valid.contactId ?? original.contactId
                 if let unit = byId[original.senderUnitId], let organisation = Self.organisation(unit) {
@@ -97,6 +99,7 @@ struct CareCommunicationService {
     /// An item of the outbox with its patient's access and audit.
     func read(_ id: UUID, _ context: AppContext, action: String = "careCommunication.read") async throws -> OutboxItem {
         let patientId = try await patient(of: id)
+        try await gate.refuseWithoutClinicalAccess(context, patientId: patientId, action: action)
         return try await gate.read(context, patientId: patientId, action: action) { tx, _ in
             guard let item = try await OutboxRepository.find(id: id, on: tx) else { throw AppError.notFound }
             return item
@@ -124,7 +127,8 @@ struct CareCommunicationService {
         }
         return try await gate.write(context, patientId: patientId, action: "careCommunication.status", purpose: status.rawValue) { tx, _ in
             guard let item = try await OutboxRepository.find(id: id, on: tx) else { throw AppError.notFound }
-            guard item.status.canMove(to: status, by: .author), item.problems.isEmpty || status == .draft else {
+            // The author's unit moves its own messages only.
+            guard item.senderUnitId == user.unitId, item.status.canMove(to: status, by: .author), item.problems.isEmpty || status == .draft else {
                 throw Self.refusal(item.status, status)
             }
             try await OutboxRepository.move(id: id, from: item.status, to: status, by: user.name, note: note, on: tx)

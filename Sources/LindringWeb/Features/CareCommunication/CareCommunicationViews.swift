@@ -85,7 +85,8 @@ enum CareCommunicationViews {
                     .p(.a(.class("button secondary"), .href(Routes.API.outboxBundle(item.id)), .plainText(t("message.bundle")))))),
             .if(
                 isAuthorUnit && item.status == .draft && item.problems.isEmpty,
-                FormFields.actionButton(page, action: Routes.outboxItemStatus(item.id) + "?status=ready", label: t("message.ready"), style: "primary")
+                FormFields.actionButton(
+                    page, action: Routes.outboxItemStatus(item.id), label: t("message.ready"), style: "primary", fields: [("status", "ready")])
             ),
             .if(mayOperate && (item.status == .ready || item.status == .failed), operatorForm(page, item)),
             .if(

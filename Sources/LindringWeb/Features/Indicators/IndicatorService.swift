@@ -60,7 +60,7 @@ struct IndicatorService {
         let grouping = IndicatorGroups(by: query.by, units: units)
         let now = Date()
         let facts = try await services.persistence.read { tx in
-            try await IndicatorRepository.facts(period: query.period, families: families, group: grouping.code, on: tx)
+            try await IndicatorRepository.facts(period: query.period, families: families, by: query.by, group: grouping.code, on: tx)
         }
         var cases = IndicatorRules.cases(referrals: facts.referrals, period: query.period)
         cases += IndicatorRules.cases(deaths: facts.deaths, period: query.period)
@@ -101,14 +101,23 @@ struct IndicatorService {
         let mayRead = user.can(.readPatientData)
         return try await services.persistence.readAudited { tx in
             let facts = mayRead ? try await PatientRepository.accessFacts(patientIds: ids, on: tx) : [:]
-            let readable = Set(ids.filter { id in facts[id].map { PatientAccessPolicy.read(requester, $0).isAllowed } ?? false })
+            // Only the patient's own units (registering, care team): the advisory line's ground is a
+            // look-up for a call, not a reason to list the region's patients.
+            let readable = Set(
+                ids.filter { id in
+                    guard let facts = facts[id], case .allowed(let ground) = PatientAccessPolicy.read(requester, facts) else { return false }
+                    return ground == .registeringUnit || ground == .careTeam
+                })
             let items = try await PatientRepository.listItems(ids: readable, on: tx)
             let shown = cases.compactMap { item -> (PatientListItem, Bool, LocalDate)? in
                 guard let id = item.patientId, let patient = items[id] else { return nil }
                 return (patient, item.numerator > 0, item.day)
             }.sorted { ($0.0.name, $0.0.id.uuidString) < ($1.0.name, $1.0.id.uuidString) }
             let hidden = cases.count - shown.count
-            let records = context.shownRecords("indicator.patients", patients: shown.map { ($0.0.id, "indicator:\(indicator.rawValue)") })
+            let list = context.auditRecord(
+                "indicator.patients", as: .viewIndicators, entityType: "indicator", entityId: indicator.rawValue,
+                purpose: "\(shown.count) shown, \(hidden) not")
+            let records = [list] + context.shownRecords("indicator.patients", patients: shown.map { ($0.0.id, "indicator:\(indicator.rawValue)") })
             return (DrillDown(shown: shown, hidden: hidden, results: results), records)
         }
     }

@@ -174,8 +174,8 @@ extension Catalog {
             da: "Dødsfald i perioden med et ønsket dødssted og et registreret dødssted. Standarden er Coordinate My Care's 77,8 %.",
             en: "Deaths in the period with a preferred and a recorded place of death. The standard is Coordinate My Care's 77.8 %."),
         "indicator.placeOfDeathConcordance.exclusions": Words(
-            da: "Ønsket dødssted ”ikke drøftet” eller ”andet”; intet registreret dødssted.",
-            en: "Preferred place “not discussed” or “other”; no place of death recorded."),
+            da: "Ønsket dødssted ”ikke drøftet” eller ”andet”; dødssted ”andet eller ukendt” eller ikke registreret.",
+            en: "Preferred place “not discussed” or “other”; place of death “other or unknown” or not recorded."),
         "indicator.callsFromMunicipality.name": Words(da: "Opkald fra kommunen", en: "Calls from the municipality"),
         "indicator.callsFromGeneralPractice.name": Words(da: "Opkald fra almen praksis", en: "Calls from general practice"),
         "indicator.callsFromHospital.name": Words(da: "Opkald fra hospital og lægevagt", en: "Calls from hospitals and out-of-hours doctors"),

@@ -31,6 +31,7 @@ struct ReferralService {
     ) async throws -> Shown {
         let user = try context.requireUser()
         let patientId = try await patient(of: referralId)
+        try await gate.refuseWithoutClinicalAccess(context, patientId: patientId, action: "referral.update")
         let (known, today) = (try await knownUnitIds(), DanishCalendar.today())
         return try await gate.write(context, patientId: patientId, action: "referral.update") { tx, _ in
             guard let current = try await ReferralRepository.find(id: referralId, on: tx) else { throw AppError.notFound }
@@ -42,6 +43,7 @@ struct ReferralService {
 
     func read(_ referralId: UUID, _ context: AppContext) async throws -> Shown {
         let patientId = try await patient(of: referralId)
+        try await gate.refuseWithoutClinicalAccess(context, patientId: patientId, action: "referral.read")
         return try await gate.read(context, patientId: patientId, action: "referral.read") { tx, _ in
             guard let stored = try await ReferralRepository.find(id: referralId, on: tx) else { throw AppError.notFound }
             return Shown(stored: stored, eortcCompletedOn: try await Self.eortc(stored, on: tx))
