@@ -63,6 +63,12 @@ import Testing
             let replyBundle = try await app.send(.get, "/api/v1/outbox/\(replyId)/bundle", token: nurse)
             #expect(CareCommunicationCheck.problems(in: Data(replyBundle.text.utf8)).isEmpty)
             #expect(replyBundle.text.contains("reply-message") && replyBundle.text.contains("Morfin 5 mg"))
+            // the conversation keeps its Communication identifier
+            #expect(
+                CareCommunicationBundle.communicationIdentifier(in: Data(replyBundle.text.utf8)) != nil
+                    && CareCommunicationBundle.communicationIdentifier(in: Data(replyBundle.text.utf8))
+                        == CareCommunicationBundle.communicationIdentifier(in: Data(bundle.text.utf8))
+            )
         }
     }
 

@@ -332,3 +332,19 @@ private struct Draft {
         return trimmed
     }
 }
+
+extension CareCommunicationBundle {
+    /// The Communication's identifier in a Bundle built before: a reply keeps the conversation's.
+    public static func communicationIdentifier(in json: Data) -> UUID? {
+        guard let bundle = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
+            let entries = bundle["entry"] as? [[String: Any]]
+        else { return nil }
+        for entry in entries {
+            guard let resource = entry["resource"] as? [String: Any], resource["resourceType"] as? String == "Communication",
+                let value = (resource["identifier"] as? [[String: Any]])?.first?["value"] as? String
+            else { continue }
+            return UUID(uuidString: String(value.dropFirst(value.hasPrefix("urn:uuid:") ? 9 : 0)))
+        }
+        return nil
+    }
+}

@@ -22,6 +22,14 @@ public enum IndicatorRepository {
         public var inbox: [IndicatorFacts.InboxItem] = []
         /// For the DPD's places of death: the kind of unit that received each dead patient's referral.
         public var receivingUnitKinds: [UUID: UnitKind] = [:]
+
+        /// Every counted case of the facts read, by Core's rules.
+        public func cases(period: ClosedRange<LocalDate>, now: Date) -> [IndicatorCase] {
+            IndicatorRules.cases(referrals: referrals, period: period) + IndicatorRules.cases(deaths: deaths, period: period)
+                + IndicatorRules.cases(calls: calls, period: period) + IndicatorRules.cases(planChanges: planChanges, period: period)
+                + IndicatorRules.cases(followUps: followUps, period: period, now: now)
+                + IndicatorRules.cases(inbox: inbox, period: period, now: now)
+        }
     }
 
     /// `by`: the grouping `group` reads, so that tallies are counted by that column alone (nil: none).
@@ -155,12 +163,17 @@ public enum IndicatorRepository {
             case .municipality: "p.municipality_code"
             case .diagnosisGroup, nil: "NULL"
             }
+        // Cancer or not is all a tally needs of the diagnosis, unless it is the grouping: fewer rows.
+        let diagnosis: SQLQueryString =
+            by == .diagnosisGroup
+            ? "p.diagnosis_group"
+            : "CASE WHEN p.diagnosis_group IS NULL THEN NULL WHEN p.diagnosis_group = 'cancer' THEN 'cancer' ELSE 'other' END"
         let rows = try await sql.raw(
             """
-            SELECT substr(c.local_date, 1, 7) AS month, c.caller_role, \(column) AS group_key, p.diagnosis_group, COUNT(*) AS n
+            SELECT substr(c.local_date, 1, 7) AS month, c.caller_role, \(column) AS group_key, \(diagnosis) AS diagnosis_group, COUNT(*) AS n
             FROM contacts c LEFT JOIN patients p ON p.id = c.patient_id
             WHERE c.local_date >= \(bind: from) AND c.local_date <= \(bind: to)
-            GROUP BY substr(c.local_date, 1, 7), c.caller_role, \(column), p.diagnosis_group
+            GROUP BY substr(c.local_date, 1, 7), c.caller_role, \(column), \(diagnosis)
             """
         ).all()
         return try rows.map { row in

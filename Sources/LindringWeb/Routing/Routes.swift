@@ -167,7 +167,6 @@ public enum Routes {
     public static let budgetAllocationActuals = RoutePath("/budget/allocations/{id}/actuals")
     public static let budgetAllocationImport = RoutePath("/budget/allocations/{id}/import")
     public static let budgetAllocationCarryOver = RoutePath("/budget/allocations/{id}/carry-over")
-    public static let patientReferrals = RoutePath("/patients/{id}/referrals")
     public static let newReferral = RoutePath("/patients/{id}/referrals/new")
     public static let editReferral = RoutePath("/referrals/{id}/edit")
     public static let indicators = RoutePath("/indicators")

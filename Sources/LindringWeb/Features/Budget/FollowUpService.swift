@@ -65,11 +65,8 @@ struct FollowUpService {
                     var cases: [IndicatorCase] = []
                     if shown > 0 {
                         let period = BudgetMonth(year: year, month: 1).firstDay...BudgetMonth(year: year, month: shown).lastDay
-                        let facts = try await IndicatorRepository.facts(
-                            period: period, families: [.dpd, .plans], by: nil, group: { _ in "" }, on: tx)
-                        cases =
-                            IndicatorRules.cases(referrals: facts.referrals, period: period)
-                            + IndicatorRules.cases(deaths: facts.deaths, period: period)
+                        cases = try await IndicatorRepository.facts(period: period, families: [.dpd, .plans], by: nil, group: { _ in "" }, on: tx)
+                            .cases(period: period, now: Date())
                     }
                     indicators[activity] = ActivityIndicators.workingGroup(cases, year: year, shownMonths: shown)
                 case .other:

@@ -130,7 +130,12 @@ struct CareCommunicationController {
                 }, fromContact: original.contactId != nil, replyTo: id, context)
             return .redirect(to: Routes.outboxItem(item.id) + "?notice=messageComposed")
         } catch let failure as ValidationFailure {
-            throw AppError.validation(failure.errors)
+            // The reply's text again, with what was wrong with it.
+            let patient = try await patients.read(original.patientId, context, action: "careCommunication.read")
+            return .html(
+                CareCommunicationViews.item(
+                    PageContext(context, path: Routes.outbox()), original, patientName: patient.name, units: try await services.unitDirectory(),
+                    notice: nil, reply: form.draft.text, replyErrors: failure.errors), status: .unprocessableContent)
         }
     }
 }

@@ -33,6 +33,7 @@ struct CareCommunicationService {
             var valid = try draft().validated(knownUnitIds: Set(units.filter(\.active).map(\.id)))
             var earlier: [CareCommunicationPayload] = []
             var repliesTo: (item: OutboxItem, messageId: UUID)?
+            var conversation = UUID()
             if let replyTo {
                 guard let original = try await OutboxRepository.find(id: replyTo, on: tx), original.patientId == patientId else {
                     throw AppError.notFound
@@ -41,12 +42,19 @@ struct CareCommunicationService {
                 guard original.status == .sent else { throw AppError.conflict("Only a message that was sent can be replied to.") }
                 repliesTo = (original, original.messageId)
                 valid.contactId = valid.contactId ?? original.contactId
-                if let unit = byId[original.senderUnitId], let organisation = Self.organisation(unit) {
-                    earlier.append(
-                        CareCommunicationPayload(
-                            identifier: original.payloadId, text: original.text, writtenAt: original.createdAt,
-                            author: CareCommunicationAuthor(name: original.authorName, role: original.authorRole, phone: original.authorPhone),
-                            organisation: organisation))
+                // The conversation keeps its Communication identifier, and a reply repeats every
+                // earlier segment, oldest first (MedCom).
+                conversation = CareCommunicationBundle.communicationIdentifier(in: Data(original.bundle.utf8)) ?? conversation
+                var cursor: OutboxItem? = original
+                while let item = cursor, earlier.count < 100 {
+                    if let unit = byId[item.senderUnitId], let organisation = Self.organisation(unit) {
+                        earlier.insert(
+                            CareCommunicationPayload(
+                                identifier: item.payloadId, text: item.text, writtenAt: item.createdAt,
+                                author: CareCommunicationAuthor(name: item.authorName, role: item.authorRole, phone: item.authorPhone),
+                                organisation: organisation), at: 0)
+                    }
+                    cursor = try await item.repliesTo.asyncMap { try await OutboxRepository.find(id: $0, on: tx) } ?? nil
                 }
             }
             if fromContact, valid.contactId == nil { throw ValidationFailure([FieldError("contactId", .required)]) }
@@ -73,7 +81,7 @@ struct CareCommunicationService {
             let now = Date()
             let author = CareCommunicationAuthor(name: user.name, role: role, phone: phone)
             let message = CareCommunicationMessage(
-                messageId: UUID(), communicationIdentifier: UUID(), sentAt: now, sender: sender, receiver: receiver,
+                messageId: UUID(), communicationIdentifier: conversation, sentAt: now, sender: sender, receiver: receiver,
                 patient: CareCommunicationPatient(cpr: patient.cpr.digits, name: patient.name), author: author, text: valid.text,
                 activity: replyTo == nil ? .newMessage : .replyMessage, repliesTo: repliesTo?.messageId, earlierPayloads: earlier)
             let bundle = CareCommunicationBundle.json(for: message)

@@ -49,7 +49,10 @@ enum CareCommunicationViews {
         .span(.class("status-tag outbox-\(status.rawValue)"), .plainText(t.label("outboxStatus", status)))
     }
 
-    static func item(_ page: PageContext, _ item: OutboxItem, patientName: String?, units: UnitDirectory, notice: String?) -> HTML {
+    static func item(
+        _ page: PageContext, _ item: OutboxItem, patientName: String?, units: UnitDirectory, notice: String?, reply: String? = nil,
+        replyErrors: [FieldError] = []
+    ) -> HTML {
         let t = page.t
         let user = page.user
         let mayOperate = user?.can(.operateOutbox) == true
@@ -97,7 +100,7 @@ enum CareCommunicationViews {
                     Layout.csrfField(page),
                     .h2(.plainText(t("message.reply"))),
                     FormFields.textarea(
-                        t, name: "text", label: t("message.reply.text"), value: nil, errors: [], required: true,
+                        t, name: "text", label: t("message.reply.text"), value: reply, errors: replyErrors, required: true,
                         maxLength: CareCommunicationDraft.maxTextLength),
                     .button(.type(.submit), .class("button primary"), .plainText(t("message.reply.save"))))),
             .p(.a(.href(Routes.outbox()), .plainText(t("message.backToOutbox")))))

@@ -62,12 +62,7 @@ struct IndicatorService {
         let facts = try await services.persistence.read { tx in
             try await IndicatorRepository.facts(period: query.period, families: families, by: query.by, group: grouping.code, on: tx)
         }
-        var cases = IndicatorRules.cases(referrals: facts.referrals, period: query.period)
-        cases += IndicatorRules.cases(deaths: facts.deaths, period: query.period)
-        cases += IndicatorRules.cases(calls: facts.calls, period: query.period)
-        cases += IndicatorRules.cases(planChanges: facts.planChanges, period: query.period)
-        cases += IndicatorRules.cases(followUps: facts.followUps, period: query.period, now: now)
-        cases += IndicatorRules.cases(inbox: facts.inbox, period: query.period, now: now)
+        let cases = facts.cases(period: query.period, now: now)
         let rows = IndicatorReport.rows(cases)
         // A group chosen under another grouping (the form's "by" changed) is not one of these: all.
         var query = query
