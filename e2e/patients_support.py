@@ -128,12 +128,13 @@ class Db:
         return self._query("SELECT count(*) FROM patients WHERE name = ?", (name,))[0][0]
 
     def on_care_teams_of(self, *codes: str, consent: str | None = "given") -> list[DemoPatient]:
-        """Patients whose care team includes every one of the units `codes`, unique names first."""
+        """Patients whose care team includes every one of the units `codes`, unique names first; only
+        plans still in use (the demo has patients who have died, whose ended plans cannot be changed)."""
         conditions = [
             "EXISTS (SELECT 1 FROM plan_care_team t JOIN units u ON u.id = t.unit_id "
             "WHERE t.patient_id = p.id AND u.code = ?)"
             for _ in codes
-        ]
+        ] + ["EXISTS (SELECT 1 FROM plans pl WHERE pl.patient_id = p.id AND pl.status = 'active')"]
         params: tuple = tuple(codes)
         if consent is not None:
             conditions.append("p.sharing_consent = ?")

@@ -43,6 +43,7 @@ ROLES = (
     "educator",
     "finance",
     "auditor",
+    "workingGroup",
 )
 
 
