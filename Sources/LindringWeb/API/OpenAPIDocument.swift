@@ -156,6 +156,21 @@ enum OpenAPIParts {
         return operation
     }
 
+    /// A PUT whose `If-Match` is optional: without it the save is made on top of whatever is current.
+    static func optionalIfMatchOperation(body: String, result: String) -> [String: Any] {
+        var operation = writeOperation(body: body, success: "200", conditional: false, result: result)
+        var responses = operation["responses"] as? [String: Any] ?? [:]
+        responses["412"] = problem("412")
+        operation["responses"] = responses
+        operation["parameters"] = [
+            [
+                "name": "If-Match", "in": "header", "required": false, "schema": ["type": "string"],
+                "description": "The ETag from GET; a stale one answers 412.",
+            ]
+        ]
+        return operation
+    }
+
     static var planProperties: [String: Any] {
         func codes(_ values: [String]) -> [String: Any] { ["type": ["string", "null"], "enum": values + [NSNull()]] }
         let flag: [String: Any] = ["type": ["boolean", "null"]]

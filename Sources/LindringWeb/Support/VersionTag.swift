@@ -5,6 +5,15 @@ import Foundation
 enum VersionTag {
     static func etag(_ version: Int) -> String { "\"v\(version)\"" }
 
+    /// An optional `If-Match`: nil without one (save on top of whatever is current), its version
+    /// with one, 412 for a tag that names no version.
+    static func optionalBase(ifMatch: String?) throws -> Int? {
+        try ifMatch.map { tag in
+            guard let version = version(fromETag: tag) else { throw AppError.preconditionFailed }
+            return version
+        }
+    }
+
     static func version(fromETag etag: String) -> Int? {
         let trimmed = etag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
         guard trimmed.hasPrefix("\"v"), trimmed.hasSuffix("\"") else { return nil }

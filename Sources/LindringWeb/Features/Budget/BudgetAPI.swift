@@ -31,20 +31,8 @@ struct BudgetAPI {
                 method: .put, path: Routes.API.budgetInitiative, operationId: "updateBudgetInitiative",
                 summary: "Save the whole form as the initiative's next version (finance); every version is kept. With `If-Match` (the "
                     + "ETag of GET), a version saved since answers 412",
-                operation: {
-                    var operation = OpenAPIParts.writeOperation(
-                        body: "BudgetInitiativeInput", success: "200", conditional: false, result: "BudgetInitiative")
-                    var responses = operation["responses"] as? [String: Any] ?? [:]
-                    responses["412"] = OpenAPIParts.problem("412")
-                    operation["responses"] = responses
-                    operation["parameters"] = [
-                        [
-                            "name": "If-Match", "in": "header", "required": false, "schema": ["type": "string"],
-                            "description": "The ETag from GET; a stale one answers 412.",
-                        ]
-                    ]
-                    return operation
-                }, handler: updateInitiative),
+                operation: { OpenAPIParts.optionalIfMatchOperation(body: "BudgetInitiativeInput", result: "BudgetInitiative") },
+                handler: updateInitiative),
             APIEndpoint(
                 method: .post, path: Routes.API.budgetInitiativeReprojection, operationId: "reprojectBudgetInitiative",
                 summary: "Move the initiative to another price and wage level (finance): each line × (new index ÷ old index), rounded "
@@ -148,10 +136,7 @@ struct BudgetAPI {
     @Sendable func updateInitiative(_ request: Request, context: AppContext) async throws -> Response {
         let id = try context.requiredIdParameter()
         _ = try context.require(.manageBudget)
-        let base = try request.headers[.ifMatch].map { tag in
-            guard let version = VersionTag.version(fromETag: tag) else { throw AppError.preconditionFailed }
-            return version
-        }
+        let base = try VersionTag.optionalBase(ifMatch: request.headers[.ifMatch])
         let draft = try await request.decodeJSON(InitiativeDraft.self, limit: services.config.maxBodySize)
         try await budget.update(id, draft, baseVersion: base, context)
         return try initiative(try await budget.initiative(id, context))

@@ -31,7 +31,7 @@ struct RegisterAPI {
                 method: .put, path: Routes.API.workingGroupItem, operationId: "updateWorkingGroupItem",
                 summary: "Save the whole item as its next version (working group); every version is kept and an item keeps its kind. With "
                     + "`If-Match` (the ETag of GET), a version saved since answers 412",
-                operation: { RegisterOpenAPI.updateOperation(body: "WorkingGroupItemInput", result: "WorkingGroupItem") }, handler: updateItem),
+                operation: { OpenAPIParts.optionalIfMatchOperation(body: "WorkingGroupItemInput", result: "WorkingGroupItem") }, handler: updateItem),
             APIEndpoint(
                 method: .get, path: Routes.API.pathways, operationId: "listCommunicationPathways",
                 summary: "The communication-pathways catalogue in its order (working group)",
@@ -46,7 +46,7 @@ struct RegisterAPI {
                 method: .put, path: Routes.API.pathway, operationId: "updateCommunicationPathway",
                 summary: "Replace a pathway as its next version (working group). With `If-Match` (the ETag a POST or PUT answered, or "
                     + "`\"v<version>\"` from the list), a version saved since answers 412",
-                operation: { RegisterOpenAPI.updateOperation(body: "CommunicationPathwayInput", result: "CommunicationPathway") },
+                operation: { OpenAPIParts.optionalIfMatchOperation(body: "CommunicationPathwayInput", result: "CommunicationPathway") },
                 handler: updatePathway),
             APIEndpoint(
                 method: .delete, path: Routes.API.pathway, operationId: "deleteCommunicationPathway",
@@ -85,10 +85,7 @@ struct RegisterAPI {
     @Sendable func updateItem(_ request: Request, context: AppContext) async throws -> Response {
         let id = try context.requiredIdParameter()
         _ = try context.require(.manageWorkingGroupRegister)
-        let base = try request.headers[.ifMatch].map { tag in
-            guard let version = VersionTag.version(fromETag: tag) else { throw AppError.preconditionFailed }
-            return version
-        }
+        let base = try VersionTag.optionalBase(ifMatch: request.headers[.ifMatch])
         let draft = try await request.decodeJSON(RegisterItemDraft.self, limit: services.config.maxBodySize)
         try await register.update(id, draft, baseVersion: base, context)
         return try item(try await register.item(id, context))
@@ -114,10 +111,7 @@ struct RegisterAPI {
     @Sendable func updatePathway(_ request: Request, context: AppContext) async throws -> Response {
         let id = try context.requiredIdParameter()
         _ = try context.require(.manageWorkingGroupRegister)
-        let base = try request.headers[.ifMatch].map { tag in
-            guard let version = VersionTag.version(fromETag: tag) else { throw AppError.preconditionFailed }
-            return version
-        }
+        let base = try VersionTag.optionalBase(ifMatch: request.headers[.ifMatch])
         let draft = try await request.decodeJSON(PathwayDraft.self, limit: services.config.maxBodySize)
         try await register.updatePathway(id, draft, baseVersion: base, context)
         return try pathway(try await register.pathway(id, context))

@@ -23,21 +23,6 @@ enum RegisterOpenAPI {
         return ["responses": responses]
     }
 
-    /// A PUT whose `If-Match` is optional: without it the save is made on top of whatever is current.
-    static func updateOperation(body: String, result: String) -> [String: Any] {
-        var operation = OpenAPIParts.writeOperation(body: body, success: "200", conditional: false, result: result)
-        var responses = operation["responses"] as? [String: Any] ?? [:]
-        responses["412"] = OpenAPIParts.problem("412")
-        operation["responses"] = responses
-        operation["parameters"] = [
-            [
-                "name": "If-Match", "in": "header", "required": false, "schema": ["type": "string"],
-                "description": "The ETag from GET; a stale one answers 412.",
-            ]
-        ]
-        return operation
-    }
-
     static var deleteOperation: [String: Any] {
         var responses = OpenAPIParts.errors(["404"])
         responses["204"] = ["description": "Removed"]
