@@ -246,7 +246,8 @@ public enum RegionScale {
         for (date, weight) in zip(dates, weights) {
             owed += weight * perWeight
             let closed = date.weekday >= 6 || DanishCalendar.holiday(on: date) != nil
-            let due = Int(owed)
+            // The owed fractions can sum to a hair under a whole contact; the last day takes the rest.
+            let due = date == dates.last ? count - written : Int(owed)
             var today = 0, attempts = 0
             // A moment that does not exist (the spring DST gap) is drawn again; the attempts are bounded.
             while today < due, written < count, attempts < due * 4 {

@@ -14,12 +14,14 @@ import Testing
             .decode(column: "n", as: Int.self)
     }
 
-    @Test func aThousandthOfTheRegionHasItsVolumeCountsAndAnIntactAuditChain() async throws {
+    /// Today, and 5 December 2026 in Copenhagen: on that date the days' shares of the contacts once
+    /// summed to 999.
+    @Test(arguments: [Date(), try! Date("2026-12-04T23:30:00Z", strategy: .iso8601)])
+    func aThousandthOfTheRegionHasItsVolumeCountsAndAnIntactAuditChain(now: Date) async throws {
         try await TestDatabase.withPersistence { persistence in
             // given
             let hasher = PasswordHasher(cost: 4, threads: 1)
             let volume = RegionScale.Volume.region.scaled(by: 0.001)
-            let now = Date()
             // when
             try await RegionScale.load(persistence: persistence, hasher: hasher, volume: volume, now: now)
             let statistics = try await AdvisoryStatisticsQuery.run(
