@@ -32,6 +32,9 @@ public enum IndicatorRepository {
         }
     }
 
+    /// The covering index of the facets that place a patient in a group (M0045).
+    static let patientFacetsIndex = "patients_indicator_facets_idx"
+
     /// `by`: the grouping `group` reads, so that tallies are counted by that column alone (nil: none).
     public static func facts(
         period: ClosedRange<LocalDate>, families: Set<IndicatorFamily> = Set(IndicatorFamily.allCases), by: IndicatorGrouping?,
@@ -105,21 +108,23 @@ public enum IndicatorRepository {
 
     /// The Copenhagen days of the EORTC QLQ-C15-PAL answers of the patients referred in the period.
     static func eortcDays(from: String, to: String, on sql: any SQLDatabase) async throws -> [UUID: [LocalDate]] {
-        let rows = try await sql.raw(
-            """
-            SELECT a.patient_id, a.taken_at FROM assessments a
-            WHERE a.instrument = \(bind: Instrument.eortcQLQC15PAL.rawValue)
-              AND a.patient_id IN (
-                SELECT r.patient_id FROM referrals r
-                WHERE r.received_on >= \(bind: from) AND r.received_on <= \(bind: to) AND r.status = \(bind: ReferralStatus.firstContact.rawValue))
-            """
-        ).all()
+        let rows = try await sql.raw(eortcQuery(from: from, to: to)).all()
         var days: [UUID: [LocalDate]] = [:]
         for row in rows {
             let day = LocalDate(try row.decode(column: "taken_at", as: Date.self), in: DanishCalendar.timeZone)
             days[try row.decode(column: "patient_id", as: UUID.self), default: []].append(day)
         }
         return days
+    }
+
+    static func eortcQuery(from: String, to: String) -> SQLQueryString {
+        """
+        SELECT a.patient_id, a.taken_at FROM assessments a
+        WHERE a.instrument = \(bind: Instrument.eortcQLQC15PAL.rawValue)
+          AND a.patient_id IN (
+            SELECT r.patient_id FROM referrals r
+            WHERE r.received_on >= \(bind: from) AND r.received_on <= \(bind: to) AND r.status = \(bind: ReferralStatus.firstContact.rawValue))
+        """
     }
 
     /// Patients whose plan records a death in the period, with their earliest first contact with
@@ -157,25 +162,7 @@ public enum IndicatorRepository {
         from: String, to: String, first: LocalDate, by: IndicatorGrouping?, group: @Sendable (IndicatorGroupInputs) -> String,
         on sql: any SQLDatabase
     ) async throws -> [IndicatorFacts.Tally<CallerRole>] {
-        let column: SQLQueryString =
-            switch by {
-            case .hospital: "p.registering_unit_id"
-            case .municipality: "p.municipality_code"
-            case .diagnosisGroup, nil: "NULL"
-            }
-        // Cancer or not is all a tally needs of the diagnosis, unless it is the grouping: fewer rows.
-        let diagnosis: SQLQueryString =
-            by == .diagnosisGroup
-            ? "p.diagnosis_group"
-            : "CASE WHEN p.diagnosis_group IS NULL THEN NULL WHEN p.diagnosis_group = 'cancer' THEN 'cancer' ELSE 'other' END"
-        let rows = try await sql.raw(
-            """
-            SELECT substr(c.local_date, 1, 7) AS month, c.caller_role, \(column) AS group_key, \(diagnosis) AS diagnosis_group, COUNT(*) AS n
-            FROM contacts c LEFT JOIN patients p ON p.id = c.patient_id
-            WHERE c.local_date >= \(bind: from) AND c.local_date <= \(bind: to)
-            GROUP BY substr(c.local_date, 1, 7), c.caller_role, \(column), \(diagnosis)
-            """
-        ).all()
+        let rows = try await sql.raw(callsQuery(from: from, to: to, by: by, dialect: sql.dialect.name)).all()
         return try rows.map { row in
             let month = try row.decode(column: "month", as: String.self)
             guard let start = LocalDate(month + "-01") else { throw UnknownStoredValue(column: "local_date", value: month) }
@@ -187,6 +174,31 @@ public enum IndicatorRepository {
                 day: max(start, first), key: try row.decodeEnum(column: "caller_role"), group: group(inputs), cancer: try isCancer(row),
                 count: try row.decode(column: "n", as: Int.self))
         }
+    }
+
+    /// The calls' tally: one row per month, caller role, the grouping's column and diagnosis.
+    static func callsQuery(from: String, to: String, by: IndicatorGrouping?, dialect: String) -> SQLQueryString {
+        let column: SQLQueryString =
+            switch by {
+            case .hospital: "p.registering_unit_id"
+            case .municipality: "p.municipality_code"
+            case .diagnosisGroup, nil: "NULL"
+            }
+        // Cancer or not is all a tally needs of the diagnosis, unless it is the grouping: fewer rows.
+        let diagnosis: SQLQueryString =
+            by == .diagnosisGroup
+            ? "p.diagnosis_group"
+            : "CASE WHEN p.diagnosis_group IS NULL THEN NULL WHEN p.diagnosis_group = 'cancer' THEN 'cancer' ELSE 'other' END"
+        // Without statistics SQLite looks a patient up by the primary key and reads the wide row;
+        // the facets' covering index is a fraction of the work (docs/performance.md). PostgreSQL
+        // chooses its index-only scan itself.
+        let facets: SQLQueryString = dialect == "sqlite" ? "INDEXED BY \(unsafeRaw: patientFacetsIndex)" : ""
+        return """
+            SELECT substr(c.local_date, 1, 7) AS month, c.caller_role, \(column) AS group_key, \(diagnosis) AS diagnosis_group, COUNT(*) AS n
+            FROM contacts c LEFT JOIN patients p \(facets) ON p.id = c.patient_id
+            WHERE c.local_date >= \(bind: from) AND c.local_date <= \(bind: to)
+            GROUP BY substr(c.local_date, 1, 7), c.caller_role, \(column), \(diagnosis)
+            """
     }
 
     /// Plan versions by the sector of the author's unit, each on its Copenhagen day.

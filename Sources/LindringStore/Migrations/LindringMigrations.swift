@@ -48,5 +48,6 @@ public enum LindringMigrations {
         M0042_AddReferrals(),
         M0043_CreateWorkingGroupRegister(),
         M0044_AddCareCommunication(),
+        M0045_AddIndicatorIndexes(),
     ]
 }
