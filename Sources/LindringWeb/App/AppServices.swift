@@ -43,12 +43,17 @@ public struct AppServices: Sendable {
 }
 
 extension AppServices {
+    /// The record `lookup` finds, or 404: for what a route names by its id before anything is
+    /// decided about it (a patient's records are then read through the gate).
+    func existing<T: Sendable>(_ lookup: @escaping @Sendable (ReadSnapshot) async throws -> T?) async throws -> T {
+        guard let found = try await persistence.readEach(lookup) else { throw AppError.notFound }
+        return found
+    }
+
     /// The unit the route's `{id}` names, or 404.
     func unit(named context: AppContext) async throws -> OrgUnit {
-        guard let id = context.idParameter, let unit = try await persistence.readEach({ try await UnitRepository.find(id: id, on: $0) }) else {
-            throw AppError.notFound
-        }
-        return unit
+        guard let id = context.idParameter else { throw AppError.notFound }
+        return try await existing { try await UnitRepository.find(id: id, on: $0) }
     }
 
     /// Where people outside reach Lindring, for addresses written on paper or sent by text

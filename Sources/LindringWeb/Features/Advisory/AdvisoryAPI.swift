@@ -113,9 +113,7 @@ struct AdvisoryAPI {
             let (id, created) = try await advisory.createContact(draft, idempotencyKey: key, context)
             // Read back from the committed data: should the read fail, the contact is stored all
             // the same, and a retry with the same Idempotency-Key answers it.
-            guard let contact = try await services.persistence.readEach({ try await ContactRepository.find(id: id, on: $0) }) else {
-                throw AppError.notFound
-            }
+            let contact = try await services.existing { try await ContactRepository.find(id: id, on: $0) }
             return try .json(ContactDTO(contact), status: created ? .created : .ok, headers: [.location: Routes.API.contact(contact.id)])
         } catch is IdempotencyKeyReused {
             // The IETF Idempotency-Key draft: the same key with another payload is 422.

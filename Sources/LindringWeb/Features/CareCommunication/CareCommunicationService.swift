@@ -148,10 +148,8 @@ struct CareCommunicationService {
         .conflict("A message that is \(from.rawValue) cannot become \(to.rawValue).")
     }
 
+    /// The message's patient, looked up before the gate: an unknown message is 404 for everyone.
     func patient(of id: UUID) async throws -> UUID {
-        guard let patientId = try await services.persistence.readEach({ try await OutboxRepository.patientId(of: id, on: $0) }) else {
-            throw AppError.notFound
-        }
-        return patientId
+        try await services.existing { try await OutboxRepository.patientId(of: id, on: $0) }
     }
 }

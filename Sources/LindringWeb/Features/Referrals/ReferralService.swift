@@ -75,10 +75,7 @@ struct ReferralService {
     /// The referral's patient, looked up before the gate (which decides on the patient): an
     /// unknown referral is 404 for everyone.
     func patient(of referralId: UUID) async throws -> UUID {
-        guard let id = try await services.persistence.readEach({ try await ReferralRepository.patientId(of: referralId, on: $0) }) else {
-            throw AppError.notFound
-        }
-        return id
+        try await services.existing { try await ReferralRepository.patientId(of: referralId, on: $0) }
     }
 
     func knownUnitIds() async throws -> Set<UUID> {

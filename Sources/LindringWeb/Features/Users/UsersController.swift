@@ -124,10 +124,8 @@ struct UsersController {
     }
 
     func find(_ context: AppContext) async throws -> User {
-        guard let id = context.idParameter,
-            let user = try await services.persistence.readEach({ try await UserRepository.find(id: id, on: $0) })
-        else { throw AppError.notFound }
-        return user
+        guard let id = context.idParameter else { throw AppError.notFound }
+        return try await services.existing { try await UserRepository.find(id: id, on: $0) }
     }
 
     func form(
