@@ -25,12 +25,18 @@ import Testing
         return unit.id.uuidString
     }
 
+    /// An administrator (whose token is returned) gives the palliative team everything a sender
+    /// needs and the home-care unit its codes (whose id is returned).
+    static func codedSenderAndHomeCare(_ app: TestApp) async throws -> (admin: String, homeCare: String) {
+        let admin = try await app.apiToken(for: try await app.createUser("anne", roles: [.administrator], unit: "REGION-H"))
+        _ = try await address(app, "RH-PAL", sor: "123456789012345", ean: "5790000123456", phone: "35 45 35 45", admin: admin)
+        return (admin, try await address(app, "HJ-101", sor: "987654321", ean: "5790000654321", admin: admin))
+    }
+
     @Test func aNurseSendsACareCommunicationToTheGP() async throws {
         try await TestApp.run { app in
             // given units with their codes, a patient of the team and a nurse
-            let admin = try await app.apiToken(for: try await app.createUser("anne", roles: [.administrator], unit: "REGION-H"))
-            _ = try await Self.address(app, "RH-PAL", sor: "123456789012345", ean: "5790000123456", phone: "35 45 35 45", admin: admin)
-            let homeCare = try await Self.address(app, "HJ-101", sor: "987654321", ean: "5790000654321", admin: admin)
+            let (admin, homeCare) = try await Self.codedSenderAndHomeCare(app)
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             let nurse = try await app.apiToken(for: try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL"))
             // when the nurse composes a message
@@ -99,9 +105,7 @@ import Testing
 
     @Test func theNurseComposesFromThePlanPageAndAnOperatorSeesOnlyTheEnvelope() async throws {
         try await TestApp.run { app in
-            let admin = try await app.apiToken(for: try await app.createUser("anne", roles: [.administrator], unit: "REGION-H"))
-            _ = try await Self.address(app, "RH-PAL", sor: "123456789012345", ean: "5790000123456", phone: "35 45 35 45", admin: admin)
-            let homeCare = try await Self.address(app, "HJ-101", sor: "987654321", ean: "5790000654321", admin: admin)
+            let (_, homeCare) = try await Self.codedSenderAndHomeCare(app)
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL", careTeam: ["HJ-101"])
             try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
             let nurse = try await app.login("karen")
@@ -130,9 +134,7 @@ import Testing
 
     @Test func aDraftIsReadiedByItsAuthorAndARoleWithoutClinicalAccessIsRefusedInTheLog() async throws {
         try await TestApp.run { app in
-            let admin = try await app.apiToken(for: try await app.createUser("anne", roles: [.administrator], unit: "REGION-H"))
-            _ = try await Self.address(app, "RH-PAL", sor: "123456789012345", ean: "5790000123456", phone: "35 45 35 45", admin: admin)
-            let homeCare = try await Self.address(app, "HJ-101", sor: "987654321", ean: "5790000654321", admin: admin)
+            let (_, homeCare) = try await Self.codedSenderAndHomeCare(app)
             let patient = try await app.createPatientWithPlan(registeredBy: "RH-PAL")
             try await app.createUser("karen", roles: [.clinician], unit: "RH-PAL")
             let nurse = try await app.login("karen")

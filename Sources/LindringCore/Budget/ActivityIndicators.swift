@@ -112,7 +112,6 @@ public enum ActivityIndicators {
             }
     }
 
-    /// Part as a share of whole in percent, one decimal; nil when the whole is none.
     /// The working group's headline indicators for the region, month by month (issue 23's
     /// `IndicatorRules`): first contact within 10 days, and death in the preferred place. A month
     /// without cases has no share (nil), never 0 %.
@@ -134,6 +133,7 @@ public enum ActivityIndicators {
         }
     }
 
+    /// Part as a share of whole in percent, one decimal; nil when the whole is none.
     static func percent(_ part: Int, of whole: Int) -> Decimal? {
         whole > 0 ? (Decimal(part) * 100 / Decimal(whole)).rounded(scale: 1) : nil
     }
