@@ -14,6 +14,15 @@ enum VersionTag {
         }
     }
 
+    /// A required `If-Match`: 428 without one, nil for `*` (RFC 9110: whatever version is
+    /// current), its version otherwise, 412 for a tag that names no version.
+    static func requiredBase(ifMatch: String?) throws -> Int? {
+        guard let ifMatch, !ifMatch.isEmpty else { throw AppError.preconditionRequired }
+        if ifMatch == "*" { return nil }
+        guard let version = version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
+        return version
+    }
+
     static func version(fromETag etag: String) -> Int? {
         let trimmed = etag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
         guard trimmed.hasPrefix("\"v"), trimmed.hasSuffix("\"") else { return nil }

@@ -148,13 +148,7 @@ struct PatientsAPI {
         // whatever the request's If-Match and body say.
         let ifMatch = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces)
         let body = try await request.collectJSON(limit: services.config.maxBodySize)
-        let base = { @Sendable () throws -> PlanBase in
-            guard let ifMatch, !ifMatch.isEmpty else { throw AppError.preconditionRequired }
-            // RFC 9110: "*" matches whatever version is current.
-            if ifMatch == "*" { return .current }
-            guard let tagged = VersionTag.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
-            return .version(tagged)
-        }
+        let base = { @Sendable () throws -> PlanBase in try VersionTag.requiredBase(ifMatch: ifMatch).map(PlanBase.version) ?? .current }
         do {
             let plan = try await patients.savePlan(id, { try body.decode(PlanInput.self) }, basedOn: base, creating: false, context)
             let dto = PlanDTO(plan)

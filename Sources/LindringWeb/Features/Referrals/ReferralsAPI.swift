@@ -25,20 +25,8 @@ struct ReferralsAPI {
             APIEndpoint(
                 method: .put, path: Routes.API.referral, operationId: "updateReferral",
                 summary: "Save the whole referral (status, first contact, conference, EORTC); If-Match is required (428 without, 412 when stale)",
-                operation: {
-                    var operation = OpenAPIParts.writeOperation(body: "ReferralInput", success: "200", conditional: false, result: "Referral")
-                    var responses = operation["responses"] as? [String: Any] ?? [:]
-                    responses["412"] = OpenAPIParts.problem("412")
-                    responses["428"] = OpenAPIParts.problem("428")
-                    operation["responses"] = responses
-                    operation["parameters"] = [
-                        [
-                            "name": "If-Match", "in": "header", "required": true, "schema": ["type": "string"],
-                            "description": "The ETag from GET (`*` for whatever is current); a stale one answers 412, none 428.",
-                        ]
-                    ]
-                    return operation
-                }, handler: update),
+                operation: { OpenAPIParts.writeOperation(body: "ReferralInput", success: "200", conditional: true, result: "Referral") },
+                handler: update),
         ]
     }
 
@@ -67,13 +55,8 @@ struct ReferralsAPI {
         do {
             let shown = try await referrals.update(
                 id, { try body.decode(ReferralDraft.self) },
-                baseVersion: {
-                    // As the plan's: a change names the version it read, or `*` for whatever is current.
-                    guard let ifMatch, !ifMatch.isEmpty else { throw AppError.preconditionRequired }
-                    if ifMatch == "*" { return nil }
-                    guard let version = VersionTag.version(fromETag: ifMatch) else { throw AppError.preconditionFailed }
-                    return version
-                }, context)
+                // As the plan's: a change names the version it read, or `*` for whatever is current.
+                baseVersion: { try VersionTag.requiredBase(ifMatch: ifMatch) }, context)
             let dto = ReferralDTO(shown)
             return try .json(dto, headers: [.eTag: dto.etag])
         } catch ReferralRepository.Refusal.stale {
