@@ -74,14 +74,14 @@ struct CareCommunicationController {
         let units = try await services.unitDirectory()
         if !user.can(.readPatientData), user.can(.operateOutbox) {
             // An operator sees the envelope, not the message.
-            guard let item = try await services.persistence.read({ try await OutboxRepository.find(id: id, on: $0) }) else { throw AppError.notFound }
+            let item = try await services.existing { try await OutboxRepository.find(id: id, on: $0) }
             return .html(
                 CareCommunicationViews.item(
                     PageContext(context, path: Routes.outbox()), item, patientName: nil, units: units, notice: request.query["notice"]))
         }
         let patientId = try await messages.patient(of: id)
         try await messages.gate.refuseWithoutClinicalAccess(context, patientId: patientId, action: "careCommunication.read")
-        let (item, patient) = try await PatientGate(services: services).read(context, patientId: patientId, action: "careCommunication.read") {
+        let (item, patient) = try await messages.gate.read(context, patientId: patientId, action: "careCommunication.read") {
             tx, _ in
             guard let item = try await OutboxRepository.find(id: id, on: tx),
                 let patient = try await PatientRepository.find(id: item.patientId, on: tx)
