@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -143,6 +143,19 @@ def shown(moment: datetime) -> str:
 
 
 # --- navigating ---------------------------------------------------------------------------------
+
+
+def set_date(driver: WebDriver, element: WebElement, day: date) -> None:
+    """Fills a date input as the date picker does (typing depends on the browser's locale)."""
+    name = element.get_attribute("name") or element.get_attribute("id")
+    assert element.get_attribute("type") == "date", f"{name} is not a date input"
+    driver.execute_script(
+        "arguments[0].value = arguments[1];"
+        " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        element, day.isoformat(),
+    )
+    assert element.get_attribute("value") == day.isoformat(), f"{name} did not take {day.isoformat()}"
 
 
 def submit_and_wait(driver: WebDriver, button) -> None:

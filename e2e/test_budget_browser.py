@@ -42,6 +42,7 @@ from browser_support import (
     one,
     path_of,
     screenshot,
+    set_date,
     severe_console_entries,
     sign_in,
     submit_and_wait,
@@ -119,18 +120,6 @@ def fill_cell(driver: WebDriver, name: str, text: str) -> None:
 
 def choose(driver: WebDriver, field_id: str, value: str) -> None:
     Select(field(driver, field_id)).select_by_value(value)
-
-
-def set_date(driver: WebDriver, field_id: str, day: date) -> None:
-    """Fills a date input as the date picker does (typing depends on the browser's locale)."""
-    element = field(driver, field_id)
-    assert element.get_attribute("type") == "date", f"{field_id} is not a date input"
-    driver.execute_script(
-        "arguments[0].value = arguments[1];"
-        " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-        element, day.isoformat(),
-    )
 
 
 def value_of(driver: WebDriver, field_id: str) -> str:
@@ -328,9 +317,9 @@ def test_a_finance_officer_follows_up_the_palliation_package_with_a_year_of_actu
     assert_clean_page(driver, "the new allocation")
     fill(driver, "name", PACKAGE)
     fill(driver, "organisation", "Region Hovedstaden")
-    set_date(driver, "decidedOn", date(2024, 9, 19))
+    set_date(driver, field(driver, "decidedOn"), date(2024, 9, 19))
     fill(driver, "successor", "Region Østdanmark")
-    set_date(driver, "successorFrom", date(2027, 1, 1))
+    set_date(driver, field(driver, "successorFrom"), date(2027, 1, 1))
     fill(driver, "firstYear", "2025")
     # by column position from the first year, as in the initiative's grid
     assert grid_years(driver, "form.allocation-form table.amounts-grid")[0] == 2025

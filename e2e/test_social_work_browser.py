@@ -46,6 +46,7 @@ from browser_support import (
     one,
     path_of,
     screenshot,
+    set_date,
     severe_console_entries,
     sign_in,
     visible,
@@ -250,19 +251,6 @@ def choose(driver: WebDriver, field: str, value: str) -> None:
     Select(element).select_by_value(value)
 
 
-def set_date(driver: WebDriver, field: str, day: date) -> None:
-    """Fills a date input as the date picker does (typing depends on the browser's locale)."""
-    element = control(driver, field)
-    assert element.get_attribute("type") == "date", f"{field} is not a date input"
-    driver.execute_script(
-        "arguments[0].value = arguments[1];"
-        " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-        element, day.isoformat(),
-    )
-    assert element.get_attribute("value") == day.isoformat(), f"{field} did not take {day.isoformat()}"
-
-
 def value_of(driver: WebDriver, field: str) -> str:
     return control(driver, field).get_attribute("value") or ""
 
@@ -418,7 +406,7 @@ def test_social_worker_opens_a_case_records_an_application_and_is_reminded_of_th
     assert_clean_page(driver, "new application form")
     submitted = today() - timedelta(days=4)
     choose(driver, "benefit", LOST_EARNINGS)
-    set_date(driver, "submittedOn", submitted)
+    set_date(driver, control(driver, "submittedOn"), submitted)
     click_and_wait(driver, one(driver, "button#save-application", "save application"))
 
     # then the case lists it with the processing deadline the API gives, which is the rules'
@@ -454,10 +442,10 @@ def test_social_worker_opens_a_case_records_an_application_and_is_reminded_of_th
     assert path_of(driver).lower() == f"/social-work/applications/{application['id']}/edit".lower(), describe_page(driver)
     assert_clean_page(driver, "application form")
     sent = today()
-    set_date(driver, "decidedOn", sent)
+    set_date(driver, control(driver, "decidedOn"), sent)
     choose(driver, "outcome", "refused")
     choose(driver, "sentVia", "letter")
-    set_date(driver, "sentOn", sent)
+    set_date(driver, control(driver, "sentOn"), sent)
     click_and_wait(driver, one(driver, "button#save-application", "save application"))
 
     # then the case reminds her of the appeal deadline: the API's, which is the rules'
@@ -519,10 +507,10 @@ def test_bad_input_keeps_what_was_typed_and_stores_nothing(lindring: LindringSer
     assert len(row) == 1, f"no single application submitted {danish(submitted)}: {before}"
     click_and_wait(driver, row[0].find_element(By.TAG_NAME, "a"))
     too_early = submitted - timedelta(days=3)
-    set_date(driver, "decidedOn", too_early)
+    set_date(driver, control(driver, "decidedOn"), too_early)
     choose(driver, "outcome", "refused")
     choose(driver, "sentVia", "letter")
-    set_date(driver, "sentOn", too_early)
+    set_date(driver, control(driver, "sentOn"), too_early)
     click_and_wait(driver, one(driver, "button#save-application", "save application"))
 
     # then the form comes back (422) with the error on the decision's date, keeping it

@@ -37,6 +37,7 @@ from browser_support import (
     one,
     path_of,
     screenshot,
+    set_date,
     sign_in,
     submit_and_wait,
     visible,
@@ -102,17 +103,6 @@ def hidden_count(driver: WebDriver) -> int:
     """The drill-down's count of the patients the viewer may not see (0 when it says none)."""
     match = HIDDEN.search(one(driver, "main", "main").text)
     return int(match.group(1)) if match else 0
-
-
-def set_date(driver: WebDriver, element: WebElement, day: date) -> None:
-    """Fills a date input as the date picker does (typing depends on the browser's locale)."""
-    assert element.get_attribute("type") == "date", f"#{element.get_attribute('id')} is not a date input"
-    driver.execute_script(
-        "arguments[0].value = arguments[1];"
-        " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-        element, day.isoformat(),
-    )
 
 
 def fill(driver: WebDriver, css: str, text: str) -> None:
@@ -402,7 +392,7 @@ def test_a_nurse_sends_a_care_communication_to_the_gp_and_its_bundle_is_fhir_r4(
         if gp in units and coded(units[gp]) and home_care and coded(units.get(home_care[0], {})):
             chosen = (patient, gp, home_care[0])
             break
-    assert chosen, f"none of klinik's first patients on /my-patients has a GP and home care with SOR and EAN codes"
+    assert chosen, "none of klinik's first patients on /my-patients has a GP and home care with SOR and EAN codes"
     patient, gp, home_care = chosen
     before = expect_json(key_worker.get(f"/patients/{patient['id']}/care-communications"), 200)["items"]
 
